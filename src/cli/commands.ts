@@ -1,0 +1,114 @@
+/**
+ * Every command, its flags and help, and how to load it. Command modules are imported
+ * only when run, so `amgi status` never parses React or Ink.
+ */
+import type { Io } from './io.js';
+
+export interface FlagSpec {
+  /** Takes a value (`--deck ID`) rather than being a switch. */
+  value?: string;
+  description: string;
+  /** May be given more than once. */
+  repeat?: boolean;
+}
+
+export type Flags = Record<string, string | boolean | string[] | undefined>;
+
+export interface CommandContext {
+  args: string[];
+  flags: Flags;
+  io: Io;
+  env: NodeJS.ProcessEnv;
+  /** The clock: AMGI_NOW when set. */
+  now: () => Date;
+}
+
+export interface CommandModule {
+  run(ctx: CommandContext): Promise<number>;
+}
+
+export interface CommandSpec {
+  name: string;
+  args?: string;
+  summary: string;
+  flags: Record<string, FlagSpec>;
+  load: () => Promise<CommandModule>;
+}
+
+/** Flags every command accepts. */
+export const GLOBAL_FLAGS: Record<string, FlagSpec> = {
+  help: { description: 'show help' },
+  decks: { value: 'DIR', description: 'load only the decks in DIR' },
+  lang: { value: 'ko|en', description: 'interface language (default from LANG)' },
+  'no-color': { description: 'no colours (also NO_COLOR=1)' },
+};
+
+const deckFlag: FlagSpec = { value: 'ID', description: 'only this deck' };
+const jsonFlag: FlagSpec = { description: 'print JSON' };
+const tagFlag: FlagSpec = { value: 'TAG', description: 'only cards with this tag' };
+
+export const COMMANDS: CommandSpec[] = [
+  { name: 'review', summary: 'daily review of due cards (interactive)', flags: { deck: deckFlag }, load: () => import('./commands/interactive.js') },
+  {
+    name: 'cram',
+    summary: 'practise any selection without changing the schedule (interactive)',
+    flags: {
+      deck: deckFlag,
+      tag: tagFlag,
+      weakest: { description: 'weakest cards first' },
+      until: { value: 'DATE', description: 'plan for an interview on DATE (YYYY-MM-DD)' },
+      reschedule: { description: 'let the answers change the long-term schedule' },
+    },
+    load: () => import('./commands/interactive.js'),
+  },
+  {
+    name: 'quiz',
+    summary: 'quiz: multiple choice, typed, order, mock interview (interactive)',
+    flags: {
+      mode: { value: 'choice|typed|order|cloze|interview|mixed', description: 'question style (default mixed)' },
+      deck: deckFlag,
+      tag: tagFlag,
+      count: { value: 'N', description: 'number of questions (default 10)' },
+    },
+    load: () => import('./commands/interactive.js'),
+  },
+  {
+    name: 'search',
+    args: '[QUERY]',
+    summary: 'find cards by keyword (Korean, 초성, English); no QUERY opens the search screen',
+    flags: { json: jsonFlag, limit: { value: 'N', description: 'at most N results (default 10)' }, deck: deckFlag },
+    load: () => import('./commands/search.js'),
+  },
+  { name: 'stats', summary: 'forecast, heatmap, retention, streak, mastery', flags: { json: jsonFlag }, load: () => import('./commands/stats.js') },
+  { name: 'status', summary: 'one line for a shell prompt: due, new, streak', flags: { json: jsonFlag }, load: () => import('./commands/status.js') },
+  { name: 'decks', summary: 'list decks with id, title, card count and source', flags: { json: jsonFlag }, load: () => import('./commands/decks.js') },
+  { name: 'validate', args: '[PATH...]', summary: 'check deck files; exit 1 if any is invalid', flags: { json: jsonFlag }, load: () => import('./commands/validate.js') },
+  {
+    name: 'import',
+    args: 'FILE',
+    summary: 'import Markdown or Anki notes as a deck, or merge progress',
+    flags: {
+      deck: { value: 'ID', description: 'id of the deck to write' },
+      format: { value: 'md|anki', description: 'input format (default from the file name)' },
+      progress: { description: 'FILE is a progress export to merge' },
+      yes: { description: 'write without asking' },
+    },
+    load: () => import('./commands/import.js'),
+  },
+  {
+    name: 'export',
+    summary: 'export decks (Anki, JSON) or progress',
+    flags: {
+      deck: deckFlag,
+      format: { value: 'anki|json', description: 'output format' },
+      out: { value: 'FILE', description: 'output file' },
+      progress: { value: 'FILE', description: 'write the review history to FILE' },
+    },
+    load: () => import('./commands/export.js'),
+  },
+  { name: 'optimize', summary: 'fit FSRS parameters to your review history', flags: {}, load: () => import('./commands/optimize.js') },
+];
+
+export function findCommand(name: string): CommandSpec | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}

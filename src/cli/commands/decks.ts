@@ -1,0 +1,25 @@
+import { flagString, type ParsedArgs } from '../args.js';
+import type { CommandContext } from '../commands.js';
+import { json } from '../io.js';
+import { loadAllDecks } from '../../store/deckFiles.js';
+import { formatProblem } from '../../core/deck/validate.js';
+import { padDisplay } from '../../core/text/width.js';
+
+export function decksFromContext(ctx: Pick<ParsedArgs, 'flags'> & { env: NodeJS.ProcessEnv }) {
+  return loadAllDecks({ decksDir: flagString(ctx.flags, 'decks'), env: ctx.env });
+}
+
+export async function run(ctx: CommandContext): Promise<number> {
+  const { decks, problems } = decksFromContext(ctx);
+  const rows = decks.map((d) => ({ id: d.deck.id, title: d.deck.title, cards: d.deck.cards.length, source: d.origin, file: d.file }));
+  if (ctx.flags.json) {
+    ctx.io.out(json(rows));
+  } else {
+    const idW = Math.max(2, ...rows.map((r) => r.id.length));
+    for (const r of rows) ctx.io.out(`${r.id.padEnd(idW)}  ${padDisplay(r.title, 36)}  ${String(r.cards).padStart(4)} cards  ${r.source}`);
+    if (rows.length === 0) ctx.io.out('no decks found');
+  }
+  // Broken decks never stop the listing; they are named on stderr.
+  for (const p of problems) ctx.io.err(formatProblem(p));
+  return 0;
+}

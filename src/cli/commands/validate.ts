@@ -1,0 +1,32 @@
+import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import type { CommandContext } from '../commands.js';
+import { json } from '../io.js';
+import { deckFilesIn, loadDeckFiles } from '../../store/deckFiles.js';
+import { formatProblem } from '../../core/deck/validate.js';
+import { decksFromContext } from './decks.js';
+
+export async function run(ctx: CommandContext): Promise<number> {
+  let set;
+  if (ctx.args.length) {
+    const files = ctx.args.flatMap((p) => {
+      try {
+        return statSync(p).isDirectory() ? deckFilesIn(p) : [resolve(p)];
+      } catch {
+        return [resolve(p)]; // reported as unreadable by the loader
+      }
+    });
+    set = loadDeckFiles(files.map((file) => ({ file, origin: 'dir' as const })));
+  } else {
+    set = decksFromContext(ctx);
+  }
+  const errors = set.problems.filter((p) => p.severity === 'error');
+  if (ctx.flags.json) {
+    ctx.io.out(json({ valid: errors.length === 0, decks: set.decks.map((d) => ({ id: d.deck.id, file: d.file, cards: d.deck.cards.length })), problems: set.problems }));
+  } else {
+    for (const d of set.decks) ctx.io.out(`ok  ${d.file}  (${d.deck.id}, ${d.deck.cards.length} cards)`);
+    for (const p of set.problems) ctx.io.err(formatProblem(p));
+    ctx.io.out(errors.length ? `${errors.length} problem(s) found` : 'all decks valid');
+  }
+  return errors.length ? 1 : 0;
+}

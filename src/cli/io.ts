@@ -1,0 +1,27 @@
+/** Command output. Everything printed passes sanitizeText: deck text never reaches the terminal raw. */
+import { sanitizeText } from '../core/text/sanitize.js';
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  /** stdout is a terminal */
+  isTTY: boolean;
+  /** stdin is a terminal that supports raw mode */
+  stdinIsTTY: boolean;
+  columns: number;
+}
+
+export function processIo(): Io {
+  return {
+    out: (t) => process.stdout.write(`${sanitizeText(t)}\n`),
+    err: (t) => process.stderr.write(`${sanitizeText(t)}\n`),
+    isTTY: process.stdout.isTTY === true,
+    stdinIsTTY: process.stdin.isTTY === true,
+    columns: process.stdout.columns || 80,
+  };
+}
+
+/** JSON for --json output: control characters are escaped by JSON.stringify itself. */
+export function json(value: unknown): string {
+  return JSON.stringify(value, null, 2);
+}

@@ -1,0 +1,63 @@
+import pkg from '../../package.json' with { type: 'json' };
+import { AmgiError, UsageError } from '../core/errors.js';
+import { parseArgs } from './args.js';
+import { clockFromEnv } from './clock.js';
+import { GLOBAL_FLAGS, findCommand, type CommandContext } from './commands.js';
+import { commandUsage, usage } from './help.js';
+import { processIo, type Io } from './io.js';
+
+/** Exit codes: 0 ok, 1 failure (invalid deck, nothing found…), 2 usage, 3 unexpected error. */
+export async function main(argv: string[], io: Io = processIo(), env = process.env): Promise<number> {
+  let commandName = 'home';
+  try {
+    if (argv[0] === '--version' || argv[0] === '-v') {
+      io.out(pkg.version);
+      return 0;
+    }
+    const first = argv.find((a) => !a.startsWith('-'));
+    const command = first ? findCommand(first) : undefined;
+    if (first && !command) throw new UsageError(`unknown command "${first}"`);
+    commandName = command?.name ?? 'home';
+    const rest = command ? argv.filter((a, i) => i !== argv.indexOf(first!)) : argv;
+    const specs = command ? { ...command.flags, ...GLOBAL_FLAGS } : { ...GLOBAL_FLAGS, version: { description: '' } };
+    const { args, flags } = parseArgs(rest, specs);
+    if (flags.version) {
+      io.out(pkg.version);
+      return 0;
+    }
+    if (flags.help) {
+      io.out(command ? commandUsage(command) : usage());
+      return 0;
+    }
+    if (!command && args.length) throw new UsageError(`unexpected argument "${args[0]}"`);
+    const ctx: CommandContext = { args, flags, io, env, now: clockFromEnv(env) };
+    const mod = command ? await command.load() : await import('./commands/interactive.js');
+    return await mod.run(ctx);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`amgi: ${e.message}`);
+      const command = findCommand(commandName);
+      io.err('');
+      io.err(command ? commandUsage(command) : usage());
+      return 2;
+    }
+    if (e instanceof AmgiError) {
+      io.err(`amgi: ${e.message}`);
+      return 1;
+    }
+    io.err(`amgi: unexpected error: ${(e as Error)?.stack ?? String(e)}`);
+    return 3;
+  }
+}
+
+// Run when executed (bin/amgi imports this bundle); tests import main() directly.
+if (!process.env.AMGI_NO_AUTORUN) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    () => {
+      process.exitCode = 3;
+    },
+  );
+}

@@ -1,0 +1,185 @@
+/**
+ * A strict JSON parser that remembers where every value starts, so a deck problem can be
+ * reported as file:line:column. JSON.parse gives neither positions for schema errors nor
+ * friendly messages for the usual hand-editing mistakes (trailing comma, unclosed string).
+ */
+import type { Location } from '../errors.js';
+
+export type JsonPath = ReadonlyArray<string | number>;
+
+export class JsonSyntaxError extends Error {
+  constructor(message: string, readonly location: Location, readonly hint?: string) {
+    super(message);
+  }
+}
+
+export interface ParsedJson {
+  value: unknown;
+  /** Start of the value at `path` (or of its key, for a missing property use the parent). */
+  locate(path: JsonPath): Location;
+}
+
+export function parseJsonWithLocations(text: string): ParsedJson {
+  const positions = new Map<string, number>();
+  const keyPositions = new Map<string, number>();
+  let i = 0;
+
+  // Line starts, for offset → line/column.
+  const lineStarts = [0];
+  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) === 10) lineStarts.push(k + 1);
+  const toLocation = (offset: number): Location => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
+  };
+  const fail = (message: string, at = i, hint?: string): never => {
+    throw new JsonSyntaxError(message, toLocation(at), hint);
+  };
+  const describe = (at: number): string => (at >= text.length ? 'end of file' : JSON.stringify(text[at]));
+
+  const ws = () => {
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
+      else break;
+    }
+  };
+
+  const parseString = (): string => {
+    const start = i;
+    i++; // opening quote
+    let out = '';
+    let chunk = i;
+    for (;;) {
+      if (i >= text.length) fail('unclosed string', start, 'add the closing " before the end of the line');
+      const c = text.charCodeAt(i);
+      if (c === 34) {
+        out += text.slice(chunk, i);
+        i++;
+        return out;
+      }
+      if (c === 10) fail('unclosed string: a line break inside a string', start, 'close the string with " or write the line break as \\n');
+      if (c < 0x20) fail('raw control character inside a string', i, 'write it as an escape such as \\t');
+      if (c === 92) {
+        out += text.slice(chunk, i);
+        const e = text[i + 1];
+        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+        if (e !== undefined && e in simple) {
+          out += simple[e];
+          i += 2;
+        } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
+          out += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
+          i += 6;
+        } else {
+          fail(`invalid escape \\${e ?? ''}`, i, 'valid escapes are \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX');
+        }
+        chunk = i;
+        continue;
+      }
+      i++;
+    }
+  };
+
+  const parseValue = (path: string): unknown => {
+    ws();
+    positions.set(path, i);
+    const c = text[i];
+    if (c === '{') return parseObject(path);
+    if (c === '[') return parseArray(path);
+    if (c === '"') return parseString();
+    const lit = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 64));
+    if (lit) {
+      i += lit[0].length;
+      return lit[0] === 'true' ? true : lit[0] === 'false' ? false : lit[0] === 'null' ? null : Number(lit[0]);
+    }
+    if (c === "'") return fail('strings must use double quotes', i, 'replace \' with "');
+    return fail(`expected a value but found ${describe(i)}`);
+  };
+
+  const parseObject = (path: string): Record<string, unknown> => {
+    const obj: Record<string, unknown> = Object.create(null);
+    i++;
+    ws();
+    if (text[i] === '}') {
+      i++;
+      return obj;
+    }
+    for (;;) {
+      ws();
+      if (text[i] !== '"') {
+        if (text[i] === '}') fail('trailing comma before }', i, 'remove the last comma');
+        fail(`expected a property name in double quotes but found ${describe(i)}`);
+      }
+      const keyAt = i;
+      const key = parseString();
+      if (Object.prototype.hasOwnProperty.call(obj, key)) fail(`duplicate property "${key}"`, keyAt, 'remove one of them');
+      ws();
+      if (text[i] !== ':') fail(`expected : after "${key}" but found ${describe(i)}`);
+      i++;
+      const child = `${path}/${escapeKey(key)}`;
+      keyPositions.set(child, keyAt);
+      obj[key] = parseValue(child);
+      ws();
+      if (text[i] === ',') {
+        i++;
+        continue;
+      }
+      if (text[i] === '}') {
+        i++;
+        return obj;
+      }
+      fail(`expected , or } but found ${describe(i)}`, i, text[i] === '"' ? 'a comma is missing between properties' : undefined);
+    }
+  };
+
+  const parseArray = (path: string): unknown[] => {
+    const arr: unknown[] = [];
+    i++;
+    ws();
+    if (text[i] === ']') {
+      i++;
+      return arr;
+    }
+    for (;;) {
+      ws();
+      if (text[i] === ']') fail('trailing comma before ]', i, 'remove the last comma');
+      arr.push(parseValue(`${path}/${arr.length}`));
+      ws();
+      if (text[i] === ',') {
+        i++;
+        continue;
+      }
+      if (text[i] === ']') {
+        i++;
+        return arr;
+      }
+      fail(`expected , or ] but found ${describe(i)}`, i, text[i] === '{' || text[i] === '"' ? 'a comma is missing between items' : undefined);
+    }
+  };
+
+  const value = parseValue('');
+  ws();
+  if (i < text.length) fail(`unexpected ${describe(i)} after the end of the JSON value`);
+
+  return {
+    value,
+    locate(p: JsonPath): Location {
+      // Walk up until a known position: a missing property is reported at its parent.
+      for (let n = p.length; n >= 0; n--) {
+        const key = p.slice(0, n).map((s) => `/${escapeKey(String(s))}`).join('');
+        const at = keyPositions.get(key) ?? positions.get(key);
+        if (at !== undefined) return toLocation(at);
+      }
+      return { line: 1, column: 1 };
+    },
+  };
+}
+
+function escapeKey(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}

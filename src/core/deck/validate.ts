@@ -1,0 +1,264 @@
+/**
+ * Deck bytes → a validated, NFC-normalised, sanitised Deck plus every problem found.
+ * Pure: the caller reads the file. Deck-level problems reject the deck; a bad card is
+ * skipped and reported, so one typo does not hide the rest of a deck.
+ */
+import { formatDeckProblem, type Location } from '../errors.js';
+import { hasControlCharacters, normalizeDeckText } from '../text/sanitize.js';
+import { JsonSyntaxError, parseJsonWithLocations, type JsonPath } from './jsonloc.js';
+import { MAX_TEXT, cardFields, deckFields, type FieldSpec } from './spec.js';
+import { CARD_TYPES, type Card, type CardType, type Deck } from './types.js';
+
+export const MAX_DECK_BYTES = 20 * 1024 * 1024;
+
+export type Severity = 'error' | 'warning';
+
+export interface DeckProblem {
+  file: string;
+  severity: Severity;
+  message: string;
+  location?: Location;
+  hint?: string;
+}
+
+export function formatProblem(p: DeckProblem): string {
+  return formatDeckProblem(p.file, `${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`, p.location, p.hint);
+}
+
+export interface DeckParseResult {
+  deck?: Deck;
+  problems: DeckProblem[];
+}
+
+/** Offset of the first byte that is not valid UTF-8, or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) [need, min] = [1, 0x80];
+    else if (b >= 0xe0 && b <= 0xef) [need, min] = [2, 0x800];
+    else if (b >= 0xf0 && b <= 0xf4) [need, min] = [3, 0x10000];
+    else return i;
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+function locationOfByte(bytes: Uint8Array, offset: number): Location {
+  let line = 1;
+  let lineStart = 0;
+  for (let k = 0; k < offset; k++) if (bytes[k] === 10) [line, lineStart] = [line + 1, k + 1];
+  const column = new TextDecoder().decode(bytes.subarray(lineStart, offset)).length + 1;
+  return { line, column };
+}
+
+/** Decode deck bytes, refusing what is not a UTF-8 text file. */
+export function decodeDeckBytes(file: string, bytes: Uint8Array): { text?: string; problem?: DeckProblem } {
+  const err = (message: string, hint?: string, location?: Location) => ({ problem: { file, severity: 'error' as const, message, hint, location } });
+  if (bytes.length > MAX_DECK_BYTES) {
+    return err(`file is ${(bytes.length / 1048576).toFixed(1)} MB; decks are limited to 20 MB`, 'split it into several decks');
+  }
+  if (bytes.length === 0) return err('file is empty', 'a deck is a JSON object with id, title, description, language and cards');
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return err('binary file, not a JSON deck', 'decks are UTF-8 JSON text', locationOfByte(bytes, nul));
+  const bad = firstInvalidUtf8(bytes);
+  if (bad >= 0) return err('invalid UTF-8', 'save the file as UTF-8', locationOfByte(bytes, bad));
+  let text = new TextDecoder('utf-8').decode(bytes);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a BOM is accepted
+  return { text };
+}
+
+export function parseDeck(file: string, bytes: Uint8Array): DeckParseResult {
+  const decoded = decodeDeckBytes(file, bytes);
+  if (decoded.problem) return { problems: [decoded.problem] };
+  return parseDeckText(file, decoded.text!);
+}
+
+export function parseDeckText(file: string, text: string): DeckParseResult {
+  const problems: DeckProblem[] = [];
+  let parsed;
+  try {
+    parsed = parseJsonWithLocations(text);
+  } catch (e) {
+    if (e instanceof JsonSyntaxError) {
+      return { problems: [{ file, severity: 'error', message: `invalid JSON: ${e.message}`, location: e.location, hint: e.hint }] };
+    }
+    throw e;
+  }
+  const { value, locate } = parsed;
+  const report = (path: JsonPath, message: string, hint?: string, severity: Severity = 'error') =>
+    problems.push({ file, severity, message, hint, location: locate(path) });
+
+  if (!isObject(value)) {
+    report([], `a deck must be a JSON object, found ${typeName(value)}`, 'wrap the deck in { … }');
+    return { problems };
+  }
+
+  let cleaned = false;
+  const text1 = (s: string) => {
+    if (!cleaned && hasControlCharacters(s)) cleaned = true;
+    return normalizeDeckText(s);
+  };
+
+  const deckOut = checkFields(value, deckFields, [], report, text1, 'deck') as Partial<Deck> | undefined;
+  const cardsValue = value.cards;
+  const cards: Card[] = [];
+  if (cardsValue === undefined) report([], 'missing "cards"', 'add "cards": [ … ] with at least one card');
+  else if (!Array.isArray(cardsValue)) report(['cards'], `"cards" must be an array, found ${typeName(cardsValue)}`);
+  else if (cardsValue.length === 0) report(['cards'], '"cards" is empty', 'add at least one card');
+  else {
+    const seen = new Map<string, number>();
+    cardsValue.forEach((raw, idx) => {
+      const path = ['cards', idx];
+      if (!isObject(raw)) {
+        report(path, `card ${idx + 1} must be an object, found ${typeName(raw)}`);
+        return;
+      }
+      const type = raw.type;
+      if (typeof type !== 'string' || !(CARD_TYPES as readonly string[]).includes(type)) {
+        report(
+          typeof type === 'string' ? [...path, 'type'] : path,
+          type === undefined ? `card ${idx + 1} has no "type"` : `unknown card type ${JSON.stringify(type)}`,
+          `use one of: ${CARD_TYPES.join(', ')}`,
+        );
+        return;
+      }
+      const before = problems.filter((p) => p.severity === 'error').length;
+      const card = checkFields(raw, cardFields(type as CardType), path, report, text1, `card`) as Card | undefined;
+      if (!card || problems.filter((p) => p.severity === 'error').length > before) return;
+      if (!checkCardRules(card, path, report)) return;
+      const dup = seen.get(card.id);
+      if (dup !== undefined) {
+        report([...path, 'id'], `duplicate card id "${card.id}" (also card ${dup + 1})`, 'card ids must be unique; give this card a new id');
+        return;
+      }
+      seen.set(card.id, idx);
+      cards.push(card);
+    });
+  }
+  if (cleaned) report([], 'terminal control characters were removed from the deck text', 'remove escape sequences and control characters from the file', 'warning');
+  if (!deckOut || cards.length === 0) return { problems };
+  const deck: Deck = { ...(deckOut as Deck), cards };
+  return { deck, problems };
+}
+
+type Report = (path: JsonPath, message: string, hint?: string, severity?: Severity) => void;
+
+function checkFields(
+  obj: Record<string, unknown>,
+  fields: Record<string, FieldSpec>,
+  path: JsonPath,
+  report: Report,
+  text: (s: string) => string,
+  what: string,
+): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = {};
+  let ok = true;
+  const fail: Report = (p, m, h) => {
+    ok = false;
+    report(p, m, h);
+  };
+  for (const key of Object.keys(obj)) {
+    if (key === 'cards' && what === 'deck') continue;
+    if (!(key in fields)) {
+      fail([...path, key], `unknown field "${key}" in ${what}`, `allowed: ${Object.keys(fields).join(', ')}`);
+    }
+  }
+  for (const [key, spec] of Object.entries(fields)) {
+    const v = obj[key];
+    const p = [...path, key];
+    if (v === undefined) {
+      if (spec.required) fail(path, `${what} is missing "${key}"`, spec.description);
+      continue;
+    }
+    if (spec.kind === 'string') {
+      const s = checkString(v, p, key, fail, text);
+      if (s === undefined) continue;
+      if (spec.pattern && !new RegExp(spec.pattern).test(s)) {
+        fail(p, `"${key}" ${JSON.stringify(s)} is not valid`, key === 'id' ? 'use lower-case letters, digits, ".", "_" or "-" (at most 64)' : spec.description);
+        continue;
+      }
+      out[key] = s;
+    } else if (spec.kind === 'string[]') {
+      if (!Array.isArray(v)) {
+        fail(p, `"${key}" must be an array of strings, found ${typeName(v)}`);
+        continue;
+      }
+      const items = v.map((item, k) => checkString(item, [...p, k], `${key}[${k}]`, fail, text));
+      if (items.some((s) => s === undefined)) continue;
+      if (items.length < (spec.minItems ?? 0)) {
+        fail(p, `"${key}" needs at least ${spec.minItems} item(s)`, spec.description);
+        continue;
+      }
+      out[key] = items;
+    } else {
+      if (!isObject(v) || typeof v.seed !== 'string' || typeof v.section !== 'string' || !v.seed || !v.section || Object.keys(v).length !== 2) {
+        fail(p, `"source" must be { "seed": "…", "section": "…" }`, spec.description);
+        continue;
+      }
+      out[key] = { seed: text(v.seed), section: text(v.section) };
+    }
+  }
+  return ok ? out : undefined;
+}
+
+function checkString(v: unknown, path: JsonPath, key: string, fail: Report, text: (s: string) => string): string | undefined {
+  if (typeof v !== 'string') {
+    fail(path, `"${key}" must be a string, found ${typeName(v)}`);
+    return undefined;
+  }
+  const s = text(v).trim();
+  if (s.length === 0) {
+    fail(path, `"${key}" is empty`, 'write some text or remove the field');
+    return undefined;
+  }
+  if (s.length > MAX_TEXT) {
+    fail(path, `"${key}" is ${s.length} characters; the limit is ${MAX_TEXT}`, 'split the card');
+    return undefined;
+  }
+  return s;
+}
+
+const CLOZE = /\{\{([^{}]+)\}\}/g;
+
+/** Rules a field-by-field check cannot express. */
+function checkCardRules(card: Card, path: JsonPath, report: Report): boolean {
+  if (card.type === 'cloze' && !CLOZE.test(card.front)) {
+    report([...path, 'front'], 'cloze card has no {{gap}}', 'mark the hidden part as {{text}}');
+    return false;
+  }
+  CLOZE.lastIndex = 0;
+  if (card.type === 'choice' && card.distractors?.some((d) => d === card.answer)) {
+    report([...path, 'distractors'], 'a distractor is the same as the answer', 'remove it from "distractors"');
+    return false;
+  }
+  return true;
+}
+
+export function clozeGaps(front: string): string[] {
+  return [...front.matchAll(CLOZE)].map((m) => m[1]!);
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'object') return 'an object';
+  return `a ${typeof v}`;
+}
