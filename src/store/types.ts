@@ -1,0 +1,85 @@
+/**
+ * What the UI and commands use from the store. Implemented by src/store/progress.ts.
+ * Every method that records an answer has made it durable (fsync'd) before it returns.
+ */
+import type { LoadedDeck } from '../core/deck/types.js';
+import type { StudyItem } from '../core/deck/items.js';
+import type { DeckCounts, Grade, Previews, QueueEntry, Settings } from '../core/schedule/types.js';
+
+export interface OpenProgressOptions {
+  /** The data folder ($AMGI_HOME or the per-user default). */
+  home: string;
+  decks: LoadedDeck[];
+  now: () => Date;
+  /** FSRS interval fuzz: on in the app, off in tests. */
+  fuzz?: boolean;
+}
+
+export interface Streak {
+  current: number;
+  longest: number;
+}
+
+export interface AnswerResult {
+  /** The card just reached the leech threshold and was suspended. */
+  leech: boolean;
+}
+
+export interface SessionSummary {
+  answered: number;
+  /** Share of answers that were not Again (0–1); undefined when none. */
+  accuracy?: number;
+  ms: number;
+  streak: Streak;
+  /** When the next card of this selection becomes due, if any. */
+  nextDue?: Date;
+  /** Keys answered Again at least once in this session. */
+  missed: string[];
+}
+
+export interface StudySession {
+  /** The card to show now, or undefined when the session is over. */
+  current(): QueueEntry | undefined;
+  /** Next interval per grade for the current card. */
+  previews(): Previews | undefined;
+  /** Grade the current card; durable before it returns; moves to the next card. */
+  answer(grade: Grade, ms: number): AnswerResult;
+  /** Undo the last answer of this process (or the last in the log after a restart); false if none. */
+  undo(): boolean;
+  suspend(): void;
+  /** Hide the current card (and its siblings) until the next study day. */
+  bury(): void;
+  /** Cards still to come in this session, by kind. */
+  remaining(): { learning: number; review: number; new: number };
+  summary(): SessionSummary;
+}
+
+export interface CramOptions {
+  deckId?: string;
+  tag?: string;
+  /** Weakest first: lowest retrievability, most lapses, most cram misses. */
+  weakest?: boolean;
+  /** Interview date YYYY-MM-DD: plan the selection for it. */
+  until?: string;
+  /** Let the answers change FSRS schedules. */
+  reschedule?: boolean;
+  /** 'quiz' when a quiz records answers. */
+  kind?: 'cram' | 'quiz';
+  /** An explicit selection (quiz, drill again). */
+  keys?: string[];
+  limit?: number;
+}
+
+export interface Progress {
+  readonly settings: Settings;
+  saveSettings(patch: Partial<Settings>): void;
+  /** Things the user must be told (a corrupt file moved aside to …, a leech). */
+  readonly notices: string[];
+  items(deckId?: string): StudyItem[];
+  counts(deckId?: string): DeckCounts;
+  streak(): Streak;
+  startReview(opts?: { deckId?: string }): StudySession;
+  startCram(opts?: CramOptions): StudySession;
+  /** Writes the snapshot cache and releases files. Safe to skip (the log is the truth). */
+  close(): void;
+}
