@@ -15,6 +15,8 @@ export interface FlagSpec {
 export type Flags = Record<string, string | boolean | string[] | undefined>;
 
 export interface CommandContext {
+  /** The command name; 'home' when amgi runs with none. */
+  command: string;
   args: string[];
   flags: Flags;
   io: Io;

@@ -30,7 +30,7 @@ export async function main(argv: string[], io: Io = processIo(), env = process.e
       return 0;
     }
     if (!command && args.length) throw new UsageError(`unexpected argument "${args[0]}"`);
-    const ctx: CommandContext = { args, flags, io, env, now: clockFromEnv(env) };
+    const ctx: CommandContext = { command: commandName, args, flags, io, env, now: clockFromEnv(env) };
     const mod = command ? await command.load() : await import('./commands/interactive.js');
     return await mod.run(ctx);
   } catch (e) {
