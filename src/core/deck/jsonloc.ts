@@ -172,7 +172,7 @@ export function parseJsonWithLocations(text: string): ParsedJson {
       // Walk up until a known position: a missing property is reported at its parent.
       for (let n = p.length; n >= 0; n--) {
         const key = p.slice(0, n).map((s) => `/${escapeKey(String(s))}`).join('');
-        const at = keyPositions.get(key) ?? positions.get(key);
+        const at = positions.get(key) ?? keyPositions.get(key);
         if (at !== undefined) return toLocation(at);
       }
       return { line: 1, column: 1 };

@@ -107,9 +107,9 @@ export function parseDeckText(file: string, text: string): DeckParseResult {
     return { problems };
   }
 
-  let cleaned = false;
-  const text1 = (s: string) => {
-    if (!cleaned && hasControlCharacters(s)) cleaned = true;
+  let cleanedAt: JsonPath | undefined;
+  const text1 = (s: string, at: JsonPath) => {
+    if (!cleanedAt && hasControlCharacters(s)) cleanedAt = at;
     return normalizeDeckText(s);
   };
 
@@ -149,7 +149,7 @@ export function parseDeckText(file: string, text: string): DeckParseResult {
       cards.push(card);
     });
   }
-  if (cleaned) report([], 'terminal control characters were removed from the deck text', 'remove escape sequences and control characters from the file', 'warning');
+  if (cleanedAt) report(cleanedAt, 'terminal control characters were removed from the deck text', 'remove escape sequences and control characters from the file', 'warning');
   if (!deckOut || cards.length === 0) return { problems };
   const deck: Deck = { ...(deckOut as Deck), cards };
   return { deck, problems };
@@ -162,7 +162,7 @@ function checkFields(
   fields: Record<string, FieldSpec>,
   path: JsonPath,
   report: Report,
-  text: (s: string) => string,
+  text: (s: string, at: JsonPath) => string,
   what: string,
 ): Record<string, unknown> | undefined {
   const out: Record<string, unknown> = {};
@@ -209,18 +209,18 @@ function checkFields(
         fail(p, `"source" must be { "seed": "…", "section": "…" }`, spec.description);
         continue;
       }
-      out[key] = { seed: text(v.seed), section: text(v.section) };
+      out[key] = { seed: text(v.seed, p), section: text(v.section, p) };
     }
   }
   return ok ? out : undefined;
 }
 
-function checkString(v: unknown, path: JsonPath, key: string, fail: Report, text: (s: string) => string): string | undefined {
+function checkString(v: unknown, path: JsonPath, key: string, fail: Report, text: (s: string, at: JsonPath) => string): string | undefined {
   if (typeof v !== 'string') {
     fail(path, `"${key}" must be a string, found ${typeName(v)}`);
     return undefined;
   }
-  const s = text(v).trim();
+  const s = text(v, path).trim();
   if (s.length === 0) {
     fail(path, `"${key}" is empty`, 'write some text or remove the field');
     return undefined;

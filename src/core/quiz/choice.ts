@@ -1,0 +1,99 @@
+/**
+ * Multiple choice: the right answer plus up to three distractors drawn from the
+ * confusable cards (same topic, then a shared tag, then the same deck), never random
+ * ones from elsewhere. The card's own hand-written distractors come first.
+ */
+import { answerText, frontText } from '../deck/cards.js';
+import type { Direction, StudyItem } from '../deck/items.js';
+import type { Card } from '../deck/types.js';
+import { displayWidth } from '../text/width.js';
+import { answerKey, hasHangul } from './match.js';
+import { hashSeed, mulberry32, shuffle } from './random.js';
+
+export const DISTRACTOR_COUNT = 3;
+
+function firstLine(text: string): string {
+  return text.split('\n').find((l) => l.trim())?.trim() ?? '';
+}
+
+/**
+ * The text a card contributes as an option, or undefined when it has none that fits:
+ * choice/typed → the answer; basic/reversible → the back (the front when asked in
+ * reverse). Cloze, order and interview answers are not short options.
+ */
+export function optionText(card: Card, direction: Direction = 'forward'): string | undefined {
+  switch (card.type) {
+    case 'choice':
+    case 'typed':
+      return direction === 'forward' ? card.answer : undefined;
+    case 'basic':
+    case 'reversible':
+      return firstLine(direction === 'reverse' ? frontText(card) : answerText(card)) || undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** How far a candidate is from the answer's shape: length ratio and script. */
+function shapePenalty(answer: string, candidate: string): number {
+  const ratio = Math.log((displayWidth(candidate) + 1) / (displayWidth(answer) + 1));
+  const lengthBucket = Math.round(Math.abs(ratio) * 2);
+  return lengthBucket + (hasHangul(answer) === hasHangul(candidate) ? 0 : 2);
+}
+
+/** 0: same topic, 1: a shared tag, 2: same deck; undefined: not confusable enough. */
+function tier(item: StudyItem, other: StudyItem): number | undefined {
+  const a = item.card;
+  const b = other.card;
+  if (a.topic && a.topic === b.topic) return 0;
+  if (a.tags?.some((t) => b.tags?.includes(t))) return 1;
+  if (item.deckId === other.deckId) return 2;
+  return undefined;
+}
+
+/**
+ * Up to `count` distractors for the item: its own first, then candidates from the pool
+ * by tier, then by shape, ties broken by the seeded random order. Never the answer or
+ * an alias of it, never two equal options (compared as typed answers are).
+ */
+export function chooseDistractors(item: StudyItem, pool: readonly StudyItem[], seed: number, count = DISTRACTOR_COUNT): string[] {
+  const answer = optionText(item.card, item.direction);
+  if (answer === undefined) return [];
+  const taken = new Set([answer, ...(item.direction === 'forward' ? (item.card.aliases ?? []) : [])].map(answerKey));
+  const out: string[] = [];
+  const take = (text: string): void => {
+    const key = answerKey(text);
+    if (out.length >= count || !key || taken.has(key)) return;
+    taken.add(key);
+    out.push(text);
+  };
+  if (item.card.type === 'choice') for (const d of item.card.distractors ?? []) take(d);
+  if (out.length >= count) return out;
+
+  const rng = mulberry32(hashSeed(seed, item.key, 'distractors'));
+  const candidates: { text: string; tier: number; shape: number; order: number }[] = [];
+  const seen = new Set<string>();
+  for (const other of pool) {
+    if (other.cardId === item.cardId || other.direction !== item.direction || seen.has(other.key)) continue;
+    seen.add(other.key);
+    const t = tier(item, other);
+    const text = optionText(other.card, other.direction);
+    if (t === undefined || text === undefined) continue;
+    candidates.push({ text, tier: t, shape: shapePenalty(answer, text), order: rng() });
+  }
+  candidates.sort((x, y) => x.tier - y.tier || x.shape - y.shape || x.order - y.order);
+  for (const c of candidates) take(c.text);
+  return out;
+}
+
+export interface ChoiceOptions {
+  options: string[];
+  /** Index of the right answer in `options`. */
+  correct: number;
+}
+
+/** The answer and distractors in a seeded random order (a new seed, a new order). */
+export function arrangeOptions(answer: string, distractors: readonly string[], seed: number): ChoiceOptions {
+  const order = shuffle([answer, ...distractors], mulberry32(hashSeed(seed, 'options')));
+  return { options: order, correct: order.indexOf(answer) };
+}

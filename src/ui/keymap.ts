@@ -1,0 +1,140 @@
+/**
+ * The one keymap. Screens ask `matches(Command.X, input, key)` and never compare raw keys,
+ * so a binding changes here only, and the help overlay is generated from the same table.
+ */
+import type { Key } from 'ink';
+
+export enum Command {
+  Quit = 'quit',
+  Back = 'back',
+  Help = 'help',
+  Search = 'search',
+  /** Front: reveal the answer. Back: grade Good (the common case needs one key). */
+  Continue = 'continue',
+  GradeAgain = 'gradeAgain',
+  GradeHard = 'gradeHard',
+  GradeGood = 'gradeGood',
+  GradeEasy = 'gradeEasy',
+  Undo = 'undo',
+  Suspend = 'suspend',
+  Bury = 'bury',
+  ScrollUp = 'scrollUp',
+  ScrollDown = 'scrollDown',
+  PageUp = 'pageUp',
+  PageDown = 'pageDown',
+  /** Lists: move the highlight. Arrows only, so they also work inside text fields. */
+  ListUp = 'listUp',
+  ListDown = 'listDown',
+  Open = 'open',
+  /** Menus: vi keys as well as arrows (not used where letters are text). */
+  MenuUp = 'menuUp',
+  MenuDown = 'menuDown',
+  Increase = 'increase',
+  Decrease = 'decrease',
+  Dismiss = 'dismiss',
+  /** Home: review only the highlighted deck. */
+  NextDeck = 'nextDeck',
+  DeleteBack = 'deleteBack',
+  CursorLeft = 'cursorLeft',
+  CursorRight = 'cursorRight',
+}
+
+type SpecialKey = 'return' | 'escape' | 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'tab' | 'backspace' | 'delete' | 'home' | 'end';
+
+export interface Binding {
+  /** A named key (arrows, Enter, Esc…). */
+  key?: SpecialKey;
+  /** A printable character; letters also match their 2-beolsik jamo and their capital. */
+  input?: string;
+  ctrl?: boolean;
+}
+
+/** What the same physical key sends when the Korean (2-beolsik) IME is on. */
+export const JAMO_OF: Readonly<Record<string, string>> = {
+  q: 'ㅂ', w: 'ㅈ', e: 'ㄷ', r: 'ㄱ', t: 'ㅅ', y: 'ㅛ', u: 'ㅕ', i: 'ㅑ', o: 'ㅐ', p: 'ㅔ',
+  a: 'ㅁ', s: 'ㄴ', d: 'ㅇ', f: 'ㄹ', g: 'ㅎ', h: 'ㅗ', j: 'ㅓ', k: 'ㅏ', l: 'ㅣ',
+  z: 'ㅋ', x: 'ㅌ', c: 'ㅊ', v: 'ㅍ', b: 'ㅠ', n: 'ㅜ', m: 'ㅡ',
+  Q: 'ㅃ', W: 'ㅉ', E: 'ㄸ', R: 'ㄲ', T: 'ㅆ', O: 'ㅒ', P: 'ㅖ',
+};
+
+const k = (key: SpecialKey): Binding => ({ key });
+const ch = (input: string): Binding => ({ input });
+
+export const DEFAULT_BINDINGS: Readonly<Record<Command, readonly Binding[]>> = {
+  [Command.Quit]: [{ input: 'c', ctrl: true }],
+  [Command.Back]: [k('escape'), ch('q')],
+  [Command.Help]: [ch('?')],
+  [Command.Search]: [ch('/')],
+  [Command.Continue]: [ch(' '), k('return')],
+  [Command.GradeAgain]: [ch('1')],
+  [Command.GradeHard]: [ch('2')],
+  [Command.GradeGood]: [ch('3')],
+  [Command.GradeEasy]: [ch('4')],
+  [Command.Undo]: [ch('u')],
+  [Command.Suspend]: [ch('s')],
+  [Command.Bury]: [ch('b')],
+  [Command.ScrollUp]: [k('upArrow'), ch('k')],
+  [Command.ScrollDown]: [k('downArrow'), ch('j')],
+  [Command.PageUp]: [k('pageUp')],
+  [Command.PageDown]: [k('pageDown')],
+  [Command.ListUp]: [k('upArrow')],
+  [Command.ListDown]: [k('downArrow')],
+  [Command.Open]: [k('return')],
+  [Command.MenuUp]: [k('upArrow'), ch('k')],
+  [Command.MenuDown]: [k('downArrow'), ch('j')],
+  [Command.Increase]: [k('rightArrow'), ch('l'), ch('+')],
+  [Command.Decrease]: [k('leftArrow'), ch('h'), ch('-')],
+  [Command.Dismiss]: [ch('x')],
+  [Command.NextDeck]: [k('tab')],
+  [Command.DeleteBack]: [k('backspace'), k('delete')],
+  [Command.CursorLeft]: [k('leftArrow')],
+  [Command.CursorRight]: [k('rightArrow')],
+};
+
+export interface MatchOptions {
+  /**
+   * Inside a text field printable keys are text, not commands: only named keys
+   * (Esc, Enter, arrows…) and Ctrl combinations match.
+   */
+  textField?: boolean;
+  bindings?: Readonly<Record<Command, readonly Binding[]>>;
+}
+
+function bindingMatches(b: Binding, input: string, key: Key, textField: boolean): boolean {
+  if (b.ctrl) return key.ctrl && input.toLowerCase() === b.input;
+  if (key.ctrl || key.meta) return false;
+  if (b.key) return key[b.key] === true;
+  if (textField || b.input === undefined) return false;
+  if (input === b.input) return true;
+  // Shift held by accident (Caps Lock) and the Korean IME send other characters for the same key.
+  if (/^[a-z]$/.test(b.input)) return input === b.input.toUpperCase() || input === JAMO_OF[b.input];
+  return false;
+}
+
+export function matches(command: Command, input: string, key: Key, opts: MatchOptions = {}): boolean {
+  const bindings = (opts.bindings ?? DEFAULT_BINDINGS)[command];
+  return bindings.some((b) => bindingMatches(b, input, key, opts.textField === true));
+}
+
+const KEY_LABELS: Record<SpecialKey, string> = {
+  return: 'Enter', escape: 'Esc', upArrow: '↑', downArrow: '↓', leftArrow: '←', rightArrow: '→',
+  pageUp: 'PgUp', pageDown: 'PgDn', tab: 'Tab', backspace: 'Backspace', delete: 'Del', home: 'Home', end: 'End',
+};
+
+export function bindingLabel(b: Binding): string {
+  if (b.ctrl) return `Ctrl+${(b.input ?? '').toUpperCase()}`;
+  if (b.key) return KEY_LABELS[b.key];
+  return b.input === ' ' ? 'Space' : (b.input ?? '');
+}
+
+/** "Space/Enter", "↑/k" — for the help overlay and footer hints. */
+export function keysLabel(command: Command, bindings = DEFAULT_BINDINGS): string {
+  return bindings[command].map(bindingLabel).join('/');
+}
+
+/** A Key with nothing pressed: for tests and synthetic input. */
+export const NO_KEY: Key = {
+  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false,
+  home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false,
+  backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false,
+};

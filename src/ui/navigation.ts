@@ -1,0 +1,76 @@
+/**
+ * Screens are a tagged union on a stack (as in hascard's States.hs): push opens, pop goes
+ * back, popping the last screen quits. One switch in screens/ScreenSwitch.tsx renders the top.
+ */
+import type { CramOptions } from '../store/types.js';
+import { Command } from './keymap.js';
+
+export type Screen =
+  | { kind: 'home' }
+  | { kind: 'review'; deckId?: string }
+  | { kind: 'cram'; options: CramOptions }
+  | { kind: 'search'; query?: string }
+  | { kind: 'card'; deckId: string; cardId: string }
+  | { kind: 'settings' }
+  | { kind: 'stats' };
+// Quiz / interview / stats screens (issue 6): add their kinds to this union, their keys to
+// SCREEN_COMMANDS below, and a case to screens/ScreenSwitch.tsx; the compiler then points
+// at every place that must handle them (the switch ends in an exhaustive `never` check).
+
+export type ScreenKind = Screen['kind'];
+
+export interface NavState {
+  stack: Screen[];
+  /** Set when the last screen was popped (or Ctrl+C): the app unmounts. */
+  quit: boolean;
+}
+
+export type NavAction =
+  | { type: 'push'; screen: Screen }
+  | { type: 'pop' }
+  | { type: 'replace'; screen: Screen }
+  | { type: 'reset'; screen: Screen }
+  | { type: 'quit' };
+
+export function initialNav(stack: Screen[] = [{ kind: 'home' }]): NavState {
+  return { stack: stack.length ? stack : [{ kind: 'home' }], quit: false };
+}
+
+export function navReducer(state: NavState, action: NavAction): NavState {
+  switch (action.type) {
+    case 'push':
+      return { ...state, stack: [...state.stack, action.screen] };
+    case 'pop':
+      return state.stack.length <= 1 ? { ...state, quit: true } : { ...state, stack: state.stack.slice(0, -1) };
+    case 'replace':
+      return { ...state, stack: [...state.stack.slice(0, -1), action.screen] };
+    case 'reset':
+      return { ...state, stack: [action.screen] };
+    case 'quit':
+      return { ...state, quit: true };
+  }
+}
+
+export function topScreen(state: NavState): Screen {
+  return state.stack[state.stack.length - 1]!;
+}
+
+/** Keys shown in the help overlay, per screen, in this order. Global keys are added by the overlay. */
+export const SCREEN_COMMANDS: Record<ScreenKind, readonly Command[]> = {
+  home: [Command.MenuUp, Command.MenuDown, Command.Open, Command.NextDeck, Command.Search, Command.Dismiss],
+  review: [
+    Command.Continue, Command.GradeAgain, Command.GradeHard, Command.GradeGood, Command.GradeEasy,
+    Command.Undo, Command.Suspend, Command.Bury, Command.ScrollUp, Command.ScrollDown, Command.PageUp, Command.PageDown, Command.Search,
+  ],
+  cram: [
+    Command.Continue, Command.GradeAgain, Command.GradeHard, Command.GradeGood, Command.GradeEasy,
+    Command.Undo, Command.ScrollUp, Command.ScrollDown, Command.PageUp, Command.PageDown,
+  ],
+  search: [Command.ListUp, Command.ListDown, Command.Open, Command.DeleteBack, Command.CursorLeft, Command.CursorRight],
+  card: [Command.ScrollUp, Command.ScrollDown, Command.PageUp, Command.PageDown, Command.Search],
+  settings: [Command.MenuUp, Command.MenuDown, Command.Increase, Command.Decrease],
+  stats: [Command.Search],
+};
+
+/** Keys every screen has; listed last in the help overlay. */
+export const GLOBAL_COMMANDS: readonly Command[] = [Command.Help, Command.Back, Command.Quit];
