@@ -11,7 +11,7 @@ export interface DeckSet {
   problems: DeckProblem[];
 }
 
-/** Deck files in a folder: *.json except schema.json and the sources manifest. */
+/** Deck files in a folder: *.json except schema.json, the sources manifest and the search aliases. */
 export function deckFilesIn(dir: string): string[] {
   let names: string[];
   try {
@@ -20,7 +20,7 @@ export function deckFilesIn(dir: string): string[] {
     return [];
   }
   return names
-    .filter((n) => n.endsWith('.json') && n !== 'schema.json' && n !== 'sources.json' && !n.startsWith('.'))
+    .filter((n) => n.endsWith('.json') && n !== 'schema.json' && n !== 'sources.json' && n !== 'aliases.json' && !n.startsWith('.'))
     .sort()
     .map((n) => join(dir, n));
 }

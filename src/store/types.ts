@@ -5,6 +5,8 @@
 import type { LoadedDeck } from '../core/deck/types.js';
 import type { StudyItem } from '../core/deck/items.js';
 import type { DeckCounts, Grade, Previews, QueueEntry, Settings } from '../core/schedule/types.js';
+import type { ItemState } from '../core/schedule/ledger.js';
+import type { Streak, StatsReport } from '../core/stats/index.js';
 
 export interface OpenProgressOptions {
   /** The data folder ($AMGI_HOME or the per-user default). */
@@ -15,10 +17,7 @@ export interface OpenProgressOptions {
   fuzz?: boolean;
 }
 
-export interface Streak {
-  current: number;
-  longest: number;
-}
+export type { Streak } from '../core/stats/index.js';
 
 export interface AnswerResult {
   /** The card just reached the leech threshold and was suspended. */
@@ -82,4 +81,14 @@ export interface Progress {
   startCram(opts?: CramOptions): StudySession;
   /** Writes the snapshot cache and releases files. Safe to skip (the log is the truth). */
   close(): void;
+  /** Forecast, heatmap, retention, streak, per-deck counts and mastery, time spent. */
+  stats(): StatsReport;
+  /** An item's scheduling state (undefined: never studied). */
+  state(key: string): Readonly<ItemState> | undefined;
+  /** Outside a session (browse, search): flag a card by key. Durable like an answer. */
+  setFlag(key: string, op: 'suspend' | 'unsuspend' | 'bury' | 'forget'): void;
+  /** Undo the newest entry in the log still in effect (any process); false if none. */
+  undoLast(): boolean;
+  /** Pick up answers other terminals wrote since the last look (done before each answer anyway). */
+  refresh(): void;
 }

@@ -37,6 +37,23 @@ export enum Command {
   DeleteBack = 'deleteBack',
   CursorLeft = 'cursorLeft',
   CursorRight = 'cursorRight',
+  /** Quiz: choose option 1–4. */
+  Option1 = 'option1',
+  Option2 = 'option2',
+  Option3 = 'option3',
+  Option4 = 'option4',
+  /** Order questions: pick up / put down the highlighted step; move it directly. */
+  PickUp = 'pickUp',
+  MoveItemUp = 'moveItemUp',
+  MoveItemDown = 'moveItemDown',
+  /** A near miss: count it as right, or not. */
+  Accept = 'accept',
+  Reject = 'reject',
+  /** Quiz summary: drill the missed cards again. */
+  DrillAgain = 'drillAgain',
+  /** Stats (compact layout): next / previous panel. */
+  NextPanel = 'nextPanel',
+  PrevPanel = 'prevPanel',
 }
 
 type SpecialKey = 'return' | 'escape' | 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'tab' | 'backspace' | 'delete' | 'home' | 'end';
@@ -44,9 +61,11 @@ type SpecialKey = 'return' | 'escape' | 'upArrow' | 'downArrow' | 'leftArrow' | 
 export interface Binding {
   /** A named key (arrows, Enter, Esc…). */
   key?: SpecialKey;
-  /** A printable character; letters also match their 2-beolsik jamo and their capital. */
+  /** A printable character; letters also match their 2-beolsik jamo. */
   input?: string;
   ctrl?: boolean;
+  /** Only with Shift held (Shift+↑). */
+  shift?: boolean;
 }
 
 /** What the same physical key sends when the Korean (2-beolsik) IME is on. */
@@ -89,6 +108,18 @@ export const DEFAULT_BINDINGS: Readonly<Record<Command, readonly Binding[]>> = {
   [Command.DeleteBack]: [k('backspace'), k('delete')],
   [Command.CursorLeft]: [k('leftArrow')],
   [Command.CursorRight]: [k('rightArrow')],
+  [Command.Option1]: [ch('1')],
+  [Command.Option2]: [ch('2')],
+  [Command.Option3]: [ch('3')],
+  [Command.Option4]: [ch('4')],
+  [Command.PickUp]: [ch(' ')],
+  [Command.MoveItemUp]: [{ key: 'upArrow', shift: true }, ch('K')],
+  [Command.MoveItemDown]: [{ key: 'downArrow', shift: true }, ch('J')],
+  [Command.Accept]: [ch('y')],
+  [Command.Reject]: [ch('n')],
+  [Command.DrillAgain]: [ch('d')],
+  [Command.NextPanel]: [k('rightArrow'), k('tab'), ch('l')],
+  [Command.PrevPanel]: [k('leftArrow'), ch('h')],
 };
 
 export interface MatchOptions {
@@ -102,13 +133,13 @@ export interface MatchOptions {
 
 function bindingMatches(b: Binding, input: string, key: Key, textField: boolean): boolean {
   if (b.ctrl) return key.ctrl && input.toLowerCase() === b.input;
-  if (key.ctrl || key.meta) return false;
+  if (key.ctrl) return false;
+  if (b.shift && !key.shift) return false;
+  // Ink reports Esc with meta set, so named keys are checked before meta is refused.
   if (b.key) return key[b.key] === true;
-  if (textField || b.input === undefined) return false;
-  if (input === b.input) return true;
-  // Shift held by accident (Caps Lock) and the Korean IME send other characters for the same key.
-  if (/^[a-z]$/.test(b.input)) return input === b.input.toUpperCase() || input === JAMO_OF[b.input];
-  return false;
+  if (key.meta || textField || b.input === undefined) return false;
+  // With the Korean IME on, the same physical key sends a jamo.
+  return input === b.input || (b.input in JAMO_OF && input === JAMO_OF[b.input]);
 }
 
 export function matches(command: Command, input: string, key: Key, opts: MatchOptions = {}): boolean {
@@ -123,7 +154,7 @@ const KEY_LABELS: Record<SpecialKey, string> = {
 
 export function bindingLabel(b: Binding): string {
   if (b.ctrl) return `Ctrl+${(b.input ?? '').toUpperCase()}`;
-  if (b.key) return KEY_LABELS[b.key];
+  if (b.key) return `${b.shift ? 'Shift+' : ''}${KEY_LABELS[b.key]}`;
   return b.input === ' ' ? 'Space' : (b.input ?? '');
 }
 

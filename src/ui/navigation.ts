@@ -4,6 +4,7 @@
  */
 import type { CramOptions } from '../store/types.js';
 import { Command } from './keymap.js';
+import type { QuizParams } from './screens/quiz/params.js';
 
 export type Screen =
   | { kind: 'home' }
@@ -12,7 +13,8 @@ export type Screen =
   | { kind: 'search'; query?: string }
   | { kind: 'card'; deckId: string; cardId: string }
   | { kind: 'settings' }
-  | { kind: 'stats' };
+  | { kind: 'stats' }
+  | ({ kind: 'quiz' } & QuizParams);
 // Quiz / interview / stats screens (issue 6): add their kinds to this union, their keys to
 // SCREEN_COMMANDS below, and a case to screens/ScreenSwitch.tsx; the compiler then points
 // at every place that must handle them (the switch ends in an exhaustive `never` check).
@@ -69,7 +71,12 @@ export const SCREEN_COMMANDS: Record<ScreenKind, readonly Command[]> = {
   search: [Command.ListUp, Command.ListDown, Command.Open, Command.DeleteBack, Command.CursorLeft, Command.CursorRight],
   card: [Command.ScrollUp, Command.ScrollDown, Command.PageUp, Command.PageDown, Command.Search],
   settings: [Command.MenuUp, Command.MenuDown, Command.Increase, Command.Decrease],
-  stats: [Command.Search],
+  stats: [Command.NextPanel, Command.PrevPanel, Command.Search],
+  quiz: [
+    Command.Option1, Command.Option2, Command.Option3, Command.Option4, Command.MenuUp, Command.MenuDown, Command.Open,
+    Command.PickUp, Command.MoveItemUp, Command.MoveItemDown, Command.Accept, Command.Reject, Command.Continue,
+    Command.GradeAgain, Command.GradeHard, Command.GradeGood, Command.GradeEasy, Command.DrillAgain,
+  ],
 };
 
 /** Keys every screen has; listed last in the help overlay. */

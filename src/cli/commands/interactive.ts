@@ -1,7 +1,87 @@
-// PLACEHOLDER: replaced by the issue that builds this command.
-import { AmgiError } from '../../core/errors.js';
+/**
+ * The interactive app: `amgi` (Home), `amgi review`, `amgi cram`, `amgi quiz`, `amgi search`
+ * with no query, `amgi stats` on a terminal. This module stays small: React, Ink, the store
+ * and the screens are imported only once we know stdin is a terminal.
+ */
+import { UsageError } from '../../core/errors.js';
+import { formatProblem } from '../../core/deck/validate.js';
+import type { Screen } from '../../ui/navigation.js';
+import { flagInt, flagString } from '../args.js';
+import { isQuizMode, QUIZ_MODES } from '../../core/quiz/questions.js';
+import { DEFAULT_QUIZ_COUNT } from '../../core/quiz/session.js';
 import type { CommandContext } from '../commands.js';
+import { decksFromContext } from './decks.js';
 
-export async function run(_ctx: CommandContext): Promise<number> {
-  throw new AmgiError('this command is not built yet');
+export const NOT_A_TERMINAL = 'amgi needs an interactive terminal; try `amgi status` or `amgi search QUERY`';
+
+/** The screen stack a command starts with. Starting below Home means `q` returns to the shell. */
+export function initialScreens(ctx: Pick<CommandContext, 'command' | 'args' | 'flags'>): Screen[] {
+  const deckId = flagString(ctx.flags, 'deck');
+  switch (ctx.command) {
+    case 'review':
+      return [{ kind: 'review', deckId }];
+    case 'cram':
+      return [
+        {
+          kind: 'cram',
+          options: {
+            deckId,
+            tag: flagString(ctx.flags, 'tag'),
+            weakest: ctx.flags.weakest === true || undefined,
+            until: flagString(ctx.flags, 'until'),
+            reschedule: ctx.flags.reschedule === true || undefined,
+          },
+        },
+      ];
+    case 'quiz': {
+      const mode = flagString(ctx.flags, 'mode') ?? 'mixed';
+      if (!isQuizMode(mode)) throw new UsageError(`--mode must be one of ${QUIZ_MODES.join(', ')}, got "${mode}"`);
+      return [{ kind: 'quiz', mode, deckId, tag: flagString(ctx.flags, 'tag'), count: flagInt(ctx.flags, 'count', DEFAULT_QUIZ_COUNT) }];
+    }
+    case 'search':
+      return [{ kind: 'search', query: ctx.args.join(' ') || undefined }];
+    case 'stats':
+      return [{ kind: 'stats' }];
+    default:
+      return [{ kind: 'home' }];
+  }
+}
+
+export async function run(ctx: CommandContext): Promise<number> {
+  if (!ctx.io.stdinIsTTY) {
+    ctx.io.err(NOT_A_TERMINAL);
+    return 1;
+  }
+  const lang = flagString(ctx.flags, 'lang');
+  if (lang !== undefined && lang !== 'ko' && lang !== 'en') throw new UsageError(`--lang must be ko or en, got "${lang}"`);
+  const initial = initialScreens(ctx);
+  // Load the UI, the store and the search wiring in parallel with reading the decks.
+  const [{ runApp }, { openProgress }, { colorEnabled }, { amgiHome }] = await Promise.all([
+    import('../../ui/run.js'),
+    import('../../store/progress.js'),
+    import('../../ui/theme.js'),
+    import('../../store/paths.js'),
+  ]);
+  const { decks, problems } = decksFromContext(ctx);
+  const home = amgiHome(ctx.env);
+  const progress = openProgress({ home, decks, now: ctx.now, fuzz: true });
+  let search: ReturnType<typeof loadSearch> | undefined;
+  // The index (aliases, on-disk cache) is built when the search screen first opens, not at start.
+  const loadSearch = async () => {
+    const { loadSearchIndex } = await import('../../store/searchCache.js');
+    return loadSearchIndex(decks, ctx.env).index;
+  };
+  return runApp({
+    services: {
+      progress,
+      decks,
+      problems: problems.map(formatProblem),
+      now: ctx.now,
+      loadSearch: () => (search ??= loadSearch()),
+    },
+    initial,
+    langFlag: lang,
+    color: colorEnabled(ctx.env, ctx.flags['no-color'] === true),
+    env: ctx.env,
+  });
 }

@@ -1,7 +1,51 @@
-// PLACEHOLDER: replaced by the issue that builds this command.
-import { AmgiError } from '../../core/errors.js';
+/**
+ * `amgi status`: one line for a shell prompt ("docker: 12 due · 20 new · streak 5").
+ * Imports only the store and core: never React or Ink (checked by a test on the bundle).
+ */
+import { flagString } from '../args.js';
 import type { CommandContext } from '../commands.js';
+import { json } from '../io.js';
+import { openProgressFromEnv } from '../../store/open.js';
 
-export async function run(_ctx: CommandContext): Promise<number> {
-  throw new AmgiError('this command is not built yet');
+export interface DeckStatus {
+  id: string;
+  /** Learning cards due today plus reviews due today (within the daily limit). */
+  due: number;
+  new: number;
+}
+
+export interface StatusReport {
+  decks: DeckStatus[];
+  due: number;
+  new: number;
+  streak: number;
+}
+
+export function statusReport(ctx: CommandContext): { report: StatusReport; notices: string[] } {
+  const { progress } = openProgressFromEnv({ env: ctx.env, now: ctx.now, decksDir: flagString(ctx.flags, 'decks') });
+  const deckIds = [...new Set(progress.items().map((it) => it.deckId))];
+  const decks = deckIds.map((id) => {
+    const c = progress.counts(id);
+    return { id, due: c.learning + c.review, new: c.new };
+  });
+  const report = {
+    decks,
+    due: decks.reduce((n, d) => n + d.due, 0),
+    new: decks.reduce((n, d) => n + d.new, 0),
+    streak: progress.streak().current,
+  };
+  return { report, notices: progress.notices };
+}
+
+export function formatStatus(r: StatusReport): string {
+  const busy = r.decks.filter((d) => d.due || d.new);
+  const parts = busy.map((d) => `${d.id}: ${d.due} due · ${d.new} new`);
+  return `${parts.length ? parts.join(' | ') : 'nothing due'} · streak ${r.streak}`;
+}
+
+export async function run(ctx: CommandContext): Promise<number> {
+  const { report, notices } = statusReport(ctx);
+  ctx.io.out(ctx.flags.json ? json(report) : formatStatus(report));
+  for (const n of notices) ctx.io.err(`amgi: ${n}`);
+  return 0;
 }

@@ -57,7 +57,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-function locationOfByte(bytes: Uint8Array, offset: number): Location {
+export function locationOfByte(bytes: Uint8Array, offset: number): Location {
   let line = 1;
   let lineStart = 0;
   for (let k = 0; k < offset; k++) if (bytes[k] === 10) [line, lineStart] = [line + 1, k + 1];

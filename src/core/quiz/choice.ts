@@ -11,6 +11,8 @@ import { answerKey, hasHangul } from './match.js';
 import { hashSeed, mulberry32, shuffle } from './random.js';
 
 export const DISTRACTOR_COUNT = 3;
+/** Basic cards whose answer is wider than this are not used as options. */
+export const MAX_OPTION_WIDTH = 60;
 
 function firstLine(text: string): string {
   return text.split('\n').find((l) => l.trim())?.trim() ?? '';
@@ -27,8 +29,11 @@ export function optionText(card: Card, direction: Direction = 'forward'): string
     case 'typed':
       return direction === 'forward' ? card.answer : undefined;
     case 'basic':
-    case 'reversible':
-      return firstLine(direction === 'reverse' ? frontText(card) : answerText(card)) || undefined;
+    case 'reversible': {
+      // A paragraph is not an option: pick-the-paragraph tests reading, not recall.
+      const text = firstLine(direction === 'reverse' ? frontText(card) : answerText(card));
+      return text && displayWidth(text) <= MAX_OPTION_WIDTH ? text : undefined;
+    }
     default:
       return undefined;
   }

@@ -32,12 +32,16 @@ export interface AnswerEntry extends EntryBase {
   kind: AnswerKind;
   /** false: recorded for weakest-first, FSRS schedule untouched (cram default). */
   reschedule: boolean;
+  /** Interview plan date (YYYY-MM-DD) this answer counts for (`cram --until`). */
+  plan?: string;
 }
 
 export interface UndoEntry extends EntryBase {
   op: 'undo';
   /** Id of the answer or flag entry undone. */
   target: string;
+  /** Item key of the target, when known (lets a replay undo without searching). */
+  key?: string;
 }
 
 export interface FlagEntry extends EntryBase {

@@ -1,0 +1,25 @@
+/** Which parser reads a notes file, and the one entry point the CLI calls. */
+import { UsageError } from '../errors.js';
+import { looksLikeAnki, parseAnki } from './anki.js';
+import type { ImportParse } from './draft.js';
+import { parseMarkdown } from './markdown.js';
+
+export type NotesFormat = 'md' | 'anki';
+
+/**
+ * `--format` wins; else `.tsv` or a file starting with Anki's `#separator:`-style header is
+ * Anki, and everything else (.md, .txt study notes) is Markdown.
+ */
+export function detectFormat(fileName: string, text: string, explicit?: string): NotesFormat {
+  if (explicit !== undefined) {
+    if (explicit === 'md' || explicit === 'markdown') return 'md';
+    if (explicit === 'anki' || explicit === 'tsv') return 'anki';
+    throw new UsageError(`--format must be md or anki, got "${explicit}"`);
+  }
+  if (/\.tsv$/i.test(fileName) || looksLikeAnki(text)) return 'anki';
+  return 'md';
+}
+
+export function parseNotes(format: NotesFormat, text: string, file: string): ImportParse {
+  return format === 'anki' ? parseAnki(text, file) : parseMarkdown(text);
+}

@@ -1,0 +1,33 @@
+/**
+ * Study days. A study day starts at `startHour` local time (Anki: 04:00), so a review at
+ * 01:00 belongs to the previous day. Days are numbered as calendar dates (days since
+ * 1970-01-01) of the local date the study day started on. Computed from local date parts,
+ * never by adding 24 h, so a DST change (a 23 h or 25 h day) does not shift the boundary.
+ */
+
+/** The study day `at` belongs to. */
+export function studyDay(at: Date | number, startHour: number): number {
+  const d = new Date(at);
+  const dayNum = Math.floor(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 86_400_000);
+  return d.getHours() < startHour ? dayNum - 1 : dayNum;
+}
+
+/** The instant study day `day` starts (local `startHour` on that date). */
+export function dayStart(day: number, startHour: number): Date {
+  const utc = new Date(day * 86_400_000);
+  return new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate(), startHour);
+}
+
+/** YYYY-MM-DD of a study day. */
+export function dayKey(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The day number of a YYYY-MM-DD date, or undefined when it is not a real date. */
+export function parseDayKey(text: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return undefined;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  const day = ms / 86_400_000;
+  return dayKey(day) === text ? day : undefined;
+}

@@ -1,0 +1,116 @@
+/**
+ * The one place that talks to ts-fsrs (FSRS-6). Item states keep dates as epoch
+ * milliseconds (compact to store, cheap to compare) and convert at this boundary.
+ */
+import { fsrs, forgetting_curve, type Card as FsrsCard, type FSRS, type Grade as FsrsGrade, State } from 'ts-fsrs';
+import type { Grade, Settings } from './types.js';
+
+export { State };
+
+/** The FSRS part of an item's state. `last` is absent for a new card. */
+export interface MemoryState {
+  due: number;
+  s: number;
+  d: number;
+  /** ts-fsrs elapsed_days (kept so a round trip is exact). */
+  el: number;
+  sch: number;
+  step: number;
+  reps: number;
+  lapses: number;
+  st: State;
+  last?: number;
+}
+
+export function newMemory(): MemoryState {
+  return { due: 0, s: 0, d: 0, el: 0, sch: 0, step: 0, reps: 0, lapses: 0, st: State.New };
+}
+
+export function toFsrsCard(m: MemoryState, now: number): FsrsCard {
+  return {
+    // A new card is due "now": ts-fsrs only uses due for new cards to compute nothing.
+    due: new Date(m.st === State.New ? now : m.due),
+    stability: m.s,
+    difficulty: m.d,
+    elapsed_days: m.el,
+    scheduled_days: m.sch,
+    learning_steps: m.step,
+    reps: m.reps,
+    lapses: m.lapses,
+    state: m.st,
+    last_review: m.last === undefined ? undefined : new Date(m.last),
+  };
+}
+
+export function fromFsrsCard(c: FsrsCard): MemoryState {
+  const m: MemoryState = {
+    due: c.due.getTime(),
+    s: c.stability,
+    d: c.difficulty,
+    el: c.elapsed_days,
+    sch: c.scheduled_days,
+    step: c.learning_steps,
+    reps: c.reps,
+    lapses: c.lapses,
+    st: c.state,
+  };
+  if (c.last_review) m.last = new Date(c.last_review).getTime();
+  return m;
+}
+
+export interface SchedulerOptions {
+  settings: Pick<Settings, 'retention' | 'maximumInterval' | 'weights'>;
+  /** Interval fuzz: on in the app, off in tests. Deterministic either way (ts-fsrs seeds from the review). */
+  fuzz: boolean;
+  /** Override the desired retention (interview plans raise it). */
+  retention?: number;
+}
+
+export interface Scheduler {
+  readonly fsrs: FSRS;
+  next(m: MemoryState, at: number, grade: Grade): MemoryState;
+  /** All four outcomes, for the grade buttons. */
+  preview(m: MemoryState, at: number): Record<Grade, MemoryState>;
+  /** Probability of recall at `at` (0 for a card never studied). */
+  retrievability(m: MemoryState, at: number): number;
+  forget(m: MemoryState, at: number): MemoryState;
+}
+
+export function makeScheduler(opts: SchedulerOptions): Scheduler {
+  const f = fsrs({
+    request_retention: opts.retention ?? opts.settings.retention,
+    maximum_interval: opts.settings.maximumInterval,
+    enable_fuzz: opts.fuzz,
+    enable_short_term: true,
+    learning_steps: ['1m', '10m'],
+    relearning_steps: ['10m'],
+    ...(opts.settings.weights ? { w: opts.settings.weights } : {}),
+  });
+  const w = f.parameters.w;
+  return {
+    fsrs: f,
+    next: (m, at, grade) => fromFsrsCard(f.next(toFsrsCard(m, at), new Date(at), grade as FsrsGrade).card),
+    preview(m, at) {
+      const r = f.repeat(toFsrsCard(m, at), new Date(at));
+      return { 1: fromFsrsCard(r[1].card), 2: fromFsrsCard(r[2].card), 3: fromFsrsCard(r[3].card), 4: fromFsrsCard(r[4].card) };
+    },
+    retrievability(m, at) {
+      if (m.st === State.New || m.last === undefined) return 0;
+      return forgetting_curve(w, Math.max(0, (at - m.last) / 86_400_000), m.s);
+    },
+    forget: (m, at) => fromFsrsCard(f.forget(toFsrsCard(m, at), new Date(at), true).card),
+  };
+}
+
+/** Label of an interval for the grade buttons: 1m, 6m, 10m, 3h, 9d, 3mo, 1.2y. */
+export function intervalLabel(ms: number): string {
+  const min = Math.max(1, Math.round(ms / 60_000));
+  if (min < 60) return `${min}m`;
+  const h = Math.round(min / 60);
+  if (h < 24) return `${h}h`;
+  const d = Math.round(ms / 86_400_000);
+  if (d < 30) return `${d}d`;
+  if (d < 365) return `${Math.round(d / 30)}mo`;
+  const y = d / 365;
+  return `${y < 10 ? y.toFixed(1).replace(/\.0$/, '') : Math.round(y)}y`;
+}

@@ -1,0 +1,186 @@
+/**
+ * Today's review queue: learning cards due, then reviews due (lowest retrievability first),
+ * then new cards in deck order; per-deck daily limits; siblings never on the same study day;
+ * suspended and buried cards left out. When nothing else is left, learning cards due within
+ * 20 minutes are shown early.
+ */
+import { REVERSE_SUFFIX, type StudyItem } from '../deck/items.js';
+import { dayStart, studyDay } from './day.js';
+import { State, type Scheduler } from './fsrs.js';
+import type { ItemState, Ledger } from './ledger.js';
+import type { QueueEntry, QueueKind, Settings } from './types.js';
+
+export const LEARN_AHEAD_MS = 20 * 60_000;
+
+export function siblingKey(key: string): string {
+  return key.endsWith(REVERSE_SUFFIX) ? key.slice(0, -REVERSE_SUFFIX.length) : `${key}${REVERSE_SUFFIX}`;
+}
+
+/** Hidden today: suspended, or buried through today or later. */
+export function isHidden(s: ItemState | undefined, today: number): boolean {
+  return s !== undefined && (s.susp === true || (s.bury !== undefined && s.bury >= today));
+}
+
+/** The queue kind a state belongs to. */
+export function kindOf(s: ItemState | undefined): QueueKind {
+  if (!s || s.st === State.New) return 'new';
+  return s.st === State.Review ? 'review' : 'learning';
+}
+
+export interface QueueInput {
+  ledger: Ledger;
+  /** Items in scope, in deck order. */
+  items: StudyItem[];
+  settings: Pick<Settings, 'dayStartHour' | 'newPerDay' | 'reviewsPerDay'>;
+  scheduler: Scheduler;
+  now: number;
+}
+
+/** Daily limits left per deck: [new, reviews]. */
+export function limitsLeft(input: QueueInput, today: number): Map<string, [number, number]> {
+  const stat = input.ledger.days.get(today);
+  const left = new Map<string, [number, number]>();
+  for (const it of input.items) {
+    if (left.has(it.deckId)) continue;
+    const done = stat?.dk[it.deckId] ?? [0, 0];
+    left.set(it.deckId, [Math.max(0, input.settings.newPerDay - done[0]), Math.max(0, input.settings.reviewsPerDay - done[1])]);
+  }
+  return left;
+}
+
+/** Blocked by its sibling: the other direction was answered (or is already queued) today. */
+function siblingBlocked(key: string, ledger: Ledger, today: number, queued: Set<string>): boolean {
+  const sib = siblingKey(key);
+  return queued.has(sib) || ledger.items.get(sib)?.ld === today;
+}
+
+/**
+ * A review session's queue. Built once; `next` re-checks each candidate against the current
+ * ledger, so answers from another terminal (applied to the same ledger) are respected.
+ */
+export class ReviewQueue {
+  readonly today: number;
+  private readonly dayEnd: number;
+  private readonly learning = new Set<string>();
+  private readonly reviews: StudyItem[] = [];
+  private readonly news: StudyItem[] = [];
+  private ri = 0;
+  private ni = 0;
+  private readonly byKey = new Map<string, StudyItem>();
+
+  constructor(private readonly input: QueueInput) {
+    const { ledger, items, settings, scheduler, now } = input;
+    this.today = studyDay(now, settings.dayStartHour);
+    this.dayEnd = dayStart(this.today + 1, settings.dayStartHour).getTime();
+    const left = limitsLeft(input, this.today);
+    const due: { item: StudyItem; r: number }[] = [];
+    const queued = new Set<string>();
+    for (const it of items) {
+      this.byKey.set(it.key, it);
+      const s = ledger.items.get(it.key);
+      if (isHidden(s, this.today)) continue;
+      const kind = kindOf(s);
+      if (kind === 'learning') this.learning.add(it.key);
+      else if (kind === 'review' && s!.due < this.dayEnd) due.push({ item: it, r: scheduler.retrievability(s!, now) });
+    }
+    due.sort((a, b) => a.r - b.r);
+    for (const { item } of due) {
+      const l = left.get(item.deckId)!;
+      if (l[1] <= 0 || siblingBlocked(item.key, ledger, this.today, queued)) continue;
+      l[1]--;
+      queued.add(item.key);
+      this.reviews.push(item);
+    }
+    for (const it of items) {
+      const s = ledger.items.get(it.key);
+      if (kindOf(s) !== 'new' || isHidden(s, this.today)) continue;
+      const l = left.get(it.deckId)!;
+      if (l[0] <= 0 || siblingBlocked(it.key, ledger, this.today, queued)) continue;
+      l[0]--;
+      queued.add(it.key);
+      this.news.push(it);
+    }
+  }
+
+  /** Note a card answered in this session (it may have entered learning). */
+  noteAnswered(key: string): void {
+    if (kindOf(this.input.ledger.items.get(key)) === 'learning' && this.byKey.has(key)) this.learning.add(key);
+  }
+
+  /** Put a card back (undo): it is shown next. */
+  private front: string[] = [];
+  pushFront(key: string): void {
+    if (this.byKey.has(key)) this.front.push(key);
+  }
+
+  private state(key: string): ItemState | undefined {
+    return this.input.ledger.items.get(key);
+  }
+
+  private learningDue(limit: number): StudyItem | undefined {
+    let best: { key: string; due: number } | undefined;
+    for (const key of this.learning) {
+      const s = this.state(key);
+      if (kindOf(s) !== 'learning' || isHidden(s, this.today)) {
+        this.learning.delete(key);
+        continue;
+      }
+      if (s!.due <= limit && (!best || s!.due < best.due)) best = { key, due: s!.due };
+    }
+    return best && this.byKey.get(best.key);
+  }
+
+  private reviewOk(it: StudyItem): boolean {
+    const s = this.state(it.key);
+    return kindOf(s) === 'review' && s!.due < this.dayEnd && !isHidden(s, this.today) && this.state(siblingKey(it.key))?.ld !== this.today;
+  }
+
+  private newOk(it: StudyItem): boolean {
+    const s = this.state(it.key);
+    return kindOf(s) === 'new' && !isHidden(s, this.today) && this.state(siblingKey(it.key))?.ld !== this.today;
+  }
+
+  /** The next card at `now`, or undefined when the session is over. */
+  next(now: number): QueueEntry | undefined {
+    while (this.front.length) {
+      const key = this.front.pop()!;
+      const s = this.state(key);
+      if (!isHidden(s, this.today)) return { item: this.byKey.get(key)!, kind: kindOf(s) };
+    }
+    const l = this.learningDue(now);
+    if (l) return { item: l, kind: 'learning' };
+    while (this.ri < this.reviews.length) {
+      const it = this.reviews[this.ri++]!;
+      if (this.reviewOk(it)) return { item: it, kind: 'review' };
+    }
+    while (this.ni < this.news.length) {
+      const it = this.news[this.ni++]!;
+      if (this.newOk(it)) return { item: it, kind: 'new' };
+    }
+    const ahead = this.learningDue(now + LEARN_AHEAD_MS);
+    return ahead && { item: ahead, kind: 'learning' };
+  }
+
+  remaining(now: number): { learning: number; review: number; new: number } {
+    let learning = 0;
+    for (const key of this.learning) {
+      const s = this.state(key);
+      if (kindOf(s) === 'learning' && !isHidden(s, this.today) && s!.due <= now + LEARN_AHEAD_MS) learning++;
+    }
+    let review = 0;
+    for (let i = this.ri; i < this.reviews.length; i++) if (this.reviewOk(this.reviews[i]!)) review++;
+    let news = 0;
+    for (let i = this.ni; i < this.news.length; i++) if (this.newOk(this.news[i]!)) news++;
+    return { learning, review, new: news };
+  }
+
+  /** The earliest due time of a learning card in scope (for "next card at …"). */
+  nextLearningDue(): number | undefined {
+    let min: number | undefined;
+    for (const key of this.learning) {
+      const s = this.state(key);
+      if (kindOf(s) === 'learning' && !isHidden(s, this.today)) min = min === undefined ? s!.due : Math.min(min, s!.due);
+    }
+    return min;
+  }
+}

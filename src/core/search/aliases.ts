@@ -1,0 +1,77 @@
+/**
+ * Korean ↔ English aliases (`도커` ↔ `Docker`). Groups of terms that mean the same; a query word that
+ * is one term of a group is also searched as every other term. Deck authors extend decks/aliases.json,
+ * users $AMGI_HOME/aliases.json; groups that share a term are merged.
+ */
+import { toJamo } from './hangul.js';
+import { tokenize } from './tokenize.js';
+
+/** Groups of equivalent terms, e.g. `[["도커", "Docker"], ["가상머신", "VM", "virtual machine"]]`. */
+export type AliasTable = string[][];
+
+export interface AliasProblem {
+  message: string;
+}
+
+/** The words of a term, lower-case and as jamo (how the index compares words). */
+export function termWords(term: string): string[] {
+  return tokenize(term.normalize('NFC')).map((t) => toJamo(t.key));
+}
+
+/** A term with its spaces removed: `가상 머신` and `가상머신` are the same key. */
+export function termKey(term: string): string {
+  return termWords(term).join('');
+}
+
+/** Read the alias file's JSON (`{"groups": [[...], ...]}` or a bare array of groups); bad entries are reported and skipped. */
+export function parseAliasFile(data: unknown): { table: AliasTable; problems: AliasProblem[] } {
+  const problems: AliasProblem[] = [];
+  const groups = Array.isArray(data) ? data : data && typeof data === 'object' ? (data as { groups?: unknown }).groups : undefined;
+  if (!Array.isArray(groups)) return { table: [], problems: [{ message: 'expected {"groups": [["도커", "Docker"], ...]}' }] };
+  const table: AliasTable = [];
+  groups.forEach((g, i) => {
+    const terms = Array.isArray(g) ? g.filter((t): t is string => typeof t === 'string' && termKey(t) !== '') : [];
+    if (terms.length < 2) problems.push({ message: `group ${i + 1}: needs at least two non-empty terms` });
+    else table.push(terms.map((t) => t.normalize('NFC')));
+  });
+  return { table, problems };
+}
+
+/** One table from several: groups sharing a term (compared without case and spaces) become one group. */
+export function mergeAliasTables(...tables: AliasTable[]): AliasTable {
+  const groupOf = new Map<string, number>();
+  const groups: Array<Map<string, string> | undefined> = [];
+  for (const table of tables) {
+    for (const terms of table) {
+      const keys = terms.map(termKey);
+      const hit = [...new Set(keys.map((k) => groupOf.get(k)).filter((g): g is number => g !== undefined))];
+      const target = hit[0] ?? groups.push(new Map()) - 1;
+      for (const other of hit.slice(1)) {
+        for (const [k, t] of groups[other]!) {
+          groups[target]!.set(k, t);
+          groupOf.set(k, target);
+        }
+        groups[other] = undefined;
+      }
+      terms.forEach((t, i) => {
+        if (!groups[target]!.has(keys[i]!)) groups[target]!.set(keys[i]!, t);
+        groupOf.set(keys[i]!, target);
+      });
+    }
+  }
+  return groups.filter((g): g is Map<string, string> => g !== undefined).map((g) => [...g.values()]);
+}
+
+/** Term key → the word lists of the other terms in its group. */
+export type AliasLookup = Map<string, string[][]>;
+
+export function aliasLookup(table: AliasTable): AliasLookup {
+  const lookup: AliasLookup = new Map();
+  for (const terms of mergeAliasTables(table)) {
+    const words = terms.map(termWords);
+    const keys = words.map((w) => w.join(''));
+    // Merged groups never share a key, so each key is set once.
+    for (const k of keys) lookup.set(k, words.filter((_, j) => keys[j] !== k));
+  }
+  return lookup;
+}

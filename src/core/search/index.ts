@@ -1,0 +1,360 @@
+/**
+ * Search over cards that understands Korean: initial consonants, half-typed syllables, IME-off typing,
+ * spacing, typos and Korean ↔ English aliases. Two stages:
+ *  1. candidates: query words are matched against the vocabulary (every distinct word, as jamo) and
+ *     the matched words' postings give cards with a coarse score (tier exact/prefix/typo + field);
+ *  2. ranking: fuse.js orders the best few hundred candidates within their tier.
+ * Pure: the store passes the alias table and a cache for the per-deck derived data.
+ */
+import type { Card, LoadedDeck } from '../deck/types.js';
+import { answerText, frontText } from '../deck/cards.js';
+import { aliasLookup, type AliasLookup, type AliasTable } from './aliases.js';
+import { DERIVED_VERSION, FIELD_SLOTS, cardFieldTexts, deckFingerprint, deriveDeck, type DeckDerived, type DerivedCache } from './derive.js';
+import { qwertyToHangul, toChoseong, toJamo } from './hangul.js';
+import { highlightSpans } from './highlight.js';
+import { classify, makePart, matchVocabulary, type Part } from './match.js';
+import { parseQuery, type ParsedQuery } from './query.js';
+import { fuseScores, type RankDoc } from './rank.js';
+import { tokenize } from './tokenize.js';
+import { Vocabulary } from './vocabulary.js';
+
+export type { AliasTable } from './aliases.js';
+export { mergeAliasTables, parseAliasFile } from './aliases.js';
+export type { DeckDerived, DerivedCache } from './derive.js';
+export { DERIVED_VERSION } from './derive.js';
+export { parseQuery, MAX_QUERY_CHARS } from './query.js';
+export type { ParsedQuery } from './query.js';
+
+export interface SearchHit {
+  card: Card;
+  deckId: string;
+  deckTitle: string;
+  /** Lower is better: the tier (0 exact word, 1 prefix, 2 typo) plus fuse.js's score within it, below 1. */
+  score: number;
+  matchKind: 'exact' | 'prefix' | 'fuzzy';
+  /** Spans to highlight, [start, end) in UTF-16 offsets of frontText(card) and answerText(card). */
+  highlights: { front: Array<[number, number]>; back: Array<[number, number]> };
+}
+
+export interface SearchOptions {
+  limit?: number;
+  deckId?: string;
+}
+
+export interface SearchIndex {
+  readonly size: number;
+  search(query: string, opts?: SearchOptions): SearchHit[];
+}
+
+const KINDS = ['exact', 'prefix', 'fuzzy'] as const;
+/** Within-tier cost of where a word was found: front, aliases, tags, back. The deck title is weaker still. */
+const FIELD_COST = [0, 0.05, 0.1, 0.3];
+const TITLE_COST = 0.5;
+/** Costs of a query word's other forms: an alias (`Docker` for `도커`), the IME-off reading (`ehzj` → 도커). */
+const ALIAS_COST = 0.1;
+const IME_COST = 0.2;
+/** Cards handed to fuse.js: its bitap costs ~0.1 ms a card, and a screen shows 20. */
+const CANDIDATES = 100;
+/** Jamo of a long answer fuse.js sees: a window around the first matched word (bitap is linear in text). */
+const BACK_WINDOW = 100;
+/** Query words considered (a pasted paragraph is cut to these). */
+const MAX_WORDS = 8;
+/** fuse.js extended-search alternatives built from the words' forms. */
+const MAX_GROUPS = 8;
+const NONE = 100;
+export const DEFAULT_LIMIT = 20;
+
+/** One way to write a query word: its parts must all match (an alias may be several words). */
+interface Form {
+  parts: Part[];
+  cost: number;
+}
+/** Cards must match every slot of an alternative, by any of the slot's forms. */
+type Slot = Form[];
+
+/** Several within-tier scores that must all hold: the worst tier, the mean remainder. */
+function both(scores: number[]): number {
+  let tier = 0;
+  let frac = 0;
+  for (const s of scores) {
+    const t = Math.floor(s);
+    if (t > tier) tier = t;
+    frac += s - t;
+  }
+  return tier + frac / scores.length;
+}
+
+function within(tier: number, frac: number): number {
+  return tier + Math.min(0.99, frac);
+}
+
+/** Card index → score, listing each card once. */
+interface Scores {
+  score: Float64Array;
+  cards: number[];
+}
+
+class Engine implements SearchIndex {
+  private readonly cards: Card[] = [];
+  private readonly cardDeck: number[] = [];
+  private readonly deckBase: number[] = [];
+  private readonly vocab = new Vocabulary();
+  private readonly aliases: AliasLookup;
+  private readonly titles: Array<Array<{ jamo: string; cho: string }>>;
+  private readonly docs: Array<RankDoc | undefined> = [];
+  private readonly choDocs: Array<RankDoc | undefined> = [];
+
+  constructor(
+    private readonly decks: LoadedDeck[],
+    opts: { aliases?: AliasTable; cache?: DerivedCache },
+  ) {
+    this.aliases = aliasLookup(opts.aliases ?? []);
+    decks.forEach((d, i) => {
+      this.deckBase.push(this.cards.length);
+      for (const c of d.deck.cards) {
+        this.cards.push(c);
+        this.cardDeck.push(i);
+      }
+      this.vocab.add(i, derived(d, opts.cache));
+    });
+    this.titles = decks.map((d) => tokenize(d.deck.title).map((t) => ({ jamo: toJamo(t.key), cho: toChoseong(t.key) })));
+  }
+
+  get size(): number {
+    return this.cards.length;
+  }
+
+  search(raw: string, opts: SearchOptions = {}): SearchHit[] {
+    const limit = Math.max(0, Math.floor(opts.limit ?? DEFAULT_LIMIT));
+    if (typeof raw !== 'string' || limit === 0) return [];
+    const q = parseQuery(raw);
+    const alternatives = this.alternatives(q);
+    const keep = this.filter(q, opts.deckId);
+    let found: Scores;
+    if (alternatives.length === 0) {
+      if (!q.tags.length && !q.decks.length && !q.phrases.length) return [];
+      // Only filters: every card that passes, in deck order.
+      found = { score: new Float64Array(this.cards.length), cards: this.cards.map((_, i) => i) };
+    } else {
+      found = this.candidates(alternatives);
+    }
+    const cards = found.cards.filter(keep);
+    const top = this.best(cards, found.score, CANDIDATES);
+    // Filters alone rank nothing: cards keep their deck order, all exact.
+    const ranked = alternatives.length ? this.rank(top, found.score, alternatives) : top.map((card) => ({ card, score: 0 }));
+    const allParts = alternatives.flat().flat().flatMap((f) => f.parts);
+    return ranked.slice(0, limit).map(({ card: i, score }) => this.hit(i, score, allParts, q.phrases));
+  }
+
+  /** The query as alternatives: its words (each with alias and IME-off forms), and its words run together. */
+  private alternatives(q: ParsedQuery): Slot[][] {
+    const free = tokenize(q.text).slice(0, MAX_WORDS);
+    const phraseWords = q.phrases.flatMap((p) => tokenize(p)).slice(0, MAX_WORDS);
+    const slots: Slot[] = [];
+    for (const t of free) {
+      const jamo = toJamo(t.key);
+      const forms: Form[] = [{ parts: [makePart(jamo)], cost: 0 }];
+      for (const words of this.aliases.get(jamo) ?? []) forms.push({ parts: words.map(makePart), cost: ALIAS_COST });
+      const hangul = qwertyToHangul(q.text.slice(t.start, t.end));
+      if (hangul) {
+        const hj = tokenize(hangul).map((h) => toJamo(h.key));
+        if (hj.length) forms.push({ parts: hj.map(makePart), cost: IME_COST });
+        for (const words of this.aliases.get(hj.join('')) ?? []) forms.push({ parts: words.map(makePart), cost: IME_COST + ALIAS_COST });
+      }
+      slots.push(forms);
+    }
+    for (const t of phraseWords) slots.push([{ parts: [makePart(toJamo(t.key))], cost: 0 }]);
+    if (slots.length === 0) return [];
+    const alternatives: Slot[][] = [slots];
+    if (free.length > 1) {
+      // `멀티 스테이지` typed for `멀티스테이지`, and multi-word aliases (`virtual machine`).
+      const compact = free.map((t) => toJamo(t.key)).join('');
+      const forms: Form[] = [{ parts: [makePart(compact)], cost: 0 }];
+      for (const words of this.aliases.get(compact) ?? []) forms.push({ parts: words.map(makePart), cost: ALIAS_COST });
+      alternatives.push([forms, ...phraseWords.map((t) => [{ parts: [makePart(toJamo(t.key))], cost: 0 }])]);
+    }
+    return alternatives;
+  }
+
+  private readonly partCache = new Map<string, Scores>();
+
+  /** Cards holding a word the part matches, each with its best within-tier score. */
+  private partScores(part: Part): Scores {
+    const cached = this.partCache.get(part.jamo);
+    if (cached) return cached;
+    const score = new Float64Array(this.cards.length).fill(NONE);
+    const cards: number[] = [];
+    const put = (card: number, s: number) => {
+      if (s >= score[card]!) return;
+      if (score[card] === NONE) cards.push(card);
+      score[card] = s;
+    };
+    for (const { id, hit } of matchVocabulary(this.vocab, part)) {
+      for (const [deck, list] of this.vocab.places[id]!) {
+        const base = this.deckBase[deck]!;
+        for (const p of list) put(base + Math.floor(p / FIELD_SLOTS), within(hit.tier, hit.extra + FIELD_COST[p % FIELD_SLOTS]!));
+      }
+    }
+    this.titles.forEach((words, deck) => {
+      const hit = words.map((w) => classify(w.jamo, w.cho, part)).find((h) => h !== undefined);
+      if (!hit) return;
+      const s = within(hit.tier, hit.extra + TITLE_COST);
+      const start = this.deckBase[deck]!;
+      for (let c = start; c < start + this.decks[deck]!.deck.cards.length; c++) put(c, s);
+    });
+    const result = { score, cards };
+    // Only the current query's parts are kept: typing one key changes the last word only.
+    if (this.partCache.size > 32) this.partCache.clear();
+    this.partCache.set(part.jamo, result);
+    return result;
+  }
+
+  /** AND over lists of scores (all must hold), adding `cost` to each. */
+  private all(lists: Scores[], cost: number): Scores {
+    if (lists.length === 1 && cost === 0) return lists[0]!;
+    const smallest = lists.reduce((a, b) => (b.cards.length < a.cards.length ? b : a));
+    const score = new Float64Array(this.cards.length).fill(NONE);
+    const cards: number[] = [];
+    for (const c of smallest.cards) {
+      const each = lists.map((l) => l.score[c]!);
+      if (each.some((s) => s >= NONE)) continue;
+      const s = both(each);
+      score[c] = within(Math.floor(s), s - Math.floor(s) + cost);
+      cards.push(c);
+    }
+    return { score, cards };
+  }
+
+  /** OR: the best score of any list. */
+  private any(lists: Scores[]): Scores {
+    if (lists.length === 1) return lists[0]!;
+    const score = new Float64Array(this.cards.length).fill(NONE);
+    const cards: number[] = [];
+    for (const l of lists) {
+      for (const c of l.cards) {
+        const s = l.score[c]!;
+        if (s >= score[c]!) continue;
+        if (score[c] === NONE) cards.push(c);
+        score[c] = s;
+      }
+    }
+    return { score, cards };
+  }
+
+  private candidates(alternatives: Slot[][]): Scores {
+    return this.any(
+      alternatives.map((slots) =>
+        this.all(
+          slots.map((forms) => this.any(forms.map((f) => this.all(f.parts.map((p) => this.partScores(p)), f.cost)))),
+          0,
+        ),
+      ),
+    );
+  }
+
+  /** A predicate for the `#tag`, `deck:id` and phrase filters and the deckId option. */
+  private filter(q: ParsedQuery, deckId?: string): (card: number) => boolean {
+    const lowerIds = this.decks.map((d) => d.deck.id.toLowerCase());
+    return (i) => {
+      const deck = this.cardDeck[i]!;
+      if (deckId !== undefined && this.decks[deck]!.deck.id !== deckId) return false;
+      if (q.decks.length && !q.decks.some((d) => lowerIds[deck]!.startsWith(d))) return false;
+      const card = this.cards[i]!;
+      if (q.tags.length) {
+        const tags = (card.tags ?? []).map((t) => t.toLowerCase());
+        if (!q.tags.every((t) => tags.some((tag) => tag.startsWith(t)))) return false;
+      }
+      if (q.phrases.length) {
+        const text = cardFieldTexts(card).join('\n').toLowerCase();
+        if (!q.phrases.every((p) => text.includes(p))) return false;
+      }
+      return true;
+    };
+  }
+
+  /** The `n` lowest-scored cards (ties by card order). */
+  private best(cards: number[], score: Float64Array, n: number): number[] {
+    const order = (a: number, b: number) => score[a]! - score[b]! || a - b;
+    if (cards.length <= n) return [...cards].sort(order);
+    const values = Float64Array.from(cards, (c) => score[c]!).sort();
+    const cut = values[n - 1]!;
+    return cards.filter((c) => score[c]! <= cut).sort(order).slice(0, n);
+  }
+
+  private rank(top: number[], coarse: Float64Array, alternatives: Slot[][]): Array<{ card: number; score: number }> {
+    const forms = alternatives.flat(2);
+    const choOnly = forms.length > 0 && forms.every((f) => f.parts.every((p) => p.cho));
+    const needles = forms.flatMap((f) => f.parts.map((p) => p.jamo));
+    const docs = top.map((i) => windowed(this.doc(i, choOnly), needles));
+    const fuse = fuseScores(docs, fuseGroups(alternatives));
+    const rows = top.map((card, k) => ({ card, tier: Math.floor(coarse[card]!), fuse: fuse[k]!, coarse: coarse[card]! }));
+    rows.sort((a, b) => a.tier - b.tier || a.fuse - b.fuse || a.coarse - b.coarse || a.card - b.card);
+    return rows.map((r) => ({ card: r.card, score: r.tier + Math.min(0.99, r.fuse) }));
+  }
+
+  /** A card's text as fuse.js sees it: lower-case jamo, or initial consonants for a ㄹㅇㅇ query. Kept once built. */
+  private doc(i: number, cho: boolean): RankDoc {
+    const memo = cho ? this.choDocs : this.docs;
+    const have = memo[i];
+    if (have) return have;
+    const key = cho ? (s: string) => toChoseong(s.toLowerCase()) : (s: string) => toJamo(s.toLowerCase());
+    const [f, a, t, b] = cardFieldTexts(this.cards[i]!).map(key) as [string, string, string, string];
+    const doc = { f, a, t, b, d: key(this.decks[this.cardDeck[i]!]!.deck.title) };
+    memo[i] = doc;
+    return doc;
+  }
+
+  private hit(i: number, score: number, parts: Part[], phrases: string[]): SearchHit {
+    const card = this.cards[i]!;
+    const deck = this.decks[this.cardDeck[i]!]!.deck;
+    return {
+      card,
+      deckId: deck.id,
+      deckTitle: deck.title,
+      score,
+      matchKind: KINDS[Math.min(2, Math.floor(score))]!,
+      highlights: { front: highlightSpans(frontText(card), parts, phrases), back: highlightSpans(answerText(card), parts, phrases) },
+    };
+  }
+}
+
+/** The doc with its answer cut to a window around the first query word found in it. */
+function windowed(doc: RankDoc, needles: string[]): RankDoc {
+  if (doc.b.length <= BACK_WINDOW) return doc;
+  let at = -1;
+  for (const n of needles) {
+    const i = doc.b.indexOf(n);
+    if (i >= 0 && (at < 0 || i < at)) at = i;
+  }
+  const start = Math.max(0, Math.min(at - BACK_WINDOW / 2, doc.b.length - BACK_WINDOW));
+  return { ...doc, b: doc.b.slice(start, start + BACK_WINDOW) };
+}
+
+/** fuse.js extended-search alternatives: each alternative's words, one form per word, best forms first. */
+function fuseGroups(alternatives: Slot[][]): string[][] {
+  const groups: string[][] = [];
+  for (const slots of alternatives) {
+    let combos: string[][] = [[]];
+    for (const forms of slots) {
+      const next: string[][] = [];
+      for (const combo of combos) for (const f of forms) if (next.length < MAX_GROUPS) next.push([...combo, ...f.parts.map((p) => p.jamo)]);
+      combos = next;
+    }
+    groups.push(...combos);
+  }
+  return groups.slice(0, MAX_GROUPS * 2);
+}
+
+function derived(d: LoadedDeck, cache?: DerivedCache): DeckDerived {
+  const key = d.contentHash;
+  const fingerprint = deckFingerprint(d.deck);
+  const hit = cache?.get(key);
+  if (hit && hit.version === DERIVED_VERSION && hit.fingerprint === fingerprint) return hit;
+  const fresh = deriveDeck(d.deck);
+  cache?.set(key, fresh);
+  return fresh;
+}
+
+export function buildSearchIndex(decks: LoadedDeck[], opts: { aliases?: AliasTable; cache?: DerivedCache } = {}): SearchIndex {
+  return new Engine(decks, opts);
+}

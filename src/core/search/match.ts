@@ -1,0 +1,79 @@
+/**
+ * How one query word matches one indexed word. Everything is compared as jamo, so a syllable still
+ * being composed (`컨텡`, jamo ㅋㅓㄴㅌㅔㅇ) is a prefix of the word it is becoming (컨테이너).
+ * Used by the candidate stage over the vocabulary and by highlighting over a card's words.
+ */
+import { isChoseongOnly } from './hangul.js';
+import { allowedTypos, prefixDistance } from './fuzzy.js';
+import { isQueryPlusParticle, particleSyllables } from './particles.js';
+import type { Vocabulary } from './vocabulary.js';
+
+/** 0 = exact word, 1 = prefix (or a word inside a compound), 2 = typo. */
+export type Tier = 0 | 1 | 2;
+
+export interface Part {
+  jamo: string;
+  /** Only initial consonants (ㄹㅇㅇ): matched against words' initials. */
+  cho: boolean;
+  typos: number;
+  /** Long enough to look for inside words (`파일` in `도커파일`). */
+  infix: boolean;
+}
+
+export function makePart(jamo: string): Part {
+  const cho = isChoseongOnly(jamo);
+  return { jamo, cho, typos: cho ? 0 : allowedTypos(jamo.length), infix: !cho && jamo.length >= 3 };
+}
+
+export interface WordHit {
+  tier: Tier;
+  /** Within-tier cost in [0, 0.5): how much of the word is left over, how many typos. */
+  extra: number;
+  /** The matched span: jamo offsets, or syllable offsets when `bySyllable` (an initial-consonant match). */
+  start: number;
+  length: number;
+  bySyllable: boolean;
+}
+
+export function classify(word: string, cho: string, part: Part): WordHit | undefined {
+  const q = part.jamo;
+  if (word === q) return { tier: 0, extra: 0, start: 0, length: q.length, bySyllable: false };
+  if (word.startsWith(q)) {
+    // `레이어란` for `레이어`: the word plus a particle is the word. Needs two syllables of query.
+    if (q.length >= 4 && isQueryPlusParticle(word, q)) return { tier: 0, extra: 0.05, start: 0, length: q.length, bySyllable: false };
+    return { tier: 1, extra: 0.3 * (1 - q.length / word.length), start: 0, length: q.length, bySyllable: false };
+  }
+  if (part.cho && cho !== word) {
+    if (cho === q) return { tier: 0, extra: 0.02, start: 0, length: q.length, bySyllable: true };
+    if (cho.startsWith(q)) {
+      if (q.length >= 2 && cho.length - q.length === particleSyllables(word)) return { tier: 0, extra: 0.07, start: 0, length: q.length, bySyllable: true };
+      return { tier: 1, extra: 0.3 * (1 - q.length / cho.length), start: 0, length: q.length, bySyllable: true };
+    }
+    return undefined;
+  }
+  if (part.infix) {
+    const at = word.indexOf(q);
+    if (at > 0) return { tier: 1, extra: 0.35, start: at, length: q.length, bySyllable: false };
+  }
+  if (part.typos > 0 && word.length > 1 && (word[0] === q[0] || word[1] === q[1])) {
+    const d = prefixDistance(q, word, part.typos);
+    if (d <= part.typos) return { tier: 2, extra: 0.1 + 0.15 * d, start: 0, length: Math.min(word.length, q.length), bySyllable: false };
+  }
+  return undefined;
+}
+
+/** Every vocabulary word the part matches, best first not guaranteed. */
+export function matchVocabulary(vocab: Vocabulary, part: Part): Array<{ id: number; hit: WordHit }> {
+  const out: Array<{ id: number; hit: WordHit }> = [];
+  vocab.beginPass();
+  const visit = (id: number) => {
+    if (!vocab.firstVisit(id)) return;
+    const hit = classify(vocab.jamo[id]!, vocab.cho[id]!, part);
+    if (hit) out.push({ id, hit });
+  };
+  for (const id of vocab.prefixBucket(part.jamo)) visit(id);
+  if (part.cho) for (const id of vocab.choBucket(part.jamo[0]!)) visit(id);
+  // Infixes and typos can be anywhere: scan the plain words (compounds are found by prefix only).
+  if (part.infix || part.typos > 0) for (const id of vocab.base) visit(id);
+  return out;
+}

@@ -1,0 +1,30 @@
+/**
+ * Korean particles and endings glued to a noun: `레이어란`, `컨테이너는`, `가상화된`. A word that is
+ * the query plus one of these counts as an exact word match, not a prefix.
+ */
+import { toJamo } from './hangul.js';
+
+const PARTICLES = [
+  '은', '는', '이', '가', '을', '를', '의', '에', '에서', '에게', '와', '과', '로', '으로', '도', '만', '란', '이란',
+  '이다', '입니다', '이며', '이고', '라고', '이라고', '처럼', '보다', '까지', '부터', '들', '들은', '들이', '들을', '들의',
+  '하는', '한', '할', '하다', '한다', '합니다', '해서', '하여', '하고', '하며', '된', '되는', '되다', '된다', '됩니다', '시킨다', '시키는', '적', '적인', '적으로', '인', '이나', '나',
+];
+
+/** Particle jamo → its syllable count. */
+const JAMO = new Map(PARTICLES.map((p) => [toJamo(p), p.length]));
+const MAX = Math.max(...[...JAMO].map((p) => p.length));
+
+/** `word` (jamo) is `query` (jamo) followed by a particle. */
+export function isQueryPlusParticle(word: string, query: string): boolean {
+  const extra = word.length - query.length;
+  return extra > 0 && extra <= MAX && word.startsWith(query) && JAMO.has(word.slice(query.length));
+}
+
+/** Syllables of the particle ending `word` (jamo), or 0: `레이어란` → 1, so its initials ㄹㅇㅇㄹ end in one particle. */
+export function particleSyllables(word: string): number {
+  for (let n = Math.min(MAX, word.length - 2); n > 0; n--) {
+    const syllables = JAMO.get(word.slice(word.length - n));
+    if (syllables !== undefined) return syllables;
+  }
+  return 0;
+}

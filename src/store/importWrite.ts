@@ -1,0 +1,92 @@
+/**
+ * Files for import and export: input files read with the size/binary/UTF-8 checks, and
+ * output (deck files, exports) written atomically — a temp file in the same folder, fsync,
+ * rename — so a crash or a full disk leaves the old file or the new one, never half of one.
+ */
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { firstInvalidUtf8, locationOfByte } from '../core/deck/validate.js';
+import type { Deck } from '../core/deck/types.js';
+import { InputError } from '../core/import/errors.js';
+import { deckFilesIn, readDeckFile } from './deckFiles.js';
+import { userDecksDir } from './paths.js';
+
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+/** Read a file to import: refuses a missing, oversized (before reading), empty, binary or non-UTF-8 file. */
+export function readInputFile(path: string, maxBytes = MAX_IMPORT_BYTES): string {
+  const name = path;
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (st.isDirectory()) throw new InputError(name, 'is a folder, not a file');
+    size = st.size;
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(name, `cannot read: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+  }
+  if (size > maxBytes) {
+    throw new InputError(name, `file is ${(size / 1048576).toFixed(1)} MB; imports are limited to ${Math.round(maxBytes / 1048576)} MB`, undefined, 'split it into smaller files');
+  }
+  const bytes = readFileSync(path);
+  if (bytes.length === 0) throw new InputError(name, 'file is empty');
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) throw new InputError(name, 'binary file, not text', locationOfByte(bytes, nul), 'import Markdown, an Anki text export or a progress file');
+  const bad = firstInvalidUtf8(bytes);
+  if (bad >= 0) throw new InputError(name, 'invalid UTF-8', locationOfByte(bytes, bad), 'save the file as UTF-8');
+  const text = new TextDecoder('utf-8').decode(bytes).replace(/^\ufeff/, '');
+  if (text.trim() === '') throw new InputError(name, 'file has only blank space');
+  return text;
+}
+
+/** Write `text` to `file` atomically (temp file + fsync + rename), creating the folder. */
+export function writeFileAtomic(file: string, text: string): void {
+  const dir = dirname(file);
+  mkdirSync(dir, { recursive: true });
+  const tmp = join(dir, `.${basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  try {
+    const fd = openSync(tmp, 'w', 0o644);
+    try {
+      const buf = Buffer.from(text, 'utf8');
+      let done = 0;
+      while (done < buf.length) done += writeSync(fd, buf, done, buf.length - done);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+  try {
+    const dfd = openSync(dir, 'r');
+    try {
+      fsyncSync(dfd);
+    } finally {
+      closeSync(dfd);
+    }
+  } catch {
+    // Some platforms cannot fsync a folder; the file itself is on disk.
+  }
+}
+
+/** Where `amgi import` writes a deck: `$AMGI_HOME/decks/<id>.json`. */
+export function userDeckFile(env: NodeJS.ProcessEnv, deckId: string): string {
+  return join(userDecksDir(env), `${deckId}.json`);
+}
+
+/**
+ * The deck with this id already in `$AMGI_HOME/decks` (its own file first, then any file
+ * declaring the id), to report what a re-import adds, changes and removes.
+ */
+export function installedUserDeck(env: NodeJS.ProcessEnv, deckId: string): { deck: Deck; file: string } | undefined {
+  const own = userDeckFile(env, deckId);
+  const files = deckFilesIn(userDecksDir(env));
+  for (const file of [own, ...files.filter((f) => f !== own)]) {
+    if (!files.includes(file)) continue;
+    const { candidate } = readDeckFile(file, 'user');
+    if (candidate?.deck.id === deckId) return { deck: candidate.deck, file };
+  }
+  return undefined;
+}

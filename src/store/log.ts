@@ -1,0 +1,159 @@
+/**
+ * The review log, `$AMGI_HOME/reviews.jsonl`: one LogEntry JSON per line, append-only, the
+ * source of truth for all progress. Each append is one write() on an O_APPEND descriptor
+ * followed by fsync, so concurrent terminals interleave whole lines and an answer is on disk
+ * before the next card is shown. A torn last line (a process killed mid-write) is never read
+ * as an entry, and the next append starts on a fresh line so it cannot glue onto it.
+ */
+import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { GRADES, type AnswerKind, type LogEntry } from '../core/schedule/types.js';
+
+export const LOG_FILE = 'reviews.jsonl';
+
+export function logPath(home: string): string {
+  return join(home, LOG_FILE);
+}
+
+const KINDS: readonly AnswerKind[] = ['review', 'cram', 'quiz'];
+const FLAG_OPS = new Set(['suspend', 'unsuspend', 'bury', 'forget']);
+const isStr = (x: unknown): x is string => typeof x === 'string' && x.length > 0;
+
+/** A parsed line if it is a well-formed entry, else undefined. */
+export function parseEntry(line: string): LogEntry | undefined {
+  let e: Record<string, unknown>;
+  try {
+    e = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  if (!e || typeof e !== 'object' || e.v !== 1 || !isStr(e.id) || !isStr(e.at) || Number.isNaN(Date.parse(e.at))) return undefined;
+  switch (e.op) {
+    case 'answer':
+      return isStr(e.key) && isStr(e.deck) && GRADES.includes(e.grade as never) && typeof e.ms === 'number' && e.ms >= 0 && KINDS.includes(e.kind as never) && typeof e.reschedule === 'boolean' && (e.plan === undefined || isStr(e.plan))
+        ? (e as unknown as LogEntry)
+        : undefined;
+    case 'undo':
+      return isStr(e.target) && (e.key === undefined || isStr(e.key)) ? (e as unknown as LogEntry) : undefined;
+    default:
+      return FLAG_OPS.has(e.op as string) && isStr(e.key) && isStr(e.deck) ? (e as unknown as LogEntry) : undefined;
+  }
+}
+
+export interface ScanResult {
+  /** Byte offset just after the last complete line read. */
+  end: number;
+  problems: string[];
+  /** The file size seen (end < size when the last line is incomplete). */
+  size: number;
+}
+
+const CHUNK = 8 << 20;
+
+/**
+ * Read complete lines from byte `from` to the end, calling `onEntry` for each valid entry.
+ * Stops before an incomplete last line (another writer's or a torn one) without consuming it.
+ */
+export function scanLog(home: string, from: number, onEntry: (e: LogEntry, offset: number) => void): ScanResult {
+  let fd: number;
+  try {
+    fd = openSync(logPath(home), 'r');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { end: 0, problems: [], size: 0 };
+    throw e;
+  }
+  const problems: string[] = [];
+  try {
+    const size = fstatSync(fd).size;
+    let pos = Math.min(from, size);
+    let carry: Buffer = Buffer.alloc(0);
+    let carryAt = pos;
+    while (pos < size) {
+      const want = Math.min(CHUNK, size - pos);
+      const chunk = Buffer.allocUnsafe(want);
+      const got = readSync(fd, chunk, 0, want, pos);
+      if (got <= 0) break;
+      pos += got;
+      const buf = carry.length ? Buffer.concat([carry, chunk.subarray(0, got)]) : chunk.subarray(0, got);
+      let start = 0;
+      for (let nl = buf.indexOf(10, start); nl >= 0; nl = buf.indexOf(10, start)) {
+        if (nl > start) {
+          const e = parseEntry(buf.toString('utf8', start, nl));
+          if (e) onEntry(e, carryAt + start);
+          else problems.push(`${LOG_FILE}: skipped an unreadable line at byte ${carryAt + start}`);
+        }
+        start = nl + 1;
+      }
+      carry = buf.subarray(start);
+      carryAt += start;
+    }
+    return { end: carryAt, problems, size };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Every valid entry of the log, and the lines that were skipped. For export/merge. */
+export function readLog(home: string): { entries: LogEntry[]; problems: string[] } {
+  const entries: LogEntry[] = [];
+  const { problems } = scanLog(home, 0, (e) => entries.push(e));
+  return { entries, problems };
+}
+
+/** An open log for appending (kept open by a running session: one open() per process, not per answer). */
+export class LogAppender {
+  private fd: number | undefined;
+  constructor(private readonly home: string) {}
+
+  /** Append entries as whole lines with one write, then fsync. Durable when it returns. */
+  append(entries: LogEntry[]): void {
+    if (entries.length === 0) return;
+    if (this.fd === undefined) {
+      mkdirSync(this.home, { recursive: true });
+      this.fd = openSync(logPath(this.home), 'a+');
+      // A new file's directory entry must be durable too.
+      if (fstatSync(this.fd).size === 0) syncDir(this.home);
+    }
+    const fd = this.fd;
+    let text = entries.map((e) => JSON.stringify(e)).join('\n') + '\n';
+    const size = fstatSync(fd).size;
+    if (size > 0) {
+      const last = Buffer.alloc(1);
+      readSync(fd, last, 0, 1, size - 1);
+      if (last[0] !== 10) text = `\n${text}`;
+    }
+    const buf = Buffer.from(text, 'utf8');
+    let done = 0;
+    while (done < buf.length) done += writeSync(fd, buf, done, buf.length - done);
+    fsyncSync(fd);
+  }
+
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
+}
+
+function syncDir(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Some platforms cannot fsync a directory; the file's own fsync still holds the data.
+  }
+}
+
+/** Append entries durably (opens, writes, fsyncs, closes). For import/merge. */
+export function appendEntries(home: string, entries: LogEntry[]): void {
+  const a = new LogAppender(home);
+  try {
+    a.append(entries);
+  } finally {
+    a.close();
+  }
+}
+

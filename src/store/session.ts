@@ -1,0 +1,256 @@
+/**
+ * Study sessions over the store: a review session (today's queue) and a cram session (any
+ * selection, weakest first, interview plans). The queue logic is pure (core/schedule); this
+ * file adds durability: every answer is in the log, fsync'd, before the next card is picked.
+ */
+import type { StudyItem } from '../core/deck/items.js';
+import { selectCram } from '../core/schedule/cram.js';
+import { newItemState } from '../core/schedule/ledger.js';
+import { planDue } from '../core/schedule/interview.js';
+import { isHidden, kindOf, ReviewQueue, siblingKey } from '../core/schedule/queue.js';
+import { previews } from '../core/schedule/previews.js';
+import type { AnswerEntry, Grade, Previews, QueueEntry } from '../core/schedule/types.js';
+import { UsageError } from '../core/errors.js';
+import type { ProgressStore } from './progress.js';
+import type { AnswerResult, CramOptions, SessionSummary, StudySession } from './types.js';
+
+/** What a session needs from its queue. */
+interface Picker {
+  next(now: number): QueueEntry | undefined;
+  /** The card was answered; `again` when the grade was Again. */
+  answered(key: string, again: boolean, planN: number): void;
+  /** Show this card next (undo). */
+  pushFront(key: string): void;
+  remaining(now: number): { learning: number; review: number; new: number };
+  nextDue(): number | undefined;
+}
+
+interface Done {
+  /** Log entry id, for undo. */
+  id: string;
+  key: string;
+  grade?: Grade;
+  ms: number;
+}
+
+interface AnswerMode {
+  kind: AnswerEntry['kind'];
+  reschedule: boolean;
+  plan?: string;
+}
+
+class Session implements StudySession {
+  private cur: QueueEntry | undefined;
+  private readonly done: Done[] = [];
+  private ended = false;
+
+  constructor(
+    private readonly store: ProgressStore,
+    private readonly picker: Picker,
+    private readonly mode: AnswerMode,
+  ) {}
+
+  current(): QueueEntry | undefined {
+    if (!this.cur && !this.ended) {
+      this.cur = this.picker.next(this.store.now());
+      if (!this.cur) this.ended = true;
+    }
+    return this.cur;
+  }
+
+  previews(): Previews | undefined {
+    const c = this.current();
+    if (!c) return undefined;
+    const s = this.store.state(c.item.key) ?? newItemState(c.item.deckId);
+    const sched = this.mode.plan ? this.store.ctx.planScheduler : this.store.ctx.scheduler;
+    return previews(sched, s, this.store.now());
+  }
+
+  answer(grade: Grade, ms: number): AnswerResult {
+    const c = this.current();
+    if (!c) throw new Error('no card to answer');
+    const e: AnswerEntry = {
+      ...this.store.entryBase(),
+      op: 'answer',
+      key: c.item.key,
+      deck: c.item.deckId,
+      grade,
+      ms: Math.max(0, Math.min(Math.round(ms), 3_600_000)),
+      kind: this.mode.kind,
+      reschedule: this.mode.reschedule,
+      ...(this.mode.plan ? { plan: this.mode.plan } : {}),
+    };
+    const leeches = this.store.record([e]);
+    this.done.push({ id: e.id, key: e.key, grade, ms: e.ms });
+    const st = this.store.state(e.key);
+    this.picker.answered(e.key, grade === 1, st?.plan === this.mode.plan ? (st?.planN ?? 0) : 0);
+    this.cur = undefined;
+    return { leech: leeches.has(e.id) };
+  }
+
+  undo(): boolean {
+    const last = this.done.pop();
+    let key: string;
+    if (last) {
+      this.store.undoEntry(last.id, last.key);
+      key = last.key;
+    } else {
+      // Nothing answered in this session: undo the newest entry in the log (e.g. after a restart).
+      this.store.refresh();
+      const r = this.store.ledger.recent.at(-1);
+      if (!r) return false;
+      this.store.undoEntry(r.id, r.key);
+      key = r.key;
+    }
+    this.ended = false;
+    if (this.cur) this.picker.pushFront(this.cur.item.key);
+    this.picker.pushFront(key);
+    this.cur = undefined;
+    return true;
+  }
+
+  private flagCurrent(op: 'suspend' | 'bury'): void {
+    const c = this.current();
+    if (!c) return;
+    const id = this.store.setFlag(c.item.key, op);
+    this.done.push({ id, key: c.item.key, ms: 0 });
+    if (op === 'bury') {
+      // Its sibling goes too: the other direction would give the answer away today.
+      const sib = siblingKey(c.item.key);
+      if (this.store.item(sib)) this.store.setFlag(sib, 'bury');
+    }
+    this.cur = undefined;
+  }
+
+  suspend(): void {
+    this.flagCurrent('suspend');
+  }
+
+  bury(): void {
+    this.flagCurrent('bury');
+  }
+
+  remaining(): { learning: number; review: number; new: number } {
+    return this.picker.remaining(this.store.now());
+  }
+
+  summary(): SessionSummary {
+    const answers = this.done.filter((d) => d.grade !== undefined);
+    const ok = answers.filter((d) => d.grade !== 1).length;
+    const next = this.picker.nextDue();
+    return {
+      answered: answers.length,
+      ...(answers.length ? { accuracy: ok / answers.length } : {}),
+      ms: answers.reduce((t, d) => t + d.ms, 0),
+      streak: this.store.streak(),
+      ...(next !== undefined ? { nextDue: new Date(next) } : {}),
+      missed: [...new Set(answers.filter((d) => d.grade === 1).map((d) => d.key))],
+    };
+  }
+}
+
+class ReviewPicker implements Picker {
+  constructor(
+    private readonly q: ReviewQueue,
+    private readonly items: StudyItem[],
+  ) {}
+  next(now: number) {
+    return this.q.next(now);
+  }
+  answered(key: string) {
+    this.q.noteAnswered(key);
+  }
+  pushFront(key: string) {
+    this.q.pushFront(key);
+  }
+  remaining(now: number) {
+    return this.q.remaining(now);
+  }
+  nextDue() {
+    return this.q.nextLearningDue();
+  }
+}
+
+export function reviewSession(store: ProgressStore, items: StudyItem[]): StudySession {
+  const q = new ReviewQueue({ ledger: store.ledger, items, settings: store.settings, scheduler: store.ctx.scheduler, now: store.now() });
+  return new Session(store, new ReviewPicker(q, items), { kind: 'review', reschedule: true });
+}
+
+/** A cram queue: the selection in order; a card answered Again comes back at the end. */
+class CramPicker implements Picker {
+  private readonly queue: string[];
+  private i = 0;
+  private readonly byKey = new Map<string, StudyItem>();
+  private readonly again = new Map<string, number>();
+
+  constructor(
+    private readonly store: ProgressStore,
+    items: StudyItem[],
+    /** Interview plan in its last day or two: cards with fewer than two plan answers come back once. */
+    private readonly secondPass: boolean,
+  ) {
+    this.queue = items.map((it) => it.key);
+    for (const it of items) this.byKey.set(it.key, it);
+  }
+
+  next(): QueueEntry | undefined {
+    const today = this.store.today();
+    while (this.i < this.queue.length) {
+      const key = this.queue[this.i++]!;
+      const s = this.store.state(key);
+      if (!isHidden(s, today)) return { item: this.byKey.get(key)!, kind: kindOf(s) };
+    }
+    return undefined;
+  }
+
+  answered(key: string, again: boolean, planN: number): void {
+    if (again || (this.secondPass && planN < 2)) {
+      this.queue.push(key);
+      this.again.set(key, (this.again.get(key) ?? 0) + 1);
+    }
+  }
+
+  pushFront(key: string): void {
+    // Drop a re-queued copy the undone answer had added, then show the card next.
+    const n = this.again.get(key) ?? 0;
+    if (n > 0) {
+      const j = this.queue.lastIndexOf(key);
+      if (j >= this.i) {
+        this.queue.splice(j, 1);
+        this.again.set(key, n - 1);
+      }
+    }
+    this.queue.splice(this.i, 0, key);
+  }
+
+  remaining() {
+    const out = { learning: 0, review: 0, new: 0 };
+    for (let j = this.i; j < this.queue.length; j++) out[kindOf(this.store.state(this.queue[j]!))]++;
+    return out;
+  }
+
+  nextDue() {
+    return undefined;
+  }
+}
+
+export function cramSession(store: ProgressStore, opts: CramOptions): StudySession {
+  let items = store.items(opts.deckId);
+  const now = store.now();
+  let plan: string | undefined;
+  let secondPass = false;
+  if (opts.until) {
+    const tagged = opts.tag ? items.filter((it) => (it.card.tags ?? []).includes(opts.tag!)) : items;
+    const r = planDue({ ledger: store.ledger, items: tagged, settings: store.settings, scheduler: store.ctx.planScheduler, now, until: opts.until });
+    if (!r.ok) throw new UsageError(r.error);
+    items = opts.limit ? r.due.slice(0, opts.limit) : r.due;
+    plan = opts.until;
+    secondPass = r.lastDays;
+  } else {
+    items = selectCram({ ledger: store.ledger, items, scheduler: store.ctx.scheduler, now, dayStartHour: store.settings.dayStartHour, tag: opts.tag, keys: opts.keys, weakest: opts.weakest, limit: opts.limit });
+  }
+  // Interview plans always schedule (at the raised retention: that is how they pull reviews
+  // forward); plain cram leaves schedules alone unless asked.
+  const reschedule = plan !== undefined || opts.reschedule === true;
+  return new Session(store, new CramPicker(store, items, secondPass), { kind: opts.kind ?? 'cram', reschedule, ...(plan ? { plan } : {}) });
+}

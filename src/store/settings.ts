@@ -1,0 +1,129 @@
+/**
+ * Settings in `$AMGI_HOME/settings.json`, through conf (atomic writes, versioned migrations).
+ * Reading a current-version file takes a plain JSON.parse, so `amgi status` never constructs
+ * conf (which re-reads and validates the whole file on every access: GUIDE §3). conf is used
+ * for migrations and every write. A file that cannot be parsed is moved aside, never overwritten.
+ */
+import Conf from 'conf';
+import { existsSync, readFileSync } from 'node:fs';
+import { StoreError } from '../core/errors.js';
+import { join } from 'node:path';
+import { DEFAULT_SETTINGS, type Settings } from '../core/schedule/types.js';
+import { SETTINGS_VERSION, settingsMigrations } from './migrations.js';
+import { moveAside } from './recover.js';
+
+export const SETTINGS_FILE = 'settings.json';
+
+export function settingsPath(home: string): string {
+  return join(home, SETTINGS_FILE);
+}
+
+const num = (v: unknown, min: number, max: number, int: boolean): number | undefined =>
+  typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max && (!int || Number.isInteger(v)) ? v : undefined;
+
+/** Settings from a raw object: each valid field kept, each invalid one replaced by its default (and named). */
+export function sanitizeSettings(raw: Record<string, unknown>): { settings: Settings; invalid: string[] } {
+  const invalid: string[] = [];
+  const pick = <K extends keyof Settings>(key: K, value: Settings[K] | undefined): Settings[K] => {
+    if (value === undefined && raw[key] !== undefined) invalid.push(key);
+    return value ?? DEFAULT_SETTINGS[key];
+  };
+  const s: Settings = {
+    retention: pick('retention', num(raw.retention, 0.7, 0.99, false)),
+    maximumInterval: pick('maximumInterval', num(raw.maximumInterval, 1, 36500, true)),
+    newPerDay: pick('newPerDay', num(raw.newPerDay, 0, 9999, true)),
+    reviewsPerDay: pick('reviewsPerDay', num(raw.reviewsPerDay, 0, 99999, true)),
+    dayStartHour: pick('dayStartHour', num(raw.dayStartHour, 0, 23, true)),
+    leechThreshold: pick('leechThreshold', num(raw.leechThreshold, 0, 999, true)),
+    thinkSeconds: pick('thinkSeconds', num(raw.thinkSeconds, 5, 3600, true)),
+    language: pick('language', (['auto', 'ko', 'en'] as const).find((l) => l === raw.language)),
+  };
+  const w = raw.weights;
+  if (Array.isArray(w) && w.length >= 17 && w.every((x) => typeof x === 'number' && Number.isFinite(x))) s.weights = w;
+  else if (w !== undefined) invalid.push('weights');
+  const dates = raw.interviewDates;
+  if (dates && typeof dates === 'object' && Object.values(dates).every((d) => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d))) {
+    s.interviewDates = dates as Record<string, string>;
+  } else if (dates !== undefined) invalid.push('interviewDates');
+  return { settings: s, invalid };
+}
+
+export interface SettingsStore {
+  readonly settings: Settings;
+  readonly notices: string[];
+  save(patch: Partial<Settings>): Settings;
+}
+
+function openConf(home: string): Conf<Record<string, unknown>> {
+  return new Conf<Record<string, unknown>>({
+    projectName: 'amgi',
+    projectSuffix: '',
+    cwd: home,
+    configName: 'settings',
+    projectVersion: SETTINGS_VERSION,
+    migrations: settingsMigrations(home),
+  });
+}
+
+function storeValues(conf: Conf<Record<string, unknown>>): Record<string, unknown> {
+  const { __internal__: _, ...rest } = conf.store;
+  return rest;
+}
+
+export function openSettings(home: string, now: () => Date): SettingsStore {
+  const file = settingsPath(home);
+  const notices: string[] = [];
+  let raw: Record<string, unknown> = {};
+  let conf: Conf<Record<string, unknown>> | undefined;
+  const moveBad = (why: string) => {
+    const backup = moveAside(file, now());
+    notices.push(`settings.json could not be read (${why}); it was moved to ${backup} and default settings are used`);
+  };
+  if (existsSync(file)) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (e) {
+      moveBad((e as Error).message);
+    }
+    if (parsed !== undefined) {
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+        moveBad('not a JSON object');
+      } else {
+        const version = (parsed as { __internal__?: { migrations?: { version?: string } } }).__internal__?.migrations?.version;
+        if (version === SETTINGS_VERSION) {
+          const { __internal__: _, ...rest } = parsed as Record<string, unknown>;
+          raw = rest;
+        } else {
+          // An older layout: conf runs the migrations and writes the result.
+          try {
+            conf = openConf(home);
+            raw = storeValues(conf);
+          } catch (e) {
+            moveBad((e as Error).message);
+          }
+        }
+      }
+    }
+  }
+  const { settings, invalid } = sanitizeSettings(raw);
+  if (invalid.length) notices.push(`settings.json: invalid ${invalid.join(', ')}; defaults are used for ${invalid.length === 1 ? 'it' : 'them'}`);
+  let current = settings;
+  return {
+    get settings() {
+      return current;
+    },
+    notices,
+    save(patch) {
+      const next = sanitizeSettings({ ...current, ...patch });
+      if (next.invalid.length) throw new StoreError(`invalid setting: ${next.invalid.join(', ')}`, settingsPath(home));
+      conf ??= openConf(home);
+      for (const [k, v] of Object.entries(patch)) {
+        if (v === undefined) conf.delete(k);
+        else conf.set(k, v);
+      }
+      current = next.settings;
+      return current;
+    },
+  };
+}

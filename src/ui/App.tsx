@@ -1,0 +1,89 @@
+/**
+ * The app shell: the screen stack, the help and error overlays, language, theme and size.
+ * Screens get what they need from context; only the active one takes keys.
+ */
+import { Box, Text, useApp, useInput } from 'ink';
+import { Suspense, useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { ServicesContext, UiContext, type AppServices, type Ui } from './context.js';
+import { chooseLang, messagesFor } from './i18n/index.js';
+import { Command, matches } from './keymap.js';
+import { initialNav, navReducer, topScreen, type Screen } from './navigation.js';
+import { ShellContext, type Shell } from './shell.js';
+import { makeTheme } from './theme.js';
+import { useTerminalSize, type Size } from './hooks/useTerminalSize.js';
+import { HelpOverlay } from './components/HelpOverlay.js';
+import { ErrorOverlay } from './components/ErrorOverlay.js';
+import { ScreenSwitch } from './screens/ScreenSwitch.js';
+
+export interface AppProps {
+  services: AppServices;
+  initial?: Screen[];
+  /** --lang, when given: wins over the setting and LANG. */
+  langFlag?: string;
+  env?: NodeJS.ProcessEnv;
+  color?: boolean;
+  /** A fixed size (tests); otherwise the terminal's, updated on resize. */
+  size?: Size;
+}
+
+export function App({ services, initial, langFlag, env = process.env, color = true, size: fixedSize }: AppProps) {
+  const [nav, dispatch] = useReducer(navReducer, initial, initialNav);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [error, setError] = useState<string>();
+  const [settingsVersion, settingsChanged] = useReducer((n: number) => n + 1, 0);
+  const size = useTerminalSize(fixedSize);
+  const app = useApp();
+
+  const lang = useMemo(
+    () => chooseLang(langFlag, services.progress.settings.language, env),
+    // settingsVersion: the language setting may have changed.
+    [langFlag, services.progress, env, settingsVersion],
+  );
+  const theme = useMemo(() => makeTheme(color), [color]);
+  const ui = useMemo<Ui>(
+    () => ({ messages: messagesFor(lang), lang, theme, columns: Math.max(20, size.columns), rows: Math.max(6, size.rows - 1) }),
+    [lang, theme, size.columns, size.rows],
+  );
+
+  // Ctrl+C quits from anywhere, overlays included; answers are already durable.
+  useInput((input, key) => {
+    if (matches(Command.Quit, input, key)) dispatch({ type: 'quit' });
+  });
+  useEffect(() => {
+    if (nav.quit) app.exit();
+  }, [nav.quit, app]);
+
+  const openHelp = useCallback(() => setHelpOpen(true), []);
+  const overlay = helpOpen || error !== undefined;
+  const shell = useMemo<Shell>(
+    () => ({
+      push: (screen) => dispatch({ type: 'push', screen }),
+      pop: () => dispatch({ type: 'pop' }),
+      replace: (screen) => dispatch({ type: 'replace', screen }),
+      quit: () => dispatch({ type: 'quit' }),
+      openHelp,
+      showError: setError,
+      settingsChanged,
+      active: !overlay,
+    }),
+    [overlay, openHelp],
+  );
+
+  const top = topScreen(nav);
+  return (
+    <ServicesContext.Provider value={services}>
+      <UiContext.Provider value={ui}>
+        <ShellContext.Provider value={shell}>
+          {/* Hidden, not unmounted, under an overlay: a review keeps its place. */}
+          <Box display={overlay ? 'none' : 'flex'} flexDirection="column">
+            <Suspense fallback={<Text> </Text>}>
+              <ScreenSwitch key={`${nav.stack.length}:${top.kind}`} screen={top} />
+            </Suspense>
+          </Box>
+          {helpOpen && !error && <HelpOverlay kind={top.kind} onClose={() => setHelpOpen(false)} />}
+          {error !== undefined && <ErrorOverlay message={error} onClose={() => setError(undefined)} />}
+        </ShellContext.Provider>
+      </UiContext.Provider>
+    </ServicesContext.Provider>
+  );
+}

@@ -1,0 +1,78 @@
+/** A study item as display rows: the prompt, and the answer with note and source. Pure. */
+import { answerText, promptText } from '../core/deck/cards.js';
+import type { Card } from '../core/deck/types.js';
+import type { Direction } from '../core/deck/items.js';
+import type { Messages } from './i18n/index.js';
+import type { Theme } from './theme.js';
+import { seg, wrapRows, wrapStyledRow, type Row } from './layout.js';
+
+const GAP = /\{\{([^{}]+)\}\}/g;
+
+export function frontRows(card: Card, direction: Direction, width: number, t: Messages, theme: Theme): Row[] {
+  const rows: Row[] = [];
+  if (direction === 'reverse') rows.push([seg(`(${t.review.reverse})`, theme.text.muted)]);
+  rows.push(...wrapRows(promptText(card, direction), width, theme.text.heading));
+  return rows;
+}
+
+/** The cloze sentence with its gaps filled and highlighted. */
+function clozeFilled(card: Card & { type: 'cloze' }, theme: Theme): Row {
+  const row: Row = [];
+  let at = 0;
+  for (const m of card.front.matchAll(GAP)) {
+    if (m.index! > at) row.push(seg(card.front.slice(at, m.index)));
+    row.push(seg(m[1]!, theme.match));
+    at = m.index! + m[0].length;
+  }
+  if (at < card.front.length) row.push(seg(card.front.slice(at)));
+  return row;
+}
+
+export function backRows(card: Card, direction: Direction, width: number, t: Messages, theme: Theme): Row[] {
+  const rows: Row[] = [];
+  const label = (text: string) => rows.push([seg(text, theme.text.label)]);
+  switch (card.type) {
+    case 'cloze':
+      label(t.review.answerLabel);
+      rows.push(...wrapStyledRow(clozeFilled(card, theme), width));
+      if (card.back) rows.push([], ...wrapRows(card.back, width));
+      break;
+    case 'order':
+      label(t.review.stepsLabel);
+      card.steps.forEach((s, i) => rows.push(...wrapRows(s, width, theme.text.primary, `${i + 1}. `)));
+      break;
+    case 'interview':
+      label(t.review.pointsLabel);
+      for (const p of card.points) rows.push(...wrapRows(p, width, theme.text.primary, '• '));
+      break;
+    case 'choice':
+      label(t.review.choiceLabel);
+      rows.push(...wrapRows(answerText(card, direction), width, theme.status.ok));
+      break;
+    case 'typed':
+      label(t.review.typedLabel);
+      rows.push(...wrapRows(answerText(card, direction), width, theme.status.ok));
+      if (card.aliases?.length) rows.push(...wrapRows(`= ${card.aliases.join(', ')}`, width, theme.text.muted));
+      break;
+    default:
+      label(t.review.answerLabel);
+      rows.push(...wrapRows(answerText(card, direction), width));
+  }
+  if (card.note) {
+    rows.push([]);
+    rows.push(...wrapRows(`${t.review.noteLabel}: ${card.note}`, width, theme.text.accent));
+  }
+  if (card.source) {
+    rows.push(...wrapRows(`${t.review.sourceLabel}: ${card.source.seed} § ${card.source.section}`, width, theme.text.muted));
+  }
+  return rows;
+}
+
+/** Everything about a card (the card screen opened from search). */
+export function fullCardRows(card: Card, deckTitle: string, width: number, t: Messages, theme: Theme): Row[] {
+  const rows = [...frontRows(card, 'forward', width, t, theme), [], ...backRows(card, 'forward', width, t, theme)];
+  rows.push([]);
+  rows.push(...wrapRows(`${t.card.deck}: ${deckTitle}`, width, theme.text.muted));
+  if (card.tags?.length) rows.push(...wrapRows(`${t.card.tags}: ${card.tags.join(', ')}`, width, theme.text.muted));
+  return rows;
+}

@@ -1,0 +1,102 @@
+/**
+ * A review heatmap like GitHub's contribution graph: one column per week (Sunday first),
+ * one row per weekday, shade by count. Shrinks to the last weeks that fit the width.
+ */
+import { displayWidth, padDisplay } from '../../../core/text/width.js';
+import { seg, type Row } from '../../layout.js';
+import type { Style } from '../../theme.js';
+
+/** Level 0 (no reviews) to 4; shades readable without colour. */
+export const HEAT_SHADES = ['·', '░', '▒', '▓', '█'] as const;
+const DAY_MS = 86_400_000;
+
+export interface HeatDay {
+  /** YYYY-MM-DD (study day). */
+  date: string;
+  count: number;
+}
+
+export interface HeatmapOptions {
+  /** The last day shown (today), YYYY-MM-DD. */
+  today: string;
+  /** Columns available, labels included. */
+  width: number;
+  /** Weekday labels (Sun..Sat); only Mon, Wed and Fri are drawn, as on GitHub. */
+  weekdays: readonly string[];
+  /** Month names Jan..Dec, for the row above the grid. */
+  months: readonly string[];
+  /** Never more weeks than this (365 days ≈ 53 weeks). */
+  maxWeeks?: number;
+  empty?: Style;
+  filled?: Style;
+  muted?: Style;
+}
+
+function dayNumber(date: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return Math.floor(Date.UTC(y!, m! - 1, d!) / DAY_MS);
+}
+
+function dateOf(day: number): { iso: string; month: number; dayOfMonth: number; weekday: number } {
+  const d = new Date(day * DAY_MS);
+  return { iso: d.toISOString().slice(0, 10), month: d.getUTCMonth(), dayOfMonth: d.getUTCDate(), weekday: d.getUTCDay() };
+}
+
+/** Quartile-like thresholds of the non-zero counts, so one busy day does not wash out the rest. */
+export function heatLevels(counts: readonly number[]): (count: number) => number {
+  const sorted = counts.filter((c) => c > 0).sort((a, b) => a - b);
+  if (!sorted.length) return () => 0;
+  const q = (p: number) => sorted[Math.floor(p * (sorted.length - 1))]!;
+  const cuts = [q(0.25), q(0.5), q(0.75)];
+  return (count) => (count <= 0 ? 0 : 1 + cuts.filter((c) => count > c).length);
+}
+
+/** How many week columns fit next to the weekday labels. */
+export function weeksThatFit(width: number, labelWidth: number, maxWeeks = 53): number {
+  return Math.max(1, Math.min(maxWeeks, width - labelWidth));
+}
+
+export function heatmap(days: readonly HeatDay[], opts: HeatmapOptions): Row[] {
+  const byDay = new Map(days.map((d) => [dayNumber(d.date), d.count]));
+  const today = dayNumber(opts.today);
+  const labelWidth = Math.max(...[1, 3, 5].map((i) => displayWidth(opts.weekdays[i] ?? ''))) + 1;
+  const weeks = weeksThatFit(opts.width, labelWidth, opts.maxWeeks ?? 53);
+  // The grid ends with the week holding today; its first column starts on a Sunday.
+  const firstDay = today - dateOf(today).weekday - (weeks - 1) * 7;
+  const level = heatLevels([...byDay.entries()].filter(([d]) => d >= firstDay && d <= today).map(([, c]) => c));
+
+  // Month labels where a month's first week begins, skipped when they would overlap.
+  let monthLine = '';
+  for (let w = 0; w < weeks; w++) {
+    // A month begins in this week when the week's Saturday is among its first seven days.
+    const saturday = dateOf(firstDay + w * 7 + 6);
+    const label = opts.months[saturday.month] ?? '';
+    const room = w === 0 || displayWidth(monthLine) < w;
+    if (saturday.dayOfMonth <= 7 && room && w + displayWidth(label) <= weeks) monthLine = padDisplay(monthLine, w) + label;
+  }
+  const rows: Row[] = [[seg(' '.repeat(labelWidth)), seg(monthLine, opts.muted)]];
+  for (let wd = 0; wd < 7; wd++) {
+    const label = wd % 2 === 1 ? (opts.weekdays[wd] ?? '') : '';
+    const row: Row = [seg(padDisplay(label, labelWidth), opts.muted)];
+    for (let w = 0; w < weeks; w++) {
+      const day = firstDay + w * 7 + wd;
+      if (day > today) {
+        row.push(seg(' '));
+        continue;
+      }
+      const l = level(byDay.get(day) ?? 0);
+      const cell = seg(HEAT_SHADES[l]!, l === 0 ? opts.empty : opts.filled);
+      const last = row[row.length - 1]!;
+      // Merge runs of the same style: fewer Ink nodes per frame.
+      if (last.style === cell.style && row.length > 1) last.text += cell.text;
+      else row.push(cell);
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** "less · ░ ▒ ▓ █ more" */
+export function heatLegend(less: string, more: string, opts: Pick<HeatmapOptions, 'empty' | 'filled' | 'muted'>): Row {
+  return [seg(`${less} `, opts.muted), seg(HEAT_SHADES[0], opts.empty), seg(HEAT_SHADES.slice(1).join(''), opts.filled), seg(` ${more}`, opts.muted)];
+}

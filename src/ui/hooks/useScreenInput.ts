@@ -1,0 +1,35 @@
+/**
+ * A screen's key handler with the common keys done once: `?` opens help, Esc/q goes back,
+ * and only the active screen listens. The screen's own handler runs first and returns true
+ * when it used the key. Errors thrown by a handler become a dismissible error, not a crash.
+ */
+import { useInput, type Key } from 'ink';
+import { Command, matches } from '../keymap.js';
+import { useShell } from '../shell.js';
+
+export type ScreenHandler = (input: string, key: Key) => boolean | void;
+
+export interface ScreenInputOptions {
+  /** Printable keys are text (search box): only Esc, Enter, arrows and Ctrl keys are commands. */
+  textField?: boolean;
+}
+
+export function useScreenInput(handler: ScreenHandler, opts: ScreenInputOptions = {}): void {
+  const shell = useShell();
+  useInput(
+    (input, key) => {
+      // Ctrl+C is the shell's (it quits from anywhere).
+      if (matches(Command.Quit, input, key)) return;
+      try {
+        if (handler(input, key) === true) return;
+      } catch (e) {
+        shell.showError((e as Error).message);
+        return;
+      }
+      const m = { textField: opts.textField };
+      if (matches(Command.Help, input, key, m)) shell.openHelp();
+      else if (matches(Command.Back, input, key, m)) shell.pop();
+    },
+    { isActive: shell.active },
+  );
+}

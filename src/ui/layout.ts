@@ -1,0 +1,208 @@
+/**
+ * Pure text layout: rows of styled segments cut to a display width before Ink sees them
+ * (Ink's own truncation overflows by a column on Korean), list windows, wrapping.
+ */
+import { charWidth, displayWidth, truncateDisplay, wrapDisplay } from '../core/text/width.js';
+import { sanitizeText } from '../core/text/sanitize.js';
+import type { Style } from './theme.js';
+import type { Range } from './context.js';
+
+export interface Seg {
+  text: string;
+  style?: Style;
+}
+export type Row = Seg[];
+
+export const seg = (text: string, style?: Style): Seg => ({ text, style });
+
+export function rowWidth(row: Row): number {
+  return row.reduce((w, s) => w + displayWidth(s.text), 0);
+}
+
+/** Cut a row to `width` columns; the last kept segment ends with … when something was cut. */
+export function fitRow(row: Row, width: number): Row {
+  if (rowWidth(row) <= width) return row;
+  const out: Row = [];
+  let left = width;
+  for (const s of row) {
+    const w = displayWidth(s.text);
+    if (w < left) {
+      out.push(s);
+      left -= w;
+      continue;
+    }
+    // This segment reaches the edge and more follows: it must end with … even if it fits.
+    out.push({ ...s, text: truncateDisplay(w === left ? `${s.text} ` : s.text, left) });
+    break;
+  }
+  return out;
+}
+
+/** Deck text as display rows: sanitised, wrapped to `width`, each row one style. */
+export function wrapRows(text: string, width: number, style?: Style, indent = ''): Row[] {
+  const inner = Math.max(1, width - displayWidth(indent));
+  return wrapDisplay(sanitizeText(text), inner).map((line) => (indent ? [seg(indent), seg(line, style)] : [seg(line, style)]));
+}
+
+/**
+ * Split `text` into plain and matched segments from [start, end) ranges (overlapping or
+ * unsorted ranges are merged), so a search hit can be drawn highlighted.
+ */
+export function highlightSegments(text: string, ranges: readonly Range[], match: Style, plain?: Style): Row {
+  const sorted = ranges
+    .map(([a, b]) => [Math.max(0, a), Math.min(text.length, b)] as Range)
+    .filter(([a, b]) => b > a)
+    .sort((x, y) => x[0] - y[0]);
+  const merged: Range[] = [];
+  for (const r of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  const out: Row = [];
+  let at = 0;
+  for (const [a, b] of merged) {
+    if (a > at) out.push(seg(text.slice(at, a), plain));
+    out.push(seg(text.slice(a, b), match));
+    at = b;
+  }
+  if (at < text.length) out.push(seg(text.slice(at), plain));
+  return out;
+}
+
+/**
+ * Show the first highlighted segment even when it sits far into a long line: drop text
+ * before it (marked with …) so the match is inside `width` columns.
+ */
+export function scrollToMatch(row: Row, width: number, match: Style): Row {
+  const first = row.findIndex((s) => s.style === match);
+  if (first <= 0) return row;
+  const before = rowWidth(row.slice(0, first));
+  const matchW = displayWidth(row[first]!.text);
+  if (before + matchW <= width) return row;
+  // Keep a little context before the match.
+  let drop = before - Math.max(4, Math.floor(width / 4));
+  const out: Row = [seg('…')];
+  for (const s of row) {
+    if (drop <= 0) {
+      out.push(s);
+      continue;
+    }
+    let text = '';
+    for (const ch of s.text) {
+      if (drop > 0) drop -= charWidth(ch);
+      else text += ch;
+    }
+    if (text) out.push({ ...s, text });
+  }
+  return out;
+}
+
+/** Flatten to one line: newlines become " · " (list rows show one line per card). */
+export function oneLine(text: string): string {
+  return sanitizeText(text).replace(/\s*\n+\s*/g, ' · ');
+}
+
+/** The visible slice of a list of `total` rows that keeps `selected` in view. */
+export function listWindow(total: number, selected: number, height: number): { start: number; end: number } {
+  if (height <= 0 || total <= 0) return { start: 0, end: 0 };
+  if (total <= height) return { start: 0, end: total };
+  const start = Math.min(Math.max(0, selected - Math.floor(height / 2)), total - height);
+  return { start, end: start + height };
+}
+
+/** Lay out items (each a row) left to right, breaking to a new row when `width` is reached. */
+export function packRows(items: Row[], width: number, separator: Seg): Row[] {
+  const rows: Row[] = [];
+  let current: Row = [];
+  let w = 0;
+  for (const item of items) {
+    const iw = rowWidth(item);
+    const sepW = current.length ? displayWidth(separator.text) : 0;
+    if (current.length && w + sepW + iw > width) {
+      rows.push(current);
+      current = [];
+      w = 0;
+    }
+    if (current.length) {
+      current.push(separator);
+      w += displayWidth(separator.text);
+    }
+    current.push(...item);
+    w += iw;
+  }
+  if (current.length) rows.push(current);
+  return rows.map((r) => fitRow(r, width));
+}
+
+/** A text progress bar `width` columns wide: filled and empty parts. */
+export function progressBar(done: number, total: number, width: number): { filled: string; empty: string } {
+  const w = Math.max(0, width);
+  const ratio = total > 0 ? Math.min(1, done / total) : 1;
+  const n = Math.round(ratio * w);
+  return { filled: '█'.repeat(n), empty: '░'.repeat(w - n) };
+}
+
+/** Clamp a scroll offset to the content. */
+export function clampScroll(offset: number, total: number, height: number): number {
+  return Math.max(0, Math.min(offset, Math.max(0, total - height)));
+}
+
+/**
+ * Word-wrap a styled row to `width` columns (as wrapDisplay does for plain text), keeping
+ * each character's style: a cloze answer keeps its filled gaps highlighted across lines.
+ */
+export function wrapStyledRow(row: Row, width: number): Row[] {
+  const w = Math.max(1, width);
+  const lines: Row[] = [];
+  let line: Row = [];
+  let lineW = 0;
+  const push = (text: string, style?: Style) => {
+    const last = line[line.length - 1];
+    if (last && last.style === style) last.text += text;
+    else line.push({ text, style });
+  };
+  const breakLine = () => {
+    const last = line[line.length - 1];
+    if (last) last.text = last.text.trimEnd();
+    lines.push(line.filter((s) => s.text));
+    line = [];
+    lineW = 0;
+  };
+  // Words with their per-character styles.
+  const tokens: { text: string; style?: Style; space: boolean }[][] = [];
+  let word: { text: string; style?: Style; space: boolean }[] = [];
+  for (const s of row) {
+    for (const part of sanitizeText(s.text).split(/(\s+)/)) {
+      if (!part) continue;
+      const space = /^\s+$/.test(part);
+      if (space) {
+        if (word.length) tokens.push(word);
+        tokens.push([{ text: part, style: s.style, space: true }]);
+        word = [];
+      } else word.push({ text: part, style: s.style, space: false });
+    }
+  }
+  if (word.length) tokens.push(word);
+  for (const token of tokens) {
+    const tw = token.reduce((n, p) => n + displayWidth(p.text), 0);
+    if (token[0]!.space) {
+      if (lineW + tw <= w && lineW > 0) {
+        push(token[0]!.text, token[0]!.style);
+        lineW += tw;
+      } else if (lineW > 0) breakLine();
+      continue;
+    }
+    if (lineW + tw > w && lineW > 0) breakLine();
+    for (const p of token) {
+      for (const c of p.text) {
+        const cw = charWidth(c);
+        if (lineW + cw > w) breakLine();
+        push(c, p.style);
+        lineW += cw;
+      }
+    }
+  }
+  if (line.length || !lines.length) breakLine();
+  return lines;
+}

@@ -1,0 +1,80 @@
+/**
+ * Mount the app on the real terminal: alternate screen on, and off again on every way out
+ * (quit, Ctrl+C, SIGTERM/SIGHUP/SIGINT, an uncaught error), with the store closed.
+ */
+import { render } from 'ink';
+import { App } from './App.js';
+import type { AppServices } from './context.js';
+import type { Screen } from './navigation.js';
+
+export const ALT_SCREEN_ON = '\x1b[?1049h';
+export const ALT_SCREEN_OFF = '\x1b[?1049l';
+
+export interface RunOptions {
+  services: AppServices;
+  initial: Screen[];
+  langFlag?: string;
+  color: boolean;
+  env: NodeJS.ProcessEnv;
+  stdout?: NodeJS.WriteStream;
+  stdin?: NodeJS.ReadStream;
+  stderr?: NodeJS.WriteStream;
+}
+
+const SIGNAL_EXIT: Partial<Record<NodeJS.Signals, number>> = { SIGTERM: 143, SIGHUP: 129, SIGINT: 130 };
+
+export async function runApp(opts: RunOptions): Promise<number> {
+  const stdout = opts.stdout ?? process.stdout;
+  const stderr = opts.stderr ?? process.stderr;
+  let restored = false;
+  const restore = () => {
+    if (restored) return;
+    restored = true;
+    stdout.write(ALT_SCREEN_OFF);
+    try {
+      opts.services.progress.close();
+    } catch {
+      // Closing only writes a cache; the review log is already durable.
+    }
+  };
+
+  stdout.write(ALT_SCREEN_ON);
+  const instance = render(<App services={opts.services} initial={opts.initial} langFlag={opts.langFlag} color={opts.color} env={opts.env} />, {
+    stdout,
+    stdin: opts.stdin ?? process.stdin,
+    stderr,
+    // Ctrl+C is a keymap command (the shell quits cleanly); Ink must not exit on its own.
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
+
+  const leave = (code: number, message?: string) => {
+    try {
+      instance.unmount();
+    } catch {
+      // Already unmounted.
+    }
+    restore();
+    if (message) stderr.write(`${message}\n`);
+    process.exit(code);
+  };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const handlers: [string, (...args: any[]) => void][] = [
+    ...Object.entries(SIGNAL_EXIT).map(([sig, code]) => [sig, () => leave(code!)] as [string, () => void]),
+    ['uncaughtException', (e: Error) => leave(3, `amgi: unexpected error: ${e?.stack ?? String(e)}`)],
+    ['unhandledRejection', (e: Error) => leave(3, `amgi: unexpected error: ${e?.stack ?? String(e)}`)],
+    // Last resort: whatever ends the process, the terminal gets its screen back.
+    ['exit', restore],
+  ];
+  for (const [event, fn] of handlers) process.on(event, fn);
+  try {
+    await instance.waitUntilExit();
+    return 0;
+  } catch (e) {
+    stderr.write(`amgi: ${(e as Error).message}\n`);
+    return 3;
+  } finally {
+    restore();
+    for (const [event, fn] of handlers) process.off(event, fn);
+  }
+}

@@ -1,0 +1,121 @@
+/** Home: decks with new / learning / due counts, today's count, streak, and the menu. */
+import { Box, Text } from 'ink';
+import SelectInput from 'ink-select-input';
+import { useMemo } from 'react';
+import { useSyncReducer } from '../../hooks/useSyncReducer.js';
+import { displayWidth, padDisplay, truncateDisplay } from '../../../core/text/width.js';
+import { useServices, useUi, type AppServices, type Ui } from '../../context.js';
+import { useScreenInput } from '../../hooks/useScreenInput.js';
+import { Command, matches } from '../../keymap.js';
+import { fitRow, listWindow, seg, wrapRows, type Row } from '../../layout.js';
+import { useShell } from '../../shell.js';
+import { Frame, bodyHeight } from '../../components/Frame.js';
+import { RowText, Rows } from '../../components/Rows.js';
+import { MENU, deckRows, homeLayout, homeReducer, menuTarget, type DeckRow, type HomeState, type MenuValue } from './homeModel.js';
+
+/** Home is remounted when the user comes back to it: remember the highlights and dismissals. */
+const memory = new WeakMap<AppServices, HomeState>();
+
+const COUNT_W = 6;
+
+function rightAlign(text: string, width: number): string {
+  const cut = truncateDisplay(text, width);
+  return ' '.repeat(width - displayWidth(cut)) + cut;
+}
+
+function deckTableRows(rows: DeckRow[], selected: number, height: number, width: number, { messages: t, theme }: Pick<Ui, 'messages' | 'theme'>): Row[] {
+  if (height < 2) return [];
+  const titleW = Math.max(4, width - 2 - COUNT_W * 3);
+  const head: Row = [
+    seg(`  ${padDisplay(t.deckCounts.deck, titleW)}`, theme.text.muted),
+    seg(rightAlign(t.deckCounts.new, COUNT_W), theme.count.new),
+    seg(rightAlign(t.deckCounts.learning, COUNT_W), theme.count.learning),
+    seg(rightAlign(t.deckCounts.due, COUNT_W), theme.count.due),
+  ];
+  const { start, end } = listWindow(rows.length, selected, height - 1);
+  const body = rows.slice(start, end).map((r, i): Row => {
+    const isSel = start + i === selected;
+    return [
+      seg(isSel ? '› ' : '  ', theme.selection),
+      seg(padDisplay(r.title, titleW), isSel ? theme.selection : theme.text.primary),
+      seg(String(r.counts.new).padStart(COUNT_W), theme.count.new),
+      seg(String(r.counts.learning).padStart(COUNT_W), theme.count.learning),
+      seg(String(r.counts.review).padStart(COUNT_W), theme.count.due),
+    ];
+  });
+  return [head, ...body].map((r) => fitRow(r, width));
+}
+
+export function HomeScreen() {
+  const services = useServices();
+  const { progress, decks, problems } = services;
+  const { messages: t, theme, columns, rows } = useUi();
+  const shell = useShell();
+  const [state, dispatch, current] = useSyncReducer(homeReducer, () => memory.get(services) ?? { menu: 0, deck: 0, dismissed: false });
+  memory.set(services, state);
+  const { menu: menuIndex, deck: deckIndex, dismissed } = state;
+
+  const table = useMemo(() => deckRows(decks, progress, t.allDecks), [decks, progress, t.allDecks]);
+  const total = useMemo(() => progress.counts(), [progress]);
+  const streak = useMemo(() => progress.streak(), [progress]);
+  const selectedDeck = table[Math.min(deckIndex, table.length - 1)];
+
+  const firstRun = streak.longest === 0 && total.doneToday === 0;
+  const intro: Row[] = firstRun ? wrapRows(t.firstRun, columns, theme.text.accent).slice(0, 2) : [];
+  const notices: Row[] = [];
+  if (!dismissed && problems.length) {
+    notices.push([seg(t.deckProblems(problems.length), theme.status.warn)]);
+    for (const p of problems.slice(0, 2)) notices.push(fitRow([seg(`  ${p}`, theme.text.muted)], columns));
+  }
+  if (!dismissed) for (const n of progress.notices.slice(0, 2)) notices.push(fitRow([seg(n, theme.status.warn)], columns));
+  if (!table.length) notices.push(...wrapRows(t.noDecks, columns, theme.status.warn));
+
+  const body = bodyHeight(rows);
+  const layout = homeLayout(body, intro.length + notices.length, table.length, MENU.length);
+  const items = MENU.map((value) => ({
+    // Review and Cram act on the highlighted deck (Tab): say which.
+    label: truncateDisplay((value === 'review' || value === 'cram') && selectedDeck?.deckId ? `${t.menu[value]} · ${selectedDeck.title}` : t.menu[value], columns - 2),
+    value,
+    key: value,
+  }));
+
+  const select = (value: MenuValue) => {
+    const target = menuTarget(value, table[current().deck]?.deckId);
+    if ('help' in target) shell.openHelp();
+    else if ('quit' in target) shell.quit();
+    else shell.push(target.screen);
+  };
+
+  useScreenInput((input, key) => {
+    if (matches(Command.MenuDown, input, key)) dispatch({ type: 'menu', by: 1 });
+    else if (matches(Command.MenuUp, input, key)) dispatch({ type: 'menu', by: -1 });
+    else if (matches(Command.Open, input, key)) select(MENU[current().menu]!);
+    else if (matches(Command.NextDeck, input, key)) dispatch({ type: 'deck', count: table.length });
+    else if (matches(Command.Search, input, key)) shell.push({ kind: 'search' });
+    else if (matches(Command.Dismiss, input, key)) dispatch({ type: 'dismiss' });
+    else return false;
+    return true;
+  });
+
+  const right: Row = [seg(`${t.streak(streak.current)} · ${t.doneToday(total.doneToday)}`, theme.text.muted)];
+  return (
+    <Frame title={[seg(t.appName, theme.text.heading)]} right={right} footer={[seg(t.footer.home, theme.text.muted)]}>
+      <Rows rows={intro} />
+      <Rows rows={notices} />
+      <Rows rows={deckTableRows(table, deckIndex, layout.deckHeight, columns, { messages: t, theme })} />
+      {layout.gap && <Text> </Text>}
+      <Box flexDirection="column" height={layout.menuHeight}>
+        {/* Rendered by ink-select-input; its keys come from the keymap (IME jamo, help listing). */}
+        <SelectInput
+          key={menuIndex}
+          items={items}
+          initialIndex={menuIndex}
+          limit={layout.menuHeight}
+          isFocused={false}
+          indicatorComponent={({ isSelected }) => <Text {...theme.selection}>{isSelected ? '› ' : '  '}</Text>}
+          itemComponent={({ isSelected, label }) => <Text {...(isSelected ? theme.selection : theme.text.primary)}>{label}</Text>}
+        />
+      </Box>
+    </Frame>
+  );
+}

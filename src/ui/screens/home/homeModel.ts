@@ -1,0 +1,90 @@
+/** Home's data and layout, pure: deck rows with counts, the menu, how rows are shared out. */
+import type { LoadedDeck } from '../../../core/deck/types.js';
+import type { DeckCounts } from '../../../core/schedule/types.js';
+import type { Progress } from '../../../store/types.js';
+import type { Screen } from '../../navigation.js';
+
+export interface DeckRow {
+  /** undefined: all decks together. */
+  deckId?: string;
+  title: string;
+  counts: DeckCounts;
+}
+
+export function deckRows(decks: LoadedDeck[], progress: Pick<Progress, 'counts'>, allTitle: string): DeckRow[] {
+  const rows: DeckRow[] = decks.map((d) => ({ deckId: d.deck.id, title: d.deck.title, counts: progress.counts(d.deck.id) }));
+  // "All decks" only helps when there is more than one.
+  return rows.length > 1 ? [{ title: allTitle, counts: progress.counts() }, ...rows] : rows;
+}
+
+export const MENU = ['review', 'cram', 'quiz', 'search', 'stats', 'settings', 'help', 'quit'] as const;
+export type MenuValue = (typeof MENU)[number];
+
+export type MenuTarget = { screen: Screen } | { help: true } | { quit: true };
+
+/** What a menu entry opens, for the highlighted deck (undefined: all decks). */
+export function menuTarget(value: MenuValue, deckId: string | undefined): MenuTarget {
+  switch (value) {
+    case 'review':
+      return { screen: { kind: 'review', deckId } };
+    case 'cram':
+      return { screen: { kind: 'cram', options: { deckId } } };
+    case 'quiz':
+      return { screen: { kind: 'quiz', mode: 'mixed', deckId } };
+    case 'search':
+      return { screen: { kind: 'search' } };
+    case 'stats':
+      return { screen: { kind: 'stats' } };
+    case 'settings':
+      return { screen: { kind: 'settings' } };
+    case 'help':
+      return { help: true };
+    case 'quit':
+      return { quit: true };
+  }
+}
+
+export interface HomeLayout {
+  /** Rows for the deck table, its header row included. */
+  deckHeight: number;
+  menuHeight: number;
+  /** An empty row between the deck table and the menu. */
+  gap: boolean;
+}
+
+/**
+ * Share the body between the deck table and the menu. The menu keeps at least three
+ * rows (it scrolls); the deck table at least its header and one deck.
+ */
+export function homeLayout(body: number, used: number, decks: number, menuItems: number): HomeLayout {
+  const free = Math.max(0, body - used);
+  const wantDecks = decks + 1;
+  const menuHeight = Math.max(Math.min(3, menuItems), Math.min(menuItems, free - Math.min(wantDecks, 2) - 1));
+  let deckHeight = Math.max(0, Math.min(wantDecks, free - menuHeight));
+  let gap = free - menuHeight - deckHeight >= 1;
+  // Give spare rows back to the menu first.
+  const spare = free - menuHeight - deckHeight - (gap ? 1 : 0);
+  const extraMenu = Math.max(0, Math.min(spare, menuItems - menuHeight));
+  if (deckHeight === 1) deckHeight = 0; // a header without a deck says nothing
+  return { deckHeight, menuHeight: menuHeight + extraMenu, gap };
+}
+
+export interface HomeState {
+  menu: number;
+  deck: number;
+  dismissed: boolean;
+}
+
+export type HomeAction = { type: 'menu'; by: 1 | -1 } | { type: 'deck'; count: number } | { type: 'dismiss' };
+
+/** The menu wraps around (as ink-select-input does); Tab cycles the decks. */
+export function homeReducer(state: HomeState, action: HomeAction): HomeState {
+  switch (action.type) {
+    case 'menu':
+      return { ...state, menu: (state.menu + action.by + MENU.length) % MENU.length };
+    case 'deck':
+      return { ...state, deck: action.count ? (state.deck + 1) % action.count : 0 };
+    case 'dismiss':
+      return { ...state, dismissed: true };
+  }
+}

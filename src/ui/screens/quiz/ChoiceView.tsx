@@ -1,0 +1,64 @@
+/** Multiple choice: 1–4, or ↑/↓ and Enter; then the right answer and the card's note. */
+import { useState } from 'react';
+import { choiceOutcome } from '../../../core/quiz/grading.js';
+import type { ChoiceQuestion } from '../../../core/quiz/questions.js';
+import { useUi } from '../../context.js';
+import { useScreenInput } from '../../hooks/useScreenInput.js';
+import { Command, matches } from '../../keymap.js';
+import { seg, wrapRows, type Row } from '../../layout.js';
+import { Frame, bodyHeight } from '../../components/Frame.js';
+import { Rows } from '../../components/Rows.js';
+import { fitBody, noteRows, promptRows, verdictRow } from './layout.js';
+import type { QuestionViewProps } from './types.js';
+
+const OPTION_KEYS = [Command.Option1, Command.Option2, Command.Option3, Command.Option4] as const;
+
+export function ChoiceView({ question: q, title, right, onAnswer, onNext }: QuestionViewProps<ChoiceQuestion>) {
+  const { messages: t, theme, columns, rows } = useUi();
+  const [highlight, setHighlight] = useState(0);
+  const [picked, setPicked] = useState<number>();
+  const n = q.options.length;
+
+  const pick = (i: number) => {
+    if (i >= n) return;
+    setPicked(i);
+    onAnswer(choiceOutcome(i, q.correct));
+  };
+
+  useScreenInput((input, key) => {
+    if (picked !== undefined) {
+      if (!matches(Command.Continue, input, key)) return false;
+      onNext();
+      return true;
+    }
+    const option = OPTION_KEYS.findIndex((c) => matches(c, input, key));
+    if (option >= 0) pick(option);
+    else if (matches(Command.MenuUp, input, key)) setHighlight((h) => (h + n - 1) % n);
+    else if (matches(Command.MenuDown, input, key)) setHighlight((h) => (h + 1) % n);
+    else if (matches(Command.Open, input, key)) pick(highlight);
+    else return false;
+    return true;
+  });
+
+  const optionRows: Row[] = q.options.flatMap((text, i) => {
+    const answered = picked !== undefined;
+    const isRight = answered && i === q.correct;
+    const isWrongPick = answered && i === picked && i !== q.correct;
+    const marker = isRight ? '✓' : isWrongPick ? '✗' : !answered && i === highlight ? '›' : ' ';
+    const style = isRight ? theme.status.ok : isWrongPick ? theme.status.error : !answered && i === highlight ? theme.selection : theme.text.primary;
+    return wrapRows(text, columns, style, `${marker} ${i + 1}. `).map((r, line) => (line === 0 ? r : [seg('     '), ...r.slice(1)]));
+  });
+  const feedback: Row[] = [];
+  if (picked !== undefined) {
+    const right = picked === q.correct;
+    feedback.push([], verdictRow(right, right ? t.quiz.correct : `${t.quiz.wrong} ${t.quiz.answer}: ${q.answer}`, theme));
+    feedback.push(...noteRows(q.note, columns, t, theme));
+  }
+  const body = fitBody([...promptRows(q.prompt, columns, theme), []], [...optionRows, ...feedback], bodyHeight(rows));
+  const footer = [seg(picked === undefined ? t.quiz.choiceHint : t.quiz.nextHint, theme.text.muted)];
+  return (
+    <Frame title={title} right={right} footer={footer}>
+      <Rows rows={body} />
+    </Frame>
+  );
+}

@@ -1,0 +1,112 @@
+/** Cloze: the gaps one after another, each typed (checked like a typed answer) or revealed. */
+import { useState } from 'react';
+import { checkGap } from '../../../core/quiz/cloze.js';
+import { clozeOutcome, typedOutcome, type Outcome } from '../../../core/quiz/grading.js';
+import type { TypedCheck } from '../../../core/quiz/match.js';
+import type { ClozeQuestion } from '../../../core/quiz/questions.js';
+import type { ClozeCard } from '../../../core/deck/types.js';
+import { displayWidth } from '../../../core/text/width.js';
+import { useUi } from '../../context.js';
+import { useScreenInput } from '../../hooks/useScreenInput.js';
+import { Command, matches } from '../../keymap.js';
+import { seg, wrapRows, wrapStyledRow, type Row } from '../../layout.js';
+import type { Theme } from '../../theme.js';
+import { Frame, bodyHeight } from '../../components/Frame.js';
+import { Rows } from '../../components/Rows.js';
+import { diffRows, fitBody, noteRows, verdictRow } from './layout.js';
+import { EMPTY_FIELD, editField, type TextField } from './textEdit.js';
+import { fieldCursor, fieldRow, useFieldCursor } from './AnswerField.js';
+import type { QuestionViewProps } from './types.js';
+
+/** A gap's result: checked (maybe a near miss accepted) or revealed without an answer. */
+interface GapResult {
+  check: TypedCheck;
+  outcome: Outcome;
+  revealed: boolean;
+}
+
+type Phase = 'typing' | 'confirm' | 'done';
+
+function sentenceRow(q: ClozeQuestion, results: readonly GapResult[], current: number, done: boolean, theme: Theme): Row {
+  return q.parts.map((p) => {
+    if (p.kind === 'text') return seg(p.text);
+    const r = results[p.index];
+    if (done || (r && r.outcome.correct)) return seg(p.answer, r?.outcome.correct ? theme.status.ok : theme.match);
+    if (r) return seg(p.answer, theme.match);
+    return seg(p.index === current ? '[___]' : '[...]', p.index === current ? theme.selection : theme.text.muted);
+  });
+}
+
+export function ClozeView({ question: q, title, right, onAnswer, onNext }: QuestionViewProps<ClozeQuestion>) {
+  const { messages: t, theme, columns, rows } = useUi();
+  const [gap, setGap] = useState(0);
+  const [field, setField] = useState<TextField>(EMPTY_FIELD);
+  const [results, setResults] = useState<GapResult[]>([]);
+  const [pending, setPending] = useState<TypedCheck>();
+  const phase: Phase = pending ? 'confirm' : results.length >= q.answers.length ? 'done' : 'typing';
+
+  const record = (r: GapResult) => {
+    const all = [...results, r];
+    setResults(all);
+    setPending(undefined);
+    setField(EMPTY_FIELD);
+    setGap(all.length);
+    if (all.length >= q.answers.length) onAnswer(clozeOutcome(all.map((g) => g.outcome)));
+  };
+
+  useScreenInput(
+    (input, key) => {
+      if (phase === 'typing') {
+        if (matches(Command.Open, input, key)) {
+          const check = checkGap(q.item.card as ClozeCard, q.answers, gap, field.value);
+          // Enter on an empty field reveals the gap (it counts as not known).
+          if (!field.value.trim()) record({ check, outcome: typedOutcome('wrong'), revealed: true });
+          else if (check.verdict === 'close') setPending(check);
+          else record({ check, outcome: typedOutcome(check.verdict), revealed: false });
+          return true;
+        }
+        const next = editField(field, input, key);
+        if (next === field) return false;
+        setField(next);
+        return true;
+      }
+      if (phase === 'confirm') {
+        if (matches(Command.Accept, input, key)) record({ check: pending!, outcome: typedOutcome('close', true), revealed: false });
+        else if (matches(Command.Reject, input, key)) record({ check: pending!, outcome: typedOutcome('close', false), revealed: false });
+        else return false;
+        return true;
+      }
+      if (!matches(Command.Continue, input, key)) return false;
+      onNext();
+      return true;
+    },
+    { textField: phase === 'typing' },
+  );
+
+  const top = [...wrapStyledRow(sentenceRow(q, results, gap, phase === 'done', theme), columns), []];
+  const bottom: Row[] = [];
+  const label = `${t.quiz.gap(Math.min(gap + 1, q.answers.length), q.answers.length)} `;
+  if (phase !== 'done') bottom.push(fieldRow(field, columns, theme, label));
+  const last = pending ? { check: pending, outcome: undefined, revealed: false } : results[results.length - 1];
+  if (last) {
+    if (bottom.length) bottom.push([]);
+    if (phase === 'confirm') bottom.push([seg(t.quiz.close, theme.status.warn)]);
+    else if (last.revealed) bottom.push([seg(`${t.quiz.revealed}: ${last.check.expected}`, theme.match)]);
+    else bottom.push(verdictRow(last.outcome!.correct, last.outcome!.correct ? t.quiz.correct : t.quiz.wrong, theme));
+    if (!last.revealed) bottom.push(...diffRows(last.check.diff, columns, t, theme));
+  }
+  if (phase === 'done') {
+    if (q.explanation) bottom.push(...wrapRows(q.explanation, columns, theme.text.muted));
+    bottom.push(...noteRows(q.note, columns, t, theme));
+  }
+  const body = fitBody(top, bottom, bodyHeight(rows));
+  const fieldIndex = phase === 'typing' ? body.indexOf(bottom[0]!) : -1;
+  useFieldCursor(fieldIndex >= 0 ? fieldCursor(field, displayWidth(label), 1 + fieldIndex, columns) : undefined);
+
+  const hint = phase === 'typing' ? t.quiz.clozeHint : phase === 'confirm' ? t.quiz.close : t.quiz.nextHint;
+  return (
+    <Frame title={title} right={right} footer={[seg(hint, theme.text.muted)]}>
+      <Rows rows={body} />
+    </Frame>
+  );
+}

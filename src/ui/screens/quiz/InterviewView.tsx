@@ -1,0 +1,69 @@
+/** Mock interview: the question, a think-time countdown, the model answer, a self-grade. */
+import { useEffect, useState } from 'react';
+import { elapsedShare, formatCountdown, isRevealed, remainingMs, revealEarly, startTimer, type ThinkTimer } from '../../../core/quiz/interview.js';
+import { selfGradeOutcome } from '../../../core/quiz/grading.js';
+import type { InterviewQuestion } from '../../../core/quiz/questions.js';
+import type { Grade } from '../../../core/schedule/types.js';
+import { useServices, useUi } from '../../context.js';
+import { useScreenInput } from '../../hooks/useScreenInput.js';
+import { Command, matches } from '../../keymap.js';
+import { progressBar, seg, wrapRows, type Row } from '../../layout.js';
+import { Frame, bodyHeight } from '../../components/Frame.js';
+import { Rows } from '../../components/Rows.js';
+import { fitBody, noteRows, promptRows } from './layout.js';
+import type { QuestionViewProps } from './types.js';
+
+const GRADE_KEYS: readonly [Command, Grade][] = [
+  [Command.GradeAgain, 1],
+  [Command.GradeHard, 2],
+  [Command.GradeGood, 3],
+  [Command.GradeEasy, 4],
+];
+/** Redraw a few times a second: enough for a seconds countdown. */
+const TICK_MS = 250;
+
+export function InterviewView({ question: q, title, right, onAnswer, onNext, thinkSeconds }: QuestionViewProps<InterviewQuestion> & { thinkSeconds: number }) {
+  const { now } = useServices();
+  const { messages: t, theme, columns, rows } = useUi();
+  const [timer, setTimer] = useState<ThinkTimer>(() => startTimer(now().getTime(), thinkSeconds));
+  const [at, setAt] = useState(() => now().getTime());
+  const revealed = isRevealed(timer, at);
+
+  useEffect(() => {
+    if (revealed) return;
+    const id = setInterval(() => setAt(now().getTime()), TICK_MS);
+    return () => clearInterval(id);
+  }, [revealed, now]);
+
+  useScreenInput((input, key) => {
+    if (!revealed) {
+      if (!matches(Command.Continue, input, key)) return false;
+      const t2 = now().getTime();
+      setTimer((tm) => revealEarly(tm, t2));
+      setAt(t2);
+      return true;
+    }
+    const grade = GRADE_KEYS.find(([c]) => matches(c, input, key))?.[1];
+    if (grade === undefined) return false;
+    onAnswer(selfGradeOutcome(grade));
+    onNext();
+    return true;
+  });
+
+  const bottom: Row[] = [];
+  if (!revealed) {
+    const { filled, empty } = progressBar(elapsedShare(timer, at), 1, Math.max(4, Math.min(30, columns - 16)));
+    bottom.push([seg(`${t.quiz.think(formatCountdown(remainingMs(timer, at)))} `, theme.text.label), seg(filled, theme.progress.done), seg(empty, theme.progress.todo)]);
+  } else {
+    if (timer.revealedAt === undefined) bottom.push([seg(t.quiz.timeUp, theme.status.warn)]);
+    bottom.push([seg(t.quiz.modelAnswer, theme.text.label)]);
+    for (const p of q.points) bottom.push(...wrapRows(p, columns, theme.text.primary, '• '));
+    bottom.push(...noteRows(q.note, columns, t, theme));
+  }
+  const body = fitBody([...promptRows(q.prompt, columns, theme), []], bottom, bodyHeight(rows));
+  return (
+    <Frame title={title} right={right} footer={[seg(revealed ? t.quiz.gradeHint : t.quiz.revealHint, theme.text.muted)]}>
+      <Rows rows={body} />
+    </Frame>
+  );
+}

@@ -1,0 +1,16 @@
+/** The items a quiz asks from, and the pool its distractors come from. */
+import { deckItems, type StudyItem } from '../../../core/deck/items.js';
+import type { LoadedDeck } from '../../../core/deck/types.js';
+
+export interface QuizSelection {
+  deckId?: string;
+  tag?: string;
+}
+
+export function allItems(decks: readonly LoadedDeck[]): StudyItem[] {
+  return decks.flatMap((d) => deckItems(d.deck));
+}
+
+export function selectItems(items: readonly StudyItem[], sel: QuizSelection): StudyItem[] {
+  return items.filter((it) => (!sel.deckId || it.deckId === sel.deckId) && (!sel.tag || (it.card.tags ?? []).includes(sel.tag)));
+}

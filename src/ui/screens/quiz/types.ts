@@ -1,0 +1,14 @@
+import type { Outcome } from '../../../core/quiz/grading.js';
+import type { Row } from '../../layout.js';
+
+/** What QuizScreen gives every question view. */
+export interface QuestionViewProps<Q> {
+  question: Q;
+  /** Header: mode, progress, score. */
+  title: Row;
+  right: Row;
+  /** Record the outcome (once); the view then shows feedback. */
+  onAnswer(outcome: Outcome): void;
+  /** Go on to the next question. */
+  onNext(): void;
+}

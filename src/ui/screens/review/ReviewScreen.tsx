@@ -1,0 +1,145 @@
+/**
+ * Review (and cram: the same screen over Progress.startCram). The front; reveal shows the
+ * answer, note and source; 1–4 grade with the next intervals shown; the answer is durable
+ * (session.answer) before the next card is drawn.
+ */
+import { useState } from 'react';
+import type { Grade } from '../../../core/schedule/types.js';
+import { GRADES } from '../../../core/schedule/types.js';
+import type { CramOptions, StudySession } from '../../../store/types.js';
+import { backRows, frontRows } from '../../cardView.js';
+import { useServices, useUi, type Ui } from '../../context.js';
+import { formatElapsed, formatPercent, formatWhen } from '../../format.js';
+import { useScreenInput } from '../../hooks/useScreenInput.js';
+import { Command, matches } from '../../keymap.js';
+import { clampScroll, fitRow, packRows, progressBar, seg, wrapRows, type Row } from '../../layout.js';
+import { useShell } from '../../shell.js';
+import { Frame, bodyHeight } from '../../components/Frame.js';
+import { Rows } from '../../components/Rows.js';
+import { initialReview, reviewReducer, sessionProgress, snapshot, type ReviewState } from './reviewState.js';
+import { useSyncReducer } from '../../hooks/useSyncReducer.js';
+
+export type ReviewProps = { mode: 'review'; deckId?: string } | { mode: 'cram'; options: CramOptions };
+
+const GRADE_COMMANDS: Record<Grade, Command> = { 1: Command.GradeAgain, 2: Command.GradeHard, 3: Command.GradeGood, 4: Command.GradeEasy };
+
+/** "1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 9d", wrapped to the width. */
+export function gradeRows(state: ReviewState, ui: Pick<Ui, 'messages' | 'theme' | 'columns'>): Row[] {
+  const { messages: t, theme, columns } = ui;
+  const tone = { 1: theme.grade.again, 2: theme.grade.hard, 3: theme.grade.good, 4: theme.grade.easy };
+  const items = GRADES.map((g): Row => {
+    const label = state.snap.previews?.[g].label;
+    return [seg(`${g} `, theme.text.label), seg(t.review.grades[g], tone[g]), ...(label ? [seg(` ${label}`, theme.text.muted)] : [])];
+  });
+  return packRows(items, columns, seg(' · ', theme.text.muted));
+}
+
+function doneRows(state: ReviewState, ui: Ui, now: Date): Row[] {
+  const { messages: t, theme, columns } = ui;
+  const s = state.snap.summary;
+  const rows: Row[] = [];
+  rows.push([seg(s && s.answered > 0 ? t.review.doneTitle : t.review.nothingDue, theme.text.heading)]);
+  if (s && s.answered > 0) rows.push(...wrapRows(t.review.summary(s.answered, formatPercent(s.accuracy), formatElapsed(s.ms, t)), columns));
+  if (s) rows.push(...wrapRows(t.streak(s.streak.current), columns, theme.status.ok));
+  rows.push(...wrapRows(s?.nextDue ? t.review.nextDue(formatWhen(s.nextDue, now, t)) : t.review.noneScheduled, columns, theme.text.muted));
+  return rows;
+}
+
+function startSession(services: ReturnType<typeof useServices>, props: ReviewProps): StudySession {
+  return props.mode === 'cram' ? services.progress.startCram(props.options) : services.progress.startReview({ deckId: props.deckId });
+}
+
+export function ReviewScreen(props: ReviewProps) {
+  const services = useServices();
+  const ui = useUi();
+  const shell = useShell();
+  const { messages: t, theme, columns, rows } = ui;
+  const [session] = useState(() => startSession(services, props));
+  const [state, dispatch, current] = useSyncReducer(reviewReducer, () => initialReview(snapshot(session), services.now().getTime()));
+  const cram = props.mode === 'cram';
+
+  const entry = state.snap.current;
+  const content: Row[] =
+    state.phase === 'done' || !entry
+      ? doneRows(state, ui, services.now())
+      : [
+          ...frontRows(entry.item.card, entry.item.direction, columns, t, theme),
+          ...(state.phase === 'back' ? [[], ...backRows(entry.item.card, entry.item.direction, columns, t, theme)] : []),
+        ];
+  const bottom: Row[] =
+    state.phase === 'back'
+      ? gradeRows(state, ui)
+      : state.phase === 'front'
+        ? [fitRow([seg(t.review.revealHint, theme.text.muted)], columns)]
+        : [];
+  const height = Math.max(1, bodyHeight(rows) - bottom.length);
+  const maxScroll = clampScroll(Number.MAX_SAFE_INTEGER, content.length, height);
+  const scroll = Math.min(state.scroll, maxScroll);
+  let visible = content.slice(scroll, scroll + height);
+  const hidden = content.length - scroll - height;
+  if (hidden > 0) visible = [...visible.slice(0, -1), [seg(t.review.more(hidden + 1), theme.text.muted)]];
+  const padding: Row[] = Array.from({ length: Math.max(0, height - visible.length) }, () => []);
+
+  const now = () => services.now().getTime();
+  const grade = (g: Grade) => {
+    const s = current();
+    if (s.phase !== 'back') return;
+    const result = session.answer(g, Math.max(0, now() - s.shownAt));
+    dispatch({ type: 'answered', snap: snapshot(session), at: now(), flash: result.leech ? { text: t.review.leech, tone: 'warn' } : undefined });
+  };
+
+  useScreenInput((input, key) => {
+    const phase = current().phase;
+    const onCard = phase !== 'done';
+    if (matches(Command.Continue, input, key)) {
+      if (phase === 'front') dispatch({ type: 'reveal' });
+      else if (phase === 'back') grade(3);
+      else return false;
+      return true;
+    }
+    for (const g of GRADES) {
+      if (matches(GRADE_COMMANDS[g], input, key)) {
+        grade(g);
+        return true;
+      }
+    }
+    if (matches(Command.Undo, input, key)) {
+      const ok = session.undo();
+      if (ok) dispatch({ type: 'undone', snap: snapshot(session), at: now(), flash: { text: t.review.undone, tone: 'info' } });
+      else dispatch({ type: 'flash', flash: { text: t.review.nothingToUndo, tone: 'warn' } });
+    } else if (!cram && onCard && matches(Command.Suspend, input, key)) {
+      session.suspend();
+      dispatch({ type: 'skipped', snap: snapshot(session), at: now(), flash: { text: t.review.suspended, tone: 'info' } });
+    } else if (!cram && onCard && matches(Command.Bury, input, key)) {
+      session.bury();
+      dispatch({ type: 'skipped', snap: snapshot(session), at: now(), flash: { text: t.review.buried, tone: 'info' } });
+    } else if (matches(Command.ScrollDown, input, key)) dispatch({ type: 'scroll', by: 1, max: maxScroll });
+    else if (matches(Command.ScrollUp, input, key)) dispatch({ type: 'scroll', by: -1, max: maxScroll });
+    else if (matches(Command.PageDown, input, key)) dispatch({ type: 'scroll', by: height - 1, max: maxScroll });
+    else if (matches(Command.PageUp, input, key)) dispatch({ type: 'scroll', by: -(height - 1), max: maxScroll });
+    else if (!cram && matches(Command.Search, input, key)) shell.push({ kind: 'search' });
+    else return false;
+    return true;
+  });
+
+  const { done, total } = sessionProgress(state);
+  const counter = `${done}/${total}`;
+  const barWidth = Math.max(0, Math.min(20, columns - 24 - counter.length));
+  const bar = progressBar(done, total, barWidth);
+  const deckTitle = entry ? services.decks.find((d) => d.deck.id === entry.item.deckId)?.deck.title : undefined;
+  const title: Row = [seg(cram ? t.review.cramTitle : t.review.title, theme.text.heading), ...(deckTitle ? [seg(` · ${deckTitle}`, theme.text.muted)] : [])];
+  const right: Row = [seg(bar.filled, theme.progress.done), seg(bar.empty, theme.progress.todo), seg(` ${counter}`, theme.text.muted)];
+  const flashTone = state.flash ? { ok: theme.status.ok, warn: theme.status.warn, info: theme.status.info }[state.flash.tone] : undefined;
+  const footer: Row = state.flash
+    ? [seg(state.flash.text, flashTone)]
+    : state.phase === 'done'
+      ? [seg(t.review.doneHint, theme.text.muted)]
+      : [seg(cram ? t.review.cramHint : t.review.hint, theme.text.muted)];
+
+  return (
+    <Frame title={title} right={right} footer={footer}>
+      <Rows rows={[...visible, ...padding]} />
+      <Rows rows={bottom} />
+    </Frame>
+  );
+}

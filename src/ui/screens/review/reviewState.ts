@@ -1,0 +1,77 @@
+/**
+ * Review's UI state as a pure reducer. The session (store) is the truth about cards; after
+ * every call into it (answer, undo, suspend, bury) the screen takes a fresh snapshot.
+ */
+import type { Previews, QueueEntry } from '../../../core/schedule/types.js';
+import type { SessionSummary, StudySession } from '../../../store/types.js';
+
+export interface SessionSnapshot {
+  current?: QueueEntry;
+  previews?: Previews;
+  /** Cards still to come, the current one included (session.remaining() leaves it out). */
+  remaining: number;
+  /** Only when the session is over. */
+  summary?: SessionSummary;
+}
+
+export type Flash = { text: string; tone: 'ok' | 'warn' | 'info' };
+
+export interface ReviewState {
+  phase: 'front' | 'back' | 'done';
+  snap: SessionSnapshot;
+  /** Answers given on this screen (the progress bar). */
+  answered: number;
+  scroll: number;
+  flash?: Flash;
+  /** When the current card was shown (ms since epoch): the answer time. */
+  shownAt: number;
+}
+
+export type ReviewAction =
+  | { type: 'reveal' }
+  | { type: 'answered'; snap: SessionSnapshot; at: number; flash?: Flash }
+  | { type: 'undone'; snap: SessionSnapshot; at: number; flash: Flash }
+  | { type: 'skipped'; snap: SessionSnapshot; at: number; flash: Flash }
+  | { type: 'flash'; flash: Flash }
+  | { type: 'scroll'; by: number; max: number };
+
+export function snapshot(session: StudySession): SessionSnapshot {
+  const current = session.current();
+  const r = session.remaining();
+  return {
+    current,
+    previews: current ? session.previews() : undefined,
+    remaining: r.learning + r.review + r.new + (current ? 1 : 0),
+    summary: current ? undefined : session.summary(),
+  };
+}
+
+export function initialReview(snap: SessionSnapshot, at: number): ReviewState {
+  return { phase: snap.current ? 'front' : 'done', snap, answered: 0, scroll: 0, shownAt: at };
+}
+
+function show(state: ReviewState, snap: SessionSnapshot, at: number, answered: number, flash?: Flash): ReviewState {
+  return { phase: snap.current ? 'front' : 'done', snap, answered, scroll: 0, flash, shownAt: at };
+}
+
+export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewState {
+  switch (action.type) {
+    case 'reveal':
+      return state.phase === 'front' ? { ...state, phase: 'back', flash: undefined } : state;
+    case 'answered':
+      return show(state, action.snap, action.at, state.answered + 1, action.flash);
+    case 'undone':
+      return show(state, action.snap, action.at, Math.max(0, state.answered - 1), action.flash);
+    case 'skipped':
+      return show(state, action.snap, action.at, state.answered, action.flash);
+    case 'flash':
+      return { ...state, flash: action.flash };
+    case 'scroll':
+      return { ...state, scroll: Math.max(0, Math.min(state.scroll + action.by, action.max)) };
+  }
+}
+
+/** Progress through the session: answered of (answered + still to come). */
+export function sessionProgress(state: ReviewState): { done: number; total: number } {
+  return { done: state.answered, total: state.answered + state.snap.remaining };
+}

@@ -1,0 +1,114 @@
+/**
+ * Search as you type: results with the match highlighted, ↑/↓ to move, Enter opens the card.
+ * The real cursor sits at the insertion point (useCursor), where the IME draws the syllable
+ * being composed.
+ */
+import { useCursor } from 'ink';
+import { useEffect, useMemo, useState } from 'react';
+import { answerText, frontText } from '../../../core/deck/cards.js';
+import { displayWidth } from '../../../core/text/width.js';
+import { useServices, useUi, type SearchEngine, type SearchHit, type Ui } from '../../context.js';
+import { useScreenInput } from '../../hooks/useScreenInput.js';
+import { Command, matches } from '../../keymap.js';
+import { fitRow, highlightSegments, listWindow, scrollToMatch, seg, type Row } from '../../layout.js';
+import { useShell } from '../../shell.js';
+import { Frame, bodyHeight } from '../../components/Frame.js';
+import { Rows } from '../../components/Rows.js';
+import { initialSearch, searchReducer } from './searchState.js';
+import { useSyncReducer } from '../../hooks/useSyncReducer.js';
+
+const LIMIT = 100;
+const PROMPT = '› ';
+
+/** One line of card text with the hit's ranges highlighted and the first match in view. */
+function hitLine(text: string, ranges: [number, number][], width: number, ui: Pick<Ui, 'theme'>, plain = ui.theme.text.primary): Row {
+  // Newlines become spaces (same length), so the engine's offsets still point at the match.
+  const flat = text.replace(/[\n\t]/g, ' ');
+  return fitRow(scrollToMatch(highlightSegments(flat, ranges, ui.theme.match, plain), width, ui.theme.match), width);
+}
+
+/** Result rows: two per hit (front; deck and answer) when there is room, else one. */
+export function resultRows(hits: SearchHit[], selected: number, height: number, ui: Pick<Ui, 'theme' | 'columns'>): Row[] {
+  const { theme, columns } = ui;
+  const perHit = height >= 10 ? 2 : 1;
+  const { start, end } = listWindow(hits.length, selected, Math.floor(height / perHit));
+  const rows: Row[] = [];
+  for (let i = start; i < end; i++) {
+    const hit = hits[i]!;
+    const isSel = i === selected;
+    const marker = seg(isSel ? '› ' : '  ', theme.selection);
+    rows.push([marker, ...hitLine(frontText(hit.card), hit.highlights.front, columns - 2, ui, isSel ? theme.selection : theme.text.primary)]);
+    if (perHit === 2) {
+      const deck = `${hit.deckTitle} · `;
+      rows.push(fitRow([seg(`  ${deck}`, theme.text.muted), ...hitLine(answerText(hit.card), hit.highlights.back, columns - 2 - displayWidth(deck), ui, theme.text.muted)], columns));
+    }
+  }
+  return rows;
+}
+
+export function SearchScreen({ initialQuery }: { initialQuery?: string }) {
+  const services = useServices();
+  const ui = useUi();
+  const shell = useShell();
+  const { messages: t, theme, columns, rows } = ui;
+  const [engine, setEngine] = useState<SearchEngine>();
+  const [state, dispatch, current] = useSyncReducer(searchReducer, () => initialSearch(initialQuery));
+  const { setCursorPosition } = useCursor();
+
+  useEffect(() => {
+    let live = true;
+    services.loadSearch().then(
+      (e) => live && setEngine(e),
+      (e: Error) => live && shell.showError(e.message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [services, shell]);
+
+  const hits = useMemo(() => (engine && state.query.trim() ? engine.search(state.query, { limit: LIMIT }) : []), [engine, state.query]);
+
+  useScreenInput(
+    (input, key) => {
+      if (matches(Command.ListDown, input, key, { textField: true })) dispatch({ type: 'move', by: 1, count: hits.length });
+      else if (matches(Command.ListUp, input, key, { textField: true })) dispatch({ type: 'move', by: -1, count: hits.length });
+      else if (matches(Command.PageDown, input, key, { textField: true })) dispatch({ type: 'move', by: 10, count: hits.length });
+      else if (matches(Command.PageUp, input, key, { textField: true })) dispatch({ type: 'move', by: -10, count: hits.length });
+      else if (matches(Command.Open, input, key, { textField: true })) {
+        const now = current();
+        const hit = (now.query === state.query ? hits : engine?.search(now.query, { limit: LIMIT }) ?? [])[now.selected];
+        if (hit) shell.push({ kind: 'card', deckId: hit.deckId, cardId: hit.card.id });
+      } else if (matches(Command.DeleteBack, input, key, { textField: true })) dispatch({ type: 'backspace' });
+      else if (matches(Command.CursorLeft, input, key, { textField: true })) dispatch({ type: 'left' });
+      else if (matches(Command.CursorRight, input, key, { textField: true })) dispatch({ type: 'right' });
+      // With an empty box nobody is searching for "?": it opens help like everywhere else.
+      else if (!current().query && matches(Command.Help, input, key)) shell.openHelp();
+      else if (input && !key.ctrl && !key.meta && !key.escape && !key.tab && !key.return) dispatch({ type: 'insert', text: input });
+      else return false;
+      return true;
+    },
+    { textField: true },
+  );
+
+  const before = [...state.query].slice(0, state.cursor).join('');
+  const inputRow: Row = state.query
+    ? [seg(PROMPT, theme.text.accent), seg(state.query)]
+    : [seg(PROMPT, theme.text.accent), seg(t.search.placeholder, theme.text.muted)];
+  // Header row is row 0 of the frame, the box row 1.
+  setCursorPosition(shell.active ? { x: Math.min(columns - 1, displayWidth(PROMPT) + displayWidth(before)), y: 1 } : undefined);
+
+  const listHeight = Math.max(1, bodyHeight(rows) - 2);
+  const status: Row = !engine
+    ? [seg(t.search.indexing, theme.text.muted)]
+    : state.query.trim() && !hits.length
+      ? [seg(t.search.noResults, theme.status.warn)]
+      : [];
+  const right: Row = engine && state.query.trim() ? [seg(t.search.results(hits.length >= LIMIT ? LIMIT : hits.length), theme.text.muted)] : [];
+
+  return (
+    <Frame title={[seg(t.search.title, theme.text.heading)]} right={right} footer={[seg(t.search.hint, theme.text.muted)]}>
+      <Rows rows={[fitRow(inputRow, columns), fitRow(status, columns)]} />
+      <Rows rows={resultRows(hits, state.selected, listHeight, ui)} />
+    </Frame>
+  );
+}

@@ -1,0 +1,59 @@
+/** Settings: daily limits, desired retention, day start, language. Each change is saved at once. */
+import { useState } from 'react';
+import { padDisplay } from '../../../core/text/width.js';
+import { useServices, useUi } from '../../context.js';
+import { useScreenInput } from '../../hooks/useScreenInput.js';
+import { Command, matches } from '../../keymap.js';
+import { fitRow, listWindow, seg, type Row } from '../../layout.js';
+import { useShell } from '../../shell.js';
+import { Frame, bodyHeight } from '../../components/Frame.js';
+import { Rows } from '../../components/Rows.js';
+import { SETTING_FIELDS, formatSetting, stepSetting } from './settingsModel.js';
+
+export function SettingsScreen() {
+  const { progress } = useServices();
+  const { messages: t, theme, columns, rows } = useUi();
+  const shell = useShell();
+  const [selected, setSelected] = useState(0);
+  const [saved, setSaved] = useState(false);
+  // Re-read after each save: the store is the truth.
+  const [, setVersion] = useState(0);
+  const settings = progress.settings;
+
+  const change = (dir: 1 | -1) => {
+    const field = SETTING_FIELDS[selected]!;
+    progress.saveSettings(stepSetting(progress.settings, field, dir));
+    setVersion((v) => v + 1);
+    setSaved(true);
+    if (field === 'language') shell.settingsChanged();
+  };
+
+  useScreenInput((input, key) => {
+    if (matches(Command.MenuDown, input, key)) setSelected((i) => Math.min(SETTING_FIELDS.length - 1, i + 1));
+    else if (matches(Command.MenuUp, input, key)) setSelected((i) => Math.max(0, i - 1));
+    else if (matches(Command.Increase, input, key)) change(1);
+    else if (matches(Command.Decrease, input, key)) change(-1);
+    else return false;
+    return true;
+  });
+
+  const labelW = Math.min(Math.floor(columns / 2), 24);
+  const height = bodyHeight(rows);
+  const { start, end } = listWindow(SETTING_FIELDS.length, selected, height);
+  const list: Row[] = SETTING_FIELDS.slice(start, end).map((field, i) => {
+    const isSel = start + i === selected;
+    return fitRow(
+      [
+        seg(isSel ? '› ' : '  ', theme.selection),
+        seg(padDisplay(t.settings[field], labelW), isSel ? theme.selection : theme.text.primary),
+        seg(` ‹ ${formatSetting(settings, field, t.settings.languageValues)} ›`, isSel ? theme.text.accent : theme.text.muted),
+      ],
+      columns,
+    );
+  });
+  return (
+    <Frame title={[seg(t.settings.title, theme.text.heading)]} right={saved ? [seg(t.settings.saved, theme.status.ok)] : []} footer={[seg(t.settings.hint, theme.text.muted)]}>
+      <Rows rows={list} />
+    </Frame>
+  );
+}

@@ -1,0 +1,41 @@
+/** The settings shown on the Settings screen and how ←/→ change each one. Pure. */
+import type { Settings } from '../../../core/schedule/types.js';
+
+export type SettingField = 'newPerDay' | 'reviewsPerDay' | 'retention' | 'dayStartHour' | 'language';
+export const SETTING_FIELDS: readonly SettingField[] = ['newPerDay', 'reviewsPerDay', 'retention', 'dayStartHour', 'language'];
+
+const LANGS: Settings['language'][] = ['auto', 'ko', 'en'];
+
+const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
+
+/** The patch for one step of `field` in direction `dir` (+1 / −1). */
+export function stepSetting(settings: Settings, field: SettingField, dir: 1 | -1): Partial<Settings> {
+  switch (field) {
+    case 'newPerDay':
+      return { newPerDay: clamp(settings.newPerDay + dir * 5, 0, 9999) };
+    case 'reviewsPerDay':
+      return { reviewsPerDay: clamp(settings.reviewsPerDay + dir * 10, 0, 9999) };
+    case 'retention':
+      // Whole hundredths: repeated float steps must not drift (0.9 + 0.01 ≠ 0.91 in binary).
+      return { retention: clamp(Math.round(settings.retention * 100) + dir, 70, 99) / 100 };
+    case 'dayStartHour':
+      return { dayStartHour: (settings.dayStartHour + dir + 24) % 24 };
+    case 'language': {
+      const i = LANGS.indexOf(settings.language);
+      return { language: LANGS[(i + dir + LANGS.length) % LANGS.length]! };
+    }
+  }
+}
+
+export function formatSetting(settings: Settings, field: SettingField, languageNames: Record<Settings['language'], string>): string {
+  switch (field) {
+    case 'retention':
+      return `${Math.round(settings.retention * 100)}%`;
+    case 'dayStartHour':
+      return `${String(settings.dayStartHour).padStart(2, '0')}:00`;
+    case 'language':
+      return languageNames[settings.language];
+    default:
+      return String(settings[field]);
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Stats: due forecast (bars), review heatmap, true retention, streaks, per-deck mastery and
+ * time spent. All numbers come from progress.stats() (core/stats); this screen only draws.
+ */
+import { useMemo, useState } from 'react';
+import { useServices, useUi } from '../../context.js';
+import { useScreenInput } from '../../hooks/useScreenInput.js';
+import { Command, matches } from '../../keymap.js';
+import { seg } from '../../layout.js';
+import { useShell } from '../../shell.js';
+import { Frame, bodyHeight } from '../../components/Frame.js';
+import { Rows } from '../../components/Rows.js';
+import { PANEL_COUNT, fullRows, isCompact, panelRows } from './statsRows.js';
+
+export function StatsScreen() {
+  const { progress } = useServices();
+  const { messages: t, theme, columns, rows } = useUi();
+  const shell = useShell();
+  const report = useMemo(() => progress.stats(), [progress]);
+  const [panel, setPanel] = useState(0);
+  const height = bodyHeight(rows);
+  const compact = isCompact(columns, height);
+
+  useScreenInput((input, key) => {
+    if (compact && matches(Command.NextPanel, input, key)) setPanel((p) => (p + 1) % PANEL_COUNT);
+    else if (compact && matches(Command.PrevPanel, input, key)) setPanel((p) => (p + PANEL_COUNT - 1) % PANEL_COUNT);
+    else if (matches(Command.Search, input, key)) shell.push({ kind: 'search' });
+    else return false;
+    return true;
+  });
+
+  const view = { t, theme };
+  const body = compact ? panelRows(report, panel, columns, height, view) : fullRows(report, columns, height, view);
+  return (
+    <Frame title={[seg(t.statsScreen.title, theme.text.heading)]} right={[seg(report.today, theme.text.muted)]} footer={[seg(compact ? t.statsScreen.compactHint : t.statsScreen.hint, theme.text.muted)]}>
+      <Rows rows={body} />
+    </Frame>
+  );
+}

@@ -1,0 +1,141 @@
+/**
+ * The stats screen as rows, pure: from the store's StatsReport (computed in core/stats)
+ * to a full layout at 80×24 or one panel at a time on small terminals (40×12).
+ */
+import type { StatsReport } from '../../../core/stats/index.js';
+import { displayWidth } from '../../../core/text/width.js';
+import type { Messages } from '../../i18n/index.js';
+import { fitRow, seg, type Row } from '../../layout.js';
+import type { Theme } from '../../theme.js';
+import { formatPercent } from '../../format.js';
+import { barChart } from '../../components/charts/bars.js';
+import { heatLegend, heatmap, weeksThatFit } from '../../components/charts/heatmap.js';
+import { meterRow } from '../../components/charts/meter.js';
+
+export interface StatsView {
+  t: Messages;
+  theme: Theme;
+}
+
+/** The full layout needs this much room; anything smaller gets panels. */
+export const FULL_MIN = { columns: 70, rows: 21 };
+export const PANEL_COUNT = 3;
+
+export function isCompact(columns: number, bodyRows: number): boolean {
+  return columns < FULL_MIN.columns || bodyRows < FULL_MIN.rows - 2;
+}
+
+/** 2h 05m, 12m, 40s: durations of study time. */
+export function formatDuration(ms: number, t: Messages): string {
+  const s = Math.round(Math.max(0, ms) / 1000);
+  if (s < 60) return `${s}${t.time.s}`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}${t.time.m}`;
+  return `${Math.floor(m / 60)}${t.time.h} ${String(m % 60).padStart(2, '0')}${t.time.m}`;
+}
+
+export function retentionText(r: StatsReport['retention'], t: Messages): string {
+  return r.rate === undefined ? `${t.statsScreen.retention} – (${t.statsScreen.retentionNone})` : `${t.statsScreen.retention} ${formatPercent(r.rate)} (${r.passed}/${r.answers})`;
+}
+
+/** Retention, streak and time, packed into as few rows as the width allows. */
+export function summaryRows(r: StatsReport, width: number, { t, theme }: StatsView): Row[] {
+  const parts: Row[] = [
+    [seg(retentionText(r.retention, t), r.retention.rate === undefined ? theme.text.muted : theme.text.label)],
+    [seg(t.statsScreen.streak(r.streak.current, r.streak.longest), theme.status.ok)],
+    [seg(`${t.statsScreen.timeToday(formatDuration(r.time.todayMs, t))} · ${t.statsScreen.reviewsToday(r.answers.today)}`)],
+    [seg(t.statsScreen.timeTotal(formatDuration(r.time.totalMs, t)), theme.text.muted)],
+  ];
+  const rows: Row[] = [];
+  let line: Row = [];
+  for (const p of parts) {
+    const w = line.reduce((n, s) => n + displayWidth(s.text), 0);
+    const pw = p.reduce((n, s) => n + displayWidth(s.text), 0);
+    if (line.length && w + 3 + pw > width) {
+      rows.push(line);
+      line = [];
+    }
+    if (line.length) line.push(seg(' · ', theme.text.muted));
+    line.push(...p);
+  }
+  if (line.length) rows.push(line);
+  return rows.map((row) => fitRow(row, width));
+}
+
+export function forecastRows(r: StatsReport, width: number, height: number, { t, theme }: StatsView): Row[] {
+  const values = r.forecast.map((f) => f.due);
+  const total = values.reduce((a, b) => a + b, 0);
+  const title: Row = [seg(t.statsScreen.forecast, theme.text.label), seg(` · ${t.statsScreen.forecastTotal(total)}`, theme.text.muted)];
+  const chart = barChart(values, { height: Math.max(1, height - 2), bar: theme.count.due, axis: theme.text.muted, startLabel: t.statsScreen.today, endLabel: t.statsScreen.in30 });
+  return [title, ...chart].map((row) => fitRow(row, width));
+}
+
+export function heatmapRows(r: StatsReport, width: number, { t, theme }: StatsView): Row[] {
+  const labelWidth = Math.max(...[1, 3, 5].map((i) => displayWidth(t.statsScreen.weekdays[i] ?? ''))) + 1;
+  const weeks = weeksThatFit(width, labelWidth);
+  const style = { empty: theme.progress.todo, filled: theme.progress.done, muted: theme.text.muted };
+  const grid = heatmap(
+    r.heatmap.map((d) => ({ date: d.date, count: d.answers })),
+    { today: r.today, width, weekdays: t.statsScreen.weekdays, months: t.statsScreen.months, ...style },
+  );
+  const legend = heatLegend(t.statsScreen.less, t.statsScreen.more, style);
+  const title: Row = [seg(t.statsScreen.heatmap(weeks), theme.text.label)];
+  // The legend goes on the title row when it fits, saving a row on small screens.
+  const titleW = displayWidth(t.statsScreen.heatmap(weeks));
+  const legendW = legend.reduce((n, s) => n + displayWidth(s.text), 0);
+  const head: Row = titleW + 2 + legendW <= width ? [...title, seg(' '.repeat(width - titleW - legendW)), ...legend] : title;
+  return [head, ...grid].map((row) => fitRow(row, width));
+}
+
+export function masteryRows(r: StatsReport, width: number, height: number, { t, theme }: StatsView): Row[] {
+  const rows: Row[] = [[seg(t.statsScreen.mastery, theme.text.label)]];
+  if (!r.decks.length) return [...rows, [seg(t.statsScreen.noDecks, theme.text.muted)]];
+  const labelWidth = Math.min(Math.max(...r.decks.map((d) => displayWidth(d.title))), Math.floor(width * 0.4));
+  const room = Math.max(1, height - 1);
+  const decks = r.decks.length > room ? r.decks.slice(0, room - 1) : r.decks;
+  for (const d of decks) {
+    rows.push(meterRow(d.title, d.mastery, { width, labelWidth, done: theme.progress.done, todo: theme.progress.todo }));
+  }
+  if (decks.length < r.decks.length) rows.push([seg(`… +${r.decks.length - decks.length}`, theme.text.muted)]);
+  return rows.map((row) => fitRow(row, width));
+}
+
+/** Two blocks side by side, each padded to its width. */
+function sideBySide(left: Row[], leftWidth: number, right: Row[], gap: number): Row[] {
+  const n = Math.max(left.length, right.length);
+  const out: Row[] = [];
+  for (let i = 0; i < n; i++) {
+    const l = left[i] ?? [];
+    const lw = l.reduce((w, s) => w + displayWidth(s.text), 0);
+    out.push([...l, seg(' '.repeat(Math.max(0, leftWidth - lw) + gap)), ...(right[i] ?? [])]);
+  }
+  return out;
+}
+
+/** 80×24: summary, forecast beside mastery, heatmap. */
+export function fullRows(r: StatsReport, width: number, height: number, view: StatsView): Row[] {
+  const summary = summaryRows(r, width, view);
+  const heat = heatmapRows(r, width, view);
+  const chartHeight = Math.max(4, Math.min(8, height - summary.length - heat.length - 2));
+  const leftWidth = 36;
+  const forecast = forecastRows(r, leftWidth, chartHeight, view);
+  const mastery = masteryRows(r, width - leftWidth - 2, chartHeight, view);
+  const rows = [...summary, [], ...sideBySide(forecast, leftWidth, mastery, 2), [], ...heat];
+  return rows.slice(0, height).map((row) => fitRow(row, width));
+}
+
+/** Small terminals: one panel at a time (←/→), each using the whole body. */
+export function panelRows(r: StatsReport, panel: number, width: number, height: number, view: StatsView): Row[] {
+  const { t, theme } = view;
+  const tabs: Row = t.statsScreen.panels.flatMap((name, i) => [seg(i === panel ? `[${name}]` : ` ${name} `, i === panel ? theme.selection : theme.text.muted)]);
+  const body = height - 1;
+  let rows: Row[];
+  if (panel === 1) rows = forecastRows(r, width, Math.min(body, 10), view);
+  else if (panel === 2) rows = heatmapRows(r, width, view);
+  else {
+    const summary = summaryRows(r, width, view);
+    rows = [...summary, ...masteryRows(r, width, body - summary.length, view)];
+  }
+  return [fitRow(tabs, width), ...rows].slice(0, height).map((row) => fitRow(row, width));
+}
+

@@ -1,0 +1,109 @@
+/**
+ * Drive the BUILT amgi in a real terminal: tmux on a private socket (never the user's tmux
+ * server), a fixed size, a temporary AMGI_HOME. Send keys (Korean text too), wait for text
+ * on the screen, capture it.
+ *
+ *   const t = await startAmgi({ home, cols: 80, rows: 24 });
+ *   await t.waitFor('Review');
+ *   t.keys('Enter'); t.text('레이어');
+ *   const screen = t.capture();
+ *   t.kill();
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { BIN } from './cli.js';
+
+let counter = 0;
+
+export interface TmuxOptions {
+  home: string;
+  cols?: number;
+  rows?: number;
+  args?: string[];
+  /** Extra environment (AMGI_NOW, NO_COLOR…). LANG defaults to en_US.UTF-8. */
+  env?: Record<string, string>;
+  /** The command to run instead of `node bin/amgi …` (a shell command line). */
+  command?: string;
+}
+
+export interface TmuxSession {
+  socket: string;
+  session: string;
+  /** Named keys as tmux spells them: 'Enter', 'Escape', 'Up', 'C-c', 'BSpace', 'Space', '1'… */
+  keys(...names: string[]): void;
+  /** Literal text (send-keys -l): Hangul arrives as the composed characters an IME commits. */
+  text(s: string): void;
+  /** The visible screen as text (trailing spaces trimmed per line). */
+  capture(): string;
+  /** #{alternate_on}, #{pane_dead}, … */
+  format(fmt: string): string;
+  /** Wait until the screen contains `text` (or matches); returns the screen. */
+  waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
+  /** Wait until the program has exited (the pane stays, remain-on-exit). */
+  waitForExit(timeoutMs?: number): Promise<number>;
+  kill(): void;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+export function tmuxAvailable(): boolean {
+  return spawnSync('tmux', ['-V']).status === 0;
+}
+
+export async function startAmgi(opts: TmuxOptions): Promise<TmuxSession> {
+  const socket = `amgi-test-${process.pid}-${++counter}`;
+  const session = 'amgi';
+  const cols = opts.cols ?? 80;
+  const rows = opts.rows ?? 24;
+  const env: Record<string, string> = { LANG: 'en_US.UTF-8', LC_ALL: '', TERM: 'xterm-256color', AMGI_HOME: opts.home, ...opts.env };
+  const exports = Object.entries(env)
+    .map(([k, v]) => (v === '' ? `unset ${k};` : `export ${k}=${shellQuote(v)};`))
+    .join(' ');
+  const command = opts.command ?? [process.execPath, BIN, ...(opts.args ?? [])].map(shellQuote).join(' ');
+  const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  // No user config (-f /dev/null); the pane stays after exit so the exit status can be read.
+  execFileSync('tmux', ['-L', socket, '-f', '/dev/null', 'new-session', '-d', '-s', session, '-x', String(cols), '-y', String(rows), 'sh', '-c', `${exports} exec ${command}`], {
+    env: { ...process.env, TMUX: '' },
+  });
+  tmux('set-option', '-t', session, 'remain-on-exit', 'on');
+  tmux('set-option', '-t', session, 'status', 'off');
+  tmux('resize-window', '-t', session, '-x', String(cols), '-y', String(rows));
+
+  const t: TmuxSession = {
+    socket,
+    session,
+    keys: (...names) => void tmux('send-keys', '-t', session, ...names),
+    text: (s) => void tmux('send-keys', '-t', session, '-l', s),
+    capture: () =>
+      tmux('capture-pane', '-p', '-t', session)
+        .split('\n')
+        .map((l) => l.trimEnd())
+        .join('\n')
+        .replace(/\n+$/, ''),
+    format: (fmt) => tmux('display-message', '-p', '-t', session, fmt).trim(),
+    async waitFor(text, timeoutMs = 10_000) {
+      const t0 = Date.now();
+      for (;;) {
+        const screen = t.capture();
+        if (typeof text === 'string' ? screen.includes(text) : text.test(screen)) return screen;
+        if (Date.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${String(text)}; screen:\n${screen}`);
+        await sleep(50);
+      }
+    },
+    async waitForExit(timeoutMs = 10_000) {
+      const t0 = Date.now();
+      while (t.format('#{pane_dead}') !== '1') {
+        if (Date.now() - t0 > timeoutMs) throw new Error(`amgi did not exit; screen:\n${t.capture()}`);
+        await sleep(50);
+      }
+      return Number(t.format('#{pane_dead_status}'));
+    },
+    kill: () => {
+      spawnSync('tmux', ['-L', socket, 'kill-server']);
+    },
+  };
+  return t;
+}

@@ -1,0 +1,181 @@
+/**
+ * A small in-memory Progress for screen tests (the e2e tests use the real store). It keeps
+ * the contract's shape: a queue, answers that move it, undo, suspend, bury, counts.
+ */
+import { deckItems, type StudyItem } from '../../src/core/deck/items.js';
+import type { Card, LoadedDeck } from '../../src/core/deck/types.js';
+import { DEFAULT_SETTINGS, type DeckCounts, type Grade, type Previews, type QueueEntry, type Settings } from '../../src/core/schedule/types.js';
+import type { CramOptions, Progress, SessionSummary, StudySession, Streak } from '../../src/store/types.js';
+import { answerText, frontText } from '../../src/core/deck/cards.js';
+import type { AppServices, SearchEngine, SearchHit } from '../../src/ui/context.js';
+
+export interface FakeAnswer {
+  key: string;
+  grade: Grade;
+  ms: number;
+  kind: 'review' | 'cram';
+}
+
+const LABELS: Record<Grade, string> = { 1: '1m', 2: '6m', 3: '10m', 4: '9d' };
+
+export class FakeProgress implements Progress {
+  settings: Settings = { ...DEFAULT_SETTINGS };
+  notices: string[] = [];
+  log: FakeAnswer[] = [];
+  suspended = new Set<string>();
+  buried = new Set<string>();
+  seen = new Set<string>();
+  closed = false;
+  private readonly all: StudyItem[];
+
+  constructor(decks: LoadedDeck[], private readonly now: () => Date = () => new Date('2025-03-01T09:00:00Z')) {
+    this.all = decks.flatMap((d) => deckItems(d.deck));
+  }
+
+  saveSettings(patch: Partial<Settings>): void {
+    this.settings = { ...this.settings, ...patch };
+  }
+  items(deckId?: string): StudyItem[] {
+    return this.all.filter((i) => !deckId || i.deckId === deckId);
+  }
+  counts(deckId?: string): DeckCounts {
+    const items = this.items(deckId).filter((i) => !this.suspended.has(i.key));
+    return {
+      new: items.filter((i) => !this.seen.has(i.key)).length,
+      learning: 0,
+      review: 0,
+      suspended: this.items(deckId).length - items.length,
+      doneToday: this.log.filter((a) => !deckId || this.all.find((i) => i.key === a.key)?.deckId === deckId).length,
+    };
+  }
+  streak(): Streak {
+    const n = this.log.length ? 1 : 0;
+    return { current: n, longest: n };
+  }
+  startReview(opts: { deckId?: string } = {}): StudySession {
+    const queue = this.items(opts.deckId).filter((i) => !this.seen.has(i.key) && !this.suspended.has(i.key) && !this.buried.has(i.key));
+    return new FakeSession(this, queue, 'review');
+  }
+  startCram(opts: CramOptions = {}): StudySession {
+    return new FakeSession(this, this.items(opts.deckId).filter((i) => !this.suspended.has(i.key)), 'cram');
+  }
+  close(): void {
+    this.closed = true;
+  }
+  // Not used by the screens under test; the real store implements them.
+  stats(): never {
+    throw new Error('FakeProgress.stats is not faked');
+  }
+  state() {
+    return undefined;
+  }
+  setFlag(key: string, op: 'suspend' | 'unsuspend' | 'bury' | 'forget'): void {
+    if (op === 'suspend') this.suspended.add(key);
+    if (op === 'unsuspend') this.suspended.delete(key);
+    if (op === 'bury') this.buried.add(key);
+  }
+  undoLast(): boolean {
+    return this.log.pop() !== undefined;
+  }
+  refresh(): void {}
+  time(): Date {
+    return this.now();
+  }
+}
+
+class FakeSession implements StudySession {
+  private readonly done: { item: StudyItem; grade: Grade }[] = [];
+  private readonly started: number;
+  constructor(
+    private readonly p: FakeProgress,
+    private readonly queue: StudyItem[],
+    private readonly kind: 'review' | 'cram',
+  ) {
+    this.started = p.time().getTime();
+  }
+  current(): QueueEntry | undefined {
+    const item = this.queue[0];
+    return item ? { item, kind: this.p.seen.has(item.key) ? 'learning' : 'new' } : undefined;
+  }
+  previews(): Previews | undefined {
+    if (!this.queue.length) return undefined;
+    const due = this.p.time();
+    return { 1: { due, label: LABELS[1] }, 2: { due, label: LABELS[2] }, 3: { due, label: LABELS[3] }, 4: { due, label: LABELS[4] } };
+  }
+  answer(grade: Grade, ms: number) {
+    const item = this.queue.shift();
+    if (!item) throw new Error('no card');
+    this.p.log.push({ key: item.key, grade, ms, kind: this.kind });
+    this.p.seen.add(item.key);
+    this.done.push({ item, grade });
+    // Again: the card comes back at the end of this session.
+    if (grade === 1) this.queue.push(item);
+    return { leech: false };
+  }
+  undo(): boolean {
+    const last = this.done.pop();
+    if (!last) return false;
+    this.p.log.pop();
+    this.p.seen.delete(last.item.key);
+    if (last.grade === 1) this.queue.splice(this.queue.lastIndexOf(last.item), 1);
+    this.queue.unshift(last.item);
+    return true;
+  }
+  suspend(): void {
+    const item = this.queue.shift();
+    if (item) this.p.suspended.add(item.key);
+  }
+  bury(): void {
+    const item = this.queue.shift();
+    if (item) this.p.buried.add(item.key);
+  }
+  /** Like the store: the current card is not counted. */
+  remaining() {
+    const rest = this.queue.slice(1);
+    const learning = rest.filter((i) => this.p.seen.has(i.key)).length;
+    return { learning, review: 0, new: rest.length - learning };
+  }
+  summary(): SessionSummary {
+    const answered = this.done.length;
+    const right = this.done.filter((d) => d.grade > 1).length;
+    return {
+      answered,
+      accuracy: answered ? right / answered : undefined,
+      ms: this.p.time().getTime() - this.started,
+      streak: this.p.streak(),
+      nextDue: answered ? new Date(this.p.time().getTime() + 10 * 60_000) : undefined,
+      missed: this.done.filter((d) => d.grade === 1).map((d) => d.item.key),
+    };
+  }
+}
+
+function ranges(text: string, q: string): [number, number][] {
+  const out: [number, number][] = [];
+  if (!q) return out;
+  for (let at = text.indexOf(q); at >= 0; at = text.indexOf(q, at + q.length)) out.push([at, at + q.length]);
+  return out;
+}
+
+/** Substring search with highlights: enough to drive the search screen. */
+export function fakeSearch(decks: LoadedDeck[]): SearchEngine {
+  const cards: { card: Card; deck: LoadedDeck }[] = decks.flatMap((d) => d.deck.cards.map((card) => ({ card, deck: d })));
+  return {
+    size: cards.length,
+    search(query, opts = {}) {
+      const q = query.trim();
+      const hits: SearchHit[] = [];
+      for (const { card, deck } of cards) {
+        const front = ranges(frontText(card), q);
+        const back = ranges(answerText(card), q);
+        if (front.length || back.length) {
+          hits.push({ card, deckId: deck.deck.id, deckTitle: deck.deck.title, score: front.length ? 0 : 0.5, matchKind: 'exact', highlights: { front, back } });
+        }
+      }
+      return hits.slice(0, opts.limit ?? 20);
+    },
+  };
+}
+
+export function fakeServices(decks: LoadedDeck[], progress = new FakeProgress(decks), problems: string[] = []): AppServices & { progress: FakeProgress } {
+  return { progress, decks, problems, now: () => progress.time(), loadSearch: async () => fakeSearch(decks) };
+}

@@ -1,0 +1,48 @@
+/** Render the app with ink-testing-library and drive it by keys (≥ 10 ms apart: faster keys are dropped). */
+import { render } from 'ink-testing-library';
+import { App } from '../../src/ui/App.js';
+import type { Screen } from '../../src/ui/navigation.js';
+import type { AppServices } from '../../src/ui/context.js';
+import { loadAllDecks } from '../../src/store/deckFiles.js';
+import { ROOT } from '../helpers/cli.js';
+
+export const KEYS = { enter: '\r', esc: '\u001b', up: '\u001b[A', down: '\u001b[B', left: '\u001b[D', right: '\u001b[C', tab: '\t', backspace: '\u007f', ctrlC: '\u0003', pageDown: '\u001b[6~' };
+
+export function miniDecks() {
+  return loadAllDecks({ decksDir: `${ROOT}tests/fixtures/decks/good` }).decks;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function renderApp(services: AppServices, opts: { initial?: Screen[]; lang?: 'ko' | 'en'; rows?: number; columns?: number } = {}) {
+  const inst = render(
+    <App
+      services={services}
+      initial={opts.initial}
+      langFlag={opts.lang ?? 'en'}
+      env={{}}
+      color={false}
+      size={{ columns: opts.columns ?? 100, rows: opts.rows ?? 24 }}
+    />,
+  );
+  const frame = () => inst.lastFrame() ?? '';
+  return {
+    ...inst,
+    frame,
+    async press(...keys: string[]) {
+      for (const k of keys) {
+        await sleep(15);
+        inst.stdin.write(k);
+      }
+      await sleep(15);
+    },
+    async waitFor(text: string | RegExp, timeout = 3000) {
+      const t0 = Date.now();
+      const ok = () => (typeof text === 'string' ? frame().includes(text) : text.test(frame()));
+      while (!ok()) {
+        if (Date.now() - t0 > timeout) throw new Error(`timed out waiting for ${String(text)}; frame:\n${frame()}`);
+        await sleep(10);
+      }
+    },
+  };
+}
