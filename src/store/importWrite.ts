@@ -3,12 +3,14 @@
  * output (deck files, exports) written atomically — a temp file in the same folder, fsync,
  * rename — so a crash or a full disk leaves the old file or the new one, never half of one.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { firstInvalidUtf8, locationOfByte } from '../core/deck/validate.js';
 import type { Deck } from '../core/deck/types.js';
+import type { LogEntry } from '../core/schedule/types.js';
 import { InputError } from '../core/import/errors.js';
 import { deckFilesIn, readDeckFile } from './deckFiles.js';
+import { logPath } from './log.js';
 import { userDecksDir } from './paths.js';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -89,4 +91,23 @@ export function installedUserDeck(env: NodeJS.ProcessEnv, deckId: string): { dec
     if (candidate?.deck.id === deckId) return { deck: candidate.deck, file };
   }
   return undefined;
+}
+
+/**
+ * Replace the review log with `entries` (already merged and in time order), keeping a copy
+ * of the old log next to it. Used by `import --progress` when appending would put older
+ * reviews after newer ones: the replay applies entries in file order, and FSRS cannot step
+ * back in time. Returns the backup's path.
+ */
+export function replaceLog(home: string, entries: LogEntry[], now: Date): string | undefined {
+  const file = logPath(home);
+  let backup: string | undefined;
+  if (existsSync(file)) {
+    const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    backup = `${file}.before-merge-${stamp}`;
+    for (let i = 2; existsSync(backup); i++) backup = `${file}.before-merge-${stamp}-${i}`;
+    copyFileSync(file, backup);
+  }
+  writeFileAtomic(file, entries.map((e) => `${JSON.stringify(e)}\n`).join(''));
+  return backup;
 }

@@ -70,16 +70,25 @@ export function App({ services, initial, langFlag, env = process.env, color = tr
   );
 
   const top = topScreen(nav);
+  const below = useMemo<Shell>(() => ({ ...shell, active: false }), [shell]);
   return (
     <ServicesContext.Provider value={services}>
       <UiContext.Provider value={ui}>
+        {nav.stack.map((screen, i) => {
+          const isTop = i === nav.stack.length - 1;
+          return (
+            // Screens below the top (and the top under an overlay) stay mounted but hidden
+            // and deaf: a review keeps its session while the user searches.
+            <ShellContext.Provider key={nav.ids[i]} value={isTop ? shell : below}>
+              <Box display={isTop && !overlay ? 'flex' : 'none'} flexDirection="column">
+                <Suspense fallback={<Text> </Text>}>
+                  <ScreenSwitch screen={screen} />
+                </Suspense>
+              </Box>
+            </ShellContext.Provider>
+          );
+        })}
         <ShellContext.Provider value={shell}>
-          {/* Hidden, not unmounted, under an overlay: a review keeps its place. */}
-          <Box display={overlay ? 'none' : 'flex'} flexDirection="column">
-            <Suspense fallback={<Text> </Text>}>
-              <ScreenSwitch key={`${nav.stack.length}:${top.kind}`} screen={top} />
-            </Suspense>
-          </Box>
           {helpOpen && !error && <HelpOverlay kind={top.kind} onClose={() => setHelpOpen(false)} />}
           {error !== undefined && <ErrorOverlay message={error} onClose={() => setError(undefined)} />}
         </ShellContext.Provider>

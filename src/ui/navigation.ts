@@ -1,6 +1,8 @@
 /**
  * Screens are a tagged union on a stack (as in hascard's States.hs): push opens, pop goes
- * back, popping the last screen quits. One switch in screens/ScreenSwitch.tsx renders the top.
+ * back, popping the last screen quits. One switch in screens/ScreenSwitch.tsx renders a
+ * screen; the shell keeps the screens below the top mounted but hidden, so going back to a
+ * review or a search finds it as it was.
  */
 import type { CramOptions } from '../store/types.js';
 import { Command } from './keymap.js';
@@ -23,6 +25,9 @@ export type ScreenKind = Screen['kind'];
 
 export interface NavState {
   stack: Screen[];
+  /** A unique id per stack entry (React key): a replaced screen starts afresh. */
+  ids: number[];
+  nextId: number;
   /** Set when the last screen was popped (or Ctrl+C): the app unmounts. */
   quit: boolean;
 }
@@ -35,19 +40,21 @@ export type NavAction =
   | { type: 'quit' };
 
 export function initialNav(stack: Screen[] = [{ kind: 'home' }]): NavState {
-  return { stack: stack.length ? stack : [{ kind: 'home' }], quit: false };
+  const s = stack.length ? stack : [{ kind: 'home' } as Screen];
+  return { stack: s, ids: s.map((_, i) => i), nextId: s.length, quit: false };
 }
 
 export function navReducer(state: NavState, action: NavAction): NavState {
+  const id = state.nextId;
   switch (action.type) {
     case 'push':
-      return { ...state, stack: [...state.stack, action.screen] };
+      return { ...state, stack: [...state.stack, action.screen], ids: [...state.ids, id], nextId: id + 1 };
     case 'pop':
-      return state.stack.length <= 1 ? { ...state, quit: true } : { ...state, stack: state.stack.slice(0, -1) };
+      return state.stack.length <= 1 ? { ...state, quit: true } : { ...state, stack: state.stack.slice(0, -1), ids: state.ids.slice(0, -1) };
     case 'replace':
-      return { ...state, stack: [...state.stack.slice(0, -1), action.screen] };
+      return { ...state, stack: [...state.stack.slice(0, -1), action.screen], ids: [...state.ids.slice(0, -1), id], nextId: id + 1 };
     case 'reset':
-      return { ...state, stack: [action.screen] };
+      return { ...state, stack: [action.screen], ids: [id], nextId: id + 1 };
     case 'quit':
       return { ...state, quit: true };
   }

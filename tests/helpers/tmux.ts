@@ -36,8 +36,10 @@ export interface TmuxSession {
   capture(): string;
   /** #{alternate_on}, #{pane_dead}, … */
   format(fmt: string): string;
-  /** Wait until the screen contains `text` (or matches); returns the screen. */
-  waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
+  /** Wait until the screen contains `text` (or matches, or the test returns true); returns the screen. */
+  waitFor(text: string | RegExp | ((screen: string) => boolean), timeoutMs?: number): Promise<string>;
+  /** Resize the terminal (the program gets SIGWINCH). */
+  resize(cols: number, rows: number): void;
   /** Wait until the program has exited (the pane stays, remain-on-exit). */
   waitForExit(timeoutMs?: number): Promise<number>;
   kill(): void;
@@ -88,7 +90,7 @@ export async function startAmgi(opts: TmuxOptions): Promise<TmuxSession> {
       const t0 = Date.now();
       for (;;) {
         const screen = t.capture();
-        if (typeof text === 'string' ? screen.includes(text) : text.test(screen)) return screen;
+        if (typeof text === 'string' ? screen.includes(text) : typeof text === 'function' ? text(screen) : text.test(screen)) return screen;
         if (Date.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${String(text)}; screen:\n${screen}`);
         await sleep(50);
       }
@@ -101,6 +103,7 @@ export async function startAmgi(opts: TmuxOptions): Promise<TmuxSession> {
       }
       return Number(t.format('#{pane_dead_status}'));
     },
+    resize: (c, r) => void tmux('resize-window', '-t', session, '-x', String(c), '-y', String(r)),
     kill: () => {
       spawnSync('tmux', ['-L', socket, 'kill-server']);
     },

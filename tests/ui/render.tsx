@@ -3,14 +3,9 @@ import { render } from 'ink-testing-library';
 import { App } from '../../src/ui/App.js';
 import type { Screen } from '../../src/ui/navigation.js';
 import type { AppServices } from '../../src/ui/context.js';
-import { loadAllDecks } from '../../src/store/deckFiles.js';
-import { ROOT } from '../helpers/cli.js';
+export { miniDecks } from './fixtures.js';
 
 export const KEYS = { enter: '\r', esc: '\u001b', up: '\u001b[A', down: '\u001b[B', left: '\u001b[D', right: '\u001b[C', tab: '\t', backspace: '\u007f', ctrlC: '\u0003', pageDown: '\u001b[6~' };
-
-export function miniDecks() {
-  return loadAllDecks({ decksDir: `${ROOT}tests/fixtures/decks/good` }).decks;
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -19,7 +14,7 @@ export function renderApp(services: AppServices, opts: { initial?: Screen[]; lan
     <App
       services={services}
       initial={opts.initial}
-      langFlag={opts.lang ?? 'en'}
+      langFlag={'lang' in opts ? opts.lang : 'en'}
       env={{}}
       color={false}
       size={{ columns: opts.columns ?? 100, rows: opts.rows ?? 24 }}

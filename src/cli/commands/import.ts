@@ -22,10 +22,10 @@ import { InputError } from '../../core/import/errors.js';
 import { detectFormat, parseNotes, type NotesFormat } from '../../core/import/format.js';
 import { isValidId, slugifyDeckId } from '../../core/import/ids.js';
 import { deckToJson } from '../../core/export/json.js';
-import { planMerge } from '../../core/sync/merge.js';
+import { compareEntries, mergeLogs, planMerge } from '../../core/sync/merge.js';
 import { parseProgress } from '../../core/sync/progressFile.js';
 import { loadAllDecks } from '../../store/deckFiles.js';
-import { installedUserDeck, readInputFile, userDeckFile, writeFileAtomic } from '../../store/importWrite.js';
+import { installedUserDeck, readInputFile, replaceLog, userDeckFile, writeFileAtomic } from '../../store/importWrite.js';
 import { appendEntries, parseEntry, readLog } from '../../store/log.js';
 import { rebuildSnapshot } from '../../store/ledgerStore.js';
 import { amgiHome, bundledDecksDir } from '../../store/paths.js';
@@ -176,7 +176,16 @@ async function importProgress(ctx: CommandContext, file: string): Promise<number
   for (const p of local.problems) io.err(`amgi: warning: ${p}`);
   const plan = planMerge(local.entries, incoming);
   if (plan.add.length) {
-    appendEntries(home, plan.add);
+    // States are rebuilt by replaying the log in file order, so it must stay in time order.
+    // Newer entries are appended (the usual, concurrency-safe way); older ones mean the
+    // log is rewritten merged and sorted, which also leaves both machines with the same log.
+    const sorted = local.entries.every((e, i) => i === 0 || compareEntries(local.entries[i - 1]!, e) < 0);
+    const last = local.entries[local.entries.length - 1];
+    if (sorted && (!last || compareEntries(last, plan.add[0]!) < 0)) appendEntries(home, plan.add);
+    else {
+      const backup = replaceLog(home, mergeLogs(local.entries, plan.add), ctx.now());
+      if (backup) io.err(`amgi: the review log was rewritten in time order; the previous one is kept as ${backup}`);
+    }
     const r = rebuildSnapshot(home, { now: ctx.now });
     for (const p of r.problems) io.err(`amgi: warning: ${p}`);
   }

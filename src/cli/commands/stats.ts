@@ -1,7 +1,58 @@
-// PLACEHOLDER: replaced by the issue that builds this command.
-import { AmgiError } from '../../core/errors.js';
+/**
+ * `amgi stats [--json]`: forecast, heatmap, retention, streak, per-deck mastery, time spent.
+ * Seam for the stats screen: `statsReport(ctx)` returns the data; `run` prints it as text or
+ * JSON. A TTY screen can call statsReport and render it instead.
+ */
+import { flagString } from '../args.js';
 import type { CommandContext } from '../commands.js';
+import { json } from '../io.js';
+import type { StatsReport } from '../../core/stats/index.js';
+import { padDisplay } from '../../core/text/width.js';
+import { openProgressFromEnv } from '../../store/open.js';
 
-export async function run(_ctx: CommandContext): Promise<number> {
-  throw new AmgiError('this command is not built yet');
+export function statsReport(ctx: CommandContext): { report: StatsReport; notices: string[] } {
+  const { progress } = openProgressFromEnv({ env: ctx.env, now: ctx.now, decksDir: flagString(ctx.flags, 'decks') });
+  return { report: progress.stats(), notices: progress.notices };
+}
+
+export function formatDuration(ms: number): string {
+  const min = Math.round(ms / 60_000);
+  return min < 60 ? `${min}m` : `${Math.floor(min / 60)}h ${min % 60}m`;
+}
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+const SHADES = [' ', '░', '▒', '▓', '█'];
+
+/** The last 12 weeks of the heatmap, one character per day, Monday-first rows are left to the screen. */
+export function heatmapLine(h: StatsReport['heatmap'], days = 84): string {
+  const recent = h.slice(-days);
+  const max = Math.max(1, ...recent.map((d) => d.answers));
+  return recent.map((d) => (d.answers === 0 ? '·' : SHADES[Math.min(4, 1 + Math.floor((d.answers / max) * 3.999))]!)).join('');
+}
+
+export function formatStats(r: StatsReport): string[] {
+  const lines: string[] = [];
+  lines.push(`Today ${r.today}: ${r.answers.today} answers, ${formatDuration(r.time.todayMs)} · total ${r.answers.total} answers, ${formatDuration(r.time.totalMs)}`);
+  lines.push(`Streak: ${r.streak.current} days (longest ${r.streak.longest})`);
+  lines.push(`True retention, last 30 days: ${r.retention.rate === undefined ? '—' : `${pct(r.retention.rate)} of ${r.retention.answers} reviews`}`);
+  const week = r.forecast.slice(0, 7).map((f) => f.due);
+  lines.push(`Due next 7 days: ${week.join(' ')} · next 30 days: ${r.forecast.reduce((n, f) => n + f.due, 0)}`);
+  lines.push(`Last 12 weeks: ${heatmapLine(r.heatmap)}`);
+  lines.push('');
+  const idW = Math.max(4, ...r.decks.map((d) => d.id.length));
+  lines.push(`${'deck'.padEnd(idW)}   new  learn  review  susp  mastered`);
+  for (const d of r.decks) {
+    lines.push(`${padDisplay(d.id, idW)}  ${String(d.new).padStart(4)}  ${String(d.learning).padStart(5)}  ${String(d.review).padStart(6)}  ${String(d.suspended).padStart(4)}  ${String(d.mastered).padStart(4)} ${pct(d.mastery).padStart(4)}`);
+  }
+  return lines;
+}
+
+export async function run(ctx: CommandContext): Promise<number> {
+  // On a terminal (both ends), without --json: the stats screen (charts, heatmap).
+  if (!ctx.flags.json && ctx.io.isTTY && ctx.io.stdinIsTTY) return (await import('./interactive.js')).run(ctx);
+  const { report, notices } = statsReport(ctx);
+  if (ctx.flags.json) ctx.io.out(json(report));
+  else for (const l of formatStats(report)) ctx.io.out(l);
+  for (const n of notices) ctx.io.err(`amgi: ${n}`);
+  return 0;
 }

@@ -37,10 +37,13 @@ export function statusReport(ctx: CommandContext): { report: StatusReport; notic
   return { report, notices: progress.notices };
 }
 
+/** One deck with work: named; several: totals (a prompt line must stay short). */
 export function formatStatus(r: StatusReport): string {
   const busy = r.decks.filter((d) => d.due || d.new);
-  const parts = busy.map((d) => `${d.id}: ${d.due} due · ${d.new} new`);
-  return `${parts.length ? parts.join(' | ') : 'nothing due'} · streak ${r.streak}`;
+  const streak = `streak ${r.streak}`;
+  if (busy.length === 0) return `nothing due · ${streak}`;
+  if (busy.length === 1) return `${busy[0]!.id}: ${busy[0]!.due} due · ${busy[0]!.new} new · ${streak}`;
+  return `${r.due} due · ${r.new} new in ${busy.length} decks · ${streak}`;
 }
 
 export async function run(ctx: CommandContext): Promise<number> {

@@ -74,9 +74,13 @@ export interface QuizState {
   round: number;
 }
 
+/**
+ * `index` names the question an answer or "next" belongs to: a key that arrives for a
+ * question already left behind is ignored instead of landing on the next one.
+ */
 export type QuizAction =
-  | { type: 'answer'; correct: boolean; grade: Grade; at: number }
-  | { type: 'next'; at: number }
+  | { type: 'answer'; index: number; correct: boolean; grade: Grade; at: number }
+  | { type: 'next'; index: number; at: number }
   | { type: 'finish'; at: number }
   | { type: 'drillMissed'; at: number };
 
@@ -106,13 +110,14 @@ export function quizReducer(state: QuizState, action: QuizAction): QuizState {
   switch (action.type) {
     case 'answer': {
       const q = currentQuestion(state);
-      if (!q || state.results[state.index]) return state;
+      if (!q || action.index !== state.index || state.results[state.index]) return state;
       const results = state.results.slice();
       results[state.index] = { key: q.key, deckId: q.deckId, kind: q.kind, correct: action.correct, grade: action.grade, ms: Math.max(0, action.at - state.shownAt) };
       return { ...state, results };
     }
     case 'next': {
-      if (state.finishedAt !== undefined) return state;
+      // Only from the question shown, and only once it is answered.
+      if (state.finishedAt !== undefined || action.index !== state.index || !state.results[state.index]) return state;
       const index = state.index + 1;
       if (index >= state.questions.length) return { ...state, finishedAt: action.at };
       return { ...state, index, shownAt: action.at };

@@ -114,11 +114,17 @@ function remember(l: Ledger, e: AnswerEntry | FlagEntry): void {
   if (l.recent.length > RECENT_LIMIT) forgetUndo(l, l.recent.shift()!);
 }
 
-/** An entry too old to undo incrementally: drop the state kept before it, so memory stays bounded. */
+/**
+ * An entry too old to undo incrementally: drop the state kept before it (and the entry, if it
+ * is still the item's last), so memory stays bounded. `lastE`/`prev` are an undo cache: an undo
+ * without them falls back to a replay of the log, with the same result.
+ */
 function forgetUndo(l: Ledger, old: RecentEntry): void {
-  for (let s = l.items.get(old.key); s; s = s.prev) {
+  const head = l.items.get(old.key);
+  for (let s = head; s; s = s.prev) {
     if (s.lastE?.id === old.id) {
       delete s.prev;
+      if (s === head) delete s.lastE;
       return;
     }
   }

@@ -92,6 +92,8 @@ function within(tier: number, frac: number): number {
 interface Scores {
   score: Float64Array;
   cards: number[];
+  /** For a query word found only with typos: the closest words (jamo), what the user probably meant. */
+  corrected?: string[];
 }
 
 class Engine implements SearchIndex {
@@ -103,6 +105,7 @@ class Engine implements SearchIndex {
   private readonly titles: Array<Array<{ jamo: string; cho: string }>>;
   private readonly docs: Array<RankDoc | undefined> = [];
   private readonly choDocs: Array<RankDoc | undefined> = [];
+  private readonly partCache = new Map<string, Scores>();
 
   constructor(
     private readonly decks: LoadedDeck[],
@@ -126,7 +129,7 @@ class Engine implements SearchIndex {
 
   search(raw: string, opts: SearchOptions = {}): SearchHit[] {
     const limit = Math.max(0, Math.floor(opts.limit ?? DEFAULT_LIMIT));
-    if (typeof raw !== 'string' || limit === 0) return [];
+    if (typeof raw !== 'string' || !(limit > 0)) return [];
     const q = parseQuery(raw);
     const alternatives = this.alternatives(q);
     const keep = this.filter(q, opts.deckId);
@@ -139,10 +142,10 @@ class Engine implements SearchIndex {
       found = this.candidates(alternatives);
     }
     const cards = found.cards.filter(keep);
-    const top = this.best(cards, found.score, CANDIDATES);
+    const top = this.best(cards, found.score, alternatives.length ? CANDIDATES : limit);
     // Filters alone rank nothing: cards keep their deck order, all exact.
-    const ranked = alternatives.length ? this.rank(top, found.score, alternatives) : top.map((card) => ({ card, score: 0 }));
-    const allParts = alternatives.flat().flat().flatMap((f) => f.parts);
+    const ranked = alternatives.length ? this.rank(top, found.score, alternatives, q.phrases) : top.map((card) => ({ card, score: 0 }));
+    const allParts = alternatives.flat(2).flatMap((f) => f.parts);
     return ranked.slice(0, limit).map(({ card: i, score }) => this.hit(i, score, allParts, q.phrases));
   }
 
@@ -150,6 +153,7 @@ class Engine implements SearchIndex {
   private alternatives(q: ParsedQuery): Slot[][] {
     const free = tokenize(q.text).slice(0, MAX_WORDS);
     const phraseWords = q.phrases.flatMap((p) => tokenize(p)).slice(0, MAX_WORDS);
+    const exact = (t: { key: string }): Slot => [{ parts: [makePart(toJamo(t.key))], cost: 0 }];
     const slots: Slot[] = [];
     for (const t of free) {
       const jamo = toJamo(t.key);
@@ -163,7 +167,7 @@ class Engine implements SearchIndex {
       }
       slots.push(forms);
     }
-    for (const t of phraseWords) slots.push([{ parts: [makePart(toJamo(t.key))], cost: 0 }]);
+    slots.push(...phraseWords.map(exact));
     if (slots.length === 0) return [];
     const alternatives: Slot[][] = [slots];
     if (free.length > 1) {
@@ -171,12 +175,10 @@ class Engine implements SearchIndex {
       const compact = free.map((t) => toJamo(t.key)).join('');
       const forms: Form[] = [{ parts: [makePart(compact)], cost: 0 }];
       for (const words of this.aliases.get(compact) ?? []) forms.push({ parts: words.map(makePart), cost: ALIAS_COST });
-      alternatives.push([forms, ...phraseWords.map((t) => [{ parts: [makePart(toJamo(t.key))], cost: 0 }])]);
+      alternatives.push([forms, ...phraseWords.map(exact)]);
     }
     return alternatives;
   }
-
-  private readonly partCache = new Map<string, Scores>();
 
   /** Cards holding a word the part matches, each with its best within-tier score. */
   private partScores(part: Part): Scores {
@@ -189,7 +191,16 @@ class Engine implements SearchIndex {
       if (score[card] === NONE) cards.push(card);
       score[card] = s;
     };
+    let bestTier = 3;
+    let fewestTypos = Infinity;
+    let corrected: string[] = [];
     for (const { id, hit } of matchVocabulary(this.vocab, part)) {
+      bestTier = Math.min(bestTier, hit.tier);
+      if (hit.tier === 2 && hit.extra <= fewestTypos) {
+        if (hit.extra < fewestTypos) corrected = [];
+        fewestTypos = hit.extra;
+        corrected.push(this.vocab.jamo[id]!);
+      }
       for (const [deck, list] of this.vocab.places[id]!) {
         const base = this.deckBase[deck]!;
         for (const p of list) put(base + Math.floor(p / FIELD_SLOTS), within(hit.tier, hit.extra + FIELD_COST[p % FIELD_SLOTS]!));
@@ -202,7 +213,7 @@ class Engine implements SearchIndex {
       const start = this.deckBase[deck]!;
       for (let c = start; c < start + this.decks[deck]!.deck.cards.length; c++) put(c, s);
     });
-    const result = { score, cards };
+    const result: Scores = { score, cards, corrected: bestTier === 2 ? corrected.slice(0, 2) : undefined };
     // Only the current query's parts are kept: typing one key changes the last word only.
     if (this.partCache.size > 32) this.partCache.clear();
     this.partCache.set(part.jamo, result);
@@ -281,12 +292,12 @@ class Engine implements SearchIndex {
     return cards.filter((c) => score[c]! <= cut).sort(order).slice(0, n);
   }
 
-  private rank(top: number[], coarse: Float64Array, alternatives: Slot[][]): Array<{ card: number; score: number }> {
+  private rank(top: number[], coarse: Float64Array, alternatives: Slot[][], phrases: string[]): Array<{ card: number; score: number }> {
     const forms = alternatives.flat(2);
     const choOnly = forms.length > 0 && forms.every((f) => f.parts.every((p) => p.cho));
     const needles = forms.flatMap((f) => f.parts.map((p) => p.jamo));
     const docs = top.map((i) => windowed(this.doc(i, choOnly), needles));
-    const fuse = fuseScores(docs, fuseGroups(alternatives));
+    const fuse = fuseScores(docs, fuseGroups(alternatives, (p) => this.partScores(p).corrected ?? [], phrases));
     const rows = top.map((card, k) => ({ card, tier: Math.floor(coarse[card]!), fuse: fuse[k]!, coarse: coarse[card]! }));
     rows.sort((a, b) => a.tier - b.tier || a.fuse - b.fuse || a.coarse - b.coarse || a.card - b.card);
     return rows.map((r) => ({ card: r.card, score: r.tier + Math.min(0.99, r.fuse) }));
@@ -298,8 +309,14 @@ class Engine implements SearchIndex {
     const have = memo[i];
     if (have) return have;
     const key = cho ? (s: string) => toChoseong(s.toLowerCase()) : (s: string) => toJamo(s.toLowerCase());
-    const [f, a, t, b] = cardFieldTexts(this.cards[i]!).map(key) as [string, string, string, string];
-    const doc = { f, a, t, b, d: key(this.decks[this.cardDeck[i]!]!.deck.title) };
+    const card = this.cards[i]!;
+    const doc = {
+      f: key(frontText(card)),
+      a: (card.aliases ?? []).map(key),
+      t: (card.tags ?? []).map(key),
+      b: key(answerText(card)),
+      d: key(this.decks[this.cardDeck[i]!]!.deck.title),
+    };
     memo[i] = doc;
     return doc;
   }
@@ -330,17 +347,29 @@ function windowed(doc: RankDoc, needles: string[]): RankDoc {
   return { ...doc, b: doc.b.slice(start, start + BACK_WINDOW) };
 }
 
-/** fuse.js extended-search alternatives: each alternative's words, one form per word, best forms first. */
-function fuseGroups(alternatives: Slot[][]): string[][] {
+/**
+ * fuse.js extended-search alternatives: each alternative's words, one form per word, best forms
+ * first. A word found only with typos is given to fuse.js as the word it was corrected to (so
+ * `containred` ranks like `containerd`), then as typed. Phrases are include-matches in every group.
+ */
+function fuseGroups(alternatives: Slot[][], corrections: (p: Part) => string[], phrases: string[]): string[][] {
+  const phraseTerms = phrases.filter((p) => !/["|]/.test(p)).map((p) => `'"${toJamo(p)}"`);
   const groups: string[][] = [];
   for (const slots of alternatives) {
     let combos: string[][] = [[]];
     for (const forms of slots) {
+      const variants: string[][] = [];
+      for (const f of forms) {
+        const fixed = f.parts.map((p) => corrections(p)[0] ?? p.jamo);
+        const typed = f.parts.map((p) => p.jamo);
+        variants.push(fixed);
+        if (fixed.some((w, i) => w !== typed[i])) variants.push(typed);
+      }
       const next: string[][] = [];
-      for (const combo of combos) for (const f of forms) if (next.length < MAX_GROUPS) next.push([...combo, ...f.parts.map((p) => p.jamo)]);
+      for (const combo of combos) for (const v of variants) if (next.length < MAX_GROUPS) next.push([...combo, ...v]);
       combos = next;
     }
-    groups.push(...combos);
+    groups.push(...combos.map((c) => [...c, ...phraseTerms]));
   }
   return groups.slice(0, MAX_GROUPS * 2);
 }

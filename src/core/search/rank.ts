@@ -6,10 +6,11 @@
  */
 import Fuse from 'fuse.js';
 
+/** A card as fuse.js sees it. Aliases and tags are lists: fuse.js scores each entry on its own, so an alias that IS the query counts fully. */
 export interface RankDoc {
   f: string;
-  a: string;
-  t: string;
+  a: string[];
+  t: string[];
   b: string;
   d: string;
 }
@@ -17,7 +18,7 @@ export interface RankDoc {
 const KEYS = [
   { name: 'f', weight: 4 },
   { name: 'a', weight: 2 },
-  { name: 't', weight: 1 },
+  { name: 't', weight: 2 },
   { name: 'b', weight: 1 },
   { name: 'd', weight: 0.5 },
 ];

@@ -64,9 +64,9 @@ function play(state: QuizState, outcomes: { correct: boolean; grade: 1 | 2 | 3 |
   let at = s.shownAt;
   for (const o of outcomes) {
     at += stepMs;
-    s = quizReducer(s, { type: 'answer', ...o, at });
+    s = quizReducer(s, { type: 'answer', index: s.index, ...o, at });
     at += 1_000;
-    s = quizReducer(s, { type: 'next', at });
+    s = quizReducer(s, { type: 'next', index: s.index, at });
   }
   return s;
 }
@@ -87,9 +87,21 @@ describe('quizReducer and summarize', () => {
 
   it('ignores a second answer to the same question', () => {
     let s = startQuiz(questions, 'mixed', 5, T0);
-    s = quizReducer(s, { type: 'answer', correct: true, grade: 3, at: T0 + 10 });
-    const again = quizReducer(s, { type: 'answer', correct: false, grade: 1, at: T0 + 20 });
+    s = quizReducer(s, { type: 'answer', index: 0, correct: true, grade: 3, at: T0 + 10 });
+    const again = quizReducer(s, { type: 'answer', index: 0, correct: false, grade: 1, at: T0 + 20 });
     expect(again).toBe(s);
+  });
+
+  it('ignores a key meant for another question (keys faster than renders)', () => {
+    let s = startQuiz(questions, 'mixed', 5, T0);
+    // "next" before answering does nothing.
+    expect(quizReducer(s, { type: 'next', index: 0, at: T0 + 5 })).toBe(s);
+    s = quizReducer(s, { type: 'answer', index: 0, correct: true, grade: 3, at: T0 + 10 });
+    s = quizReducer(s, { type: 'next', index: 0, at: T0 + 20 });
+    // A second "next" from the old question, and an answer for it, are stale.
+    expect(quizReducer(s, { type: 'next', index: 0, at: T0 + 30 })).toBe(s);
+    expect(quizReducer(s, { type: 'answer', index: 0, correct: false, grade: 1, at: T0 + 30 })).toBe(s);
+    expect(s.index).toBe(1);
   });
 
   it('drills the missed questions again as a new round', () => {
@@ -106,7 +118,7 @@ describe('quizReducer and summarize', () => {
 
   it('counts unanswered questions as missed when the quiz is left early', () => {
     let s = startQuiz(questions, 'mixed', 5, T0);
-    s = quizReducer(s, { type: 'answer', correct: true, grade: 3, at: T0 + 1_000 });
+    s = quizReducer(s, { type: 'answer', index: 0, correct: true, grade: 3, at: T0 + 1_000 });
     s = quizReducer(s, { type: 'finish', at: T0 + 2_000 });
     expect(summarize(s)).toMatchObject({ answered: 1, correct: 1, total: 4, ms: 2_000 });
     expect(summarize(s).missed).toHaveLength(3);

@@ -55,9 +55,10 @@ export function HomeScreen() {
   memory.set(services, state);
   const { menu: menuIndex, deck: deckIndex, dismissed } = state;
 
-  const table = useMemo(() => deckRows(decks, progress, t.allDecks), [decks, progress, t.allDecks]);
-  const total = useMemo(() => progress.counts(), [progress]);
-  const streak = useMemo(() => progress.streak(), [progress]);
+  // Recounted whenever Home is back on top (a review below may have changed everything).
+  const table = useMemo(() => deckRows(decks, progress, t.allDecks), [decks, progress, t.allDecks, shell.active]);
+  const total = useMemo(() => progress.counts(), [progress, shell.active]);
+  const streak = useMemo(() => progress.streak(), [progress, shell.active]);
   const selectedDeck = table[Math.min(deckIndex, table.length - 1)];
 
   const firstRun = streak.longest === 0 && total.doneToday === 0;

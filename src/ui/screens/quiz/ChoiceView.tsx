@@ -1,5 +1,5 @@
 /** Multiple choice: 1–4, or ↑/↓ and Enter; then the right answer and the card's note. */
-import { useState } from 'react';
+import { useSyncState } from './useSyncState.js';
 import { choiceOutcome } from '../../../core/quiz/grading.js';
 import type { ChoiceQuestion } from '../../../core/quiz/questions.js';
 import { useUi } from '../../context.js';
@@ -15,18 +15,18 @@ const OPTION_KEYS = [Command.Option1, Command.Option2, Command.Option3, Command.
 
 export function ChoiceView({ question: q, title, right, onAnswer, onNext }: QuestionViewProps<ChoiceQuestion>) {
   const { messages: t, theme, columns, rows } = useUi();
-  const [highlight, setHighlight] = useState(0);
-  const [picked, setPicked] = useState<number>();
+  const [highlight, setHighlight, getHighlight] = useSyncState(0);
+  const [picked, setPicked, getPicked] = useSyncState<number | undefined>(undefined);
   const n = q.options.length;
 
   const pick = (i: number) => {
-    if (i >= n) return;
+    if (i >= n || getPicked() !== undefined) return;
     setPicked(i);
     onAnswer(choiceOutcome(i, q.correct));
   };
 
   useScreenInput((input, key) => {
-    if (picked !== undefined) {
+    if (getPicked() !== undefined) {
       if (!matches(Command.Continue, input, key)) return false;
       onNext();
       return true;
@@ -35,7 +35,7 @@ export function ChoiceView({ question: q, title, right, onAnswer, onNext }: Ques
     if (option >= 0) pick(option);
     else if (matches(Command.MenuUp, input, key)) setHighlight((h) => (h + n - 1) % n);
     else if (matches(Command.MenuDown, input, key)) setHighlight((h) => (h + 1) % n);
-    else if (matches(Command.Open, input, key)) pick(highlight);
+    else if (matches(Command.Open, input, key)) pick(getHighlight());
     else return false;
     return true;
   });

@@ -1,5 +1,5 @@
 /** Cloze: the gaps one after another, each typed (checked like a typed answer) or revealed. */
-import { useState } from 'react';
+import { useSyncState } from './useSyncState.js';
 import { checkGap } from '../../../core/quiz/cloze.js';
 import { clozeOutcome, typedOutcome, type Outcome } from '../../../core/quiz/grading.js';
 import type { TypedCheck } from '../../../core/quiz/match.js';
@@ -39,14 +39,15 @@ function sentenceRow(q: ClozeQuestion, results: readonly GapResult[], current: n
 
 export function ClozeView({ question: q, title, right, onAnswer, onNext }: QuestionViewProps<ClozeQuestion>) {
   const { messages: t, theme, columns, rows } = useUi();
-  const [gap, setGap] = useState(0);
-  const [field, setField] = useState<TextField>(EMPTY_FIELD);
-  const [results, setResults] = useState<GapResult[]>([]);
-  const [pending, setPending] = useState<TypedCheck>();
-  const phase: Phase = pending ? 'confirm' : results.length >= q.answers.length ? 'done' : 'typing';
+  const [gap, setGap, getGap] = useSyncState(0);
+  const [field, setField, getField] = useSyncState<TextField>(EMPTY_FIELD);
+  const [results, setResults, getResults] = useSyncState<GapResult[]>([]);
+  const [pending, setPending, getPending] = useSyncState<TypedCheck | undefined>(undefined);
+  const phaseOf = (p: TypedCheck | undefined, r: readonly GapResult[]): Phase => (p ? 'confirm' : r.length >= q.answers.length ? 'done' : 'typing');
+  const phase = phaseOf(pending, results);
 
   const record = (r: GapResult) => {
-    const all = [...results, r];
+    const all = [...getResults(), r];
     setResults(all);
     setPending(undefined);
     setField(EMPTY_FIELD);
@@ -56,9 +57,11 @@ export function ClozeView({ question: q, title, right, onAnswer, onNext }: Quest
 
   useScreenInput(
     (input, key) => {
+      const phase = phaseOf(getPending(), getResults());
+      const field = getField();
       if (phase === 'typing') {
         if (matches(Command.Open, input, key)) {
-          const check = checkGap(q.item.card as ClozeCard, q.answers, gap, field.value);
+          const check = checkGap(q.item.card as ClozeCard, q.answers, getGap(), field.value);
           // Enter on an empty field reveals the gap (it counts as not known).
           if (!field.value.trim()) record({ check, outcome: typedOutcome('wrong'), revealed: true });
           else if (check.verdict === 'close') setPending(check);
@@ -71,8 +74,9 @@ export function ClozeView({ question: q, title, right, onAnswer, onNext }: Quest
         return true;
       }
       if (phase === 'confirm') {
-        if (matches(Command.Accept, input, key)) record({ check: pending!, outcome: typedOutcome('close', true), revealed: false });
-        else if (matches(Command.Reject, input, key)) record({ check: pending!, outcome: typedOutcome('close', false), revealed: false });
+        const pending = getPending()!;
+        if (matches(Command.Accept, input, key)) record({ check: pending, outcome: typedOutcome('close', true), revealed: false });
+        else if (matches(Command.Reject, input, key)) record({ check: pending, outcome: typedOutcome('close', false), revealed: false });
         else return false;
         return true;
       }

@@ -1,5 +1,6 @@
 /** Mock interview: the question, a think-time countdown, the model answer, a self-grade. */
 import { useEffect, useState } from 'react';
+import { useSyncState } from './useSyncState.js';
 import { elapsedShare, formatCountdown, isRevealed, remainingMs, revealEarly, startTimer, type ThinkTimer } from '../../../core/quiz/interview.js';
 import { selfGradeOutcome } from '../../../core/quiz/grading.js';
 import type { InterviewQuestion } from '../../../core/quiz/questions.js';
@@ -25,7 +26,8 @@ const TICK_MS = 250;
 export function InterviewView({ question: q, title, right, onAnswer, onNext, thinkSeconds }: QuestionViewProps<InterviewQuestion> & { thinkSeconds: number }) {
   const { now } = useServices();
   const { messages: t, theme, columns, rows } = useUi();
-  const [timer, setTimer] = useState<ThinkTimer>(() => startTimer(now().getTime(), thinkSeconds));
+  const [timer, setTimer, getTimer] = useSyncState<ThinkTimer>(() => startTimer(now().getTime(), thinkSeconds));
+  const [, setGraded, getGraded] = useSyncState(false);
   const [at, setAt] = useState(() => now().getTime());
   const revealed = isRevealed(timer, at);
 
@@ -36,15 +38,16 @@ export function InterviewView({ question: q, title, right, onAnswer, onNext, thi
   }, [revealed, now]);
 
   useScreenInput((input, key) => {
-    if (!revealed) {
+    const t2 = now().getTime();
+    if (!isRevealed(getTimer(), t2)) {
       if (!matches(Command.Continue, input, key)) return false;
-      const t2 = now().getTime();
-      setTimer((tm) => revealEarly(tm, t2));
+      setTimer(revealEarly(getTimer(), t2));
       setAt(t2);
       return true;
     }
     const grade = GRADE_KEYS.find(([c]) => matches(c, input, key))?.[1];
-    if (grade === undefined) return false;
+    if (grade === undefined || getGraded()) return false;
+    setGraded(true);
     onAnswer(selfGradeOutcome(grade));
     onNext();
     return true;

@@ -1,5 +1,5 @@
 /** Order: move the steps with the keyboard, Enter to check; right positions are marked. */
-import { useState } from 'react';
+import { useSyncState } from './useSyncState.js';
 import { checkOrder, moveStep, type OrderCheck } from '../../../core/quiz/order.js';
 import { orderOutcome } from '../../../core/quiz/grading.js';
 import type { OrderQuestion } from '../../../core/quiz/questions.js';
@@ -14,20 +14,22 @@ import type { QuestionViewProps } from './types.js';
 
 export function OrderView({ question: q, title, right, onAnswer, onNext }: QuestionViewProps<OrderQuestion>) {
   const { messages: t, theme, columns, rows } = useUi();
-  const [arrangement, setArrangement] = useState(q.start);
-  const [cursor, setCursor] = useState(0);
-  const [holding, setHolding] = useState(false);
-  const [check, setCheck] = useState<OrderCheck>();
+  const [arrangement, setArrangement, getArrangement] = useSyncState(q.start);
+  const [cursor, setCursor, getCursor] = useSyncState(0);
+  const [holding, setHolding, getHolding] = useSyncState(false);
+  const [check, setCheck, getCheck] = useSyncState<OrderCheck | undefined>(undefined);
   const n = arrangement.length;
 
   const move = (delta: number) => {
-    const to = Math.max(0, Math.min(n - 1, cursor + delta));
-    setArrangement(moveStep(arrangement, cursor, to));
+    const from = getCursor();
+    const to = Math.max(0, Math.min(n - 1, from + delta));
+    setArrangement(moveStep(getArrangement(), from, to));
     setCursor(to);
   };
 
   useScreenInput((input, key) => {
-    if (check) {
+    const holding = getHolding();
+    if (getCheck()) {
       if (!matches(Command.Continue, input, key)) return false;
       onNext();
       return true;
@@ -39,7 +41,7 @@ export function OrderView({ question: q, title, right, onAnswer, onNext }: Quest
     else if (matches(Command.MenuDown, input, key)) (holding ? move(1) : setCursor((c) => Math.min(n - 1, c + 1)));
     else if (matches(Command.PickUp, input, key)) setHolding((h) => !h);
     else if (matches(Command.Open, input, key)) {
-      const c = checkOrder(arrangement);
+      const c = checkOrder(getArrangement());
       setCheck(c);
       setHolding(false);
       onAnswer(orderOutcome(c));

@@ -51,13 +51,14 @@ export function QuizScreen({ params }: { params: QuizParams }) {
 
   const correct = state.results.filter((r) => r?.correct).length;
   const right: Row = [seg(`${t.quiz.progress(state.index + 1, state.questions.length)} · ${t.quiz.right(correct)}`, theme.text.muted)];
+  const index = state.index;
   const onAnswer = (o: Outcome) => {
     const at = now().getTime();
     if (recorder.current?.round !== state.round) recorder.current = { round: state.round, rec: progressRecorder(progress, state.questions.map((x) => x.key)) };
     recorder.current.rec.record(q.key, o.grade, at - state.shownAt);
-    dispatch({ type: 'answer', ...o, at });
+    dispatch({ type: 'answer', index, ...o, at });
   };
-  const onNext = () => dispatch({ type: 'next', at: now().getTime() });
+  const onNext = () => dispatch({ type: 'next', index, at: now().getTime() });
   const common = { title, right, onAnswer, onNext };
   // Keyed by round and index: each question starts with fresh view state.
   const key = `${state.round}:${state.index}`;

@@ -1,5 +1,5 @@
 /** Typed answer: a text field (IME-friendly cursor), then the diff; a near miss asks y/n. */
-import { useState } from 'react';
+import { useSyncState } from './useSyncState.js';
 import { checkTyped, type TypedCheck } from '../../../core/quiz/match.js';
 import { typedOutcome, type Outcome } from '../../../core/quiz/grading.js';
 import type { TypedQuestion } from '../../../core/quiz/questions.js';
@@ -18,10 +18,10 @@ type Phase = 'typing' | 'confirm' | 'done';
 
 export function TypedView({ question: q, title, right, onAnswer, onNext }: QuestionViewProps<TypedQuestion>) {
   const { messages: t, theme, columns, rows } = useUi();
-  const [field, setField] = useState<TextField>(EMPTY_FIELD);
-  const [phase, setPhase] = useState<Phase>('typing');
-  const [check, setCheck] = useState<TypedCheck>();
-  const [outcome, setOutcome] = useState<Outcome>();
+  const [field, setField, getField] = useSyncState<TextField>(EMPTY_FIELD);
+  const [phase, setPhase, getPhase] = useSyncState<Phase>('typing');
+  const [check, setCheck] = useSyncState<TypedCheck | undefined>(undefined);
+  const [outcome, setOutcome] = useSyncState<Outcome | undefined>(undefined);
 
   const finish = (o: Outcome) => {
     setOutcome(o);
@@ -31,7 +31,9 @@ export function TypedView({ question: q, title, right, onAnswer, onNext }: Quest
 
   useScreenInput(
     (input, key) => {
+      const phase = getPhase();
       if (phase === 'typing') {
+        const field = getField();
         if (matches(Command.Open, input, key)) {
           const c = checkTyped(field.value, q.accepted);
           setCheck(c);

@@ -1,0 +1,117 @@
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { amgi } from '../helpers/cli.js';
+import { tmpHome } from '../helpers/tmpHome.js';
+import { appendEntries, readLog } from '../../src/store/log.js';
+import type { LogEntry } from '../../src/core/schedule/types.js';
+
+const FIX = fileURLToPath(new URL('../fixtures/import/', import.meta.url));
+let home: string;
+let cleanup: () => void;
+beforeEach(() => ({ home, cleanup } = tmpHome()));
+afterEach(() => cleanup());
+const run = (args: string[], h = home) => amgi(args, { AMGI_HOME: h });
+const essence = (cards: { type: string; front: string; back?: string; tags?: string[] }[]) => cards.map((c) => [c.type, c.front, c.back ?? '', c.tags ?? []]);
+
+describe('amgi export (decks)', () => {
+  beforeEach(() => {
+    expect(run(['import', `${FIX}obsidian.md`, '--yes']).code).toBe(0);
+    expect(run(['import', `${FIX}anki-notetypes.txt`, '--deck', 'nt', '--yes']).code).toBe(0);
+  });
+
+  test('Anki round trip: export → import gives the same cards', () => {
+    const out = join(home, 'out.txt');
+    const r = run(['export', '--deck', 'obsidian', '--format', 'anki', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('wrote 6 notes from 1 deck(s)');
+    const text = readFileSync(out, 'utf8');
+    expect(text.startsWith('#separator:tab\n#html:false\n#tags column:3\n')).toBe(true);
+    expect(run(['import', out, '--deck', 'again', '--yes']).code).toBe(0);
+    const original = JSON.parse(readFileSync(join(home, 'decks', 'obsidian.json'), 'utf8')).cards;
+    const again = JSON.parse(readFileSync(join(home, 'decks', 'again.json'), 'utf8')).cards;
+    expect(essence(again)).toEqual(essence(original));
+  });
+
+  test('JSON: one deck to a file, several to a folder; both validate', () => {
+    const one = join(home, 'one.json');
+    expect(run(['export', '--deck', 'nt', '--format', 'json', '--out', one]).code).toBe(0);
+    expect(run(['validate', one]).code).toBe(0);
+    const dir = join(home, 'all');
+    const r = run(['export', '--format', 'json', '--out', dir, '--decks', join(home, 'decks')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['nt.json', 'obsidian.json']);
+    expect(run(['validate', dir]).stdout).toContain('all decks valid');
+  });
+
+  test('to stdout without --out; errors for unknown decks and missing format', () => {
+    const r = run(['export', '--deck', 'nt', '--format', 'anki']);
+    expect(r.stdout.split('\n')[5]).toBe('Dockerfile\t이미지 빌드 명령 파일\tdocker\tBasic (and reversed card)\tanki-notetypes');
+    expect(run(['export', '--deck', 'nope', '--format', 'anki']).stderr).toContain('no deck "nope"');
+    expect(run(['export', '--deck', 'nt']).code).toBe(2);
+    expect(run(['export', '--format', 'json', '--decks', join(home, 'decks')]).code).toBe(2);
+  });
+});
+
+const entry = (id: string, at: string, key: string, grade: 1 | 2 | 3 | 4 = 3): LogEntry => ({ v: 1, id, at, op: 'answer', key, deck: 'obsidian', grade, ms: 1000, kind: 'review', reschedule: true });
+
+describe('progress between machines', () => {
+  let other: ReturnType<typeof tmpHome>;
+  beforeEach(() => {
+    other = tmpHome();
+  });
+  afterEach(() => other.cleanup());
+
+  test('export → import merges; merging again changes nothing; either order gives the same history', () => {
+    appendEntries(home, [entry('a1', '2025-01-01T09:00:00.000Z', 'x'), entry('a2', '2025-01-03T09:00:00.000Z', 'y')]);
+    appendEntries(other.home, [entry('b1', '2025-01-02T09:00:00.000Z', 'x', 1), entry('a1', '2025-01-01T09:00:00.000Z', 'x')]);
+    const fileA = join(home, 'sync', 'a.jsonl');
+    const fileB = join(other.home, 'sync', 'b.jsonl');
+    expect(run(['export', '--progress', fileA]).stderr).toContain('wrote 2 review log entries');
+    expect(readFileSync(fileA, 'utf8').split('\n')[0]).toBe('{"amgi":"progress","version":1,"entries":2}');
+    expect(run(['export', '--progress', fileB], other.home).code).toBe(0);
+
+    const r = run(['import', '--progress', fileB]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('merged 1 new entry');
+    expect(existsSync(join(home, 'state.json'))).toBe(true);
+    expect(run(['import', '--progress', fileB]).stdout).toContain('nothing new');
+    const rb = run(['import', '--progress', fileA], other.home);
+    expect(rb.stdout, rb.stderr).toContain('merged 1 new entry');
+
+    // Both machines end with the same log, in time order, and the same rebuilt card states.
+    expect(readLog(home).entries.map((e) => e.id)).toEqual(['a1', 'b1', 'a2']);
+    expect(readFileSync(join(other.home, 'reviews.jsonl'), 'utf8')).toBe(readFileSync(join(home, 'reviews.jsonl'), 'utf8'));
+    const items = (h: string) => JSON.parse(readFileSync(join(h, 'state.json'), 'utf8')).items;
+    expect(Object.keys(items(home)).sort()).toEqual(['x', 'y']);
+    expect(items(other.home)).toEqual(items(home));
+    expect(readdirSync(home).filter((f) => f.startsWith('reviews.jsonl.before-merge-'))).toHaveLength(1);
+  });
+
+  test('newer entries are appended; the log is not rewritten', () => {
+    appendEntries(home, [entry('a1', '2025-01-01T09:00:00.000Z', 'x')]);
+    appendEntries(other.home, [entry('b1', '2025-01-05T09:00:00.000Z', 'x')]);
+    const fileB = join(other.home, 'b.jsonl');
+    run(['export', '--progress', fileB], other.home);
+    const r = run(['import', '--progress', fileB]);
+    expect(r.stdout).toContain('merged 1 new entry');
+    expect(r.stderr).toBe('');
+    expect(readLog(home).entries.map((e) => e.id)).toEqual(['a1', 'b1']);
+    expect(readdirSync(home).some((f) => f.includes('before-merge'))).toBe(false);
+  });
+
+  test('bad progress files: line named, exit 1, log untouched', () => {
+    for (const [name, message] of [
+      ['progress-future.jsonl', 'progress-future.jsonl:1:1: progress file version 2 is newer'],
+      ['progress-broken.jsonl', 'progress-broken.jsonl:3:1: broken line'],
+    ]) {
+      const r = run(['import', '--progress', `${FIX}${name}`]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(message);
+    }
+    writeFileSync(join(home, 'empty.jsonl'), '');
+    expect(run(['import', '--progress', join(home, 'empty.jsonl')]).stderr).toContain('file is empty');
+    expect(existsSync(join(home, 'reviews.jsonl'))).toBe(false);
+  });
+});

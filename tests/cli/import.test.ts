@@ -1,0 +1,142 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PassThrough } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { amgi } from '../helpers/cli.js';
+import { tmpHome } from '../helpers/tmpHome.js';
+import { askYesNo, lineRanges } from '../../src/cli/commands/import.js';
+
+const FIX = fileURLToPath(new URL('../fixtures/import/', import.meta.url));
+const SEEDS = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
+let home: string;
+let cleanup: () => void;
+beforeEach(() => ({ home, cleanup } = tmpHome()));
+afterEach(() => cleanup());
+
+const run = (...args: string[]) => amgi(args, { AMGI_HOME: home });
+const deckFile = (id: string) => join(home, 'decks', `${id}.json`);
+const readDeck = (id: string) => JSON.parse(readFileSync(deckFile(id), 'utf8'));
+const nothingWritten = () => expect(existsSync(join(home, 'decks')) ? readdirSync(join(home, 'decks')) : []).toEqual([]);
+
+describe('amgi import (Markdown)', () => {
+  test('without a terminal and without --yes: preview, exit 1, nothing written', () => {
+    const r = run('import', `${FIX}obsidian.md`);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('6 cards: 3 basic, 2 reversible, 1 cloze');
+    expect(r.stdout).toContain('[basic] 컨테이너 런타임  →  컨테이너를 생성하고 실행하는 소프트웨어');
+    expect(r.stdout).toContain('line 33: "::" needs text on both sides');
+    expect(r.stderr).toContain('pass --yes');
+    nothingWritten();
+  });
+
+  test('--yes writes a normal deck that amgi validate accepts and amgi decks lists', () => {
+    const r = run('import', `${FIX}obsidian.md`, '--yes');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`wrote 6 cards to ${deckFile('obsidian')}`);
+    const deck = readDeck('obsidian');
+    expect(deck).toMatchObject({ id: 'obsidian', title: 'Docker flashcards', language: 'ko' });
+    expect(deck.$schema).toMatch(/^file:.*\/decks\/schema\.json$/);
+    expect(run('validate', deckFile('obsidian'))).toMatchObject({ code: 0 });
+    expect(run('decks').stdout).toMatch(/obsidian\s+Docker flashcards\s+6 cards\s+user/);
+  });
+
+  test('re-importing an edited file keeps unchanged ids and reports added, changed, removed', () => {
+    const src = join(home, 'notes.md');
+    writeFileSync(src, 'a::1\nb::2\nc::3\n');
+    expect(run('import', src, '--deck', 'my-notes', '--yes').code).toBe(0);
+    const before = readDeck('my-notes').cards;
+    writeFileSync(src, 'A::1\nb::two\nd::4\n');
+    const r = run('import', src, '--deck', 'my-notes', '--yes');
+    expect(r.stdout).toContain('Compared with the installed deck: 1 added, 2 changed, 1 removed, 0 unchanged');
+    expect(r.stdout).toMatch(/\+ d\n/);
+    expect(r.stdout).toMatch(/- c\n/);
+    const after = readDeck('my-notes').cards;
+    expect(after.slice(0, 2).map((c: { id: string }) => c.id)).toEqual(before.slice(0, 2).map((c: { id: string }) => c.id));
+  });
+
+  test('the five seed notes import through the CLI', () => {
+    for (const name of readdirSync(SEEDS).filter((f) => f.endsWith('.txt'))) {
+      const r = run('import', SEEDS + name, '--yes');
+      expect(r.code, r.stderr).toBe(0);
+      const n = Number(/wrote (\d+) cards/.exec(r.stdout)?.[1]);
+      expect(n).toBeGreaterThan(0);
+    }
+    expect(run('validate', join(home, 'decks')).stdout).toContain('all decks valid');
+  });
+});
+
+describe('amgi import (Anki)', () => {
+  test('detected from the header; HTML becomes text; tags kept', () => {
+    const r = run('import', `${FIX}anki-basic.txt`, '--deck', 'anki', '--yes');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Anki import');
+    const cards = readDeck('anki').cards;
+    expect(cards[0]).toMatchObject({ type: 'basic', front: '컨테이너란?', back: '호스트 커널을 공유하는 격리된 프로세스', tags: ['docker', 'basics'] });
+  });
+
+  test('--format anki on a file without header', () => {
+    const src = join(home, 'plain.txt');
+    writeFileSync(src, 'q1\ta1\nq2\ta2\n');
+    expect(run('import', src, '--format', 'anki', '--yes').code).toBe(0);
+    expect(readDeck('plain').cards.map((c: { back: string }) => c.back)).toEqual(['a1', 'a2']);
+  });
+});
+
+describe('bad input: a clear error, exit 1, nothing written', () => {
+  test.each([
+    ['empty.md', Buffer.alloc(0), 'empty.md: file is empty'],
+    ['binary.md', Buffer.from('# x\n\u0000\u0001'), 'binary.md:2:1: binary file'],
+    ['latin1.md', Buffer.from([0x61, 0x3a, 0x3a, 0x0a, 0x62, 0xe9, 0x0a]), 'latin1.md:2:2: invalid UTF-8'],
+    ['prose.md', Buffer.from('# Notes\n\nJust a sentence.\n'), 'no cards found in this Markdown file'],
+    ['ragged.txt', readFileSync(`${FIX}anki-ragged.txt`), 'ragged.txt:4:1: line 4 has 2 column(s) but line 3 has 3'],
+  ])('%s', (name, bytes, message) => {
+    const src = join(home, name);
+    writeFileSync(src, bytes);
+    const r = run('import', src, '--yes');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(message);
+    nothingWritten();
+  });
+
+  test('a file over 50 MB is refused before it is read', () => {
+    const src = join(home, 'huge.md');
+    writeFileSync(src, '');
+    truncateSync(src, 51 * 1024 * 1024); // sparse: costs no disk
+    const r = run('import', src, '--yes');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('file is 51.0 MB; imports are limited to 50 MB');
+    nothingWritten();
+  });
+
+  test('usage errors exit 2', () => {
+    expect(run('import').code).toBe(2);
+    expect(run('import', `${FIX}obsidian.md`, '--deck', 'Bad Id!').code).toBe(2);
+    expect(run('import', `${FIX}obsidian.md`, '--format', 'docx').code).toBe(2);
+    expect(run('import', `${FIX}missing.md`).stderr).toContain('missing.md: cannot read: no such file');
+    mkdirSync(join(home, 'dir.md'));
+    expect(run('import', join(home, 'dir.md')).code).toBe(1);
+  });
+});
+
+describe('helpers', () => {
+  test('askYesNo takes y / yes / 예 and refuses anything else', async () => {
+    const ask = async (answer: string) => {
+      const input = new PassThrough();
+      const output = new PassThrough();
+      const p = askYesNo('Write? [y/N] ', input, output);
+      input.end(`${answer}\n`);
+      return p;
+    };
+    expect(await ask('y')).toBe(true);
+    expect(await ask('YES')).toBe(true);
+    expect(await ask('예')).toBe(true);
+    expect(await ask('')).toBe(false);
+    expect(await ask('n')).toBe(false);
+  });
+
+  test('lineRanges compresses runs', () => {
+    expect(lineRanges([1, 2, 3, 5, 7, 8], 10)).toBe('1–3, 5, 7–8');
+    expect(lineRanges([1, 3, 5, 7], 2)).toBe('1, 3, …');
+  });
+});

@@ -1,0 +1,43 @@
+/** Issue 4 §4: relevance over the SHIPPED decks, with the shipped alias file. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { buildSearchIndex, parseAliasFile } from '../../../src/core/search/index.js';
+import { loadAllDecks } from '../../../src/store/deckFiles.js';
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+interface Case {
+  q: string;
+  kind: string;
+  expect: string[];
+}
+const cases = (JSON.parse(readFileSync(join(ROOT, 'tests/core/search/relevance.json'), 'utf8')) as { queries: Case[] }).queries;
+
+describe('relevance over the shipped decks', () => {
+  const { decks } = loadAllDecks({ decksDir: join(ROOT, 'decks') });
+  const aliases = parseAliasFile(JSON.parse(readFileSync(join(ROOT, 'decks/aliases.json'), 'utf8'))).table;
+  const index = buildSearchIndex(decks, { aliases });
+
+  test('the set is big enough and names real cards', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(40);
+    const ids = new Set(decks.flatMap((d) => d.deck.cards.map((c) => c.id)));
+    for (const c of cases) for (const id of c.expect) expect(ids.has(id), `${c.q}: unknown card ${id}`).toBe(true);
+  });
+
+  test('hit@3 = 100% and hit@1 >= 90%', () => {
+    let at1 = 0;
+    let at3 = 0;
+    const misses: string[] = [];
+    for (const c of cases) {
+      const top = index.search(c.q, { limit: 3 }).map((h) => h.card.id);
+      if (c.expect.includes(top[0] ?? '')) at1++;
+      if (top.some((id) => c.expect.includes(id))) at3++;
+      else misses.push(`${c.kind} ${JSON.stringify(c.q)} → [${top.join(', ')}], expected one of [${c.expect.join(', ')}]`);
+      if (!c.expect.includes(top[0] ?? '')) console.log(`not first: ${c.kind} ${JSON.stringify(c.q)} → [${top.join(', ')}]`);
+    }
+    console.log(`search relevance: ${cases.length} queries, hit@1 ${((100 * at1) / cases.length).toFixed(1)}%, hit@3 ${((100 * at3) / cases.length).toFixed(1)}%`);
+    expect(misses, misses.join('\n')).toEqual([]);
+    expect(at1 / cases.length).toBeGreaterThanOrEqual(0.9);
+  });
+});

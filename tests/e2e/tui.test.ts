@@ -1,0 +1,194 @@
+/**
+ * The built amgi in a real terminal (tmux), as a new user would use it: bundled decks, a
+ * temporary AMGI_HOME, a fixed clock. Run `npm run build` first (npm test does).
+ */
+import { afterEach, describe, expect, test } from 'vitest';
+import { displayWidth } from '../../src/core/text/width.js';
+import { amgi } from '../helpers/cli.js';
+import { startAmgi, type TmuxSession } from '../helpers/tmux.js';
+import { tmpHome } from '../helpers/tmpHome.js';
+
+const NOW = '2025-03-03T09:00:00Z';
+const DAY_LATER = '2025-03-04T09:30:00Z';
+const FIRST_FRONT = 'Docker란?';
+
+const sessions: TmuxSession[] = [];
+const homes: { cleanup(): void }[] = [];
+afterEach(() => {
+  for (const s of sessions.splice(0)) s.kill();
+  for (const h of homes.splice(0)) h.cleanup();
+});
+
+function newHome(): string {
+  const h = tmpHome('amgi-e2e-');
+  homes.push(h);
+  return h.home;
+}
+
+async function start(home: string, cols: number, rows: number, opts: { now?: string; args?: string[]; lang?: string } = {}) {
+  const t = await startAmgi({ home, cols, rows, args: opts.args, env: { AMGI_NOW: opts.now ?? NOW, LANG: opts.lang ?? 'en_US.UTF-8' } });
+  sessions.push(t);
+  return t;
+}
+
+/** Every frame fits: at most rows − 1 lines used, none wider than the terminal. */
+function expectFits(screen: string, cols: number, rows: number) {
+  const lines = screen.split('\n');
+  expect(lines.length, screen).toBeLessThanOrEqual(rows - 1);
+  for (const l of lines) expect(displayWidth(l), l).toBeLessThanOrEqual(cols);
+}
+
+describe.each([
+  [80, 24],
+  [40, 12],
+])('at %i×%i', (cols, rows) => {
+  test('first run shows the decks; review and grade a card; quit; the count moved; undo after a restart', async () => {
+    const home = newHome();
+    let t = await start(home, cols, rows);
+    let screen = await t.waitFor('All decks');
+    expect(screen).toContain('Docker 아키텍처');
+    expect(screen).toContain('0 done today'.slice(0, cols > 40 ? 12 : 0));
+    expect(t.format('#{alternate_on}')).toBe('1');
+    expectFits(screen, cols, rows);
+
+    t.keys('Enter');
+    screen = await t.waitFor(FIRST_FRONT);
+    expectFits(screen, cols, rows);
+    t.keys('Space');
+    screen = await t.waitFor(/1 Again 1m/);
+    expect(screen).toMatch(/Source: /);
+    expectFits(screen, cols, rows);
+    t.keys('3');
+    screen = await t.waitFor(/\b1\/\d+/);
+    expect(screen).not.toContain(FIRST_FRONT);
+    t.keys('q');
+    await t.waitFor('All decks');
+    t.keys('q');
+    expect(await t.waitForExit()).toBe(0);
+    expect(t.format('#{alternate_on}')).toBe('0');
+
+    // Start again: the answer was saved, the deck's counts moved.
+    t = await start(home, cols, rows);
+    screen = await t.waitFor('All decks');
+    expect(screen).toMatch(/Docker 아키텍처\s+18\s+1\s+0/);
+    if (cols >= 80) expect(screen).toContain('1 done today');
+
+    // Undo in a new process undoes the last answer in the log.
+    t.keys('Enter');
+    await t.waitFor(/Again|show answer/);
+    t.keys('u');
+    screen = await t.waitFor('Undid the last answer');
+    expect(screen).toContain(FIRST_FRONT);
+    t.keys('q');
+    await t.waitFor('All decks');
+    screen = t.capture();
+    expect(screen).toMatch(/Docker 아키텍처\s+19\s+0\s+0/);
+    t.keys('C-c');
+    expect(await t.waitForExit()).toBe(0);
+  });
+
+  test('search in Korean (레이어, ㄹㅇㅇ), open a result with its source, help, back', async () => {
+    const t = await start(newHome(), cols, rows);
+    await t.waitFor('All decks');
+    t.keys('/');
+    await t.waitFor('Search');
+    t.text('레이어');
+    let screen = await t.waitFor(/matches/);
+    expect(screen).toMatch(/›.*레이어/);
+    expectFits(screen, cols, rows);
+    // The real cursor sits after the query, where an IME draws the syllable being composed.
+    expect(t.format('#{cursor_y} #{cursor_x}')).toBe(`1 ${2 + displayWidth('레이어')}`);
+    t.keys('BSpace', 'BSpace', 'BSpace');
+    await t.waitFor(/› type a word/);
+    t.text('ㄹㅇㅇ');
+    screen = await t.waitFor(/matches/);
+    expect(screen).toContain('레이어');
+    t.keys('Down');
+    t.keys('Enter');
+    screen = await t.waitFor('Card ·');
+    expect(screen).toMatch(/Answer/);
+    expectFits(screen, cols, rows);
+    t.keys('?');
+    screen = await t.waitFor('Keys');
+    expect(screen).toMatch(/Esc\/q\s+back/);
+    expectFits(screen, cols, rows);
+    t.keys('Space');
+    await t.waitFor('Card ·');
+    t.keys('Escape');
+    await t.waitFor('› ㄹㅇㅇ');
+    t.keys('Escape');
+    await t.waitFor('All decks');
+  });
+});
+
+test('Ctrl+C in the middle of a review quits at once, answers kept, terminal restored', async () => {
+  const home = newHome();
+  let t = await start(home, 80, 24);
+  await t.waitFor('All decks');
+  t.keys('Enter');
+  await t.waitFor(FIRST_FRONT);
+  t.keys('Space');
+  await t.waitFor('1 Again');
+  t.keys('4');
+  await t.waitFor(/\b1\/\d+/);
+  t.keys('Space');
+  t.keys('C-c');
+  expect(await t.waitForExit()).toBe(0);
+  expect(t.format('#{alternate_on}')).toBe('0');
+  t = await start(home, 80, 24);
+  await t.waitFor('1 done today');
+});
+
+test('SIGTERM restores the terminal too', async () => {
+  const t = await start(newHome(), 80, 24);
+  await t.waitFor('All decks');
+  process.kill(Number(t.format('#{pane_pid}')), 'SIGTERM');
+  expect(await t.waitForExit()).toBe(143);
+  expect(t.format('#{alternate_on}')).toBe('0');
+});
+
+test('a day later (AMGI_NOW), the graded card is due again', async () => {
+  const home = newHome();
+  let t = await start(home, 80, 24);
+  await t.waitFor('All decks');
+  t.keys('Enter');
+  await t.waitFor(FIRST_FRONT);
+  t.keys('Space');
+  await t.waitFor('1 Again');
+  t.keys('3');
+  await t.waitFor(/\b1\/\d+/);
+  t.keys('C-c');
+  await t.waitForExit();
+
+  t = await start(home, 80, 24, { now: DAY_LATER });
+  const screen = await t.waitFor('All decks');
+  // The card graded Good (a 10-minute learning step) is overdue now: counted, and shown first.
+  expect(screen).toMatch(/Docker 아키텍처\s+18\s+1\s+0/);
+  t.keys('Enter');
+  await t.waitFor(FIRST_FRONT);
+});
+
+test('the terminal is re-laid out on resize', async () => {
+  const t = await start(newHome(), 80, 24);
+  await t.waitFor('가상화: 가상머신과 컨테이너');
+  t.resize(40, 12);
+  const screen = await t.waitFor((s) => s.split('\n').every((l) => displayWidth(l) <= 40) && s.includes('All decks'));
+  expectFits(screen, 40, 12);
+});
+
+test('Korean interface from LANG', async () => {
+  const t = await start(newHome(), 80, 24, { lang: 'ko_KR.UTF-8' });
+  const screen = await t.waitFor('전체 덱');
+  expect(screen).toContain('복습');
+  expect(screen).toContain('오늘 0장 완료');
+});
+
+test('stdin not a terminal: one clear line on stderr, exit 1', () => {
+  const home = newHome();
+  for (const args of [[], ['review']]) {
+    const r = amgi(args, { AMGI_HOME: home });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('amgi needs an interactive terminal; try `amgi status` or `amgi search QUERY`\n');
+    expect(r.stdout).toBe('');
+  }
+});

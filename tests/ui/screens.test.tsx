@@ -1,0 +1,265 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import { buildSearchIndex } from '../../src/core/search/index.js';
+import { displayWidth } from '../../src/core/text/width.js';
+import { FakeProgress, fakeServices } from './fakes.js';
+import { KEYS, miniDecks, renderApp } from './render.js';
+
+afterEach(() => cleanup());
+
+const lines = (frame: string) => frame.split('\n');
+
+describe('home', () => {
+  test('first run: what amgi is, the decks with counts, the menu', async () => {
+    const app = renderApp(fakeServices(miniDecks()));
+    await app.waitFor('Quit');
+    const f = app.frame();
+    expect(f).toContain('Docker flashcards with spaced repetition');
+    expect(f).toMatch(/미니 덱\s+8\s+0\s+0/);
+    expect(f).toMatch(/Network\s+1\s+0\s+0/);
+    expect(f).toContain('All decks');
+    expect(f).toContain('streak 0 days');
+    for (const item of ['Review', 'Cram', 'Quiz', 'Search', 'Stats', 'Settings', 'Help', 'Quit']) expect(f).toContain(item);
+  });
+
+  test('broken deck files are a dismissible notice, not a crash', async () => {
+    const decks = miniDecks();
+    const app = renderApp(fakeServices(decks, new FakeProgress(decks), ['bad.json:3:5: "front" is missing']));
+    await app.waitFor('1 deck file has problems');
+    expect(app.frame()).toContain('bad.json:3:5');
+    await app.press('x');
+    expect(app.frame()).not.toContain('bad.json');
+  });
+
+  test('q on Home quits; so does Ctrl+C', async () => {
+    const services = fakeServices(miniDecks());
+    const a = renderApp(services);
+    await a.waitFor('Quit');
+    await a.press('q');
+    expect(a.frame()).toContain('Quit'); // the last frame stays; the app has exited
+    const b = renderApp(services, { initial: [{ kind: 'home' }, { kind: 'settings' }] });
+    await b.waitFor('Settings');
+    await b.press(KEYS.ctrlC);
+    await b.press('j');
+    // After Ctrl+C no key is handled any more.
+    expect(b.frame()).toContain('› New cards per day');
+  });
+});
+
+describe('review', () => {
+  test('reveal, grade with the intervals shown, the answer saved before the next card', async () => {
+    const services = fakeServices(miniDecks());
+    const app = renderApp(services, { initial: [{ kind: 'home' }, { kind: 'review', deckId: 'mini' }] });
+    await app.waitFor('레이어란?');
+    expect(app.frame()).toContain('Space/Enter: show answer');
+    expect(app.frame()).toContain('0/8');
+    await app.press(' ');
+    await app.waitFor('1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 9d');
+    expect(app.frame()).toContain('이미지를 이루는 읽기 전용 층');
+    await app.press('2');
+    await app.waitFor('컨테이너 런타임');
+    expect(services.progress.log).toEqual([expect.objectContaining({ key: 'mini-layer', grade: 2, kind: 'review' })]);
+    expect(app.frame()).toContain('1/8');
+    // Space on the answer = Good.
+    await app.press(' ', ' ');
+    expect(services.progress.log[1]).toMatchObject({ key: 'mini-runtime', grade: 3 });
+  });
+
+  test('u undoes, s suspends, b buries — also with the Korean IME on (ㅕ ㄴ ㅠ)', async () => {
+    const services = fakeServices(miniDecks());
+    const app = renderApp(services, { initial: [{ kind: 'review', deckId: 'mini' }] });
+    await app.waitFor('레이어란?');
+    await app.press(' ', '3');
+    await app.waitFor('컨테이너 런타임');
+    await app.press('ㅕ');
+    await app.waitFor('Undid the last answer.');
+    expect(app.frame()).toContain('레이어란?');
+    expect(services.progress.log).toHaveLength(0);
+    await app.press('ㄴ');
+    await app.waitFor('Suspended');
+    expect(services.progress.suspended.has('mini-layer')).toBe(true);
+    await app.press('b');
+    await app.waitFor('Buried until tomorrow.');
+    expect(services.progress.buried.has('mini-runtime')).toBe(true);
+  });
+
+  test('every card type renders sensibly', async () => {
+    const services = fakeServices(miniDecks());
+    const app = renderApp(services, { initial: [{ kind: 'review', deckId: 'mini' }] });
+    const seen: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      await app.waitFor('show answer');
+      await app.press(' ');
+      await app.waitFor('1 Again');
+      seen.push(app.frame());
+      await app.press('3');
+    }
+    const all = seen.join('\n');
+    expect(all).toContain('이미지는 [...] 템플릿이다'); // cloze front
+    expect(all).toContain('이미지는 읽기 전용 템플릿이다'); // cloze filled
+    expect(all).toContain('(reverse)');
+    expect(all).toMatch(/Correct answer\s+runc/);
+    expect(all).toContain('docker.io');
+    expect(all).toMatch(/1\. docker CLI\s+2\. dockerd\s+3\. containerd\s+4\. runc/);
+    expect(all).toContain('• VM은 게스트 OS 포함');
+    await app.waitFor('Session done');
+    expect(app.frame()).toMatch(/8 cards · 100% correct/);
+    expect(app.frame()).toContain('Next card due in 10m.');
+  });
+
+  test('a long card scrolls with j/k and PgDn', async () => {
+    const decks = miniDecks();
+    const card = decks[1]!.deck.cards[0]!;
+    (card as { back: string }).back = Array.from({ length: 40 }, (_, i) => `줄 ${i + 1}`).join('\n');
+    const app = renderApp(fakeServices(decks), { initial: [{ kind: 'review', deckId: 'net' }], rows: 12, columns: 40 });
+    await app.waitFor('show answer');
+    await app.press(' ');
+    await app.waitFor('more');
+    expect(app.frame()).not.toContain('줄 10');
+    await app.press(KEYS.pageDown, 'j', 'ㅓ');
+    expect(app.frame()).toContain('줄 10');
+    await app.press('k');
+    expect(lines(app.frame()).length).toBeLessThanOrEqual(11);
+  });
+
+  test('nothing due: says so and when the next card is due', async () => {
+    const decks = miniDecks();
+    const progress = new FakeProgress(decks);
+    for (const i of progress.items()) progress.seen.add(i.key);
+    const app = renderApp(fakeServices(decks, progress), { initial: [{ kind: 'review' }] });
+    await app.waitFor('Nothing due right now.');
+    expect(app.frame()).toContain('No cards scheduled.');
+  });
+
+  test('cram runs the same screen over startCram, without suspend / bury', async () => {
+    const services = fakeServices(miniDecks());
+    const app = renderApp(services, { initial: [{ kind: 'cram', options: { deckId: 'mini' } }] });
+    await app.waitFor('Cram');
+    await app.press(' ', '1', 's');
+    expect(services.progress.log[0]).toMatchObject({ kind: 'cram', grade: 1 });
+    expect(services.progress.suspended.size).toBe(0);
+  });
+});
+
+describe('stack', () => {
+  test('a search from a review and back: the review is where it was', async () => {
+    const services = fakeServices(miniDecks());
+    const app = renderApp(services, { initial: [{ kind: 'review', deckId: 'mini' }] });
+    await app.waitFor('레이어란?');
+    await app.press(' ', '3', ' ');
+    await app.waitFor('1/8');
+    await app.press('/');
+    await app.waitFor('type a word');
+    await app.press(KEYS.esc);
+    await app.waitFor('1 Again');
+    expect(app.frame()).toContain('컨테이너 런타임');
+    expect(app.frame()).toContain('1/8');
+  });
+
+  test('back on Home after a review, the counts have moved', async () => {
+    const services = fakeServices(miniDecks());
+    const app = renderApp(services);
+    await app.waitFor('Quit');
+    await app.press(KEYS.tab, KEYS.enter);
+    await app.waitFor('레이어란?');
+    await app.press(' ', '3', 'q');
+    await app.waitFor('Quit');
+    expect(app.frame()).toMatch(/미니 덱\s+7\s+0\s+0/);
+    expect(app.frame()).toContain('1 done today');
+  });
+});
+
+describe('search', () => {
+  const withRealSearch = () => {
+    const decks = miniDecks();
+    return { ...fakeServices(decks), loadSearch: async () => buildSearchIndex(decks) };
+  };
+
+  test('type as you go in Korean, 초성 too; Enter opens the card with its source; Esc back', async () => {
+    const app = renderApp(withRealSearch(), { initial: [{ kind: 'home' }, { kind: 'search' }] });
+    await app.waitFor('type a word');
+    await app.press('레이어');
+    await app.waitFor('레이어란?');
+    await app.press(KEYS.backspace, KEYS.backspace, KEYS.backspace);
+    await app.press('ㄹㅇㅇ');
+    await app.waitFor('레이어란?');
+    await app.press(KEYS.enter);
+    await app.waitFor('Card · mini-layer');
+    expect(app.frame()).toContain('이미지를 이루는 읽기 전용 층');
+    expect(app.frame()).toContain('Deck: 미니 덱');
+    await app.press(KEYS.esc);
+    await app.waitFor('› ㄹㅇㅇ');
+    await app.press(KEYS.esc);
+    await app.waitFor('Quit');
+  });
+
+  test('letters are text in the box: q types, it does not go back', async () => {
+    const app = renderApp(withRealSearch(), { initial: [{ kind: 'home' }, { kind: 'search' }] });
+    await app.waitFor('type a word');
+    await app.press('q', 'ㅂ');
+    expect(app.frame()).toContain('› qㅂ');
+  });
+
+  test('↓ moves the highlight; a far match is scrolled into view', async () => {
+    const app = renderApp(withRealSearch(), { initial: [{ kind: 'search', query: '런타임' }], columns: 40, rows: 12 });
+    await app.waitFor(/matches?/);
+    const before = app.frame();
+    await app.press(KEYS.down);
+    expect(app.frame()).not.toBe(before);
+    for (const l of lines(app.frame())) expect(displayWidth(l)).toBeLessThanOrEqual(40);
+  });
+});
+
+describe('help, settings, sizes, language', () => {
+  test('? shows every key of the current screen; any key closes it and the review is where it was', async () => {
+    const app = renderApp(fakeServices(miniDecks()), { initial: [{ kind: 'review', deckId: 'mini' }] });
+    await app.waitFor('show answer');
+    await app.press(' ', '?');
+    await app.waitFor('Keys');
+    const f = app.frame();
+    for (const k of ['Space/Enter', 'u ', 's ', 'b ', '1 ', '4 ', 'PgDn', 'Esc/q', 'Ctrl+C']) expect(f).toContain(k);
+    await app.press('z');
+    await app.waitFor('1 Again');
+  });
+
+  test('settings are saved through the store; the language switches at once', async () => {
+    const services = fakeServices(miniDecks());
+    const app = renderApp(services, { initial: [{ kind: 'home' }, { kind: 'settings' }], lang: undefined });
+    await app.waitFor('New cards per day');
+    await app.press(KEYS.right);
+    expect(services.progress.settings.newPerDay).toBe(25);
+    await app.press('j', 'j', KEYS.left);
+    expect(services.progress.settings.retention).toBe(0.89);
+    await app.press('j', 'j', 'l');
+    expect(services.progress.settings.language).toBe('ko');
+    await app.waitFor('하루 새 카드');
+  });
+
+  test('Korean interface', async () => {
+    const app = renderApp(fakeServices(miniDecks()), { lang: 'ko' });
+    await app.waitFor('종료');
+    expect(app.frame()).toContain('복습');
+    expect(app.frame()).toContain('연속 0일');
+  });
+
+  test('at 40×12 every screen fits: no frame taller than rows − 1 or wider than 40 columns', async () => {
+    const decks = miniDecks();
+    const services = { ...fakeServices(decks), loadSearch: async () => buildSearchIndex(decks) };
+    const screens = [
+      { kind: 'home' as const },
+      { kind: 'review' as const },
+      { kind: 'search' as const, query: '컨테이너' },
+      { kind: 'card' as const, deckId: 'mini', cardId: 'mini-interview' },
+      { kind: 'settings' as const },
+    ];
+    for (const screen of screens) {
+      const app = renderApp(services, { initial: [screen], columns: 40, rows: 12 });
+      await app.waitFor(/\S/);
+      await app.press(' ');
+      const f = app.frame();
+      expect(lines(f).length, screen.kind).toBeLessThanOrEqual(11);
+      for (const l of lines(f)) expect(displayWidth(l), `${screen.kind}: ${l}`).toBeLessThanOrEqual(40);
+      app.unmount();
+    }
+  });
+});
