@@ -13,7 +13,7 @@ import { makeTheme } from './theme.js';
 import { useTerminalSize, type Size } from './hooks/useTerminalSize.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
 import { ErrorOverlay } from './components/ErrorOverlay.js';
-import { ScreenSwitch } from './screens/ScreenSwitch.js';
+import { ScreenSwitch, prefetchScreens } from './screens/ScreenSwitch.js';
 
 export interface AppProps {
   services: AppServices;
@@ -52,6 +52,10 @@ export function App({ services, initial, langFlag, env = process.env, color = tr
   useEffect(() => {
     if (nav.quit) app.exit();
   }, [nav.quit, app]);
+  useEffect(() => {
+    const timer = setTimeout(prefetchScreens, 30);
+    return () => clearTimeout(timer);
+  }, []);
 
   const openHelp = useCallback(() => setHelpOpen(true), []);
   const overlay = helpOpen || error !== undefined;

@@ -2,7 +2,8 @@
  * A child process for the crash and two-terminal tests: answers cards through the real store
  * and prints `OK <entry id>` after each answer() returned and the next card was picked
  * (the moment the UI would show the next card). Bundled by the tests with esbuild.
- * env: AMGI_HOME, WORKER_START (ISO), WORKER_COUNT (answers, 0 = until killed), WORKER_SEED.
+ * env: AMGI_HOME, WORKER_START (ISO), WORKER_COUNT (answers, 0 = until killed), WORKER_SEED,
+ * WORKER_NO_UNDO (never undo: exact answer counts).
  */
 import { openProgress } from '../../src/store/progress.js';
 import { deck } from './fixtures.js';
@@ -29,7 +30,7 @@ while (count === 0 || done < count) {
     }
   }
   const r = rand();
-  if (r < 0.05 && done > 0) {
+  if (r < 0.05 && done > 0 && !process.env.WORKER_NO_UNDO) {
     session.undo();
   } else if (r < 0.07) {
     p.saveSnapshot(); // kills also land inside snapshot writes

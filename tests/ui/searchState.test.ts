@@ -39,3 +39,8 @@ test('moving the highlight stays within the results; typing resets it', () => {
   expect(s.selected).toBe(0);
   expect(searchReducer({ ...s, selected: 4 }, { type: 'move', by: 1, count: 0 }).selected).toBe(0);
 });
+
+test('Backspaces that arrive in one chunk with other keys still delete', () => {
+  expect(searchReducer(initialSearch('레이어'), { type: 'insert', text: '\u007f\u007f\u007f' }).query).toBe('');
+  expect(searchReducer(initialSearch('ab'), { type: 'insert', text: '\u007fc\bd' }).query).toBe('ad');
+});

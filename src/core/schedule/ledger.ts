@@ -137,7 +137,10 @@ function applyAnswer(l: Ledger, e: AnswerEntry, ctx: LedgerContext): ApplyOutcom
   const next: ItemState = { ...before, deck: e.deck, lastE: e, prev: before };
   let leech = false;
   if (e.reschedule) {
-    Object.assign(next, (e.plan ? ctx.planScheduler : ctx.scheduler).next(before, at, e.grade));
+    // Log order wins over clocks: an entry stamped before the card's last review (two terminals,
+    // a merged history) is scheduled as if given at that review, never with negative elapsed time.
+    const fsrsAt = Math.max(at, before.last ?? at);
+    Object.assign(next, (e.plan ? ctx.planScheduler : ctx.scheduler).next(before, fsrsAt, e.grade));
     next.ld = day;
     if (next.lapses > before.lapses && isLeechLapse(next.lapses, ctx.settings.leechThreshold)) {
       next.leech = true;
@@ -175,7 +178,7 @@ function applyFlag(l: Ledger, e: FlagEntry, ctx: LedgerContext): void {
       next.bury = studyDay(at, ctx.settings.dayStartHour);
       break;
     case 'forget':
-      Object.assign(next, ctx.scheduler.forget(before, at));
+      Object.assign(next, ctx.scheduler.forget(before, Math.max(at, before.last ?? at)));
       delete next.last;
       delete next.leech;
       break;

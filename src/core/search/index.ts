@@ -192,15 +192,12 @@ class Engine implements SearchIndex {
       score[card] = s;
     };
     let bestTier = 3;
-    let fewestTypos = Infinity;
-    let corrected: string[] = [];
+    const typos: Array<{ jamo: string; cost: number }> = [];
     for (const { id, hit } of matchVocabulary(this.vocab, part)) {
       bestTier = Math.min(bestTier, hit.tier);
-      if (hit.tier === 2 && hit.extra <= fewestTypos) {
-        if (hit.extra < fewestTypos) corrected = [];
-        fewestTypos = hit.extra;
-        corrected.push(this.vocab.jamo[id]!);
-      }
+      // Closest first: fewest typos, then the length nearest the query's (하이퍼바이저 before 하이퍼바이저는).
+      const jamo = this.vocab.jamo[id]!;
+      if (hit.tier === 2) typos.push({ jamo, cost: hit.extra + Math.abs(jamo.length - part.jamo.length) / 100 });
       for (const [deck, list] of this.vocab.places[id]!) {
         const base = this.deckBase[deck]!;
         for (const p of list) put(base + Math.floor(p / FIELD_SLOTS), within(hit.tier, hit.extra + FIELD_COST[p % FIELD_SLOTS]!));
@@ -213,7 +210,7 @@ class Engine implements SearchIndex {
       const start = this.deckBase[deck]!;
       for (let c = start; c < start + this.decks[deck]!.deck.cards.length; c++) put(c, s);
     });
-    const result: Scores = { score, cards, corrected: bestTier === 2 ? corrected.slice(0, 2) : undefined };
+    const result: Scores = { score, cards, corrected: bestTier === 2 ? typos.sort((a, b) => a.cost - b.cost).slice(0, 2).map((t) => t.jamo) : undefined };
     // Only the current query's parts are kept: typing one key changes the last word only.
     if (this.partCache.size > 32) this.partCache.clear();
     this.partCache.set(part.jamo, result);

@@ -12,7 +12,7 @@ const PARTICLES = [
 
 /** Particle jamo → its syllable count. */
 const JAMO = new Map(PARTICLES.map((p) => [toJamo(p), p.length]));
-const MAX = Math.max(...[...JAMO].map((p) => p.length));
+const MAX = Math.max(...[...JAMO.keys()].map((p) => p.length));
 
 /** `word` (jamo) is `query` (jamo) followed by a particle. */
 export function isQueryPlusParticle(word: string, query: string): boolean {

@@ -6,12 +6,12 @@
  */
 import type { LogEntry } from '../schedule/types.js';
 import { InputError } from '../import/errors.js';
-import { compareEntries } from './merge.js';
+import { sortEntries } from './merge.js';
 
 export const PROGRESS_VERSION = 1;
 
 export function formatProgress(entries: LogEntry[]): string {
-  const sorted = [...entries].sort(compareEntries);
+  const sorted = sortEntries(entries);
   const header = JSON.stringify({ amgi: 'progress', version: PROGRESS_VERSION, entries: sorted.length });
   return `${[header, ...sorted.map((e) => JSON.stringify(e))].join('\n')}\n`;
 }

@@ -6,8 +6,19 @@ import { lazy } from 'react';
 import type { Screen } from '../navigation.js';
 import { HomeScreen } from './home/HomeScreen.js';
 
-const ReviewScreen = lazy(() => import('./review/ReviewScreen.js').then((m) => ({ default: m.ReviewScreen })));
-const SearchScreen = lazy(() => import('./search/SearchScreen.js').then((m) => ({ default: m.SearchScreen })));
+const loadReview = () => import('./review/ReviewScreen.js');
+const loadSearch = () => import('./search/SearchScreen.js');
+const ReviewScreen = lazy(() => loadReview().then((m) => ({ default: m.ReviewScreen })));
+const SearchScreen = lazy(() => loadSearch().then((m) => ({ default: m.SearchScreen })));
+
+/**
+ * After the first frame: load the screens Home leads to most, so a key pressed right after
+ * Enter or `/` does not arrive before the screen that should take it.
+ */
+export function prefetchScreens(): void {
+  void loadReview().catch(() => {});
+  void loadSearch().catch(() => {});
+}
 const CardScreen = lazy(() => import('./card/CardScreen.js').then((m) => ({ default: m.CardScreen })));
 const SettingsScreen = lazy(() => import('./settings/SettingsScreen.js').then((m) => ({ default: m.SettingsScreen })));
 const StatsScreen = lazy(() => import('./stats/StatsScreen.js').then((m) => ({ default: m.StatsScreen })));

@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { deckItems, type StudyItem } from '../../../src/core/deck/items.js';
 import type { Card, Deck } from '../../../src/core/deck/types.js';
 
@@ -37,4 +39,17 @@ export function item(key: string): StudyItem {
   const found = ITEMS.find((i) => i.key === key);
   if (!found) throw new Error(`no item ${key}`);
   return found;
+}
+
+/** Cards only the end-to-end tests select (by tag): one Korean and one English typed answer. */
+export const E2E_CARDS: Card[] = [
+  { id: 'e2e-ko', type: 'typed', front: '게스트 OS를 통째로 포함하는 가상화 방식은?', answer: '가상머신', aliases: ['VM'], tags: ['ko-typed'] },
+  { id: 'e2e-en', type: 'typed', front: 'dockerd가 컨테이너 실행을 맡기는 데몬의 이름은?', answer: 'containerd', tags: ['en-typed'] },
+];
+
+/** The fixture deck plus the e2e cards, as a deck file in `dir` (for `amgi --decks DIR`). */
+export function writeDeckDir(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'docker.json'), JSON.stringify({ ...DECK, cards: [...CARDS, ...E2E_CARDS] }, null, 2));
+  return dir;
 }

@@ -25,8 +25,8 @@ export function flag(key: string, at: number, op: FlagEntry['op']): FlagEntry {
   return { v: 1, id: `e${++seq}`, at: new Date(at).toISOString(), op, key, deck: key.split('-')[0]! };
 }
 
-export function ctxOf(patch: Partial<Settings> = {}) {
-  return ledgerContext({ ...DEFAULT_SETTINGS, ...patch }, false);
+export function ctxOf(patch: Partial<Settings> = {}, fuzz = false) {
+  return ledgerContext({ ...DEFAULT_SETTINGS, ...patch }, fuzz);
 }
 
 export function ledgerWith(entries: (AnswerEntry | FlagEntry)[], patch: Partial<Settings> = {}): Ledger {

@@ -31,6 +31,13 @@ export function searchReducer(state: SearchState, action: SearchAction): SearchS
   const chars = [...state.query];
   switch (action.type) {
     case 'insert': {
+      // Keys that arrive in one chunk (held Backspace, fast typing) come as one string:
+      // DEL / BS inside it still delete.
+      if (/[\u007f\b]/.test(action.text)) {
+        return action.text
+          .split(/([\u007f\b])/)
+          .reduce<SearchState>((s, part) => (part === '\u007f' || part === '\b' ? searchReducer(s, { type: 'backspace' }) : part ? searchReducer(s, { type: 'insert', text: part }) : s), state);
+      }
       const add = [...cleanInput(action.text)];
       if (!add.length) return state;
       chars.splice(state.cursor, 0, ...add);

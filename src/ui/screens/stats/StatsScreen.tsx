@@ -10,7 +10,7 @@ import { seg } from '../../layout.js';
 import { useShell } from '../../shell.js';
 import { Frame, bodyHeight } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
-import { PANEL_COUNT, fullRows, isCompact, panelRows } from './statsRows.js';
+import { PANEL_COUNT, fullRows, isCompact, panelRows, panelTabs } from './statsRows.js';
 
 export function StatsScreen() {
   const { progress } = useServices();
@@ -32,7 +32,9 @@ export function StatsScreen() {
   const view = { t, theme };
   const body = compact ? panelRows(report, panel, columns, height, view) : fullRows(report, columns, height, view);
   return (
-    <Frame title={[seg(t.statsScreen.title, theme.text.heading)]} right={[seg(report.today, theme.text.muted)]} footer={[seg(compact ? t.statsScreen.compactHint : t.statsScreen.hint, theme.text.muted)]}>
+    <Frame
+      title={[seg(t.statsScreen.title, theme.text.heading), ...(compact ? [seg(' '), ...panelTabs(panel, view)] : [])]}
+      right={compact ? [] : [seg(report.today, theme.text.muted)]} footer={[seg(compact ? t.statsScreen.compactHint : t.statsScreen.hint, theme.text.muted)]}>
       <Rows rows={body} />
     </Frame>
   );

@@ -124,18 +124,22 @@ export function fullRows(r: StatsReport, width: number, height: number, view: St
   return rows.slice(0, height).map((row) => fitRow(row, width));
 }
 
-/** Small terminals: one panel at a time (←/→), each using the whole body. */
+/** The panel names for the header, the current one bracketed. */
+export function panelTabs(panel: number, { t, theme }: StatsView): Row {
+  return t.statsScreen.panels.map((name, i) => seg(i === panel ? `[${name}]` : ` ${name} `, i === panel ? theme.selection : theme.text.muted));
+}
+
+/**
+ * Small terminals: one panel at a time (←/→), each using the whole body; the panel names
+ * sit in the header so the heatmap's seven weekday rows fit in 40×12.
+ */
 export function panelRows(r: StatsReport, panel: number, width: number, height: number, view: StatsView): Row[] {
-  const { t, theme } = view;
-  const tabs: Row = t.statsScreen.panels.flatMap((name, i) => [seg(i === panel ? `[${name}]` : ` ${name} `, i === panel ? theme.selection : theme.text.muted)]);
-  const body = height - 1;
   let rows: Row[];
-  if (panel === 1) rows = forecastRows(r, width, Math.min(body, 10), view);
+  if (panel === 1) rows = forecastRows(r, width, Math.min(height, 10), view);
   else if (panel === 2) rows = heatmapRows(r, width, view);
   else {
     const summary = summaryRows(r, width, view);
-    rows = [...summary, ...masteryRows(r, width, body - summary.length, view)];
+    rows = [...summary, ...masteryRows(r, width, height - summary.length, view)];
   }
-  return [fitRow(tabs, width), ...rows].slice(0, height).map((row) => fitRow(row, width));
+  return rows.slice(0, height).map((row) => fitRow(row, width));
 }
-

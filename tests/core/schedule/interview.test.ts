@@ -1,0 +1,72 @@
+process.env.TZ = 'Asia/Seoul';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { tmpHome } from '../../helpers/tmpHome.js';
+import { parseDayKey } from '../../../src/core/schedule/day.js';
+import { clock, deck, open } from '../../store/fixtures.js';
+import type { ProgressStore } from '../../../src/store/progress.js';
+
+let home: string;
+let cleanup: () => void;
+beforeEach(() => ({ home, cleanup } = tmpHome()));
+afterEach(() => cleanup());
+
+/** Run one plan session answering Good to everything; returns the keys shown. */
+function session(p: ProgressStore, until: string): string[] {
+  const s = p.startCram({ until });
+  const keys: string[] = [];
+  for (let e = s.current(); e; e = s.current()) {
+    keys.push(e.item.key);
+    s.answer(3, 1);
+  }
+  return keys;
+}
+
+describe('interview plan (--until)', () => {
+  test('studying daily from 10 days before: every card twice or more, the last review on D−1', () => {
+    const c = clock('2026-03-02T20:00:00');
+    const p = open(home, [deck('docker', 12)], c.now);
+    const D = '2026-03-12';
+    const perDay: number[] = [];
+    for (let day = 2; day <= 11; day++) {
+      c.set(`2026-03-${String(day).padStart(2, '0')}T20:00:00`);
+      perDay.push(session(p, D).length);
+    }
+    expect(perDay[0]).toBe(12); // (a) everything once, on the first day
+    const dMinus1 = parseDayKey(D)! - 1;
+    for (const it of p.items()) {
+      const s = p.state(it.key)!;
+      expect(s.plan).toBe(D);
+      expect(s.planN).toBeGreaterThanOrEqual(2);
+      expect(s.planLd).toBe(dMinus1); // (c) the final review falls on the day before
+    }
+    // Not every card every day: the plan spaces the reviews.
+    expect(perDay.slice(1, -1).some((n) => n < 12)).toBe(true);
+  });
+
+  test('a plan started the day before still gives every card two reviews', () => {
+    const c = clock('2026-03-11T20:00:00');
+    const p = open(home, [deck('docker', 5)], c.now);
+    const shown = session(p, '2026-03-12');
+    expect(shown).toHaveLength(10);
+    for (const it of p.items()) expect(p.state(it.key)!.planN).toBe(2);
+  });
+
+  test('plan answers schedule at the raised retention (shorter intervals than a plain review)', () => {
+    const c = clock('2026-03-02T20:00:00');
+    const p = open(home, [deck('a', 1), deck('b', 1)], c.now);
+    const planned = p.startCram({ until: '2026-04-30', deckId: 'a' });
+    const normal = p.startReview({ deckId: 'b' });
+    planned.answer(4, 1);
+    normal.answer(4, 1);
+    expect(p.state('a-0000')!.due).toBeLessThan(p.state('b-0000')!.due);
+  });
+
+  test('a card answered in the plan today is not shown again today; a past date is refused', () => {
+    const c = clock('2026-03-02T20:00:00');
+    const p = open(home, [deck('docker', 3)], c.now);
+    expect(session(p, '2026-03-20')).toHaveLength(3);
+    expect(session(p, '2026-03-20')).toHaveLength(0);
+    expect(() => p.startCram({ until: '2026-03-01' })).toThrow(/has passed/);
+    expect(() => p.startCram({ until: '2026-02-30' })).toThrow(/not a date/);
+  });
+});

@@ -1,0 +1,219 @@
+/** The engine on a small deck of its own: every requirement of issue 4 §1, and robustness. */
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { answerText, frontText } from '../../../src/core/deck/cards.js';
+import type { Deck } from '../../../src/core/deck/types.js';
+import { buildSearchIndex, type DeckDerived, type DerivedCache, type SearchHit } from '../../../src/core/search/index.js';
+import { FIXTURE, FIXTURE_ALIASES, loaded } from './fixture.js';
+
+const index = buildSearchIndex([loaded(FIXTURE)], { aliases: FIXTURE_ALIASES });
+const ids = (q: string, limit = 3) => index.search(q, { limit }).map((h) => h.card.id);
+const first = (q: string) => ids(q, 1)[0];
+const marked = (text: string, spans: Array<[number, number]>) => spans.map(([s, e]) => text.slice(s, e));
+
+describe('Korean-aware matching', () => {
+  test.each([
+    ['ㄹㅇㅇ', 'layer'],
+    ['ㄷㅋ', 'docker'],
+    ['ㅋㅌㅇㄴ ㄹㅌㅇ', 'runtime'],
+  ])('initial consonants %s → %s', (q, id) => expect(first(q)).toBe(id));
+
+  test.each([['컨텡'], ['컨테ㅇ']])('half-composed %s finds 컨테이너 cards', (q) => {
+    const hits = index.search(q);
+    expect(hits.length).toBeGreaterThan(0);
+    for (const h of hits) expect(`${frontText(h.card)} ${answerText(h.card)}`).toContain('컨테');
+    expect(first(q)).toBe('runtime'); // the shortest front that is the word
+  });
+
+  test.each([
+    ['ehzj', 'docker'],
+    ['fpdldj', 'layer'],
+  ])('IME-off %s → %s', (q, id) => expect(first(q)).toBe(id));
+
+  test('spacing variants find the same card', () => {
+    expect(first('멀티스테이지')).toBe('multistage');
+    expect(first('멀티 스테이지')).toBe('multistage');
+    expect(ids('일시 정지')).toContain('pause');
+    expect(ids('일시정지')).toContain('pause');
+  });
+
+  test.each([
+    ['컨테이더', 'runtime'],
+    ['dokcer', 'pause'],
+    ['containred', 'containerd'],
+  ])('typo %s → %s, marked fuzzy', (q, id) => {
+    const hits = index.search(q, { limit: 3 });
+    expect(hits.map((h) => h.card.id)).toContain(id);
+    expect(hits[0]!.matchKind).toBe('fuzzy');
+  });
+
+  test('Korean ↔ English aliases, both ways', () => {
+    expect(first('Docker')).toBe('docker');
+    expect(first('도커파일')).toBe('dockerfile');
+    expect(first('VM')).toBe('vm');
+    expect(first('virtual machine')).toBe('vm');
+    expect(first('kubernetes')).toBe('k8s');
+    expect(ids('registry')).toContain('registry');
+  });
+
+  test('without the alias table, English does not find Korean-only cards', () => {
+    const bare = buildSearchIndex([loaded(FIXTURE)]);
+    expect(bare.search('kubernetes')).toEqual([]);
+  });
+
+  test('case-insensitive', () => {
+    expect(ids('RUNC')).toEqual(ids('runc'));
+    expect(first('DOCKERFILE')).toBe('dockerfile');
+  });
+});
+
+describe('query language', () => {
+  test('a quoted phrase must appear as written', () => {
+    expect(ids('"읽기 전용"', 10).sort()).toEqual(['cloze', 'layer']);
+    expect(ids('"전용 읽기"')).toEqual([]);
+  });
+  test('#tag filters, alone or with words', () => {
+    expect(ids('#image', 10).sort()).toEqual(['layer', 'registry']);
+    expect(ids('#dockerfile 빌드', 10)).toEqual(['multistage']);
+    expect(index.search('#image').every((h) => h.score === 0 && h.matchKind === 'exact')).toBe(true);
+  });
+  test('deck: filter and the deckId option', () => {
+    const other: Deck = { ...FIXTURE, id: 'other', title: '다른 덱', cards: [{ id: 'o-layer', type: 'basic', front: '레이어 캐시', back: '재사용' }] };
+    const two = buildSearchIndex([loaded(FIXTURE), loaded(other)], { aliases: FIXTURE_ALIASES });
+    expect(two.size).toBe(FIXTURE.cards.length + 1);
+    expect(two.search('deck:oth 레이어').map((h) => h.card.id)).toEqual(['o-layer']);
+    expect(two.search('레이어', { deckId: 'other' }).map((h) => h.card.id)).toEqual(['o-layer']);
+    expect(two.search('레이어', { deckId: 'fixture' }).map((h) => h.card.id)).not.toContain('o-layer');
+    expect(two.search('레이어').map((h) => h.deckId)).toContain('other');
+  });
+  test('limit', () => {
+    expect(index.search('컨테이너', { limit: 2 })).toHaveLength(2);
+    expect(index.search('컨테이너', { limit: 0 })).toEqual([]);
+  });
+});
+
+describe('ranking and highlights', () => {
+  test('exact word > prefix > fuzzy', () => {
+    const deck: Deck = {
+      ...FIXTURE,
+      id: 'rank',
+      cards: [
+        { id: 'fuzzy', type: 'basic', front: 'dockr 설명', back: '-' },
+        { id: 'prefix', type: 'basic', front: 'dockerize 설명', back: '-' },
+        { id: 'exact', type: 'basic', front: '긴 설명 속의 docker 라는 단어', back: '-' },
+      ],
+    };
+    const hits = buildSearchIndex([loaded(deck)]).search('docker');
+    expect(hits.map((h) => [h.card.id, h.matchKind])).toEqual([
+      ['exact', 'exact'],
+      ['prefix', 'prefix'],
+      ['fuzzy', 'fuzzy'],
+    ]);
+    const scores = hits.map((h) => h.score);
+    expect([...scores].sort((a, b) => a - b)).toEqual(scores);
+  });
+
+  test('spans mark the matched text in front and back', () => {
+    const h = index.search('레이어')[0]!;
+    expect(marked(frontText(h.card), h.highlights.front)).toEqual(['레이어']);
+    const pause = index.search('docker pause', { limit: 1 })[0]!;
+    expect(marked(frontText(pause.card), pause.highlights.front)).toEqual(['docker pause']);
+    const half = index.search('컨텡', { limit: 1 })[0]!;
+    expect(marked(frontText(half.card), half.highlights.front)).toEqual(['컨테이']);
+    const cho = index.search('ㅋㅌㅇㄴ ㄹㅌㅇ', { limit: 1 })[0]!;
+    expect(marked(frontText(cho.card), cho.highlights.front)).toEqual(['컨테이너 런타임']);
+    const back = index.search('freezer', { limit: 1 })[0]!;
+    expect(marked(answerText(back.card), back.highlights.back)).toEqual(['freezer']);
+    const phrase = index.search('"읽기 전용" 템플릿', { limit: 1 })[0]!;
+    expect(marked(frontText(phrase.card), phrase.highlights.front)).toEqual(['읽기 전용', '템플릿']);
+  });
+
+  test('spans are ordered, disjoint and inside the text', () => {
+    for (const q of ['컨테이너', '이미지', 'ㅇ', 'docker', '런타임']) {
+      for (const h of index.search(q, { limit: 50 })) {
+        for (const [text, spans] of [[frontText(h.card), h.highlights.front], [answerText(h.card), h.highlights.back]] as const) {
+          let end = 0;
+          for (const [s, e] of spans) {
+            expect(s).toBeGreaterThanOrEqual(end);
+            expect(e).toBeGreaterThan(s);
+            expect(e).toBeLessThanOrEqual(text.length);
+            end = e;
+          }
+        }
+      }
+    }
+  });
+});
+
+describe('robustness', () => {
+  test.each([[''], ['   '], ['ㄱ'], ['ㅏ'], ['"'], ['""'], ['#'], ['deck:'], ['.*+?^${}()|[]\\'], ['\u0000\u001b[31m'], ['가'.repeat(10_000)], ['a '.repeat(5_000)]])(
+    'never throws: %#',
+    (q) => {
+      const hits = index.search(q);
+      expect(Array.isArray(hits)).toBe(true);
+    },
+  );
+
+  test('empty and blank queries find nothing', () => {
+    expect(index.search('')).toEqual([]);
+    expect(index.search('   ')).toEqual([]);
+  });
+
+  test('any string: no throw, at most limit, sorted scores', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.integer({ min: 1, max: 30 }), (q, limit) => {
+        const hits: SearchHit[] = index.search(q, { limit });
+        expect(hits.length).toBeLessThanOrEqual(limit);
+        for (let i = 1; i < hits.length; i++) expect(hits[i]!.score).toBeGreaterThanOrEqual(hits[i - 1]!.score);
+      }),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...'ㄱㄴㄷㄹㅇㅋㅌ컨테이너런타임도커 "#:deckDOCKER'), { maxLength: 12 }), (chars) => {
+        index.search(chars.join(''));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('an empty collection', () => {
+    const none = buildSearchIndex([]);
+    expect(none.size).toBe(0);
+    expect(none.search('도커')).toEqual([]);
+    expect(none.search('#tag')).toEqual([]);
+  });
+});
+
+describe('derived-data cache', () => {
+  function memoryCache() {
+    const store = new Map<string, DeckDerived>();
+    const calls = { get: 0, set: 0 };
+    const cache: DerivedCache = {
+      get: (k) => (calls.get++, store.get(k)),
+      set: (k, v) => (calls.set++, void store.set(k, v)),
+    };
+    return { cache, calls, store };
+  }
+
+  test('first build writes, second build reads and gives the same results', () => {
+    const { cache, calls } = memoryCache();
+    const a = buildSearchIndex([loaded(FIXTURE)], { aliases: FIXTURE_ALIASES, cache });
+    expect(calls).toEqual({ get: 1, set: 1 });
+    const b = buildSearchIndex([loaded(FIXTURE)], { aliases: FIXTURE_ALIASES, cache });
+    expect(calls).toEqual({ get: 2, set: 1 });
+    for (const q of ['ㄹㅇㅇ', 'Docker', '컨테이더', '멀티스테이지']) expect(b.search(q).map((h) => h.card.id)).toEqual(a.search(q).map((h) => h.card.id));
+  });
+
+  test('a stale entry (other card list or version) is recomputed', () => {
+    const { cache, calls, store } = memoryCache();
+    buildSearchIndex([loaded(FIXTURE)], { cache });
+    const key = [...store.keys()][0]!;
+    store.set(key, { ...store.get(key)!, fingerprint: '0:0' });
+    buildSearchIndex([loaded(FIXTURE)], { cache });
+    expect(calls.set).toBe(2);
+    store.set(key, { ...store.get(key)!, version: -1 });
+    const idx = buildSearchIndex([loaded(FIXTURE)], { cache });
+    expect(calls.set).toBe(3);
+    expect(idx.search('ㄹㅇㅇ')[0]!.card.id).toBe('layer');
+  });
+});

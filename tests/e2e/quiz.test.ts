@@ -1,0 +1,167 @@
+/**
+ * Quiz modes end to end: the BUILT amgi in tmux (run `npm run build` first; npm test does),
+ * a temporary AMGI_HOME and a deck directory of known cards, a fixed start clock.
+ */
+import { afterEach, describe, expect, test } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { displayWidth } from '../../src/core/text/width.js';
+import { promptText } from '../../src/core/deck/cards.js';
+import { optionText } from '../../src/core/quiz/choice.js';
+import { loadAllDecks } from '../../src/store/deckFiles.js';
+import { openProgress } from '../../src/store/progress.js';
+import { startAmgi, type TmuxSession } from '../helpers/tmux.js';
+import { CARDS, writeDeckDir } from '../core/quiz/fixture.js';
+
+const NOW = '2025-03-03T09:00:00Z';
+const sessions: TmuxSession[] = [];
+const homes: string[] = [];
+afterEach(() => {
+  for (const s of sessions.splice(0)) s.kill();
+  for (const h of homes.splice(0)) rmSync(h, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+});
+
+function setup(): { home: string; decks: string } {
+  const home = mkdtempSync(join(tmpdir(), 'amgi-quiz-e2e-'));
+  homes.push(home);
+  return { home, decks: writeDeckDir(join(home, 'deck-files')) };
+}
+
+async function quiz(env: { home: string; decks: string }, args: string[], cols = 80, rows = 24): Promise<TmuxSession> {
+  const t = await startAmgi({ home: env.home, cols, rows, args: ['quiz', '--decks', env.decks, ...args], env: { AMGI_NOW: NOW } });
+  sessions.push(t);
+  return t;
+}
+
+function expectFits(screen: string, cols: number, rows: number) {
+  const lines = screen.split('\n');
+  expect(lines.length, screen).toBeLessThanOrEqual(rows - 1);
+  for (const l of lines) expect(displayWidth(l), l).toBeLessThanOrEqual(cols);
+}
+
+/** The card whose question is on the screen. */
+function cardOnScreen(screen: string) {
+  const card = CARDS.find((c) => screen.includes(promptText(c).slice(0, 12)));
+  if (!card) throw new Error(`no known card on screen:\n${screen}`);
+  return card;
+}
+
+/** Option number → text, as drawn ("› 1. runc"). */
+function optionsOnScreen(screen: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const m of screen.matchAll(/^[›✓✗ ] (\d)\. (.+)$/gm)) out.set(m[2]!.trim(), Number(m[1]));
+  return out;
+}
+
+describe.each([
+  [80, 24],
+  [40, 12],
+])('quiz at %i×%i', (cols, rows) => {
+  test('multiple choice: one right, one wrong, then the summary offers a drill', async () => {
+    const env = setup();
+    const t = await quiz(env, ['--mode', 'choice', '--count', '2'], cols, rows);
+    for (const answerRight of [true, false]) {
+      const screen = await t.waitFor(/4\. /);
+      expectFits(screen, cols, rows);
+      const card = cardOnScreen(screen);
+      const options = optionsOnScreen(screen);
+      expect(options.size).toBe(4);
+      const right = options.get(optionText(card)!);
+      expect(right, screen).toBeDefined();
+      const wrong = [...options.values()].find((n) => n !== right)!;
+      t.keys(String(answerRight ? right : wrong));
+      const after = await t.waitFor(answerRight ? '✓ Right!' : '✗ Not quite.');
+      expectFits(after, cols, rows);
+      t.keys('Space');
+    }
+    const summary = await t.waitFor('Score 1/2 (50%)');
+    expect(summary).toContain('Missed');
+    expect(summary).toContain('d/Enter drill');
+    expectFits(summary, cols, rows);
+    t.keys('d');
+    await t.waitFor('round 2');
+    t.keys('Escape');
+    expect(await t.waitForExit()).toBe(0);
+  });
+});
+
+describe('typed answers', () => {
+  test('Hangul with other spacing is right; an English near miss can be accepted', async () => {
+    const env = setup();
+    let t = await quiz(env, ['--mode', 'typed', '--tag', 'ko-typed']);
+    await t.waitFor('통째로 포함하는');
+    t.text('가상 머신');
+    let screen = await t.waitFor('> 가상 머신');
+    // The real cursor sits after the typed text, where an IME draws the composing syllable.
+    const fieldRow = screen.split('\n').findIndex((l) => l.startsWith('> 가상 머신'));
+    expect(t.format('#{cursor_y}')).toBe(String(fieldRow));
+    expect(t.format('#{cursor_x}')).toBe(String(displayWidth('> 가상 머신')));
+    t.keys('Enter');
+    screen = await t.waitFor('✓ Right!');
+    expect(screen).toContain('Answer: 가상머신');
+    t.keys('Space');
+    await t.waitFor('Score 1/1');
+    t.kill();
+
+    t = await quiz(env, ['--mode', 'typed', '--tag', 'en-typed']);
+    await t.waitFor('실행을 맡기는 데몬');
+    t.text('containrd');
+    t.keys('Enter');
+    screen = await t.waitFor('Count it as right? (y/n)');
+    expect(screen).toContain('You: containrd');
+    expect(screen).toContain('Answer: containerd');
+    t.keys('y');
+    await t.waitFor('Counted as right (close).');
+    t.keys('Enter');
+    await t.waitFor('Score 1/1');
+  });
+});
+
+describe('order', () => {
+  test('arrange the steps with the keyboard and check', async () => {
+    const env = setup();
+    const t = await quiz(env, ['--mode', 'order']);
+    const card = CARDS.find((c) => c.type === 'order')!;
+    if (card.type !== 'order') throw new Error('fixture');
+    const screen = await t.waitFor(card.front);
+    const shown = [...screen.matchAll(/^[›≡ ] \d\. (.+)$/gm)].map((m) => card.steps.indexOf(m[1]!.trim()));
+    expect([...shown].sort()).toEqual([0, 1, 2, 3]);
+    // For each place: walk the cursor to the step that belongs there, then move it up with K.
+    let cursor = 0;
+    for (let pos = 0; pos < shown.length; pos++) {
+      const from = shown.indexOf(pos);
+      for (let i = cursor; i < from; i++) t.keys('Down');
+      for (let i = from; i > pos; i--) t.keys('K');
+      shown.splice(pos, 0, ...shown.splice(from, 1));
+      cursor = pos;
+    }
+    t.keys('Enter');
+    const after = await t.waitFor('✓ Right!');
+    expect(after).toContain(`✓ 1. ${card.steps[0]}`);
+    expect(after).toContain(`✓ 4. ${card.steps[3]}`);
+  });
+});
+
+describe('mock interview', () => {
+  test('think time counts down, then the model answer; a self-grade ends the session', async () => {
+    const env = setup();
+    // The shortest think time the settings allow.
+    const decks = loadAllDecks({ decksDir: env.decks, env: {} }).decks;
+    const p = openProgress({ home: env.home, decks, now: () => new Date(NOW), fuzz: false });
+    p.saveSettings({ thinkSeconds: 5 });
+    p.close();
+
+    const t = await quiz(env, ['--mode', 'interview'], 40, 12);
+    let screen = await t.waitFor(/Think: 0:0[45]/);
+    expect(screen).toContain('컨테이너와 가상머신의');
+    expectFits(screen, 40, 12);
+    screen = await t.waitFor(/Think: 0:0[123]/, 6_000);
+    screen = await t.waitFor('Time is up.', 8_000);
+    expect(screen).toContain('• 커널 공유');
+    expectFits(screen, 40, 12);
+    t.keys('2');
+    screen = await t.waitFor('Questions to revisit');
+    expect(screen).toContain('컨테이너와 가상머신의');
+  });
+});
