@@ -97,6 +97,10 @@ export class ProgressStore implements Progress {
     return deckId === undefined ? this.allItems : this.allItems.filter((it) => it.deckId === deckId);
   }
 
+  get itemMap(): ReadonlyMap<string, StudyItem> {
+    return this.byKey;
+  }
+
   item(key: string): StudyItem | undefined {
     return this.byKey.get(key);
   }
@@ -164,7 +168,7 @@ export class ProgressStore implements Progress {
   counts(deckId?: string): DeckCounts {
     const items = this.items(deckId);
     const now = this.now();
-    const q = new ReviewQueue({ ledger: this.ledger, items, settings: this.settings, scheduler: this.ctx.scheduler, now });
+    const q = new ReviewQueue({ ledger: this.ledger, items, settings: this.settings, scheduler: this.ctx.scheduler, now, ...(deckId === undefined ? { byKey: this.byKey } : {}) });
     const r = q.remaining(now);
     const today = q.today;
     const dayEnd = dayStart(today + 1, this.settings.dayStartHour).getTime();
@@ -195,7 +199,7 @@ export class ProgressStore implements Progress {
 
   startReview(opts: { deckId?: string } = {}): StudySession {
     this.refresh();
-    return reviewSession(this, this.items(opts.deckId));
+    return reviewSession(this, this.items(opts.deckId), opts.deckId === undefined);
   }
 
   startCram(opts: CramOptions = {}): StudySession {

@@ -150,10 +150,7 @@ class Session implements StudySession {
 }
 
 class ReviewPicker implements Picker {
-  constructor(
-    private readonly q: ReviewQueue,
-    private readonly items: StudyItem[],
-  ) {}
+  constructor(private readonly q: ReviewQueue) {}
   next(now: number) {
     return this.q.next(now);
   }
@@ -171,9 +168,9 @@ class ReviewPicker implements Picker {
   }
 }
 
-export function reviewSession(store: ProgressStore, items: StudyItem[]): StudySession {
-  const q = new ReviewQueue({ ledger: store.ledger, items, settings: store.settings, scheduler: store.ctx.scheduler, now: store.now() });
-  return new Session(store, new ReviewPicker(q, items), { kind: 'review', reschedule: true });
+export function reviewSession(store: ProgressStore, items: StudyItem[], all: boolean): StudySession {
+  const q = new ReviewQueue({ ledger: store.ledger, items, settings: store.settings, scheduler: store.ctx.scheduler, now: store.now(), ...(all ? { byKey: store.itemMap } : {}) });
+  return new Session(store, new ReviewPicker(q), { kind: 'review', reschedule: true });
 }
 
 /** A cram queue: the selection in order; a card answered Again comes back at the end. */

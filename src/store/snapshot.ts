@@ -12,7 +12,7 @@ import type { Settings } from '../core/schedule/types.js';
 import { logPath } from './log.js';
 
 export const SNAPSHOT_FILE = 'state.json';
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 /** Bytes of the log just before the offset, kept to recognise the same log on load. */
 const TAIL_BYTES = 64;
 
@@ -21,9 +21,10 @@ export function snapshotPath(home: string): string {
 }
 
 type Extras = Omit<Partial<ItemState>, 'prev'> & { prev?: ItemTuple };
-type ItemTuple = [deck: string, due: number, s: number, d: number, el: number, sch: number, step: number, reps: number, lapses: number, st: number, last: number | null, extras: Extras | 0];
+type ItemTuple = [deck: string, due: number, s: number, d: number, el: number, sch: number, step: number, reps: number, lapses: number, st: number, last: number | null, ld: number | null, extras: Extras | 0];
 
-const CORE_KEYS = new Set(['deck', 'due', 's', 'd', 'el', 'sch', 'step', 'reps', 'lapses', 'st', 'last', 'prev', 'lastE']);
+// `ld` is set on every studied card: a tuple slot, not an extras object per card (start-up time).
+const CORE_KEYS = new Set(['deck', 'due', 's', 'd', 'el', 'sch', 'step', 'reps', 'lapses', 'st', 'last', 'ld', 'prev', 'lastE']);
 
 function encodeItem(s: ItemState, keepUndo: boolean): ItemTuple {
   let extras: Extras | 0 = 0;
@@ -36,15 +37,16 @@ function encodeItem(s: ItemState, keepUndo: boolean): ItemTuple {
     extras.lastE = s.lastE;
     if (s.prev) extras.prev = encodeItem(s.prev, true);
   }
-  return [s.deck, s.due, s.s, s.d, s.el, s.sch, s.step, s.reps, s.lapses, s.st, s.last ?? null, extras];
+  return [s.deck, s.due, s.s, s.d, s.el, s.sch, s.step, s.reps, s.lapses, s.st, s.last ?? null, s.ld ?? null, extras];
 }
 
 function decodeItem(t: ItemTuple): ItemState {
-  if (!Array.isArray(t) || t.length !== 12 || typeof t[0] !== 'string' || t.slice(1, 10).some((x) => typeof x !== 'number')) throw new Error('bad item');
+  if (!Array.isArray(t) || t.length !== 13 || typeof t[0] !== 'string' || typeof t[1] !== 'number' || typeof t[9] !== 'number') throw new Error('bad item');
   const s: ItemState = { deck: t[0], due: t[1], s: t[2], d: t[3], el: t[4], sch: t[5], step: t[6], reps: t[7], lapses: t[8], st: t[9] };
   if (t[10] !== null) s.last = t[10];
-  if (t[11]) {
-    const { prev, ...rest } = t[11];
+  if (t[11] !== null) s.ld = t[11];
+  if (t[12]) {
+    const { prev, ...rest } = t[12];
     Object.assign(s, rest);
     if (prev) s.prev = decodeItem(prev);
   }

@@ -41,7 +41,9 @@ export function fitRow(row: Row, width: number): Row {
 /** Deck text as display rows: sanitised, wrapped to `width`, each row one style. */
 export function wrapRows(text: string, width: number, style?: Style, indent = ''): Row[] {
   const inner = Math.max(1, width - displayWidth(indent));
-  return wrapDisplay(sanitizeText(text), inner).map((line) => (indent ? [seg(indent), seg(line, style)] : [seg(line, style)]));
+  // A hanging indent: the bullet or number on the first line, spaces under it after.
+  const hang = ' '.repeat(displayWidth(indent));
+  return wrapDisplay(sanitizeText(text), inner).map((line, i) => (indent ? [seg(i === 0 ? indent : hang), seg(line, style)] : [seg(line, style)]));
 }
 
 /**

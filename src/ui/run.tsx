@@ -46,6 +46,8 @@ export async function runApp(opts: RunOptions): Promise<number> {
     // Ctrl+C is a keymap command (the shell quits cleanly); Ink must not exit on its own.
     exitOnCtrlC: false,
     patchConsole: false,
+    // Ink's default 30 fps throttle can hold a frame back 33 ms while typing fast.
+    maxFps: 60,
   });
 
   const leave = (code: number, message?: string) => {

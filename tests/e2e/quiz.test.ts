@@ -34,6 +34,16 @@ async function quiz(env: { home: string; decks: string }, args: string[], cols =
   return t;
 }
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Keys one at a time: keys sent together reach the app as one multi-character input. */
+async function press(t: TmuxSession, ...keys: string[]) {
+  for (const k of keys) {
+    t.keys(k);
+    await sleep(60);
+  }
+}
+
 function expectFits(screen: string, cols: number, rows: number) {
   const lines = screen.split('\n');
   expect(lines.length, screen).toBeLessThanOrEqual(rows - 1);
@@ -50,7 +60,19 @@ function cardOnScreen(screen: string) {
 /** Option number → text, as drawn ("› 1. runc"). */
 function optionsOnScreen(screen: string): Map<string, number> {
   const out = new Map<string, number>();
-  for (const m of screen.matchAll(/^[›✓✗ ] (\d)\. (.+)$/gm)) out.set(m[2]!.trim(), Number(m[1]));
+  let last: { n: number; text: string } | undefined;
+  for (const line of screen.split('\n')) {
+    const m = /^[›✓✗ ] (\d)\. (.+)$/.exec(line);
+    if (m) {
+      last = { n: Number(m[1]), text: m[2]!.trim() };
+      out.set(last.text, last.n);
+    } else if (last && /^ {5}\S/.test(line)) {
+      // A wrapped option continues on lines indented under its text.
+      out.delete(last.text);
+      last.text = `${last.text} ${line.trim()}`;
+      out.set(last.text, last.n);
+    } else last = undefined;
+  }
   return out;
 }
 
@@ -61,19 +83,20 @@ describe.each([
   test('multiple choice: one right, one wrong, then the summary offers a drill', async () => {
     const env = setup();
     const t = await quiz(env, ['--mode', 'choice', '--count', '2'], cols, rows);
-    for (const answerRight of [true, false]) {
-      const screen = await t.waitFor(/4\. /);
+    for (const [i, answerRight] of [true, false].entries()) {
+      const screen = await t.waitFor(new RegExp(`${i + 1}/2[^]*2\\. [^]*1–4 or`));
       expectFits(screen, cols, rows);
       const card = cardOnScreen(screen);
       const options = optionsOnScreen(screen);
-      expect(options.size).toBe(4);
+      // Four options when the card has three confusable neighbours (fewer in this small deck).
+      expect(options.size).toBeGreaterThanOrEqual(2);
       const right = options.get(optionText(card)!);
       expect(right, screen).toBeDefined();
       const wrong = [...options.values()].find((n) => n !== right)!;
-      t.keys(String(answerRight ? right : wrong));
+      await press(t, String(answerRight ? right : wrong));
       const after = await t.waitFor(answerRight ? '✓ Right!' : '✗ Not quite.');
       expectFits(after, cols, rows);
-      t.keys('Space');
+      await press(t, 'Space');
     }
     const summary = await t.waitFor('Score 1/2 (50%)');
     expect(summary).toContain('Missed');
@@ -97,23 +120,25 @@ describe('typed answers', () => {
     const fieldRow = screen.split('\n').findIndex((l) => l.startsWith('> 가상 머신'));
     expect(t.format('#{cursor_y}')).toBe(String(fieldRow));
     expect(t.format('#{cursor_x}')).toBe(String(displayWidth('> 가상 머신')));
-    t.keys('Enter');
+    await press(t, 'Enter');
     screen = await t.waitFor('✓ Right!');
     expect(screen).toContain('Answer: 가상머신');
-    t.keys('Space');
+    await press(t, 'Space');
     await t.waitFor('Score 1/1');
     t.kill();
 
     t = await quiz(env, ['--mode', 'typed', '--tag', 'en-typed']);
     await t.waitFor('실행을 맡기는 데몬');
     t.text('containrd');
-    t.keys('Enter');
+    // Enter separately: text and Enter sent together arrive as one input.
+    await t.waitFor('> containrd');
+    await press(t, 'Enter');
     screen = await t.waitFor('Count it as right? (y/n)');
     expect(screen).toContain('You: containrd');
     expect(screen).toContain('Answer: containerd');
-    t.keys('y');
+    await press(t, 'y');
     await t.waitFor('Counted as right (close).');
-    t.keys('Enter');
+    await press(t, 'Enter');
     await t.waitFor('Score 1/1');
   });
 });
@@ -131,8 +156,8 @@ describe('order', () => {
     let cursor = 0;
     for (let pos = 0; pos < shown.length; pos++) {
       const from = shown.indexOf(pos);
-      for (let i = cursor; i < from; i++) t.keys('Down');
-      for (let i = from; i > pos; i--) t.keys('K');
+      for (let i = cursor; i < from; i++) await press(t, 'Down');
+      for (let i = from; i > pos; i--) await press(t, 'K');
       shown.splice(pos, 0, ...shown.splice(from, 1));
       cursor = pos;
     }
@@ -156,8 +181,8 @@ describe('mock interview', () => {
     let screen = await t.waitFor(/Think: 0:0[45]/);
     expect(screen).toContain('컨테이너와 가상머신의');
     expectFits(screen, 40, 12);
-    screen = await t.waitFor(/Think: 0:0[123]/, 6_000);
-    screen = await t.waitFor('Time is up.', 8_000);
+    screen = await t.waitFor(/Think: 0:0[0-3]/, 8_000);
+    screen = await t.waitFor('Time is up.', 10_000);
     expect(screen).toContain('• 커널 공유');
     expectFits(screen, 40, 12);
     t.keys('2');

@@ -2,10 +2,10 @@
  * The built amgi in a real terminal (tmux), as a new user would use it: bundled decks, a
  * temporary AMGI_HOME, a fixed clock. Run `npm run build` first (npm test does).
  */
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { displayWidth } from '../../src/core/text/width.js';
 import { amgi } from '../helpers/cli.js';
-import { startAmgi, type TmuxSession } from '../helpers/tmux.js';
+import { snapshotBuild, startAmgi, type TmuxSession } from '../helpers/tmux.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,10 +14,17 @@ const NOW = '2025-03-03T09:00:00Z';
 const DAY_LATER = '2025-03-04T09:30:00Z';
 const FIRST_FRONT = 'Docker란?';
 
+let build: ReturnType<typeof snapshotBuild>;
+beforeAll(() => {
+  build = snapshotBuild();
+});
+afterAll(() => build.cleanup());
+
 const sessions: TmuxSession[] = [];
 const homes: string[] = [];
-afterEach(() => {
-  for (const s of sessions.splice(0)) s.kill();
+afterEach(async () => {
+  // Stopped, not killed: an amgi still running would write its cache into a folder being removed.
+  for (const s of sessions.splice(0)) await s.stop();
   // A killed amgi may still be writing its snapshot cache for a moment.
   for (const h of homes.splice(0)) rmSync(h, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
 });
@@ -30,7 +37,7 @@ function newHome(): string {
 }
 
 async function start(home: string, cols: number, rows: number, opts: { now?: string; args?: string[]; lang?: string } = {}) {
-  const t = await startAmgi({ home, cols, rows, args: opts.args, env: { AMGI_NOW: opts.now ?? NOW, LANG: opts.lang ?? 'en_US.UTF-8' } });
+  const t = await startAmgi({ home, cols, rows, bin: build.bin, args: opts.args, env: { AMGI_NOW: opts.now ?? NOW, LANG: opts.lang ?? 'en_US.UTF-8' } });
   sessions.push(t);
   return t;
 }
@@ -113,7 +120,7 @@ describe.each([
     t.keys('Down');
     t.keys('Enter');
     screen = await t.waitFor('Card ·');
-    expect(screen).toMatch(/Answer/);
+    expect(screen).toMatch(/Answer|Key points|Steps|Correct answer/);
     expectFits(screen, cols, rows);
     t.keys('?');
     screen = await t.waitFor('Keys');

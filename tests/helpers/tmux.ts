@@ -10,7 +10,10 @@
  *   t.kill();
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { BIN } from './cli.js';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BIN, ROOT } from './cli.js';
 
 let counter = 0;
 
@@ -23,6 +26,19 @@ export interface TmuxOptions {
   env?: Record<string, string>;
   /** The command to run instead of `node bin/amgi …` (a shell command line). */
   command?: string;
+  /** The amgi entry to run (default: the repository's bin/amgi); see snapshotBuild(). */
+  bin?: string;
+}
+
+/**
+ * A private copy of the built package (bin, dist, decks). A long-running amgi loads screen
+ * chunks lazily; a rebuild in the shared tree meanwhile deletes them. Tests that keep amgi
+ * running use a copy so a concurrent `npm run build` cannot pull chunks from under them.
+ */
+export function snapshotBuild(): { bin: string; cleanup(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'amgi-build-'));
+  for (const part of ['bin', 'dist', 'decks', 'package.json']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+  return { bin: join(dir, 'bin', 'amgi'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 export interface TmuxSession {
@@ -43,6 +59,8 @@ export interface TmuxSession {
   /** Wait until the program has exited (the pane stays, remain-on-exit). */
   waitForExit(timeoutMs?: number): Promise<number>;
   kill(): void;
+  /** End amgi gracefully (SIGTERM, wait for it to exit), then the tmux server. */
+  stop(): Promise<void>;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -64,7 +82,7 @@ export async function startAmgi(opts: TmuxOptions): Promise<TmuxSession> {
   const exports = Object.entries(env)
     .map(([k, v]) => (v === '' ? `unset ${k};` : `export ${k}=${shellQuote(v)};`))
     .join(' ');
-  const command = opts.command ?? [process.execPath, BIN, ...(opts.args ?? [])].map(shellQuote).join(' ');
+  const command = opts.command ?? [process.execPath, opts.bin ?? BIN, ...(opts.args ?? [])].map(shellQuote).join(' ');
   const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
   // No user config (-f /dev/null); the pane stays after exit so the exit status can be read.
   execFileSync('tmux', ['-L', socket, '-f', '/dev/null', 'new-session', '-d', '-s', session, '-x', String(cols), '-y', String(rows), 'sh', '-c', `${exports} exec ${command}`], {
@@ -91,7 +109,10 @@ export async function startAmgi(opts: TmuxOptions): Promise<TmuxSession> {
       for (;;) {
         const screen = t.capture();
         if (typeof text === 'string' ? screen.includes(text) : typeof text === 'function' ? text(screen) : text.test(screen)) return screen;
-        if (Date.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${String(text)}; screen:\n${screen}`);
+        if (Date.now() - t0 > timeoutMs) {
+          const dead = t.format('#{pane_dead} #{pane_dead_status}');
+          throw new Error(`timed out waiting for ${String(text)}; pane dead/status: ${dead}; screen:\n${screen}`);
+        }
         await sleep(50);
       }
     },
@@ -106,6 +127,17 @@ export async function startAmgi(opts: TmuxOptions): Promise<TmuxSession> {
     resize: (c, r) => void tmux('resize-window', '-t', session, '-x', String(c), '-y', String(r)),
     kill: () => {
       spawnSync('tmux', ['-L', socket, 'kill-server']);
+    },
+    async stop() {
+      try {
+        if (t.format('#{pane_dead}') !== '1') {
+          process.kill(Number(t.format('#{pane_pid}')), 'SIGTERM');
+          await t.waitForExit(5000);
+        }
+      } catch {
+        // Already gone, or the server is: kill-server below is enough.
+      }
+      t.kill();
     },
   };
   return t;

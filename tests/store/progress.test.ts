@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { tmpHome } from '../helpers/tmpHome.js';
 import { State } from '../../src/core/schedule/fsrs.js';
 import { readLog } from '../../src/store/log.js';
+import { SNAPSHOT_FORMAT } from '../../src/store/snapshot.js';
 import { clock, DAY, deck, MIN, open } from './fixtures.js';
 
 let home: string;
@@ -240,7 +241,7 @@ describe('damaged files', () => {
     expect(backup).toBeDefined();
     expect(p2.notices.some((n) => n.includes(backup!))).toBe(true);
     // The rebuilt snapshot was written fresh (and parses).
-    expect(JSON.parse(readFileSync(join(home, 'state.json'), 'utf8')).format).toBe(1);
+    expect(JSON.parse(readFileSync(join(home, 'state.json'), 'utf8')).format).toBe(SNAPSHOT_FORMAT);
   });
 
   test('a snapshot that does not match the log (log replaced) is rebuilt', () => {

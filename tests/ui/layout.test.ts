@@ -98,3 +98,8 @@ test('progressBar, clampScroll, oneLine', () => {
   expect(oneLine('a\n\nb\u001b[31m')).toBe('a · b');
   expect(displayWidth(oneLine('가\n나'))).toBe(7);
 });
+
+test('wrapRows with a bullet hangs the continuation lines under the text', () => {
+  const rows = wrapRows('이미지는 여러 읽기 전용 레이어를 겹친 것', 16, undefined, '• ');
+  expect(rows.map(text)).toEqual(['• 이미지는 여러', '  읽기 전용', '  레이어를 겹친', '  것']);
+});

@@ -22,7 +22,8 @@ export interface StatusReport {
 }
 
 export function statusReport(ctx: CommandContext): { report: StatusReport; notices: string[] } {
-  const { progress } = openProgressFromEnv({ env: ctx.env, now: ctx.now, decksDir: flagString(ctx.flags, 'decks') });
+  const { progress, deckProblems } = openProgressFromEnv({ env: ctx.env, now: ctx.now, decksDir: flagString(ctx.flags, 'decks') });
+  const broken = new Set(deckProblems.filter((p) => p.severity === 'error').map((p) => p.file)).size;
   const deckIds = [...new Set(progress.items().map((it) => it.deckId))];
   const decks = deckIds.map((id) => {
     const c = progress.counts(id);

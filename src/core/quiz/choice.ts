@@ -75,19 +75,26 @@ export function chooseDistractors(item: StudyItem, pool: readonly StudyItem[], s
   if (item.card.type === 'choice') for (const d of item.card.distractors ?? []) take(d);
   if (out.length >= count) return out;
 
-  const rng = mulberry32(hashSeed(seed, item.key, 'distractors'));
-  const candidates: { text: string; tier: number; shape: number; order: number }[] = [];
+  // Bucket by tier first (cheap); shape and order are computed only for the tiers needed,
+  // so a 10k-card deck does not sort every card for every question.
+  const tiers: StudyItem[][] = [[], [], []];
   const seen = new Set<string>();
   for (const other of pool) {
     if (other.cardId === item.cardId || other.direction !== item.direction || seen.has(other.key)) continue;
     seen.add(other.key);
     const t = tier(item, other);
-    const text = optionText(other.card, other.direction);
-    if (t === undefined || text === undefined) continue;
-    candidates.push({ text, tier: t, shape: shapePenalty(answer, text), order: rng() });
+    if (t !== undefined) tiers[t]!.push(other);
   }
-  candidates.sort((x, y) => x.tier - y.tier || x.shape - y.shape || x.order - y.order);
-  for (const c of candidates) take(c.text);
+  const rng = mulberry32(hashSeed(seed, item.key, 'distractors'));
+  for (const bucket of tiers) {
+    if (out.length >= count) break;
+    const candidates = bucket.flatMap((other) => {
+      const text = optionText(other.card, other.direction);
+      return text === undefined ? [] : [{ text, shape: shapePenalty(answer, text), order: rng() }];
+    });
+    candidates.sort((x, y) => x.shape - y.shape || x.order - y.order);
+    for (const c of candidates) take(c.text);
+  }
   return out;
 }
 

@@ -2,7 +2,7 @@
  * The one place that talks to ts-fsrs (FSRS-6). Item states keep dates as epoch
  * milliseconds (compact to store, cheap to compare) and convert at this boundary.
  */
-import { fsrs, forgetting_curve, type Card as FsrsCard, type FSRS, type Grade as FsrsGrade, State } from 'ts-fsrs';
+import { computeDecayFactor, fsrs, type Card as FsrsCard, type FSRS, type Grade as FsrsGrade, State } from 'ts-fsrs';
 import type { Grade, Settings } from './types.js';
 
 export { State };
@@ -86,7 +86,7 @@ export function makeScheduler(opts: SchedulerOptions): Scheduler {
     relearning_steps: ['10m'],
     ...(opts.settings.weights ? { w: opts.settings.weights } : {}),
   });
-  const w = f.parameters.w;
+  const { decay, factor } = computeDecayFactor(f.parameters.w);
   return {
     fsrs: f,
     next: (m, at, grade) => fromFsrsCard(f.next(toFsrsCard(m, at), new Date(at), grade as FsrsGrade).card),
@@ -96,7 +96,8 @@ export function makeScheduler(opts: SchedulerOptions): Scheduler {
     },
     retrievability(m, at) {
       if (m.st === State.New || m.last === undefined) return 0;
-      return forgetting_curve(w, Math.max(0, (at - m.last) / 86_400_000), m.s);
+      // ts-fsrs's forgetting_curve, with the decay constants computed once (queue building calls this 100k times).
+      return Math.pow(1 + factor * (Math.max(0, (at - m.last) / 86_400_000) / m.s), decay);
     },
     forget: (m, at) => fromFsrsCard(f.forget(toFsrsCard(m, at), new Date(at), true).card),
   };

@@ -34,6 +34,8 @@ export interface QueueInput {
   settings: Pick<Settings, 'dayStartHour' | 'newPerDay' | 'reviewsPerDay'>;
   scheduler: Scheduler;
   now: number;
+  /** Key → item for every item in scope, when the caller already has one (saves a 100k-entry map at start-up). */
+  byKey?: ReadonlyMap<string, StudyItem>;
 }
 
 /** Daily limits left per deck: [new, reviews]. */
@@ -66,25 +68,31 @@ export class ReviewQueue {
   private readonly news: StudyItem[] = [];
   private ri = 0;
   private ni = 0;
-  private readonly byKey = new Map<string, StudyItem>();
+  private readonly byKey: ReadonlyMap<string, StudyItem>;
 
   constructor(private readonly input: QueueInput) {
     const { ledger, items, settings, scheduler, now } = input;
     this.today = studyDay(now, settings.dayStartHour);
     this.dayEnd = dayStart(this.today + 1, settings.dayStartHour).getTime();
     const left = limitsLeft(input, this.today);
-    const due: { item: StudyItem; r: number }[] = [];
     const queued = new Set<string>();
-    for (const it of items) {
-      this.byKey.set(it.key, it);
-      const s = ledger.items.get(it.key);
-      if (isHidden(s, this.today)) continue;
+    this.byKey = input.byKey ?? new Map(items.map((it) => [it.key, it]));
+    // Due reviews as indices + recall probabilities (no object per card: start-up at 100k cards).
+    const dueIdx: number[] = [];
+    const r = new Float64Array(items.length);
+    for (let i = 0; i < items.length; i++) {
+      const s = ledger.items.get(items[i]!.key);
+      if (!s || isHidden(s, this.today)) continue;
       const kind = kindOf(s);
-      if (kind === 'learning') this.learning.add(it.key);
-      else if (kind === 'review' && s!.due < this.dayEnd) due.push({ item: it, r: scheduler.retrievability(s!, now) });
+      if (kind === 'learning') this.learning.add(items[i]!.key);
+      else if (kind === 'review' && s.due < this.dayEnd) {
+        r[i] = scheduler.retrievability(s, now);
+        dueIdx.push(i);
+      }
     }
-    due.sort((a, b) => a.r - b.r);
-    for (const { item } of due) {
+    dueIdx.sort((a, b) => r[a]! - r[b]! || a - b);
+    for (const i of dueIdx) {
+      const item = items[i]!;
       const l = left.get(item.deckId)!;
       if (l[1] <= 0 || siblingBlocked(item.key, ledger, this.today, queued)) continue;
       l[1]--;

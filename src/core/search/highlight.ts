@@ -5,27 +5,45 @@ import { MAX_COMPOUND, tokenize } from './tokenize.js';
 
 export type Span = [number, number];
 
-/** A word of the text: its lower-case key and, for each key character, its offset in the text. */
+/** A word of the text (or a pair written apart), with what is needed to map key offsets back to the text. */
 interface Word {
   key: string;
-  at: number[];
+  jamo: string;
+  cho: string;
+  /** The first word's start and key length; for a pair, where the second word starts. */
+  start: number;
+  firstLength: number;
+  secondStart: number;
+  /** Lower-casing kept the length (almost always); otherwise the word is marked whole. */
+  sameLength: boolean;
+  end: number;
 }
 
 function words(text: string): Word[] {
   const tokens = tokenize(text);
-  const out: Word[] = [];
-  for (const t of tokens) {
-    // Lower-casing can change the length of rare letters; such a word is marked whole.
-    const at = t.key.length === t.end - t.start ? Array.from(t.key, (_, i) => t.start + i) : Array.from(t.key, () => t.start);
-    if (t.key.length !== t.end - t.start) at[at.length - 1] = t.end - 1;
-    out.push({ key: t.key, at });
-  }
+  const out: Word[] = tokens.map((t) => ({
+    key: t.key,
+    jamo: toJamo(t.key),
+    cho: toChoseong(t.key),
+    start: t.start,
+    firstLength: t.key.length,
+    secondStart: t.start,
+    sameLength: t.key.length === t.end - t.start,
+    end: t.end,
+  }));
   // The same word pairs the index keeps as compounds (멀티 스테이지 = 멀티스테이지).
   for (let i = 1; i < tokens.length; i++) {
     const [a, b] = [out[i - 1]!, out[i]!];
-    if (tokens[i]!.joined && a.key.length + b.key.length <= MAX_COMPOUND) out.push({ key: a.key + b.key, at: [...a.at, ...b.at] });
+    if (tokens[i]!.joined && a.key.length + b.key.length <= MAX_COMPOUND) {
+      out.push({ key: a.key + b.key, jamo: a.jamo + b.jamo, cho: a.cho + b.cho, start: a.start, firstLength: a.key.length, secondStart: b.start, sameLength: a.sameLength && b.sameLength, end: b.end });
+    }
   }
   return out;
+}
+
+/** Text offset of the key's i-th character. */
+function textOffset(w: Word, i: number): number {
+  return i < w.firstLength ? w.start + i : w.secondStart + (i - w.firstLength);
 }
 
 /** Text offsets of a hit measured in jamo (or in syllables for an initial-consonant match). */
@@ -47,9 +65,10 @@ function hitToText(w: Word, hit: WordHit): Span {
       jamo = next;
     }
   }
+  if (!w.sameLength) return [w.start, w.end];
   first = Math.max(0, Math.min(first, w.key.length - 1));
   last = Math.max(first, Math.min(last, w.key.length - 1));
-  return [w.at[first]!, w.at[last]! + 1];
+  return [textOffset(w, first), textOffset(w, last) + 1];
 }
 
 function merge(spans: Span[]): Span[] {
@@ -66,11 +85,10 @@ function merge(spans: Span[]): Span[] {
 export function highlightSpans(text: string, parts: Part[], phrases: string[]): Span[] {
   if (!text) return [];
   const spans: Span[] = [];
+  const unique = [...new Map(parts.map((p) => [p.jamo, p])).values()];
   for (const w of words(text)) {
-    const jamo = toJamo(w.key);
-    const cho = toChoseong(w.key);
-    for (const part of parts) {
-      const hit = classify(jamo, cho, part);
+    for (const part of unique) {
+      const hit = classify(w.jamo, w.cho, part);
       if (hit) spans.push(hitToText(w, hit));
     }
   }

@@ -54,14 +54,20 @@ const TITLE_COST = 0.5;
 const ALIAS_COST = 0.1;
 const IME_COST = 0.2;
 /** Cards handed to fuse.js: its bitap costs ~0.1 ms a card, and a screen shows 20. */
-const CANDIDATES = 100;
+const CANDIDATES = 64;
 /** Jamo of a long answer fuse.js sees: a window around the first matched word (bitap is linear in text). */
-const BACK_WINDOW = 100;
+const BACK_WINDOW = 80;
 /** Query words considered (a pasted paragraph is cut to these). */
 const MAX_WORDS = 8;
 /** fuse.js extended-search alternatives built from the words' forms. */
-const MAX_GROUPS = 8;
+const MAX_GROUPS = 6;
 const NONE = 100;
+/**
+ * A one-word query stops collecting cards after this many (best-matching words first): `ㅇ` at
+ * 100k cards would otherwise walk millions of places for a list nobody scrolls. Queries of several
+ * words collect everything, since a card must be in every word's list.
+ */
+const ONE_WORD_CAP = 4000;
 export const DEFAULT_LIMIT = 20;
 
 /** One way to write a query word: its parts must all match (an alias may be several words). */
@@ -71,18 +77,6 @@ interface Form {
 }
 /** Cards must match every slot of an alternative, by any of the slot's forms. */
 type Slot = Form[];
-
-/** Several within-tier scores that must all hold: the worst tier, the mean remainder. */
-function both(scores: number[]): number {
-  let tier = 0;
-  let frac = 0;
-  for (const s of scores) {
-    const t = Math.floor(s);
-    if (t > tier) tier = t;
-    frac += s - t;
-  }
-  return tier + frac / scores.length;
-}
 
 function within(tier: number, frac: number): number {
   return tier + Math.min(0.99, frac);
@@ -106,6 +100,8 @@ class Engine implements SearchIndex {
   private readonly docs: Array<RankDoc | undefined> = [];
   private readonly choDocs: Array<RankDoc | undefined> = [];
   private readonly partCache = new Map<string, Scores>();
+  /** The current search's typo corrections by part (the part cache may drop entries mid-search). */
+  private readonly corrections = new Map<string, string[]>();
 
   constructor(
     private readonly decks: LoadedDeck[],
@@ -131,6 +127,7 @@ class Engine implements SearchIndex {
     const limit = Math.max(0, Math.floor(opts.limit ?? DEFAULT_LIMIT));
     if (typeof raw !== 'string' || !(limit > 0)) return [];
     const q = parseQuery(raw);
+    this.corrections.clear();
     const alternatives = this.alternatives(q);
     const keep = this.filter(q, opts.deckId);
     let found: Scores;
@@ -139,7 +136,8 @@ class Engine implements SearchIndex {
       // Only filters: every card that passes, in deck order.
       found = { score: new Float64Array(this.cards.length), cards: this.cards.map((_, i) => i) };
     } else {
-      found = this.candidates(alternatives);
+      const oneWord = alternatives.length === 1 && alternatives[0]!.length === 1;
+      found = this.candidates(alternatives, oneWord ? ONE_WORD_CAP : Infinity);
     }
     const cards = found.cards.filter(keep);
     const top = this.best(cards, found.score, alternatives.length ? CANDIDATES : limit);
@@ -181,9 +179,19 @@ class Engine implements SearchIndex {
   }
 
   /** Cards holding a word the part matches, each with its best within-tier score. */
-  private partScores(part: Part): Scores {
-    const cached = this.partCache.get(part.jamo);
-    if (cached) return cached;
+  private partScores(part: Part, cap = Infinity): Scores {
+    const cacheKey = `${cap}:${part.jamo}`;
+    const cached = this.partCache.get(cacheKey) ?? this.computePart(part, cap);
+    if (cached.corrected) this.corrections.set(part.jamo, cached.corrected);
+    // Only the current query's parts are kept: typing one key changes the last word only.
+    if (!this.partCache.has(cacheKey)) {
+      if (this.partCache.size >= 8) this.partCache.clear();
+      this.partCache.set(cacheKey, cached);
+    }
+    return cached;
+  }
+
+  private computePart(part: Part, cap: number): Scores {
     const score = new Float64Array(this.cards.length).fill(NONE);
     const cards: number[] = [];
     const put = (card: number, s: number) => {
@@ -193,28 +201,34 @@ class Engine implements SearchIndex {
     };
     let bestTier = 3;
     const typos: Array<{ jamo: string; cost: number }> = [];
-    for (const { id, hit } of matchVocabulary(this.vocab, part)) {
+    const matches = matchVocabulary(this.vocab, part);
+    if (cap < Infinity) matches.sort((a, b) => a.hit.tier + a.hit.extra - (b.hit.tier + b.hit.extra));
+    for (const { id, hit } of matches) {
+      if (cards.length >= cap) break;
       bestTier = Math.min(bestTier, hit.tier);
       // Closest first: fewest typos, then the length nearest the query's (하이퍼바이저 before 하이퍼바이저는).
       const jamo = this.vocab.jamo[id]!;
       if (hit.tier === 2) typos.push({ jamo, cost: hit.extra + Math.abs(jamo.length - part.jamo.length) / 100 });
       for (const [deck, list] of this.vocab.places[id]!) {
         const base = this.deckBase[deck]!;
-        for (const p of list) put(base + Math.floor(p / FIELD_SLOTS), within(hit.tier, hit.extra + FIELD_COST[p % FIELD_SLOTS]!));
+        // FIELD_SLOTS is 4: the card is p >> 2, the field p & 3.
+        for (const p of list) put(base + (p >>> 2), within(hit.tier, hit.extra + FIELD_COST[p & 3]!));
       }
     }
     this.titles.forEach((words, deck) => {
+      if (cards.length >= cap) return;
       const hit = words.map((w) => classify(w.jamo, w.cho, part)).find((h) => h !== undefined);
       if (!hit) return;
       const s = within(hit.tier, hit.extra + TITLE_COST);
       const start = this.deckBase[deck]!;
       for (let c = start; c < start + this.decks[deck]!.deck.cards.length; c++) put(c, s);
     });
-    const result: Scores = { score, cards, corrected: bestTier === 2 ? typos.sort((a, b) => a.cost - b.cost).slice(0, 2).map((t) => t.jamo) : undefined };
-    // Only the current query's parts are kept: typing one key changes the last word only.
-    if (this.partCache.size > 32) this.partCache.clear();
-    this.partCache.set(part.jamo, result);
-    return result;
+    return { score, cards, corrected: bestTier === 2 ? typos.sort((a, b) => a.cost - b.cost).slice(0, 2).map((t) => t.jamo) : undefined };
+  }
+
+  /** What a word found only with typos was corrected to, in the current search. */
+  private partCorrections(part: Part): string[] {
+    return this.corrections.get(part.jamo) ?? [];
   }
 
   /** AND over lists of scores (all must hold), adding `cost` to each. */
@@ -223,11 +237,18 @@ class Engine implements SearchIndex {
     const smallest = lists.reduce((a, b) => (b.cards.length < a.cards.length ? b : a));
     const score = new Float64Array(this.cards.length).fill(NONE);
     const cards: number[] = [];
-    for (const c of smallest.cards) {
-      const each = lists.map((l) => l.score[c]!);
-      if (each.some((s) => s >= NONE)) continue;
-      const s = both(each);
-      score[c] = within(Math.floor(s), s - Math.floor(s) + cost);
+    // The `both` rule inlined: this loop runs once per candidate card, allocation-free.
+    outer: for (const c of smallest.cards) {
+      let tier = 0;
+      let frac = 0;
+      for (const l of lists) {
+        const v = l.score[c]!;
+        if (v >= NONE) continue outer;
+        const t = Math.floor(v);
+        if (t > tier) tier = t;
+        frac += v - t;
+      }
+      score[c] = within(tier, frac / lists.length + cost);
       cards.push(c);
     }
     return { score, cards };
@@ -249,11 +270,11 @@ class Engine implements SearchIndex {
     return { score, cards };
   }
 
-  private candidates(alternatives: Slot[][]): Scores {
+  private candidates(alternatives: Slot[][], cap: number): Scores {
     return this.any(
       alternatives.map((slots) =>
         this.all(
-          slots.map((forms) => this.any(forms.map((f) => this.all(f.parts.map((p) => this.partScores(p)), f.cost)))),
+          slots.map((forms) => this.any(forms.map((f) => this.all(f.parts.map((p) => this.partScores(p, cap)), f.cost)))),
           0,
         ),
       ),
@@ -280,13 +301,17 @@ class Engine implements SearchIndex {
     };
   }
 
-  /** The `n` lowest-scored cards (ties by card order). */
+  /** The `n` lowest-scored cards (ties by card order). Scores lie in [0, 3): a histogram finds the cut in linear time. */
   private best(cards: number[], score: Float64Array, n: number): number[] {
     const order = (a: number, b: number) => score[a]! - score[b]! || a - b;
     if (cards.length <= n) return [...cards].sort(order);
-    const values = Float64Array.from(cards, (c) => score[c]!).sort();
-    const cut = values[n - 1]!;
-    return cards.filter((c) => score[c]! <= cut).sort(order).slice(0, n);
+    const BUCKETS = 300;
+    const counts = new Uint32Array(BUCKETS + 1);
+    const bucket = (c: number) => Math.min(BUCKETS, Math.floor((score[c]! * BUCKETS) / 3));
+    for (const c of cards) counts[bucket(c)]!++;
+    let cut = 0;
+    for (let seen = 0; cut <= BUCKETS && seen + counts[cut]! < n; cut++) seen += counts[cut]!;
+    return cards.filter((c) => bucket(c) <= cut).sort(order).slice(0, n);
   }
 
   private rank(top: number[], coarse: Float64Array, alternatives: Slot[][], phrases: string[]): Array<{ card: number; score: number }> {
@@ -294,7 +319,7 @@ class Engine implements SearchIndex {
     const choOnly = forms.length > 0 && forms.every((f) => f.parts.every((p) => p.cho));
     const needles = forms.flatMap((f) => f.parts.map((p) => p.jamo));
     const docs = top.map((i) => windowed(this.doc(i, choOnly), needles));
-    const fuse = fuseScores(docs, fuseGroups(alternatives, (p) => this.partScores(p).corrected ?? [], phrases));
+    const fuse = fuseScores(docs, fuseGroups(alternatives, (p) => this.partCorrections(p), phrases));
     const rows = top.map((card, k) => ({ card, tier: Math.floor(coarse[card]!), fuse: fuse[k]!, coarse: coarse[card]! }));
     rows.sort((a, b) => a.tier - b.tier || a.fuse - b.fuse || a.coarse - b.coarse || a.card - b.card);
     return rows.map((r) => ({ card: r.card, score: r.tier + Math.min(0.99, r.fuse) }));
@@ -321,13 +346,18 @@ class Engine implements SearchIndex {
   private hit(i: number, score: number, parts: Part[], phrases: string[]): SearchHit {
     const card = this.cards[i]!;
     const deck = this.decks[this.cardDeck[i]!]!.deck;
+    let highlights: SearchHit['highlights'] | undefined;
     return {
       card,
       deckId: deck.id,
       deckTitle: deck.title,
       score,
       matchKind: KINDS[Math.min(2, Math.floor(score))]!,
-      highlights: { front: highlightSpans(frontText(card), parts, phrases), back: highlightSpans(answerText(card), parts, phrases) },
+      // Computed when first read: a screen reads the rows it shows, the CLI none.
+      get highlights() {
+        highlights ??= { front: highlightSpans(frontText(card), parts, phrases), back: highlightSpans(answerText(card), parts, phrases) };
+        return highlights;
+      },
     };
   }
 }
@@ -345,30 +375,28 @@ function windowed(doc: RankDoc, needles: string[]): RankDoc {
 }
 
 /**
- * fuse.js extended-search alternatives: each alternative's words, one form per word, best forms
- * first. A word found only with typos is given to fuse.js as the word it was corrected to (so
- * `containred` ranks like `containerd`), then as typed. Phrases are include-matches in every group.
+ * The fuse.js extended-search query: each alternative's words, one form per word, best forms first
+ * (bitap fuzzy terms: measured on the relevance set, they rank better than include-matches, which
+ * ignore near matches in other fields). A word found only with typos is given as the word it was
+ * corrected to, so `containred` ranks like `containerd`. Phrases are include-matches in every group.
  */
 function fuseGroups(alternatives: Slot[][], corrections: (p: Part) => string[], phrases: string[]): string[][] {
   const phraseTerms = phrases.filter((p) => !/["|]/.test(p)).map((p) => `'"${toJamo(p)}"`);
   const groups: string[][] = [];
+  // Each alternative gets its share, so the words-run-together one (aliases like 가상머신) is kept.
+  const share = Math.max(1, Math.floor(MAX_GROUPS / alternatives.length));
   for (const slots of alternatives) {
     let combos: string[][] = [[]];
     for (const forms of slots) {
-      const variants: string[][] = [];
-      for (const f of forms) {
-        const fixed = f.parts.map((p) => corrections(p)[0] ?? p.jamo);
-        const typed = f.parts.map((p) => p.jamo);
-        variants.push(fixed);
-        if (fixed.some((w, i) => w !== typed[i])) variants.push(typed);
-      }
       const next: string[][] = [];
-      for (const combo of combos) for (const v of variants) if (next.length < MAX_GROUPS) next.push([...combo, ...v]);
+      for (const combo of combos) {
+        for (const f of forms) if (next.length < share) next.push([...combo, ...f.parts.map((p) => corrections(p)[0] ?? p.jamo)]);
+      }
       combos = next;
     }
-    groups.push(...combos.map((c) => [...c, ...phraseTerms]));
+    groups.push(...combos);
   }
-  return groups.slice(0, MAX_GROUPS * 2);
+  return groups.map((g) => [...g, ...phraseTerms]);
 }
 
 function derived(d: LoadedDeck, cache?: DerivedCache): DeckDerived {

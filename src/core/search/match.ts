@@ -73,6 +73,12 @@ export function matchVocabulary(vocab: Vocabulary, part: Part): Array<{ id: numb
   };
   for (const id of vocab.prefixBucket(part.jamo)) visit(id);
   if (part.cho) for (const id of vocab.choBucket(part.jamo[0]!)) visit(id);
+  // A compound's places are its first word's places: it only adds something for a query that
+  // runs past the first word (`멀티스테이지`, `ㅋㅌㅇㄴㄹㅌㅇ`), so short parts skip them.
+  if (part.jamo.length >= 3) {
+    for (const id of vocab.compoundBucket(part.jamo)) visit(id);
+    if (part.cho) for (const id of vocab.choCompoundBucket(part.jamo)) visit(id);
+  }
   // Infixes and typos can be anywhere: scan the plain words (compounds are found by prefix only).
   if (part.infix || part.typos > 0) for (const id of vocab.base) visit(id);
   return out;

@@ -16,6 +16,9 @@ export class Vocabulary {
   private readonly byJamo = new Map<string, number>();
   private readonly byFirst = new Map<string, number[]>();
   private readonly byFirstTwo = new Map<string, number[]>();
+  /** Compounds by their first two jamo: only a query longer than a word can need one. */
+  private readonly compoundsByFirstTwo = new Map<string, number[]>();
+  private readonly compoundsByFirstTwoCho = new Map<string, number[]>();
   private readonly byFirstCho = new Map<string, number[]>();
   private readonly compoundOnly = new Set<number>();
   /** Per word: the query pass that last visited it (cheaper than a Set per pass). */
@@ -34,17 +37,29 @@ export class Vocabulary {
         const cho = d.cho[i]!;
         this.cho.push(cho);
         this.places.push([]);
-        push(this.byFirst, jamo.slice(0, 1), id);
-        if (jamo.length > 1) push(this.byFirstTwo, jamo.slice(0, 2), id);
-        if (cho !== jamo) push(this.byFirstCho, cho.slice(0, 1), id);
-        if (i < d.baseCount) this.base.push(id);
-        else this.compoundOnly.add(id);
+        if (i < d.baseCount) {
+          this.base.push(id);
+          this.indexPrefixes(id);
+        } else {
+          this.compoundOnly.add(id);
+          push(this.compoundsByFirstTwo, jamo.slice(0, 2), id);
+          if (cho !== jamo) push(this.compoundsByFirstTwoCho, cho.slice(0, 2), id);
+        }
       } else if (i < d.baseCount && this.compoundOnly.delete(id)) {
-        // A compound in one deck, a plain word in another: scan it for infixes and typos too.
+        // A compound in one deck, a plain word in another: a plain word from now on.
         this.base.push(id);
+        this.indexPrefixes(id);
       }
       this.places[id]!.push([deckIndex, d.postings[i]!]);
     }
+  }
+
+  private indexPrefixes(id: number): void {
+    const jamo = this.jamo[id]!;
+    const cho = this.cho[id]!;
+    push(this.byFirst, jamo.slice(0, 1), id);
+    if (jamo.length > 1) push(this.byFirstTwo, jamo.slice(0, 2), id);
+    if (cho !== jamo) push(this.byFirstCho, cho.slice(0, 1), id);
   }
 
   /** Start a pass over words; `visit(id)` is then true once per word. */
@@ -71,13 +86,23 @@ export class Vocabulary {
     return this.byJamo.get(jamo);
   }
 
-  /** Word ids whose jamo may start with `prefix` (a superset: callers check startsWith). */
+  /** Plain word ids whose jamo may start with `prefix` (a superset: callers check startsWith). */
   prefixBucket(prefix: string): readonly number[] {
     if (prefix.length === 0) return [];
     return (prefix.length === 1 ? this.byFirst.get(prefix) : this.byFirstTwo.get(prefix.slice(0, 2))) ?? [];
   }
 
-  /** Word ids containing Hangul whose initial consonants start with `first`. */
+  /** Compound ids whose jamo may start with `prefix` (two letters or more). */
+  compoundBucket(prefix: string): readonly number[] {
+    return (prefix.length >= 2 && this.compoundsByFirstTwo.get(prefix.slice(0, 2))) || [];
+  }
+
+  /** Compound ids containing Hangul whose initial consonants may start with `prefix` (two letters or more). */
+  choCompoundBucket(prefix: string): readonly number[] {
+    return (prefix.length >= 2 && this.compoundsByFirstTwoCho.get(prefix.slice(0, 2))) || [];
+  }
+
+  /** Plain word ids containing Hangul whose initial consonants start with `first`. */
   choBucket(first: string): readonly number[] {
     return this.byFirstCho.get(first) ?? [];
   }

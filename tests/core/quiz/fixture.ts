@@ -31,7 +31,7 @@ export const CARDS: Card[] = [
   { id: 'long', type: 'basic', front: '긴 답', back: '이 답은 한 줄이 아니다\n두 번째 줄도 있다' },
 ];
 
-export const DECK: Deck = { id: 'docker', title: 'Docker', description: '', language: 'ko', cards: CARDS };
+export const DECK: Deck = { id: 'docker', title: 'Docker', description: 'Quiz test deck', language: 'ko', cards: CARDS };
 
 export const ITEMS: StudyItem[] = deckItems(DECK);
 

@@ -8,7 +8,7 @@ import { Command, matches } from '../../keymap.js';
 import { seg, wrapRows, type Row } from '../../layout.js';
 import { Frame, bodyHeight } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
-import { fitBody, noteRows, promptRows, verdictRow } from './layout.js';
+import { fitBody, noteRows, promptRows, verdictRows } from './layout.js';
 import type { QuestionViewProps } from './types.js';
 
 const OPTION_KEYS = [Command.Option1, Command.Option2, Command.Option3, Command.Option4] as const;
@@ -51,10 +51,10 @@ export function ChoiceView({ question: q, title, right, onAnswer, onNext }: Ques
   const feedback: Row[] = [];
   if (picked !== undefined) {
     const right = picked === q.correct;
-    feedback.push([], verdictRow(right, right ? t.quiz.correct : `${t.quiz.wrong} ${t.quiz.answer}: ${q.answer}`, theme));
+    feedback.push([], ...verdictRows(right, right ? t.quiz.correct : `${t.quiz.wrong} ${t.quiz.answer}: ${q.answer}`, columns, theme));
     feedback.push(...noteRows(q.note, columns, t, theme));
   }
-  const body = fitBody([...promptRows(q.prompt, columns, theme), []], [...optionRows, ...feedback], bodyHeight(rows));
+  const body = fitBody([...promptRows(q.prompt, columns, theme), []], [...optionRows, ...feedback], bodyHeight(rows), columns);
   const footer = [seg(picked === undefined ? t.quiz.choiceHint : t.quiz.nextHint, theme.text.muted)];
   return (
     <Frame title={title} right={right} footer={footer}>

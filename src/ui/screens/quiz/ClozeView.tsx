@@ -13,7 +13,7 @@ import { seg, wrapRows, wrapStyledRow, type Row } from '../../layout.js';
 import type { Theme } from '../../theme.js';
 import { Frame, bodyHeight } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
-import { diffRows, fitBody, noteRows, verdictRow } from './layout.js';
+import { diffRows, fitBody, noteRows, verdictRows } from './layout.js';
 import { EMPTY_FIELD, editField, type TextField } from './textEdit.js';
 import { fieldCursor, fieldRow, useFieldCursor } from './AnswerField.js';
 import type { QuestionViewProps } from './types.js';
@@ -94,20 +94,20 @@ export function ClozeView({ question: q, title, right, onAnswer, onNext }: Quest
   const last = pending ? { check: pending, outcome: undefined, revealed: false } : results[results.length - 1];
   if (last) {
     if (bottom.length) bottom.push([]);
-    if (phase === 'confirm') bottom.push([seg(t.quiz.close, theme.status.warn)]);
-    else if (last.revealed) bottom.push([seg(`${t.quiz.revealed}: ${last.check.expected}`, theme.match)]);
-    else bottom.push(verdictRow(last.outcome!.correct, last.outcome!.correct ? t.quiz.correct : t.quiz.wrong, theme));
+    if (phase === 'confirm') bottom.push(...wrapRows(t.quiz.close, columns, theme.status.warn));
+    else if (last.revealed) bottom.push(...wrapRows(`${t.quiz.revealed}: ${last.check.expected}`, columns, theme.match));
+    else bottom.push(...verdictRows(last.outcome!.correct, last.outcome!.correct ? t.quiz.correct : t.quiz.wrong, columns, theme));
     if (!last.revealed) bottom.push(...diffRows(last.check.diff, columns, t, theme));
   }
   if (phase === 'done') {
     if (q.explanation) bottom.push(...wrapRows(q.explanation, columns, theme.text.muted));
     bottom.push(...noteRows(q.note, columns, t, theme));
   }
-  const body = fitBody(top, bottom, bodyHeight(rows));
+  const body = fitBody(top, bottom, bodyHeight(rows), columns);
   const fieldIndex = phase === 'typing' ? body.indexOf(bottom[0]!) : -1;
   useFieldCursor(fieldIndex >= 0 ? fieldCursor(field, displayWidth(label), 1 + fieldIndex, columns) : undefined);
 
-  const hint = phase === 'typing' ? t.quiz.clozeHint : phase === 'confirm' ? t.quiz.close : t.quiz.nextHint;
+  const hint = phase === 'typing' ? t.quiz.clozeHint : phase === 'confirm' ? t.quiz.acceptHint : t.quiz.nextHint;
   return (
     <Frame title={title} right={right} footer={[seg(hint, theme.text.muted)]}>
       <Rows rows={body} />

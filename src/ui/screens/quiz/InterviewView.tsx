@@ -5,6 +5,7 @@ import { elapsedShare, formatCountdown, isRevealed, remainingMs, revealEarly, st
 import { selfGradeOutcome } from '../../../core/quiz/grading.js';
 import type { InterviewQuestion } from '../../../core/quiz/questions.js';
 import type { Grade } from '../../../core/schedule/types.js';
+import { displayWidth } from '../../../core/text/width.js';
 import { useServices, useUi } from '../../context.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
 import { Command, matches } from '../../keymap.js';
@@ -55,15 +56,16 @@ export function InterviewView({ question: q, title, right, onAnswer, onNext, thi
 
   const bottom: Row[] = [];
   if (!revealed) {
-    const { filled, empty } = progressBar(elapsedShare(timer, at), 1, Math.max(4, Math.min(30, columns - 16)));
-    bottom.push([seg(`${t.quiz.think(formatCountdown(remainingMs(timer, at)))} `, theme.text.label), seg(filled, theme.progress.done), seg(empty, theme.progress.todo)]);
+    const label = `${t.quiz.think(formatCountdown(remainingMs(timer, at)))} `;
+    const { filled, empty } = progressBar(elapsedShare(timer, at), 1, Math.max(0, Math.min(30, columns - displayWidth(label))));
+    bottom.push([seg(label, theme.text.label), seg(filled, theme.progress.done), seg(empty, theme.progress.todo)]);
   } else {
     if (timer.revealedAt === undefined) bottom.push([seg(t.quiz.timeUp, theme.status.warn)]);
     bottom.push([seg(t.quiz.modelAnswer, theme.text.label)]);
     for (const p of q.points) bottom.push(...wrapRows(p, columns, theme.text.primary, '• '));
     bottom.push(...noteRows(q.note, columns, t, theme));
   }
-  const body = fitBody([...promptRows(q.prompt, columns, theme), []], bottom, bodyHeight(rows));
+  const body = fitBody([...promptRows(q.prompt, columns, theme), []], bottom, bodyHeight(rows), columns);
   return (
     <Frame title={title} right={right} footer={[seg(revealed ? t.quiz.gradeHint : t.quiz.revealHint, theme.text.muted)]}>
       <Rows rows={body} />

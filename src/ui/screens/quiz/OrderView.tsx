@@ -9,7 +9,7 @@ import { Command, matches } from '../../keymap.js';
 import { seg, wrapRows, type Row } from '../../layout.js';
 import { Frame, bodyHeight } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
-import { fitBody, noteRows, promptRows, verdictRow } from './layout.js';
+import { fitBody, noteRows, promptRows, verdictRows } from './layout.js';
 import type { QuestionViewProps } from './types.js';
 
 export function OrderView({ question: q, title, right, onAnswer, onNext }: QuestionViewProps<OrderQuestion>) {
@@ -65,10 +65,10 @@ export function OrderView({ question: q, title, right, onAnswer, onNext }: Quest
       });
   const feedback: Row[] = [];
   if (check) {
-    feedback.push([], verdictRow(check.correct, check.correct ? t.quiz.correct : t.quiz.orderScore(check.positionsRight, check.total), theme));
+    feedback.push([], ...verdictRows(check.correct, check.correct ? t.quiz.correct : t.quiz.orderScore(check.positionsRight, check.total), columns, theme));
     feedback.push(...noteRows(q.note, columns, t, theme));
   }
-  const body = fitBody([...promptRows(q.prompt, columns, theme), []], [...stepRows, ...feedback], bodyHeight(rows));
+  const body = fitBody([...promptRows(q.prompt, columns, theme), []], [...stepRows, ...feedback], bodyHeight(rows), columns);
   return (
     <Frame title={title} right={right} footer={[seg(check ? t.quiz.nextHint : t.quiz.orderHint, theme.text.muted)]}>
       <Rows rows={body} />

@@ -6,10 +6,10 @@ import type { TypedQuestion } from '../../../core/quiz/questions.js';
 import { useUi } from '../../context.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
 import { Command, matches } from '../../keymap.js';
-import { seg, type Row } from '../../layout.js';
+import { seg, wrapRows, type Row } from '../../layout.js';
 import { Frame, bodyHeight } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
-import { diffRows, fitBody, noteRows, promptRows, verdictRow } from './layout.js';
+import { diffRows, fitBody, noteRows, promptRows, verdictRows } from './layout.js';
 import { EMPTY_FIELD, editField, type TextField } from './textEdit.js';
 import { fieldCursor, fieldRow, useFieldCursor } from './AnswerField.js';
 import type { QuestionViewProps } from './types.js';
@@ -63,17 +63,17 @@ export function TypedView({ question: q, title, right, onAnswer, onNext }: Quest
   const bottom: Row[] = [fieldRow(field, columns, theme)];
   if (check && phase !== 'typing') {
     bottom.push([]);
-    if (phase === 'confirm') bottom.push([seg(t.quiz.close, theme.status.warn)]);
-    else if (outcome) bottom.push(verdictRow(outcome.correct, outcome.correct && check.verdict === 'close' ? t.quiz.closeAccepted : outcome.correct ? t.quiz.correct : t.quiz.wrong, theme));
+    if (phase === 'confirm') bottom.push(...wrapRows(t.quiz.close, columns, theme.status.warn));
+    else if (outcome) bottom.push(...verdictRows(outcome.correct, outcome.correct && check.verdict === 'close' ? t.quiz.closeAccepted : outcome.correct ? t.quiz.correct : t.quiz.wrong, columns, theme));
     bottom.push(...diffRows(check.diff, columns, t, theme));
     if (phase === 'done') bottom.push(...noteRows(q.note, columns, t, theme));
   }
-  const body = fitBody(top, bottom, bodyHeight(rows));
+  const body = fitBody(top, bottom, bodyHeight(rows), columns);
   const fieldIndex = body.indexOf(bottom[0]!);
   // Frame row = header (1) + the field's row in the body.
   useFieldCursor(phase === 'typing' && fieldIndex >= 0 ? fieldCursor(field, 0, 1 + fieldIndex, columns) : undefined);
 
-  const hint = phase === 'typing' ? t.quiz.typeHint : phase === 'confirm' ? t.quiz.close : t.quiz.nextHint;
+  const hint = phase === 'typing' ? t.quiz.typeHint : phase === 'confirm' ? t.quiz.acceptHint : t.quiz.nextHint;
   return (
     <Frame title={title} right={right} footer={[seg(hint, theme.text.muted)]}>
       <Rows rows={body} />

@@ -10,14 +10,20 @@ import type { Theme } from '../../theme.js';
  * rows left and ends with … when cut. On 40×12 a long question must not push the options
  * off the screen.
  */
-export function fitBody(top: Row[], bottom: Row[], height: number): Row[] {
-  if (bottom.length >= height) return bottom.slice(0, height);
-  const room = height - bottom.length;
+export function fitBody(top: Row[], bottom: Row[], height: number, width: number): Row[] {
+  return placeBody(top, bottom, height).map((row) => fitRow(row, width));
+}
+
+function placeBody(top: Row[], bottom: Row[], height: number): Row[] {
+  // The question's first line stays even when the rest must give way (what was asked?).
+  const room = Math.max(Math.min(1, top.length, height), height - bottom.length);
+  bottom = bottom.slice(0, height - room);
   if (top.length <= room) return [...top, ...bottom];
   const kept = top.slice(0, room);
   const last = kept[kept.length - 1];
   const lastSeg = last?.[last.length - 1];
-  if (last && lastSeg) {
+  const textDropped = top.slice(room).some((row) => row.some((sg) => sg.text.trim()));
+  if (last && lastSeg && textDropped) {
     // Padding makes truncateDisplay cut the text and end it with "…" within the same width.
     const text = truncateDisplay(`${lastSeg.text}  `, Math.max(1, displayWidth(lastSeg.text)));
     kept[kept.length - 1] = [...last.slice(0, -1), { ...lastSeg, text }];
@@ -51,7 +57,7 @@ export function diffRows(parts: readonly DiffPart[], width: number, t: Messages,
   return [...wrapStyledRow(you, width), ...wrapStyledRow(answer, width)].map((r) => fitRow(r, width));
 }
 
-/** A result line: ✓ Right! / ✗ Not quite. */
-export function verdictRow(correct: boolean, text: string, theme: Theme): Row {
-  return [seg(correct ? `✓ ${text}` : `✗ ${text}`, correct ? theme.status.ok : theme.status.error)];
+/** A result line (wrapped): ✓ Right! / ✗ Not quite. */
+export function verdictRows(correct: boolean, text: string, width: number, theme: Theme): Row[] {
+  return wrapRows(correct ? `✓ ${text}` : `✗ ${text}`, width, correct ? theme.status.ok : theme.status.error);
 }

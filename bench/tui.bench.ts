@@ -1,0 +1,186 @@
+/**
+ * Issue 5 §4.
+ * 1. Start to the first full frame of Home in a real pty (`script`), against `node -e 0`
+ *    through the same wrapper, same run. Target ≤ 3×.
+ * 2. Key press → updated frame on Review and Search with a 10k-card deck loaded, in-process:
+ *    Ink renders to a fake terminal; the time runs from the key on stdin to the frame
+ *    written to stdout. Target ≤ 16 ms median.
+ */
+import { spawn } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createElement } from 'react';
+import { render } from 'ink';
+import { App } from '../src/ui/App.js';
+import type { Screen } from '../src/ui/navigation.js';
+import type { Card, LoadedDeck } from '../src/core/deck/types.js';
+import { openProgress } from '../src/store/progress.js';
+import { buildSearchIndex } from '../src/core/search/index.js';
+import { BIN, fmt, median, percentile, table } from './lib.js';
+
+const RUNS = 15;
+const HOME_TEXT = 'Quit'; // the last menu entry: the frame is complete when it is drawn
+
+/** ms from spawn until `until` appears on the pty (or the process exits when undefined). */
+function timePty(command: string, env: NodeJS.ProcessEnv, until?: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn('script', ['-qfec', `stty cols 80 rows 24; exec ${command}`, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'inherit'], detached: true });
+    let out = '';
+    let done = false;
+    const finish = (ms: number) => {
+      if (done) return;
+      done = true;
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      resolve(ms);
+    };
+    const elapsed = () => Number(process.hrtime.bigint() - t0) / 1e6;
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString('utf8');
+      if (until && out.includes(until)) finish(elapsed());
+    });
+    child.on('exit', () => (until ? !done && reject(new Error(`exited before "${until}":\n${out}`)) : finish(elapsed())));
+    setTimeout(() => !done && reject(new Error(`timeout; output:\n${out}`)), 15_000);
+  });
+}
+
+async function startup() {
+  const home = mkdtempSync(join(tmpdir(), 'amgi-bench-tui-'));
+  const env = { ...process.env, AMGI_HOME: home, LANG: 'en_US.UTF-8', TERM: 'xterm-256color' };
+  const base: number[] = [];
+  const app: number[] = [];
+  // Interleaved so machine noise hits both alike; one warm-up each.
+  for (let i = 0; i <= RUNS; i++) {
+    const b = await timePty(`${process.execPath} -e 0`, env);
+    const a = await timePty(`${process.execPath} ${BIN}`, env, HOME_TEXT);
+    if (i > 0) {
+      base.push(b);
+      app.push(a);
+    }
+  }
+  rmSync(home, { recursive: true, force: true });
+  const mb = median(base);
+  const ma = median(app);
+  table(`TUI start-up in a pty, 80×24 (median of ${RUNS}, ms)`, ['command', 'median ms', 'p90 ms', 'ratio', 'target'], [
+    ['node -e 0 (same wrapper)', fmt(mb), fmt(percentile(base, 90)), '1.00×', ''],
+    ['amgi → first full Home frame', fmt(ma), fmt(percentile(app, 90)), `${(ma / mb).toFixed(2)}×`, '≤ 3×'],
+  ]);
+}
+
+/** A fake terminal for Ink: stdin we push keys into, stdout that records when frames land. */
+class FakeStdin extends EventEmitter {
+  isTTY = true;
+  private queue: string[] = [];
+  setEncoding() {}
+  setRawMode() {}
+  resume() {}
+  pause() {}
+  ref() {}
+  unref() {}
+  read(): string | null {
+    return this.queue.shift() ?? null;
+  }
+  press(data: string) {
+    this.queue.push(data);
+    this.emit('readable');
+  }
+}
+class FakeStdout extends EventEmitter {
+  isTTY = true;
+  columns = 80;
+  rows = 24;
+  last = '';
+  onFrame?: () => void;
+  write(s: string) {
+    this.last = s;
+    this.onFrame?.();
+    return true;
+  }
+}
+
+function bigDeck(n: number): LoadedDeck {
+  const words = ['컨테이너', '이미지', '레이어', '런타임', '네트워크', '볼륨', '레지스트리', 'Dockerfile', 'containerd', 'runc', 'namespace', 'cgroup'];
+  const cards: Card[] = [];
+  for (let i = 0; i < n; i++) {
+    const w = (k: number) => words[(i * 7 + k * 3) % words.length];
+    cards.push({
+      id: `c${i}`,
+      type: 'basic',
+      front: `${w(0)}와 ${w(1)}의 관계 ${i}번: ${w(2)}는 무엇인가?`,
+      back: `${w(3)}는 ${w(4)} 위에서 동작하며 ${w(5)}를 사용한다. 카드 ${i}의 설명은 약 이백 자 정도의 한국어와 English가 섞인 text 이다. `.repeat(2),
+    });
+  }
+  return { deck: { id: 'big', title: '10k 카드', description: '', language: 'ko', cards }, file: 'big.json', origin: 'dir', contentHash: 'big' };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function keyLatency(initial: Screen[], keys: string[], ready: string, services: Parameters<typeof App>[0]['services']) {
+  const stdin = new FakeStdin();
+  const stdout = new FakeStdout();
+  const inst = render(createElement(App, { services, initial, langFlag: 'en', env: {}, color: true }), {
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    stderr: stdout as unknown as NodeJS.WriteStream,
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
+  for (let i = 0; i < 200 && !stdout.last.includes(ready); i++) await sleep(20);
+  const times: number[] = [];
+  for (const k of keys) {
+    // Keys ~120 ms apart, as a person types: Ink throttles frames (maxFps), and keys closer
+    // together than its frame interval would measure the throttle, not the work.
+    await sleep(120);
+    const t0 = process.hrtime.bigint();
+    const frame = new Promise<void>((resolve) => {
+      stdout.onFrame = resolve;
+    });
+    stdin.press(k);
+    await frame;
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  inst.unmount();
+  return times;
+}
+
+async function keys10k() {
+  const home = mkdtempSync(join(tmpdir(), 'amgi-bench-keys-'));
+  const decks = [bigDeck(10_000)];
+  const now = () => new Date('2025-03-03T09:00:00Z');
+  const t0 = Date.now();
+  const progress = openProgress({ home, decks, now, fuzz: false });
+  const index = buildSearchIndex(decks);
+  const setupMs = Date.now() - t0;
+  const services = { progress, decks, problems: [], now, loadSearch: async () => index };
+
+  // Review: reveal (Space) then grade Good (3) — the grade includes the durable write.
+  const reviewKeys = Array.from({ length: 30 }, (_, i) => (i % 2 ? '3' : ' '));
+  const review = await keyLatency([{ kind: 'review' }], reviewKeys, 'show answer', services);
+  const reveal = review.filter((_, i) => i % 2 === 0);
+  const grade = review.filter((_, i) => i % 2 === 1);
+
+  // Search: type a query character by character (each keystroke searches 10k cards), then move.
+  const typed = [...'레이어 ㄹㅇ'].concat(['\u007f', '\u007f', '\u007f', '\u007f']);
+  const search = await keyLatency([{ kind: 'search' }], [...typed, ...typed], 'type a word', services);
+  const moves = await keyLatency([{ kind: 'search', query: '컨테이너' }], Array.from({ length: 20 }, () => '\u001b[B'), 'matches', services);
+  progress.close();
+  rmSync(home, { recursive: true, force: true });
+
+  const row = (label: string, xs: number[]) => [label, xs.length, fmt(median(xs)), fmt(percentile(xs, 90)), '≤ 16'];
+  table(`Key press → updated frame, 10,000-card deck (ms; store + index set-up ${setupMs} ms)`, ['action', 'keys', 'median ms', 'p90 ms', 'target median'], [
+    row('Review: Space (reveal)', reveal),
+    row('Review: 3 (grade Good, durable write, next card)', grade),
+    row('Search: type / delete a character', search),
+    row('Search: ↓ (move highlight)', moves),
+  ]);
+}
+
+if (!process.env.SKIP_STARTUP) await startup();
+await keys10k();
+process.exit(0);

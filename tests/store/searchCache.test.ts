@@ -1,0 +1,87 @@
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { buildSearchIndex } from '../../src/core/search/index.js';
+import { fileDerivedCache, loadAliases, loadSearchIndex, searchCacheDir } from '../../src/store/searchCache.js';
+import { FIXTURE, loaded } from '../core/search/fixture.js';
+import { tmpHome } from '../helpers/tmpHome.js';
+
+let home: ReturnType<typeof tmpHome>;
+beforeEach(() => {
+  home = tmpHome();
+});
+afterEach(() => home.cleanup());
+
+describe('fileDerivedCache', () => {
+  test('writes one file per content hash under $AMGI_HOME/cache and reads it back', () => {
+    const env = { AMGI_HOME: home.home };
+    const dir = searchCacheDir(env);
+    expect(dir).toBe(join(home.home, 'cache'));
+    buildSearchIndex([loaded(FIXTURE, 'abc123')], { cache: fileDerivedCache(dir) });
+    const files = readdirSync(dir);
+    expect(files).toHaveLength(1);
+    expect(files[0]).toContain('abc123');
+    const again = fileDerivedCache(dir).get('abc123');
+    expect(again?.words.length).toBeGreaterThan(0);
+  });
+
+  test('a corrupt or foreign file is a miss, not an error', () => {
+    const dir = join(home.home, 'cache');
+    const cache = fileDerivedCache(dir);
+    buildSearchIndex([loaded(FIXTURE, 'h1')], { cache });
+    const [file] = readdirSync(dir);
+    writeFileSync(join(dir, file!), '{not json');
+    expect(cache.get('h1')).toBeUndefined();
+    writeFileSync(join(dir, file!), JSON.stringify({ version: 1, words: 'x' }));
+    expect(cache.get('h1')).toBeUndefined();
+    expect(buildSearchIndex([loaded(FIXTURE, 'h1')], { cache }).search('ㄹㅇㅇ')[0]!.card.id).toBe('layer');
+  });
+
+  test('an unwritable cache folder is ignored', () => {
+    const blocker = join(home.home, 'file');
+    writeFileSync(blocker, 'x');
+    const cache = fileDerivedCache(join(blocker, 'cache'));
+    expect(() => buildSearchIndex([loaded(FIXTURE)], { cache })).not.toThrow();
+    expect(existsSync(join(blocker, 'cache'))).toBe(false);
+  });
+
+  test('keys cannot escape the folder', () => {
+    const dir = join(home.home, 'cache');
+    fileDerivedCache(dir).set('../../evil', { version: 1, fingerprint: '', words: [], baseCount: 0, jamo: [], cho: [], postings: [] });
+    expect(readdirSync(dir).every((f) => f.startsWith('search-'))).toBe(true);
+    expect(readdirSync(home.home).sort()).toEqual(['cache']);
+  });
+});
+
+describe('aliases', () => {
+  test('the bundled file has the groups the issue names', () => {
+    const { table, problems } = loadAliases({ AMGI_HOME: home.home });
+    expect(problems).toEqual([]);
+    const flat = table.map((g) => g.map((t) => t.toLowerCase()));
+    for (const [a, b] of [['도커', 'docker'], ['컨테이너', 'container'], ['가상머신', 'vm'], ['도커파일', 'dockerfile'], ['쿠버네티스', 'kubernetes']]) {
+      expect(flat.some((g) => g.includes(a!) && g.includes(b!)), `${a} ↔ ${b}`).toBe(true);
+    }
+  });
+
+  test("the user's file is merged in; a broken one is reported", () => {
+    writeFileSync(join(home.home, 'aliases.json'), JSON.stringify({ groups: [['도커', '도카'], ['파드', 'pod']] }));
+    const { table, problems } = loadAliases({ AMGI_HOME: home.home });
+    expect(problems).toEqual([]);
+    expect(table.find((g) => g.includes('도커'))).toEqual(expect.arrayContaining(['도커', 'Docker', '도카']));
+    expect(table.some((g) => g.includes('pod'))).toBe(true);
+
+    writeFileSync(join(home.home, 'aliases.json'), '{oops');
+    const broken = loadAliases({ AMGI_HOME: home.home });
+    expect(broken.problems).toHaveLength(1);
+    expect(broken.problems[0]).toContain('aliases.json');
+    expect(broken.table.length).toBeGreaterThan(10); // the bundled groups still apply
+  });
+
+  test('loadSearchIndex uses the user aliases and fills the cache', () => {
+    mkdirSync(home.home, { recursive: true });
+    writeFileSync(join(home.home, 'aliases.json'), JSON.stringify([['런타임', 'zqxwv']]));
+    const { index } = loadSearchIndex([loaded(FIXTURE)], { AMGI_HOME: home.home });
+    expect(index.search('zqxwv').map((h) => h.card.id)).toContain('runtime');
+    expect(readdirSync(join(home.home, 'cache'))).toHaveLength(1);
+  });
+});
