@@ -52,6 +52,11 @@ export async function main(argv: string[], io: Io = processIo(), env = process.e
 
 // Run when executed (bin/amgi imports this bundle); tests import main() directly.
 if (!process.env.AMGI_NO_AUTORUN) {
+  // `amgi stats | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

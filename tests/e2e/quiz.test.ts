@@ -50,11 +50,18 @@ function expectFits(screen: string, cols: number, rows: number) {
   for (const l of lines) expect(displayWidth(l), l).toBeLessThanOrEqual(cols);
 }
 
-/** The card whose question is on the screen. */
-function cardOnScreen(screen: string) {
-  const card = CARDS.find((c) => screen.includes(promptText(c).slice(0, 12)));
-  if (!card) throw new Error(`no known card on screen:\n${screen}`);
-  return card;
+/** The card and direction whose question is on the screen (the rows above the options). */
+function questionOnScreen(screen: string) {
+  const lines = screen.split('\n');
+  const end = lines.findIndex((l) => /^[›✓✗ ] \d\. /.test(l));
+  const asked = lines.slice(1, end).join(' ').replace('(reverse)', '').replace(/\s+/g, ' ').trim();
+  for (const card of CARDS) {
+    for (const direction of ['forward', 'reverse'] as const) {
+      if (direction === 'reverse' && card.type !== 'reversible') continue;
+      if (promptText(card, direction).replace(/\s+/g, ' ') === asked) return { card, direction };
+    }
+  }
+  throw new Error(`no known question on screen:\n${screen}`);
 }
 
 /** Option number → text, as drawn ("› 1. runc"). */
@@ -86,11 +93,11 @@ describe.each([
     for (const [i, answerRight] of [true, false].entries()) {
       const screen = await t.waitFor(new RegExp(`${i + 1}/2[^]*2\\. [^]*1–4 or`));
       expectFits(screen, cols, rows);
-      const card = cardOnScreen(screen);
+      const { card, direction } = questionOnScreen(screen);
       const options = optionsOnScreen(screen);
       // Four options when the card has three confusable neighbours (fewer in this small deck).
       expect(options.size).toBeGreaterThanOrEqual(2);
-      const right = options.get(optionText(card)!);
+      const right = options.get(optionText(card, direction)!);
       expect(right, screen).toBeDefined();
       const wrong = [...options.values()].find((n) => n !== right)!;
       await press(t, String(answerRight ? right : wrong));

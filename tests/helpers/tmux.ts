@@ -10,9 +10,9 @@
  *   t.kill();
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { BIN, ROOT } from './cli.js';
 
 let counter = 0;
@@ -36,9 +36,27 @@ export interface TmuxOptions {
  * running use a copy so a concurrent `npm run build` cannot pull chunks from under them.
  */
 export function snapshotBuild(): { bin: string; cleanup(): void } {
-  const dir = mkdtempSync(join(tmpdir(), 'amgi-build-'));
-  for (const part of ['bin', 'dist', 'decks', 'package.json']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
-  return { bin: join(dir, 'bin', 'amgi'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  // A copy taken while someone rebuilds can mix two builds: retry until every chunk any
+  // bundle file names is there.
+  for (let attempt = 0; ; attempt++) {
+    const dir = mkdtempSync(join(tmpdir(), 'amgi-build-'));
+    for (const part of ['bin', 'dist', 'decks', 'package.json']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+    if (buildComplete(join(dir, 'dist'))) return { bin: join(dir, 'bin', 'amgi'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+    rmSync(dir, { recursive: true, force: true });
+    if (attempt >= 20) throw new Error('dist/ is incomplete: run `npm run build`');
+    execFileSync('sleep', ['0.5']);
+  }
+}
+
+function buildComplete(dist: string): boolean {
+  const files = [join(dist, 'amgi.mjs'), ...readdirSync(join(dist, 'chunks')).map((f) => join(dist, 'chunks', f))];
+  for (const file of files) {
+    if (!existsSync(file)) return false;
+    for (const m of readFileSync(file, 'utf8').matchAll(/"\.\/((?:chunks\/)?[\w-]+\.mjs)"/g)) {
+      if (!existsSync(join(dirname(file), m[1]!))) return false;
+    }
+  }
+  return true;
 }
 
 export interface TmuxSession {

@@ -54,7 +54,7 @@ export function ChoiceView({ question: q, title, right, onAnswer, onNext }: Ques
     feedback.push([], ...verdictRows(right, right ? t.quiz.correct : `${t.quiz.wrong} ${t.quiz.answer}: ${q.answer}`, columns, theme));
     feedback.push(...noteRows(q.note, columns, t, theme));
   }
-  const body = fitBody([...promptRows(q.prompt, columns, theme), []], [...optionRows, ...feedback], bodyHeight(rows), columns);
+  const body = fitBody([...promptRows(q, columns, t, theme), []], [...optionRows, ...feedback], bodyHeight(rows), columns);
   const footer = [seg(picked === undefined ? t.quiz.choiceHint : t.quiz.nextHint, theme.text.muted)];
   return (
     <Frame title={title} right={right} footer={footer}>

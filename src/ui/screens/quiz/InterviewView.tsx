@@ -65,7 +65,7 @@ export function InterviewView({ question: q, title, right, onAnswer, onNext, thi
     for (const p of q.points) bottom.push(...wrapRows(p, columns, theme.text.primary, '• '));
     bottom.push(...noteRows(q.note, columns, t, theme));
   }
-  const body = fitBody([...promptRows(q.prompt, columns, theme), []], bottom, bodyHeight(rows), columns);
+  const body = fitBody([...promptRows(q, columns, t, theme), []], bottom, bodyHeight(rows), columns);
   return (
     <Frame title={title} right={right} footer={[seg(revealed ? t.quiz.gradeHint : t.quiz.revealHint, theme.text.muted)]}>
       <Rows rows={body} />

@@ -68,7 +68,7 @@ export function OrderView({ question: q, title, right, onAnswer, onNext }: Quest
     feedback.push([], ...verdictRows(check.correct, check.correct ? t.quiz.correct : t.quiz.orderScore(check.positionsRight, check.total), columns, theme));
     feedback.push(...noteRows(q.note, columns, t, theme));
   }
-  const body = fitBody([...promptRows(q.prompt, columns, theme), []], [...stepRows, ...feedback], bodyHeight(rows), columns);
+  const body = fitBody([...promptRows(q, columns, t, theme), []], [...stepRows, ...feedback], bodyHeight(rows), columns);
   return (
     <Frame title={title} right={right} footer={[seg(check ? t.quiz.nextHint : t.quiz.orderHint, theme.text.muted)]}>
       <Rows rows={body} />

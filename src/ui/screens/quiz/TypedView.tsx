@@ -59,7 +59,7 @@ export function TypedView({ question: q, title, right, onAnswer, onNext }: Quest
     { textField: phase === 'typing' },
   );
 
-  const top = [...promptRows(q.prompt, columns, theme), []];
+  const top = [...promptRows(q, columns, t, theme), []];
   const bottom: Row[] = [fieldRow(field, columns, theme)];
   if (check && phase !== 'typing') {
     bottom.push([]);

@@ -1,5 +1,7 @@
 /** Pure row builders shared by the quiz views (every row fits the width before Ink sees it). */
 import type { DiffPart } from '../../../core/quiz/diff.js';
+import type { Question } from '../../../core/quiz/questions.js';
+import { frontRows } from '../../cardView.js';
 import { displayWidth, truncateDisplay } from '../../../core/text/width.js';
 import type { Messages } from '../../i18n/index.js';
 import { fitRow, seg, wrapRows, wrapStyledRow, type Row } from '../../layout.js';
@@ -31,9 +33,9 @@ function placeBody(top: Row[], bottom: Row[], height: number): Row[] {
   return [...kept, ...bottom];
 }
 
-/** The question text, wrapped. */
-export function promptRows(prompt: string, width: number, theme: Theme): Row[] {
-  return wrapRows(prompt, width, theme.text.heading);
+/** The question, wrapped; a reversible card asked back to front says so (as in review). */
+export function promptRows(q: Question, width: number, t: Messages, theme: Theme): Row[] {
+  return frontRows(q.item.card, q.item.direction, width, t, theme);
 }
 
 /** "Note: …" rows, when the card has a note. */
