@@ -6,6 +6,17 @@ import { GLOBAL_FLAGS, findCommand, type CommandContext } from './commands.js';
 import { commandUsage, usage } from './help.js';
 import { processIo, type Io } from './io.js';
 
+/** Index of the command word: the first argument that is neither a flag nor a global flag's value. */
+function commandIndex(argv: string[]): number {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') return -1;
+    if (!a.startsWith('-')) return i;
+    if (!a.includes('=') && GLOBAL_FLAGS[a.slice(2)]?.value) i++;
+  }
+  return -1;
+}
+
 /** Exit codes: 0 ok, 1 failure (invalid deck, nothing found…), 2 usage, 3 unexpected error. */
 export async function main(argv: string[], io: Io = processIo(), env = process.env): Promise<number> {
   let commandName = 'home';
@@ -14,11 +25,12 @@ export async function main(argv: string[], io: Io = processIo(), env = process.e
       io.out(pkg.version);
       return 0;
     }
-    const first = argv.find((a) => !a.startsWith('-'));
+    const at = commandIndex(argv);
+    const first = at >= 0 ? argv[at] : undefined;
     const command = first ? findCommand(first) : undefined;
     if (first && !command) throw new UsageError(`unknown command "${first}"`);
     commandName = command?.name ?? 'home';
-    const rest = command ? argv.filter((a, i) => i !== argv.indexOf(first!)) : argv;
+    const rest = command ? argv.filter((_, i) => i !== at) : argv;
     const specs = command ? { ...command.flags, ...GLOBAL_FLAGS } : { ...GLOBAL_FLAGS, version: { description: '' } };
     const { args, flags } = parseArgs(rest, specs);
     if (flags.version) {

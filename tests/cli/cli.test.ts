@@ -152,3 +152,11 @@ beforeAll(() => {
   // npm test builds first; make the dependency explicit when run alone.
   readFileSync(join(ROOT, 'dist/amgi.mjs'));
 });
+
+describe('global flags before the command', () => {
+  it('`amgi --decks DIR decks` treats DIR as the flag value, not the command', () => {
+    const r = amgi(['--decks', GOOD, 'decks', '--json'], env);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { id: string }[]).map((d) => d.id).sort()).toEqual(['bom', 'mini']);
+  });
+});

@@ -74,8 +74,10 @@ export interface TmuxSession {
   waitFor(text: string | RegExp | ((screen: string) => boolean), timeoutMs?: number): Promise<string>;
   /** Resize the terminal (the program gets SIGWINCH). */
   resize(cols: number, rows: number): void;
-  /** Wait until the program has exited (the pane stays, remain-on-exit). */
+  /** Wait until amgi has exited: its exit status (128 + N when signal N ended it). */
   waitForExit(timeoutMs?: number): Promise<number>;
+  /** amgi's process id. */
+  pid(): number;
   kill(): void;
   /** End amgi gracefully (SIGTERM, wait for it to exit), then the tmux server. */
   stop(): Promise<void>;
@@ -103,7 +105,10 @@ export async function startAmgi(opts: TmuxOptions): Promise<TmuxSession> {
   const command = opts.command ?? [process.execPath, opts.bin ?? BIN, ...(opts.args ?? [])].map(shellQuote).join(' ');
   const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
   // No user config (-f /dev/null); the pane stays after exit so the exit status can be read.
-  execFileSync('tmux', ['-L', socket, '-f', '/dev/null', 'new-session', '-d', '-s', session, '-x', String(cols), '-y', String(rows), 'sh', '-c', `${exports} exec ${command}`], {
+  // The shell writes amgi's exit status to a file (tmux's own #{pane_dead_status} proved
+  // unreliable: sometimes empty after a normal exit).
+  const statusFile = join(mkdtempSync(join(tmpdir(), 'amgi-tmux-')), 'status');
+  execFileSync('tmux', ['-L', socket, '-f', '/dev/null', 'new-session', '-d', '-s', session, '-x', String(cols), '-y', String(rows), 'sh', '-c', `${exports} ${command}; echo $? > ${shellQuote(statusFile)}`], {
     env: { ...process.env, TMUX: '' },
   });
   tmux('set-option', '-t', session, 'remain-on-exit', 'on');
@@ -136,20 +141,30 @@ export async function startAmgi(opts: TmuxOptions): Promise<TmuxSession> {
     },
     async waitForExit(timeoutMs = 10_000) {
       const t0 = Date.now();
-      while (t.format('#{pane_dead}') !== '1') {
+      while (!existsSync(statusFile) || readFileSync(statusFile, 'utf8').trim() === '') {
         if (Date.now() - t0 > timeoutMs) throw new Error(`amgi did not exit; screen:\n${t.capture()}`);
         await sleep(50);
       }
-      return Number(t.format('#{pane_dead_status}'));
+      // The shell reports death by signal N as 128 + N. Then it exits: once the pane is dead,
+      // tmux has read everything amgi wrote (the switch back from the alternate screen).
+      const status = Number(readFileSync(statusFile, 'utf8').trim());
+      for (let i = 0; i < 40 && t.format('#{pane_dead}') !== '1'; i++) await sleep(50);
+      return status;
+    },
+    pid: () => {
+      // The pane runs `sh -c …`; amgi is its child.
+      const sh = t.format('#{pane_pid}');
+      return Number(execFileSync('pgrep', ['-P', sh], { encoding: 'utf8' }).trim().split('\n')[0]);
     },
     resize: (c, r) => void tmux('resize-window', '-t', session, '-x', String(c), '-y', String(r)),
     kill: () => {
       spawnSync('tmux', ['-L', socket, 'kill-server']);
+      rmSync(dirname(statusFile), { recursive: true, force: true });
     },
     async stop() {
       try {
-        if (t.format('#{pane_dead}') !== '1') {
-          process.kill(Number(t.format('#{pane_pid}')), 'SIGTERM');
+        if (!existsSync(statusFile)) {
+          process.kill(t.pid(), 'SIGTERM');
           await t.waitForExit(5000);
         }
       } catch {

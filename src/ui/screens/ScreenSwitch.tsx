@@ -2,22 +2,40 @@
  * The one switch that renders the top screen. Home is imported eagerly (it is the first
  * frame); every other screen is a lazily loaded chunk, so start-up parses only Home.
  */
-import { lazy } from 'react';
+import { lazy, type ComponentType } from 'react';
 import type { Screen } from '../navigation.js';
 import { HomeScreen } from './home/HomeScreen.js';
 
-const loadReview = () => import('./review/ReviewScreen.js');
-const loadSearch = () => import('./search/SearchScreen.js');
-const ReviewScreen = lazy(() => loadReview().then((m) => ({ default: m.ReviewScreen })));
-const SearchScreen = lazy(() => loadSearch().then((m) => ({ default: m.SearchScreen })));
-
 /**
- * After the first frame: load the screens Home leads to most, so a key pressed right after
- * Enter or `/` does not arrive before the screen that should take it.
+ * A lazily loaded screen that, once its chunk is in memory (prefetched after the first
+ * frame), renders at once instead of suspending for a tick: no blank fallback frame, and a
+ * key pressed right after Enter or `/` reaches the screen.
  */
+function preloadable<P extends object>(load: () => Promise<ComponentType<P>>) {
+  let loaded: ComponentType<P> | undefined;
+  let pending: Promise<ComponentType<P>> | undefined;
+  const preload = () =>
+    (pending ??= load().then((c) => {
+      loaded = c;
+      return c;
+    }));
+  const Lazy = lazy(() => preload().then((c) => ({ default: c })));
+  function Screen(props: P) {
+    const C = loaded ?? Lazy;
+    return <C {...props} />;
+  }
+  return { Screen, preload };
+}
+
+const review = preloadable(() => import('./review/ReviewScreen.js').then((m) => m.ReviewScreen));
+const search = preloadable(() => import('./search/SearchScreen.js').then((m) => m.SearchScreen));
+const ReviewScreen = review.Screen;
+const SearchScreen = search.Screen;
+
+/** After the first frame: load the screens Home leads to most. */
 export function prefetchScreens(): void {
-  void loadReview().catch(() => {});
-  void loadSearch().catch(() => {});
+  void review.preload().catch(() => {});
+  void search.preload().catch(() => {});
 }
 const CardScreen = lazy(() => import('./card/CardScreen.js').then((m) => ({ default: m.CardScreen })));
 const SettingsScreen = lazy(() => import('./settings/SettingsScreen.js').then((m) => ({ default: m.SettingsScreen })));
