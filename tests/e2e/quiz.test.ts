@@ -17,8 +17,9 @@ import { CARDS, writeDeckDir } from '../core/quiz/fixture.js';
 const NOW = '2025-03-03T09:00:00Z';
 const sessions: TmuxSession[] = [];
 const homes: string[] = [];
-afterEach(() => {
-  for (const s of sessions.splice(0)) s.kill();
+afterEach(async () => {
+  // stop() waits for amgi to exit, so nothing still writes into the home being removed.
+  for (const s of sessions.splice(0)) await s.stop();
   for (const h of homes.splice(0)) rmSync(h, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
 });
 

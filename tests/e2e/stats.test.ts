@@ -36,8 +36,9 @@ beforeAll(() => {
   p.close();
   return () => rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
 });
-afterEach(() => {
-  for (const s of sessions.splice(0)) s.kill();
+afterEach(async () => {
+  // stop() waits for amgi to exit, so nothing still writes into the home being removed.
+  for (const s of sessions.splice(0)) await s.stop();
 });
 
 async function stats(cols: number, rows: number): Promise<TmuxSession> {
