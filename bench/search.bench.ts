@@ -12,19 +12,9 @@ import { answerText, frontText } from '../src/core/deck/cards.js';
 import { contentHash } from '../src/core/deck/collection.js';
 import { buildSearchIndex } from '../src/core/search/index.js';
 import { fileDerivedCache, loadAliases } from '../src/store/searchCache.js';
+import { mulberry32 } from '../src/core/quiz/random.js';
 import { fmt, median, percentile, table, timeFn } from './lib.js';
 
-/** Deterministic PRNG (mulberry32): the same decks on every run. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KO_TERMS = '컨테이너 이미지 레이어 도커 런타임 가상머신 하이퍼바이저 커널 네임스페이스 프로세스 볼륨 네트워크 브리지 포트 레지스트리 태그 빌드 캐시 오케스트레이션 쿠버네티스 파드 서비스 배포 스케줄러 노드 클러스터 격리 자원 메모리 파일시스템 마운트 환경변수 로그 모니터링 보안 권한 사용자 그룹 시그널 종료 재시작 정책 헬스체크 엔트리포인트 명령어 계층 스냅샷 매니페스트 다이제스트 인증서 프록시 게이트웨이 서버 클라이언트 데몬 소켓 표준 인터페이스 플러그인 드라이버 스토리지 오버레이 복사 쓰기 읽기 전용 템플릿 인스턴스 생명주기 상태 일시정지 멀티스테이지 컴포즈 스웜 시크릿 설정 의존성 패키지 애플리케이션 운영체제 하드웨어 에뮬레이션'.split(' ');
 const KO_WORDS = '무엇 차이 역할 장점 단점 특징 방법 이유 구조 동작 과정 관계 기본 주요 핵심 개념 정의 예시 비교 설명 사용 관리 실행 생성 삭제 변경 공유 분리 연결 저장 전달 확인 제공 지원 필요 가능 중요 빠르게 가볍게 안전하게 쉽게 항상 먼저 다음 여러 모든 각각 하나 별도 내부 외부'.split(' ');
@@ -45,7 +35,8 @@ function sentence(r: () => number, words: number): string {
 
 /** Decks of 1,000 cards: about 200 characters per card (front ~40, back ~160). */
 function generate(total: number): LoadedDeck[] {
-  const r = rng(total);
+  // Seeded: the same decks on every run.
+  const r = mulberry32(total);
   const decks: LoadedDeck[] = [];
   for (let d = 0; d * 1000 < total; d++) {
     const cards: Card[] = [];

@@ -1,10 +1,15 @@
-/** Reads deck files from disk; validation itself is pure (core/deck). */
+/**
+ * Reads deck files from disk; validation itself is pure (core/deck). Commands load through the
+ * validated-deck cache ($AMGI_HOME/cache/decks, see deckCache.ts): an unchanged deck file is
+ * neither validated nor sanitised again.
+ */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { combineDecks, type DeckCandidate } from '../core/deck/collection.js';
+import { combineDecks, contentHash, type DeckCandidate } from '../core/deck/collection.js';
 import { MAX_DECK_BYTES, parseDeck, type DeckProblem } from '../core/deck/validate.js';
-import type { DeckOrigin, LoadedDeck } from '../core/deck/types.js';
-import { bundledDecksDir, userDecksDir } from './paths.js';
+import type { Card, Deck, DeckOrigin, LoadedDeck } from '../core/deck/types.js';
+import { forgetDeck, lookupDeck, outlineOf, storeDeck, type DeckOutline } from './deckCache.js';
+import { amgiHome, bundledDecksDir, userDecksDir } from './paths.js';
 
 export interface DeckSet {
   decks: LoadedDeck[];
@@ -30,47 +35,96 @@ function displayName(file: string): string {
   return rel && !rel.startsWith('..') && rel.length < file.length ? rel : file;
 }
 
-export function readDeckFile(file: string, origin: DeckOrigin): { candidate?: DeckCandidate; problems: DeckProblem[] } {
+export interface DeckReadOptions {
+  /** $AMGI_HOME: use and fill its validated-deck cache. Without it every file is validated. */
+  cacheHome?: string;
+  /** Cards hold only `id` and `type` (no text): enough for counting study items (`amgi status`). */
+  outline?: boolean;
+}
+
+/** A deck file read: the candidate, its problems, and its content hash when it came from the cache. */
+interface DeckRead {
+  candidate?: DeckCandidate;
+  problems: DeckProblem[];
+  contentHash?: string;
+}
+
+/** An outline as a deck whose cards carry only id and type (callers asked for no card text). */
+function outlineDeck(o: DeckOutline): Deck {
+  const cards = o.ids.map((id) => ({ id, type: 'basic' }) as Card);
+  for (const i of o.rev) if (cards[i]) (cards[i] as { type: string }).type = 'reversible';
+  return { id: o.id, title: o.title, description: '', language: '', cards };
+}
+
+export function readDeckFile(file: string, origin: DeckOrigin, opts: DeckReadOptions = {}): DeckRead {
   const name = displayName(file);
+  const home = opts.cacheHome;
   try {
-    const size = statSync(file).size;
-    if (size > MAX_DECK_BYTES) {
+    const checkedAt = Date.now();
+    const st = statSync(file);
+    if (st.size > MAX_DECK_BYTES) {
       // Refused before reading: a 2 GB file must not be loaded into memory.
-      return { problems: [{ file: name, severity: 'error', message: `file is ${(size / 1048576).toFixed(1)} MB; decks are limited to 20 MB`, hint: 'split it into several decks' }] };
+      return { problems: [{ file: name, severity: 'error', message: `file is ${(st.size / 1048576).toFixed(1)} MB; decks are limited to 20 MB`, hint: 'split it into several decks' }] };
     }
-    const bytes = readFileSync(file);
+    let bytes: Buffer | undefined;
+    if (home !== undefined) {
+      const found = lookupDeck(home, file, st, checkedAt, () => readFileSync(file));
+      if (found.hit) {
+        const deck = opts.outline ? outlineDeck(found.hit.outline) : found.hit.deck();
+        const problems = found.hit.problems.map((p) => ({ ...p, file: name }));
+        return { candidate: { deck, file: name, origin, text: '' }, problems, contentHash: found.hit.contentHash };
+      }
+      bytes = found.bytes;
+    }
+    bytes ??= readFileSync(file);
     const { deck, problems } = parseDeck(name, bytes);
-    if (!deck) return { problems };
-    return { candidate: { deck, file: name, origin, text: bytes.toString('utf8') }, problems };
+    if (home === undefined) return deck ? { candidate: { deck, file: name, origin, text: bytes.toString('utf8') }, problems } : { problems };
+    if (!deck) {
+      forgetDeck(home, file);
+      return { problems };
+    }
+    const hash = contentHash(bytes.toString('utf8'));
+    storeDeck(home, file, st, checkedAt, bytes, deck, hash, problems);
+    return { candidate: { deck: opts.outline ? outlineDeck(outlineOf(deck)) : deck, file: name, origin, text: '' }, problems, contentHash: hash };
   } catch (e) {
     return { problems: [{ file: name, severity: 'error', message: `cannot read: ${(e as Error).message}` }] };
   }
 }
 
-export function loadDeckFiles(files: { file: string; origin: DeckOrigin }[]): DeckSet {
+export function loadDeckFiles(files: { file: string; origin: DeckOrigin }[], opts: DeckReadOptions = {}): DeckSet {
   const problems: DeckProblem[] = [];
   const candidates: DeckCandidate[] = [];
+  const hashes = new Map<string, string>();
   for (const { file, origin } of files) {
-    const r = readDeckFile(file, origin);
+    const r = readDeckFile(file, origin, opts);
     problems.push(...r.problems);
     if (r.candidate) candidates.push(r.candidate);
+    if (r.candidate && r.contentHash !== undefined) hashes.set(r.candidate.file, r.contentHash);
   }
   const combined = combineDecks(candidates);
-  return { decks: combined.decks, problems: [...problems, ...combined.problems] };
+  // Candidates read through the cache carry no text (it was never decoded): their hash was kept instead.
+  const decks = hashes.size ? combined.decks.map((d) => (hashes.has(d.file) ? { ...d, contentHash: hashes.get(d.file)! } : d)) : combined.decks;
+  return { decks, problems: [...problems, ...combined.problems] };
 }
 
 export interface DeckSourceOptions {
   /** Load only this folder (`--decks DIR`). */
   decksDir?: string;
   env?: NodeJS.ProcessEnv;
+  /** Cards hold only `id` and `type`, no text (see DeckReadOptions). */
+  outline?: boolean;
 }
 
-/** Bundled decks plus the user's ($AMGI_HOME/decks), or only `decksDir` when given. */
+/** Bundled decks plus the user's ($AMGI_HOME/decks), or only `decksDir` when given; through the deck cache. */
 export function loadAllDecks(opts: DeckSourceOptions = {}): DeckSet {
-  if (opts.decksDir) return loadDeckFiles(deckFilesIn(opts.decksDir).map((file) => ({ file, origin: 'dir' as const })));
-  return loadDeckFiles([
-    ...deckFilesIn(bundledDecksDir()).map((file) => ({ file, origin: 'bundled' as const })),
-    ...deckFilesIn(userDecksDir(opts.env)).map((file) => ({ file, origin: 'user' as const })),
-  ]);
+  const read: DeckReadOptions = { cacheHome: amgiHome(opts.env), outline: opts.outline };
+  if (opts.decksDir) return loadDeckFiles(deckFilesIn(opts.decksDir).map((file) => ({ file, origin: 'dir' as const })), read);
+  return loadDeckFiles(
+    [
+      ...deckFilesIn(bundledDecksDir()).map((file) => ({ file, origin: 'bundled' as const })),
+      ...deckFilesIn(userDecksDir(opts.env)).map((file) => ({ file, origin: 'user' as const })),
+    ],
+    read,
+  );
 }
 

@@ -17,6 +17,8 @@ export interface LedgerLoad {
   /** Entries replayed on top of the snapshot (or all, after a rebuild). */
   replayed: number;
   rebuilt: boolean;
+  /** The snapshot should be written now: after a rebuild, a long tail, or from an older format. */
+  resave: boolean;
   notices: string[];
 }
 
@@ -54,7 +56,7 @@ export function replayTail(home: string, ledger: Ledger, offset: number, ctx: Le
   return { end: scan.end, count, rebuild, problems: scan.problems };
 }
 
-/** Snapshot tail replays longer than this are folded into a new snapshot on open. */
+/** Snapshot tail replays longer than this are folded into a new snapshot on open (LedgerLoad.resave). */
 export const RESNAPSHOT_AFTER = 2000;
 
 export function loadLedger(home: string, ctx: LedgerContext, params: string, now: () => Date): LedgerLoad {
@@ -63,14 +65,14 @@ export function loadLedger(home: string, ctx: LedgerContext, params: string, now
   if (snap.kind === 'ok') {
     const tail = replayTail(home, snap.ledger, snap.offset, ctx);
     notices.push(...tail.problems);
-    if (!tail.rebuild) return { ledger: snap.ledger, offset: tail.end, replayed: tail.count, rebuilt: false, notices };
+    if (!tail.rebuild) return { ledger: snap.ledger, offset: tail.end, replayed: tail.count, rebuilt: false, resave: snap.outdated || tail.count > RESNAPSHOT_AFTER, notices };
   } else if (snap.kind === 'corrupt') {
     const backup = moveAside(snapshotPath(home), now());
     notices.push(`state.json could not be read (${snap.reason}); it was moved to ${backup} and progress was rebuilt from the review log`);
   }
   const r = rebuildLedger(home, ctx);
   notices.push(...r.problems);
-  return { ledger: r.ledger, offset: r.offset, replayed: r.count, rebuilt: true, notices };
+  return { ledger: r.ledger, offset: r.offset, replayed: r.count, rebuilt: true, resave: true, notices };
 }
 
 /** Rebuild state.json from the log (after an import merged entries into it, or on request). */

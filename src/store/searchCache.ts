@@ -22,21 +22,41 @@ export function searchCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(amgiHome(env), 'cache');
 }
 
-function isDerived(v: unknown): v is DeckDerived {
-  if (!v || typeof v !== 'object') return false;
-  const d = v as Partial<DeckDerived>;
-  return (
-    d.version === DERIVED_VERSION &&
-    typeof d.fingerprint === 'string' &&
-    Array.isArray(d.words) &&
-    typeof d.baseCount === 'number' &&
-    Array.isArray(d.jamo) &&
-    Array.isArray(d.cho) &&
-    Array.isArray(d.postings) &&
-    d.jamo.length === d.words.length &&
-    d.cho.length === d.words.length &&
-    d.postings.length === d.words.length
-  );
+/** The typed arrays travel as base64 of their bytes: a tenth of the parse time of a JSON number list. */
+interface DerivedFile {
+  version: number;
+  fingerprint: string;
+  jamo: string[];
+  cho: string[];
+  pairs: string;
+  postStart: string;
+  postings: string;
+}
+
+function encode(a: Int32Array): string {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+}
+
+function decode(s: unknown): Int32Array | undefined {
+  if (typeof s !== 'string') return undefined;
+  const bytes = Buffer.from(s, 'base64');
+  if (bytes.byteLength % 4 !== 0) return undefined;
+  // Copied into a buffer of its own: Buffer's pool gives no 4-byte alignment.
+  const out = new Int32Array(bytes.byteLength / 4);
+  new Uint8Array(out.buffer).set(bytes);
+  return out;
+}
+
+function fromFile(v: unknown): DeckDerived | undefined {
+  if (!v || typeof v !== 'object') return undefined;
+  const d = v as Partial<DerivedFile>;
+  if (d.version !== DERIVED_VERSION || typeof d.fingerprint !== 'string' || !Array.isArray(d.jamo) || !Array.isArray(d.cho)) return undefined;
+  const pairs = decode(d.pairs);
+  const postStart = decode(d.postStart);
+  const postings = decode(d.postings);
+  if (!pairs || !postStart || !postings) return undefined;
+  // The engine checks the rest (lengths, ranges) before using it.
+  return { version: d.version, fingerprint: d.fingerprint, jamo: d.jamo, cho: d.cho, pairs, postStart, postings };
 }
 
 /** A DerivedCache keeping one JSON file per deck content hash in `dir`. */
@@ -45,8 +65,7 @@ export function fileDerivedCache(dir: string): DerivedCache {
   return {
     get(key) {
       try {
-        const v: unknown = JSON.parse(readFileSync(file(key), 'utf8'));
-        return isDerived(v) ? v : undefined;
+        return fromFile(JSON.parse(readFileSync(file(key), 'utf8')));
       } catch {
         return undefined;
       }
@@ -54,9 +73,18 @@ export function fileDerivedCache(dir: string): DerivedCache {
     set(key, value) {
       try {
         mkdirSync(dir, { recursive: true });
+        const data: DerivedFile = {
+          version: value.version,
+          fingerprint: value.fingerprint,
+          jamo: value.jamo,
+          cho: value.cho,
+          pairs: encode(value.pairs),
+          postStart: encode(value.postStart),
+          postings: encode(value.postings),
+        };
         // Written aside and renamed, so a reader never sees half a file.
         const tmp = `${file(key)}.${process.pid}.tmp`;
-        writeFileSync(tmp, JSON.stringify(value));
+        writeFileSync(tmp, JSON.stringify(data));
         renameSync(tmp, file(key));
       } catch {
         // A read-only home only costs the next start a recomputation.

@@ -4,8 +4,9 @@
  * conf (which re-reads and validates the whole file on every access: GUIDE §3). conf is used
  * for migrations and every write. A file that cannot be parsed is moved aside, never overwritten.
  */
-import Conf from 'conf';
+import type Conf from 'conf';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { StoreError } from '../core/errors.js';
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS, type Settings } from '../core/schedule/types.js';
@@ -54,7 +55,23 @@ export interface SettingsStore {
   save(patch: Partial<Settings>): Settings;
 }
 
-function openConf(home: string): Conf<Record<string, unknown>> {
+let confCtor: typeof Conf | undefined;
+
+/**
+ * conf (with ajv, ~400 KB of code) is not imported statically: parsing it cost ~20 ms of every
+ * `amgi status`, which only reads settings. The modules that write settings (progress.ts: the
+ * study screens, optimize) load it ahead with preloadConf, as its own chunk.
+ */
+export async function preloadConf(): Promise<void> {
+  confCtor ??= (await import('conf')).default;
+}
+
+/** conf, loaded synchronously when no preload happened (a read-only command meeting an old settings file). */
+function confClass(): typeof Conf {
+  return (confCtor ??= (createRequire(import.meta.url)('conf') as typeof import('conf')).default);
+}
+
+function openConf(home: string, Conf = confClass()): Conf<Record<string, unknown>> {
   return new Conf<Record<string, unknown>>({
     projectName: 'amgi',
     projectSuffix: '',
@@ -95,9 +112,11 @@ export function openSettings(home: string, now: () => Date): SettingsStore {
           const { __internal__: _, ...rest } = parsed as Record<string, unknown>;
           raw = rest;
         } else {
-          // An older layout: conf runs the migrations and writes the result.
+          // An older layout: conf runs the migrations and writes the result. Loading conf is
+          // outside the try: failing to load it is no reason to move the user's file aside.
+          const Conf = confClass();
           try {
-            conf = openConf(home);
+            conf = openConf(home, Conf);
             raw = storeValues(conf);
           } catch (e) {
             moveBad((e as Error).message);

@@ -28,7 +28,8 @@ export interface AppProps {
 
 export function App({ services, initial, langFlag, env = process.env, color = true, size: fixedSize }: AppProps) {
   const [nav, dispatch] = useReducer(navReducer, initial, initialNav);
-  const [helpOpen, setHelpOpen] = useState(false);
+  // Open: the commands to list (undefined inside: the screen kind's list).
+  const [help, setHelp] = useState<{ commands?: readonly Command[] }>();
   const [error, setError] = useState<string>();
   const [settingsVersion, settingsChanged] = useReducer((n: number) => n + 1, 0);
   const size = useTerminalSize(fixedSize);
@@ -57,8 +58,8 @@ export function App({ services, initial, langFlag, env = process.env, color = tr
     return () => clearTimeout(timer);
   }, []);
 
-  const openHelp = useCallback(() => setHelpOpen(true), []);
-  const overlay = helpOpen || error !== undefined;
+  const openHelp = useCallback((commands?: readonly Command[]) => setHelp({ commands }), []);
+  const overlay = help !== undefined || error !== undefined;
   const shell = useMemo<Shell>(
     () => ({
       push: (screen) => dispatch({ type: 'push', screen }),
@@ -93,7 +94,7 @@ export function App({ services, initial, langFlag, env = process.env, color = tr
           );
         })}
         <ShellContext.Provider value={shell}>
-          {helpOpen && !error && <HelpOverlay kind={top.kind} onClose={() => setHelpOpen(false)} />}
+          {help && !error && <HelpOverlay kind={top.kind} commands={help.commands} onClose={() => setHelp(undefined)} />}
           {error !== undefined && <ErrorOverlay message={error} onClose={() => setError(undefined)} />}
         </ShellContext.Provider>
       </UiContext.Provider>

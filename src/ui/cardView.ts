@@ -5,6 +5,7 @@ import type { Direction } from '../core/deck/items.js';
 import type { Messages } from './i18n/index.js';
 import type { Theme } from './theme.js';
 import { seg, wrapRows, wrapStyledRow, type Row } from './layout.js';
+import { hashSeed, mulberry32, shuffle } from '../core/quiz/random.js';
 
 const GAP = /\{\{([^{}]+)\}\}/g;
 
@@ -13,6 +14,20 @@ export function frontRows(card: Card, direction: Direction, width: number, t: Me
   if (direction === 'reverse') rows.push([seg(`(${t.review.reverse})`, theme.text.muted)]);
   rows.push(...wrapRows(promptText(card, direction), width, theme.text.heading));
   return rows;
+}
+
+/**
+ * A choice card's own options (the answer and its distractors), in an order fixed per card.
+ * Many choice prompts ("…이 아닌 것은?", "가장 알맞은 것은?") cannot be answered without
+ * them. Once revealed, the right one is marked ✓ (a mark, so it shows without colour).
+ */
+export function choiceOptionRows(card: Card, width: number, theme: Theme, revealed: boolean): Row[] {
+  if (card.type !== 'choice' || !card.distractors?.length) return [];
+  const options = shuffle([card.answer, ...card.distractors], mulberry32(hashSeed(card.id)));
+  return options.flatMap((o) => {
+    const right = revealed && o === card.answer;
+    return wrapRows(o, width, right ? theme.status.ok : theme.text.primary, right ? '✓ ' : '• ');
+  });
 }
 
 /** The cloze sentence with its gaps filled and highlighted. */
@@ -46,6 +61,8 @@ export function backRows(card: Card, direction: Direction, width: number, t: Mes
       for (const p of card.points) rows.push(...wrapRows(p, width, theme.text.primary, '• '));
       break;
     case 'choice':
+      // With its options shown (choiceOptionRows), the ✓ option is the answer already.
+      if (card.distractors?.length) break;
       label(t.review.choiceLabel);
       rows.push(...wrapRows(answerText(card, direction), width, theme.status.ok));
       break;
@@ -59,7 +76,7 @@ export function backRows(card: Card, direction: Direction, width: number, t: Mes
       rows.push(...wrapRows(answerText(card, direction), width));
   }
   if (card.note) {
-    rows.push([]);
+    if (rows.length) rows.push([]);
     rows.push(...wrapRows(`${t.review.noteLabel}: ${card.note}`, width, theme.text.accent));
   }
   if (card.source) {
@@ -70,7 +87,8 @@ export function backRows(card: Card, direction: Direction, width: number, t: Mes
 
 /** Everything about a card (the card screen opened from search). */
 export function fullCardRows(card: Card, deckTitle: string, width: number, t: Messages, theme: Theme): Row[] {
-  const rows = [...frontRows(card, 'forward', width, t, theme), [], ...backRows(card, 'forward', width, t, theme)];
+  const options = choiceOptionRows(card, width, theme, true);
+  const rows = [...frontRows(card, 'forward', width, t, theme), ...(options.length ? [[], ...options] : []), [], ...backRows(card, 'forward', width, t, theme)];
   rows.push([]);
   rows.push(...wrapRows(`${t.card.deck}: ${deckTitle}`, width, theme.text.muted));
   if (card.tags?.length) rows.push(...wrapRows(`${t.card.tags}: ${card.tags.join(', ')}`, width, theme.text.muted));

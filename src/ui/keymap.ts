@@ -3,6 +3,7 @@
  * so a binding changes here only, and the help overlay is generated from the same table.
  */
 import type { Key } from 'ink';
+import { GRADES, type Grade } from '../core/schedule/types.js';
 
 export enum Command {
   Quit = 'quit',
@@ -35,6 +36,8 @@ export enum Command {
   /** Home: review only the highlighted deck. */
   NextDeck = 'nextDeck',
   DeleteBack = 'deleteBack',
+  /** Text fields: empty the field (as in a shell). */
+  ClearField = 'clearField',
   CursorLeft = 'cursorLeft',
   CursorRight = 'cursorRight',
   /** Quiz: choose option 1–4. */
@@ -51,6 +54,12 @@ export enum Command {
   Reject = 'reject',
   /** Quiz summary: drill the missed cards again. */
   DrillAgain = 'drillAgain',
+  /** Quiz: check the typed answer / the order, choose the highlighted option. */
+  Check = 'check',
+  /** Quiz: after an answer, the next question. */
+  Next = 'next',
+  /** Mock interview: show the model answer before the time is up. */
+  Reveal = 'reveal',
   /** Stats (compact layout): next / previous panel. */
   NextPanel = 'nextPanel',
   PrevPanel = 'prevPanel',
@@ -106,6 +115,7 @@ export const DEFAULT_BINDINGS: Readonly<Record<Command, readonly Binding[]>> = {
   [Command.Dismiss]: [ch('x')],
   [Command.NextDeck]: [k('tab')],
   [Command.DeleteBack]: [k('backspace'), k('delete')],
+  [Command.ClearField]: [{ input: 'u', ctrl: true }],
   [Command.CursorLeft]: [k('leftArrow')],
   [Command.CursorRight]: [k('rightArrow')],
   [Command.Option1]: [ch('1')],
@@ -117,7 +127,10 @@ export const DEFAULT_BINDINGS: Readonly<Record<Command, readonly Binding[]>> = {
   [Command.MoveItemDown]: [{ key: 'downArrow', shift: true }, ch('J')],
   [Command.Accept]: [ch('y')],
   [Command.Reject]: [ch('n')],
-  [Command.DrillAgain]: [ch('d')],
+  [Command.DrillAgain]: [ch('d'), k('return')],
+  [Command.Check]: [k('return')],
+  [Command.Next]: [ch(' '), k('return')],
+  [Command.Reveal]: [ch(' '), k('return')],
   [Command.NextPanel]: [k('rightArrow'), k('tab'), ch('l')],
   [Command.PrevPanel]: [k('leftArrow'), ch('h')],
 };
@@ -145,6 +158,13 @@ function bindingMatches(b: Binding, input: string, key: Key, textField: boolean)
 export function matches(command: Command, input: string, key: Key, opts: MatchOptions = {}): boolean {
   const bindings = (opts.bindings ?? DEFAULT_BINDINGS)[command];
   return bindings.some((b) => bindingMatches(b, input, key, opts.textField === true));
+}
+
+const GRADE_COMMANDS: Record<Grade, Command> = { 1: Command.GradeAgain, 2: Command.GradeHard, 3: Command.GradeGood, 4: Command.GradeEasy };
+
+/** The grade (1 Again … 4 Easy) a key gives, or undefined when it is not a grade key. */
+export function gradeKey(input: string, key: Key): Grade | undefined {
+  return GRADES.find((g) => matches(GRADE_COMMANDS[g], input, key));
 }
 
 const KEY_LABELS: Record<SpecialKey, string> = {

@@ -38,6 +38,20 @@ export function fitRow(row: Row, width: number): Row {
   return out;
 }
 
+const HINT_SEP = ' · ';
+
+/**
+ * A key-hint row ("u undo · s suspend · b bury · ? keys · q back") cut to `width` by
+ * dropping whole hints from the end, so a narrow terminal never shows "q qu…".
+ * Other rows (one sentence) are cut as fitRow does.
+ */
+export function fitHint(row: Row, width: number): Row {
+  if (rowWidth(row) <= width || row.length !== 1 || !row[0]!.text.includes(HINT_SEP)) return fitRow(row, width);
+  const parts = row[0]!.text.split(HINT_SEP);
+  while (parts.length > 1 && displayWidth(parts.join(HINT_SEP)) > width) parts.pop();
+  return fitRow([{ ...row[0]!, text: parts.join(HINT_SEP) }], width);
+}
+
 /** Deck text as display rows: sanitised, wrapped to `width`, each row one style. */
 export function wrapRows(text: string, width: number, style?: Style, indent = ''): Row[] {
   const inner = Math.max(1, width - displayWidth(indent));

@@ -75,16 +75,31 @@ export const SCREEN_COMMANDS: Record<ScreenKind, readonly Command[]> = {
     Command.Continue, Command.GradeAgain, Command.GradeHard, Command.GradeGood, Command.GradeEasy,
     Command.Undo, Command.ScrollUp, Command.ScrollDown, Command.PageUp, Command.PageDown,
   ],
-  search: [Command.ListUp, Command.ListDown, Command.Open, Command.DeleteBack, Command.CursorLeft, Command.CursorRight],
+  search: [Command.ListUp, Command.ListDown, Command.Open, Command.DeleteBack, Command.ClearField, Command.CursorLeft, Command.CursorRight],
   card: [Command.ScrollUp, Command.ScrollDown, Command.PageUp, Command.PageDown, Command.Search],
   settings: [Command.MenuUp, Command.MenuDown, Command.Increase, Command.Decrease],
   stats: [Command.NextPanel, Command.PrevPanel, Command.Search],
+  // Each quiz view says which of these work (QUIZ_VIEW_COMMANDS); this is the whole set.
   quiz: [
-    Command.Option1, Command.Option2, Command.Option3, Command.Option4, Command.MenuUp, Command.MenuDown, Command.Open,
-    Command.PickUp, Command.MoveItemUp, Command.MoveItemDown, Command.Accept, Command.Reject, Command.Continue,
+    Command.Option1, Command.Option2, Command.Option3, Command.Option4, Command.MenuUp, Command.MenuDown, Command.Check,
+    Command.DeleteBack, Command.ClearField, Command.CursorLeft, Command.CursorRight, Command.PickUp, Command.MoveItemUp, Command.MoveItemDown,
+    Command.Accept, Command.Reject, Command.Next, Command.Reveal,
     Command.GradeAgain, Command.GradeHard, Command.GradeGood, Command.GradeEasy, Command.DrillAgain,
   ],
 };
+
+const TYPED_KEYS = [Command.Check, Command.DeleteBack, Command.ClearField, Command.CursorLeft, Command.CursorRight, Command.Accept, Command.Reject, Command.Next];
+
+/** Help per quiz view: a choice question must not list the keys of an order question. */
+export const QUIZ_VIEW_COMMANDS = {
+  choice: [Command.Option1, Command.Option2, Command.Option3, Command.Option4, Command.MenuUp, Command.MenuDown, Command.Check, Command.Next],
+  typed: TYPED_KEYS,
+  cloze: TYPED_KEYS,
+  order: [Command.MenuUp, Command.MenuDown, Command.PickUp, Command.MoveItemUp, Command.MoveItemDown, Command.Check, Command.Next],
+  interview: [Command.Reveal, Command.GradeAgain, Command.GradeHard, Command.GradeGood, Command.GradeEasy],
+  summary: [Command.DrillAgain],
+  empty: [],
+} as const satisfies Record<string, readonly Command[]>;
 
 /** Keys every screen has; listed last in the help overlay. */
 export const GLOBAL_COMMANDS: readonly Command[] = [Command.Help, Command.Back, Command.Quit];

@@ -7,8 +7,8 @@ import { App } from './App.js';
 import type { AppServices } from './context.js';
 import type { Screen } from './navigation.js';
 
-export const ALT_SCREEN_ON = '\x1b[?1049h';
-export const ALT_SCREEN_OFF = '\x1b[?1049l';
+const ALT_SCREEN_ON = '\x1b[?1049h';
+const ALT_SCREEN_OFF = '\x1b[?1049l';
 
 export interface RunOptions {
   services: AppServices;

@@ -1,5 +1,6 @@
 /** What a screen may ask of the shell: navigate, open help, report an error. */
 import { createContext, useContext } from 'react';
+import type { Command } from './keymap.js';
 import type { Screen } from './navigation.js';
 
 export interface Shell {
@@ -7,7 +8,8 @@ export interface Shell {
   pop(): void;
   replace(screen: Screen): void;
   quit(): void;
-  openHelp(): void;
+  /** `commands`: the keys that work right now (default: the screen kind's list). */
+  openHelp(commands?: readonly Command[]): void;
   /** Show a dismissible error over the current screen (never crash the app). */
   showError(message: string): void;
   /** Settings changed (e.g. the language): re-read them. */

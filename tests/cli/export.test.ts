@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { amgi } from '../helpers/cli.js';
 import { tmpHome } from '../helpers/tmpHome.js';
 import { appendEntries, readLog } from '../../src/store/log.js';
+import { decodeSnapshot } from '../../src/store/snapshot.js';
 import type { LogEntry } from '../../src/core/schedule/types.js';
 
 const FIX = fileURLToPath(new URL('../fixtures/import/', import.meta.url));
@@ -83,7 +84,8 @@ describe('progress between machines', () => {
     // Both machines end with the same log, in time order, and the same rebuilt card states.
     expect(readLog(home).entries.map((e) => e.id)).toEqual(['a1', 'b1', 'a2']);
     expect(readFileSync(join(other.home, 'reviews.jsonl'), 'utf8')).toBe(readFileSync(join(home, 'reviews.jsonl'), 'utf8'));
-    const items = (h: string) => JSON.parse(readFileSync(join(h, 'state.json'), 'utf8')).items;
+    // state.json is columnar (snapshot format 3): compare the card states it decodes to.
+    const items = (h: string) => Object.fromEntries(decodeSnapshot(JSON.parse(readFileSync(join(h, 'state.json'), 'utf8'))).items);
     expect(Object.keys(items(home)).sort()).toEqual(['x', 'y']);
     expect(items(other.home)).toEqual(items(home));
     expect(readdirSync(home).filter((f) => f.startsWith('reviews.jsonl.before-merge-'))).toHaveLength(1);

@@ -1,33 +1,19 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { amgi, ROOT } from '../helpers/cli.js';
-import { tmpHome } from '../helpers/tmpHome.js';
+import { describe, expect, test } from 'vitest';
+import { amgi } from '../helpers/cli.js';
+import { mini, useMiniDeckHome } from '../helpers/miniDeck.js';
 import { appendEntries } from '../../src/store/log.js';
 
-const FIXTURE = join(ROOT, 'tests/fixtures/decks/good/mini.json');
-const mini = JSON.parse(readFileSync(FIXTURE, 'utf8')) as { id: string; cards: { id: string; type: string }[] };
-
-let home: string;
-let cleanup: () => void;
-/** A decks folder holding only the mini fixture deck. */
-let DECKS: string;
-beforeEach(() => {
-  ({ home, cleanup } = tmpHome());
-  DECKS = join(home, 'decks-only');
-  mkdirSync(DECKS);
-  copyFileSync(FIXTURE, join(DECKS, 'mini.json'));
-});
-afterEach(() => cleanup());
+/** A fresh AMGI_HOME per test; its decks folder holds only the mini fixture deck. */
+const fixture = useMiniDeckHome();
 
 describe('amgi stats', () => {
   test('--json: forecast, heatmap, retention, streak, decks, time', () => {
     const key = mini.cards[0]!.id;
-    appendEntries(home, [
+    appendEntries(fixture.home, [
       { v: 1, id: 'a', at: '2026-03-01T01:00:00.000Z', op: 'answer', key, deck: mini.id, grade: 4, ms: 60_000, kind: 'review', reschedule: true },
       { v: 1, id: 'b', at: '2026-03-02T01:00:00.000Z', op: 'answer', key, deck: mini.id, grade: 3, ms: 30_000, kind: 'review', reschedule: true },
     ]);
-    const r = amgi(['stats', '--decks', DECKS, '--json'], { AMGI_HOME: home, AMGI_NOW: '2026-03-02T12:00:00+09:00', TZ: 'Asia/Seoul' });
+    const r = amgi(['stats', '--decks', fixture.decks, '--json'], { AMGI_HOME: fixture.home, AMGI_NOW: '2026-03-02T12:00:00+09:00', TZ: 'Asia/Seoul' });
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.today).toBe('2026-03-02');
@@ -42,7 +28,7 @@ describe('amgi stats', () => {
   });
 
   test('text output names the sections and each deck', () => {
-    const r = amgi(['stats', '--decks', DECKS], { AMGI_HOME: home, AMGI_NOW: '2026-03-02T12:00:00+09:00' });
+    const r = amgi(['stats', '--decks', fixture.decks], { AMGI_HOME: fixture.home, AMGI_NOW: '2026-03-02T12:00:00+09:00' });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Streak: 0 days/);
     expect(r.stdout).toMatch(/True retention, last 30 days: —/);

@@ -1,25 +1,13 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { amgi, ROOT } from '../helpers/cli.js';
-import { tmpHome } from '../helpers/tmpHome.js';
+import { mini, useMiniDeckHome } from '../helpers/miniDeck.js';
 import { appendEntries } from '../../src/store/log.js';
 import type { AnswerEntry } from '../../src/core/schedule/types.js';
 
-const FIXTURE = join(ROOT, 'tests/fixtures/decks/good/mini.json');
-const mini = JSON.parse(readFileSync(FIXTURE, 'utf8')) as { id: string; cards: { id: string }[] };
-
-let home: string;
-let cleanup: () => void;
-/** A decks folder holding only the mini fixture deck. */
-let DECKS: string;
-beforeEach(() => {
-  ({ home, cleanup } = tmpHome());
-  DECKS = join(home, 'decks-only');
-  mkdirSync(DECKS);
-  copyFileSync(FIXTURE, join(DECKS, 'mini.json'));
-});
-afterEach(() => cleanup());
+/** A fresh AMGI_HOME per test; its decks folder holds only the mini fixture deck. */
+const fixture = useMiniDeckHome();
 
 function answer(key: string, at: string, grade: 1 | 2 | 3 | 4): AnswerEntry {
   return { v: 1, id: `${at}-${key}`, at, op: 'answer', key, deck: mini.id, grade, ms: 1000, kind: 'review', reschedule: true };
@@ -27,7 +15,7 @@ function answer(key: string, at: string, grade: 1 | 2 | 3 | 4): AnswerEntry {
 
 describe('amgi status', () => {
   test('a fresh home: new cards, nothing due, streak 0', () => {
-    const r = amgi(['status', '--decks', DECKS], { AMGI_HOME: home, AMGI_NOW: '2026-03-02T10:00:00+09:00', TZ: 'Asia/Seoul' });
+    const r = amgi(['status', '--decks', fixture.decks], { AMGI_HOME: fixture.home, AMGI_NOW: '2026-03-02T10:00:00+09:00', TZ: 'Asia/Seoul' });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toMatch(new RegExp(`^${mini.id}: 0 due · \\d+ new · streak 0$`));
@@ -35,26 +23,26 @@ describe('amgi status', () => {
 
   test('after two days of answers: due cards and the streak, also as JSON', () => {
     const keys = mini.cards.slice(0, 2).map((c) => c.id);
-    appendEntries(home, [answer(keys[0]!, '2026-03-01T01:00:00.000Z', 3), answer(keys[1]!, '2026-03-01T01:00:10.000Z', 1), answer(keys[0]!, '2026-03-02T01:00:00.000Z', 3)]);
-    const env = { AMGI_HOME: home, AMGI_NOW: '2026-03-02T12:00:00+09:00', TZ: 'Asia/Seoul' };
-    const r = amgi(['status', '--decks', DECKS, '--json'], env);
+    appendEntries(fixture.home, [answer(keys[0]!, '2026-03-01T01:00:00.000Z', 3), answer(keys[1]!, '2026-03-01T01:00:10.000Z', 1), answer(keys[0]!, '2026-03-02T01:00:00.000Z', 3)]);
+    const env = { AMGI_HOME: fixture.home, AMGI_NOW: '2026-03-02T12:00:00+09:00', TZ: 'Asia/Seoul' };
+    const r = amgi(['status', '--decks', fixture.decks, '--json'], env);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.streak).toBe(2);
     expect(j.due).toBeGreaterThanOrEqual(1); // the card answered Again yesterday is due
     expect(j.decks[0].id).toBe(mini.id);
-    const line = amgi(['status', '--decks', DECKS], env).stdout.trim();
+    const line = amgi(['status', '--decks', fixture.decks], env).stdout.trim();
     expect(line).toBe(`${mini.id}: ${j.decks[0].due} due · ${j.decks[0].new} new · streak 2`);
   });
 
   test('a corrupt state file: status still answers and says where the backup is', () => {
-    appendEntries(home, [answer(mini.cards[0]!.id, '2026-03-01T01:00:00.000Z', 3)]);
-    writeFileSync(join(home, 'state.json'), '{nope');
-    const r = amgi(['status', '--decks', DECKS], { AMGI_HOME: home, AMGI_NOW: '2026-03-01T12:00:00+09:00' });
+    appendEntries(fixture.home, [answer(mini.cards[0]!.id, '2026-03-01T01:00:00.000Z', 3)]);
+    writeFileSync(join(fixture.home, 'state.json'), '{nope');
+    const r = amgi(['status', '--decks', fixture.decks], { AMGI_HOME: fixture.home, AMGI_NOW: '2026-03-01T12:00:00+09:00' });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/streak 1/);
     expect(r.stderr).toMatch(/state\.json\.corrupt-/);
-    expect(readdirSync(home).some((f) => f.startsWith('state.json.corrupt-'))).toBe(true);
+    expect(readdirSync(fixture.home).some((f) => f.startsWith('state.json.corrupt-'))).toBe(true);
   });
 
   test('the status chunk never imports React or Ink (static import graph of the bundle)', () => {

@@ -3,26 +3,18 @@
  * schedule does not move unless --reschedule is given. Checked with `amgi status --json`
  * and with every card's FSRS state read from the store, before and after.
  */
-import { afterEach, describe, expect, test } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, test } from 'vitest';
 import { join } from 'node:path';
 import type { LoadedDeck } from '../../src/core/deck/types.js';
 import { loadAllDecks } from '../../src/store/deckFiles.js';
 import { openProgress } from '../../src/store/progress.js';
 import { amgi } from '../helpers/cli.js';
-import { startAmgi, type TmuxSession } from '../helpers/tmux.js';
+import { e2eSessions } from '../helpers/e2e.js';
 import { CARDS, writeDeckDir } from '../core/quiz/fixture.js';
 
 const DAY = 86_400_000;
 const NOW = '2025-03-10T09:00:00Z';
-const sessions: TmuxSession[] = [];
-const homes: string[] = [];
-afterEach(async () => {
-  // stop() waits for amgi to exit, so nothing still writes into the home being removed.
-  for (const s of sessions.splice(0)) await s.stop();
-  for (const h of homes.splice(0)) rmSync(h, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
-});
+const { newHome, start } = e2eSessions();
 
 interface Env {
   home: string;
@@ -32,8 +24,7 @@ interface Env {
 
 /** A home where the first six cards were reviewed two days ago (the rest are new). */
 function setup(): Env {
-  const home = mkdtempSync(join(tmpdir(), 'amgi-cram-e2e-'));
-  homes.push(home);
+  const home = newHome('amgi-cram-e2e-');
   const decksDir = writeDeckDir(join(home, 'deck-files'));
   const decks = loadAllDecks({ decksDir, env: {} }).decks;
   const p = openProgress({ home, decks, now: () => new Date(Date.parse(NOW) - 2 * DAY), fuzz: false });
@@ -63,8 +54,7 @@ const front = (id: string) => CARDS.find((c) => c.id === id)!.front;
 
 /** Cram the first cards of the deck (deck order): reveal, grade. */
 async function cram(env: Env, extra: string[], grades: [string, string][]) {
-  const t = await startAmgi({ home: env.home, cols: 80, rows: 24, args: ['cram', '--deck', 'docker', '--decks', env.decksDir, ...extra], env: { AMGI_NOW: NOW } });
-  sessions.push(t);
+  const t = await start({ home: env.home, cols: 80, rows: 24, args: ['cram', '--deck', 'docker', '--decks', env.decksDir, ...extra], env: { AMGI_NOW: NOW } });
   for (const [id, grade] of grades) {
     await t.waitFor(front(id));
     await t.waitFor('Space/Enter: show answer');

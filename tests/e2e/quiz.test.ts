@@ -2,37 +2,28 @@
  * Quiz modes end to end: the BUILT amgi in tmux (run `npm run build` first; npm test does),
  * a temporary AMGI_HOME and a deck directory of known cards, a fixed start clock.
  */
-import { afterEach, describe, expect, test } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, test } from 'vitest';
 import { join } from 'node:path';
 import { displayWidth } from '../../src/core/text/width.js';
 import { promptText } from '../../src/core/deck/cards.js';
 import { optionText } from '../../src/core/quiz/choice.js';
 import { loadAllDecks } from '../../src/store/deckFiles.js';
 import { openProgress } from '../../src/store/progress.js';
-import { startAmgi, type TmuxSession } from '../helpers/tmux.js';
+import { e2eSessions, TERMINAL_SIZES } from '../helpers/e2e.js';
+import { expectFits } from '../helpers/fits.js';
+import type { TmuxSession } from '../helpers/tmux.js';
 import { CARDS, writeDeckDir } from '../core/quiz/fixture.js';
 
 const NOW = '2025-03-03T09:00:00Z';
-const sessions: TmuxSession[] = [];
-const homes: string[] = [];
-afterEach(async () => {
-  // stop() waits for amgi to exit, so nothing still writes into the home being removed.
-  for (const s of sessions.splice(0)) await s.stop();
-  for (const h of homes.splice(0)) rmSync(h, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
-});
+const { newHome, start } = e2eSessions();
 
 function setup(): { home: string; decks: string } {
-  const home = mkdtempSync(join(tmpdir(), 'amgi-quiz-e2e-'));
-  homes.push(home);
+  const home = newHome('amgi-quiz-e2e-');
   return { home, decks: writeDeckDir(join(home, 'deck-files')) };
 }
 
-async function quiz(env: { home: string; decks: string }, args: string[], cols = 80, rows = 24): Promise<TmuxSession> {
-  const t = await startAmgi({ home: env.home, cols, rows, args: ['quiz', '--decks', env.decks, ...args], env: { AMGI_NOW: NOW } });
-  sessions.push(t);
-  return t;
+function quiz(env: { home: string; decks: string }, args: string[], cols = 80, rows = 24): Promise<TmuxSession> {
+  return start({ home: env.home, cols, rows, args: ['quiz', '--decks', env.decks, ...args], env: { AMGI_NOW: NOW } });
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -43,12 +34,6 @@ async function press(t: TmuxSession, ...keys: string[]) {
     t.keys(k);
     await sleep(60);
   }
-}
-
-function expectFits(screen: string, cols: number, rows: number) {
-  const lines = screen.split('\n');
-  expect(lines.length, screen).toBeLessThanOrEqual(rows - 1);
-  for (const l of lines) expect(displayWidth(l), l).toBeLessThanOrEqual(cols);
 }
 
 /** The card and direction whose question is on the screen (the rows above the options). */
@@ -84,10 +69,7 @@ function optionsOnScreen(screen: string): Map<string, number> {
   return out;
 }
 
-describe.each([
-  [80, 24],
-  [40, 12],
-])('quiz at %i×%i', (cols, rows) => {
+describe.each(TERMINAL_SIZES)('quiz at %i×%i', (cols, rows) => {
   test('multiple choice: one right, one wrong, then the summary offers a drill', async () => {
     const env = setup();
     const t = await quiz(env, ['--mode', 'choice', '--count', '2'], cols, rows);

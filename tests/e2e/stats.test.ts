@@ -2,22 +2,22 @@
  * `amgi stats` on a terminal opens the stats screen (charts); with --json or piped it prints.
  * History is written through the store with a moving clock, then the BUILT amgi shows it.
  */
-import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { displayWidth } from '../../src/core/text/width.js';
 import { loadAllDecks } from '../../src/store/deckFiles.js';
 import { openProgress } from '../../src/store/progress.js';
 import { amgi } from '../helpers/cli.js';
-import { startAmgi, type TmuxSession } from '../helpers/tmux.js';
+import { e2eSessions } from '../helpers/e2e.js';
+import { expectFits } from '../helpers/fits.js';
+import type { TmuxSession } from '../helpers/tmux.js';
 import { writeDeckDir } from '../core/quiz/fixture.js';
 
 const DAY = 86_400_000;
 const NOW = '2025-03-10T09:00:00Z';
 let home: string;
 let decksDir: string;
-const sessions: TmuxSession[] = [];
 
 beforeAll(() => {
   home = mkdtempSync(join(tmpdir(), 'amgi-stats-e2e-'));
@@ -36,21 +36,11 @@ beforeAll(() => {
   p.close();
   return () => rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
 });
-afterEach(async () => {
-  // stop() waits for amgi to exit, so nothing still writes into the home being removed.
-  for (const s of sessions.splice(0)) await s.stop();
-});
+// One home for the whole file (the history above); the sessions are stopped after each test.
+const { start } = e2eSessions();
 
-async function stats(cols: number, rows: number): Promise<TmuxSession> {
-  const t = await startAmgi({ home, cols, rows, args: ['stats', '--decks', decksDir], env: { AMGI_NOW: NOW } });
-  sessions.push(t);
-  return t;
-}
-
-function expectFits(screen: string, cols: number, rows: number) {
-  const lines = screen.split('\n');
-  expect(lines.length, screen).toBeLessThanOrEqual(rows - 1);
-  for (const l of lines) expect(displayWidth(l), l).toBeLessThanOrEqual(cols);
+function stats(cols: number, rows: number): Promise<TmuxSession> {
+  return start({ home, cols, rows, args: ['stats', '--decks', decksDir], env: { AMGI_NOW: NOW } });
 }
 
 const SHADE = /[░▒▓█]/g;

@@ -2,13 +2,12 @@
  * The built amgi in a real terminal (tmux), as a new user would use it: bundled decks, a
  * temporary AMGI_HOME, a fixed clock. Run `npm run build` first (npm test does).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { displayWidth } from '../../src/core/text/width.js';
 import { amgi } from '../helpers/cli.js';
-import { snapshotBuild, startAmgi, type TmuxSession } from '../helpers/tmux.js';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { e2eSessions, TERMINAL_SIZES } from '../helpers/e2e.js';
+import { expectFits } from '../helpers/fits.js';
+import { snapshotBuild, type TmuxSession } from '../helpers/tmux.js';
 
 const NOW = '2025-03-03T09:00:00Z';
 const DAY_LATER = '2025-03-04T09:30:00Z';
@@ -20,39 +19,24 @@ beforeAll(() => {
 });
 afterAll(() => build.cleanup());
 
-const sessions: TmuxSession[] = [];
-const homes: string[] = [];
-afterEach(async () => {
-  // Stopped, not killed: an amgi still running would write its cache into a folder being removed.
-  for (const s of sessions.splice(0)) await s.stop();
-  // A killed amgi may still be writing its snapshot cache for a moment.
-  for (const h of homes.splice(0)) rmSync(h, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
-});
+const { newHome, start: startSession } = e2eSessions();
 
-/** A fresh AMGI_HOME (never the real user folder). */
-function newHome(): string {
-  const home = mkdtempSync(join(tmpdir(), 'amgi-e2e-'));
-  homes.push(home);
-  return home;
+function start(home: string, cols: number, rows: number, opts: { now?: string; args?: string[]; lang?: string } = {}) {
+  return startSession({ home, cols, rows, bin: build.bin, args: opts.args, env: { AMGI_NOW: opts.now ?? NOW, LANG: opts.lang ?? 'en_US.UTF-8' } });
 }
 
-async function start(home: string, cols: number, rows: number, opts: { now?: string; args?: string[]; lang?: string } = {}) {
-  const t = await startAmgi({ home, cols, rows, bin: build.bin, args: opts.args, env: { AMGI_NOW: opts.now ?? NOW, LANG: opts.lang ?? 'en_US.UTF-8' } });
-  sessions.push(t);
-  return t;
+/** From the deck list: open the first deck, reveal the first card, grade it; waits for the next card. */
+async function gradeFirstCard(t: TmuxSession, grade: string) {
+  await t.waitFor('All decks');
+  t.keys('Enter');
+  await t.waitFor(FIRST_FRONT);
+  t.keys('Space');
+  await t.waitFor('1 Again');
+  t.keys(grade);
+  await t.waitFor(/\b1\/\d+/);
 }
 
-/** Every frame fits: at most rows − 1 lines used, none wider than the terminal. */
-function expectFits(screen: string, cols: number, rows: number) {
-  const lines = screen.split('\n');
-  expect(lines.length, screen).toBeLessThanOrEqual(rows - 1);
-  for (const l of lines) expect(displayWidth(l), l).toBeLessThanOrEqual(cols);
-}
-
-describe.each([
-  [80, 24],
-  [40, 12],
-])('at %i×%i', (cols, rows) => {
+describe.each(TERMINAL_SIZES)('at %i×%i', (cols, rows) => {
   test('first run shows the decks; review and grade a card; quit; the count moved; undo after a restart', async () => {
     const home = newHome();
     let t = await start(home, cols, rows);
@@ -138,13 +122,7 @@ describe.each([
 test('Ctrl+C in the middle of a review quits at once, answers kept, terminal restored', async () => {
   const home = newHome();
   let t = await start(home, 80, 24);
-  await t.waitFor('All decks');
-  t.keys('Enter');
-  await t.waitFor(FIRST_FRONT);
-  t.keys('Space');
-  await t.waitFor('1 Again');
-  t.keys('4');
-  await t.waitFor(/\b1\/\d+/);
+  await gradeFirstCard(t, '4');
   t.keys('Space');
   t.keys('C-c');
   expect(await t.waitForExit()).toBe(0);
@@ -165,13 +143,7 @@ test('SIGTERM restores the terminal too', async () => {
 test('a day later (AMGI_NOW), the graded card is due again', async () => {
   const home = newHome();
   let t = await start(home, 80, 24);
-  await t.waitFor('All decks');
-  t.keys('Enter');
-  await t.waitFor(FIRST_FRONT);
-  t.keys('Space');
-  await t.waitFor('1 Again');
-  t.keys('3');
-  await t.waitFor(/\b1\/\d+/);
+  await gradeFirstCard(t, '3');
   t.keys('C-c');
   await t.waitForExit();
 

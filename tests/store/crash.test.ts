@@ -3,32 +3,23 @@
  * kill: the store opens, every answer whose "next card shown" marker was printed is in the
  * log, and the state from snapshot + log tail equals a full rebuild from the log.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { tmpHome } from '../helpers/tmpHome.js';
 import { readLog } from '../../src/store/log.js';
 import { rebuildLedger } from '../../src/store/ledgerStore.js';
 import { ledgerContext } from '../../src/core/schedule/context.js';
 import { openProgress } from '../../src/store/progress.js';
 import { deck } from './fixtures.js';
-import { buildWorker } from './worker.build.js';
+import { useWorker } from './worker.build.js';
 
 const KILLS = 100;
-let dir: string;
-let worker: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'amgi-worker-'));
-  worker = buildWorker(dir);
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const worker = useWorker();
 
 /** Start a worker, kill it `delay` ms after its first answer, resolve with the ids it printed. */
 function runAndKill(home: string, start: string, seed: number, delay: number): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [worker], { env: { ...process.env, AMGI_HOME: home, WORKER_START: start, WORKER_SEED: String(seed) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [worker()], { env: { ...process.env, AMGI_HOME: home, WORKER_START: start, WORKER_SEED: String(seed) }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     let armed = false;

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { buildSearchIndex } from '../../src/core/search/index.js';
+import { DERIVED_VERSION, buildSearchIndex } from '../../src/core/search/index.js';
 import { fileDerivedCache, loadAliases, loadSearchIndex, searchCacheDir } from '../../src/store/searchCache.js';
 import { FIXTURE, loaded } from '../core/search/fixture.js';
 import { tmpHome } from '../helpers/tmpHome.js';
@@ -22,7 +22,8 @@ describe('fileDerivedCache', () => {
     expect(files).toHaveLength(1);
     expect(files[0]).toContain('abc123');
     const again = fileDerivedCache(dir).get('abc123');
-    expect(again?.words.length).toBeGreaterThan(0);
+    expect(again?.jamo.length).toBeGreaterThan(0);
+    expect(again?.postings.length).toBeGreaterThan(0);
   });
 
   test('a corrupt or foreign file is a miss, not an error', () => {
@@ -47,7 +48,7 @@ describe('fileDerivedCache', () => {
 
   test('keys cannot escape the folder', () => {
     const dir = join(home.home, 'cache');
-    fileDerivedCache(dir).set('../../evil', { version: 1, fingerprint: '', words: [], baseCount: 0, jamo: [], cho: [], postings: [] });
+    fileDerivedCache(dir).set('../../evil', { version: DERIVED_VERSION, fingerprint: '', jamo: [], cho: [], pairs: new Int32Array(0), postStart: Int32Array.of(0), postings: new Int32Array(0) });
     expect(readdirSync(dir).every((f) => f.startsWith('search-'))).toBe(true);
     expect(readdirSync(home.home).sort()).toEqual(['cache']);
   });

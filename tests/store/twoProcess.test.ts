@@ -1,27 +1,18 @@
 /** Two terminals answering at the same time into one AMGI_HOME: 600 answers in, 600 kept. */
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { tmpHome } from '../helpers/tmpHome.js';
 import { readLog } from '../../src/store/log.js';
 import { openProgress } from '../../src/store/progress.js';
 import { deck } from './fixtures.js';
-import { buildWorker } from './worker.build.js';
+import { useWorker } from './worker.build.js';
 
-let dir: string;
-let worker: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'amgi-worker-'));
-  worker = buildWorker(dir);
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const worker = useWorker();
 
 function run(home: string, seed: number, count: number): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
     // The workers undo now and then; WORKER_NO_UNDO keeps every answer so the count is exact.
-    const child = spawn(process.execPath, [worker], { env: { ...process.env, AMGI_HOME: home, WORKER_START: '2026-03-02T01:00:00Z', WORKER_SEED: String(seed), WORKER_COUNT: String(count), WORKER_NO_UNDO: '1' } });
+    const child = spawn(process.execPath, [worker()], { env: { ...process.env, AMGI_HOME: home, WORKER_START: '2026-03-02T01:00:00Z', WORKER_SEED: String(seed), WORKER_COUNT: String(count), WORKER_NO_UNDO: '1' } });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));

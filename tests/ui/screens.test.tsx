@@ -98,7 +98,7 @@ describe('review', () => {
     expect(all).toContain('이미지는 [...] 템플릿이다'); // cloze front
     expect(all).toContain('이미지는 읽기 전용 템플릿이다'); // cloze filled
     expect(all).toContain('(reverse)');
-    expect(all).toMatch(/Correct answer\s+runc/);
+    expect(all).toContain('✓ runc'); // a choice card: its options, the right one marked
     expect(all).toContain('docker.io');
     expect(all).toMatch(/1\. docker CLI\s+2\. dockerd\s+3\. containerd\s+4\. runc/);
     expect(all).toContain('• VM은 게스트 OS 포함');

@@ -4,9 +4,8 @@
  * another machine's review history. Bad input is refused before anything is written.
  */
 import { createInterface } from 'node:readline/promises';
-import { basename, extname } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { join } from 'node:path';
 import { flagString } from '../args.js';
 import type { CommandContext } from '../commands.js';
 import { AmgiError, UsageError } from '../../core/errors.js';
@@ -32,6 +31,9 @@ import { amgiHome, bundledDecksDir } from '../../store/paths.js';
 
 const SAMPLES = 3;
 const SKIPPED_SHOWN = 8;
+
+/** Preview lines are cut to the terminal, but never narrower than 40 or wider than 120 columns. */
+const previewWidth = (ctx: CommandContext) => Math.max(40, Math.min(ctx.io.columns, 120));
 
 export async function run(ctx: CommandContext): Promise<number> {
   const [file, ...more] = ctx.args;
@@ -107,7 +109,7 @@ interface Preview {
 
 function printPreview(ctx: CommandContext, p: Preview): void {
   const { io } = ctx;
-  const width = Math.max(40, Math.min(io.columns, 120));
+  const width = previewWidth(ctx);
   const byType = new Map<string, number>();
   for (const c of p.deck.cards) byType.set(c.type, (byType.get(c.type) ?? 0) + 1);
   io.out(`${p.format === 'anki' ? 'Anki' : 'Markdown'} import: ${p.file} → deck "${p.deck.id}" (${p.deck.title}, ${p.deck.language})`);
@@ -138,7 +140,7 @@ function printSkipped(ctx: CommandContext, skipped: SkippedLine[], ignored: numb
   const { io } = ctx;
   if (skipped.length) {
     io.out(`Skipped ${skipped.length} line(s):`);
-    for (const s of skipped.slice(0, SKIPPED_SHOWN)) io.out(truncateDisplay(`  line ${s.line}: ${s.reason}${s.text ? ` — ${oneLine(s.text)}` : ''}`, Math.max(40, Math.min(io.columns, 120))));
+    for (const s of skipped.slice(0, SKIPPED_SHOWN)) io.out(truncateDisplay(`  line ${s.line}: ${s.reason}${s.text ? ` — ${oneLine(s.text)}` : ''}`, previewWidth(ctx)));
     if (skipped.length > SKIPPED_SHOWN) io.out(`  … ${skipped.length - SKIPPED_SHOWN} more`);
   }
   if (ignored.length) io.out(`Not turned into cards: ${ignored.length} line(s) of other text (lines ${lineRanges(ignored, 12)})`);

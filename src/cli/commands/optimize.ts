@@ -10,7 +10,7 @@ import { readLog } from '../../store/log.js';
 import { openProgress } from '../../store/progress.js';
 import type { CommandContext } from '../commands.js';
 
-export const MIN_REVIEWS = 400;
+const MIN_REVIEWS = 400;
 
 type Binding = typeof import('@open-spaced-repetition/binding');
 

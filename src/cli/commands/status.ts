@@ -22,13 +22,9 @@ export interface StatusReport {
 }
 
 export function statusReport(ctx: CommandContext): { report: StatusReport; notices: string[] } {
-  const { progress, deckProblems } = openProgressFromEnv({ env: ctx.env, now: ctx.now, decksDir: flagString(ctx.flags, 'decks') });
-  const broken = new Set(deckProblems.filter((p) => p.severity === 'error').map((p) => p.file)).size;
-  const deckIds = [...new Set(progress.items().map((it) => it.deckId))];
-  const decks = deckIds.map((id) => {
-    const c = progress.counts(id);
-    return { id, due: c.learning + c.review, new: c.new };
-  });
+  // Outlines: status counts study items, so the decks' text is never parsed (deck cache).
+  const { progress } = openProgressFromEnv({ env: ctx.env, now: ctx.now, decksDir: flagString(ctx.flags, 'decks'), outline: true });
+  const decks = [...progress.countsByDeck()].map(([id, c]) => ({ id, due: c.learning + c.review, new: c.new }));
   const report = {
     decks,
     due: decks.reduce((n, d) => n + d.due, 0),

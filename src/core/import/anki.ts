@@ -60,6 +60,20 @@ interface Row {
   fields: string[];
 }
 
+/** The quoted field whose opening quote is at `open` ("" is a quote), and the index after its closing quote; undefined if never closed. */
+function readQuoted(body: string, open: number): { text: string; end: number } | undefined {
+  let text = '';
+  let i = open + 1;
+  for (;;) {
+    const q = body.indexOf('"', i);
+    if (q < 0) return undefined;
+    text += body.slice(i, q);
+    if (body[q + 1] !== '"') return { text, end: q + 1 };
+    text += '"';
+    i = q + 2;
+  }
+}
+
 /** Split the body into rows; quoted fields may hold separators, newlines and "" escapes. Linear. */
 function splitRows(body: string, sep: string, firstLine: number, file: string): Row[] {
   const rows: Row[] = [];
@@ -71,21 +85,11 @@ function splitRows(body: string, sep: string, firstLine: number, file: string): 
     for (;;) {
       let field = '';
       if (body[i] === '"') {
-        i++;
-        for (;;) {
-          const q = body.indexOf('"', i);
-          if (q < 0) throw new InputError(file, 'a quoted field is never closed', { line: start, column: 1 }, 'close it with " (write "" for a quote inside)');
-          const part = body.slice(i, q);
-          for (const ch of part) if (ch === '\n') line++;
-          field += part;
-          if (body[q + 1] === '"') {
-            field += '"';
-            i = q + 2;
-          } else {
-            i = q + 1;
-            break;
-          }
-        }
+        const quoted = readQuoted(body, i);
+        if (!quoted) throw new InputError(file, 'a quoted field is never closed', { line: start, column: 1 }, 'close it with " (write "" for a quote inside)');
+        for (const ch of quoted.text) if (ch === '\n') line++;
+        field = quoted.text;
+        i = quoted.end;
       }
       // Unquoted text (or anything after a closing quote) runs to the separator or the line end.
       let j = i;

@@ -15,7 +15,7 @@ export function normalizeForId(text: string): string {
   return text.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-export function shortHash(text: string, chars = HASH_CHARS): string {
+function shortHash(text: string, chars = HASH_CHARS): string {
   return createHash('sha256').update(text).digest('hex').slice(0, chars);
 }
 

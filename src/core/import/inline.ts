@@ -5,7 +5,7 @@
  */
 
 /** The line with `inline code` blanked out (same length), for finding syntax outside code. */
-export function maskCode(line: string): string {
+function maskCode(line: string): string {
   let out = '';
   let i = 0;
   while (i < line.length) {

@@ -12,7 +12,7 @@ import { hashSeed, mulberry32, shuffle } from './random.js';
 
 export const DISTRACTOR_COUNT = 3;
 /** Basic cards whose answer is wider than this are not used as options. */
-export const MAX_OPTION_WIDTH = 60;
+const MAX_OPTION_WIDTH = 60;
 
 function firstLine(text: string): string {
   return text.split('\n').find((l) => l.trim())?.trim() ?? '';

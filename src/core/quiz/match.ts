@@ -77,7 +77,9 @@ export function checkTyped(typed: string, accepted: readonly string[]): TypedChe
     const distance = nearDistance(typedKey, key);
     if (!best || distance < best.distance) best = { text, distance };
   }
-  const expected = best?.text ?? accepted[0] ?? '';
   const verdict: Verdict = best && isNearMiss(typedKey, answerKey(best.text), best.distance) ? 'close' : 'wrong';
+  // A near miss is shown against the form it nearly matched; a wrong (or empty, "reveal")
+  // answer against the answer itself: the alias nearest to a wrong guess is not the answer.
+  const expected = verdict === 'close' ? best!.text : (accepted[0] ?? '');
   return { verdict, expected, diff: diffChars(input, expected) };
 }

@@ -7,6 +7,7 @@
 import { REVERSE_SUFFIX, type StudyItem } from '../deck/items.js';
 import { dayStart, studyDay } from './day.js';
 import { State, type Scheduler } from './fsrs.js';
+import { peekItem } from './itemTable.js';
 import type { ItemState, Ledger } from './ledger.js';
 import type { QueueEntry, QueueKind, Settings } from './types.js';
 
@@ -25,6 +26,13 @@ export function isHidden(s: ItemState | undefined, today: number): boolean {
 export function kindOf(s: ItemState | undefined): QueueKind {
   if (!s || s.st === State.New) return 'new';
   return s.st === State.Review ? 'review' : 'learning';
+}
+
+/** Cards left in a queue, by kind. */
+export interface Remaining {
+  learning: number;
+  review: number;
+  new: number;
 }
 
 export interface QueueInput {
@@ -53,7 +61,7 @@ export function limitsLeft(input: QueueInput, today: number): Map<string, [numbe
 /** Blocked by its sibling: the other direction was answered (or is already queued) today. */
 function siblingBlocked(key: string, ledger: Ledger, today: number, queued: Set<string>): boolean {
   const sib = siblingKey(key);
-  return queued.has(sib) || ledger.items.get(sib)?.ld === today;
+  return queued.has(sib) || peekItem(ledger.items, sib)?.ld === today;
 }
 
 /**
@@ -77,15 +85,22 @@ export class ReviewQueue {
     const left = limitsLeft(input, this.today);
     const queued = new Set<string>();
     this.byKey = input.byKey ?? new Map(items.map((it) => [it.key, it]));
-    // Due reviews as indices + recall probabilities (no object per card: start-up at 100k cards).
+    // One pass over the items, reading states without building them (start-up at 100k cards):
+    // due reviews as indices + recall probabilities, new cards as indices.
     const dueIdx: number[] = [];
+    const newIdx: number[] = [];
     const r = new Float64Array(items.length);
     for (let i = 0; i < items.length; i++) {
-      const s = ledger.items.get(items[i]!.key);
-      if (!s || isHidden(s, this.today)) continue;
+      const s = peekItem(ledger.items, items[i]!.key);
+      if (!s) {
+        newIdx.push(i);
+        continue;
+      }
+      if (isHidden(s, this.today)) continue;
       const kind = kindOf(s);
       if (kind === 'learning') this.learning.add(items[i]!.key);
-      else if (kind === 'review' && s.due < this.dayEnd) {
+      else if (kind === 'new') newIdx.push(i);
+      else if (s.due < this.dayEnd) {
         r[i] = scheduler.retrievability(s, now);
         dueIdx.push(i);
       }
@@ -99,9 +114,8 @@ export class ReviewQueue {
       queued.add(item.key);
       this.reviews.push(item);
     }
-    for (const it of items) {
-      const s = ledger.items.get(it.key);
-      if (kindOf(s) !== 'new' || isHidden(s, this.today)) continue;
+    for (const i of newIdx) {
+      const it = items[i]!;
       const l = left.get(it.deckId)!;
       if (l[0] <= 0 || siblingBlocked(it.key, ledger, this.today, queued)) continue;
       l[0]--;
@@ -112,7 +126,7 @@ export class ReviewQueue {
 
   /** Note a card answered in this session (it may have entered learning). */
   noteAnswered(key: string): void {
-    if (kindOf(this.input.ledger.items.get(key)) === 'learning' && this.byKey.has(key)) this.learning.add(key);
+    if (kindOf(this.state(key)) === 'learning' && this.byKey.has(key)) this.learning.add(key);
   }
 
   /** Put a card back (undo): it is shown next. */
@@ -121,8 +135,9 @@ export class ReviewQueue {
     if (this.byKey.has(key)) this.front.push(key);
   }
 
+  /** A state to read at once (peekItem: possibly a scratch object, valid until the next read). */
   private state(key: string): ItemState | undefined {
-    return this.input.ledger.items.get(key);
+    return peekItem(this.input.ledger.items, key);
   }
 
   private learningDue(limit: number): StudyItem | undefined {
@@ -169,17 +184,30 @@ export class ReviewQueue {
     return ahead && { item: ahead, kind: 'learning' };
   }
 
-  remaining(now: number): { learning: number; review: number; new: number } {
-    let learning = 0;
+  remaining(now: number): Remaining {
+    const total: Remaining = { learning: 0, review: 0, new: 0 };
+    this.tally(now, () => total);
+    return total;
+  }
+
+  /** remaining(), per deck of the items in scope (limits and siblings are per deck). */
+  remainingByDeck(now: number): Map<string, Remaining> {
+    const byDeck = new Map<string, Remaining>();
+    this.tally(now, (deckId) => {
+      let r = byDeck.get(deckId);
+      if (!r) byDeck.set(deckId, (r = { learning: 0, review: 0, new: 0 }));
+      return r;
+    });
+    return byDeck;
+  }
+
+  private tally(now: number, bucket: (deckId: string) => Remaining): void {
     for (const key of this.learning) {
       const s = this.state(key);
-      if (kindOf(s) === 'learning' && !isHidden(s, this.today) && s!.due <= now + LEARN_AHEAD_MS) learning++;
+      if (kindOf(s) === 'learning' && !isHidden(s, this.today) && s!.due <= now + LEARN_AHEAD_MS) bucket(this.byKey.get(key)!.deckId).learning++;
     }
-    let review = 0;
-    for (let i = this.ri; i < this.reviews.length; i++) if (this.reviewOk(this.reviews[i]!)) review++;
-    let news = 0;
-    for (let i = this.ni; i < this.news.length; i++) if (this.newOk(this.news[i]!)) news++;
-    return { learning, review, new: news };
+    for (let i = this.ri; i < this.reviews.length; i++) if (this.reviewOk(this.reviews[i]!)) bucket(this.reviews[i]!.deckId).review++;
+    for (let i = this.ni; i < this.news.length; i++) if (this.newOk(this.news[i]!)) bucket(this.news[i]!.deckId).new++;
   }
 
   /** The earliest due time of a learning card in scope (for "next card at …"). */

@@ -12,7 +12,8 @@ import { aliasLookup, type AliasLookup, type AliasTable } from './aliases.js';
 import { DERIVED_VERSION, FIELD_SLOTS, cardFieldTexts, deckFingerprint, deriveDeck, type DeckDerived, type DerivedCache } from './derive.js';
 import { qwertyToHangul, toChoseong, toJamo } from './hangul.js';
 import { highlightSpans } from './highlight.js';
-import { classify, makePart, matchVocabulary, type Part } from './match.js';
+import { focusDoc, focusOn, type Focus, type FocusDoc } from './focus.js';
+import { classify, makePart, matchVocabulary, type Form, type Part, type Slot } from './match.js';
 import { parseQuery, type ParsedQuery } from './query.js';
 import { fuseScores, type RankDoc } from './rank.js';
 import { tokenize } from './tokenize.js';
@@ -29,7 +30,7 @@ export interface SearchHit {
   card: Card;
   deckId: string;
   deckTitle: string;
-  /** Lower is better: the tier (0 exact word, 1 prefix, 2 typo) plus fuse.js's score within it, below 1. */
+  /** Lower is better: the tier (0 exact word, 1 prefix, 2 typo) plus the place within it, below 1 (see withinTier). */
   score: number;
   matchKind: 'exact' | 'prefix' | 'fuzzy';
   /** Spans to highlight, [start, end) in UTF-16 offsets of frontText(card) and answerText(card). */
@@ -49,12 +50,14 @@ export interface SearchIndex {
 const KINDS = ['exact', 'prefix', 'fuzzy'] as const;
 /** Within-tier cost of where a word was found: front, aliases, tags, back. The deck title is weaker still. */
 const FIELD_COST = [0, 0.05, 0.1, 0.3];
+/** Added for a front of many words (up to this): before ranking, a short front holding the word is likelier about it. */
+const LONG_FRONT_COST = 0.04;
 const TITLE_COST = 0.5;
 /** Costs of a query word's other forms: an alias (`Docker` for `도커`), the IME-off reading (`ehzj` → 도커). */
 const ALIAS_COST = 0.1;
 const IME_COST = 0.2;
 /** Cards handed to fuse.js: its bitap costs ~0.1 ms a card, and a screen shows 20. */
-const CANDIDATES = 64;
+const CANDIDATES = 32;
 /** Jamo of a long answer fuse.js sees: a window around the first matched word (bitap is linear in text). */
 const BACK_WINDOW = 80;
 /** Query words considered (a pasted paragraph is cut to these). */
@@ -70,13 +73,6 @@ const NONE = 100;
 const ONE_WORD_CAP = 4000;
 export const DEFAULT_LIMIT = 20;
 
-/** One way to write a query word: its parts must all match (an alias may be several words). */
-interface Form {
-  parts: Part[];
-  cost: number;
-}
-/** Cards must match every slot of an alternative, by any of the slot's forms. */
-type Slot = Form[];
 
 function within(tier: number, frac: number): number {
   return tier + Math.min(0.99, frac);
@@ -94,12 +90,20 @@ class Engine implements SearchIndex {
   private readonly cards: Card[] = [];
   private readonly cardDeck: number[] = [];
   private readonly deckBase: number[] = [];
-  private readonly vocab = new Vocabulary();
+  private readonly vocab: Vocabulary;
   private readonly aliases: AliasLookup;
   private readonly titles: Array<Array<{ jamo: string; cho: string }>>;
   private readonly docs: Array<RankDoc | undefined> = [];
   private readonly choDocs: Array<RankDoc | undefined> = [];
+  private readonly focusDocs: Array<FocusDoc | undefined> = [];
   private readonly partCache = new Map<string, Scores>();
+  /**
+   * Score arrays (one slot per card, all NONE) to reuse: at 100k cards each is 800 kB, and allocating
+   * several per keystroke drove the garbage collector into pauses. `temps` go back at the end of a
+   * search, like part-cache entries dropped during it (the search may still hold them).
+   */
+  private readonly pool: Float64Array[] = [];
+  private readonly temps: Scores[] = [];
   /** The current search's typo corrections by part (the part cache may drop entries mid-search). */
   private readonly corrections = new Map<string, string[]>();
 
@@ -108,14 +112,16 @@ class Engine implements SearchIndex {
     opts: { aliases?: AliasTable; cache?: DerivedCache },
   ) {
     this.aliases = aliasLookup(opts.aliases ?? []);
+    const perDeck: DeckDerived[] = [];
     decks.forEach((d, i) => {
       this.deckBase.push(this.cards.length);
       for (const c of d.deck.cards) {
         this.cards.push(c);
         this.cardDeck.push(i);
       }
-      this.vocab.add(i, derived(d, opts.cache));
+      perDeck.push(derived(d, opts.cache));
     });
+    this.vocab = new Vocabulary(perDeck, this.deckBase, this.cards.length);
     this.titles = decks.map((d) => tokenize(d.deck.title).map((t) => ({ jamo: toJamo(t.key), cho: toChoseong(t.key) })));
   }
 
@@ -126,6 +132,33 @@ class Engine implements SearchIndex {
   search(raw: string, opts: SearchOptions = {}): SearchHit[] {
     const limit = Math.max(0, Math.floor(opts.limit ?? DEFAULT_LIMIT));
     if (typeof raw !== 'string' || !(limit > 0)) return [];
+    try {
+      return this.searchWith(raw, limit, opts.deckId);
+    } finally {
+      for (const s of this.temps) this.release(s);
+      this.temps.length = 0;
+    }
+  }
+
+  /** A score array of NONE, reused if one is free. */
+  private scores(): Scores {
+    return { score: this.pool.pop() ?? new Float64Array(this.cards.length).fill(NONE), cards: [] };
+  }
+
+  /** A temporary for this search only. */
+  private temp(): Scores {
+    const s = this.scores();
+    this.temps.push(s);
+    return s;
+  }
+
+  private release(s: Scores): void {
+    for (const c of s.cards) s.score[c] = NONE;
+    this.pool.push(s.score);
+  }
+
+  private searchWith(raw: string, limit: number, deckId: string | undefined): SearchHit[] {
+    const opts = { deckId };
     const q = parseQuery(raw);
     this.corrections.clear();
     const alternatives = this.alternatives(q);
@@ -140,9 +173,9 @@ class Engine implements SearchIndex {
       found = this.candidates(alternatives, oneWord ? ONE_WORD_CAP : Infinity);
     }
     const cards = found.cards.filter(keep);
-    const top = this.best(cards, found.score, alternatives.length ? CANDIDATES : limit);
+    const top = this.best(cards, found.score, alternatives.length ? Math.max(limit, CANDIDATES) : limit);
     // Filters alone rank nothing: cards keep their deck order, all exact.
-    const ranked = alternatives.length ? this.rank(top, found.score, alternatives, q.phrases) : top.map((card) => ({ card, score: 0 }));
+    const ranked = alternatives.length ? this.rank(top, found.score, alternatives, q.phrases, limit) : top.map((card) => ({ card, score: 0 }));
     const allParts = alternatives.flat(2).flatMap((f) => f.parts);
     return ranked.slice(0, limit).map(({ card: i, score }) => this.hit(i, score, allParts, q.phrases));
   }
@@ -185,15 +218,17 @@ class Engine implements SearchIndex {
     if (cached.corrected) this.corrections.set(part.jamo, cached.corrected);
     // Only the current query's parts are kept: typing one key changes the last word only.
     if (!this.partCache.has(cacheKey)) {
-      if (this.partCache.size >= 8) this.partCache.clear();
+      if (this.partCache.size >= 8) {
+        this.temps.push(...this.partCache.values());
+        this.partCache.clear();
+      }
       this.partCache.set(cacheKey, cached);
     }
     return cached;
   }
 
   private computePart(part: Part, cap: number): Scores {
-    const score = new Float64Array(this.cards.length).fill(NONE);
-    const cards: number[] = [];
+    const { score, cards } = this.scores();
     const put = (card: number, s: number) => {
       if (s >= score[card]!) return;
       if (score[card] === NONE) cards.push(card);
@@ -207,12 +242,19 @@ class Engine implements SearchIndex {
       if (cards.length >= cap) break;
       bestTier = Math.min(bestTier, hit.tier);
       // Closest first: fewest typos, then the length nearest the query's (하이퍼바이저 before 하이퍼바이저는).
-      const jamo = this.vocab.jamo[id]!;
-      if (hit.tier === 2) typos.push({ jamo, cost: hit.extra + Math.abs(jamo.length - part.jamo.length) / 100 });
-      for (const [deck, list] of this.vocab.places[id]!) {
-        const base = this.deckBase[deck]!;
-        // FIELD_SLOTS is 4: the card is p >> 2, the field p & 3.
-        for (const p of list) put(base + (p >>> 2), within(hit.tier, hit.extra + FIELD_COST[p & 3]!));
+      if (hit.tier === 2) {
+        const jamo = this.vocab.jamoOf(id);
+        typos.push({ jamo, cost: hit.extra + Math.abs(jamo.length - part.jamo.length) / 100 });
+      }
+      const { postStart, postings, frontWords } = this.vocab;
+      const base = hit.tier + hit.extra;
+      // A posting is card * FIELD_SLOTS + field, FIELD_SLOTS being 4.
+      for (let k = postStart[id]!, end = postStart[id + 1]!; k < end; k++) {
+        const p = postings[k]!;
+        const card = p >>> 2;
+        const field = p & 3;
+        const cost = field === 0 ? LONG_FRONT_COST * (1 - 1 / Math.max(1, frontWords[card]!)) : FIELD_COST[field]!;
+        put(card, Math.min(hit.tier + 0.99, base + cost));
       }
     }
     this.titles.forEach((words, deck) => {
@@ -231,12 +273,24 @@ class Engine implements SearchIndex {
     return this.corrections.get(part.jamo) ?? [];
   }
 
+  /**
+   * The form as the user meant it: a word found only with typos becomes the word it was corrected to
+   * (`containred` → containerd), taken as written (a second round of typos would let `container`
+   * stand for it), with that word's aliases (`kubernetse` → kubernetes, k8s).
+   */
+  private correctedForms(form: Form): Form[] {
+    const fix = form.parts.length === 1 ? this.partCorrections(form.parts[0]!)[0] : undefined;
+    if (fix === undefined) return [form];
+    const strict = (jamo: string): Part => ({ ...makePart(jamo), typos: 0 });
+    return [{ parts: [strict(fix)], cost: form.cost }, ...(this.aliases.get(fix) ?? []).map((words) => ({ parts: words.map(strict), cost: form.cost + ALIAS_COST }))];
+  }
+
   /** AND over lists of scores (all must hold), adding `cost` to each. */
   private all(lists: Scores[], cost: number): Scores {
     if (lists.length === 1 && cost === 0) return lists[0]!;
     const smallest = lists.reduce((a, b) => (b.cards.length < a.cards.length ? b : a));
-    const score = new Float64Array(this.cards.length).fill(NONE);
-    const cards: number[] = [];
+    const out = this.temp();
+    const { score, cards } = out;
     // The `both` rule inlined: this loop runs once per candidate card, allocation-free.
     outer: for (const c of smallest.cards) {
       let tier = 0;
@@ -251,14 +305,14 @@ class Engine implements SearchIndex {
       score[c] = within(tier, frac / lists.length + cost);
       cards.push(c);
     }
-    return { score, cards };
+    return out;
   }
 
   /** OR: the best score of any list. */
   private any(lists: Scores[]): Scores {
     if (lists.length === 1) return lists[0]!;
-    const score = new Float64Array(this.cards.length).fill(NONE);
-    const cards: number[] = [];
+    const out = this.temp();
+    const { score, cards } = out;
     for (const l of lists) {
       for (const c of l.cards) {
         const s = l.score[c]!;
@@ -267,7 +321,7 @@ class Engine implements SearchIndex {
         score[c] = s;
       }
     }
-    return { score, cards };
+    return out;
   }
 
   private candidates(alternatives: Slot[][], cap: number): Scores {
@@ -314,15 +368,27 @@ class Engine implements SearchIndex {
     return cards.filter((c) => bucket(c) <= cut).sort(order).slice(0, n);
   }
 
-  private rank(top: number[], coarse: Float64Array, alternatives: Slot[][], phrases: string[]): Array<{ card: number; score: number }> {
+  private rank(top: number[], coarse: Float64Array, alternatives: Slot[][], phrases: string[], limit: number): Array<{ card: number; score: number }> {
+    const focusQuery = alternatives.map((slots) => slots.map((forms) => forms.flatMap((f) => this.correctedForms(f))));
+    const rows = top.map((card) => {
+      const tier = Math.floor(coarse[card]!);
+      return { card, score: tier + focusCost(focusOn(this.focus(card), focusQuery, tier)), coarse: coarse[card]! };
+    });
+    // fuse.js (the costly part) only for the cards that can still reach the first `limit`: a card
+    // whose best case is behind the limit-th card's worst case cannot, and keeps the worst fuse score.
+    const worst = rows.map((r) => r.score + FUSE_WEIGHT).sort((a, b) => a - b);
+    const cut = worst[Math.min(limit, worst.length) - 1]!;
+    const contenders = rows.filter((r) => r.score <= cut);
     const forms = alternatives.flat(2);
     const choOnly = forms.length > 0 && forms.every((f) => f.parts.every((p) => p.cho));
     const needles = forms.flatMap((f) => f.parts.map((p) => p.jamo));
-    const docs = top.map((i) => windowed(this.doc(i, choOnly), needles));
+    const docs = contenders.map((r) => windowed(this.doc(r.card, choOnly), needles));
     const fuse = fuseScores(docs, fuseGroups(alternatives, (p) => this.partCorrections(p), phrases));
-    const rows = top.map((card, k) => ({ card, tier: Math.floor(coarse[card]!), fuse: fuse[k]!, coarse: coarse[card]! }));
-    rows.sort((a, b) => a.tier - b.tier || a.fuse - b.fuse || a.coarse - b.coarse || a.card - b.card);
-    return rows.map((r) => ({ card: r.card, score: r.tier + Math.min(0.99, r.fuse) }));
+    const scored = new Set(contenders);
+    contenders.forEach((r, k) => (r.score += FUSE_WEIGHT * Math.min(1, fuse[k]!)));
+    for (const r of rows) if (!scored.has(r)) r.score += FUSE_WEIGHT;
+    rows.sort((a, b) => a.score - b.score || a.coarse - b.coarse || a.card - b.card);
+    return rows;
   }
 
   /** A card's text as fuse.js sees it: lower-case jamo, or initial consonants for a ㄹㅇㅇ query. Kept once built. */
@@ -343,6 +409,10 @@ class Engine implements SearchIndex {
     return doc;
   }
 
+  private focus(i: number): FocusDoc {
+    return (this.focusDocs[i] ??= focusDoc(this.cards[i]!));
+  }
+
   private hit(i: number, score: number, parts: Part[], phrases: string[]): SearchHit {
     const card = this.cards[i]!;
     const deck = this.decks[this.cardDeck[i]!]!.deck;
@@ -361,6 +431,17 @@ class Engine implements SearchIndex {
     };
   }
 }
+
+/**
+ * A card's place within its tier, below 1: first whether it is about the query (the front, an alias,
+ * a tag or the answer IS the query; focus.ts), then how much of the front the query covers, then
+ * fuse.js's score (which also sees the answer and the deck title), weighted FUSE_WEIGHT. The weights
+ * keep that order except between near-equal shares, where fuse.js may decide.
+ */
+function focusCost(focus: Focus): number {
+  return 0.33 * focus.level + 0.22 * (1 - focus.share);
+}
+const FUSE_WEIGHT = 0.11;
 
 /** The doc with its answer cut to a window around the first query word found in it. */
 function windowed(doc: RankDoc, needles: string[]): RankDoc {
@@ -403,10 +484,23 @@ function derived(d: LoadedDeck, cache?: DerivedCache): DeckDerived {
   const key = d.contentHash;
   const fingerprint = deckFingerprint(d.deck);
   const hit = cache?.get(key);
-  if (hit && hit.version === DERIVED_VERSION && hit.fingerprint === fingerprint) return hit;
+  if (hit && hit.version === DERIVED_VERSION && hit.fingerprint === fingerprint && consistent(hit, d.deck.cards.length)) return hit;
   const fresh = deriveDeck(d.deck);
   cache?.set(key, fresh);
   return fresh;
+}
+
+/** A cached entry's arrays fit together and point at real cards (a damaged file must not index past them). */
+function consistent(d: DeckDerived, cards: number): boolean {
+  const words = d.jamo.length;
+  const entries = words + d.pairs.length / 2;
+  if (d.cho.length !== words || d.pairs.length % 2 !== 0 || d.postStart.length !== entries + 1) return false;
+  if (d.postStart[0] !== 0 || d.postStart[entries] !== d.postings.length) return false;
+  for (let k = 0; k < entries; k++) if (d.postStart[k]! > d.postStart[k + 1]!) return false;
+  for (const w of d.pairs) if (w < 0 || w >= words) return false;
+  const limit = cards * FIELD_SLOTS;
+  for (const p of d.postings) if (p < 0 || p >= limit) return false;
+  return d.jamo.every((j, i) => typeof j === 'string' && j.length > 0 && typeof d.cho[i] === 'string');
 }
 
 export function buildSearchIndex(decks: LoadedDeck[], opts: { aliases?: AliasTable; cache?: DerivedCache } = {}): SearchIndex {

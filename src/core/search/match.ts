@@ -20,6 +20,14 @@ export interface Part {
   infix: boolean;
 }
 
+/** One way to write a query word: its parts must all match (an alias may be several words). */
+export interface Form {
+  parts: Part[];
+  cost: number;
+}
+/** A query word: cards must match it by any of its forms. */
+export type Slot = Form[];
+
 export function makePart(jamo: string): Part {
   const cho = isChoseongOnly(jamo);
   return { jamo, cho, typos: cho ? 0 : allowedTypos(jamo.length), infix: !cho && jamo.length >= 3 };
@@ -62,7 +70,7 @@ export function classify(word: string, cho: string, part: Part): WordHit | undef
   return undefined;
 }
 
-/** Every vocabulary word the part matches, best first not guaranteed. */
+/** Every vocabulary word (and pair written apart) the part matches, best first not guaranteed. */
 export function matchVocabulary(vocab: Vocabulary, part: Part): Array<{ id: number; hit: WordHit }> {
   const out: Array<{ id: number; hit: WordHit }> = [];
   vocab.beginPass();
@@ -71,15 +79,40 @@ export function matchVocabulary(vocab: Vocabulary, part: Part): Array<{ id: numb
     const hit = classify(vocab.jamo[id]!, vocab.cho[id]!, part);
     if (hit) out.push({ id, hit });
   };
-  for (const id of vocab.prefixBucket(part.jamo)) visit(id);
-  if (part.cho) for (const id of vocab.choBucket(part.jamo[0]!)) visit(id);
-  // A compound's places are its first word's places: it only adds something for a query that
-  // runs past the first word (`멀티스테이지`, `ㅋㅌㅇㄴㄹㅌㅇ`), so short parts skip them.
-  if (part.jamo.length >= 3) {
-    for (const id of vocab.compoundBucket(part.jamo)) visit(id);
-    if (part.cho) for (const id of vocab.choCompoundBucket(part.jamo)) visit(id);
-  }
-  // Infixes and typos can be anywhere: scan the plain words (compounds are found by prefix only).
-  if (part.infix || part.typos > 0) for (const id of vocab.base) visit(id);
+  const q = part.jamo;
+  for (const id of vocab.prefixBucket(q)) visit(id);
+  if (part.cho) for (const id of vocab.choBucket(q[0]!)) visit(id);
+  // Infixes and typos can be anywhere: scan all words.
+  if (part.infix || part.typos > 0) for (let id = 0; id < vocab.size; id++) visit(id);
+  if (q.length >= 3) matchPairs(vocab, part, out);
   return out;
+}
+
+/**
+ * Pairs written apart, typed as one word (`멀티스테이지`, `ㅋㅌㅇㄴㄹㅌㅇ`): the query must run past a
+ * whole first word, and the rest must match the start of a second word that followed it. A query that
+ * ends inside the first word finds nothing more here (the pair's places are the first word's).
+ */
+function matchPairs(vocab: Vocabulary, part: Part, out: Array<{ id: number; hit: WordHit }>): void {
+  const q = part.jamo;
+  const heads = part.cho ? vocab.choBucket(q[0]!) : vocab.prefixBucket(q);
+  const single = part.cho ? undefined : vocab.exact(q[0]!);
+  const tryHead = (a: number) => {
+    const head = part.cho ? vocab.cho[a]! : vocab.jamo[a]!;
+    if (head.length >= q.length || !q.startsWith(head)) return;
+    const rest = q.slice(head.length);
+    const { list, start, end } = vocab.pairsOf(a);
+    for (let j = start; j < end; j++) {
+      const e = list[j]!;
+      const b = vocab.pairSecond[e]!;
+      const second = part.cho ? vocab.cho[b]! : vocab.jamo[b]!;
+      // Cheap test first; the pair's text is only built for the few that pass (a typo needs a real rest).
+      const near = second.startsWith(rest) || (part.typos > 0 && rest.length >= 3 && prefixDistance(rest, second, part.typos) <= part.typos);
+      if (!near) continue;
+      const hit = classify(vocab.jamo[a]! + vocab.jamo[b]!, vocab.cho[a]! + vocab.cho[b]!, part);
+      if (hit) out.push({ id: vocab.size + e, hit });
+    }
+  };
+  for (const a of heads) tryHead(a);
+  if (single !== undefined && q.length > 1) tryHead(single);
 }

@@ -20,6 +20,11 @@ export function isQueryPlusParticle(word: string, query: string): boolean {
   return extra > 0 && extra <= MAX && word.startsWith(query) && JAMO.has(word.slice(query.length));
 }
 
+/** `word` (jamo) is a particle on its own: `Docker란` is tokenized `docker`, `란`. */
+export function isParticle(word: string): boolean {
+  return JAMO.has(word);
+}
+
 /** Syllables of the particle ending `word` (jamo), or 0: `레이어란` → 1, so its initials ㄹㅇㅇㄹ end in one particle. */
 export function particleSyllables(word: string): number {
   for (let n = Math.min(MAX, word.length - 2); n > 0; n--) {

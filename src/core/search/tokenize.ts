@@ -16,42 +16,70 @@ export interface Token {
 const HANGUL = 1;
 const OTHER_WORD = 2;
 const LETTER = /[\p{L}\p{N}\p{M}]/u;
+const SPACE = /\s/;
 
-function charClass(code: number, ch: string): number {
-  if ((code >= 0xac00 && code <= 0xd7a3) || (code >= 0x3131 && code <= 0x318e)) return HANGUL;
-  if (code < 0x80) {
-    return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) ? OTHER_WORD : 0;
-  }
-  // Surrogate halves are classified by the pair they belong to (the caller passes the full code point).
-  return LETTER.test(ch) ? OTHER_WORD : 0;
+function isHangul(code: number): boolean {
+  return (code >= 0xac00 && code <= 0xd7a3) || (code >= 0x3131 && code <= 0x318e);
 }
 
-const JOINER = /^[\s\-_./]{1,3}$/;
+/** A joiner between two words: a space, `-`, `_`, `.` or `/`. */
+function isJoiner(code: number): boolean {
+  if (code === 32 || code === 45 || code === 95 || code === 46 || code === 47) return true;
+  return (code < 0x80 ? code >= 9 && code <= 13 : SPACE.test(String.fromCharCode(code)));
+}
+
+/** At most three joiner characters between the words. */
+function joinedGap(text: string, from: number, to: number): boolean {
+  if (to - from < 1 || to - from > 3) return false;
+  for (let i = from; i < to; i++) if (!isJoiner(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * Calls `word` for every word of the text, in order, without building token objects (the index
+ * build runs this over every card). `hangul` says the word is Hangul (else it has none).
+ */
+export function forEachWord(text: string, word: (key: string, start: number, end: number, joined: boolean, hangul: boolean) => void): void {
+  let start = -1;
+  let cls = 0;
+  let lower = false;
+  let prevEnd = -1;
+  const n = text.length;
+  for (let i = 0; i <= n; ) {
+    let c = 0;
+    let width = 1;
+    let upper = false;
+    if (i < n) {
+      const code = text.charCodeAt(i);
+      if (code < 0x80) {
+        if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) c = OTHER_WORD;
+        else if (code >= 65 && code <= 90) (c = OTHER_WORD), (upper = true);
+      } else if (isHangul(code)) c = HANGUL;
+      else {
+        // A surrogate pair is classified by the code point it makes.
+        const cp = code >= 0xd800 && code <= 0xdbff ? text.codePointAt(i)! : code;
+        width = cp > 0xffff ? 2 : 1;
+        if (LETTER.test(String.fromCodePoint(cp))) (c = OTHER_WORD), (upper = true);
+      }
+    }
+    if (c !== cls || c === 0) {
+      if (start >= 0) {
+        const raw = text.slice(start, i);
+        word(lower ? raw.toLowerCase() : raw, start, i, prevEnd >= 0 && joinedGap(text, prevEnd, start), cls === HANGUL);
+        prevEnd = i;
+        start = -1;
+      }
+      if (c !== 0) (start = i), (lower = false);
+      cls = c;
+    }
+    if (upper) lower = true;
+    i += width;
+  }
+}
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  let start = -1;
-  let cls = 0;
-  let prevEnd = -1;
-  const flush = (end: number) => {
-    if (start < 0) return;
-    const joined = prevEnd >= 0 && prevEnd < start && JOINER.test(text.slice(prevEnd, start));
-    tokens.push({ key: text.slice(start, end).toLowerCase(), start, end, joined });
-    prevEnd = end;
-    start = -1;
-  };
-  for (let i = 0; i < text.length; ) {
-    const cp = text.codePointAt(i)!;
-    const width = cp > 0xffff ? 2 : 1;
-    const c = charClass(cp, width === 1 ? text[i]! : String.fromCodePoint(cp));
-    if (c !== cls || c === 0) {
-      flush(i);
-      if (c !== 0) start = i;
-      cls = c;
-    }
-    i += width;
-  }
-  flush(text.length);
+  forEachWord(text, (key, start, end, joined) => tokens.push({ key, start, end, joined }));
   return tokens;
 }
 

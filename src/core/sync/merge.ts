@@ -6,18 +6,21 @@
 import type { LogEntry } from '../schedule/types.js';
 import { canonicalJson } from './canonical.js';
 
-export function compareEntries(a: LogEntry, b: LogEntry): number {
-  const ta = Date.parse(a.at);
-  const tb = Date.parse(b.at);
+/** Log order: time (ms), then id. */
+function logOrder(ta: number, idA: string, tb: number, idB: string): number {
   if (ta !== tb) return ta < tb ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return idA < idB ? -1 : idA > idB ? 1 : 0;
+}
+
+export function compareEntries(a: LogEntry, b: LogEntry): number {
+  return logOrder(Date.parse(a.at), a.id, Date.parse(b.at), b.id);
 }
 
 /** Sort in log order, parsing each date once (a comparator parsing dates costs 10× more). */
 export function sortEntries(entries: LogEntry[]): LogEntry[] {
   return entries
     .map((e) => ({ t: Date.parse(e.at), e }))
-    .sort((x, y) => (x.t !== y.t ? (x.t < y.t ? -1 : 1) : x.e.id < y.e.id ? -1 : x.e.id > y.e.id ? 1 : 0))
+    .sort((x, y) => logOrder(x.t, x.e.id, y.t, y.e.id))
     .map((x) => x.e);
 }
 

@@ -5,7 +5,7 @@
 import { Box } from 'ink';
 import type { ReactNode } from 'react';
 import { useUi } from '../context.js';
-import { fitRow, rowWidth, seg, type Row } from '../layout.js';
+import { fitHint, fitRow, rowWidth, seg, type Row } from '../layout.js';
 import { RowText } from './Rows.js';
 
 /** Rows left for a screen's body inside the frame. */
@@ -29,7 +29,7 @@ export function Frame({ title, right = [], footer, children }: { title: Row; rig
       <Box flexDirection="column" height={bodyHeight(rows)} overflow="hidden">
         {children}
       </Box>
-      <RowText row={fitRow(footer, columns)} />
+      <RowText row={fitHint(footer, columns)} />
     </Box>
   );
 }

@@ -9,26 +9,37 @@ import { displayWidth, padDisplay } from '../../core/text/width.js';
 import { Frame, bodyHeight } from './Frame.js';
 import { Rows } from './Rows.js';
 
-export function helpRows(kind: ScreenKind, keyColumn: number, describe: (c: Command) => string, labelStyle = {}): Row[] {
-  return [...SCREEN_COMMANDS[kind], ...GLOBAL_COMMANDS].map((c) => [seg(padDisplay(keysLabel(c), keyColumn), labelStyle), seg(describe(c))]);
+/** The screen's own commands (or those it says work right now), then the global ones. */
+export function helpCommands(kind: ScreenKind, commands?: readonly Command[]): Command[] {
+  return [...(commands ?? SCREEN_COMMANDS[kind]), ...GLOBAL_COMMANDS];
 }
 
-export function HelpOverlay({ kind, onClose }: { kind: ScreenKind; onClose: () => void }) {
+export function helpRows(kind: ScreenKind, keyColumn: number, describe: (c: Command) => string, labelStyle = {}, commands?: readonly Command[]): Row[] {
+  return helpCommands(kind, commands).map((c) => [seg(padDisplay(keysLabel(c), keyColumn), labelStyle), seg(describe(c))]);
+}
+
+export function HelpOverlay({ kind, commands, onClose }: { kind: ScreenKind; commands?: readonly Command[]; onClose: () => void }) {
   const { messages: t, theme, columns, rows } = useUi();
   const [scroll, setScroll] = useState(0);
-  const commands = [...SCREEN_COMMANDS[kind], ...GLOBAL_COMMANDS];
-  const keyColumn = Math.min(Math.max(...commands.map((c) => displayWidth(keysLabel(c)))) + 2, Math.floor(columns / 2));
-  const all = helpRows(kind, keyColumn, (c) => t.help.commands[c], theme.text.label).map((r) => fitRow(r, columns));
+  const listed = helpCommands(kind, commands);
+  const keyColumn = Math.min(Math.max(...listed.map((c) => displayWidth(keysLabel(c)))) + 2, Math.floor(columns / 2));
+  const all = helpRows(kind, keyColumn, (c) => t.help.commands[c], theme.text.label, commands).map((r) => fitRow(r, columns));
   const height = bodyHeight(rows);
+  const scrollable = all.length > height;
   useInput((input, key) => {
     if (matches(Command.Quit, input, key)) return;
-    if (matches(Command.ScrollDown, input, key)) setScroll((s) => clampScroll(s + 1, all.length, height));
-    else if (matches(Command.ScrollUp, input, key)) setScroll((s) => clampScroll(s - 1, all.length, height));
+    if (scrollable && matches(Command.ScrollDown, input, key)) setScroll((s) => clampScroll(s + 1, all.length, height));
+    else if (scrollable && matches(Command.ScrollUp, input, key)) setScroll((s) => clampScroll(s - 1, all.length, height));
     else onClose();
   });
+  const top = clampScroll(scroll, all.length, height);
+  let visible = all.slice(top, top + height);
+  // On a small terminal the list does not fit: say so, as a long card does.
+  const hidden = all.length - top - height;
+  if (hidden > 0) visible = [...visible.slice(0, -1), [seg(t.review.more(hidden + 1), theme.text.muted)]];
   return (
-    <Frame title={[seg(`${t.appName} · ${t.help.title}`, theme.text.heading)]} footer={[seg(t.help.close, theme.text.muted)]}>
-      <Rows rows={all.slice(scroll, scroll + height)} />
+    <Frame title={[seg(`${t.appName} · ${t.help.title}`, theme.text.heading)]} footer={[seg(scrollable ? t.help.closeScroll : t.help.close, theme.text.muted)]}>
+      <Rows rows={visible} />
     </Frame>
   );
 }

@@ -12,6 +12,8 @@ export type ScreenHandler = (input: string, key: Key) => boolean | void;
 export interface ScreenInputOptions {
   /** Printable keys are text (search box): only Esc, Enter, arrows and Ctrl keys are commands. */
   textField?: boolean;
+  /** What `?` lists: the keys that work in the screen's current state (default: its kind's list). */
+  help?: readonly Command[];
 }
 
 export function useScreenInput(handler: ScreenHandler, opts: ScreenInputOptions = {}): void {
@@ -27,7 +29,7 @@ export function useScreenInput(handler: ScreenHandler, opts: ScreenInputOptions 
         return;
       }
       const m = { textField: opts.textField };
-      if (matches(Command.Help, input, key, m)) shell.openHelp();
+      if (matches(Command.Help, input, key, m)) shell.openHelp(opts.help);
       else if (matches(Command.Back, input, key, m)) shell.pop();
     },
     { isActive: shell.active },

@@ -18,7 +18,8 @@ export function useScroll(total: number, height: number) {
             ? -Math.max(1, height - 1)
             : 0;
     if (!by) return false;
-    setOffset(clampScroll(scroll + by, total, height));
+    // From the latest offset, not this render's: several keys can arrive in one chunk.
+    setOffset((o) => clampScroll(clampScroll(o, total, height) + by, total, height));
     return true;
   };
   return { scroll, handle };

@@ -80,6 +80,7 @@ export const en = {
   help: {
     title: 'Keys',
     close: 'any key closes this',
+    closeScroll: '↑/↓ scroll · any other key closes this',
     commands: {
       quit: 'quit now (progress is saved)',
       back: 'back (quit on Home)',
@@ -107,6 +108,7 @@ export const en = {
       dismiss: 'dismiss the notice',
       nextDeck: 'choose the deck (all / one)',
       deleteBack: 'delete a character',
+      clearField: 'clear the field',
       cursorLeft: 'cursor left',
       cursorRight: 'cursor right',
       option1: 'choose option 1',
@@ -119,6 +121,9 @@ export const en = {
       accept: 'yes: count the near miss as right',
       reject: 'no: count it as wrong',
       drillAgain: 'drill the missed cards again',
+      check: 'check / pick highlighted',
+      next: 'next question',
+      reveal: 'show the model answer now',
       nextPanel: 'next panel',
       prevPanel: 'previous panel',
     } as Record<Command, string>,

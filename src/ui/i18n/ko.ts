@@ -81,6 +81,7 @@ export const ko: Messages = {
   help: {
     title: '키',
     close: '아무 키나 누르면 닫힙니다',
+    closeScroll: '↑/↓ 스크롤 · 다른 키를 누르면 닫힙니다',
     commands: {
       quit: '바로 종료 (진행은 저장됨)',
       back: '뒤로 (홈에서는 종료)',
@@ -108,6 +109,7 @@ export const ko: Messages = {
       dismiss: '알림 닫기',
       nextDeck: '덱 고르기 (전체 / 하나)',
       deleteBack: '한 글자 지우기',
+      clearField: '입력 모두 지우기',
       cursorLeft: '커서 왼쪽',
       cursorRight: '커서 오른쪽',
       option1: '1번 고르기',
@@ -120,6 +122,9 @@ export const ko: Messages = {
       accept: '예: 아깝게 틀린 답을 정답으로',
       reject: '아니오: 오답으로',
       drillAgain: '틀린 카드 다시 풀기',
+      check: '답 확인 / 고른 보기 선택',
+      next: '다음 문제',
+      reveal: '모범 답안 바로 보기',
       nextPanel: '다음 화면',
       prevPanel: '이전 화면',
     } as Record<Command, string>,

@@ -52,6 +52,12 @@ describe('checkTyped', () => {
     expect(checkTyped('-', ['--']).verdict).toBe('wrong'); // too short for a near miss
   });
 
+  it('shows a wrong or empty (revealed) answer against the answer itself, not the nearest alias', () => {
+    // Before: the reveal showed the shortest alias ("쓰기 레이어") while the sentence said "컨테이너 레이어".
+    expect(checkTyped('', ['컨테이너 레이어', '쓰기 레이어']).expected).toBe('컨테이너 레이어');
+    expect(checkTyped('runc', ['/var/run/docker.sock', '/run/docker.sock']).expected).toBe('/var/run/docker.sock');
+  });
+
   it('compares with the nearest accepted answer for the diff', () => {
     const r = checkTyped('containr', ['runc', 'container']);
     expect(r.expected).toBe('container');
@@ -88,6 +94,9 @@ describe('diffChars', () => {
   });
 
   it('does not mark a case difference', () => {
-    expect(diffChars('RUNC', 'runc')).toEqual([{ op: 'same', text: 'runc' }]);
+    expect(diffChars('RUNC', 'runc')).toEqual([{ op: 'same', text: 'runc', typed: 'RUNC' }]);
+    // The typed side shows what was typed, not the answer's letters ("REST API" for "recipe").
+    const { typed } = diffSides(diffChars('REST API', 'recipe'));
+    expect(typed.map((p) => p.text).join('')).toBe('REST API');
   });
 });

@@ -19,7 +19,7 @@ describe('fitBody', () => {
   });
 
   it('keeps the first prompt line even when the bottom is taller than the body', () => {
-    expect(text(fitBody(rows('question', ''), rows('a', 'b', 'c', 'd'), 3, 20))).toEqual(['question', 'a', 'b']);
+    expect(text(fitBody(rows('question', ''), rows('a', 'b', 'c', 'd'), 3, 20))).toEqual(['question', 'a', 'b …']);
   });
 
   it('cuts rows to the width', () => {

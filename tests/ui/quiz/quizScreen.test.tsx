@@ -2,34 +2,27 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LoadedDeck } from '../../../src/core/deck/types.js';
 import { buildQuestions, type QuizMode } from '../../../src/core/quiz/index.js';
 import type { Question } from '../../../src/core/quiz/questions.js';
-import { openProgress } from '../../../src/store/progress.js';
 import type { AppServices } from '../../../src/ui/context.js';
 import { allItems, selectItems } from '../../../src/ui/screens/quiz/selection.js';
 import type { Progress } from '../../../src/store/types.js';
-import { tmpHome } from '../../helpers/tmpHome.js';
 import { KEYS, renderApp } from '../render.js';
+import { openRealStore } from '../realStore.js';
 import { DECK } from '../../core/quiz/fixture.js';
 
 const T0 = Date.parse('2025-03-01T09:00:00Z');
 const DECKS: LoadedDeck[] = [{ deck: DECK, file: 'docker.json', origin: 'dir', contentHash: 'test' }];
 const SEED = 7;
 
-let home: { home: string; cleanup(): void };
 let clock: number;
 let progress: Progress;
 let services: AppServices;
+let close: () => void;
 
 beforeEach(() => {
-  home = tmpHome();
   clock = T0;
-  const now = () => new Date(clock);
-  progress = openProgress({ home: home.home, decks: DECKS, now, fuzz: false });
-  services = { progress, decks: DECKS, problems: [], now, loadSearch: () => Promise.reject(new Error('no search here')) };
+  ({ progress, services, close } = openRealStore(DECKS, () => new Date(clock)));
 });
-afterEach(() => {
-  progress.close();
-  home.cleanup();
-});
+afterEach(() => close());
 
 /** The questions the screen builds for these parameters (same pure builder, same seed). */
 function questionsFor(mode: QuizMode, count: number): Question[] {

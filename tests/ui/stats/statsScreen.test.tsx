@@ -1,13 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LoadedDeck } from '../../../src/core/deck/types.js';
-import { openProgress } from '../../../src/store/progress.js';
 import type { Progress } from '../../../src/store/types.js';
 import type { AppServices } from '../../../src/ui/context.js';
 import { formatDuration, isCompact } from '../../../src/ui/screens/stats/statsRows.js';
 import { messagesFor } from '../../../src/ui/i18n/index.js';
-import { displayWidth } from '../../../src/core/text/width.js';
-import { tmpHome } from '../../helpers/tmpHome.js';
 import { KEYS, renderApp } from '../render.js';
+import { openRealStore } from '../realStore.js';
+import { expectFits } from '../../helpers/fits.js';
 import { DECK } from '../../core/quiz/fixture.js';
 
 const DAY = 86_400_000;
@@ -17,34 +16,23 @@ const DECKS: LoadedDeck[] = [
   { deck: { ...DECK, id: 'second', title: '두 번째 덱', cards: DECK.cards.slice(0, 3) }, file: 'second.json', origin: 'dir', contentHash: 'b' },
 ];
 
-let home: { home: string; cleanup(): void };
 let clock: number;
 let progress: Progress;
 let services: AppServices;
+let close: () => void;
 
 beforeEach(() => {
-  home = tmpHome();
   clock = T0 - 3 * DAY;
-  const now = () => new Date(clock);
-  progress = openProgress({ home: home.home, decks: DECKS, now, fuzz: false });
+  ({ progress, services, close } = openRealStore(DECKS, () => new Date(clock)));
   // Three study days in a row: five reviews a day (Good), 20 s each.
   for (let d = 0; d < 3; d++) {
     const s = progress.startReview({ deckId: 'docker' });
     for (let i = 0; i < 5 && s.current(); i++) s.answer(3, 20_000);
     clock += DAY;
   }
-  services = { progress, decks: DECKS, problems: [], now, loadSearch: () => Promise.reject(new Error('unused')) };
 });
-afterEach(() => {
-  progress.close();
-  home.cleanup();
-});
+afterEach(() => close());
 
-function assertFits(frame: string, columns: number, rows: number) {
-  const lines = frame.split('\n');
-  expect(lines.length).toBeLessThanOrEqual(rows - 1);
-  for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(columns);
-}
 
 describe('stats screen', () => {
   it('shows everything at 80×24: streak, time, forecast, mastery, heatmap', async () => {
@@ -61,7 +49,7 @@ describe('stats screen', () => {
     expect(f).toContain('Mon');
     // Three days of reviews are in the heatmap.
     expect((f.match(/[░▒▓█]/g) ?? []).length).toBeGreaterThan(3);
-    assertFits(f, 80, 24);
+    expectFits(f, 80, 24);
     app.unmount();
   });
 
@@ -70,16 +58,16 @@ describe('stats screen', () => {
     await app.waitFor('[Overview]');
     expect(app.frame()).toContain('Streak 3d');
     expect(app.frame()).toContain('Mastery by deck');
-    assertFits(app.frame(), 40, 12);
+    expectFits(app.frame(), 40, 12);
     await app.press(KEYS.right);
     await app.waitFor('[Forecast]');
     expect(app.frame()).toContain('Due, next 30 days');
     expect(app.frame()).toContain('today');
-    assertFits(app.frame(), 40, 12);
+    expectFits(app.frame(), 40, 12);
     await app.press(KEYS.right);
     await app.waitFor('[Heatmap]');
     expect(app.frame()).toMatch(/Reviews, last 36 weeks/);
-    assertFits(app.frame(), 40, 12);
+    expectFits(app.frame(), 40, 12);
     await app.press(KEYS.left, KEYS.left);
     await app.waitFor('[Overview]');
     app.unmount();
@@ -88,11 +76,11 @@ describe('stats screen', () => {
   it('draws in Korean without overflowing', async () => {
     const app = renderApp(services, { initial: [{ kind: 'stats' }], columns: 40, rows: 12, lang: 'ko' });
     await app.waitFor('[요약]');
-    assertFits(app.frame(), 40, 12);
+    expectFits(app.frame(), 40, 12);
     await app.press(KEYS.right, KEYS.right);
     await app.waitFor('[기록]');
     expect(app.frame()).toContain('월');
-    assertFits(app.frame(), 40, 12);
+    expectFits(app.frame(), 40, 12);
     app.unmount();
   });
 });

@@ -9,8 +9,9 @@ import { useScreenInput } from '../../hooks/useScreenInput.js';
 import { Command, matches } from '../../keymap.js';
 import { fitRow, listWindow, seg, wrapRows, type Row } from '../../layout.js';
 import { useShell } from '../../shell.js';
+import { SCREEN_COMMANDS } from '../../navigation.js';
 import { Frame, bodyHeight } from '../../components/Frame.js';
-import { RowText, Rows } from '../../components/Rows.js';
+import { Rows } from '../../components/Rows.js';
 import { MENU, deckRows, homeLayout, homeReducer, menuTarget, type DeckRow, type HomeState, type MenuValue } from './homeModel.js';
 
 /** Home is remounted when the user comes back to it: remember the highlights and dismissals. */
@@ -70,19 +71,22 @@ export function HomeScreen() {
   }
   if (!dismissed) for (const n of progress.notices.slice(0, 2)) notices.push(fitRow([seg(n, theme.status.warn)], columns));
   if (!table.length) notices.push(...wrapRows(t.noDecks, columns, theme.status.warn));
+  // `x` only does something while a notice is shown: help lists it only then.
+  const dismissible = !dismissed && (problems.length > 0 || progress.notices.length > 0);
+  const help = dismissible ? undefined : SCREEN_COMMANDS.home.filter((c) => c !== Command.Dismiss);
 
   const body = bodyHeight(rows);
   const layout = homeLayout(body, intro.length + notices.length, table.length, MENU.length);
   const items = MENU.map((value) => ({
-    // Review and Cram act on the highlighted deck (Tab): say which.
-    label: truncateDisplay((value === 'review' || value === 'cram') && selectedDeck?.deckId ? `${t.menu[value]} · ${selectedDeck.title}` : t.menu[value], columns - 2),
+    // Review, Cram and Quiz act on the highlighted deck (Tab): say which.
+    label: truncateDisplay((value === 'review' || value === 'cram' || value === 'quiz') && selectedDeck?.deckId ? `${t.menu[value]} · ${selectedDeck.title}` : t.menu[value], columns - 2),
     value,
     key: value,
   }));
 
   const select = (value: MenuValue) => {
     const target = menuTarget(value, table[current().deck]?.deckId);
-    if ('help' in target) shell.openHelp();
+    if ('help' in target) shell.openHelp(help);
     else if ('quit' in target) shell.quit();
     else shell.push(target.screen);
   };
@@ -96,7 +100,7 @@ export function HomeScreen() {
     else if (matches(Command.Dismiss, input, key)) dispatch({ type: 'dismiss' });
     else return false;
     return true;
-  });
+  }, { help });
 
   const right: Row = [seg(`${t.streak(streak.current)} · ${t.doneToday(total.doneToday)}`, theme.text.muted)];
   return (

@@ -1,9 +1,13 @@
-/** The answer input row and where the real cursor goes (so the IME draws the composing syllable there). */
-import { useCursor } from 'ink';
+/**
+ * The answer input row, where the real cursor goes (so the IME draws the composing syllable
+ * there), and the keys of a typed answer (typed questions and cloze gaps).
+ */
+import { useCursor, type Key } from 'ink';
 import { useEffect } from 'react';
+import { Command, matches } from '../../keymap.js';
 import { fitRow, seg, type Row } from '../../layout.js';
 import type { Theme } from '../../theme.js';
-import { cursorColumn, type TextField } from './textEdit.js';
+import { cursorColumn, editField, type TextField } from './textEdit.js';
 
 export const FIELD_PROMPT = '> ';
 
@@ -24,4 +28,40 @@ export function useFieldCursor(position: { x: number; y: number } | undefined): 
 
 export function fieldCursor(field: TextField, labelWidth: number, frameRow: number, width: number): { x: number; y: number } {
   return { x: Math.min(width - 1, labelWidth + FIELD_PROMPT.length + cursorColumn(field)), y: frameRow };
+}
+
+/** Typing into the field, confirming a near miss (y/n), or done (any key to go on). */
+export type AnswerPhase = 'typing' | 'confirm' | 'done';
+
+export interface AnswerKeyActions {
+  field: TextField;
+  setField(next: TextField): void;
+  /** Enter while typing: check the field's value. */
+  submit(value: string): void;
+  /** y/n on a near miss: count it as right or not. */
+  decide(accepted: boolean): void;
+  onNext(): void;
+}
+
+/** One key for a typed answer in `phase`; true when it was used. */
+export function handleAnswerKey(phase: AnswerPhase, input: string, key: Key, a: AnswerKeyActions): boolean {
+  if (phase === 'typing') {
+    if (matches(Command.Check, input, key)) {
+      a.submit(a.field.value);
+      return true;
+    }
+    const next = editField(a.field, input, key);
+    if (next === a.field) return false;
+    a.setField(next);
+    return true;
+  }
+  if (phase === 'confirm') {
+    if (matches(Command.Accept, input, key)) a.decide(true);
+    else if (matches(Command.Reject, input, key)) a.decide(false);
+    else return false;
+    return true;
+  }
+  if (!matches(Command.Next, input, key)) return false;
+  a.onNext();
+  return true;
 }

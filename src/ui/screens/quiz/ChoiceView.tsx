@@ -4,6 +4,7 @@ import { choiceOutcome } from '../../../core/quiz/grading.js';
 import type { ChoiceQuestion } from '../../../core/quiz/questions.js';
 import { useUi } from '../../context.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
+import { QUIZ_VIEW_COMMANDS } from '../../navigation.js';
 import { Command, matches } from '../../keymap.js';
 import { seg, wrapRows, type Row } from '../../layout.js';
 import { Frame, bodyHeight } from '../../components/Frame.js';
@@ -27,7 +28,7 @@ export function ChoiceView({ question: q, title, right, onAnswer, onNext }: Ques
 
   useScreenInput((input, key) => {
     if (getPicked() !== undefined) {
-      if (!matches(Command.Continue, input, key)) return false;
+      if (!matches(Command.Next, input, key)) return false;
       onNext();
       return true;
     }
@@ -35,10 +36,10 @@ export function ChoiceView({ question: q, title, right, onAnswer, onNext }: Ques
     if (option >= 0) pick(option);
     else if (matches(Command.MenuUp, input, key)) setHighlight((h) => (h + n - 1) % n);
     else if (matches(Command.MenuDown, input, key)) setHighlight((h) => (h + 1) % n);
-    else if (matches(Command.Open, input, key)) pick(getHighlight());
+    else if (matches(Command.Check, input, key)) pick(getHighlight());
     else return false;
     return true;
-  });
+  }, { help: QUIZ_VIEW_COMMANDS.choice });
 
   const optionRows: Row[] = q.options.flatMap((text, i) => {
     const answered = picked !== undefined;

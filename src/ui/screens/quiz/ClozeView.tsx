@@ -8,14 +8,14 @@ import type { ClozeCard } from '../../../core/deck/types.js';
 import { displayWidth } from '../../../core/text/width.js';
 import { useUi } from '../../context.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
-import { Command, matches } from '../../keymap.js';
+import { QUIZ_VIEW_COMMANDS } from '../../navigation.js';
 import { seg, wrapRows, wrapStyledRow, type Row } from '../../layout.js';
 import type { Theme } from '../../theme.js';
 import { Frame, bodyHeight } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
 import { diffRows, fitBody, noteRows, verdictRows } from './layout.js';
-import { EMPTY_FIELD, editField, type TextField } from './textEdit.js';
-import { fieldCursor, fieldRow, useFieldCursor } from './AnswerField.js';
+import { EMPTY_FIELD, type TextField } from './textEdit.js';
+import { fieldCursor, fieldRow, handleAnswerKey, useFieldCursor, type AnswerPhase } from './AnswerField.js';
 import type { QuestionViewProps } from './types.js';
 
 /** A gap's result: checked (maybe a near miss accepted) or revealed without an answer. */
@@ -24,8 +24,6 @@ interface GapResult {
   outcome: Outcome;
   revealed: boolean;
 }
-
-type Phase = 'typing' | 'confirm' | 'done';
 
 function sentenceRow(q: ClozeQuestion, results: readonly GapResult[], current: number, done: boolean, theme: Theme): Row {
   return q.parts.map((p) => {
@@ -39,52 +37,38 @@ function sentenceRow(q: ClozeQuestion, results: readonly GapResult[], current: n
 
 export function ClozeView({ question: q, title, right, onAnswer, onNext }: QuestionViewProps<ClozeQuestion>) {
   const { messages: t, theme, columns, rows } = useUi();
-  const [gap, setGap, getGap] = useSyncState(0);
   const [field, setField, getField] = useSyncState<TextField>(EMPTY_FIELD);
   const [results, setResults, getResults] = useSyncState<GapResult[]>([]);
   const [pending, setPending, getPending] = useSyncState<TypedCheck | undefined>(undefined);
-  const phaseOf = (p: TypedCheck | undefined, r: readonly GapResult[]): Phase => (p ? 'confirm' : r.length >= q.answers.length ? 'done' : 'typing');
+  const phaseOf = (p: TypedCheck | undefined, r: readonly GapResult[]): AnswerPhase => (p ? 'confirm' : r.length >= q.answers.length ? 'done' : 'typing');
   const phase = phaseOf(pending, results);
+  // The gaps are answered in order: the current one is the next without a result.
+  const gap = results.length;
 
   const record = (r: GapResult) => {
     const all = [...getResults(), r];
     setResults(all);
     setPending(undefined);
     setField(EMPTY_FIELD);
-    setGap(all.length);
     if (all.length >= q.answers.length) onAnswer(clozeOutcome(all.map((g) => g.outcome)));
   };
 
   useScreenInput(
-    (input, key) => {
-      const phase = phaseOf(getPending(), getResults());
-      const field = getField();
-      if (phase === 'typing') {
-        if (matches(Command.Open, input, key)) {
-          const check = checkGap(q.item.card as ClozeCard, q.answers, getGap(), field.value);
+    (input, key) =>
+      handleAnswerKey(phaseOf(getPending(), getResults()), input, key, {
+        field: getField(),
+        setField,
+        submit: (value) => {
+          const check = checkGap(q.item.card as ClozeCard, q.answers, getResults().length, value);
           // Enter on an empty field reveals the gap (it counts as not known).
-          if (!field.value.trim()) record({ check, outcome: typedOutcome('wrong'), revealed: true });
+          if (!value.trim()) record({ check, outcome: typedOutcome('wrong'), revealed: true });
           else if (check.verdict === 'close') setPending(check);
           else record({ check, outcome: typedOutcome(check.verdict), revealed: false });
-          return true;
-        }
-        const next = editField(field, input, key);
-        if (next === field) return false;
-        setField(next);
-        return true;
-      }
-      if (phase === 'confirm') {
-        const pending = getPending()!;
-        if (matches(Command.Accept, input, key)) record({ check: pending, outcome: typedOutcome('close', true), revealed: false });
-        else if (matches(Command.Reject, input, key)) record({ check: pending, outcome: typedOutcome('close', false), revealed: false });
-        else return false;
-        return true;
-      }
-      if (!matches(Command.Continue, input, key)) return false;
-      onNext();
-      return true;
-    },
-    { textField: phase === 'typing' },
+        },
+        decide: (accepted) => record({ check: getPending()!, outcome: typedOutcome('close', accepted), revealed: false }),
+        onNext,
+      }),
+    { textField: phase === 'typing', help: QUIZ_VIEW_COMMANDS.cloze },
   );
 
   const top = [...wrapStyledRow(sentenceRow(q, results, gap, phase === 'done', theme), columns), []];

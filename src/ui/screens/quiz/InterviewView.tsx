@@ -4,23 +4,17 @@ import { useSyncState } from './useSyncState.js';
 import { elapsedShare, formatCountdown, isRevealed, remainingMs, revealEarly, startTimer, type ThinkTimer } from '../../../core/quiz/interview.js';
 import { selfGradeOutcome } from '../../../core/quiz/grading.js';
 import type { InterviewQuestion } from '../../../core/quiz/questions.js';
-import type { Grade } from '../../../core/schedule/types.js';
 import { displayWidth } from '../../../core/text/width.js';
 import { useServices, useUi } from '../../context.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
-import { Command, matches } from '../../keymap.js';
+import { QUIZ_VIEW_COMMANDS } from '../../navigation.js';
+import { Command, gradeKey, matches } from '../../keymap.js';
 import { progressBar, seg, wrapRows, type Row } from '../../layout.js';
 import { Frame, bodyHeight } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
 import { fitBody, noteRows, promptRows } from './layout.js';
 import type { QuestionViewProps } from './types.js';
 
-const GRADE_KEYS: readonly [Command, Grade][] = [
-  [Command.GradeAgain, 1],
-  [Command.GradeHard, 2],
-  [Command.GradeGood, 3],
-  [Command.GradeEasy, 4],
-];
 /** Redraw a few times a second: enough for a seconds countdown. */
 const TICK_MS = 250;
 
@@ -41,18 +35,18 @@ export function InterviewView({ question: q, title, right, onAnswer, onNext, thi
   useScreenInput((input, key) => {
     const t2 = now().getTime();
     if (!isRevealed(getTimer(), t2)) {
-      if (!matches(Command.Continue, input, key)) return false;
+      if (!matches(Command.Reveal, input, key)) return false;
       setTimer(revealEarly(getTimer(), t2));
       setAt(t2);
       return true;
     }
-    const grade = GRADE_KEYS.find(([c]) => matches(c, input, key))?.[1];
+    const grade = gradeKey(input, key);
     if (grade === undefined || getGraded()) return false;
     setGraded(true);
     onAnswer(selfGradeOutcome(grade));
     onNext();
     return true;
-  });
+  }, { help: QUIZ_VIEW_COMMANDS.interview });
 
   const bottom: Row[] = [];
   if (!revealed) {

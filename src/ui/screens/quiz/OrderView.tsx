@@ -5,6 +5,7 @@ import { orderOutcome } from '../../../core/quiz/grading.js';
 import type { OrderQuestion } from '../../../core/quiz/questions.js';
 import { useUi } from '../../context.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
+import { QUIZ_VIEW_COMMANDS } from '../../navigation.js';
 import { Command, matches } from '../../keymap.js';
 import { seg, wrapRows, type Row } from '../../layout.js';
 import { Frame, bodyHeight } from '../../components/Frame.js';
@@ -30,7 +31,7 @@ export function OrderView({ question: q, title, right, onAnswer, onNext }: Quest
   useScreenInput((input, key) => {
     const holding = getHolding();
     if (getCheck()) {
-      if (!matches(Command.Continue, input, key)) return false;
+      if (!matches(Command.Next, input, key)) return false;
       onNext();
       return true;
     }
@@ -40,14 +41,14 @@ export function OrderView({ question: q, title, right, onAnswer, onNext }: Quest
     else if (matches(Command.MenuUp, input, key)) (holding ? move(-1) : setCursor((c) => Math.max(0, c - 1)));
     else if (matches(Command.MenuDown, input, key)) (holding ? move(1) : setCursor((c) => Math.min(n - 1, c + 1)));
     else if (matches(Command.PickUp, input, key)) setHolding((h) => !h);
-    else if (matches(Command.Open, input, key)) {
+    else if (matches(Command.Check, input, key)) {
       const c = checkOrder(getArrangement());
       setCheck(c);
       setHolding(false);
       onAnswer(orderOutcome(c));
     } else return false;
     return true;
-  });
+  }, { help: QUIZ_VIEW_COMMANDS.order });
 
   // Before checking: the learner's arrangement. After: the right order, each step marked
   // ✓ when the learner had it there, else with the place they gave it.

@@ -7,6 +7,7 @@ import { buildQuestions, currentQuestion, quizReducer, startQuiz, summarize, typ
 import type { Outcome } from '../../../core/quiz/grading.js';
 import { useServices, useUi } from '../../context.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
+import { QUIZ_VIEW_COMMANDS } from '../../navigation.js';
 import { seg, wrapRows, type Row } from '../../layout.js';
 import { Frame, bodyHeight } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
@@ -22,7 +23,7 @@ import type { QuizParams } from './params.js';
 
 function EmptyQuiz({ title }: { title: Row }) {
   const { messages: t, theme, columns, rows } = useUi();
-  useScreenInput(() => false);
+  useScreenInput(() => false, { help: QUIZ_VIEW_COMMANDS.empty });
   return (
     <Frame title={title} footer={[seg(t.quiz.backHint, theme.text.muted)]}>
       <Rows rows={wrapRows(t.quiz.empty, columns, theme.status.warn).slice(0, bodyHeight(rows))} />

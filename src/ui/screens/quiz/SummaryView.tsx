@@ -3,6 +3,7 @@ import type { QuizSummary } from '../../../core/quiz/session.js';
 import { formatElapsed, formatPercent } from '../../format.js';
 import { useUi } from '../../context.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
+import { QUIZ_VIEW_COMMANDS } from '../../navigation.js';
 import { Command, matches } from '../../keymap.js';
 import { fitRow, oneLine, seg, type Row } from '../../layout.js';
 import { Frame, bodyHeight } from '../../components/Frame.js';
@@ -15,10 +16,10 @@ export function SummaryView({ summary, interview, title, onDrill }: { summary: Q
   const canDrill = summary.missed.length > 0;
 
   useScreenInput((input, key) => {
-    if (!canDrill || !(matches(Command.DrillAgain, input, key) || matches(Command.Open, input, key))) return false;
+    if (!canDrill || !matches(Command.DrillAgain, input, key)) return false;
     onDrill();
     return true;
-  });
+  }, { help: canDrill ? QUIZ_VIEW_COMMANDS.summary : QUIZ_VIEW_COMMANDS.empty });
 
   const height = bodyHeight(rows);
   const head: Row[] = [

@@ -5,58 +5,43 @@ import { typedOutcome, type Outcome } from '../../../core/quiz/grading.js';
 import type { TypedQuestion } from '../../../core/quiz/questions.js';
 import { useUi } from '../../context.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
-import { Command, matches } from '../../keymap.js';
+import { QUIZ_VIEW_COMMANDS } from '../../navigation.js';
 import { seg, wrapRows, type Row } from '../../layout.js';
 import { Frame, bodyHeight } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
 import { diffRows, fitBody, noteRows, promptRows, verdictRows } from './layout.js';
-import { EMPTY_FIELD, editField, type TextField } from './textEdit.js';
-import { fieldCursor, fieldRow, useFieldCursor } from './AnswerField.js';
+import { EMPTY_FIELD, type TextField } from './textEdit.js';
+import { fieldCursor, fieldRow, handleAnswerKey, useFieldCursor, type AnswerPhase } from './AnswerField.js';
 import type { QuestionViewProps } from './types.js';
-
-type Phase = 'typing' | 'confirm' | 'done';
 
 export function TypedView({ question: q, title, right, onAnswer, onNext }: QuestionViewProps<TypedQuestion>) {
   const { messages: t, theme, columns, rows } = useUi();
   const [field, setField, getField] = useSyncState<TextField>(EMPTY_FIELD);
-  const [phase, setPhase, getPhase] = useSyncState<Phase>('typing');
-  const [check, setCheck] = useSyncState<TypedCheck | undefined>(undefined);
-  const [outcome, setOutcome] = useSyncState<Outcome | undefined>(undefined);
+  const [check, setCheck, getCheck] = useSyncState<TypedCheck | undefined>(undefined);
+  const [outcome, setOutcome, getOutcome] = useSyncState<Outcome | undefined>(undefined);
+  // A check without an outcome is a near miss waiting for y/n.
+  const phaseOf = (c: TypedCheck | undefined, o: Outcome | undefined): AnswerPhase => (o ? 'done' : c ? 'confirm' : 'typing');
+  const phase = phaseOf(check, outcome);
 
   const finish = (o: Outcome) => {
     setOutcome(o);
-    setPhase('done');
     onAnswer(o);
   };
 
   useScreenInput(
-    (input, key) => {
-      const phase = getPhase();
-      if (phase === 'typing') {
-        const field = getField();
-        if (matches(Command.Open, input, key)) {
-          const c = checkTyped(field.value, q.accepted);
+    (input, key) =>
+      handleAnswerKey(phaseOf(getCheck(), getOutcome()), input, key, {
+        field: getField(),
+        setField,
+        submit: (value) => {
+          const c = checkTyped(value, q.accepted);
           setCheck(c);
-          if (c.verdict === 'close') setPhase('confirm');
-          else finish(typedOutcome(c.verdict));
-          return true;
-        }
-        const next = editField(field, input, key);
-        if (next === field) return false;
-        setField(next);
-        return true;
-      }
-      if (phase === 'confirm') {
-        if (matches(Command.Accept, input, key)) finish(typedOutcome('close', true));
-        else if (matches(Command.Reject, input, key)) finish(typedOutcome('close', false));
-        else return false;
-        return true;
-      }
-      if (!matches(Command.Continue, input, key)) return false;
-      onNext();
-      return true;
-    },
-    { textField: phase === 'typing' },
+          if (c.verdict !== 'close') finish(typedOutcome(c.verdict));
+        },
+        decide: (accepted) => finish(typedOutcome('close', accepted)),
+        onNext,
+      }),
+    { textField: phase === 'typing', help: QUIZ_VIEW_COMMANDS.typed },
   );
 
   const top = [...promptRows(q, columns, t, theme), []];

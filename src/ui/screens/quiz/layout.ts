@@ -1,5 +1,5 @@
 /** Pure row builders shared by the quiz views (every row fits the width before Ink sees it). */
-import type { DiffPart } from '../../../core/quiz/diff.js';
+import { typedText, type DiffPart } from '../../../core/quiz/diff.js';
 import type { Question } from '../../../core/quiz/questions.js';
 import { frontRows } from '../../cardView.js';
 import { displayWidth, truncateDisplay } from '../../../core/text/width.js';
@@ -19,7 +19,10 @@ export function fitBody(top: Row[], bottom: Row[], height: number, width: number
 function placeBody(top: Row[], bottom: Row[], height: number): Row[] {
   // The question's first line stays even when the rest must give way (what was asked?).
   const room = Math.max(Math.min(1, top.length, height), height - bottom.length);
+  const cut = bottom.length > height - room;
   bottom = bottom.slice(0, height - room);
+  // Feedback cut on a small terminal (a long note): say so rather than stop mid-sentence.
+  if (cut && bottom.length) bottom = [...bottom.slice(0, -1), [...bottom[bottom.length - 1]!, seg(' …')]];
   if (top.length <= room) return [...top, ...bottom];
   const kept = top.slice(0, room);
   const last = kept[kept.length - 1];
@@ -53,7 +56,7 @@ export function diffRows(parts: readonly DiffPart[], width: number, t: Messages,
   const you: Row = [seg(youLabel, theme.text.muted)];
   const answer: Row = [seg(answerLabel, theme.text.muted)];
   for (const p of parts) {
-    if (p.op !== 'missing') you.push(seg(p.text, p.op === 'extra' ? { ...theme.status.error, underline: true } : undefined));
+    if (p.op !== 'missing') you.push(seg(typedText(p), p.op === 'extra' ? { ...theme.status.error, underline: true } : undefined));
     if (p.op !== 'extra') answer.push(seg(p.text, p.op === 'missing' ? theme.match : theme.status.ok));
   }
   return [...wrapStyledRow(you, width), ...wrapStyledRow(answer, width)].map((r) => fitRow(r, width));

@@ -29,6 +29,7 @@ export function editField(field: TextField, input: string, key: Key): TextField 
     chars.splice(field.cursor - 1, 1);
     return { value: chars.join(''), cursor: field.cursor - 1 };
   }
+  if (matches(Command.ClearField, input, key, { textField: true })) return field.value ? EMPTY_FIELD : field;
   if (matches(Command.CursorLeft, input, key, { textField: true })) return { ...field, cursor: Math.max(0, field.cursor - 1) };
   if (matches(Command.CursorRight, input, key, { textField: true })) return { ...field, cursor: Math.min(chars.length, field.cursor + 1) };
   const text = printable(input, key);

@@ -4,16 +4,16 @@
  * (session.answer) before the next card is drawn.
  */
 import { useState } from 'react';
-import type { Grade } from '../../../core/schedule/types.js';
-import { GRADES } from '../../../core/schedule/types.js';
+import { GRADES, type Grade } from '../../../core/schedule/types.js';
 import type { CramOptions, StudySession } from '../../../store/types.js';
-import { backRows, frontRows } from '../../cardView.js';
+import { backRows, choiceOptionRows, frontRows } from '../../cardView.js';
 import { useServices, useUi, type Ui } from '../../context.js';
 import { formatElapsed, formatPercent, formatWhen } from '../../format.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
-import { Command, matches } from '../../keymap.js';
+import { Command, gradeKey, matches } from '../../keymap.js';
 import { clampScroll, fitRow, packRows, progressBar, seg, wrapRows, type Row } from '../../layout.js';
 import { useShell } from '../../shell.js';
+import { SCREEN_COMMANDS } from '../../navigation.js';
 import { Frame, bodyHeight } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
 import { initialReview, reviewReducer, sessionProgress, snapshot, type ReviewState } from './reviewState.js';
@@ -21,14 +21,16 @@ import { useSyncReducer } from '../../hooks/useSyncReducer.js';
 
 export type ReviewProps = { mode: 'review'; deckId?: string } | { mode: 'cram'; options: CramOptions };
 
-const GRADE_COMMANDS: Record<Grade, Command> = { 1: Command.GradeAgain, 2: Command.GradeHard, 3: Command.GradeGood, 4: Command.GradeEasy };
-
-/** "1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 9d", wrapped to the width. */
-export function gradeRows(state: ReviewState, ui: Pick<Ui, 'messages' | 'theme' | 'columns'>): Row[] {
+/**
+ * "1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 9d", wrapped to the width. Without
+ * `intervals` (a cram that leaves the schedule alone) the grades only: the scheduler's
+ * next intervals would not happen.
+ */
+export function gradeRows(state: ReviewState, ui: Pick<Ui, 'messages' | 'theme' | 'columns'>, intervals = true): Row[] {
   const { messages: t, theme, columns } = ui;
   const tone = { 1: theme.grade.again, 2: theme.grade.hard, 3: theme.grade.good, 4: theme.grade.easy };
   const items = GRADES.map((g): Row => {
-    const label = state.snap.previews?.[g].label;
+    const label = intervals ? state.snap.previews?.[g].label : undefined;
     return [seg(`${g} `, theme.text.label), seg(t.review.grades[g], tone[g]), ...(label ? [seg(` ${label}`, theme.text.muted)] : [])];
   });
   return packRows(items, columns, seg(' · ', theme.text.muted));
@@ -45,6 +47,11 @@ function doneRows(state: ReviewState, ui: Ui, now: Date): Row[] {
   return rows;
 }
 
+/** A blank line, then the rows (none when there are none). */
+function optionBlock(rows: Row[]): Row[] {
+  return rows.length ? [[], ...rows] : [];
+}
+
 function startSession(services: ReturnType<typeof useServices>, props: ReviewProps): StudySession {
   return props.mode === 'cram' ? services.progress.startCram(props.options) : services.progress.startReview({ deckId: props.deckId });
 }
@@ -57,6 +64,7 @@ export function ReviewScreen(props: ReviewProps) {
   const [session] = useState(() => startSession(services, props));
   const [state, dispatch, current] = useSyncReducer(reviewReducer, () => initialReview(snapshot(session), services.now().getTime()));
   const cram = props.mode === 'cram';
+  const moves = props.mode === 'review' || props.options.reschedule === true;
 
   const entry = state.snap.current;
   const content: Row[] =
@@ -64,11 +72,12 @@ export function ReviewScreen(props: ReviewProps) {
       ? doneRows(state, ui, services.now())
       : [
           ...frontRows(entry.item.card, entry.item.direction, columns, t, theme),
+          ...optionBlock(choiceOptionRows(entry.item.card, columns, theme, state.phase === 'back')),
           ...(state.phase === 'back' ? [[], ...backRows(entry.item.card, entry.item.direction, columns, t, theme)] : []),
         ];
   const bottom: Row[] =
     state.phase === 'back'
-      ? gradeRows(state, ui)
+      ? gradeRows(state, ui, moves)
       : state.phase === 'front'
         ? [fitRow([seg(t.review.revealHint, theme.text.muted)], columns)]
         : [];
@@ -97,11 +106,10 @@ export function ReviewScreen(props: ReviewProps) {
       else return false;
       return true;
     }
-    for (const g of GRADES) {
-      if (matches(GRADE_COMMANDS[g], input, key)) {
-        grade(g);
-        return true;
-      }
+    const g = gradeKey(input, key);
+    if (g !== undefined) {
+      grade(g);
+      return true;
     }
     if (matches(Command.Undo, input, key)) {
       const ok = session.undo();
@@ -120,7 +128,8 @@ export function ReviewScreen(props: ReviewProps) {
     else if (!cram && matches(Command.Search, input, key)) shell.push({ kind: 'search' });
     else return false;
     return true;
-  });
+    // The summary has no card: only undo (and search) still do something.
+  }, { help: state.phase === 'done' ? (cram ? [Command.Undo] : [Command.Undo, Command.Search]) : SCREEN_COMMANDS[cram ? 'cram' : 'review'] });
 
   const { done, total } = sessionProgress(state);
   const counter = `${done}/${total}`;

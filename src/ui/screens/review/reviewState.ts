@@ -46,12 +46,13 @@ export function snapshot(session: StudySession): SessionSnapshot {
   };
 }
 
-export function initialReview(snap: SessionSnapshot, at: number): ReviewState {
-  return { phase: snap.current ? 'front' : 'done', snap, answered: 0, scroll: 0, shownAt: at };
+/** The session's next card (or its end), shown from `at`. */
+function show(snap: SessionSnapshot, at: number, answered: number, flash?: Flash): ReviewState {
+  return { phase: snap.current ? 'front' : 'done', snap, answered, scroll: 0, flash, shownAt: at };
 }
 
-function show(state: ReviewState, snap: SessionSnapshot, at: number, answered: number, flash?: Flash): ReviewState {
-  return { phase: snap.current ? 'front' : 'done', snap, answered, scroll: 0, flash, shownAt: at };
+export function initialReview(snap: SessionSnapshot, at: number): ReviewState {
+  return show(snap, at, 0);
 }
 
 export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewState {
@@ -59,11 +60,11 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
     case 'reveal':
       return state.phase === 'front' ? { ...state, phase: 'back', flash: undefined } : state;
     case 'answered':
-      return show(state, action.snap, action.at, state.answered + 1, action.flash);
+      return show(action.snap, action.at, state.answered + 1, action.flash);
     case 'undone':
-      return show(state, action.snap, action.at, Math.max(0, state.answered - 1), action.flash);
+      return show(action.snap, action.at, Math.max(0, state.answered - 1), action.flash);
     case 'skipped':
-      return show(state, action.snap, action.at, state.answered, action.flash);
+      return show(action.snap, action.at, state.answered, action.flash);
     case 'flash':
       return { ...state, flash: action.flash };
     case 'scroll':

@@ -14,6 +14,7 @@ export interface SearchState {
 export type SearchAction =
   | { type: 'insert'; text: string }
   | { type: 'backspace' }
+  | { type: 'clear' }
   | { type: 'left' }
   | { type: 'right' }
   | { type: 'move'; by: number; count: number };
@@ -47,6 +48,8 @@ export function searchReducer(state: SearchState, action: SearchAction): SearchS
       if (state.cursor === 0) return state;
       chars.splice(state.cursor - 1, 1);
       return { query: chars.join(''), cursor: state.cursor - 1, selected: 0 };
+    case 'clear':
+      return initialSearch();
     case 'left':
       return { ...state, cursor: Math.max(0, state.cursor - 1) };
     case 'right':

@@ -1,5 +1,6 @@
 /** Settings: daily limits, desired retention, day start, language. Each change is saved at once. */
 import { useState } from 'react';
+import { useSyncReducer } from '../../hooks/useSyncReducer.js';
 import { padDisplay } from '../../../core/text/width.js';
 import { useServices, useUi } from '../../context.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
@@ -14,14 +15,15 @@ export function SettingsScreen() {
   const { progress } = useServices();
   const { messages: t, theme, columns, rows } = useUi();
   const shell = useShell();
-  const [selected, setSelected] = useState(0);
+  // Read synchronously by the next key: "j j ←" in one chunk must change the third field.
+  const [selected, setSelected, getSelected] = useSyncReducer((_: number, next: number) => next, () => 0);
   const [saved, setSaved] = useState(false);
   // Re-read after each save: the store is the truth.
   const [, setVersion] = useState(0);
   const settings = progress.settings;
 
   const change = (dir: 1 | -1) => {
-    const field = SETTING_FIELDS[selected]!;
+    const field = SETTING_FIELDS[getSelected()]!;
     progress.saveSettings(stepSetting(progress.settings, field, dir));
     setVersion((v) => v + 1);
     setSaved(true);
@@ -29,8 +31,8 @@ export function SettingsScreen() {
   };
 
   useScreenInput((input, key) => {
-    if (matches(Command.MenuDown, input, key)) setSelected((i) => Math.min(SETTING_FIELDS.length - 1, i + 1));
-    else if (matches(Command.MenuUp, input, key)) setSelected((i) => Math.max(0, i - 1));
+    if (matches(Command.MenuDown, input, key)) setSelected(Math.min(SETTING_FIELDS.length - 1, getSelected() + 1));
+    else if (matches(Command.MenuUp, input, key)) setSelected(Math.max(0, getSelected() - 1));
     else if (matches(Command.Increase, input, key)) change(1);
     else if (matches(Command.Decrease, input, key)) change(-1);
     else return false;

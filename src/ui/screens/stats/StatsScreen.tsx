@@ -27,7 +27,8 @@ export function StatsScreen() {
     else if (matches(Command.Search, input, key)) shell.push({ kind: 'search' });
     else return false;
     return true;
-  });
+    // The panel keys only work in the compact layout: help lists them only there.
+  }, { help: compact ? undefined : [Command.Search] });
 
   const view = { t, theme };
   const body = compact ? panelRows(report, panel, columns, height, view) : fullRows(report, columns, height, view);

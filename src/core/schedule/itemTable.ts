@@ -1,0 +1,189 @@
+/**
+ * Item states kept as rows of numbers (decoded from the snapshot) and turned into ItemState objects
+ * only when a caller touches one. Start-up at 100k cards then allocates a dozen arrays instead
+ * of 100k objects (parse, decode and GC were most of the load time). To every caller it is a
+ * Map<string, ItemState>; `peekItem` reads a state without building it (queue building).
+ */
+import type { ItemState } from './ledger.js';
+
+/** The numeric fields of a state, in their order within a row. */
+export const ROW_FIELDS = ['deck', 'due', 's', 'd', 'el', 'sch', 'step', 'reps', 'lapses', 'st', 'last', 'ld'] as const;
+export const ROW_WIDTH = ROW_FIELDS.length;
+
+/**
+ * The states as rows of one Float64Array, row-major: reading a state touches two cache lines,
+ * where one array per field (the file's layout) cost a cache miss per field at random keys.
+ * `deck` is an index into `decks`; `last` and `ld` are NaN where the state has none.
+ */
+export interface ItemRows {
+  keys: string[];
+  decks: string[];
+  rows: Float64Array;
+}
+
+/** Row marks: still only in the rows, replaced by an object, deleted. */
+const IN_ROWS = 0;
+const OBJECT = 1;
+const GONE = 2;
+
+/** The state of row `r`, as a new object (no `last` / `ld` when absent, as a replay builds it). */
+export function rowState(t: ItemRows, r: number): ItemState {
+  const v = t.rows;
+  const o = r * ROW_WIDTH;
+  const s: ItemState = { deck: t.decks[v[o]!]!, due: v[o + 1]!, s: v[o + 2]!, d: v[o + 3]!, el: v[o + 4]!, sch: v[o + 5]!, step: v[o + 6]!, reps: v[o + 7]!, lapses: v[o + 8]!, st: v[o + 9]! };
+  const last = v[o + 10]!;
+  if (!Number.isNaN(last)) s.last = last;
+  const ld = v[o + 11]!;
+  if (!Number.isNaN(ld)) s.ld = ld;
+  return s;
+}
+
+/**
+ * A Map by type, so every caller of `ledger.items` works unchanged; its entries live in the rows
+ * and in `objects` (states built or set since), never in the Map's own storage: every Map method
+ * is overridden. Iteration: rows in order, then keys added since.
+ */
+export class ItemTable extends Map<string, ItemState> {
+  private readonly objects = new Map<string, ItemState>();
+  private readonly data: ItemRows;
+  private readonly rowOf = new Map<string, number>();
+  private readonly mark: Uint8Array;
+  /** Rows still marked IN_ROWS. */
+  private inRows: number;
+  /** Reused by `peek` for rows not yet built: one object, not one per read. */
+  private readonly scratch: ItemState = { deck: '', due: 0, s: 0, d: 0, el: 0, sch: 0, step: 0, reps: 0, lapses: 0, st: 0, last: undefined, ld: undefined };
+
+  /** `objects`: rows whose state needs more than the numbers (flags, undo data), already built. */
+  constructor(data: ItemRows, objects: Iterable<[number, ItemState]> = []) {
+    super();
+    this.data = data;
+    const n = data.keys.length;
+    if (data.rows.length !== n * ROW_WIDTH) throw new Error('rows and keys differ');
+    for (let r = 0; r < n; r++) this.rowOf.set(data.keys[r]!, r);
+    if (this.rowOf.size !== n) throw new Error('duplicate keys');
+    this.mark = new Uint8Array(n);
+    this.inRows = n;
+    for (const [r, s] of objects) this.adopt(r, s);
+  }
+
+  private adopt(r: number, s: ItemState): ItemState {
+    if (this.mark[r] === IN_ROWS) this.inRows--;
+    this.mark[r] = OBJECT;
+    this.objects.set(this.data.keys[r]!, s);
+    return s;
+  }
+
+  override get size(): number {
+    return this.objects.size + this.inRows;
+  }
+
+  override has(key: string): boolean {
+    const r = this.rowOf.get(key);
+    return r === undefined ? this.objects.has(key) : this.mark[r] !== GONE;
+  }
+
+  override get(key: string): ItemState | undefined {
+    const r = this.rowOf.get(key);
+    if (r === undefined) return this.objects.get(key);
+    const m = this.mark[r];
+    // Built once, then kept: the same key gives the same object, as in a Map.
+    return m === IN_ROWS ? this.adopt(r, rowState(this.data, r)) : m === OBJECT ? this.objects.get(key) : undefined;
+  }
+
+  /**
+   * The state of `key` without building an object for a row not yet built: the answer
+   * is then a shared scratch object, valid until the next `peek`. Read it at once; never keep
+   * or change it.
+   */
+  peek(key: string): ItemState | undefined {
+    const r = this.rowOf.get(key);
+    if (r === undefined) return this.objects.get(key);
+    const m = this.mark[r];
+    return m === IN_ROWS ? this.peekRow(r) : m === OBJECT ? this.objects.get(key) : undefined;
+  }
+
+  /** Row `r` read into the scratch object (see `peek`). */
+  peekRow(r: number): ItemState {
+    const v = this.data.rows;
+    const o = r * ROW_WIDTH;
+    const s = this.scratch;
+    s.deck = this.data.decks[v[o]!]!;
+    s.due = v[o + 1]!;
+    s.s = v[o + 2]!;
+    s.d = v[o + 3]!;
+    s.el = v[o + 4]!;
+    s.sch = v[o + 5]!;
+    s.step = v[o + 6]!;
+    s.reps = v[o + 7]!;
+    s.lapses = v[o + 8]!;
+    s.st = v[o + 9]!;
+    const last = v[o + 10]!;
+    s.last = Number.isNaN(last) ? undefined : last;
+    const ld = v[o + 11]!;
+    s.ld = Number.isNaN(ld) ? undefined : ld;
+    return s;
+  }
+
+  override set(key: string, value: ItemState): this {
+    const r = this.rowOf.get(key);
+    if (r !== undefined) this.adopt(r, value);
+    else this.objects.set(key, value);
+    return this;
+  }
+
+  override delete(key: string): boolean {
+    const r = this.rowOf.get(key);
+    if (r !== undefined && this.mark[r] !== GONE) {
+      if (this.mark[r] === IN_ROWS) this.inRows--;
+      this.mark[r] = GONE;
+      this.objects.delete(key);
+      return true;
+    }
+    return this.objects.delete(key);
+  }
+
+  override clear(): void {
+    this.objects.clear();
+    this.mark.fill(GONE);
+    this.inRows = 0;
+  }
+
+  /**
+   * Every entry, rows in order then keys added since: a row not yet built comes as its row
+   * number (read it with `peekRow`), so the snapshot encoder builds no objects.
+   */
+  *rawEntries(): Generator<[string, ItemState | number]> {
+    const keys = this.data.keys;
+    for (let r = 0; r < keys.length; r++) {
+      if (this.mark[r] === IN_ROWS) yield [keys[r]!, r];
+      else if (this.mark[r] === OBJECT) yield [keys[r]!, this.objects.get(keys[r]!)!];
+    }
+    for (const [key, s] of this.objects.entries()) if (!this.rowOf.has(key)) yield [key, s];
+  }
+
+  override *entries(): MapIterator<[string, ItemState]> {
+    for (const [key, v] of this.rawEntries()) yield [key, typeof v === 'number' ? this.get(key)! : v];
+  }
+
+  override [Symbol.iterator](): MapIterator<[string, ItemState]> {
+    return this.entries();
+  }
+
+  override *keys(): MapIterator<string> {
+    for (const [key] of this.rawEntries()) yield key;
+  }
+
+  override *values(): MapIterator<ItemState> {
+    for (const [, s] of this.entries()) yield s;
+  }
+
+  override forEach(fn: (value: ItemState, key: string, map: Map<string, ItemState>) => void, thisArg?: unknown): void {
+    for (const [key, s] of this.entries()) fn.call(thisArg, s, key, this);
+  }
+}
+
+/** Read a state for a moment (see ItemTable.peek): no object is built for a row of a table. */
+export function peekItem(items: ReadonlyMap<string, ItemState>, key: string): ItemState | undefined {
+  return items instanceof ItemTable ? items.peek(key) : items.get(key);
+}
+

@@ -1,0 +1,183 @@
+/**
+ * The validated-deck cache, `$AMGI_HOME/cache/decks/<sha1 of the deck path>.json`: a deck file
+ * that passed validation, already NFC-normalised and sanitised, so an unchanged deck skips
+ * validation (60 ms for a 10k-card deck) on every start. One file per deck, two lines:
+ *   1. a header: the deck file's stat, its SHA-256, its content hash, its warnings, and an
+ *      outline (deck id, title, card ids, which cards are reversible) that `amgi status` reads
+ *      without parsing any card text;
+ *   2. the sanitised deck as JSON.
+ * Never stale: the header is trusted on stat alone (size, mtime, ctime, inode) only when the
+ * file was last modified more than RACY_MS before it was read (an edit within the same
+ * timestamp tick keeps the stat: git's "racy clean" problem); otherwise, or when the stat
+ * differs, the file is read and its SHA-256 compared. Decks with errors are never cached
+ * (their problems are reported on every run). A cache file that cannot be parsed is ignored
+ * and rewritten; a failed write is ignored: the deck file is the truth.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Deck } from '../core/deck/types.js';
+import type { DeckProblem } from './../core/deck/validate.js';
+
+/** Bump when validation or sanitising changes what a deck file turns into. */
+export const DECK_CACHE_FORMAT = 1;
+/** A file modified this close to (or after) the moment it was read is verified by content. */
+export const RACY_MS = 2000;
+
+/** A problem without its file name (the name shown depends on the working directory). */
+export type CachedProblem = Omit<DeckProblem, 'file'>;
+
+/** What `amgi status` needs of a deck: no card text. */
+export interface DeckOutline {
+  id: string;
+  title: string;
+  /** Card ids in deck order. */
+  ids: string[];
+  /** Indices (into ids) of reversible cards: each is two study items. */
+  rev: number[];
+}
+
+interface StatKey {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
+interface Header extends StatKey {
+  format: number;
+  path: string;
+  /** Date.now() taken before the file was stat'ed and read. */
+  checkedAt: number;
+  sha256: string;
+  contentHash: string;
+  problems: CachedProblem[];
+  outline: DeckOutline;
+}
+
+export interface CacheHit {
+  contentHash: string;
+  problems: CachedProblem[];
+  outline: DeckOutline;
+  /** The sanitised deck (parsed on demand: status never needs it). */
+  deck(): Deck;
+}
+
+export function deckCacheDir(home: string): string {
+  return join(home, 'cache', 'decks');
+}
+
+function cacheFile(home: string, path: string): string {
+  return join(deckCacheDir(home), `${createHash('sha1').update(path).digest('hex')}.json`);
+}
+
+const statKey = (st: Stats): StatKey => ({ size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino });
+const sameStat = (h: StatKey, st: Stats) => h.size === st.size && h.mtimeMs === st.mtimeMs && h.ctimeMs === st.ctimeMs && h.ino === st.ino;
+const isRacy = (h: { mtimeMs: number; checkedAt: number }) => h.mtimeMs >= h.checkedAt - RACY_MS;
+export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+export function outlineOf(deck: Deck): DeckOutline {
+  const rev: number[] = [];
+  deck.cards.forEach((c, i) => c.type === 'reversible' && rev.push(i));
+  return { id: deck.id, title: deck.title, ids: deck.cards.map((c) => c.id), rev };
+}
+
+function isHeader(h: unknown, path: string): h is Header {
+  const x = h as Partial<Header> | null;
+  return (
+    !!x &&
+    x.format === DECK_CACHE_FORMAT &&
+    x.path === path &&
+    typeof x.size === 'number' &&
+    typeof x.mtimeMs === 'number' &&
+    typeof x.ctimeMs === 'number' &&
+    typeof x.ino === 'number' &&
+    typeof x.checkedAt === 'number' &&
+    typeof x.sha256 === 'string' &&
+    typeof x.contentHash === 'string' &&
+    Array.isArray(x.problems) &&
+    !!x.outline &&
+    typeof x.outline.id === 'string' &&
+    typeof x.outline.title === 'string' &&
+    Array.isArray(x.outline.ids) &&
+    Array.isArray(x.outline.rev)
+  );
+}
+
+function writeEntry(home: string, path: string, header: Header, deckJson: string | Buffer): void {
+  try {
+    const file = cacheFile(home, path);
+    mkdirSync(deckCacheDir(home), { recursive: true });
+    // Per-process temp name + rename: a reader sees the old entry or the new one, never half.
+    const tmp = `${file}.tmp-${process.pid}`;
+    writeFileSync(tmp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), typeof deckJson === 'string' ? Buffer.from(deckJson) : deckJson]));
+    renameSync(tmp, file);
+  } catch {
+    // Best effort (read-only home, full disk): the next run validates again.
+  }
+}
+
+/**
+ * The cached deck for `file` (stat'ed as `st` at `checkedAt`, before reading), or no hit.
+ * `readBytes` reads the deck file; it is called only when the stat alone cannot be trusted,
+ * and the bytes are returned so a miss does not read the file twice.
+ */
+export function lookupDeck(home: string, file: string, st: Stats, checkedAt: number, readBytes: () => Buffer): { hit?: CacheHit; bytes?: Buffer } {
+  const path = resolve(file);
+  let raw: Buffer;
+  try {
+    raw = readFileSync(cacheFile(home, path));
+  } catch {
+    return {};
+  }
+  // Only the header is decoded here: the deck line (most of the file) when a caller asks for it.
+  const nl = raw.indexOf(10);
+  let header: unknown;
+  try {
+    header = nl > 0 ? JSON.parse(raw.toString('utf8', 0, nl)) : undefined;
+  } catch {
+    header = undefined;
+  }
+  if (!isHeader(header, path)) return {};
+  const deckBytes = raw.subarray(nl + 1);
+  const hit: CacheHit = {
+    contentHash: header.contentHash,
+    problems: header.problems,
+    outline: header.outline,
+    deck: () => JSON.parse(deckBytes.toString('utf8')) as Deck,
+  };
+  if (sameStat(header, st) && !isRacy(header)) return { hit };
+  const bytes = readBytes();
+  if (sha256(bytes) !== header.sha256) return { bytes };
+  // Same content: record the new stat (or that it is no longer racy) so the next run skips the hash.
+  if (!sameStat(header, st) || !isRacy({ mtimeMs: st.mtimeMs, checkedAt })) {
+    writeEntry(home, path, { ...header, ...statKey(st), checkedAt }, deckBytes);
+  }
+  return { hit, bytes };
+}
+
+/** Cache a deck that validated without errors (warnings are kept and replayed). */
+export function storeDeck(home: string, file: string, st: Stats, checkedAt: number, bytes: Buffer, deck: Deck, contentHash: string, problems: DeckProblem[]): void {
+  if (problems.some((p) => p.severity === 'error')) return;
+  const path = resolve(file);
+  const header: Header = {
+    format: DECK_CACHE_FORMAT,
+    path,
+    ...statKey(st),
+    checkedAt,
+    sha256: sha256(bytes),
+    contentHash,
+    problems: problems.map(({ file: _, ...rest }) => rest),
+    outline: outlineOf(deck),
+  };
+  writeEntry(home, path, header, JSON.stringify(deck));
+}
+
+/** Drop the entry of a deck that no longer validates (best effort). */
+export function forgetDeck(home: string, file: string): void {
+  try {
+    rmSync(cacheFile(home, resolve(file)), { force: true });
+  } catch {
+    // A stale entry is harmless: its stat and hash no longer match the file.
+  }
+}

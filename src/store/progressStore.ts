@@ -1,0 +1,255 @@
+/**
+ * ProgressStore: the store behind every study screen and command. Import it through
+ * progress.ts (which loads conf for settings writes first); `amgi status` imports this module
+ * directly, through open.ts, and never parses conf.
+ *
+ * Layout of $AMGI_HOME: reviews.jsonl (append-only log, the truth), state.json (snapshot
+ * cache of the ledger at a log offset), settings.json (conf). Each answer is appended and
+ * fsync'd, then the log is read from this process's offset to the end, applying every new
+ * line — its own and other terminals' — so two terminals both see everything.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import type { StudyItem } from '../core/deck/items.js';
+import { deckItems } from '../core/deck/items.js';
+import { ledgerContext } from '../core/schedule/context.js';
+import { dayStart, studyDay } from '../core/schedule/day.js';
+import type { ItemState, Ledger, LedgerContext } from '../core/schedule/ledger.js';
+import { peekItem } from '../core/schedule/itemTable.js';
+import { isHidden, kindOf, ReviewQueue } from '../core/schedule/queue.js';
+import type { DeckCounts, FlagEntry, LogEntry, Settings, UndoEntry } from '../core/schedule/types.js';
+import { computeStats, streakOf, type StatsReport } from '../core/stats/index.js';
+import { LogAppender } from './log.js';
+import { loadLedger, rebuildLedger, replayTail } from './ledgerStore.js';
+import { openSettings, type SettingsStore } from './settings.js';
+import { paramsKey, writeSnapshot } from './snapshot.js';
+import { cramSession, reviewSession } from './session.js';
+import type { CramOptions, OpenProgressOptions, Progress, StudySession, Streak } from './types.js';
+
+/** Time-sortable unique id: base-36 milliseconds, then random bits (two terminals never clash). */
+export function newEntryId(at: number): string {
+  return `${at.toString(36).padStart(9, '0')}-${randomBytes(5).toString('hex')}`;
+}
+
+export class ProgressStore implements Progress {
+  readonly notices: string[] = [];
+  ledger: Ledger;
+  ctx: LedgerContext;
+  private offset: number;
+  private readonly settingsStore: SettingsStore;
+  private readonly appender: LogAppender;
+  private readonly allItems: StudyItem[];
+  private readonly byKey = new Map<string, StudyItem>();
+  private readonly deckTitles = new Map<string, string>();
+  /** Leech notices for entries applied by the last sync, by entry id. */
+  private leeches = new Set<string>();
+  private params: string;
+
+  constructor(private readonly opts: OpenProgressOptions) {
+    mkdirSync(opts.home, { recursive: true });
+    this.settingsStore = openSettings(opts.home, opts.now);
+    this.notices.push(...this.settingsStore.notices);
+    this.ctx = ledgerContext(this.settings, this.fuzz);
+    this.params = paramsKey(this.settings, this.fuzz);
+    const load = loadLedger(opts.home, this.ctx, this.params, opts.now);
+    this.notices.push(...load.notices);
+    this.ledger = load.ledger;
+    this.offset = load.offset;
+    this.appender = new LogAppender(opts.home);
+    this.allItems = opts.decks.flatMap((d) => deckItems(d.deck));
+    for (const it of this.allItems) this.byKey.set(it.key, it);
+    for (const d of opts.decks) this.deckTitles.set(d.deck.id, d.deck.title);
+    // Fold a long tail into the cache now, so the next start is fast. Best effort: the log is the truth.
+    if (load.resave) this.saveSnapshot();
+  }
+
+  get fuzz(): boolean {
+    return this.opts.fuzz ?? true;
+  }
+
+  get settings(): Settings {
+    return this.settingsStore.settings;
+  }
+
+  get home(): string {
+    return this.opts.home;
+  }
+
+  now(): number {
+    return this.opts.now().getTime();
+  }
+
+  today(): number {
+    return studyDay(this.now(), this.settings.dayStartHour);
+  }
+
+  saveSettings(patch: Partial<Settings>): void {
+    this.settingsStore.save(patch);
+    this.ctx = ledgerContext(this.settings, this.fuzz);
+    const params = paramsKey(this.settings, this.fuzz);
+    if (params !== this.params) {
+      // The states depend on these settings: replay the history under the new ones.
+      this.params = params;
+      const r = rebuildLedger(this.opts.home, this.ctx);
+      this.ledger = r.ledger;
+      this.offset = r.offset;
+    }
+  }
+
+  items(deckId?: string): StudyItem[] {
+    return deckId === undefined ? this.allItems : this.allItems.filter((it) => it.deckId === deckId);
+  }
+
+  get itemMap(): ReadonlyMap<string, StudyItem> {
+    return this.byKey;
+  }
+
+  item(key: string): StudyItem | undefined {
+    return this.byKey.get(key);
+  }
+
+  state(key: string): ItemState | undefined {
+    return this.ledger.items.get(key);
+  }
+
+  /** Apply whatever the log holds past our offset (other terminals' answers and our own). */
+  refresh(): void {
+    const tail = replayTail(this.opts.home, this.ledger, this.offset, this.ctx, (e, leech) => {
+      if (leech) this.leeches.add(e.id);
+    });
+    this.notices.push(...tail.problems);
+    if (tail.rebuild) {
+      const r = rebuildLedger(this.opts.home, this.ctx);
+      this.ledger = r.ledger;
+      this.offset = r.offset;
+    } else {
+      this.offset = tail.end;
+    }
+  }
+
+  /** Make entries durable, then apply the log. Returns whether each entry made its card a leech. */
+  record(entries: LogEntry[]): Set<string> {
+    this.leeches = new Set();
+    this.appender.append(entries);
+    this.refresh();
+    for (const e of entries) {
+      if (this.leeches.has(e.id) && e.op === 'answer') {
+        const n = this.ledger.items.get(e.key)?.lapses ?? 0;
+        this.notices.push(`"${e.key}" is a leech (${n} lapses): tagged leech and suspended — rewrite or split the card, then unsuspend it`);
+      }
+    }
+    return this.leeches;
+  }
+
+  entryBase(): { v: 1; id: string; at: string } {
+    const at = this.now();
+    return { v: 1, id: newEntryId(at), at: new Date(at).toISOString() };
+  }
+
+  setFlag(key: string, op: FlagEntry['op']): string {
+    const deck = this.byKey.get(key)?.deckId ?? this.ledger.items.get(key)?.deck;
+    if (!deck) throw new Error(`unknown card "${key}"`);
+    const e: FlagEntry = { ...this.entryBase(), op, key, deck };
+    this.record([e]);
+    return e.id;
+  }
+
+  /** Undo a specific entry (by id); the key lets replays find it without searching. */
+  undoEntry(target: string, key: string): void {
+    const e: UndoEntry = { ...this.entryBase(), op: 'undo', target, key };
+    this.record([e]);
+  }
+
+  undoLast(): boolean {
+    this.refresh();
+    const last = this.ledger.recent.at(-1);
+    if (!last) return false;
+    this.undoEntry(last.id, last.key);
+    return true;
+  }
+
+  counts(deckId?: string): DeckCounts {
+    const items = this.items(deckId);
+    const total: DeckCounts = { new: 0, learning: 0, review: 0, suspended: 0, doneToday: 0 };
+    const { byDeck, today } = this.countItems(items, deckId === undefined ? this.byKey : undefined);
+    for (const c of byDeck.values()) {
+      total.new += c.new;
+      total.learning += c.learning;
+      total.review += c.review;
+      total.suspended += c.suspended;
+    }
+    // All decks: every answer of the day, cram and quiz included (not only the limits' counters).
+    const stat = this.ledger.days.get(today);
+    total.doneToday = deckId === undefined ? (stat?.n ?? 0) : (stat?.dk[deckId]?.[0] ?? 0) + (stat?.dk[deckId]?.[1] ?? 0);
+    return total;
+  }
+
+  /** counts(id) of every deck with items, from one queue over all of them (`amgi status`). */
+  countsByDeck(): Map<string, DeckCounts> {
+    return this.countItems(this.allItems, this.byKey).byDeck;
+  }
+
+  /** Counts per deck of `items`; one queue serves several decks because limits and siblings are per deck. */
+  private countItems(items: StudyItem[], byKey?: ReadonlyMap<string, StudyItem>): { byDeck: Map<string, DeckCounts>; today: number } {
+    const now = this.now();
+    const q = new ReviewQueue({ ledger: this.ledger, items, settings: this.settings, scheduler: this.ctx.scheduler, now, ...(byKey ? { byKey } : {}) });
+    const today = q.today;
+    const dayEnd = dayStart(today + 1, this.settings.dayStartHour).getTime();
+    const out = new Map<string, DeckCounts>();
+    const stat = this.ledger.days.get(today);
+    let c: DeckCounts | undefined;
+    for (const it of items) {
+      c = out.get(it.deckId);
+      if (!c) {
+        const done = stat?.dk[it.deckId];
+        out.set(it.deckId, (c = { new: 0, learning: 0, review: 0, suspended: 0, doneToday: (done?.[0] ?? 0) + (done?.[1] ?? 0) }));
+      }
+      const s = this.ledger.items.get(it.key);
+      if (s?.susp) c.suspended++;
+      if (kindOf(s) === 'learning' && !isHidden(s, today) && s!.due < dayEnd) c.learning++;
+    }
+    for (const [deckId, r] of q.remainingByDeck(now)) {
+      const d = out.get(deckId)!;
+      d.new = r.new;
+      d.review = r.review;
+    }
+    return { byDeck: out, today };
+  }
+
+  streak(): Streak {
+    return streakOf(this.ledger.days, this.today());
+  }
+
+  stats(): StatsReport {
+    const decks = this.opts.decks.map((d) => ({ id: d.deck.id, title: d.deck.title, items: this.items(d.deck.id) }));
+    return computeStats({ ledger: this.ledger, decks, now: this.now(), dayStartHour: this.settings.dayStartHour });
+  }
+
+  startReview(opts: { deckId?: string } = {}): StudySession {
+    this.refresh();
+    return reviewSession(this, this.items(opts.deckId), opts.deckId === undefined);
+  }
+
+  startCram(opts: CramOptions = {}): StudySession {
+    this.refresh();
+    return cramSession(this, opts);
+  }
+
+  saveSnapshot(): void {
+    try {
+      writeSnapshot(this.opts.home, this.ledger, this.offset, this.params);
+    } catch (e) {
+      this.notices.push(`could not save state.json (${(e as Error).message}); it will be rebuilt from the log`);
+    }
+  }
+
+  close(): void {
+    this.refresh();
+    this.saveSnapshot();
+    this.appender.close();
+  }
+}
+
+export function openProgress(opts: OpenProgressOptions): ProgressStore {
+  return new ProgressStore(opts);
+}

@@ -1,0 +1,178 @@
+/**
+ * Regressions found by walking through the built app in tmux (80×24 and 40×12): each test
+ * fails on the code before its fix.
+ */
+import { afterEach, describe, expect, test } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import { displayWidth } from '../../src/core/text/width.js';
+import { fitHint, seg } from '../../src/ui/layout.js';
+import { FakeProgress, fakeServices } from './fakes.js';
+import { KEYS, miniDecks, renderApp } from './render.js';
+import { openRealStore } from './realStore.js';
+import { DECK } from '../core/quiz/fixture.js';
+import type { LoadedDeck } from '../../src/core/deck/types.js';
+
+afterEach(() => cleanup());
+
+const lines = (frame: string) => frame.split('\n');
+
+describe('help lists only keys that work where it is opened', () => {
+  test('a choice question does not list the keys of order, typed or interview questions', async () => {
+    const decks: LoadedDeck[] = [{ deck: DECK, file: 'docker.json', origin: 'dir', contentHash: 'test' }];
+    const store = openRealStore(decks, () => new Date('2025-03-01T09:00:00Z'));
+    try {
+      const app = renderApp(store.services, { initial: [{ kind: 'quiz', mode: 'choice', count: 1, seed: 7 }] });
+      await app.waitFor('1–4');
+      await app.press('?');
+      await app.waitFor('Keys');
+      const f = app.frame();
+      expect(f).toContain('choose option 1');
+      expect(f).toContain('next question');
+      for (const wrong of ['pick up', 'near miss', 'Again', 'drill', 'show answer; on the answer: Good']) expect(f).not.toContain(wrong);
+    } finally {
+      store.close();
+    }
+  });
+
+  test('Home without a notice does not list x (dismiss); with one it does', async () => {
+    const decks = miniDecks();
+    const plain = renderApp(fakeServices(decks));
+    await plain.waitFor('Quit');
+    await plain.press('?');
+    await plain.waitFor('Keys');
+    expect(plain.frame()).toContain('choose the deck');
+    expect(plain.frame()).not.toContain('dismiss');
+    plain.unmount();
+    const withNotice = renderApp(fakeServices(decks, new FakeProgress(decks), ['bad.json:3:5: "front" is missing']));
+    await withNotice.waitFor('Quit');
+    await withNotice.press('?');
+    await withNotice.waitFor('Keys');
+    expect(withNotice.frame()).toContain('dismiss the notice');
+  });
+
+  test('the review summary lists undo, not the grades of a card that is no longer there', async () => {
+    const app = renderApp(fakeServices(miniDecks()), { initial: [{ kind: 'review', deckId: 'net' }] });
+    await app.waitFor('bridge');
+    await app.press(' ', '3');
+    await app.waitFor('Session done');
+    await app.press('?');
+    await app.waitFor('Keys');
+    expect(app.frame()).toContain('undo');
+    expect(app.frame()).not.toContain('Again');
+    expect(app.frame()).not.toContain('suspend');
+  });
+
+  test('stats at 80×24 (one page) does not list the panel keys of the compact layout', async () => {
+    const store = openRealStore(miniDecks(), () => new Date('2025-03-01T09:00:00Z'));
+    try {
+      const wide = renderApp(store.services, { initial: [{ kind: 'stats' }], columns: 80, rows: 24 });
+      await wide.waitFor('Mastery');
+      await wide.press('?');
+      await wide.waitFor('Keys');
+      expect(wide.frame()).not.toContain('next panel');
+      wide.unmount();
+      const compact = renderApp(store.services, { initial: [{ kind: 'stats' }], columns: 40, rows: 12 });
+      await compact.waitFor('Overview');
+      await compact.press('?');
+      await compact.waitFor('Keys');
+      expect(compact.frame()).toContain('next panel');
+    } finally {
+      store.close();
+    }
+  });
+
+  test('at 40×12 a help list longer than the screen says there is more and how to scroll', async () => {
+    const app = renderApp(fakeServices(miniDecks()), { initial: [{ kind: 'review', deckId: 'mini' }], columns: 40, rows: 12 });
+    await app.waitFor('show answer');
+    await app.press('?');
+    await app.waitFor('Keys');
+    expect(app.frame()).toMatch(/↓ \d+ more/);
+    expect(app.frame()).toContain('↑/↓ scroll');
+    for (let i = 0; i < 12; i++) await app.press('j');
+    expect(app.frame()).toContain('Ctrl+C');
+    expect(app.frame()).not.toMatch(/↓ \d+ more/);
+    expect(lines(app.frame()).length).toBeLessThanOrEqual(11);
+  });
+});
+
+describe('review and cram', () => {
+  test('a choice card shows its options on the front (a "which is NOT…" prompt needs them), the right one ✓ on the back', async () => {
+    const app = renderApp(fakeServices(miniDecks()), { initial: [{ kind: 'review', deckId: 'mini' }] });
+    await app.waitFor('레이어란?');
+    // mini-layer, mini-runtime (two directions), mini-cloze, then mini-choice.
+    await app.press(' ', '3', ' ', '3', ' ', '3', ' ', '3');
+    await app.waitFor('저수준 런타임은?');
+    const front = app.frame();
+    for (const o of ['• runc', '• containerd', '• CRI-O']) expect(front).toContain(o);
+    await app.press(' ');
+    await app.waitFor('✓ runc');
+    expect(app.frame()).toContain('• containerd');
+  });
+
+  test('a cram that leaves the schedule alone does not promise next intervals', async () => {
+    const app = renderApp(fakeServices(miniDecks()), { initial: [{ kind: 'cram', options: { deckId: 'mini' } }] });
+    await app.waitFor('레이어란?');
+    await app.press(' ');
+    await app.waitFor('1 Again · 2 Hard · 3 Good · 4 Easy');
+    expect(app.frame()).not.toContain('10m');
+    const moving = renderApp(fakeServices(miniDecks()), { initial: [{ kind: 'cram', options: { deckId: 'mini', reschedule: true } }] });
+    await moving.waitFor('레이어란?');
+    await moving.press(' ');
+    await moving.waitFor('3 Good 10m');
+  });
+});
+
+describe('settings', () => {
+  test('↓ ↓ ← arriving in one chunk (key repeat, a loaded machine) change the third field, not the first', async () => {
+    const services = fakeServices(miniDecks());
+    const app = renderApp(services, { initial: [{ kind: 'settings' }] });
+    await app.waitFor('New cards per day');
+    await app.press(KEYS.down + KEYS.down + KEYS.left);
+    expect(services.progress.settings.retention).toBe(0.89);
+    expect(services.progress.settings.newPerDay).toBe(20);
+  });
+});
+
+describe('text fields', () => {
+  test('Ctrl+U empties the search box (a typo like "runcehzj" needed eight Backspaces)', async () => {
+    const decks = miniDecks();
+    const app = renderApp(fakeServices(decks), { initial: [{ kind: 'search', query: 'runcehzj' }] });
+    await app.waitFor('› runcehzj');
+    await app.press('\u0015');
+    await app.waitFor('› type a word');
+    await app.press('?');
+    await app.waitFor('Keys');
+    expect(app.frame()).toContain('Ctrl+U');
+  });
+});
+
+describe('card screen', () => {
+  test('↓ ↓ ↓ in one chunk scroll three rows', async () => {
+    const app = renderApp(fakeServices(miniDecks()), { initial: [{ kind: 'card', deckId: 'mini', cardId: 'mini-interview' }], columns: 40, rows: 6 });
+    await app.waitFor('VM과 컨테이너');
+    await app.press(KEYS.down + KEYS.down + KEYS.down);
+    // Front, blank and "Key points" scrolled away: the first point is the body's first row.
+    expect(lines(app.frame())[1]).toContain('VM은 게스트 OS 포함');
+  });
+});
+
+describe('narrow terminals and labels', () => {
+  test('key hints drop whole items at 40 columns instead of cutting one ("q qu…")', async () => {
+    const row = fitHint([seg('Enter select · / search · ? keys · q quit')], 38);
+    expect(row.map((s) => s.text).join('')).toBe('Enter select · / search · ? keys');
+    // A sentence (a flash message) is still cut with …
+    expect(fitHint([seg('Suspended — it will not come back until unsuspended.')], 20)[0]!.text.endsWith('…')).toBe(true);
+    const app = renderApp(fakeServices(miniDecks()), { columns: 40, rows: 12 });
+    await app.waitFor('Enter select');
+    expect(app.frame()).not.toContain('q qu…');
+    for (const l of lines(app.frame())) expect(displayWidth(l)).toBeLessThanOrEqual(40);
+  });
+
+  test('Home says which deck Quiz will use, as it does for Review and Cram', async () => {
+    const app = renderApp(fakeServices(miniDecks()));
+    await app.waitFor('Quit');
+    await app.press(KEYS.tab);
+    await app.waitFor('Review · 미니 덱');
+    expect(app.frame()).toContain('Quiz · 미니 덱');
+  });
+});
