@@ -78,7 +78,7 @@ for (const total of [1000, 10_000, 100_000]) {
     );
     let index = buildSearchIndex(decks, { aliases, cache: fileDerivedCache(cacheDir) });
     const warm = median(timeFn(() => (index = buildSearchIndex(decks, { aliases, cache: fileDerivedCache(cacheDir) })), runs));
-    buildRows.push([total.toLocaleString('en'), fmt(plain), fmt(cold), fmt(warm), total === 10_000 ? '≤ 300 (warm)' : '']);
+    buildRows.push([total.toLocaleString('en'), fmt(plain), fmt(cold), fmt(warm), total === 10_000 ? (cold <= 300 ? '≤ 300 ok' : '≤ 300 MISSED') : '']);
 
     for (const q of TYPED.slice(0, 20)) index.search(q); // warm-up (JIT)
     // Three rounds of typing every query out; every single call counts in the percentiles.

@@ -204,7 +204,7 @@ export class ProgressStore implements Progress {
         const done = stat?.dk[it.deckId];
         out.set(it.deckId, (c = { new: 0, learning: 0, review: 0, suspended: 0, doneToday: (done?.[0] ?? 0) + (done?.[1] ?? 0) }));
       }
-      const s = this.ledger.items.get(it.key);
+      const s = peekItem(this.ledger.items, it.key);
       if (s?.susp) c.suspended++;
       if (kindOf(s) === 'learning' && !isHidden(s, today) && s!.due < dayEnd) c.learning++;
     }
@@ -237,7 +237,8 @@ export class ProgressStore implements Progress {
 
   saveSnapshot(): void {
     try {
-      writeSnapshot(this.opts.home, this.ledger, this.offset, this.params);
+      // Rows in deck order: the next start-up reads them in that order (see snapshot.ts).
+      writeSnapshot(this.opts.home, this.ledger, this.offset, this.params, this.allItems.map((it) => it.key));
     } catch (e) {
       this.notices.push(`could not save state.json (${(e as Error).message}); it will be rebuilt from the log`);
     }

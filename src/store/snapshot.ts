@@ -60,16 +60,10 @@ function base64ToF64(text: unknown, n: number): Float64Array {
   return b.byteOffset % 8 === 0 ? new Float64Array(b.buffer, b.byteOffset, n) : new Float64Array(new Uint8Array(b).buffer);
 }
 
-function numberColumn(a: unknown, n: number): number[] {
+/** An array of `n` values; that they are numbers is checked as they are copied into rows. */
+function arrayColumn(a: unknown, n: number): unknown[] {
   if (!Array.isArray(a) || a.length !== n) throw new Error('bad column length');
-  for (const x of a) if (typeof x !== 'number') throw new Error('bad column value');
-  return a as number[];
-}
-
-function indexColumn(a: unknown, n: number, size: number): number[] {
-  if (!Array.isArray(a) || a.length !== n) throw new Error('bad column length');
-  for (const x of a) if (!Number.isInteger(x) || x < 0 || x >= size) throw new Error('bad index');
-  return a as number[];
+  return a;
 }
 
 /** What an item needs besides the columns; the undo data only while its entry can be undone. */
@@ -83,21 +77,27 @@ function extrasOf(s: ItemState, keepUndo: boolean): Extras | undefined {
   return x;
 }
 
-function encodeItems(items: Map<string, ItemState>, undoable: Set<string>): ItemsV3 {
+/**
+ * `order`: keys to write first (the decks' item order), so that start-up, which reads the states
+ * in that order, walks the rows and key strings in memory order instead of jumping around.
+ */
+function encodeItems(items: Map<string, ItemState>, undoable: Set<string>, order: Iterable<string> = []): ItemsV3 {
   const n = items.size;
   const f64 = { due: new Float64Array(n), s: new Float64Array(n), d: new Float64Array(n), last: new Float64Array(n), ld: new Float64Array(n) };
   const out: Omit<ItemsV3, (typeof F64_COLUMNS)[number]> = { keys: [], decks: [], deck: [], el: [], sch: [], step: [], reps: [], lapses: [], st: [], more: [] };
   const deckIndex = new Map<string, number>();
-  // A table's untouched rows are read straight from its columns: no object per item.
-  const entries = items instanceof ItemTable ? items.rawEntries() : items.entries();
+  const table = items instanceof ItemTable ? items : undefined;
+  const written = new Set<string>();
   let r = 0;
-  for (const [key, v] of entries) {
-    const s = typeof v === 'number' ? (items as ItemTable).peekRow(v) : v;
+  // A table's rows not yet built are read straight from its rows: no object per item.
+  const write = (key: string, v: ItemState | number) => {
+    const s = typeof v === 'number' ? table!.peekRow(v) : v;
     let di = deckIndex.get(s.deck);
     if (di === undefined) {
       deckIndex.set(s.deck, (di = out.decks.length));
       out.decks.push(s.deck);
     }
+    written.add(key);
     out.keys.push(key);
     out.deck.push(di);
     f64.due[r] = s.due;
@@ -116,7 +116,12 @@ function encodeItems(items: Map<string, ItemState>, undoable: Set<string>): Item
       if (x) out.more.push([r, x]);
     }
     r++;
+  };
+  for (const key of order) {
+    const v = table ? table.raw(key) : items.get(key);
+    if (v !== undefined && !written.has(key)) write(key, v);
   }
+  for (const [key, v] of table ? table.rawEntries() : items.entries()) if (!written.has(key)) write(key, v);
   if (r !== n) throw new Error('item count changed while encoding');
   return { ...out, due: f64ToBase64(f64.due), s: f64ToBase64(f64.s), d: f64ToBase64(f64.d), last: f64ToBase64(f64.last), ld: f64ToBase64(f64.ld) };
 }
@@ -127,14 +132,14 @@ function decodeItems(x: ItemsV3): ItemTable {
   for (const k of x.keys) if (typeof k !== 'string') throw new Error('bad key');
   for (const d of x.decks) if (typeof d !== 'string') throw new Error('bad deck');
   // The file keeps one array per field (smaller, readable); memory keeps rows (see ItemRows).
-  const columns: Record<(typeof ROW_FIELDS)[number], ArrayLike<number>> = {
-    deck: indexColumn(x.deck, n, x.decks.length),
-    el: numberColumn(x.el, n),
-    sch: numberColumn(x.sch, n),
-    step: numberColumn(x.step, n),
-    reps: numberColumn(x.reps, n),
-    lapses: numberColumn(x.lapses, n),
-    st: numberColumn(x.st, n),
+  const columns: Record<(typeof ROW_FIELDS)[number], ArrayLike<unknown>> = {
+    deck: arrayColumn(x.deck, n),
+    el: arrayColumn(x.el, n),
+    sch: arrayColumn(x.sch, n),
+    step: arrayColumn(x.step, n),
+    reps: arrayColumn(x.reps, n),
+    lapses: arrayColumn(x.lapses, n),
+    st: arrayColumn(x.st, n),
     due: base64ToF64(x.due, n),
     s: base64ToF64(x.s, n),
     d: base64ToF64(x.d, n),
@@ -144,8 +149,13 @@ function decodeItems(x: ItemsV3): ItemTable {
   const rows = new Float64Array(n * ROW_WIDTH);
   ROW_FIELDS.forEach((field, j) => {
     const col = columns[field];
-    for (let r = 0, o = j; r < n; r++, o += ROW_WIDTH) rows[o] = col[r]!;
+    for (let r = 0, o = j; r < n; r++, o += ROW_WIDTH) {
+      const v = col[r];
+      if (typeof v !== 'number') throw new Error(`bad ${field} value`);
+      rows[o] = v;
+    }
   });
+  for (let o = 0; o < rows.length; o += ROW_WIDTH) if (!(Number.isInteger(rows[o]) && rows[o]! >= 0 && rows[o]! < x.decks.length)) throw new Error('bad deck index');
   const table = { keys: x.keys, decks: x.decks, rows };
   const objects: [number, ItemState][] = x.more.map((m) => {
     if (!Array.isArray(m) || !Number.isInteger(m[0]) || m[0] < 0 || m[0] >= n || typeof m[1] !== 'object' || m[1] === null) throw new Error('bad extras');
@@ -194,11 +204,12 @@ export function paramsKey(settings: Pick<Settings, 'retention' | 'maximumInterva
   return JSON.stringify([retention, maximumInterval, weights ?? null, dayStartHour, leechThreshold, fuzz]);
 }
 
-export function encodeSnapshot(ledger: Ledger, offset: number, tail: string, params: string): SnapshotFile {
+/** `order`: item keys in the order start-up reads them (see encodeItems). */
+export function encodeSnapshot(ledger: Ledger, offset: number, tail: string, params: string, order?: Iterable<string>): SnapshotFile {
   const undoable = new Set(ledger.recent.map((r) => r.id));
   const days: Record<string, DayStat> = {};
   for (const [day, stat] of ledger.days) days[day] = stat;
-  return { format: SNAPSHOT_FORMAT, log: { offset, tail }, params, items: encodeItems(ledger.items, undoable), days, recent: ledger.recent };
+  return { format: SNAPSHOT_FORMAT, log: { offset, tail }, params, items: encodeItems(ledger.items, undoable, order), days, recent: ledger.recent };
 }
 
 /** The ledger in a parsed snapshot of this format or format 2; throws on anything else. */
@@ -261,12 +272,12 @@ export function readSnapshot(home: string, params: string): SnapshotRead {
 }
 
 /** Write atomically: a temp file named per process (two terminals never share one), fsync, rename. */
-export function writeSnapshot(home: string, ledger: Ledger, offset: number, params: string): void {
+export function writeSnapshot(home: string, ledger: Ledger, offset: number, params: string, order?: Iterable<string>): void {
   const tail = logTail(home, offset);
   if (tail === undefined) return;
   const file = snapshotPath(home);
   const tmp = `${file}.tmp-${process.pid}`;
-  writeFileSync(tmp, JSON.stringify(encodeSnapshot(ledger, offset, tail, params)));
+  writeFileSync(tmp, JSON.stringify(encodeSnapshot(ledger, offset, tail, params, order)));
   const fd = openSync(tmp, 'r+');
   try {
     fsyncSync(fd);

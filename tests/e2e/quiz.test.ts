@@ -12,7 +12,7 @@ import { openProgress } from '../../src/store/progress.js';
 import { e2eSessions, TERMINAL_SIZES } from '../helpers/e2e.js';
 import { expectFits } from '../helpers/fits.js';
 import type { TmuxSession } from '../helpers/tmux.js';
-import { CARDS, writeDeckDir } from '../core/quiz/fixture.js';
+import { CARDS, E2E_CARDS, writeDeckDir } from '../core/quiz/fixture.js';
 
 const NOW = '2025-03-03T09:00:00Z';
 const { newHome, start } = e2eSessions();
@@ -41,7 +41,8 @@ function questionOnScreen(screen: string) {
   const lines = screen.split('\n');
   const end = lines.findIndex((l) => /^[›✓✗ ] \d\. /.test(l));
   const asked = lines.slice(1, end).join(' ').replace('(reverse)', '').replace(/\s+/g, ' ').trim();
-  for (const card of CARDS) {
+  // Every card the deck directory holds can be drawn as a question.
+  for (const card of [...CARDS, ...E2E_CARDS]) {
     for (const direction of ['forward', 'reverse'] as const) {
       if (direction === 'reverse' && card.type !== 'reversible') continue;
       if (promptText(card, direction).replace(/\s+/g, ' ') === asked) return { card, direction };

@@ -61,6 +61,11 @@ describe('settings', () => {
     expect(stepSetting(DEFAULT_SETTINGS, 'language', 1)).toEqual({ language: 'ko' });
     expect(stepSetting(DEFAULT_SETTINGS, 'language', -1)).toEqual({ language: 'en' });
     expect(SETTING_FIELDS).toContain('reviewsPerDay');
+    // The mock interview's think time is a setting (issue 6): reachable from the Settings screen.
+    expect(SETTING_FIELDS).toContain('thinkSeconds');
+    expect(stepSetting(DEFAULT_SETTINGS, 'thinkSeconds', 1)).toEqual({ thinkSeconds: 75 });
+    expect(stepSetting({ ...DEFAULT_SETTINGS, thinkSeconds: 15 }, 'thinkSeconds', -1)).toEqual({ thinkSeconds: 15 });
+    expect(formatSetting({ ...DEFAULT_SETTINGS, thinkSeconds: 90 }, 'thinkSeconds', en.settings.languageValues)).toBe('1:30');
   });
 });
 

@@ -231,6 +231,8 @@ describe('help, settings, sizes, language', () => {
     await app.press('j', 'j', KEYS.left);
     expect(services.progress.settings.retention).toBe(0.89);
     await app.press('j', 'j', 'l');
+    expect(services.progress.settings.thinkSeconds).toBe(75);
+    await app.press('j', 'l');
     expect(services.progress.settings.language).toBe('ko');
     await app.waitFor('하루 새 카드');
   });

@@ -11,6 +11,8 @@ import { KEYS, miniDecks, renderApp } from './render.js';
 import { openRealStore } from './realStore.js';
 import { DECK } from '../core/quiz/fixture.js';
 import type { LoadedDeck } from '../../src/core/deck/types.js';
+import { EMPTY_FIELD, editField } from '../../src/ui/screens/quiz/textEdit.js';
+import { NO_KEY } from '../../src/ui/keymap.js';
 
 afterEach(() => cleanup());
 
@@ -144,6 +146,13 @@ describe('text fields', () => {
     await app.waitFor('Keys');
     expect(app.frame()).toContain('Ctrl+U');
   });
+});
+
+test('Ctrl+U empties a quiz answer field too (one keymap command, both fields)', () => {
+  const field = { value: '컨테이너 런타임', cursor: 8 };
+  expect(editField(field, 'u', { ...NO_KEY, ctrl: true })).toEqual(EMPTY_FIELD);
+  // Not Ctrl: the letter is text.
+  expect(editField(field, 'u', NO_KEY).value).toBe('컨테이너 런타임u');
 });
 
 describe('card screen', () => {

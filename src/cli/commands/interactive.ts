@@ -55,6 +55,11 @@ export async function run(ctx: CommandContext): Promise<number> {
   const lang = flagString(ctx.flags, 'lang');
   if (lang !== undefined && lang !== 'ko' && lang !== 'en') throw new UsageError(`--lang must be ko or en, got "${lang}"`);
   const initial = initialScreens(ctx);
+  const noColor = ctx.flags['no-color'] === true;
+  // chalk (inside Ink) drops every style when it sees --no-color in argv, bold and underline
+  // too; amgi's theme drops only the colours, so a search match or a typed-answer diff stays
+  // visible. FORCE_COLOR wins over the flag in supports-color; set before Ink loads.
+  if (noColor && process.env.FORCE_COLOR === undefined) process.env.FORCE_COLOR = '1';
   // Load the UI, the store and the search wiring in parallel with reading the decks.
   const [{ runApp }, { openProgress }, { colorEnabled }, { amgiHome }] = await Promise.all([
     import('../../ui/run.js'),
@@ -81,7 +86,7 @@ export async function run(ctx: CommandContext): Promise<number> {
     },
     initial,
     langFlag: lang,
-    color: colorEnabled(ctx.env, ctx.flags['no-color'] === true),
+    color: colorEnabled(ctx.env, noColor),
     env: ctx.env,
   });
 }

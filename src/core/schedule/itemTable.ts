@@ -102,6 +102,14 @@ export class ItemTable extends Map<string, ItemState> {
     return m === IN_ROWS ? this.peekRow(r) : m === OBJECT ? this.objects.get(key) : undefined;
   }
 
+  /** The entry of `key` as `rawEntries` gives it: a row number while the row is not built. */
+  raw(key: string): ItemState | number | undefined {
+    const r = this.rowOf.get(key);
+    if (r === undefined) return this.objects.get(key);
+    const m = this.mark[r];
+    return m === IN_ROWS ? r : m === OBJECT ? this.objects.get(key) : undefined;
+  }
+
   /** Row `r` read into the scratch object (see `peek`). */
   peekRow(r: number): ItemState {
     const v = this.data.rows;

@@ -87,7 +87,7 @@ export function deriveDeck(deck: Deck): DeckDerived {
   const ids = new Map<string, number>();
   const jamo: string[] = [];
   const cho: string[] = [];
-  const pairIds = new Map<number, number>();
+  const pairIds = new Map<number | string, number>();
   const pairs: number[] = [];
   const wordLog = new PostingLog();
   const pairLog = new PostingLog();
@@ -107,7 +107,8 @@ export function deriveDeck(deck: Deck): DeckDerived {
     wordLog.add(id, posting);
     // Pairs only in the short fields: a long answer would add a word per word pair.
     if (field !== FIELD.back && joined && prev >= 0 && prevLength + key.length <= MAX_COMPOUND) {
-      const pairKey = prev * 0x400000 + id;
+      // Small integer keys hash fastest; a deck of over 32k distinct words falls back to strings.
+      const pairKey: number | string = id < 0x8000 && prev < 0x8000 ? prev * 0x8000 + id : `${prev}:${id}`;
       let p = pairIds.get(pairKey);
       if (p === undefined) {
         p = pairs.length / 2;

@@ -97,9 +97,11 @@ function matchPairs(vocab: Vocabulary, part: Part, out: Array<{ id: number; hit:
   const q = part.jamo;
   const heads = part.cho ? vocab.choBucket(q[0]!) : vocab.prefixBucket(q);
   const single = part.cho ? undefined : vocab.exact(q[0]!);
-  const tryHead = (a: number) => {
+  const found = out.length;
+  const tryHead = (a: number, typoHead: boolean) => {
     const head = part.cho ? vocab.cho[a]! : vocab.jamo[a]!;
-    if (head.length >= q.length || !q.startsWith(head)) return;
+    if (head.length >= q.length) return;
+    if (typoHead ? prefixDistance(head, q, part.typos) > part.typos : !q.startsWith(head)) return;
     const rest = q.slice(head.length);
     const { list, start, end } = vocab.pairsOf(a);
     for (let j = start; j < end; j++) {
@@ -113,6 +115,8 @@ function matchPairs(vocab: Vocabulary, part: Part, out: Array<{ id: number; hit:
       if (hit) out.push({ id: vocab.size + e, hit });
     }
   };
-  for (const a of heads) tryHead(a);
-  if (single !== undefined && q.length > 1) tryHead(single);
+  for (const a of heads) tryHead(a, false);
+  if (single !== undefined && q.length > 1) tryHead(single, false);
+  // Nothing with the first word as typed: maybe the typo is in it (`컨테이더런타임`).
+  if (out.length === found && part.typos > 0) for (const a of heads) tryHead(a, true);
 }

@@ -63,6 +63,7 @@ export const en = {
     reviewsPerDay: 'Reviews per day',
     retention: 'Desired retention',
     dayStartHour: 'Day starts at (hour)',
+    thinkSeconds: 'Interview think time',
     language: 'Language',
     languageValues: { auto: 'auto (from LANG)', ko: '한국어', en: 'English' } as Record<'auto' | 'ko' | 'en', string>,
     saved: 'Saved.',

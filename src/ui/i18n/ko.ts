@@ -64,6 +64,7 @@ export const ko: Messages = {
     reviewsPerDay: '하루 복습',
     retention: '목표 기억률',
     dayStartHour: '하루 시작 시각',
+    thinkSeconds: '면접 생각 시간',
     language: '언어',
     languageValues: { auto: '자동 (LANG)', ko: '한국어', en: 'English' },
     saved: '저장했습니다.',

@@ -113,6 +113,27 @@ describe('ranking and highlights', () => {
     expect([...scores].sort((a, b) => a - b)).toEqual(scores);
   });
 
+  test('the card about a term comes first; mentions in passing, however many, do not add up', () => {
+    const deck: Deck = {
+      ...FIXTURE,
+      id: 'focus',
+      cards: [
+        { id: 'mentions', type: 'basic', front: '컨테이너가 실행되면 이미지 레이어 위에 쓰기 레이어가 생기고 그 레이어는 삭제와 함께 사라진다', back: '컨테이너마다 하나씩 생기는 쓰기 레이어와, 여러 컨테이너가 함께 읽는 이미지의 읽기 전용 레이어는 서로 다른 레이어다' },
+        { id: 'short', type: 'basic', front: '도커 이미지 레이어를 설명하세요', back: '-' },
+        { id: 'alias', type: 'basic', front: '이미지를 이루는 읽기 전용 층은?', back: '-', aliases: ['레이어'] },
+        { id: 'defines', type: 'reversible', front: '레이어', back: '파일시스템 변경분' },
+        { id: 'tagged', type: 'basic', front: '이미지를 이루는 층을 공유하면 좋은 점과 레이어 캐시', back: '-', tags: ['layer'] },
+      ],
+    };
+    const idx = buildSearchIndex([loaded(deck)], { aliases: FIXTURE_ALIASES });
+    // The front or an alias IS the term, then a tag is (`layer`, reached through the alias group), then the share of the front.
+    for (const q of ['레이어', 'fpdldj', 'layer']) {
+      expect(idx.search(q).map((h) => h.card.id), q).toEqual(['defines', 'alias', 'tagged', 'short', 'mentions']);
+    }
+    // Initials have no alias group: the English tag does not count, the share does.
+    expect(idx.search('ㄹㅇㅇ').map((h) => h.card.id)).toEqual(['defines', 'alias', 'short', 'tagged', 'mentions']);
+  });
+
   test('spans mark the matched text in front and back', () => {
     const h = index.search('레이어')[0]!;
     expect(marked(frontText(h.card), h.highlights.front)).toEqual(['레이어']);
@@ -215,5 +236,24 @@ describe('derived-data cache', () => {
     const idx = buildSearchIndex([loaded(FIXTURE)], { cache });
     expect(calls.set).toBe(3);
     expect(idx.search('ㄹㅇㅇ')[0]!.card.id).toBe('layer');
+  });
+
+  test('an entry whose arrays do not fit together or point past the cards is recomputed', () => {
+    const { cache, calls, store } = memoryCache();
+    const fresh = buildSearchIndex([loaded(FIXTURE)], { cache }).search('런타임').map((h) => h.card.id);
+    const key = [...store.keys()][0]!;
+    const good = store.get(key)!;
+    const broken = [
+      { ...good, postings: good.postings.map((p, i) => (i === 0 ? FIXTURE.cards.length * 4 : p)) },
+      { ...good, postStart: good.postStart.slice(1) },
+      { ...good, pairs: Int32Array.of(0, good.jamo.length) },
+      { ...good, cho: good.cho.slice(1) },
+    ];
+    broken.forEach((entry, i) => {
+      store.set(key, entry);
+      const idx = buildSearchIndex([loaded(FIXTURE)], { cache });
+      expect(calls.set, `case ${i}`).toBe(2 + i);
+      expect(idx.search('런타임').map((h) => h.card.id)).toEqual(fresh);
+    });
   });
 });

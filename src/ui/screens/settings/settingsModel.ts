@@ -1,8 +1,8 @@
 /** The settings shown on the Settings screen and how ←/→ change each one. Pure. */
 import type { Settings } from '../../../core/schedule/types.js';
 
-export type SettingField = 'newPerDay' | 'reviewsPerDay' | 'retention' | 'dayStartHour' | 'language';
-export const SETTING_FIELDS: readonly SettingField[] = ['newPerDay', 'reviewsPerDay', 'retention', 'dayStartHour', 'language'];
+export type SettingField = 'newPerDay' | 'reviewsPerDay' | 'retention' | 'dayStartHour' | 'thinkSeconds' | 'language';
+export const SETTING_FIELDS: readonly SettingField[] = ['newPerDay', 'reviewsPerDay', 'retention', 'dayStartHour', 'thinkSeconds', 'language'];
 
 const LANGS: Settings['language'][] = ['auto', 'ko', 'en'];
 
@@ -20,6 +20,9 @@ export function stepSetting(settings: Settings, field: SettingField, dir: 1 | -1
       return { retention: clamp(Math.round(settings.retention * 100) + dir, 70, 99) / 100 };
     case 'dayStartHour':
       return { dayStartHour: (settings.dayStartHour + dir + 24) % 24 };
+    case 'thinkSeconds':
+      // The mock interview's think time, in 15 s steps (the store accepts 5 s to an hour).
+      return { thinkSeconds: clamp(Math.round(settings.thinkSeconds / 15) * 15 + dir * 15, 15, 600) };
     case 'language': {
       const i = LANGS.indexOf(settings.language);
       return { language: LANGS[(i + dir + LANGS.length) % LANGS.length]! };
@@ -33,6 +36,9 @@ export function formatSetting(settings: Settings, field: SettingField, languageN
       return `${Math.round(settings.retention * 100)}%`;
     case 'dayStartHour':
       return `${String(settings.dayStartHour).padStart(2, '0')}:00`;
+    case 'thinkSeconds':
+      // m:ss, as the countdown shows it.
+      return `${Math.floor(settings.thinkSeconds / 60)}:${String(settings.thinkSeconds % 60).padStart(2, '0')}`;
     case 'language':
       return languageNames[settings.language];
     default:
