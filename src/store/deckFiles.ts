@@ -115,16 +115,16 @@ export interface DeckSourceOptions {
   outline?: boolean;
 }
 
-/** Bundled decks plus the user's ($AMGI_HOME/decks), or only `decksDir` when given; through the deck cache. */
-export function loadAllDecks(opts: DeckSourceOptions = {}): DeckSet {
-  const read: DeckReadOptions = { cacheHome: amgiHome(opts.env), outline: opts.outline };
-  if (opts.decksDir) return loadDeckFiles(deckFilesIn(opts.decksDir).map((file) => ({ file, origin: 'dir' as const })), read);
-  return loadDeckFiles(
-    [
-      ...deckFilesIn(bundledDecksDir()).map((file) => ({ file, origin: 'bundled' as const })),
-      ...deckFilesIn(userDecksDir(opts.env)).map((file) => ({ file, origin: 'user' as const })),
-    ],
-    read,
-  );
+/** The deck files to load, in order: bundled then the user's ($AMGI_HOME/decks), or only `decksDir`. */
+export function deckSources(opts: Pick<DeckSourceOptions, 'decksDir' | 'env'> = {}): { file: string; origin: DeckOrigin }[] {
+  if (opts.decksDir) return deckFilesIn(opts.decksDir).map((file) => ({ file, origin: 'dir' as const }));
+  return [
+    ...deckFilesIn(bundledDecksDir()).map((file) => ({ file, origin: 'bundled' as const })),
+    ...deckFilesIn(userDecksDir(opts.env)).map((file) => ({ file, origin: 'user' as const })),
+  ];
 }
 
+/** Bundled decks plus the user's, or only `decksDir` when given; through the deck cache. */
+export function loadAllDecks(opts: DeckSourceOptions = {}): DeckSet {
+  return loadDeckFiles(deckSources(opts), { cacheHome: amgiHome(opts.env), outline: opts.outline });
+}

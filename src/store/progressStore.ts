@@ -16,7 +16,7 @@ import { ledgerContext } from '../core/schedule/context.js';
 import { dayStart, studyDay } from '../core/schedule/day.js';
 import type { ItemState, Ledger, LedgerContext } from '../core/schedule/ledger.js';
 import { peekItem } from '../core/schedule/itemTable.js';
-import { isHidden, kindOf, ReviewQueue } from '../core/schedule/queue.js';
+import { isHidden, kindOf, ReviewQueue, type Remaining } from '../core/schedule/queue.js';
 import type { DeckCounts, FlagEntry, LogEntry, Settings, UndoEntry } from '../core/schedule/types.js';
 import { computeStats, streakOf, type StatsReport } from '../core/stats/index.js';
 import { LogAppender } from './log.js';
@@ -170,50 +170,40 @@ export class ProgressStore implements Progress {
 
   counts(deckId?: string): DeckCounts {
     const items = this.items(deckId);
-    const total: DeckCounts = { new: 0, learning: 0, review: 0, suspended: 0, doneToday: 0 };
-    const { byDeck, today } = this.countItems(items, deckId === undefined ? this.byKey : undefined);
-    for (const c of byDeck.values()) {
-      total.new += c.new;
-      total.learning += c.learning;
-      total.review += c.review;
-      total.suspended += c.suspended;
-    }
-    // All decks: every answer of the day, cram and quiz included (not only the limits' counters).
-    const stat = this.ledger.days.get(today);
-    total.doneToday = deckId === undefined ? (stat?.n ?? 0) : (stat?.dk[deckId]?.[0] ?? 0) + (stat?.dk[deckId]?.[1] ?? 0);
-    return total;
-  }
-
-  /** counts(id) of every deck with items, from one queue over all of them (`amgi status`). */
-  countsByDeck(): Map<string, DeckCounts> {
-    return this.countItems(this.allItems, this.byKey).byDeck;
-  }
-
-  /** Counts per deck of `items`; one queue serves several decks because limits and siblings are per deck. */
-  private countItems(items: StudyItem[], byKey?: ReadonlyMap<string, StudyItem>): { byDeck: Map<string, DeckCounts>; today: number } {
     const now = this.now();
-    const q = new ReviewQueue({ ledger: this.ledger, items, settings: this.settings, scheduler: this.ctx.scheduler, now, ...(byKey ? { byKey } : {}) });
+    const q = new ReviewQueue({ ledger: this.ledger, items, settings: this.settings, scheduler: this.ctx.scheduler, now, ...(deckId === undefined ? { byKey: this.byKey } : {}) });
+    const r = q.remaining(now);
     const today = q.today;
     const dayEnd = dayStart(today + 1, this.settings.dayStartHour).getTime();
-    const out = new Map<string, DeckCounts>();
-    const stat = this.ledger.days.get(today);
-    let c: DeckCounts | undefined;
+    let learning = 0;
+    let suspended = 0;
     for (const it of items) {
-      c = out.get(it.deckId);
-      if (!c) {
-        const done = stat?.dk[it.deckId];
-        out.set(it.deckId, (c = { new: 0, learning: 0, review: 0, suspended: 0, doneToday: (done?.[0] ?? 0) + (done?.[1] ?? 0) }));
-      }
       const s = peekItem(this.ledger.items, it.key);
-      if (s?.susp) c.suspended++;
-      if (kindOf(s) === 'learning' && !isHidden(s, today) && s!.due < dayEnd) c.learning++;
+      if (s?.susp) suspended++;
+      if (kindOf(s) === 'learning' && !isHidden(s, today) && s!.due < dayEnd) learning++;
     }
-    for (const [deckId, r] of q.remainingByDeck(now)) {
-      const d = out.get(deckId)!;
-      d.new = r.new;
-      d.review = r.review;
+    const stat = this.ledger.days.get(today);
+    let doneToday = 0;
+    if (stat) {
+      if (deckId === undefined) doneToday = stat.n;
+      else doneToday = (stat.dk[deckId]?.[0] ?? 0) + (stat.dk[deckId]?.[1] ?? 0);
     }
-    return { byDeck: out, today };
+    return { new: r.new, learning, review: r.review, suspended, doneToday };
+  }
+
+  /**
+   * counts(id).learning / .review / .new of every deck with cards, from one queue over all of
+   * them (limits and siblings are per deck, so each deck gets its own numbers) and without a
+   * pass over every card: what `amgi status` prints.
+   */
+  dueByDeck(): Map<string, Remaining> {
+    const now = this.now();
+    const q = new ReviewQueue({ ledger: this.ledger, items: this.allItems, settings: this.settings, scheduler: this.ctx.scheduler, now, byKey: this.byKey });
+    // counts() takes learning cards due before the day ends (due times are whole milliseconds).
+    const found = q.remainingByDeck(now, dayStart(q.today + 1, this.settings.dayStartHour).getTime() - 1);
+    const out = new Map<string, Remaining>();
+    for (const d of this.opts.decks) if (d.deck.cards.length) out.set(d.deck.id, found.get(d.deck.id) ?? { learning: 0, review: 0, new: 0 });
+    return out;
   }
 
   streak(): Streak {

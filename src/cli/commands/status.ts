@@ -1,11 +1,17 @@
 /**
  * `amgi status`: one line for a shell prompt ("docker: 12 due · 20 new · streak 5").
  * Imports only the store and core: never React or Ink (checked by a test on the bundle).
+ * A prompt runs it after every command, so an answer whose inputs have not changed is read
+ * from $AMGI_HOME/cache/status.json (statusCache.ts); the store is loaded only on a miss.
  */
 import { flagString } from '../args.js';
 import type { CommandContext } from '../commands.js';
 import { json } from '../io.js';
-import { openProgressFromEnv } from '../../store/open.js';
+import type { Remaining } from '../../core/schedule/queue.js';
+import { deckSources } from '../../store/deckFiles.js';
+import { amgiHome } from '../../store/paths.js';
+import type { ProgressStore } from '../../store/progressStore.js';
+import { readStatusCache, statusKey, writeStatusCache } from '../../store/statusCache.js';
 
 export interface DeckStatus {
   id: string;
@@ -21,17 +27,44 @@ export interface StatusReport {
   streak: number;
 }
 
-export function statusReport(ctx: CommandContext): { report: StatusReport; notices: string[] } {
+export async function statusReport(ctx: CommandContext): Promise<{ report: StatusReport; notices: string[] }> {
+  const home = amgiHome(ctx.env);
+  const decksDir = flagString(ctx.flags, 'decks');
+  // One instant for the whole run: the answer and its cache key are for the same study day.
+  const nowMs = ctx.now().getTime();
+  const key = statusKey(home, deckSources({ decksDir, env: ctx.env }), nowMs);
+  const cached = key && readStatusCache<StatusReport>(home, key);
+  if (cached) return { report: cached, notices: [] };
+  const { openProgressFromEnv } = await import('../../store/open.js');
   // Outlines: status counts study items, so the decks' text is never parsed (deck cache).
-  const { progress } = openProgressFromEnv({ env: ctx.env, now: ctx.now, decksDir: flagString(ctx.flags, 'decks'), outline: true });
-  const decks = [...progress.countsByDeck()].map(([id, c]) => ({ id, due: c.learning + c.review, new: c.new }));
+  const { progress } = openProgressFromEnv({ env: ctx.env, now: () => new Date(nowMs), decksDir, outline: true });
+  const due = progress.dueByDeck();
+  const decks = [...due].map(([id, c]) => ({ id, due: c.learning + c.review, new: c.new }));
   const report = {
     decks,
     due: decks.reduce((n, d) => n + d.due, 0),
     new: decks.reduce((n, d) => n + d.new, 0),
     streak: progress.streak().current,
   };
+  if (key?.storable && progress.notices.length === 0 && progress.today() === key.today && !dependsOnTimeOfDay(progress, due)) {
+    writeStatusCache(home, key, report);
+  }
   return { report, notices: progress.notices };
+}
+
+/**
+ * Whether the counts could change later today with no input changing. Only one case: a deck's
+ * review limit cuts its due reviews and the deck has reversible cards. Which reviews make the
+ * cut depends on their recall probability at this moment, and a new card whose sibling made
+ * it waits for another day. Such answers are not stored.
+ */
+function dependsOnTimeOfDay(progress: ProgressStore, due: Map<string, Remaining>): boolean {
+  const stat = progress.ledger.days.get(progress.today());
+  for (const [id, c] of due) {
+    const left = Math.max(0, progress.settings.reviewsPerDay - (stat?.dk[id]?.[1] ?? 0));
+    if (left > 0 && c.review >= left && progress.items(id).some((it) => it.direction === 'reverse')) return true;
+  }
+  return false;
 }
 
 /** One deck with work: named; several: totals (a prompt line must stay short). */
@@ -44,7 +77,7 @@ export function formatStatus(r: StatusReport): string {
 }
 
 export async function run(ctx: CommandContext): Promise<number> {
-  const { report, notices } = statusReport(ctx);
+  const { report, notices } = await statusReport(ctx);
   ctx.io.out(ctx.flags.json ? json(report) : formatStatus(report));
   for (const n of notices) ctx.io.err(`amgi: ${n}`);
   return 0;

@@ -91,15 +91,20 @@ export class ItemTable extends Map<string, ItemState> {
   }
 
   /**
-   * The state of `key` without building an object for a row not yet built: the answer
-   * is then a shared scratch object, valid until the next `peek`. Read it at once; never keep
-   * or change it.
+   * The state of `key` without building an object for a row not yet built: the answer is then a
+   * shared scratch object, valid until the next `peek`. Read it at once; never keep or change it.
+   * `row`: from `rowIndex(key)`, saves the key lookup (rows never move).
    */
-  peek(key: string): ItemState | undefined {
-    const r = this.rowOf.get(key);
+  peek(key: string, row = -1): ItemState | undefined {
+    const r = row >= 0 && this.data.keys[row] === key ? row : this.rowOf.get(key);
     if (r === undefined) return this.objects.get(key);
     const m = this.mark[r];
     return m === IN_ROWS ? this.peekRow(r) : m === OBJECT ? this.objects.get(key) : undefined;
+  }
+
+  /** The row of `key`, or -1 (a key added since the snapshot). */
+  rowIndex(key: string): number {
+    return this.rowOf.get(key) ?? -1;
   }
 
   /** The entry of `key` as `rawEntries` gives it: a row number while the row is not built. */
@@ -190,8 +195,15 @@ export class ItemTable extends Map<string, ItemState> {
   }
 }
 
-/** Read a state for a moment (see ItemTable.peek): no object is built for a row of a table. */
-export function peekItem(items: ReadonlyMap<string, ItemState>, key: string): ItemState | undefined {
-  return items instanceof ItemTable ? items.peek(key) : items.get(key);
+/**
+ * Read a state for a moment (see ItemTable.peek): no object is built for a row of a table.
+ * `row`: a hint from `itemRow` for the same map, to skip the key lookup on repeated reads.
+ */
+export function peekItem(items: ReadonlyMap<string, ItemState>, key: string, row = -1): ItemState | undefined {
+  return items instanceof ItemTable ? items.peek(key, row) : items.get(key);
 }
 
+/** The row hint for `key` (see peekItem): -1 when `items` is not a table or the key is not a row. */
+export function itemRow(items: ReadonlyMap<string, ItemState>, key: string): number {
+  return items instanceof ItemTable ? items.rowIndex(key) : -1;
+}

@@ -7,7 +7,7 @@
 import { REVERSE_SUFFIX, type StudyItem } from '../deck/items.js';
 import { dayStart, studyDay } from './day.js';
 import { State, type Scheduler } from './fsrs.js';
-import { peekItem } from './itemTable.js';
+import { itemRow, peekItem } from './itemTable.js';
 import type { ItemState, Ledger } from './ledger.js';
 import type { QueueEntry, QueueKind, Settings } from './types.js';
 
@@ -71,7 +71,8 @@ function siblingBlocked(key: string, ledger: Ledger, today: number, queued: Set<
 export class ReviewQueue {
   readonly today: number;
   private readonly dayEnd: number;
-  private readonly learning = new Set<string>();
+  /** Learning cards in scope, in the order found, with their row hints (see peekItem): each next card reads them all. */
+  private readonly learning = new Map<string, number>();
   private readonly reviews: StudyItem[] = [];
   private readonly news: StudyItem[] = [];
   private ri = 0;
@@ -91,14 +92,16 @@ export class ReviewQueue {
     const newIdx: number[] = [];
     const r = new Float64Array(items.length);
     for (let i = 0; i < items.length; i++) {
-      const s = peekItem(ledger.items, items[i]!.key);
+      const key = items[i]!.key;
+      const row = itemRow(ledger.items, key);
+      const s = peekItem(ledger.items, key, row);
       if (!s) {
         newIdx.push(i);
         continue;
       }
       if (isHidden(s, this.today)) continue;
       const kind = kindOf(s);
-      if (kind === 'learning') this.learning.add(items[i]!.key);
+      if (kind === 'learning') this.learning.set(key, row);
       else if (kind === 'new') newIdx.push(i);
       else if (s.due < this.dayEnd) {
         r[i] = scheduler.retrievability(s, now);
@@ -126,7 +129,7 @@ export class ReviewQueue {
 
   /** Note a card answered in this session (it may have entered learning). */
   noteAnswered(key: string): void {
-    if (kindOf(this.state(key)) === 'learning' && this.byKey.has(key)) this.learning.add(key);
+    if (!this.learning.has(key) && kindOf(this.state(key)) === 'learning' && this.byKey.has(key)) this.learning.set(key, itemRow(this.input.ledger.items, key));
   }
 
   /** Put a card back (undo): it is shown next. */
@@ -136,14 +139,14 @@ export class ReviewQueue {
   }
 
   /** A state to read at once (peekItem: possibly a scratch object, valid until the next read). */
-  private state(key: string): ItemState | undefined {
-    return peekItem(this.input.ledger.items, key);
+  private state(key: string, row = -1): ItemState | undefined {
+    return peekItem(this.input.ledger.items, key, row);
   }
 
   private learningDue(limit: number): StudyItem | undefined {
     let best: { key: string; due: number } | undefined;
-    for (const key of this.learning) {
-      const s = this.state(key);
+    for (const [key, row] of this.learning) {
+      const s = this.state(key, row);
       if (kindOf(s) !== 'learning' || isHidden(s, this.today)) {
         this.learning.delete(key);
         continue;
@@ -186,14 +189,17 @@ export class ReviewQueue {
 
   remaining(now: number): Remaining {
     const total: Remaining = { learning: 0, review: 0, new: 0 };
-    this.tally(now, () => total);
+    this.tally(now + LEARN_AHEAD_MS, () => total);
     return total;
   }
 
-  /** remaining(), per deck of the items in scope (limits and siblings are per deck). */
-  remainingByDeck(now: number): Map<string, Remaining> {
+  /**
+   * remaining(), per deck of the items in scope (limits and siblings are per deck); learning
+   * cards due by `learnBy` (default: what remaining() counts).
+   */
+  remainingByDeck(now: number, learnBy = now + LEARN_AHEAD_MS): Map<string, Remaining> {
     const byDeck = new Map<string, Remaining>();
-    this.tally(now, (deckId) => {
+    this.tally(learnBy, (deckId) => {
       let r = byDeck.get(deckId);
       if (!r) byDeck.set(deckId, (r = { learning: 0, review: 0, new: 0 }));
       return r;
@@ -201,10 +207,10 @@ export class ReviewQueue {
     return byDeck;
   }
 
-  private tally(now: number, bucket: (deckId: string) => Remaining): void {
-    for (const key of this.learning) {
-      const s = this.state(key);
-      if (kindOf(s) === 'learning' && !isHidden(s, this.today) && s!.due <= now + LEARN_AHEAD_MS) bucket(this.byKey.get(key)!.deckId).learning++;
+  private tally(learnBy: number, bucket: (deckId: string) => Remaining): void {
+    for (const [key, row] of this.learning) {
+      const s = this.state(key, row);
+      if (kindOf(s) === 'learning' && !isHidden(s, this.today) && s!.due <= learnBy) bucket(this.byKey.get(key)!.deckId).learning++;
     }
     for (let i = this.ri; i < this.reviews.length; i++) if (this.reviewOk(this.reviews[i]!)) bucket(this.reviews[i]!.deckId).review++;
     for (let i = this.ni; i < this.news.length; i++) if (this.newOk(this.news[i]!)) bucket(this.news[i]!.deckId).new++;
@@ -213,8 +219,8 @@ export class ReviewQueue {
   /** The earliest due time of a learning card in scope (for "next card at …"). */
   nextLearningDue(): number | undefined {
     let min: number | undefined;
-    for (const key of this.learning) {
-      const s = this.state(key);
+    for (const [key, row] of this.learning) {
+      const s = this.state(key, row);
       if (kindOf(s) === 'learning' && !isHidden(s, this.today)) min = min === undefined ? s!.due : Math.min(min, s!.due);
     }
     return min;

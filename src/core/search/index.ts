@@ -3,7 +3,8 @@
  * spacing, typos and Korean ↔ English aliases. Two stages:
  *  1. candidates: query words are matched against the vocabulary (every distinct word, as jamo) and
  *     the matched words' postings give cards with a coarse score (tier exact/prefix/typo + field);
- *  2. ranking: fuse.js orders the best few hundred candidates within their tier.
+ *  2. ranking: the best few dozen candidates are ordered within their tier by how much they are about
+ *     the query (focus.ts), then by fuse.js.
  * Pure: the store passes the alias table and a cache for the per-deck derived data.
  */
 import type { Card, LoadedDeck } from '../deck/types.js';
@@ -56,7 +57,10 @@ const TITLE_COST = 0.5;
 /** Costs of a query word's other forms: an alias (`Docker` for `도커`), the IME-off reading (`ehzj` → 도커). */
 const ALIAS_COST = 0.1;
 const IME_COST = 0.2;
-/** Cards handed to fuse.js: its bitap costs ~0.1 ms a card, and a screen shows 20. */
+/**
+ * Candidates ranked (at least the limit): a screen shows 20, and fuse.js's bitap costs ~0.05 ms a
+ * card, so only those that can still reach the limit are given to it (see rank).
+ */
 const CANDIDATES = 32;
 /** Jamo of a long answer fuse.js sees: a window around the first matched word (bitap is linear in text). */
 const BACK_WINDOW = 80;
@@ -72,7 +76,6 @@ const NONE = 100;
  */
 const ONE_WORD_CAP = 4000;
 export const DEFAULT_LIMIT = 20;
-
 
 function within(tier: number, frac: number): number {
   return tier + Math.min(0.99, frac);
@@ -370,9 +373,11 @@ class Engine implements SearchIndex {
 
   private rank(top: number[], coarse: Float64Array, alternatives: Slot[][], phrases: string[], limit: number): Array<{ card: number; score: number }> {
     const focusQuery = alternatives.map((slots) => slots.map((forms) => forms.flatMap((f) => this.correctedForms(f))));
+    // Below the typo tier a typo match would not count anyway: skip computing it.
+    const strictQuery = focusQuery.map((slots) => slots.map((forms) => forms.map((f) => ({ ...f, parts: f.parts.map((p) => ({ ...p, typos: 0 })) }))));
     const rows = top.map((card) => {
       const tier = Math.floor(coarse[card]!);
-      return { card, score: tier + focusCost(focusOn(this.focus(card), focusQuery, tier)), coarse: coarse[card]! };
+      return { card, score: tier + focusCost(focusOn(this.focus(card), tier < 2 ? strictQuery : focusQuery, tier)), coarse: coarse[card]! };
     });
     // fuse.js (the costly part) only for the cards that can still reach the first `limit`: a card
     // whose best case is behind the limit-th card's worst case cannot, and keeps the worst fuse score.
@@ -403,7 +408,6 @@ class Engine implements SearchIndex {
       a: (card.aliases ?? []).map(key),
       t: (card.tags ?? []).map(key),
       b: key(answerText(card)),
-      d: key(this.decks[this.cardDeck[i]!]!.deck.title),
     };
     memo[i] = doc;
     return doc;

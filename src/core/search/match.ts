@@ -82,8 +82,12 @@ export function matchVocabulary(vocab: Vocabulary, part: Part): Array<{ id: numb
   const q = part.jamo;
   for (const id of vocab.prefixBucket(q)) visit(id);
   if (part.cho) for (const id of vocab.choBucket(q[0]!)) visit(id);
-  // Infixes and typos can be anywhere: scan all words.
-  if (part.infix || part.typos > 0) for (let id = 0; id < vocab.size; id++) visit(id);
+  // Infixes and typos can be anywhere: scan all words, skipping at once those too short to hold
+  // the query inside them or to be within its typos (most of them, for a long query).
+  if (part.infix || part.typos > 0) {
+    const shortest = part.typos > 0 ? Math.max(2, q.length - part.typos) : q.length + 1;
+    for (let id = 0; id < vocab.size; id++) if (vocab.jamo[id]!.length >= shortest) visit(id);
+  }
   if (q.length >= 3) matchPairs(vocab, part, out);
   return out;
 }

@@ -1,0 +1,112 @@
+/**
+ * The last `amgi status` answer, `$AMGI_HOME/cache/status.json`, kept with a key made of every
+ * input it was computed from: the stat (size, mtime, ctime, inode) of the review log, the
+ * settings file and each deck file (and the list of deck files), the settings text, the study
+ * day and its bounds in local time, and the code that computed it. A shell prompt runs status
+ * after every command; while nothing changed, the answer is read instead of loading the store.
+ *
+ * Never stale: an answer is stored only when every input file was last modified more than
+ * RACY_MS before its stat was taken (an edit within the same timestamp tick keeps a stat), it
+ * produced no notices (those must be shown on every run), and it cannot depend on the time of
+ * day (see the status command). Any later change to an input changes its stat, and so the key.
+ */
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { dayStart, studyDay } from '../core/schedule/day.js';
+import { RACY_MS } from './deckCache.js';
+import { logPath } from './log.js';
+import { SETTINGS_VERSION } from './migrations.js';
+import { sanitizeSettings, settingsPath } from './settings.js';
+
+export const STATUS_CACHE_FORMAT = 1;
+
+/** One file per set of deck files (`--decks DIR` or the default), so prompts in different projects keep theirs. */
+export function statusCachePath(home: string, scope: string): string {
+  return join(home, 'cache', `status-${createHash('sha1').update(scope).digest('hex').slice(0, 16)}.json`);
+}
+
+export interface StatusKey {
+  /** The key text; equal keys mean equal inputs. */
+  key: string;
+  /** The deck files' paths: which cache file holds the answer. */
+  scope: string;
+  /** Every input file is old enough for its stat to be trusted: an answer may be stored. */
+  storable: boolean;
+  /** The study day the key is for. */
+  today: number;
+}
+
+/** One input file as a key part: absent, or its stat. */
+function fileStat(path: string, checkedAt: number, racy: { any: boolean }): (string | number)[] {
+  try {
+    const st = statSync(path);
+    if (st.mtimeMs >= checkedAt - RACY_MS) racy.any = true;
+    return [resolve(path), st.size, st.mtimeMs, st.ctimeMs, st.ino];
+  } catch {
+    return [resolve(path)];
+  }
+}
+
+/**
+ * The key of a status run at `nowMs` over these deck files, or undefined when the settings
+ * file is not a readable current-version file (its notices and migrations need a real run).
+ */
+export function statusKey(home: string, deckFiles: readonly { file: string; origin: string }[], nowMs: number): StatusKey | undefined {
+  const checkedAt = Date.now();
+  const racy = { any: false };
+  const parts: unknown[] = [STATUS_CACHE_FORMAT];
+  // The code: this module's file. Every build rewrites every chunk (new inode and mtime), so a
+  // new build never reads an answer computed by the old one.
+  parts.push(fileStat(fileURLToPath(import.meta.url), Number.POSITIVE_INFINITY, { any: false }));
+  parts.push(fileStat(logPath(home), checkedAt, racy));
+  const settingsFile = settingsPath(home);
+  parts.push(fileStat(settingsFile, checkedAt, racy));
+  let raw: Record<string, unknown> = {};
+  let text: string | null = null;
+  try {
+    text = readFileSync(settingsFile, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return undefined;
+  }
+  if (text !== null) {
+    try {
+      const parsed = JSON.parse(text) as { __internal__?: { migrations?: { version?: string } } } & Record<string, unknown>;
+      if (parsed?.__internal__?.migrations?.version !== SETTINGS_VERSION) return undefined;
+      raw = parsed;
+    } catch {
+      return undefined;
+    }
+  }
+  parts.push(text);
+  const { settings } = sanitizeSettings(raw);
+  const today = studyDay(nowMs, settings.dayStartHour);
+  parts.push(today, dayStart(today, settings.dayStartHour).getTime(), dayStart(today + 1, settings.dayStartHour).getTime());
+  for (const d of deckFiles) parts.push(d.origin, fileStat(d.file, checkedAt, racy));
+  const scope = JSON.stringify(deckFiles.map((d) => resolve(d.file)));
+  return { key: JSON.stringify(parts), scope, storable: !racy.any, today };
+}
+
+/** The stored answer for `key`, if there is one. A damaged file is a miss (and is rewritten). */
+export function readStatusCache<T>(home: string, key: StatusKey): T | undefined {
+  try {
+    const entry = JSON.parse(readFileSync(statusCachePath(home, key.scope), 'utf8')) as { key?: unknown; value?: T };
+    return entry && entry.key === key.key ? entry.value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Store an answer (atomically; best effort: a read-only home just means no cache). */
+export function writeStatusCache(home: string, key: StatusKey, value: unknown): void {
+  try {
+    const file = statusCachePath(home, key.scope);
+    mkdirSync(join(home, 'cache'), { recursive: true });
+    const tmp = `${file}.tmp-${process.pid}`;
+    writeFileSync(tmp, JSON.stringify({ key: key.key, value }));
+    renameSync(tmp, file);
+  } catch {
+    // The next run computes the answer again.
+  }
+}
