@@ -110,8 +110,12 @@ function writeEntry(home: string, path: string, header: Header, deckJson: string
     mkdirSync(deckCacheDir(home), { recursive: true });
     // Per-process temp name + rename: a reader sees the old entry or the new one, never half.
     const tmp = `${file}.tmp-${process.pid}`;
-    writeFileSync(tmp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), typeof deckJson === 'string' ? Buffer.from(deckJson) : deckJson]));
-    renameSync(tmp, file);
+    try {
+      writeFileSync(tmp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), typeof deckJson === 'string' ? Buffer.from(deckJson) : deckJson]));
+      renameSync(tmp, file);
+    } finally {
+      rmSync(tmp, { force: true });
+    }
   } catch {
     // Best effort (read-only home, full disk): the next run validates again.
   }

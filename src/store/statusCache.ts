@@ -10,7 +10,7 @@
  * produced no notices (those must be shown on every run), and it cannot depend on the time of
  * day (see the status command). Any later change to an input changes its stat, and so the key.
  */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,8 +104,12 @@ export function writeStatusCache(home: string, key: StatusKey, value: unknown): 
     const file = statusCachePath(home, key.scope);
     mkdirSync(join(home, 'cache'), { recursive: true });
     const tmp = `${file}.tmp-${process.pid}`;
-    writeFileSync(tmp, JSON.stringify({ key: key.key, value }));
-    renameSync(tmp, file);
+    try {
+      writeFileSync(tmp, JSON.stringify({ key: key.key, value }));
+      renameSync(tmp, file);
+    } finally {
+      rmSync(tmp, { force: true });
+    }
   } catch {
     // The next run computes the answer again.
   }
