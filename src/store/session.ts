@@ -164,7 +164,7 @@ class ReviewPicker implements Picker {
     return this.q.remaining(now);
   }
   nextDue() {
-    return this.q.nextLearningDue();
+    return this.q.nextDue();
   }
 }
 

@@ -41,6 +41,19 @@ describe('answers', () => {
     expect(p2.state('docker-0001')?.st).toBe(State.Review);
   });
 
+  test('the end-of-session summary names when the next card is due, also days away', () => {
+    const c = clock('2026-03-02T10:00:00');
+    const p = open(home, [deck('docker', 2)], c.now);
+    const s = p.startReview();
+    // Easy sends both new cards straight to review, days away: nothing is left today.
+    s.answer(4, 1);
+    s.answer(4, 1);
+    expect(s.current()).toBeUndefined();
+    const due = Math.min(p.state('docker-0000')!.due, p.state('docker-0001')!.due);
+    expect(due).toBeGreaterThan(c.now().getTime() + DAY);
+    expect(s.summary().nextDue?.getTime()).toBe(due);
+  });
+
   test('previews label the four grades of a new card', () => {
     const p = open(home, [deck('docker', 1)], clock('2026-03-02T10:00:00').now);
     const pv = p.startReview().previews()!;

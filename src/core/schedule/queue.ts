@@ -216,6 +216,23 @@ export class ReviewQueue {
     for (let i = this.ni; i < this.news.length; i++) if (this.newOk(this.news[i]!)) bucket(this.news[i]!.deckId).new++;
   }
 
+  /**
+   * When the next card of this selection becomes due (the session summary's "next card at …"):
+   * the earliest due time of any studied, unsuspended card in scope. Learning cards may be due
+   * later today; reviews on a later day. One pass, only at the end of a session.
+   */
+  nextDue(): number | undefined {
+    let min = this.nextLearningDue();
+    for (const it of this.input.items) {
+      const s = peekItem(this.input.ledger.items, it.key);
+      if (!s || s.susp || kindOf(s) === 'new' || kindOf(s) === 'learning') continue;
+      // Already due but left out today (daily limit, bury, sibling): it comes with the next study day.
+      const due = s.due < this.dayEnd ? this.dayEnd : s.due;
+      if (min === undefined || due < min) min = due;
+    }
+    return min;
+  }
+
   /** The earliest due time of a learning card in scope (for "next card at …"). */
   nextLearningDue(): number | undefined {
     let min: number | undefined;
