@@ -31,3 +31,13 @@ test.each([
   // Before the fix, --no-color made chalk drop bold and underline as well: the match vanished.
   expect(styled).toContain('\x1b[4m');
 });
+
+test.each([['CI=true'], ['CONTINUOUS_INTEGRATION=1']] as const)('%s in the environment: the app still draws and takes keys', async (setting) => {
+  // Ink renders once at exit and ignores input when it thinks it runs under CI; a developer's
+  // shell (or this test suite under CI) must not turn amgi into a blank screen.
+  const [name, value] = setting.split('=') as [string, string];
+  const t = await start({ home: newHome(), cols: 80, rows: 24, bin: build.bin, args: [], env: { [name]: value, AMGI_NOW: '2025-03-03T09:00:00Z' } });
+  await t.waitFor('All decks');
+  t.keys('q');
+  expect(await t.waitForExit()).toBe(0);
+});

@@ -60,6 +60,11 @@ export async function run(ctx: CommandContext): Promise<number> {
   // too; amgi's theme drops only the colours, so a search match or a typed-answer diff stays
   // visible. FORCE_COLOR wins over the flag in supports-color; set before Ink loads.
   if (noColor && process.env.FORCE_COLOR === undefined) process.env.FORCE_COLOR = '1';
+  // Ink switches to a print-once mode (no frames, no input) when CI or CONTINUOUS_INTEGRATION
+  // is set (is-in-ci, read when Ink loads). amgi only gets here on a real terminal, where that
+  // mode would leave a blank screen: a shell or a test runner under CI must not change the app.
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
   // Load the UI, the store and the search wiring in parallel with reading the decks.
   const [{ runApp }, { openProgress }, { colorEnabled }, { amgiHome }] = await Promise.all([
     import('../../ui/run.js'),
