@@ -5,7 +5,7 @@
  * before the next card is shown. A torn last line (a process killed mid-write) is never read
  * as an entry, and the next append starts on a fresh line so it cannot glue onto it.
  */
-import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { GRADES, type AnswerKind, type LogEntry } from '../core/schedule/types.js';
 
@@ -108,6 +108,9 @@ export class LogAppender {
   /** Append entries as whole lines with one write, then fsync. Durable when it returns. */
   append(entries: LogEntry[]): void {
     if (entries.length === 0) return;
+    // `import --progress` may have replaced the log file (rename over it): append to the file
+    // the path names now, never to the old one that nobody will read again.
+    if (this.fd !== undefined && logInode(this.home) !== fstatSync(this.fd).ino) this.close();
     if (this.fd === undefined) {
       mkdirSync(this.home, { recursive: true });
       this.fd = openSync(logPath(this.home), 'a+');
@@ -131,6 +134,15 @@ export class LogAppender {
   close(): void {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
+  }
+}
+
+/** Inode of the log file now (undefined: no file). A different inode means the log was replaced. */
+export function logInode(home: string): number | undefined {
+  try {
+    return statSync(logPath(home)).ino;
+  } catch {
+    return undefined;
   }
 }
 

@@ -19,7 +19,7 @@ import { peekItem } from '../core/schedule/itemTable.js';
 import { isHidden, kindOf, ReviewQueue, type Remaining } from '../core/schedule/queue.js';
 import type { DeckCounts, FlagEntry, LogEntry, Settings, UndoEntry } from '../core/schedule/types.js';
 import { computeStats, streakOf, type StatsReport } from '../core/stats/index.js';
-import { LogAppender } from './log.js';
+import { LogAppender, logInode } from './log.js';
 import { loadLedger, rebuildLedger, replayTail } from './ledgerStore.js';
 import { openSettings, type SettingsStore } from './settings.js';
 import { paramsKey, writeSnapshot } from './snapshot.js';
@@ -44,6 +44,8 @@ export class ProgressStore implements Progress {
   /** Leech notices for entries applied by the last sync, by entry id. */
   private leeches = new Set<string>();
   private params: string;
+  /** Inode of the log when last read: a different one means the file was replaced (import --progress). */
+  private logIno: number | undefined;
 
   constructor(private readonly opts: OpenProgressOptions) {
     mkdirSync(opts.home, { recursive: true });
@@ -55,6 +57,7 @@ export class ProgressStore implements Progress {
     this.notices.push(...load.notices);
     this.ledger = load.ledger;
     this.offset = load.offset;
+    this.logIno = logInode(opts.home);
     this.appender = new LogAppender(opts.home);
     this.allItems = opts.decks.flatMap((d) => deckItems(d.deck));
     for (const it of this.allItems) this.byKey.set(it.key, it);
@@ -90,9 +93,7 @@ export class ProgressStore implements Progress {
     if (params !== this.params) {
       // The states depend on these settings: replay the history under the new ones.
       this.params = params;
-      const r = rebuildLedger(this.opts.home, this.ctx);
-      this.ledger = r.ledger;
-      this.offset = r.offset;
+      this.rebuild();
     }
   }
 
@@ -114,17 +115,24 @@ export class ProgressStore implements Progress {
 
   /** Apply whatever the log holds past our offset (other terminals' answers and our own). */
   refresh(): void {
+    const ino = logInode(this.opts.home);
+    const replaced = this.logIno !== undefined && ino !== this.logIno;
+    this.logIno = ino;
+    // A replaced log (merged and re-sorted by another process) has other bytes at our offset.
+    if (replaced) return this.rebuild();
     const tail = replayTail(this.opts.home, this.ledger, this.offset, this.ctx, (e, leech) => {
       if (leech) this.leeches.add(e.id);
     });
     this.notices.push(...tail.problems);
-    if (tail.rebuild) {
-      const r = rebuildLedger(this.opts.home, this.ctx);
-      this.ledger = r.ledger;
-      this.offset = r.offset;
-    } else {
-      this.offset = tail.end;
-    }
+    if (tail.rebuild) this.rebuild();
+    else this.offset = tail.end;
+  }
+
+  /** Replay the whole log into a fresh ledger. */
+  private rebuild(): void {
+    const r = rebuildLedger(this.opts.home, this.ctx);
+    this.ledger = r.ledger;
+    this.offset = r.offset;
   }
 
   /** Make entries durable, then apply the log. Returns whether each entry made its card a leech. */

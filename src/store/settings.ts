@@ -137,10 +137,11 @@ export function openSettings(home: string, now: () => Date): SettingsStore {
       const next = sanitizeSettings({ ...current, ...patch });
       if (next.invalid.length) throw new StoreError(`invalid setting: ${next.invalid.join(', ')}`, settingsPath(home));
       conf ??= openConf(home);
-      for (const [k, v] of Object.entries(patch)) {
-        if (v === undefined) conf.delete(k);
-        else conf.set(k, v);
-      }
+      // One write for the whole patch: conf rewrites the file on every set, and a kill between
+      // two sets would keep half a change.
+      const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      if (Object.keys(defined).length) conf.set(defined);
+      for (const [k, v] of Object.entries(patch)) if (v === undefined) conf.delete(k);
       current = next.settings;
       return current;
     },

@@ -1,6 +1,13 @@
 /** Draws pre-laid-out rows (layout.ts): every row already fits the width, so Ink never wraps. */
 import { Text } from 'ink';
 import type { Row } from '../layout.js';
+import { sanitizeText } from '../../core/text/sanitize.js';
+
+/**
+ * The one place every row reaches the terminal: deck text is sanitised when loaded, but file
+ * names, problem messages and typed input also end up in rows, so strip controls here too.
+ */
+const safe = (text: string) => sanitizeText(text).replace(/[\n\t]/g, ' ');
 
 export function RowText({ row }: { row: Row }) {
   if (!row.length) return <Text> </Text>;
@@ -8,7 +15,7 @@ export function RowText({ row }: { row: Row }) {
     <Text>
       {row.map((s, i) => (
         <Text key={i} {...s.style}>
-          {s.text}
+          {safe(s.text)}
         </Text>
       ))}
     </Text>
