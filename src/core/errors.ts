@@ -11,18 +11,6 @@ export interface Location {
   column: number;
 }
 
-/** A problem in a deck file: where it is and what to do about it. */
-export class DeckError extends AmgiError {
-  constructor(
-    readonly file: string,
-    readonly problem: string,
-    readonly location?: Location,
-    readonly hint?: string,
-  ) {
-    super(formatDeckProblem(file, problem, location, hint), 'DECK_INVALID');
-  }
-}
-
 export function formatDeckProblem(file: string, problem: string, location?: Location, hint?: string): string {
   const where = location ? `${file}:${location.line}:${location.column}` : file;
   return `${where}: ${problem}${hint ? ` (${hint})` : ''}`;

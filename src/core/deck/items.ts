@@ -21,12 +21,6 @@ export function itemKey(cardId: string, direction: Direction): string {
   return direction === 'forward' ? cardId : `${cardId}${REVERSE_SUFFIX}`;
 }
 
-export function parseItemKey(key: string): { cardId: string; direction: Direction } {
-  return key.endsWith(REVERSE_SUFFIX)
-    ? { cardId: key.slice(0, -REVERSE_SUFFIX.length), direction: 'reverse' }
-    : { cardId: key, direction: 'forward' };
-}
-
 export function deckItems(deck: Deck): StudyItem[] {
   const out: StudyItem[] = [];
   for (const card of deck.cards) {

@@ -7,7 +7,6 @@ import type { StudyItem } from '../deck/items.js';
 /** Anki-style grades, the same numbers as ts-fsrs Rating. */
 export type Grade = 1 | 2 | 3 | 4;
 export const GRADES: readonly Grade[] = [1, 2, 3, 4];
-export const GRADE_NAMES: Record<Grade, 'again' | 'hard' | 'good' | 'easy'> = { 1: 'again', 2: 'hard', 3: 'good', 4: 'easy' };
 
 /** Where an answer was given. Only `review` (and cram/quiz with reschedule) moves FSRS schedules. */
 export type AnswerKind = 'review' | 'cram' | 'quiz';
