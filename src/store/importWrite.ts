@@ -10,7 +10,7 @@ import type { Deck } from '../core/deck/types.js';
 import type { LogEntry } from '../core/schedule/types.js';
 import { InputError } from '../core/import/errors.js';
 import { deckFilesIn, readDeckFile } from './deckFiles.js';
-import { logPath } from './log.js';
+import { logPath, syncDir } from './log.js';
 import { userDecksDir } from './paths.js';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -61,16 +61,8 @@ export function writeFileAtomic(file: string, text: string): void {
     rmSync(tmp, { force: true });
     throw e;
   }
-  try {
-    const dfd = openSync(dir, 'r');
-    try {
-      fsyncSync(dfd);
-    } finally {
-      closeSync(dfd);
-    }
-  } catch {
-    // Some platforms cannot fsync a folder; the file itself is on disk.
-  }
+  // The rename must be durable too.
+  syncDir(dir);
 }
 
 /** Where `amgi import` writes a deck: `$AMGI_HOME/decks/<id>.json`. */

@@ -146,7 +146,8 @@ export function logInode(home: string): number | undefined {
   }
 }
 
-function syncDir(dir: string): void {
+/** fsync a folder so a new or renamed entry in it is durable. */
+export function syncDir(dir: string): void {
   try {
     const fd = openSync(dir, 'r');
     try {
