@@ -185,3 +185,16 @@ describe('narrow terminals and labels', () => {
     expect(app.frame()).toContain('Quiz · 미니 덱');
   });
 });
+
+describe('home at 40×12', () => {
+  test('a menu cut short by the terminal says how many items are hidden, and they scroll into view', async () => {
+    const app = renderApp(fakeServices(miniDecks()), { initial: [{ kind: 'home' }], columns: 40, rows: 12 });
+    await app.waitFor('Review');
+    const hidden = /↑\/↓ (\d+) more/.exec(app.frame());
+    expect(hidden).not.toBeNull();
+    expect(app.frame()).not.toContain('Quit');
+    for (let i = 0; i < 7; i++) await app.press(KEYS.down);
+    await app.waitFor('› Quit');
+    expect(app.frame().split('\n').length).toBeLessThanOrEqual(11);
+  });
+});

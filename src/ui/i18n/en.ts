@@ -19,6 +19,8 @@ export const en = {
     settings: 'Settings',
     help: 'Help',
     quit: 'Quit',
+    /** Shown under a menu cut short by a small terminal. */
+    more: (n: number) => `↑/↓ ${n} more`,
   },
   review: {
     title: 'Review',

@@ -20,6 +20,7 @@ export const ko: Messages = {
     settings: '설정',
     help: '도움말',
     quit: '종료',
+    more: (n) => `↑/↓ ${n}개 더`,
   },
   review: {
     title: '복습',

@@ -102,6 +102,8 @@ export function HomeScreen() {
     return true;
   }, { help });
 
+  // A menu cut short by a small terminal says so (the list scrolls with ↑/↓).
+  const menuShown = layout.menuHeight < items.length ? Math.max(1, layout.menuHeight - 1) : items.length;
   const right: Row = [seg(`${t.streak(streak.current)} · ${t.doneToday(total.doneToday)}`, theme.text.muted)];
   return (
     <Frame title={[seg(t.appName, theme.text.heading)]} right={right} footer={[seg(t.footer.home, theme.text.muted)]}>
@@ -115,11 +117,12 @@ export function HomeScreen() {
           key={menuIndex}
           items={items}
           initialIndex={menuIndex}
-          limit={layout.menuHeight}
+          limit={menuShown}
           isFocused={false}
           indicatorComponent={({ isSelected }) => <Text {...theme.selection}>{isSelected ? '› ' : '  '}</Text>}
           itemComponent={({ isSelected, label }) => <Text {...(isSelected ? theme.selection : theme.text.primary)}>{label}</Text>}
         />
+        {menuShown < items.length && <Rows rows={[fitRow([seg(t.menu.more(items.length - menuShown), theme.text.muted)], columns)]} />}
       </Box>
     </Frame>
   );
