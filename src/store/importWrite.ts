@@ -3,14 +3,15 @@
  * output (deck files, exports) written atomically — a temp file in the same folder, fsync,
  * rename — so a crash or a full disk leaves the old file or the new one, never half of one.
  */
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { firstInvalidUtf8, locationOfByte } from '../core/deck/validate.js';
 import type { Deck } from '../core/deck/types.js';
 import type { LogEntry } from '../core/schedule/types.js';
 import { InputError } from '../core/import/errors.js';
 import { deckFilesIn, readDeckFile } from './deckFiles.js';
-import { logPath, syncDir } from './log.js';
+import { logPath } from './log.js';
+import { writeFileAtomic } from './atomicFile.js';
 import { userDecksDir } from './paths.js';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -39,30 +40,6 @@ export function readInputFile(path: string, maxBytes = MAX_IMPORT_BYTES): string
   const text = new TextDecoder('utf-8').decode(bytes).replace(/^\ufeff/, '');
   if (text.trim() === '') throw new InputError(name, 'file has only blank space');
   return text;
-}
-
-/** Write `text` to `file` atomically (temp file + fsync + rename), creating the folder. */
-export function writeFileAtomic(file: string, text: string): void {
-  const dir = dirname(file);
-  mkdirSync(dir, { recursive: true });
-  const tmp = join(dir, `.${basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  try {
-    const fd = openSync(tmp, 'w', 0o644);
-    try {
-      const buf = Buffer.from(text, 'utf8');
-      let done = 0;
-      while (done < buf.length) done += writeSync(fd, buf, done, buf.length - done);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, file);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-  // The rename must be durable too.
-  syncDir(dir);
 }
 
 /** Where `amgi import` writes a deck: `$AMGI_HOME/decks/<id>.json`. */

@@ -7,6 +7,7 @@
  */
 import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { syncDir } from './atomicFile.js';
 import { GRADES, type AnswerKind, type LogEntry } from '../core/schedule/types.js';
 
 export const LOG_FILE = 'reviews.jsonl';
@@ -143,20 +144,6 @@ export function logInode(home: string): number | undefined {
     return statSync(logPath(home)).ino;
   } catch {
     return undefined;
-  }
-}
-
-/** fsync a folder so a new or renamed entry in it is durable. */
-export function syncDir(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Some platforms cannot fsync a directory; the file's own fsync still holds the data.
   }
 }
 

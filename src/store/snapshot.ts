@@ -11,13 +11,14 @@
  * undo data) are stored per item, for the rows that have them. Loading builds an ItemTable
  * over the columns: no object per item until one is touched. Format 2 is still read.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { join } from 'node:path';
 import { ItemTable, ROW_FIELDS, ROW_WIDTH, rowState } from '../core/schedule/itemTable.js';
 import type { DayStat, ItemState, Ledger, RecentEntry } from '../core/schedule/ledger.js';
 import type { Settings } from '../core/schedule/types.js';
 import { logPath } from './log.js';
+import { writeFileAtomic } from './atomicFile.js';
 
 export const SNAPSHOT_FILE = 'state.json';
 export const SNAPSHOT_FORMAT = 3;
@@ -285,14 +286,5 @@ export function readSnapshot(home: string, params: string): SnapshotRead {
 export function writeSnapshot(home: string, ledger: Ledger, offset: number, params: string, order?: Iterable<string>): void {
   const tail = logTail(home, offset);
   if (tail === undefined) return;
-  const file = snapshotPath(home);
-  const tmp = `${file}.tmp-${process.pid}`;
-  writeFileSync(tmp, JSON.stringify(encodeSnapshot(ledger, offset, tail, params, order)));
-  const fd = openSync(tmp, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, file);
+  writeFileAtomic(snapshotPath(home), JSON.stringify(encodeSnapshot(ledger, offset, tail, params, order)));
 }

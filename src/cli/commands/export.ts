@@ -14,7 +14,7 @@ import { deckToJson } from '../../core/export/json.js';
 import { formatProgress } from '../../core/sync/progressFile.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
 import { loadAllDecks } from '../../store/deckFiles.js';
-import { writeFileAtomic } from '../../store/importWrite.js';
+import { writeFileAtomic } from '../../store/atomicFile.js';
 import { readLog } from '../../store/log.js';
 import { amgiHome } from '../../store/paths.js';
 
