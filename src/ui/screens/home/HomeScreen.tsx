@@ -58,7 +58,8 @@ export function HomeScreen() {
 
   // Recounted whenever Home is back on top (a review below may have changed everything).
   const table = useMemo(() => deckRows(decks, progress, t.allDecks), [decks, progress, t.allDecks, shell.active]);
-  const total = useMemo(() => progress.counts(), [progress, shell.active]);
+  // With several decks the first row already is "All decks": don't count everything twice.
+  const total = useMemo(() => (table.length > 1 ? table[0]!.counts : progress.counts()), [table, progress]);
   const streak = useMemo(() => progress.streak(), [progress, shell.active]);
   const selectedDeck = table[Math.min(deckIndex, table.length - 1)];
 
