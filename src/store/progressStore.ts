@@ -169,11 +169,16 @@ export class ProgressStore implements Progress {
   }
 
   undoLast(): boolean {
+    return this.undoNewest() !== undefined;
+  }
+
+  /** Undo the newest entry in the log still in effect (any process); its item key, or undefined if none. */
+  undoNewest(): string | undefined {
     this.refresh();
     const last = this.ledger.recent.at(-1);
-    if (!last) return false;
+    if (!last) return undefined;
     this.undoEntry(last.id, last.key);
-    return true;
+    return last.key;
   }
 
   counts(deckId?: string): DeckCounts {

@@ -90,18 +90,10 @@ class Session implements StudySession {
 
   undo(): boolean {
     const last = this.done.pop();
-    let key: string;
-    if (last) {
-      this.store.undoEntry(last.id, last.key);
-      key = last.key;
-    } else {
-      // Nothing answered in this session: undo the newest entry in the log (e.g. after a restart).
-      this.store.refresh();
-      const r = this.store.ledger.recent.at(-1);
-      if (!r) return false;
-      this.store.undoEntry(r.id, r.key);
-      key = r.key;
-    }
+    if (last) this.store.undoEntry(last.id, last.key);
+    // Nothing answered in this session: undo the newest entry in the log (e.g. after a restart).
+    const key = last ? last.key : this.store.undoNewest();
+    if (key === undefined) return false;
     this.ended = false;
     if (this.cur) this.picker.pushFront(this.cur.item.key);
     this.picker.pushFront(key);
