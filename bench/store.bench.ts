@@ -201,12 +201,12 @@ try {
     if (sc.cards === 100_000) {
       const load = child('load', home, sc.cards, 5);
       const nload = child('naive-load', naiveDir, sc.cards, 3);
-      loadRows.push([label, fmt(load.ms), '≤ 500', fmt(load.cpu), mb(load.rss), '≤ 200 MB', fmt(nload.ms), mb(nload.rss), `${(statSync(join(home, 'state.json')).size / 1048576).toFixed(1)} MB`]);
+      loadRows.push([label, fmt(load.ms), '≤ 500', fmt(load.cpu), mb(load.rss), '≤ 200 MB', fmt(nload.ms), mb(nload.rss), `${(statSync(join(home, 'state.bin')).size / 1048576).toFixed(1)} MB`]);
     }
     console.error(`(${label}: generated in ${fmt(gen)} ms; full rebuild + snapshot on first open ${fmt(rebuild)} ms)`);
   }
   table('Grade → durable (fsync) → next card ready, median ms', ['data', 'amgi (log + snapshot)', 'target', 'naive (one conf file)', 'naive / amgi'], answerRows);
-  table('Start-up load in a child process: open the store and build the review queue (median of 5; naive: 3)', ['data', 'amgi ms', 'target', 'amgi CPU ms', 'amgi RSS', 'target', 'naive ms', 'naive RSS', 'state.json'], loadRows);
+  table('Start-up load in a child process: open the store and build the review queue (median of 5; naive: 3)', ['data', 'amgi ms', 'target', 'amgi CPU ms', 'amgi RSS', 'target', 'naive ms', 'naive RSS', 'state.bin'], loadRows);
 
   // amgi status with 10k cards: the deck on disk, the store from the 10k / 100k home.
   const decksDir = join(root, 'decks');
@@ -226,7 +226,7 @@ try {
   const homeCopy = (name: string, block: (h: string) => void) => {
     const h = join(root, name);
     mkdirSync(h);
-    for (const f of ['reviews.jsonl', 'state.json']) copyFileSync(join(home, f), join(h, f));
+    for (const f of ['reviews.jsonl', 'state.bin']) copyFileSync(join(home, f), join(h, f));
     utimesSync(join(h, 'reviews.jsonl'), aMinuteAgo, aMinuteAgo);
     block(h);
     return h;

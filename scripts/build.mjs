@@ -1,18 +1,15 @@
-// One bundled ESM entry plus lazily loaded chunks: `amgi status` never parses React/Ink.
+// The CLI and `amgi status` as one file (dist/amgi.mjs); other commands and screens load lazily: status never parses React/Ink.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 rmSync(`${root}/dist`, { recursive: true, force: true });
-await build({
+const common = {
   absWorkingDir: root,
-  entryPoints: { amgi: 'src/cli/main.ts' },
-  outdir: 'dist',
   outExtension: { '.js': '.mjs' },
-  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
@@ -27,4 +24,33 @@ await build({
   define: { 'process.env.NODE_ENV': '"production"' },
   // Bundled CommonJS dependencies (e.g. signal-exit users) still call require().
   banner: { js: "import { createRequire as __amgiCreateRequire } from 'node:module'; const require = __amgiCreateRequire(import.meta.url);" },
+};
+
+/**
+ * Two builds. Every command but `status` is an entry of a split build (dist/commands/<name>.mjs,
+ * sharing dist/chunks/), loaded only when run. The CLI itself and `status` are one file,
+ * dist/amgi.mjs: a shell prompt runs `amgi status` after every command, and each extra ES module
+ * costs the loader time (one file instead of thirteen saved 9 ms of a 157 ms run, measured).
+ * Code shared by both builds exists twice on disk; a process loads one copy of it.
+ */
+const COMMANDS = join(root, 'src', 'cli', 'commands');
+const names = readdirSync(COMMANDS).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).filter((n) => n !== 'status');
+await build({
+  ...common,
+  entryPoints: Object.fromEntries(names.map((n) => [`commands/${n}`, `src/cli/commands/${n}.ts`])),
+  outdir: 'dist',
+  chunkNames: 'chunks/[name]-[hash]',
+  splitting: true,
 });
+
+/** In the CLI file, `import('./commands/x.js')` becomes the built entry dist/commands/x.mjs. */
+const commandsAsFiles = {
+  name: 'commands-as-files',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/commands\/[a-z]+\.js$/ }, (a) => {
+      const name = a.path.slice('./commands/'.length, -'.js'.length);
+      return names.includes(name) ? { path: `./commands/${name}.mjs`, external: true } : undefined;
+    });
+  },
+};
+await build({ ...common, entryPoints: { amgi: 'src/cli/main.ts' }, outdir: 'dist', splitting: false, plugins: [commandsAsFiles] });

@@ -1,5 +1,5 @@
 import pkg from '../../package.json' with { type: 'json' };
-import { AmgiError, UsageError } from '../core/errors.js';
+import { isAmgiError, isUsageError, UsageError } from '../core/errors.js';
 import { parseArgs } from './args.js';
 import { clockFromEnv } from './clock.js';
 import { GLOBAL_FLAGS, findCommand, type CommandContext } from './commands.js';
@@ -46,14 +46,14 @@ export async function main(argv: string[], io: Io = processIo(), env = process.e
     const mod = command ? await command.load() : await import('./commands/interactive.js');
     return await mod.run(ctx);
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (isUsageError(e)) {
       io.err(`amgi: ${e.message}`);
       const command = findCommand(commandName);
       io.err('');
       io.err(command ? commandUsage(command) : usage());
       return 2;
     }
-    if (e instanceof AmgiError) {
+    if (isAmgiError(e)) {
       io.err(`amgi: ${e.message}`);
       return 1;
     }

@@ -1,9 +1,21 @@
+/** A registered symbol: the same in every bundle. */
+const AMGI_ERROR = Symbol.for('amgi.error');
+
 /** Every error amgi raises on purpose; anything else is a bug. */
 export class AmgiError extends Error {
   constructor(message: string, readonly code: string = 'AMGI_ERROR') {
     super(message);
     this.name = new.target.name;
+    (this as { [AMGI_ERROR]?: true })[AMGI_ERROR] = true;
   }
+}
+
+/**
+ * `e instanceof AmgiError`, also for an error from another bundle: `amgi status` runs from its
+ * own one-file bundle (dist/status.mjs, for start-up time) with its own copy of these classes.
+ */
+export function isAmgiError(e: unknown): e is AmgiError {
+  return typeof e === 'object' && e !== null && (e as { [AMGI_ERROR]?: true })[AMGI_ERROR] === true;
 }
 
 export interface Location {
@@ -22,9 +34,16 @@ export class StoreError extends AmgiError {
   }
 }
 
+const USAGE = 'USAGE';
+
 /** Wrong command-line usage: exit code 2. */
 export class UsageError extends AmgiError {
   constructor(message: string) {
-    super(message, 'USAGE');
+    super(message, USAGE);
   }
+}
+
+/** `e instanceof UsageError`, across bundles (see isAmgiError). */
+export function isUsageError(e: unknown): e is UsageError {
+  return isAmgiError(e) && e.code === USAGE;
 }

@@ -2,15 +2,15 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-/** Write `text` to `file` atomically (temp file + fsync + rename), creating the folder. */
-export function writeFileAtomic(file: string, text: string): void {
+/** Write `data` (text as UTF-8) to `file` atomically (temp file + fsync + rename), creating the folder. */
+export function writeFileAtomic(file: string, data: string | Uint8Array): void {
   const dir = dirname(file);
   mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `.${basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
     const fd = openSync(tmp, 'w', 0o644);
     try {
-      const buf = Buffer.from(text, 'utf8');
+      const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
       let done = 0;
       while (done < buf.length) done += writeSync(fd, buf, done, buf.length - done);
       fsyncSync(fd);

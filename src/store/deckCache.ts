@@ -1,5 +1,5 @@
 /**
- * The validated-deck cache, `$AMGI_HOME/cache/decks/<sha1 of the deck path>.json`: a deck file
+ * The validated-deck cache, `$AMGI_HOME/cache/decks/<nameHash of the deck path>.json`: a deck file
  * that passed validation, already NFC-normalised and sanitised, so an unchanged deck skips
  * validation (60 ms for a 10k-card deck) on every start. One file per deck, two lines:
  *   1. a header: the deck file's stat, its SHA-256, its content hash, its warnings, and an
@@ -13,7 +13,7 @@
  * (their problems are reported on every run). A cache file that cannot be parsed is ignored
  * and rewritten; a failed write is ignored: the deck file is the truth.
  */
-import { createHash } from 'node:crypto';
+import { nameHash, sha256Hex } from '../core/crypto.js';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Deck } from '../core/deck/types.js';
@@ -68,13 +68,13 @@ export function deckCacheDir(home: string): string {
 }
 
 function cacheFile(home: string, path: string): string {
-  return join(deckCacheDir(home), `${createHash('sha1').update(path).digest('hex')}.json`);
+  return join(deckCacheDir(home), `${nameHash(path)}.json`);
 }
 
 const statKey = (st: Stats): StatKey => ({ size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino });
 const sameStat = (h: StatKey, st: Stats) => h.size === st.size && h.mtimeMs === st.mtimeMs && h.ctimeMs === st.ctimeMs && h.ino === st.ino;
 const isRacy = (h: { mtimeMs: number; checkedAt: number }) => h.mtimeMs >= h.checkedAt - RACY_MS;
-export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+export const sha256 = (bytes: Uint8Array) => sha256Hex(bytes);
 
 export function outlineOf(deck: Deck): DeckOutline {
   const rev: number[] = [];

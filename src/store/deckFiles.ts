@@ -42,11 +42,10 @@ export interface DeckReadOptions {
   outline?: boolean;
 }
 
-/** A deck file read: the candidate, its problems, and its content hash when it came from the cache. */
+/** A deck file read: the candidate and its problems. */
 interface DeckRead {
   candidate?: DeckCandidate;
   problems: DeckProblem[];
-  contentHash?: string;
 }
 
 /** An outline as a deck whose cards carry only id and type (callers asked for no card text). */
@@ -72,7 +71,7 @@ export function readDeckFile(file: string, origin: DeckOrigin, opts: DeckReadOpt
       if (found.hit) {
         const deck = opts.outline ? outlineDeck(found.hit.outline) : found.hit.deck();
         const problems = found.hit.problems.map((p) => ({ ...p, file: name }));
-        return { candidate: { deck, file: name, origin, text: '' }, problems, contentHash: found.hit.contentHash };
+        return { candidate: { deck, file: name, origin, text: '', contentHash: found.hit.contentHash }, problems };
       }
       bytes = found.bytes;
     }
@@ -85,7 +84,7 @@ export function readDeckFile(file: string, origin: DeckOrigin, opts: DeckReadOpt
     }
     const hash = contentHash(bytes.toString('utf8'));
     storeDeck(home, file, st, checkedAt, bytes, deck, hash, problems);
-    return { candidate: { deck: opts.outline ? outlineDeck(outlineOf(deck)) : deck, file: name, origin, text: '' }, problems, contentHash: hash };
+    return { candidate: { deck: opts.outline ? outlineDeck(outlineOf(deck)) : deck, file: name, origin, text: '', contentHash: hash }, problems };
   } catch (e) {
     return { problems: [{ file: name, severity: 'error', message: `cannot read: ${(e as Error).message}` }] };
   }
@@ -94,17 +93,13 @@ export function readDeckFile(file: string, origin: DeckOrigin, opts: DeckReadOpt
 export function loadDeckFiles(files: { file: string; origin: DeckOrigin }[], opts: DeckReadOptions = {}): DeckSet {
   const problems: DeckProblem[] = [];
   const candidates: DeckCandidate[] = [];
-  const hashes = new Map<string, string>();
   for (const { file, origin } of files) {
     const r = readDeckFile(file, origin, opts);
     problems.push(...r.problems);
     if (r.candidate) candidates.push(r.candidate);
-    if (r.candidate && r.contentHash !== undefined) hashes.set(r.candidate.file, r.contentHash);
   }
   const combined = combineDecks(candidates);
-  // Candidates read through the cache carry no text (it was never decoded): their hash was kept instead.
-  const decks = hashes.size ? combined.decks.map((d) => (hashes.has(d.file) ? { ...d, contentHash: hashes.get(d.file)! } : d)) : combined.decks;
-  return { decks, problems: [...problems, ...combined.problems] };
+  return { decks: combined.decks, problems: [...problems, ...combined.problems] };
 }
 
 export interface DeckSourceOptions {

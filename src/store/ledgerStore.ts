@@ -65,17 +65,17 @@ export function loadLedger(home: string, ctx: LedgerContext, params: string, now
   if (snap.kind === 'ok') {
     const tail = replayTail(home, snap.ledger, snap.offset, ctx);
     notices.push(...tail.problems);
-    if (!tail.rebuild) return { ledger: snap.ledger, offset: tail.end, replayed: tail.count, rebuilt: false, resave: snap.outdated || tail.count > RESNAPSHOT_AFTER, notices };
+    if (!tail.rebuild) return { ledger: snap.ledger, offset: tail.end, replayed: tail.count, rebuilt: false, resave: tail.count > RESNAPSHOT_AFTER, notices };
   } else if (snap.kind === 'corrupt') {
     const backup = moveAside(snapshotPath(home), now());
-    notices.push(`state.json could not be read (${snap.reason}); it was moved to ${backup} and progress was rebuilt from the review log`);
+    notices.push(`state.bin could not be read (${snap.reason}); it was moved to ${backup} and progress was rebuilt from the review log`);
   }
   const r = rebuildLedger(home, ctx);
   notices.push(...r.problems);
   return { ledger: r.ledger, offset: r.offset, replayed: r.count, rebuilt: true, resave: true, notices };
 }
 
-/** Rebuild state.json from the log (after an import merged entries into it, or on request). */
+/** Rebuild state.bin from the log (after an import merged entries into it, or on request). */
 export function rebuildSnapshot(home: string, opts: { fuzz?: boolean; now?: () => Date } = {}): { entries: number; problems: string[] } {
   const now = opts.now ?? (() => new Date());
   const settings = openSettings(home, now).settings;

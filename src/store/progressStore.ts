@@ -3,13 +3,13 @@
  * progress.ts (which loads conf for settings writes first); `amgi status` imports this module
  * directly, through open.ts, and never parses conf.
  *
- * Layout of $AMGI_HOME: reviews.jsonl (append-only log, the truth), state.json (snapshot
+ * Layout of $AMGI_HOME: reviews.jsonl (append-only log, the truth), state.bin (snapshot
  * cache of the ledger at a log offset), settings.json (conf). Each answer is appended and
  * fsync'd, then the log is read from this process's offset to the end, applying every new
  * line — its own and other terminals' — so two terminals both see everything.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import { nodeCrypto } from '../core/crypto.js';
 import type { StudyItem } from '../core/deck/items.js';
 import { deckItems } from '../core/deck/items.js';
 import { ledgerContext } from '../core/schedule/context.js';
@@ -28,7 +28,7 @@ import type { CramOptions, OpenProgressOptions, Progress, StudySession, Streak }
 
 /** Time-sortable unique id: base-36 milliseconds, then random bits (two terminals never clash). */
 export function newEntryId(at: number): string {
-  return `${at.toString(36).padStart(9, '0')}-${randomBytes(5).toString('hex')}`;
+  return `${at.toString(36).padStart(9, '0')}-${nodeCrypto().randomBytes(5).toString('hex')}`;
 }
 
 export class ProgressStore implements Progress {
@@ -39,7 +39,8 @@ export class ProgressStore implements Progress {
   private readonly settingsStore: SettingsStore;
   private readonly appender: LogAppender;
   private readonly allItems: StudyItem[];
-  private readonly byKey = new Map<string, StudyItem>();
+  /** Key → item, built on first use: `amgi status` never needs it. */
+  private keys?: Map<string, StudyItem>;
   private readonly deckTitles = new Map<string, string>();
   /** Leech notices for entries applied by the last sync, by entry id. */
   private leeches = new Set<string>();
@@ -60,7 +61,6 @@ export class ProgressStore implements Progress {
     this.logIno = logInode(opts.home);
     this.appender = new LogAppender(opts.home);
     this.allItems = opts.decks.flatMap((d) => deckItems(d.deck));
-    for (const it of this.allItems) this.byKey.set(it.key, it);
     for (const d of opts.decks) this.deckTitles.set(d.deck.id, d.deck.title);
     // Fold a long tail into the cache now, so the next start is fast. Best effort: the log is the truth.
     if (load.resave) this.saveSnapshot();
@@ -101,8 +101,21 @@ export class ProgressStore implements Progress {
     return deckId === undefined ? this.allItems : this.allItems.filter((it) => it.deckId === deckId);
   }
 
+  /** Whether the deck has reversible cards (items with a sibling). */
+  hasSiblings(deckId: string): boolean {
+    return this.allItems.some((it) => it.sibling !== undefined && it.deckId === deckId);
+  }
+
   get itemMap(): ReadonlyMap<string, StudyItem> {
     return this.byKey;
+  }
+
+  private get byKey(): Map<string, StudyItem> {
+    if (!this.keys) {
+      this.keys = new Map();
+      for (const it of this.allItems) this.keys.set(it.key, it);
+    }
+    return this.keys;
   }
 
   item(key: string): StudyItem | undefined {
@@ -184,7 +197,7 @@ export class ProgressStore implements Progress {
   counts(deckId?: string): DeckCounts {
     const items = this.items(deckId);
     const now = this.now();
-    const q = new ReviewQueue({ ledger: this.ledger, items, settings: this.settings, scheduler: this.ctx.scheduler, now, ...(deckId === undefined ? { byKey: this.byKey } : {}) });
+    const q = new ReviewQueue({ ledger: this.ledger, items, settings: this.settings, scheduler: this.ctx.scheduler, now, ...(deckId === undefined ? { keyMap: () => this.byKey } : {}) });
     const r = q.remaining(now);
     const today = q.today;
     const dayEnd = dayStart(today + 1, this.settings.dayStartHour).getTime();
@@ -211,7 +224,7 @@ export class ProgressStore implements Progress {
    */
   dueByDeck(): Map<string, Remaining> {
     const now = this.now();
-    const q = new ReviewQueue({ ledger: this.ledger, items: this.allItems, settings: this.settings, scheduler: this.ctx.scheduler, now, byKey: this.byKey });
+    const q = new ReviewQueue({ ledger: this.ledger, items: this.allItems, settings: this.settings, scheduler: this.ctx.scheduler, now, keyMap: () => this.byKey });
     // counts() takes learning cards due before the day ends (due times are whole milliseconds).
     const found = q.remainingByDeck(now, dayStart(q.today + 1, this.settings.dayStartHour).getTime() - 1);
     const out = new Map<string, Remaining>();
@@ -243,7 +256,7 @@ export class ProgressStore implements Progress {
       // Rows in deck order: the next start-up reads them in that order (see snapshot.ts).
       writeSnapshot(this.opts.home, this.ledger, this.offset, this.params, this.allItems.map((it) => it.key));
     } catch (e) {
-      this.notices.push(`could not save state.json (${(e as Error).message}); it will be rebuilt from the log`);
+      this.notices.push(`could not save state.bin (${(e as Error).message}); it will be rebuilt from the log`);
     }
   }
 

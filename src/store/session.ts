@@ -7,7 +7,7 @@ import type { StudyItem } from '../core/deck/items.js';
 import { selectCram } from '../core/schedule/cram.js';
 import { newItemState } from '../core/schedule/ledger.js';
 import { planDue } from '../core/schedule/interview.js';
-import { isHidden, kindOf, ReviewQueue, siblingKey } from '../core/schedule/queue.js';
+import { isHidden, kindOf, ReviewQueue } from '../core/schedule/queue.js';
 import { previews } from '../core/schedule/previews.js';
 import type { AnswerEntry, Grade, Previews, QueueEntry } from '../core/schedule/types.js';
 import { UsageError } from '../core/errors.js';
@@ -108,8 +108,7 @@ class Session implements StudySession {
     this.done.push({ id, key: c.item.key, ms: 0 });
     if (op === 'bury') {
       // Its sibling goes too: the other direction would give the answer away today.
-      const sib = siblingKey(c.item.key);
-      if (this.store.item(sib)) this.store.setFlag(sib, 'bury');
+      if (c.item.sibling && this.store.item(c.item.sibling)) this.store.setFlag(c.item.sibling, 'bury');
     }
     this.cur = undefined;
   }
@@ -161,7 +160,7 @@ class ReviewPicker implements Picker {
 }
 
 export function reviewSession(store: ProgressStore, items: StudyItem[], all: boolean): StudySession {
-  const q = new ReviewQueue({ ledger: store.ledger, items, settings: store.settings, scheduler: store.ctx.scheduler, now: store.now(), ...(all ? { byKey: store.itemMap } : {}) });
+  const q = new ReviewQueue({ ledger: store.ledger, items, settings: store.settings, scheduler: store.ctx.scheduler, now: store.now(), ...(all ? { keyMap: () => store.itemMap } : {}) });
   return new Session(store, new ReviewPicker(q), { kind: 'review', reschedule: true });
 }
 

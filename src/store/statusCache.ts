@@ -11,7 +11,7 @@
  * day (see the status command). Any later change to an input changes its stat, and so the key.
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { nameHash } from '../core/crypto.js';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dayStart, studyDay } from '../core/schedule/day.js';
@@ -24,7 +24,7 @@ export const STATUS_CACHE_FORMAT = 1;
 
 /** One file per set of deck files (`--decks DIR` or the default), so prompts in different projects keep theirs. */
 export function statusCachePath(home: string, scope: string): string {
-  return join(home, 'cache', `status-${createHash('sha1').update(scope).digest('hex').slice(0, 16)}.json`);
+  return join(home, 'cache', `status-${nameHash(scope)}.json`);
 }
 
 export interface StatusKey {

@@ -76,7 +76,7 @@ describe('progress between machines', () => {
     const r = run(['import', '--progress', fileB]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('merged 1 new entry');
-    expect(existsSync(join(home, 'state.json'))).toBe(true);
+    expect(existsSync(join(home, 'state.bin'))).toBe(true);
     expect(run(['import', '--progress', fileB]).stdout).toContain('nothing new');
     const rb = run(['import', '--progress', fileA], other.home);
     expect(rb.stdout, rb.stderr).toContain('merged 1 new entry');
@@ -84,8 +84,8 @@ describe('progress between machines', () => {
     // Both machines end with the same log, in time order, and the same rebuilt card states.
     expect(readLog(home).entries.map((e) => e.id)).toEqual(['a1', 'b1', 'a2']);
     expect(readFileSync(join(other.home, 'reviews.jsonl'), 'utf8')).toBe(readFileSync(join(home, 'reviews.jsonl'), 'utf8'));
-    // state.json is columnar (snapshot format 3): compare the card states it decodes to.
-    const items = (h: string) => Object.fromEntries(decodeSnapshot(JSON.parse(readFileSync(join(h, 'state.json'), 'utf8'))).items);
+    // Compare the card states the rebuilt snapshots decode to.
+    const items = (h: string) => Object.fromEntries(decodeSnapshot(readFileSync(join(h, 'state.bin'))).items);
     expect(Object.keys(items(home)).sort()).toEqual(['x', 'y']);
     expect(items(other.home)).toEqual(items(home));
     expect(readdirSync(home).filter((f) => f.startsWith('reviews.jsonl.before-merge-'))).toHaveLength(1);

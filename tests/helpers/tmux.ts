@@ -49,10 +49,11 @@ export function snapshotBuild(): { bin: string; cleanup(): void } {
 }
 
 function buildComplete(dist: string): boolean {
-  const files = [join(dist, 'amgi.mjs'), ...readdirSync(join(dist, 'chunks')).map((f) => join(dist, 'chunks', f))];
+  const files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mjs')).map((f) => join(dist, f));
+  if (!files.includes(join(dist, 'amgi.mjs'))) return false;
   for (const file of files) {
     if (!existsSync(file)) return false;
-    for (const m of readFileSync(file, 'utf8').matchAll(/"\.\/((?:chunks\/)?[\w-]+\.mjs)"/g)) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/"(\.\.?\/[\w/-]+\.mjs)"/g)) {
       if (!existsSync(join(dirname(file), m[1]!))) return false;
     }
   }

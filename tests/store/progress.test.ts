@@ -238,7 +238,7 @@ describe('damaged files', () => {
     expect(p.notices.join('\n')).toMatch(/invalid retention/);
   });
 
-  test('a corrupt state.json is moved aside and progress rebuilt from the log', () => {
+  test('a corrupt state.bin is moved aside and progress rebuilt from the log', () => {
     const c = clock('2026-03-02T10:00:00');
     const decks = [deck('docker', 3)];
     const p = open(home, decks, c.now);
@@ -247,14 +247,16 @@ describe('damaged files', () => {
     s.answer(4, 1);
     p.close();
     const want = strip(p);
-    writeFileSync(join(home, 'state.json'), '{"format":1,"items":{tru');
+    writeFileSync(join(home, 'state.bin'), '{"format":4,"keys":[tru\n');
     const p2 = open(home, decks, c.now);
     expect(strip(p2)).toEqual(want);
-    const backup = readdirSync(home).find((f) => f.startsWith('state.json.corrupt-'));
+    const backup = readdirSync(home).find((f) => f.startsWith('state.bin.corrupt-'));
     expect(backup).toBeDefined();
     expect(p2.notices.some((n) => n.includes(backup!))).toBe(true);
     // The rebuilt snapshot was written fresh (and parses).
-    expect(JSON.parse(readFileSync(join(home, 'state.json'), 'utf8')).format).toBe(SNAPSHOT_FORMAT);
+    const fresh = readFileSync(join(home, 'state.bin'));
+    expect(JSON.parse(fresh.toString('utf8', 0, fresh.indexOf(10))).format).toBe(SNAPSHOT_FORMAT);
+    expect(strip(open(home, decks, c.now))).toEqual(want);
   });
 
   test('a snapshot that does not match the log (log replaced) is rebuilt', () => {

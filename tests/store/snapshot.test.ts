@@ -1,6 +1,6 @@
 process.env.TZ = 'Asia/Seoul';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tmpHome } from '../helpers/tmpHome.js';
@@ -9,11 +9,11 @@ import { ItemTable } from '../../src/core/schedule/itemTable.js';
 import type { Ledger } from '../../src/core/schedule/ledger.js';
 import { DEFAULT_SETTINGS } from '../../src/core/schedule/types.js';
 import { loadLedger, rebuildLedger } from '../../src/store/ledgerStore.js';
-import { paramsKey, readSnapshot, SNAPSHOT_FORMAT, snapshotPath } from '../../src/store/snapshot.js';
+import { decodeSnapshot, encodeSnapshot, paramsKey, readSnapshot, SNAPSHOT_FORMAT, snapshotPath } from '../../src/store/snapshot.js';
 import { clock, deck, open } from './fixtures.js';
 
 /**
- * `snapshot-v2/` was written by amgi with snapshot format 2 (one tuple per item) from a log of
+ * `snapshot-v2/` was written by amgi with snapshot format 2 (state.json, one tuple per item) from a log of
  * 132 entries: answers over 4 decks, cram answers, suspend, bury, an interview-plan answer and an
  * undo; 40 cards are outside the undo window (no undo data), 19 inside it.
  */
@@ -35,40 +35,37 @@ function view(l: Ledger) {
   return { items: Object.fromEntries([...l.items].map(([k, s]) => [k, { ...s, prev: undefined }])), days: Object.fromEntries(l.days) };
 }
 
-const file = () => JSON.parse(readFileSync(snapshotPath(home), 'utf8'));
+/** The JSON line at the top of state.bin. */
+const header = () => {
+  const b = readFileSync(snapshotPath(home));
+  return JSON.parse(b.toString('utf8', 0, b.indexOf(10)));
+};
 /** Five 'old' cards were never studied: the session reaches new cards too. */
 const decks = [deck('old', 45), deck('mid', 10), deck('v2', 7, { reversible: 1 }), deck('other', 1)];
 
 describe('snapshot formats', () => {
-  test('a format-2 snapshot is still read, and equals a replay of the log', () => {
-    expect(file().format).toBe(2);
-    const r = readSnapshot(home, params);
-    expect(r.kind).toBe('ok');
-    if (r.kind !== 'ok') return;
-    expect(r.outdated).toBe(true);
-    const full = rebuildLedger(home, ctx);
-    expect(r.offset).toBe(full.offset);
-    expect(view(r.ledger)).toEqual(view(full.ledger));
-    expect(r.ledger.recent).toEqual(full.ledger.recent);
-  });
-
-  test('opening a format-2 store rewrites the snapshot in the current format, keeping states and undo', () => {
+  test('an earlier version\'s state.json (format 2) is not read: rebuilt from the log, then replaced by state.bin', () => {
+    expect(JSON.parse(readFileSync(join(home, 'state.json'), 'utf8')).format).toBe(2);
+    expect(readSnapshot(home, params)).toEqual({ kind: 'missing' });
     const c = clock(NOW);
     const p = open(home, decks, c.now);
     expect(p.notices).toEqual([]);
-    const f = file();
-    expect(f.format).toBe(SNAPSHOT_FORMAT);
-    expect(f.items.keys).toHaveLength(59);
-    // Only the cards inside the undo window or with flags carry per-item fields.
-    expect(f.items.more.length).toBeLessThan(30);
     const full = rebuildLedger(home, ctx).ledger;
     expect(view(p.ledger)).toEqual(view(full));
+    expect(p.ledger.recent).toEqual(full.recent);
+    expect(existsSync(join(home, 'state.json'))).toBe(false);
+    const f = header();
+    expect(f.format).toBe(SNAPSHOT_FORMAT);
+    expect(f.keys).toHaveLength(59);
+    // Only the cards inside the undo window or with flags carry per-item fields.
+    expect(f.more.length).toBeLessThan(30);
 
-    // The next open reads the new format as it is: no rebuild, nothing to rewrite.
+    // The next open reads state.bin as it is: no rebuild, nothing to rewrite.
     const load = loadLedger(home, ctx, params, c.now);
     expect(load).toMatchObject({ rebuilt: false, resave: false, replayed: 0, notices: [] });
     expect(load.ledger.items).toBeInstanceOf(ItemTable);
     expect(view(load.ledger)).toEqual(view(full));
+    expect(load.ledger.recent).toEqual(full.recent);
 
     // Undo after the restart still has the state before the last answer.
     const p2 = open(home, decks, c.now);
@@ -81,7 +78,7 @@ describe('snapshot formats', () => {
 
   test('a review session over a snapshot-backed store matches one over a fresh replay', () => {
     const c = clock(NOW);
-    open(home, decks, c.now).close(); // now format 3
+    open(home, decks, c.now).close(); // now state.bin
     const fromSnapshot = open(home, decks, c.now);
     expect(fromSnapshot.ledger.items).toBeInstanceOf(ItemTable);
     const order = (p: ReturnType<typeof open>) => {
@@ -109,16 +106,40 @@ describe('snapshot formats', () => {
     }
   });
 
-  test('a snapshot with damaged columns is stale: rebuilt from the log, not moved aside', () => {
+  test('a state.bin with damaged rows is stale: rebuilt from the log, not moved aside', () => {
     const c = clock(NOW);
     open(home, decks, c.now).close();
-    const f = file();
-    f.items.st = f.items.st.slice(1);
-    writeFileSync(snapshotPath(home), JSON.stringify(f));
-    expect(readSnapshot(home, params)).toMatchObject({ kind: 'stale' });
-    const p = open(home, decks, c.now);
-    expect(view(p.ledger)).toEqual(view(rebuildLedger(home, ctx).ledger));
-    expect(file().items.st).toHaveLength(59);
+    const whole = readFileSync(snapshotPath(home));
+    const damaged = [
+      whole.subarray(0, whole.length - 8), // a row cut short
+      Buffer.concat([whole, Buffer.alloc(8)]), // a row too many
+    ];
+    // A row whose deck index is past the deck list.
+    const badDeck = Buffer.from(whole);
+    badDeck.writeDoubleLE(99, badDeck.length - 59 * 12 * 8);
+    damaged.push(badDeck);
+    for (const bytes of damaged) {
+      writeFileSync(snapshotPath(home), bytes);
+      expect(readSnapshot(home, params)).toMatchObject({ kind: 'stale' });
+      const p = open(home, decks, c.now);
+      expect(view(p.ledger)).toEqual(view(rebuildLedger(home, ctx).ledger));
+      expect(readFileSync(snapshotPath(home))).toEqual(whole);
+    }
     expect(readdirSync(home).some((n) => n.includes('corrupt'))).toBe(false);
+  });
+
+  test('rows are read where they lie in the file, aligned to 8 bytes, and survive a round trip exactly', () => {
+    const c = clock(NOW);
+    const p = open(home, decks, c.now);
+    p.close();
+    const bytes = readFileSync(snapshotPath(home));
+    const nl = bytes.indexOf(10);
+    const rowsAt = (nl + 8) & ~7;
+    expect(bytes.length - rowsAt).toBe(59 * 12 * 8);
+    expect(bytes.subarray(nl + 1, rowsAt).every((b) => b === 0)).toBe(true);
+    const back = decodeSnapshot(bytes);
+    expect(view(back)).toEqual(view(p.ledger));
+    const h = header();
+    expect(encodeSnapshot(back, h.log.offset, h.log.tail, params, h.keys)).toEqual(bytes);
   });
 });

@@ -62,7 +62,7 @@ function dependsOnTimeOfDay(progress: ProgressStore, due: Map<string, Remaining>
   const stat = progress.ledger.days.get(progress.today());
   for (const [id, c] of due) {
     const left = Math.max(0, progress.settings.reviewsPerDay - (stat?.dk[id]?.[1] ?? 0));
-    if (left > 0 && c.review >= left && progress.items(id).some((it) => it.direction === 'reverse')) return true;
+    if (left > 0 && c.review >= left && progress.hasSiblings(id)) return true;
   }
   return false;
 }

@@ -13,6 +13,8 @@ export interface StudyItem {
   deckId: string;
   direction: Direction;
   card: Card;
+  /** The key of the other direction of a reversible card (its sibling in the decks); none for other cards. */
+  sibling?: string;
 }
 
 export const REVERSE_SUFFIX = '~rev';
@@ -24,9 +26,12 @@ export function itemKey(cardId: string, direction: Direction): string {
 export function deckItems(deck: Deck): StudyItem[] {
   const out: StudyItem[] = [];
   for (const card of deck.cards) {
-    out.push({ key: card.id, cardId: card.id, deckId: deck.id, direction: 'forward', card });
     if (card.type === 'reversible') {
-      out.push({ key: itemKey(card.id, 'reverse'), cardId: card.id, deckId: deck.id, direction: 'reverse', card });
+      const reverse = itemKey(card.id, 'reverse');
+      out.push({ key: card.id, cardId: card.id, deckId: deck.id, direction: 'forward', card, sibling: reverse });
+      out.push({ key: reverse, cardId: card.id, deckId: deck.id, direction: 'reverse', card, sibling: card.id });
+    } else {
+      out.push({ key: card.id, cardId: card.id, deckId: deck.id, direction: 'forward', card });
     }
   }
   return out;

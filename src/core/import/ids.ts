@@ -3,7 +3,7 @@
  * front, so re-importing an edited file keeps the id (and the progress) of every card
  * whose question did not change, whatever happened around it.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../crypto.js';
 import { ID_PATTERN } from '../deck/spec.js';
 
 const ID_RE = new RegExp(ID_PATTERN);
@@ -16,7 +16,7 @@ export function normalizeForId(text: string): string {
 }
 
 function shortHash(text: string, chars = HASH_CHARS): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, chars);
+  return sha256Hex(text).slice(0, chars);
 }
 
 /** `<deck>-<hash of the front>`; `occurrence` > 1 separates cards with the same front. */

@@ -38,6 +38,23 @@ export function rowState(t: ItemRows, r: number): ItemState {
   return s;
 }
 
+/** Write `s` into row `r` of `rows` (the inverse of rowState); `deck`: its index into the deck list. */
+export function writeRow(rows: Float64Array, r: number, s: ItemState, deck: number): void {
+  const o = r * ROW_WIDTH;
+  rows[o] = deck;
+  rows[o + 1] = s.due;
+  rows[o + 2] = s.s;
+  rows[o + 3] = s.d;
+  rows[o + 4] = s.el;
+  rows[o + 5] = s.sch;
+  rows[o + 6] = s.step;
+  rows[o + 7] = s.reps;
+  rows[o + 8] = s.lapses;
+  rows[o + 9] = s.st;
+  rows[o + 10] = s.last ?? NaN;
+  rows[o + 11] = s.ld ?? NaN;
+}
+
 /**
  * A Map by type, so every caller of `ledger.items` works unchanged; its entries live in the rows
  * and in `objects` (states built or set since), never in the Map's own storage: every Map method

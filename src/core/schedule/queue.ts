@@ -4,7 +4,7 @@
  * suspended and buried cards left out. When nothing else is left, learning cards due within
  * 20 minutes are shown early.
  */
-import { REVERSE_SUFFIX, type StudyItem } from '../deck/items.js';
+import type { StudyItem } from '../deck/items.js';
 import { dayStart, studyDay } from './day.js';
 import { State, type Scheduler } from './fsrs.js';
 import { itemRow, peekItem } from './itemTable.js';
@@ -12,10 +12,6 @@ import type { ItemState, Ledger } from './ledger.js';
 import type { QueueEntry, QueueKind, Settings } from './types.js';
 
 export const LEARN_AHEAD_MS = 20 * 60_000;
-
-export function siblingKey(key: string): string {
-  return key.endsWith(REVERSE_SUFFIX) ? key.slice(0, -REVERSE_SUFFIX.length) : `${key}${REVERSE_SUFFIX}`;
-}
 
 /** Hidden today: suspended, or buried through today or later. */
 export function isHidden(s: ItemState | undefined, today: number): boolean {
@@ -42,8 +38,11 @@ export interface QueueInput {
   settings: Pick<Settings, 'dayStartHour' | 'newPerDay' | 'reviewsPerDay'>;
   scheduler: Scheduler;
   now: number;
-  /** Key → item for every item in scope, when the caller already has one (saves a 100k-entry map at start-up). */
-  byKey?: ReadonlyMap<string, StudyItem>;
+  /**
+   * Key → item for every item in scope, when the caller has one (saves a 100k-entry map). A
+   * function: the queue needs it only once a session starts, never for counts (`amgi status`).
+   */
+  keyMap?: () => ReadonlyMap<string, StudyItem>;
 }
 
 /** Daily limits left per deck: [new, reviews]. */
@@ -59,9 +58,15 @@ export function limitsLeft(input: QueueInput, today: number): Map<string, [numbe
 }
 
 /** Blocked by its sibling: the other direction was answered (or is already queued) today. */
-function siblingBlocked(key: string, ledger: Ledger, today: number, queued: Set<string>): boolean {
-  const sib = siblingKey(key);
-  return queued.has(sib) || peekItem(ledger.items, sib)?.ld === today;
+function siblingBlocked(item: StudyItem, ledger: Ledger, today: number, queued: Set<string>): boolean {
+  const sib = item.sibling;
+  return sib !== undefined && (queued.has(sib) || peekItem(ledger.items, sib)?.ld === today);
+}
+
+/** A learning card in scope: its item, and its row hint (see peekItem). */
+interface Learning {
+  item: StudyItem;
+  row: number;
 }
 
 /**
@@ -71,13 +76,13 @@ function siblingBlocked(key: string, ledger: Ledger, today: number, queued: Set<
 export class ReviewQueue {
   readonly today: number;
   private readonly dayEnd: number;
-  /** Learning cards in scope, in the order found, with their row hints (see peekItem): each next card reads them all. */
-  private readonly learning = new Map<string, number>();
+  /** Learning cards in scope by key, in the order found: each next card reads them all. */
+  private readonly learning = new Map<string, Learning>();
   private readonly reviews: StudyItem[] = [];
   private readonly news: StudyItem[] = [];
   private ri = 0;
   private ni = 0;
-  private readonly byKey: ReadonlyMap<string, StudyItem>;
+  private keys?: ReadonlyMap<string, StudyItem>;
 
   constructor(private readonly input: QueueInput) {
     const { ledger, items, settings, scheduler, now } = input;
@@ -85,14 +90,14 @@ export class ReviewQueue {
     this.dayEnd = dayStart(this.today + 1, settings.dayStartHour).getTime();
     const left = limitsLeft(input, this.today);
     const queued = new Set<string>();
-    this.byKey = input.byKey ?? new Map(items.map((it) => [it.key, it]));
     // One pass over the items, reading states without building them (start-up at 100k cards):
     // due reviews as indices + recall probabilities, new cards as indices.
     const dueIdx: number[] = [];
     const newIdx: number[] = [];
     const r = new Float64Array(items.length);
     for (let i = 0; i < items.length; i++) {
-      const key = items[i]!.key;
+      const item = items[i]!;
+      const key = item.key;
       const row = itemRow(ledger.items, key);
       const s = peekItem(ledger.items, key, row);
       if (!s) {
@@ -101,7 +106,7 @@ export class ReviewQueue {
       }
       if (isHidden(s, this.today)) continue;
       const kind = kindOf(s);
-      if (kind === 'learning') this.learning.set(key, row);
+      if (kind === 'learning') this.learning.set(key, { item, row });
       else if (kind === 'new') newIdx.push(i);
       else if (s.due < this.dayEnd) {
         r[i] = scheduler.retrievability(s, now);
@@ -112,7 +117,7 @@ export class ReviewQueue {
     for (const i of dueIdx) {
       const item = items[i]!;
       const l = left.get(item.deckId)!;
-      if (l[1] <= 0 || siblingBlocked(item.key, ledger, this.today, queued)) continue;
+      if (l[1] <= 0 || siblingBlocked(item, ledger, this.today, queued)) continue;
       l[1]--;
       queued.add(item.key);
       this.reviews.push(item);
@@ -120,16 +125,23 @@ export class ReviewQueue {
     for (const i of newIdx) {
       const it = items[i]!;
       const l = left.get(it.deckId)!;
-      if (l[0] <= 0 || siblingBlocked(it.key, ledger, this.today, queued)) continue;
+      if (l[0] <= 0 || siblingBlocked(it, ledger, this.today, queued)) continue;
       l[0]--;
       queued.add(it.key);
       this.news.push(it);
     }
   }
 
+  /** Key → item of every item in scope, built on first use. */
+  private get byKey(): ReadonlyMap<string, StudyItem> {
+    return (this.keys ??= this.input.keyMap?.() ?? new Map(this.input.items.map((it) => [it.key, it])));
+  }
+
   /** Note a card answered in this session (it may have entered learning). */
   noteAnswered(key: string): void {
-    if (!this.learning.has(key) && kindOf(this.state(key)) === 'learning' && this.byKey.has(key)) this.learning.set(key, itemRow(this.input.ledger.items, key));
+    if (this.learning.has(key) || kindOf(this.state(key)) !== 'learning') return;
+    const item = this.byKey.get(key);
+    if (item) this.learning.set(key, { item, row: itemRow(this.input.ledger.items, key) });
   }
 
   /** Put a card back (undo): it is shown next. */
@@ -144,26 +156,31 @@ export class ReviewQueue {
   }
 
   private learningDue(limit: number): StudyItem | undefined {
-    let best: { key: string; due: number } | undefined;
-    for (const [key, row] of this.learning) {
-      const s = this.state(key, row);
+    let best: { item: StudyItem; due: number } | undefined;
+    for (const [key, l] of this.learning) {
+      const s = this.state(key, l.row);
       if (kindOf(s) !== 'learning' || isHidden(s, this.today)) {
         this.learning.delete(key);
         continue;
       }
-      if (s!.due <= limit && (!best || s!.due < best.due)) best = { key, due: s!.due };
+      if (s!.due <= limit && (!best || s!.due < best.due)) best = { item: l.item, due: s!.due };
     }
-    return best && this.byKey.get(best.key);
+    return best?.item;
+  }
+
+  /** Its sibling was answered today (by any terminal: read from the ledger now). */
+  private siblingToday(it: StudyItem): boolean {
+    return it.sibling !== undefined && this.state(it.sibling)?.ld === this.today;
   }
 
   private reviewOk(it: StudyItem): boolean {
     const s = this.state(it.key);
-    return kindOf(s) === 'review' && s!.due < this.dayEnd && !isHidden(s, this.today) && this.state(siblingKey(it.key))?.ld !== this.today;
+    return kindOf(s) === 'review' && s!.due < this.dayEnd && !isHidden(s, this.today) && !this.siblingToday(it);
   }
 
   private newOk(it: StudyItem): boolean {
     const s = this.state(it.key);
-    return kindOf(s) === 'new' && !isHidden(s, this.today) && this.state(siblingKey(it.key))?.ld !== this.today;
+    return kindOf(s) === 'new' && !isHidden(s, this.today) && !this.siblingToday(it);
   }
 
   /** The next card at `now`, or undefined when the session is over. */
@@ -208,9 +225,9 @@ export class ReviewQueue {
   }
 
   private tally(learnBy: number, bucket: (deckId: string) => Remaining): void {
-    for (const [key, row] of this.learning) {
-      const s = this.state(key, row);
-      if (kindOf(s) === 'learning' && !isHidden(s, this.today) && s!.due <= learnBy) bucket(this.byKey.get(key)!.deckId).learning++;
+    for (const [key, l] of this.learning) {
+      const s = this.state(key, l.row);
+      if (kindOf(s) === 'learning' && !isHidden(s, this.today) && s!.due <= learnBy) bucket(l.item.deckId).learning++;
     }
     for (let i = this.ri; i < this.reviews.length; i++) if (this.reviewOk(this.reviews[i]!)) bucket(this.reviews[i]!.deckId).review++;
     for (let i = this.ni; i < this.news.length; i++) if (this.newOk(this.news[i]!)) bucket(this.news[i]!.deckId).new++;
@@ -236,8 +253,8 @@ export class ReviewQueue {
   /** The earliest due time of a learning card in scope (for "next card at …"). */
   nextLearningDue(): number | undefined {
     let min: number | undefined;
-    for (const [key, row] of this.learning) {
-      const s = this.state(key, row);
+    for (const [key, l] of this.learning) {
+      const s = this.state(key, l.row);
       if (kindOf(s) === 'learning' && !isHidden(s, this.today)) min = min === undefined ? s!.due : Math.min(min, s!.due);
     }
     return min;
