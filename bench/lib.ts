@@ -29,6 +29,32 @@ export function timeCommand(cmd: string, args: string[], runs: number, env: Reco
   return times;
 }
 
+export interface Timed {
+  cmd: string;
+  args: string[];
+  env?: Record<string, string>;
+}
+
+/**
+ * Wall times of several commands, run in turns (a, b, c, a, b, c, …) after one warm-up round:
+ * a ratio between two of them then compares runs taken moments apart, where timing each
+ * command's runs in a block let machine load drift between blocks (a 0.93× ratio of a cached
+ * `amgi status` to `node -e 0` was seen that way).
+ */
+export function timeCommandsInTurns(commands: Timed[], runs: number): number[][] {
+  const times = commands.map(() => [] as number[]);
+  for (let i = 0; i <= runs; i++) {
+    commands.forEach((c, j) => {
+      const t0 = process.hrtime.bigint();
+      const r = spawnSync(c.cmd, c.args, { env: { ...process.env, ...c.env }, stdio: ['ignore', 'ignore', 'pipe'] });
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      if (r.status !== 0 && r.status !== 1) throw new Error(`${c.cmd} ${c.args.join(' ')} exited ${r.status}: ${r.stderr}`);
+      if (i > 0) times[j]!.push(ms);
+    });
+  }
+  return times;
+}
+
 /** Time a function `runs` times, in ms. */
 export function timeFn(fn: () => unknown, runs: number): number[] {
   const times: number[] = [];

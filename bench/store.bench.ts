@@ -19,7 +19,7 @@ import { DEFAULT_SETTINGS, type Grade } from '../src/core/schedule/types.js';
 import { deckSources } from '../src/store/deckFiles.js';
 import { openProgress } from '../src/store/progress.js';
 import { statusCachePath, statusKey } from '../src/store/statusCache.js';
-import { BIN, fmt, median, ROOT, table, timeCommand, timeFn } from './lib.js';
+import { BIN, fmt, median, ROOT, table, timeCommandsInTurns, timeFn } from './lib.js';
 
 /**
  * This bundle, copied where other benches cannot delete it mid-run (bench.mjs clears
@@ -219,9 +219,9 @@ try {
   utimesSync(deckFile, aMinuteAgo, aMinuteAgo);
   const home = join(root, 'home-10000');
   utimesSync(join(home, 'reviews.jsonl'), aMinuteAgo, aMinuteAgo);
-  const RUNS = 11;
+  const RUNS = 21;
   const env = (h: string) => ({ AMGI_HOME: h, AMGI_NOW: NOW().toISOString() });
-  const statusRun = (h: string, dir = decksDir) => median(timeCommand(process.execPath, [BIN, 'status', '--decks', dir], RUNS, env(h)));
+  const status = (h: string, dir = decksDir) => ({ cmd: process.execPath, args: [BIN, 'status', '--decks', dir], env: env(h) });
   /** A copy of the 10k home; `block` makes one of its caches unusable. */
   const homeCopy = (name: string, block: (h: string) => void) => {
     const h = join(root, name);
@@ -231,9 +231,6 @@ try {
     block(h);
     return h;
   };
-  const base = median(timeCommand(process.execPath, ['-e', '0'], RUNS));
-  // Nothing changed since the last run (the prompt case): the stored answer (cache/status-*.json).
-  const status = statusRun(home);
   // The answer not stored (inputs just changed, e.g. right after a review): the store is loaded,
   // the deck comes from the validated-deck cache. Blocked here by a folder where the answer goes.
   const emptyDecks = join(root, 'no-decks');
@@ -241,22 +238,37 @@ try {
   const noAnswerHome = homeCopy('home-10000-noanswer', (h) => {
     for (const dir of [decksDir, emptyDecks]) mkdirSync(statusCachePath(h, statusKey(h, deckSources({ decksDir: dir }), NOW().getTime())!.scope), { recursive: true });
   });
-  const recomputed = statusRun(noAnswerHome);
   // No cache at all ($AMGI_HOME/cache is a file): every run validates, normalises and sanitises
   // the 10k-card deck and loads the store (what a first run ever pays).
-  const uncached = statusRun(homeCopy('home-10000-nocache', (h) => writeFileSync(join(h, 'cache'), 'not a folder')));
-  // The store with no deck: what loading the store costs without counting.
-  const storeOnly = statusRun(noAnswerHome, emptyDecks);
-  const naiveStatus = median(timeCommand(process.execPath, [SELF, 'child', 'naive-load', join(root, 'naive-10000'), '10000'], RUNS));
-  const row = (label: string, ms: number, target = '') => [label, fmt(ms), `${(ms / base).toFixed(2)}×`, target];
-  table(`amgi status, 10k cards / 100k reviews (median of ${RUNS}, ms)`, ['command', 'median ms', 'ratio to node -e 0', 'target'], [
-    row('node -e 0', base),
-    row('amgi status (nothing changed since the last run: stored answer)', status, '≤ 2×'),
-    row('amgi status, answer recomputed (deck from the validated-deck cache)', recomputed, '≤ 2×'),
-    row('amgi status, no cache at all (validates the deck)', uncached),
-    row('amgi status, no deck files (store load only, answer recomputed)', storeOnly),
-    row('naive: load the one conf file (no decks, no counting)', naiveStatus),
-  ]);
+  const noCacheHome = homeCopy('home-10000-nocache', (h) => writeFileSync(join(h, 'cache'), 'not a folder'));
+  const rows: [string, string][] = [
+    ['node -e 0', ''],
+    // Nothing changed since the last run (the prompt case): the stored answer (cache/status-*.json),
+    // stored by the warm-up round.
+    ['amgi status (nothing changed since the last run: stored answer)', '≤ 2×'],
+    ['amgi status, answer recomputed (deck from the validated-deck cache)', '≤ 2×'],
+    ['amgi status, no cache at all (validates the deck)', ''],
+    // The store with no deck: what loading the store costs without counting.
+    ['amgi status, no deck files (store load only, answer recomputed)', ''],
+    ['naive: load the one conf file (no decks, no counting)', ''],
+  ];
+  const medians = timeCommandsInTurns(
+    [
+      { cmd: process.execPath, args: ['-e', '0'] },
+      status(home),
+      status(noAnswerHome),
+      status(noCacheHome),
+      status(noAnswerHome, emptyDecks),
+      { cmd: process.execPath, args: [SELF, 'child', 'naive-load', join(root, 'naive-10000'), '10000'] },
+    ],
+    RUNS,
+  ).map(median);
+  const base = medians[0]!;
+  table(
+    `amgi status, 10k cards / 100k reviews (median of ${RUNS}, commands in turns, ms)`,
+    ['command', 'median ms', 'ratio to node -e 0', 'target'],
+    rows.map(([label, target], i) => [label, fmt(medians[i]!), `${(medians[i]! / base).toFixed(2)}×`, target]),
+  );
 } finally {
   rmSync(root, { recursive: true, force: true });
   rmSync(SELF, { force: true });

@@ -33,7 +33,7 @@ export function newEntryId(at: number): string {
 
 export class ProgressStore implements Progress {
   readonly notices: string[] = [];
-  ledger: Ledger;
+  readonly ledger: Ledger;
   ctx: LedgerContext;
   private offset: number;
   private readonly settingsStore: SettingsStore;
@@ -144,7 +144,8 @@ export class ProgressStore implements Progress {
   /** Replay the whole log into a fresh ledger. */
   private rebuild(): void {
     const r = rebuildLedger(this.opts.home, this.ctx);
-    this.ledger = r.ledger;
+    // Into the same object: open review queues and sessions hold this ledger and must see the new states.
+    Object.assign(this.ledger, r.ledger);
     this.offset = r.offset;
   }
 

@@ -87,6 +87,37 @@ describe('answers', () => {
     expect(readLog(home).entries.filter((e) => e.op === 'undo')).toHaveLength(2);
   });
 
+  test('undo keeps the session total: the card shown before the undo is still counted as to come', () => {
+    const c = clock('2026-03-02T10:00:00');
+    const p = open(home, [deck('docker', 5)], c.now);
+    const s = p.startReview();
+    /** Answered in this session + the current card + the cards still to come. */
+    let answered = 0;
+    const total = () => {
+      const shown = s.current() ? 1 : 0; // first: remaining() leaves the current card out
+      const r = s.remaining();
+      return answered + shown + r.learning + r.review + r.new;
+    };
+    s.answer(4, 1); // Easy: a review days away, not back today
+    answered++;
+    const before = total();
+    expect(before).toBe(5);
+    s.answer(4, 1);
+    answered++;
+    expect(total()).toBe(before);
+    expect(s.undo()).toBe(true);
+    answered--;
+    expect(s.current()?.item.key).toBe('docker-0001');
+    expect(total()).toBe(before);
+    // Both put-back cards come in turn, then the rest; nothing is shown twice.
+    const shown: string[] = [];
+    while (s.current()) {
+      shown.push(s.current()!.item.key);
+      s.answer(4, 1);
+    }
+    expect(shown).toEqual(['docker-0001', 'docker-0002', 'docker-0003', 'docker-0004']);
+  });
+
   test('suspend and bury (with the sibling) hide cards; burial ends with the study day', () => {
     const c = clock('2026-03-02T10:00:00');
     const p = open(home, [deck('docker', 3, { reversible: 1 })], c.now);

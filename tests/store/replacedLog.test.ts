@@ -38,4 +38,15 @@ test('a session keeps every answer when another process replaces the log under i
     expect(p.state(key)?.due, key).toBe(fresh.state(key)?.due);
   }
   expect(fresh.state('docker-0003')?.reps).toBe(1);
+
+  // The open session reads the rebuilt states: docker-0003, answered on the other machine, is not new here.
+  const shown: string[] = [];
+  for (let i = 0; i < 20 && s.current(); i++) {
+    const cur = s.current()!;
+    shown.push(`${cur.item.key}:${cur.kind}`);
+    s.answer(4, 1);
+    c.advance(MIN);
+  }
+  expect(shown).toContain('docker-0002:new');
+  expect(shown).not.toContain('docker-0003:new');
 });

@@ -9,6 +9,8 @@ import type { ItemState } from './ledger.js';
 /** The numeric fields of a state, in their order within a row. */
 export const ROW_FIELDS = ['deck', 'due', 's', 'd', 'el', 'sch', 'step', 'reps', 'lapses', 'st', 'last', 'ld'] as const;
 export const ROW_WIDTH = ROW_FIELDS.length;
+/** Where each field sits within a row: `rows[r * ROW_WIDTH + FIELD.due]`. */
+export const FIELD = Object.fromEntries(ROW_FIELDS.map((f, i) => [f, i])) as Record<(typeof ROW_FIELDS)[number], number>;
 
 /**
  * The states as rows of one Float64Array, row-major: reading a state touches two cache lines,
@@ -56,6 +58,56 @@ export function writeRow(rows: Float64Array, r: number, s: ItemState, deck: numb
 }
 
 /**
+ * A row seen as an ItemState, each field read from the numbers when asked for: the queue scan
+ * reads three or four fields of each of 10k–100k rows, and filling a whole object per row (with
+ * a fresh heap number for every double until the code is optimised) was 4 ms of the 10k-card
+ * `amgi status`. Flags and undo data are never in rows (rows with them are built as objects).
+ */
+class RowView implements ItemState {
+  /** Offset of the row in `t.rows`. */
+  o = 0;
+  constructor(private readonly t: ItemRows) {}
+  get deck(): string {
+    return this.t.decks[this.t.rows[this.o]!]!;
+  }
+  get due(): number {
+    return this.t.rows[this.o + 1]!;
+  }
+  get s(): number {
+    return this.t.rows[this.o + 2]!;
+  }
+  get d(): number {
+    return this.t.rows[this.o + 3]!;
+  }
+  get el(): number {
+    return this.t.rows[this.o + 4]!;
+  }
+  get sch(): number {
+    return this.t.rows[this.o + 5]!;
+  }
+  get step(): number {
+    return this.t.rows[this.o + 6]!;
+  }
+  get reps(): number {
+    return this.t.rows[this.o + 7]!;
+  }
+  get lapses(): number {
+    return this.t.rows[this.o + 8]!;
+  }
+  get st(): number {
+    return this.t.rows[this.o + 9]!;
+  }
+  get last(): number | undefined {
+    const v = this.t.rows[this.o + 10]!;
+    return Number.isNaN(v) ? undefined : v;
+  }
+  get ld(): number | undefined {
+    const v = this.t.rows[this.o + 11]!;
+    return Number.isNaN(v) ? undefined : v;
+  }
+}
+
+/**
  * A Map by type, so every caller of `ledger.items` works unchanged; its entries live in the rows
  * and in `objects` (states built or set since), never in the Map's own storage: every Map method
  * is overridden. Iteration: rows in order, then keys added since.
@@ -68,7 +120,7 @@ export class ItemTable extends Map<string, ItemState> {
   /** Rows still marked IN_ROWS. */
   private inRows: number;
   /** Reused by `peek` for rows not yet built: one object, not one per read. */
-  private readonly scratch: ItemState = { deck: '', due: 0, s: 0, d: 0, el: 0, sch: 0, step: 0, reps: 0, lapses: 0, st: 0, last: undefined, ld: undefined };
+  private readonly scratch: RowView;
 
   /** `objects`: rows whose state needs more than the numbers (flags, undo data), already built. */
   constructor(data: ItemRows, objects: Iterable<[number, ItemState]> = []) {
@@ -80,6 +132,7 @@ export class ItemTable extends Map<string, ItemState> {
     if (this.rowOf.size !== n) throw new Error('duplicate keys');
     this.mark = new Uint8Array(n);
     this.inRows = n;
+    this.scratch = new RowView(data);
     for (const [r, s] of objects) this.adopt(r, s);
   }
 
@@ -119,6 +172,27 @@ export class ItemTable extends Map<string, ItemState> {
     return m === IN_ROWS ? this.peekRow(r) : m === OBJECT ? this.objects.get(key) : undefined;
   }
 
+  /**
+   * For a loop that reads the numbers itself (the queue scan: one pass over 10k–100k items with
+   * no call per item): the row of each item's key, -1 for a key with no state, -2 for one whose
+   * state is an object (read it with `peek`). Rows hold no flags: a suspended or buried state,
+   * or one with undo data, is always an object.
+   */
+  rowsOf(items: readonly { key: string }[]): Int32Array {
+    const out = new Int32Array(items.length);
+    for (let i = 0; i < items.length; i++) {
+      const key = items[i]!.key;
+      const r = this.rowOf.get(key);
+      out[i] = r === undefined ? (this.objects.has(key) ? -2 : -1) : this.mark[r] === IN_ROWS ? r : this.mark[r] === OBJECT ? -2 : -1;
+    }
+    return out;
+  }
+
+  /** The rows (see rowsOf and FIELD); never written through. */
+  get numbers(): Float64Array {
+    return this.data.rows;
+  }
+
   /** The row of `key`, or -1 (a key added since the snapshot). */
   rowIndex(key: string): number {
     return this.rowOf.get(key) ?? -1;
@@ -132,26 +206,10 @@ export class ItemTable extends Map<string, ItemState> {
     return m === IN_ROWS ? r : m === OBJECT ? this.objects.get(key) : undefined;
   }
 
-  /** Row `r` read into the scratch object (see `peek`). */
+  /** Row `r` as the scratch view (see `peek`): its fields are read from the row when asked for. */
   peekRow(r: number): ItemState {
-    const v = this.data.rows;
-    const o = r * ROW_WIDTH;
-    const s = this.scratch;
-    s.deck = this.data.decks[v[o]!]!;
-    s.due = v[o + 1]!;
-    s.s = v[o + 2]!;
-    s.d = v[o + 3]!;
-    s.el = v[o + 4]!;
-    s.sch = v[o + 5]!;
-    s.step = v[o + 6]!;
-    s.reps = v[o + 7]!;
-    s.lapses = v[o + 8]!;
-    s.st = v[o + 9]!;
-    const last = v[o + 10]!;
-    s.last = Number.isNaN(last) ? undefined : last;
-    const ld = v[o + 11]!;
-    s.ld = Number.isNaN(ld) ? undefined : ld;
-    return s;
+    this.scratch.o = r * ROW_WIDTH;
+    return this.scratch;
   }
 
   override set(key: string, value: ItemState): this {
