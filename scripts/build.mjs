@@ -1,6 +1,6 @@
 // The CLI and `amgi status` as one file (dist/amgi.mjs); other commands and screens load lazily: status never parses React/Ink.
 import { build } from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
+import { chmodSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -54,3 +54,6 @@ const commandsAsFiles = {
   },
 };
 await build({ ...common, entryPoints: { amgi: 'src/cli/main.ts' }, outdir: 'dist', splitting: false, plugins: [commandsAsFiles] });
+// bin/amgi is a symbolic link to this file (a module that imported it cost a second module load:
+// ≈ 10 ms on every command, measured), so it must be executable and start with its #! line.
+chmodSync(join(root, 'dist', 'amgi.mjs'), 0o755);

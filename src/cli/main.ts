@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import pkg from '../../package.json' with { type: 'json' };
 import { isAmgiError, isUsageError, UsageError } from '../core/errors.js';
 import { parseArgs } from './args.js';

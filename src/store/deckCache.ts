@@ -14,7 +14,7 @@
  * and rewritten; a failed write is ignored: the deck file is the truth.
  */
 import { nameHash, sha256Hex } from '../core/crypto.js';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Deck } from '../core/deck/types.js';
 import type { DeckProblem } from './../core/deck/validate.js';
@@ -116,6 +116,8 @@ function writeEntry(home: string, path: string, header: Header, deckJson: string
     } finally {
       rmSync(tmp, { force: true });
     }
+    // Entries named by an earlier build (40 hex digits: SHA-1 of the path) are never read again.
+    for (const name of readdirSync(deckCacheDir(home))) if (/^[0-9a-f]{40}\.json$/.test(name)) rmSync(join(deckCacheDir(home), name), { force: true });
   } catch {
     // Best effort (read-only home, full disk): the next run validates again.
   }

@@ -3,7 +3,7 @@
  * content hash) and the alias files (decks/aliases.json merged with $AMGI_HOME/aliases.json).
  * The cache is best-effort: an unreadable or stale entry is recomputed, a failed write is ignored.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadedDeck } from '../core/deck/types.js';
 import {
@@ -59,18 +59,24 @@ function fromFile(v: unknown): DeckDerived | undefined {
   return { version: d.version, fingerprint: d.fingerprint, jamo: d.jamo, cho: d.cho, pairs, postStart, postings };
 }
 
-/** A DerivedCache keeping one JSON file per deck content hash in `dir`. */
+/**
+ * A DerivedCache keeping one JSON file per deck in `dir`: search-v<version>-<deck>~<content
+ * hash>.json. Writing a deck's entry deletes its entries for older contents and every file of
+ * another format version, so edits do not pile up files (`~` never occurs in the sanitised id).
+ */
 export function fileDerivedCache(dir: string): DerivedCache {
-  const file = (key: string) => join(dir, `search-v${DERIVED_VERSION}-${key.replace(/[^a-zA-Z0-9_-]/g, '_')}.json`);
+  const safe = (s: string) => s.replace(/[^a-zA-Z0-9_-]/g, '_');
+  const prefix = (deck: string) => `search-v${DERIVED_VERSION}-${safe(deck)}~`;
+  const name = (deck: string, hash: string) => `${prefix(deck)}${safe(hash)}.json`;
   return {
-    get(key) {
+    get(deck, hash) {
       try {
-        return fromFile(JSON.parse(readFileSync(file(key), 'utf8')));
+        return fromFile(JSON.parse(readFileSync(join(dir, name(deck, hash)), 'utf8')));
       } catch {
         return undefined;
       }
     },
-    set(key, value) {
+    set(deck, hash, value) {
       try {
         mkdirSync(dir, { recursive: true });
         const data: DerivedFile = {
@@ -82,10 +88,17 @@ export function fileDerivedCache(dir: string): DerivedCache {
           postStart: encode(value.postStart),
           postings: encode(value.postings),
         };
+        const file = join(dir, name(deck, hash));
         // Written aside and renamed, so a reader never sees half a file.
-        const tmp = `${file(key)}.${process.pid}.tmp`;
+        const tmp = `${file}.${process.pid}.tmp`;
         writeFileSync(tmp, JSON.stringify(data));
-        renameSync(tmp, file(key));
+        renameSync(tmp, file);
+        const mine = prefix(deck);
+        const current = `search-v${DERIVED_VERSION}-`;
+        for (const f of readdirSync(dir)) {
+          if (!f.startsWith('search-v') || !f.endsWith('.json') || f === name(deck, hash)) continue;
+          if (f.startsWith(mine) || !f.startsWith(current)) rmSync(join(dir, f), { force: true });
+        }
       } catch {
         // A read-only home only costs the next start a recomputation.
       }

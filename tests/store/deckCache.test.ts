@@ -52,6 +52,17 @@ beforeEach(() => {
 afterEach(() => t.cleanup());
 
 describe('validated-deck cache', () => {
+  test('entries named by an earlier build (SHA-1 of the path) are removed when an entry is written', () => {
+    mkdirSync(deckCacheDir(t.home), { recursive: true });
+    const legacy = join(deckCacheDir(t.home), `${'ab12'.repeat(10)}.json`);
+    writeFileSync(legacy, '{}\n{}');
+    writeDeck('a.json', makeDeck('a', 3));
+    expect(load().decks.map((d) => d.deck.id)).toEqual(['a']);
+    expect(existsSync(legacy)).toBe(false);
+    expect(cacheFiles()).toHaveLength(1);
+    expect(cacheFiles()[0]).toMatch(/^[0-9a-f]{16}\.json$/);
+  });
+
   test('a valid deck is cached; the cached deck, problems and content hash equal an uncached load', () => {
     writeDeck('a.json', makeDeck('a', 5, '  질문\u0007', 2));
     const fresh = loadDeckFiles([{ file: join(decksDir, 'a.json'), origin: 'dir' }]);

@@ -13,7 +13,7 @@ beforeEach(() => {
 afterEach(() => home.cleanup());
 
 describe('fileDerivedCache', () => {
-  test('writes one file per content hash under $AMGI_HOME/cache and reads it back', () => {
+  test('writes one file per deck and content hash under $AMGI_HOME/cache and reads it back', () => {
     const env = { AMGI_HOME: home.home };
     const dir = searchCacheDir(env);
     expect(dir).toBe(join(home.home, 'cache'));
@@ -21,7 +21,7 @@ describe('fileDerivedCache', () => {
     const files = readdirSync(dir);
     expect(files).toHaveLength(1);
     expect(files[0]).toContain('abc123');
-    const again = fileDerivedCache(dir).get('abc123');
+    const again = fileDerivedCache(dir).get(FIXTURE.id, 'abc123');
     expect(again?.jamo.length).toBeGreaterThan(0);
     expect(again?.postings.length).toBeGreaterThan(0);
   });
@@ -32,9 +32,9 @@ describe('fileDerivedCache', () => {
     buildSearchIndex([loaded(FIXTURE, 'h1')], { cache });
     const [file] = readdirSync(dir);
     writeFileSync(join(dir, file!), '{not json');
-    expect(cache.get('h1')).toBeUndefined();
+    expect(cache.get(FIXTURE.id, 'h1')).toBeUndefined();
     writeFileSync(join(dir, file!), JSON.stringify({ version: 1, words: 'x' }));
-    expect(cache.get('h1')).toBeUndefined();
+    expect(cache.get(FIXTURE.id, 'h1')).toBeUndefined();
     expect(buildSearchIndex([loaded(FIXTURE, 'h1')], { cache }).search('ㄹㅇㅇ')[0]!.card.id).toBe('layer');
   });
 
@@ -48,9 +48,22 @@ describe('fileDerivedCache', () => {
 
   test('keys cannot escape the folder', () => {
     const dir = join(home.home, 'cache');
-    fileDerivedCache(dir).set('../../evil', { version: DERIVED_VERSION, fingerprint: '', jamo: [], cho: [], pairs: new Int32Array(0), postStart: Int32Array.of(0), postings: new Int32Array(0) });
+    fileDerivedCache(dir).set('../..', '../../evil', { version: DERIVED_VERSION, fingerprint: '', jamo: [], cho: [], pairs: new Int32Array(0), postStart: Int32Array.of(0), postings: new Int32Array(0) });
     expect(readdirSync(dir).every((f) => f.startsWith('search-'))).toBe(true);
     expect(readdirSync(home.home).sort()).toEqual(['cache']);
+  });
+
+  test('a deck\'s new contents replace its old file; other decks\' files stay; other versions go', () => {
+    const dir = join(home.home, 'cache');
+    mkdirSync(dir, { recursive: true });
+    const other = `search-v${DERIVED_VERSION}-${FIXTURE.id}-extra~zz.json`;
+    const old = `search-v${DERIVED_VERSION - 1}-${FIXTURE.id}-0011.json`;
+    for (const f of [other, old]) writeFileSync(join(dir, f), '{}');
+    buildSearchIndex([loaded(FIXTURE, 'h1')], { cache: fileDerivedCache(dir) });
+    const first = readdirSync(dir).filter((f) => f.includes('h1'));
+    expect(first).toHaveLength(1);
+    buildSearchIndex([loaded(FIXTURE, 'h2')], { cache: fileDerivedCache(dir) });
+    expect(readdirSync(dir).sort()).toEqual([`search-v${DERIVED_VERSION}-${FIXTURE.id}~h2.json`, other].sort());
   });
 });
 

@@ -34,10 +34,13 @@ export interface DeckDerived {
   postings: Int32Array;
 }
 
-/** Persists derived data between runs (the store writes it under $AMGI_HOME/cache). */
+/**
+ * Persists derived data between runs (the store writes it under $AMGI_HOME/cache): one entry per
+ * deck id, for one content hash; a new hash replaces the deck's older entry.
+ */
 export interface DerivedCache {
-  get(key: string): DeckDerived | undefined;
-  set(key: string, value: DeckDerived): void;
+  get(deck: string, hash: string): DeckDerived | undefined;
+  set(deck: string, hash: string, value: DeckDerived): void;
 }
 
 export function cardFieldTexts(card: Card): [string, string, string, string] {

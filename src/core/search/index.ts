@@ -485,12 +485,11 @@ function fuseGroups(alternatives: Slot[][], corrections: (p: Part) => string[], 
 }
 
 function derived(d: LoadedDeck, cache?: DerivedCache): DeckDerived {
-  const key = d.contentHash;
   const fingerprint = deckFingerprint(d.deck);
-  const hit = cache?.get(key);
+  const hit = cache?.get(d.deck.id, d.contentHash);
   if (hit && hit.version === DERIVED_VERSION && hit.fingerprint === fingerprint && consistent(hit, d.deck.cards.length)) return hit;
   const fresh = deriveDeck(d.deck);
-  cache?.set(key, fresh);
+  cache?.set(d.deck.id, d.contentHash, fresh);
   return fresh;
 }
 

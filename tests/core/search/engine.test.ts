@@ -210,8 +210,8 @@ describe('derived-data cache', () => {
     const store = new Map<string, DeckDerived>();
     const calls = { get: 0, set: 0 };
     const cache: DerivedCache = {
-      get: (k) => (calls.get++, store.get(k)),
-      set: (k, v) => (calls.set++, void store.set(k, v)),
+      get: (deck, hash) => (calls.get++, store.get(`${deck}/${hash}`)),
+      set: (deck, hash, v) => (calls.set++, void store.set(`${deck}/${hash}`, v)),
     };
     return { cache, calls, store };
   }
