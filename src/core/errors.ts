@@ -11,8 +11,9 @@ export class AmgiError extends Error {
 }
 
 /**
- * `e instanceof AmgiError`, also for an error from another bundle: `amgi status` runs from its
- * own one-file bundle (dist/status.mjs, for start-up time) with its own copy of these classes.
+ * `e instanceof AmgiError`, also for an error from the other build: dist/amgi.mjs (the CLI and
+ * `amgi status`, one file for start-up time) and the commands in dist/commands/ each bundle
+ * their own copy of these classes.
  */
 export function isAmgiError(e: unknown): e is AmgiError {
   return typeof e === 'object' && e !== null && (e as { [AMGI_ERROR]?: true })[AMGI_ERROR] === true;

@@ -11,8 +11,9 @@
  * buffer: no number is parsed or copied. Format 3 kept the same rows as base64 columns inside
  * JSON; decoding them was 15 ms of a 10k-card `amgi status` (see the benchmark).
  *
- * Earlier formats lived in `state.json`. They are not read: the log is replayed once, as for a
- * missing snapshot, and the old file is removed once the new one is written.
+ * Earlier formats lived in `state.json`. They are not read: they were built by the scheduler
+ * before SCHEDULER_VERSION 2 (another fuzz seed), so the log is replayed once, as for a missing
+ * snapshot, and the old file is removed once the new one is written.
  */
 import { closeSync, existsSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { endianness } from 'node:os';
@@ -20,6 +21,7 @@ import { join } from 'node:path';
 import { ItemTable, ROW_WIDTH, rowState, writeRow } from '../core/schedule/itemTable.js';
 import type { DayStat, ItemState, Ledger, RecentEntry } from '../core/schedule/ledger.js';
 import type { Settings } from '../core/schedule/types.js';
+import { SCHEDULER_VERSION } from '../core/schedule/fsrs.js';
 import { logPath } from './log.js';
 import { writeFileAtomic } from './atomicFile.js';
 
@@ -112,7 +114,7 @@ function encodeItems(items: Map<string, ItemState>, undoable: Set<string>, order
 /** The settings a replay depends on: states built under other ones are rebuilt. */
 export function paramsKey(settings: Pick<Settings, 'retention' | 'maximumInterval' | 'weights' | 'dayStartHour' | 'leechThreshold'>, fuzz: boolean): string {
   const { retention, maximumInterval, weights, dayStartHour, leechThreshold } = settings;
-  return JSON.stringify([retention, maximumInterval, weights ?? null, dayStartHour, leechThreshold, fuzz]);
+  return JSON.stringify([retention, maximumInterval, weights ?? null, dayStartHour, leechThreshold, fuzz, SCHEDULER_VERSION]);
 }
 
 /** The file's bytes. `order`: item keys in the order start-up reads them (see encodeItems). */

@@ -2,7 +2,7 @@
  * The one place that talks to ts-fsrs (FSRS-6). Item states keep dates as epoch
  * milliseconds (compact to store, cheap to compare) and convert at this boundary.
  */
-import { computeDecayFactor, fsrs, type Card as FsrsCard, type FSRS, type Grade as FsrsGrade, State } from 'ts-fsrs';
+import { computeDecayFactor, fsrs, StrategyMode, type AbstractScheduler, type Card as FsrsCard, type FSRS, type Grade as FsrsGrade, State } from 'ts-fsrs';
 import type { Grade, Settings } from './types.js';
 
 export { State };
@@ -60,7 +60,7 @@ export function fromFsrsCard(c: FsrsCard): MemoryState {
 
 export interface SchedulerOptions {
   settings: Pick<Settings, 'retention' | 'maximumInterval' | 'weights'>;
-  /** Interval fuzz: on in the app, off in tests. Deterministic either way (ts-fsrs seeds from the review). */
+  /** Interval fuzz: on in the app, off in tests. Deterministic either way (seeded from the review: fuzzSeed). */
   fuzz: boolean;
   /** Override the desired retention (interview plans raise it). */
   retention?: number;
@@ -76,6 +76,22 @@ export interface Scheduler {
   forget(m: MemoryState, at: number): MemoryState;
 }
 
+/**
+ * Bumped when the same log schedules differently (the fuzz seed below): snapshots built by an
+ * earlier scheduler are rebuilt (paramsKey).
+ */
+export const SCHEDULER_VERSION = 2;
+
+/**
+ * The fuzz seed: the card's reps and memory and the UTC day of the review. ts-fsrs's default
+ * uses the review's millisecond, so the intervals the grade buttons preview (when the card is
+ * shown) differed from the ones the answer scheduled seconds later ("Easy 6d" shown, 9d given).
+ * Within a day the two now agree; a card shown before 00:00 UTC and answered after may not.
+ */
+function fuzzSeed(this: AbstractScheduler): string {
+  return `${Math.floor(this.review_time.getTime() / 86_400_000)}_${this.current.reps}_${this.current.difficulty * this.current.stability}`;
+}
+
 export function makeScheduler(opts: SchedulerOptions): Scheduler {
   const f = fsrs({
     request_retention: opts.retention ?? opts.settings.retention,
@@ -85,7 +101,7 @@ export function makeScheduler(opts: SchedulerOptions): Scheduler {
     learning_steps: ['1m', '10m'],
     relearning_steps: ['10m'],
     ...(opts.settings.weights ? { w: opts.settings.weights } : {}),
-  });
+  }).useStrategy(StrategyMode.SEED, fuzzSeed);
   const { decay, factor } = computeDecayFactor(f.parameters.w);
   return {
     fsrs: f,
