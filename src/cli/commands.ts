@@ -41,7 +41,7 @@ export interface CommandSpec {
 export const GLOBAL_FLAGS: Record<string, FlagSpec> = {
   help: { description: 'show help' },
   decks: { value: 'DIR', description: 'load only the decks in DIR' },
-  lang: { value: 'ko|en', description: 'interface language (default from LANG)' },
+  lang: { value: 'ko|en', description: 'language of the screens (default from LANG); command output is English' },
   'no-color': { description: 'no colours (also NO_COLOR=1)' },
 };
 

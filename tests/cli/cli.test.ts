@@ -122,8 +122,11 @@ describe('amgi validate', () => {
         expect.stringMatching(/control-chars\.json:3:12: warning: terminal control characters were removed/),
       ]),
     );
-    // The valid card of a deck with bad cards still loads.
-    expect(r.stdout).toMatch(/ok {2}.*wrong-types\.json {2}\(types, 1 cards\)/);
+    // The valid card of a deck with bad cards still loads, and the deck is not called ok.
+    expect(r.stdout).toMatch(/^err .*wrong-types\.json {2}\(types, 1 card loaded; 2 problems below\)$/m);
+    expect(r.stdout).not.toMatch(/^ok .*wrong-types/m);
+    // A warning alone (control characters removed) leaves a deck ok.
+    expect(r.stdout).toMatch(/^ok {2}.*control-chars\.json/m);
   });
 
   it('refuses a file over 20 MB before parsing it', () => {

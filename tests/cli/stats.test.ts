@@ -7,6 +7,29 @@ import { appendEntries } from '../../src/store/log.js';
 const fixture = useMiniDeckHome();
 
 describe('amgi stats', () => {
+  test('the heatmap is seven weekday rows, a column per week, today in the last column; nothing wider than 80', () => {
+    const key = mini.cards[0]!.id;
+    // Answers on Monday 2026-02-23 (3) and on Wednesday 2026-03-04, "today" (1).
+    const at = (iso: string, id: string) => ({ v: 1 as const, id, at: iso, op: 'answer' as const, key, deck: mini.id, grade: 3 as const, ms: 1000, kind: 'review' as const, reschedule: true });
+    appendEntries(fixture.home, [at('2026-02-23T10:00:00.000Z', 'a'), at('2026-02-23T10:01:00.000Z', 'b'), at('2026-02-23T10:02:00.000Z', 'c'), at('2026-03-04T10:00:00.000Z', 'd')]);
+    const r = amgi(['stats', '--decks', fixture.decks], { AMGI_HOME: fixture.home, AMGI_NOW: '2026-03-04T12:00:00Z', TZ: 'UTC' });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(80);
+    const rows = lines.filter((l) => /^  (Mon|Tue|Wed|Thu|Fri|Sat|Sun) /.test(l));
+    expect(rows.map((l) => l.slice(2, 5))).toEqual(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
+    const cells = rows.map((l) => l.slice(6));
+    // Week columns: the last is this week (Mon 03-02 … today Wed 03-04), the one before holds 02-23.
+    expect(cells[0]).toHaveLength(12);
+    expect(cells[0]![10]).toBe('█');
+    expect(cells[2]).toHaveLength(12);
+    expect(cells[2]![11]).not.toBe('·');
+    expect(cells[3]).toHaveLength(11); // Thursday of this week has not come yet
+    expect(r.stdout).toMatch(/Streak: 1 day \(/);
+    expect(r.stdout).toMatch(/Today 2026-03-04: 1 answer,/);
+  });
+
+
   test('--json: forecast, heatmap, retention, streak, decks, time', () => {
     const key = mini.cards[0]!.id;
     appendEntries(fixture.home, [
@@ -31,6 +54,7 @@ describe('amgi stats', () => {
     const r = amgi(['stats', '--decks', fixture.decks], { AMGI_HOME: fixture.home, AMGI_NOW: '2026-03-02T12:00:00+09:00' });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Streak: 0 days/);
+    expect(r.stdout).toContain('Counts are study items');
     expect(r.stdout).toMatch(/True retention, last 30 days: —/);
     expect(r.stdout).toContain(mini.id);
   });

@@ -5,7 +5,7 @@
  */
 import { flagString } from '../args.js';
 import type { CommandContext } from '../commands.js';
-import { json } from '../io.js';
+import { json, plural } from '../io.js';
 import type { StatsReport } from '../../core/stats/index.js';
 import { padDisplay } from '../../core/text/width.js';
 import { openProgressFromEnv } from '../../store/open.js';
@@ -23,27 +23,45 @@ export function formatDuration(ms: number): string {
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const SHADES = [' ', '░', '▒', '▓', '█'];
 
-/** The last 12 weeks of the heatmap, one character per day, Monday-first rows are left to the screen. */
-export function heatmapLine(h: StatsReport['heatmap'], days = 84): string {
-  const recent = h.slice(-days);
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/**
+ * The last `weeks` weeks of the heatmap as seven lines, Monday to Sunday, one column per week
+ * (oldest left, this week right, days after today blank): 16 columns wide, where one line of 84
+ * days wrapped at 80.
+ */
+export function heatmapRows(h: StatsReport['heatmap'], weeks = 12): string[] {
+  if (h.length === 0) return [];
+  const weekday = (date: string) => (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
+  const cells = weeks * 7 - (6 - weekday(h[h.length - 1]!.date));
+  const recent = h.slice(-cells);
   const max = Math.max(1, ...recent.map((d) => d.answers));
-  return recent.map((d) => (d.answers === 0 ? '·' : SHADES[Math.min(4, 1 + Math.floor((d.answers / max) * 3.999))]!)).join('');
+  const shade = (k: number) => {
+    const d = recent[k];
+    if (!d) return ' ';
+    return d.answers === 0 ? '·' : SHADES[Math.min(4, 1 + Math.floor((d.answers / max) * 3.999))]!;
+  };
+  // Cell k is week floor(k / 7), weekday k % 7, from the Monday `weeks` weeks back; today is cell cells − 1.
+  const offset = cells - recent.length;
+  return WEEKDAYS.map((name, r) => `${name} ${Array.from({ length: weeks }, (_, c) => shade(c * 7 + r - offset)).join('').trimEnd()}`);
 }
 
 export function formatStats(r: StatsReport): string[] {
   const lines: string[] = [];
-  lines.push(`Today ${r.today}: ${r.answers.today} answers, ${formatDuration(r.time.todayMs)} · total ${r.answers.total} answers, ${formatDuration(r.time.totalMs)}`);
-  lines.push(`Streak: ${r.streak.current} days (longest ${r.streak.longest})`);
+  lines.push(`Today ${r.today}: ${plural(r.answers.today, 'answer')}, ${formatDuration(r.time.todayMs)} · total ${plural(r.answers.total, 'answer')}, ${formatDuration(r.time.totalMs)}`);
+  lines.push(`Streak: ${plural(r.streak.current, 'day')} (longest ${r.streak.longest})`);
   lines.push(`True retention, last 30 days: ${r.retention.rate === undefined ? '—' : `${pct(r.retention.rate)} of ${r.retention.answers} reviews`}`);
   const week = r.forecast.slice(0, 7).map((f) => f.due);
   lines.push(`Due next 7 days: ${week.join(' ')} · next 30 days: ${r.forecast.reduce((n, f) => n + f.due, 0)}`);
-  lines.push(`Last 12 weeks: ${heatmapLine(r.heatmap)}`);
+  lines.push('Answers, last 12 weeks (a column per week, this week right):');
+  for (const row of heatmapRows(r.heatmap)) lines.push(`  ${row}`);
   lines.push('');
   const idW = Math.max(4, ...r.decks.map((d) => d.id.length));
   lines.push(`${'deck'.padEnd(idW)}   new  learn  review  susp  mastered`);
   for (const d of r.decks) {
     lines.push(`${padDisplay(d.id, idW)}  ${String(d.new).padStart(4)}  ${String(d.learning).padStart(5)}  ${String(d.review).padStart(6)}  ${String(d.suspended).padStart(4)}  ${String(d.mastered).padStart(4)} ${pct(d.mastery).padStart(4)}`);
   }
+  lines.push('Counts are study items: a reversible card is two (one per direction).');
   return lines;
 }
 

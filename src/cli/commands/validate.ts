@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { statSync } from 'node:fs';
 import type { CommandContext } from '../commands.js';
-import { json } from '../io.js';
+import { json, plural } from '../io.js';
 import { deckFilesIn, loadDeckFiles } from '../../store/deckFiles.js';
 import { formatProblem } from '../../core/deck/validate.js';
 import { decksFromContext } from './decks.js';
@@ -24,9 +24,14 @@ export async function run(ctx: CommandContext): Promise<number> {
   if (ctx.flags.json) {
     ctx.io.out(json({ valid: errors.length === 0, decks: set.decks.map((d) => ({ id: d.deck.id, file: d.file, cards: d.deck.cards.length })), problems: set.problems }));
   } else {
-    for (const d of set.decks) ctx.io.out(`ok  ${d.file}  (${d.deck.id}, ${d.deck.cards.length} cards)`);
+    // A deck with bad cards still loads without them: it is not "ok".
+    for (const d of set.decks) {
+      const bad = errors.filter((p) => p.file === d.file).length;
+      const cards = plural(d.deck.cards.length, 'card');
+      ctx.io.out(bad ? `err ${d.file}  (${d.deck.id}, ${cards} loaded; ${plural(bad, 'problem')} below)` : `ok  ${d.file}  (${d.deck.id}, ${cards})`);
+    }
     for (const p of set.problems) ctx.io.err(formatProblem(p));
-    ctx.io.out(errors.length ? `${errors.length} problem(s) found` : 'all decks valid');
+    ctx.io.out(errors.length ? `${plural(errors.length, 'problem')} found` : 'all decks valid');
   }
   return errors.length ? 1 : 0;
 }
