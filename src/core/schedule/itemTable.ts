@@ -63,49 +63,29 @@ export function writeRow(rows: Float64Array, r: number, s: ItemState, deck: numb
  * a fresh heap number for every double until the code is optimised) was 4 ms of the 10k-card
  * `amgi status`. Flags and undo data are never in rows (rows with them are built as objects).
  */
-class RowView implements ItemState {
+class RowView {
   /** Offset of the row in `t.rows`. */
   o = 0;
-  constructor(private readonly t: ItemRows) {}
-  get deck(): string {
-    return this.t.decks[this.t.rows[this.o]!]!;
-  }
-  get due(): number {
-    return this.t.rows[this.o + 1]!;
-  }
-  get s(): number {
-    return this.t.rows[this.o + 2]!;
-  }
-  get d(): number {
-    return this.t.rows[this.o + 3]!;
-  }
-  get el(): number {
-    return this.t.rows[this.o + 4]!;
-  }
-  get sch(): number {
-    return this.t.rows[this.o + 5]!;
-  }
-  get step(): number {
-    return this.t.rows[this.o + 6]!;
-  }
-  get reps(): number {
-    return this.t.rows[this.o + 7]!;
-  }
-  get lapses(): number {
-    return this.t.rows[this.o + 8]!;
-  }
-  get st(): number {
-    return this.t.rows[this.o + 9]!;
-  }
-  get last(): number | undefined {
-    const v = this.t.rows[this.o + 10]!;
-    return Number.isNaN(v) ? undefined : v;
-  }
-  get ld(): number | undefined {
-    const v = this.t.rows[this.o + 11]!;
-    return Number.isNaN(v) ? undefined : v;
-  }
+  constructor(readonly t: ItemRows) {}
 }
+// Its ItemState fields are the getters defined on the prototype below.
+interface RowView extends ItemState {}
+ROW_FIELDS.forEach((field, j) => {
+  const get =
+    field === 'deck'
+      ? function (this: RowView) {
+          return this.t.decks[this.t.rows[this.o]!];
+        }
+      : field === 'last' || field === 'ld'
+        ? function (this: RowView) {
+            const v = this.t.rows[this.o + j]!;
+            return Number.isNaN(v) ? undefined : v;
+          }
+        : function (this: RowView) {
+            return this.t.rows[this.o + j];
+          };
+  Object.defineProperty(RowView.prototype, field, { get });
+});
 
 /**
  * A Map by type, so every caller of `ledger.items` works unchanged; its entries live in the rows
