@@ -5,7 +5,7 @@ import type { Screen } from '../../src/ui/navigation.js';
 import type { AppServices } from '../../src/ui/context.js';
 export { miniDecks } from './fixtures.js';
 
-export const KEYS = { enter: '\r', esc: '\u001b', up: '\u001b[A', down: '\u001b[B', left: '\u001b[D', right: '\u001b[C', tab: '\t', backspace: '\u007f', ctrlC: '\u0003', pageDown: '\u001b[6~' };
+export const KEYS = { enter: '\r', esc: '\u001b', up: '\u001b[A', down: '\u001b[B', left: '\u001b[D', right: '\u001b[C', tab: '\t', backspace: '\u007f', ctrlC: '\u0003', pageDown: '\u001b[6~', pageUp: '\u001b[5~' };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -41,6 +41,8 @@ export const en = {
     buried: 'Buried until tomorrow.',
     leech: 'This card keeps slipping: suspended as a leech. Consider rewriting it.',
     more: (n: number) => `↓ ${n} more`,
+    /** Rows scrolled off above (the quiz's scrolling body). */
+    moreAbove: (n: number) => `↑ ${n} more`,
     doneTitle: 'Session done',
     nothingDue: 'Nothing due right now.',
     summary: (cards: number, accuracy: string, time: string) => `${cards} cards · ${accuracy} correct · ${time}`,

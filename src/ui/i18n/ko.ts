@@ -41,6 +41,7 @@ export const ko: Messages = {
     buried: '내일까지 숨겼습니다.',
     leech: '자꾸 틀리는 카드라 보류했습니다. 카드를 고쳐 써 보세요.',
     more: (n) => `↓ ${n}줄 더`,
+    moreAbove: (n) => `↑ ${n}줄 더`,
     doneTitle: '세션 완료',
     nothingDue: '지금 복습할 카드가 없습니다.',
     summary: (cards, accuracy, time) => `${cards}장 · 정답률 ${accuracy} · ${time}`,

@@ -1,21 +1,21 @@
-/** Multiple choice: 1–4, or ↑/↓ and Enter; then the right answer and the card's note. */
+/** Multiple choice: 1–4, or ↑/↓ and Enter; then the right answer and the card's note. PgUp/PgDn scroll. */
 import { useSyncState } from './useSyncState.js';
 import { choiceOutcome } from '../../../core/quiz/grading.js';
 import type { ChoiceQuestion } from '../../../core/quiz/questions.js';
 import { useUi } from '../../context.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
-import { QUIZ_VIEW_COMMANDS } from '../../navigation.js';
 import { Command, matches } from '../../keymap.js';
 import { seg, wrapRows, type Row } from '../../layout.js';
-import { Frame, bodyHeight } from '../../components/Frame.js';
+import { Frame } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
-import { fitBody, noteRows, promptRows, verdictRows } from './layout.js';
+import { noteRows, promptRows, stackBlocks, verdictRows } from './layout.js';
+import { useQuizBody, withScrollHelp } from './useQuizBody.js';
 import type { QuestionViewProps } from './types.js';
 
 const OPTION_KEYS = [Command.Option1, Command.Option2, Command.Option3, Command.Option4] as const;
 
 export function ChoiceView({ question: q, title, right, onAnswer, onNext }: QuestionViewProps<ChoiceQuestion>) {
-  const { messages: t, theme, columns, rows } = useUi();
+  const { messages: t, theme, columns } = useUi();
   const [highlight, setHighlight, getHighlight] = useSyncState(0);
   const [picked, setPicked, getPicked] = useSyncState<number | undefined>(undefined);
   const n = q.options.length;
@@ -26,22 +26,7 @@ export function ChoiceView({ question: q, title, right, onAnswer, onNext }: Ques
     onAnswer(choiceOutcome(i, q.correct));
   };
 
-  useScreenInput((input, key) => {
-    if (getPicked() !== undefined) {
-      if (!matches(Command.Next, input, key)) return false;
-      onNext();
-      return true;
-    }
-    const option = OPTION_KEYS.findIndex((c) => matches(c, input, key));
-    if (option >= 0) pick(option);
-    else if (matches(Command.MenuUp, input, key)) setHighlight((h) => (h + n - 1) % n);
-    else if (matches(Command.MenuDown, input, key)) setHighlight((h) => (h + 1) % n);
-    else if (matches(Command.Check, input, key)) pick(getHighlight());
-    else return false;
-    return true;
-  }, { help: QUIZ_VIEW_COMMANDS.choice });
-
-  const optionRows: Row[] = q.options.flatMap((text, i) => {
+  const optionBlocks: Row[][] = q.options.map((text, i) => {
     const answered = picked !== undefined;
     const isRight = answered && i === q.correct;
     const isWrongPick = answered && i === picked && i !== q.correct;
@@ -55,11 +40,36 @@ export function ChoiceView({ question: q, title, right, onAnswer, onNext }: Ques
     feedback.push([], ...verdictRows(right, right ? t.quiz.correct : `${t.quiz.wrong} ${t.quiz.answer}: ${q.answer}`, columns, theme));
     feedback.push(...noteRows(q.note, columns, t, theme));
   }
-  const body = fitBody([...promptRows(q, columns, t, theme), []], [...optionRows, ...feedback], bodyHeight(rows), columns);
+  const { rows: content, spans } = stackBlocks([[...promptRows(q, columns, t, theme), []], ...optionBlocks, feedback]);
+  const feedbackSpan = spans[spans.length - 1]!;
+  // Before the answer the highlighted option; after it the verdict and note (the blank row above them left out).
+  const focus =
+    picked === undefined ? { ...spans[1 + highlight]!, key: `option ${highlight}` } : { start: feedbackSpan.start + 1, end: feedbackSpan.end, key: 'answered' };
+  const body = useQuizBody(content, focus);
+
+  useScreenInput((input, key) => {
+    if (getPicked() !== undefined) {
+      if (!matches(Command.Next, input, key)) return body.handle(input, key);
+      onNext();
+      return true;
+    }
+    const option = OPTION_KEYS.findIndex((c) => matches(c, input, key));
+    if (option >= 0) pick(option);
+    else if (matches(Command.MenuUp, input, key)) {
+      // On the first option with the question scrolled off above, ↑ goes back up to it.
+      if (getHighlight() === 0 && body.canScrollUp()) body.scrollBy(-1);
+      else setHighlight((h) => (h + n - 1) % n);
+    } else if (matches(Command.MenuDown, input, key)) setHighlight((h) => (h + 1) % n);
+    else if (matches(Command.Check, input, key)) pick(getHighlight());
+    // ↑/↓ move the highlight: PgUp/PgDn scroll.
+    else return body.handle(input, key);
+    return true;
+  }, { help: withScrollHelp('choice') });
+
   const footer = [seg(picked === undefined ? t.quiz.choiceHint : t.quiz.nextHint, theme.text.muted)];
   return (
     <Frame title={title} right={right} footer={footer}>
-      <Rows rows={body} />
+      <Rows rows={body.rows} />
     </Frame>
   );
 }

@@ -8,12 +8,12 @@ import type { ClozeCard } from '../../../core/deck/types.js';
 import { displayWidth } from '../../../core/text/width.js';
 import { useUi } from '../../context.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
-import { QUIZ_VIEW_COMMANDS } from '../../navigation.js';
 import { seg, wrapRows, wrapStyledRow, type Row } from '../../layout.js';
 import type { Theme } from '../../theme.js';
-import { Frame, bodyHeight } from '../../components/Frame.js';
+import { Frame } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
-import { diffRows, fitBody, noteRows, verdictRows } from './layout.js';
+import { diffRows, noteRows, stackBlocks, verdictRows } from './layout.js';
+import { useQuizBody, withScrollHelp } from './useQuizBody.js';
 import { EMPTY_FIELD, type TextField } from './textEdit.js';
 import { fieldCursor, fieldRow, handleAnswerKey, useFieldCursor, type AnswerPhase } from './AnswerField.js';
 import type { QuestionViewProps } from './types.js';
@@ -36,7 +36,7 @@ function sentenceRow(q: ClozeQuestion, results: readonly GapResult[], current: n
 }
 
 export function ClozeView({ question: q, title, right, onAnswer, onNext }: QuestionViewProps<ClozeQuestion>) {
-  const { messages: t, theme, columns, rows } = useUi();
+  const { messages: t, theme, columns } = useUi();
   const [field, setField, getField] = useSyncState<TextField>(EMPTY_FIELD);
   const [results, setResults, getResults] = useSyncState<GapResult[]>([]);
   const [pending, setPending, getPending] = useSyncState<TypedCheck | undefined>(undefined);
@@ -53,6 +53,29 @@ export function ClozeView({ question: q, title, right, onAnswer, onNext }: Quest
     if (all.length >= q.answers.length) onAnswer(clozeOutcome(all.map((g) => g.outcome)));
   };
 
+  const label = `${t.quiz.gap(Math.min(gap + 1, q.answers.length), q.answers.length)} `;
+  const fieldRows: Row[] = phase === 'done' ? [] : [fieldRow(field, columns, theme, label)];
+  const feedback: Row[] = [];
+  const last = pending ? { check: pending, outcome: undefined, revealed: false } : results[results.length - 1];
+  if (last) {
+    if (fieldRows.length) feedback.push([]);
+    if (phase === 'confirm') feedback.push(...wrapRows(t.quiz.close, columns, theme.status.warn));
+    else if (last.revealed) feedback.push(...wrapRows(`${t.quiz.revealed}: ${last.check.expected}`, columns, theme.match));
+    else feedback.push(...verdictRows(last.outcome!.correct, last.outcome!.correct ? t.quiz.correct : t.quiz.wrong, columns, theme));
+    if (!last.revealed) feedback.push(...diffRows(last.check.diff, columns, t, theme));
+  }
+  if (phase === 'done') {
+    if (q.explanation) feedback.push(...wrapRows(q.explanation, columns, theme.text.muted));
+    feedback.push(...noteRows(q.note, columns, t, theme));
+  }
+  const sentence = [...wrapStyledRow(sentenceRow(q, results, gap, phase === 'done', theme), columns), []];
+  const { rows: content, spans } = stackBlocks([sentence, fieldRows, feedback]);
+  // The field and the last gap's result under it; once done, the result, explanation and note.
+  const focusStart = spans[1]!.start;
+  const body = useQuizBody(content, { start: focusStart, end: content.length, key: `${phase} ${gap} ${field.cursor} ${field.value}` });
+  const fieldRowOnScreen = phase === 'typing' ? body.rowOf(focusStart) : -1;
+  useFieldCursor(fieldRowOnScreen >= 0 ? fieldCursor(field, displayWidth(label), 1 + fieldRowOnScreen, columns) : undefined);
+
   useScreenInput(
     (input, key) =>
       handleAnswerKey(phaseOf(getPending(), getResults()), input, key, {
@@ -67,34 +90,14 @@ export function ClozeView({ question: q, title, right, onAnswer, onNext }: Quest
         },
         decide: (accepted) => record({ check: getPending()!, outcome: typedOutcome('close', accepted), revealed: false }),
         onNext,
-      }),
-    { textField: phase === 'typing', help: QUIZ_VIEW_COMMANDS.cloze },
+      }) || body.handle(input, key, { textField: phaseOf(getPending(), getResults()) === 'typing' }),
+    { textField: phase === 'typing', help: withScrollHelp('cloze') },
   );
-
-  const top = [...wrapStyledRow(sentenceRow(q, results, gap, phase === 'done', theme), columns), []];
-  const bottom: Row[] = [];
-  const label = `${t.quiz.gap(Math.min(gap + 1, q.answers.length), q.answers.length)} `;
-  if (phase !== 'done') bottom.push(fieldRow(field, columns, theme, label));
-  const last = pending ? { check: pending, outcome: undefined, revealed: false } : results[results.length - 1];
-  if (last) {
-    if (bottom.length) bottom.push([]);
-    if (phase === 'confirm') bottom.push(...wrapRows(t.quiz.close, columns, theme.status.warn));
-    else if (last.revealed) bottom.push(...wrapRows(`${t.quiz.revealed}: ${last.check.expected}`, columns, theme.match));
-    else bottom.push(...verdictRows(last.outcome!.correct, last.outcome!.correct ? t.quiz.correct : t.quiz.wrong, columns, theme));
-    if (!last.revealed) bottom.push(...diffRows(last.check.diff, columns, t, theme));
-  }
-  if (phase === 'done') {
-    if (q.explanation) bottom.push(...wrapRows(q.explanation, columns, theme.text.muted));
-    bottom.push(...noteRows(q.note, columns, t, theme));
-  }
-  const body = fitBody(top, bottom, bodyHeight(rows), columns);
-  const fieldIndex = phase === 'typing' ? body.indexOf(bottom[0]!) : -1;
-  useFieldCursor(fieldIndex >= 0 ? fieldCursor(field, displayWidth(label), 1 + fieldIndex, columns) : undefined);
 
   const hint = phase === 'typing' ? t.quiz.clozeHint : phase === 'confirm' ? t.quiz.acceptHint : t.quiz.nextHint;
   return (
     <Frame title={title} right={right} footer={[seg(hint, theme.text.muted)]}>
-      <Rows rows={body} />
+      <Rows rows={body.rows} />
     </Frame>
   );
 }

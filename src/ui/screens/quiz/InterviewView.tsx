@@ -7,12 +7,12 @@ import type { InterviewQuestion } from '../../../core/quiz/questions.js';
 import { displayWidth } from '../../../core/text/width.js';
 import { useServices, useUi } from '../../context.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
-import { QUIZ_VIEW_COMMANDS } from '../../navigation.js';
 import { Command, gradeKey, matches } from '../../keymap.js';
 import { progressBar, seg, wrapRows, type Row } from '../../layout.js';
-import { Frame, bodyHeight } from '../../components/Frame.js';
+import { Frame } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
-import { fitBody, noteRows, promptRows } from './layout.js';
+import { noteRows, promptRows, stackBlocks } from './layout.js';
+import { useQuizBody, withScrollHelp } from './useQuizBody.js';
 import type { QuestionViewProps } from './types.js';
 
 /** Redraw a few times a second: enough for a seconds countdown. */
@@ -20,7 +20,7 @@ const TICK_MS = 250;
 
 export function InterviewView({ question: q, title, right, onAnswer, onNext, thinkSeconds }: QuestionViewProps<InterviewQuestion> & { thinkSeconds: number }) {
   const { now } = useServices();
-  const { messages: t, theme, columns, rows } = useUi();
+  const { messages: t, theme, columns } = useUi();
   const [timer, setTimer, getTimer] = useSyncState<ThinkTimer>(() => startTimer(now().getTime(), thinkSeconds));
   const [, setGraded, getGraded] = useSyncState(false);
   const [at, setAt] = useState(() => now().getTime());
@@ -31,22 +31,6 @@ export function InterviewView({ question: q, title, right, onAnswer, onNext, thi
     const id = setInterval(() => setAt(now().getTime()), TICK_MS);
     return () => clearInterval(id);
   }, [revealed, now]);
-
-  useScreenInput((input, key) => {
-    const t2 = now().getTime();
-    if (!isRevealed(getTimer(), t2)) {
-      if (!matches(Command.Reveal, input, key)) return false;
-      setTimer(revealEarly(getTimer(), t2));
-      setAt(t2);
-      return true;
-    }
-    const grade = gradeKey(input, key);
-    if (grade === undefined || getGraded()) return false;
-    setGraded(true);
-    onAnswer(selfGradeOutcome(grade));
-    onNext();
-    return true;
-  }, { help: QUIZ_VIEW_COMMANDS.interview });
 
   const bottom: Row[] = [];
   if (!revealed) {
@@ -59,10 +43,29 @@ export function InterviewView({ question: q, title, right, onAnswer, onNext, thi
     for (const p of q.points) bottom.push(...wrapRows(p, columns, theme.text.primary, '• '));
     bottom.push(...noteRows(q.note, columns, t, theme));
   }
-  const body = fitBody([...promptRows(q, columns, t, theme), []], bottom, bodyHeight(rows), columns);
+  const { rows: content, spans } = stackBlocks([[...promptRows(q, columns, t, theme), []], bottom]);
+  // The countdown stays on screen; once shown, the model answer (from its first row when it is taller than the screen).
+  const body = useQuizBody(content, { ...spans[1]!, key: revealed ? 'revealed' : 'thinking' }, revealed ? undefined : spans[1]!.start);
+
+  useScreenInput((input, key) => {
+    const t2 = now().getTime();
+    if (!isRevealed(getTimer(), t2)) {
+      if (!matches(Command.Reveal, input, key)) return body.handle(input, key);
+      setTimer(revealEarly(getTimer(), t2));
+      setAt(t2);
+      return true;
+    }
+    const grade = gradeKey(input, key);
+    if (grade === undefined || getGraded()) return body.handle(input, key);
+    setGraded(true);
+    onAnswer(selfGradeOutcome(grade));
+    onNext();
+    return true;
+  }, { help: withScrollHelp('interview') });
+
   return (
     <Frame title={title} right={right} footer={[seg(revealed ? t.quiz.gradeHint : t.quiz.revealHint, theme.text.muted)]}>
-      <Rows rows={body} />
+      <Rows rows={body.rows} />
     </Frame>
   );
 }

@@ -3,18 +3,19 @@ import { useSyncState } from './useSyncState.js';
 import { checkOrder, moveStep, type OrderCheck } from '../../../core/quiz/order.js';
 import { orderOutcome } from '../../../core/quiz/grading.js';
 import type { OrderQuestion } from '../../../core/quiz/questions.js';
+import { displayWidth } from '../../../core/text/width.js';
 import { useUi } from '../../context.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
-import { QUIZ_VIEW_COMMANDS } from '../../navigation.js';
 import { Command, matches } from '../../keymap.js';
-import { seg, wrapRows, type Row } from '../../layout.js';
-import { Frame, bodyHeight } from '../../components/Frame.js';
+import { rowWidth, seg, wrapRows, type Row } from '../../layout.js';
+import { Frame } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
-import { fitBody, noteRows, promptRows, verdictRows } from './layout.js';
+import { noteRows, promptRows, stackBlocks, verdictRows } from './layout.js';
+import { useQuizBody, withScrollHelp } from './useQuizBody.js';
 import type { QuestionViewProps } from './types.js';
 
 export function OrderView({ question: q, title, right, onAnswer, onNext }: QuestionViewProps<OrderQuestion>) {
-  const { messages: t, theme, columns, rows } = useUi();
+  const { messages: t, theme, columns } = useUi();
   const [arrangement, setArrangement, getArrangement] = useSyncState(q.start);
   const [cursor, setCursor, getCursor] = useSyncState(0);
   const [holding, setHolding, getHolding] = useSyncState(false);
@@ -28,38 +29,22 @@ export function OrderView({ question: q, title, right, onAnswer, onNext }: Quest
     setCursor(to);
   };
 
-  useScreenInput((input, key) => {
-    const holding = getHolding();
-    if (getCheck()) {
-      if (!matches(Command.Next, input, key)) return false;
-      onNext();
-      return true;
-    }
-    // Move-step keys first: Shift+↑ would also match the plain ↑ of MenuUp.
-    if (matches(Command.MoveItemUp, input, key)) move(-1);
-    else if (matches(Command.MoveItemDown, input, key)) move(1);
-    else if (matches(Command.MenuUp, input, key)) (holding ? move(-1) : setCursor((c) => Math.max(0, c - 1)));
-    else if (matches(Command.MenuDown, input, key)) (holding ? move(1) : setCursor((c) => Math.min(n - 1, c + 1)));
-    else if (matches(Command.PickUp, input, key)) setHolding((h) => !h);
-    else if (matches(Command.Check, input, key)) {
-      const c = checkOrder(getArrangement());
-      setCheck(c);
-      setHolding(false);
-      onAnswer(orderOutcome(c));
-    } else return false;
-    return true;
-  }, { help: QUIZ_VIEW_COMMANDS.order });
-
   // Before checking: the learner's arrangement. After: the right order, each step marked
   // ✓ when the learner had it there, else with the place they gave it.
-  const stepRows: Row[] = check
-    ? q.steps.flatMap((text, pos) => {
+  const stepBlocks: Row[][] = check
+    ? q.steps.map((text, pos) => {
         const ok = check.right[pos]!;
-        const rows = wrapRows(text, columns, ok ? theme.status.ok : theme.status.error, `${ok ? '✓' : '✗'} ${pos + 1}. `);
-        if (!ok) rows[rows.length - 1]!.push(seg(` (${arrangement.indexOf(pos) + 1})`, theme.text.muted));
+        const prefix = `${ok ? '✓' : '✗'} ${pos + 1}. `;
+        const rows = wrapRows(text, columns, ok ? theme.status.ok : theme.status.error, prefix);
+        if (ok) return rows;
+        // Where the learner put it: on the last row when it fits, else on a row of its own (never cut to "(…").
+        const given = `(${arrangement.indexOf(pos) + 1})`;
+        const last = rows[rows.length - 1]!;
+        if (rowWidth(last) + 1 + displayWidth(given) <= columns) last.push(seg(` ${given}`, theme.text.muted));
+        else rows.push([seg(' '.repeat(displayWidth(prefix))), seg(given, theme.text.muted)]);
         return rows;
       })
-    : arrangement.flatMap((step, pos) => {
+    : arrangement.map((step, pos) => {
         const here = pos === cursor;
         const style = here ? (holding ? { ...theme.selection, inverse: true } : theme.selection) : theme.text.primary;
         return wrapRows(q.steps[step]!, columns, style, `${here ? (holding ? '≡' : '›') : ' '} ${pos + 1}. `);
@@ -69,10 +54,39 @@ export function OrderView({ question: q, title, right, onAnswer, onNext }: Quest
     feedback.push([], ...verdictRows(check.correct, check.correct ? t.quiz.correct : t.quiz.orderScore(check.positionsRight, check.total), columns, theme));
     feedback.push(...noteRows(q.note, columns, t, theme));
   }
-  const body = fitBody([...promptRows(q, columns, t, theme), []], [...stepRows, ...feedback], bodyHeight(rows), columns);
+  const { rows: content, spans } = stackBlocks([[...promptRows(q, columns, t, theme), []], ...stepBlocks, feedback]);
+  const feedbackSpan = spans[spans.length - 1]!;
+  // Before checking the step under the cursor; after it the verdict and note (not the blank row above them).
+  const focus = check ? { start: feedbackSpan.start + 1, end: feedbackSpan.end, key: 'checked' } : { ...spans[1 + cursor]!, key: `step ${cursor}` };
+  const body = useQuizBody(content, focus);
+
+  useScreenInput((input, key) => {
+    const holding = getHolding();
+    if (getCheck()) {
+      if (!matches(Command.Next, input, key)) return body.handle(input, key);
+      onNext();
+      return true;
+    }
+    // Move-step keys first: Shift+↑ would also match the plain ↑ of MenuUp.
+    if (matches(Command.MoveItemUp, input, key)) move(-1);
+    else if (matches(Command.MoveItemDown, input, key)) move(1);
+    // On the first step with the question scrolled off above, ↑ goes back up to it.
+    else if (matches(Command.MenuUp, input, key) && getCursor() === 0 && body.canScrollUp()) body.scrollBy(-1);
+    else if (matches(Command.MenuUp, input, key)) (holding ? move(-1) : setCursor((c) => Math.max(0, c - 1)));
+    else if (matches(Command.MenuDown, input, key)) (holding ? move(1) : setCursor((c) => Math.min(n - 1, c + 1)));
+    else if (matches(Command.PickUp, input, key)) setHolding((h) => !h);
+    else if (matches(Command.Check, input, key)) {
+      const c = checkOrder(getArrangement());
+      setCheck(c);
+      setHolding(false);
+      onAnswer(orderOutcome(c));
+    } else return body.handle(input, key); // ↑/↓ move the cursor here: PgUp/PgDn scroll.
+    return true;
+  }, { help: withScrollHelp('order') });
+
   return (
     <Frame title={title} right={right} footer={[seg(check ? t.quiz.nextHint : t.quiz.orderHint, theme.text.muted)]}>
-      <Rows rows={body} />
+      <Rows rows={body.rows} />
     </Frame>
   );
 }

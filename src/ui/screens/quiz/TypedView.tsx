@@ -5,17 +5,17 @@ import { typedOutcome, type Outcome } from '../../../core/quiz/grading.js';
 import type { TypedQuestion } from '../../../core/quiz/questions.js';
 import { useUi } from '../../context.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
-import { QUIZ_VIEW_COMMANDS } from '../../navigation.js';
 import { seg, wrapRows, type Row } from '../../layout.js';
-import { Frame, bodyHeight } from '../../components/Frame.js';
+import { Frame } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
-import { diffRows, fitBody, noteRows, promptRows, verdictRows } from './layout.js';
+import { diffRows, noteRows, promptRows, stackBlocks, verdictRows } from './layout.js';
+import { useQuizBody, withScrollHelp } from './useQuizBody.js';
 import { EMPTY_FIELD, type TextField } from './textEdit.js';
 import { fieldCursor, fieldRow, handleAnswerKey, useFieldCursor, type AnswerPhase } from './AnswerField.js';
 import type { QuestionViewProps } from './types.js';
 
 export function TypedView({ question: q, title, right, onAnswer, onNext }: QuestionViewProps<TypedQuestion>) {
-  const { messages: t, theme, columns, rows } = useUi();
+  const { messages: t, theme, columns } = useUi();
   const [field, setField, getField] = useSyncState<TextField>(EMPTY_FIELD);
   const [check, setCheck, getCheck] = useSyncState<TypedCheck | undefined>(undefined);
   const [outcome, setOutcome, getOutcome] = useSyncState<Outcome | undefined>(undefined);
@@ -27,6 +27,23 @@ export function TypedView({ question: q, title, right, onAnswer, onNext }: Quest
     setOutcome(o);
     onAnswer(o);
   };
+
+  const feedback: Row[] = [];
+  if (check && phase !== 'typing') {
+    feedback.push([]);
+    if (phase === 'confirm') feedback.push(...wrapRows(t.quiz.close, columns, theme.status.warn));
+    else if (outcome) feedback.push(...verdictRows(outcome.correct, outcome.correct && check.verdict === 'close' ? t.quiz.closeAccepted : outcome.correct ? t.quiz.correct : t.quiz.wrong, columns, theme));
+    feedback.push(...diffRows(check.diff, columns, t, theme));
+    if (phase === 'done') feedback.push(...noteRows(q.note, columns, t, theme));
+  }
+  const { rows: content, spans } = stackBlocks([[...promptRows(q, columns, t, theme), []], [fieldRow(field, columns, theme)], feedback]);
+  const fieldAt = spans[1]!.start;
+  // While typing the field stays on screen under the question; then it (with what was typed)
+  // and what follows it: the verdict, the diff, the note.
+  const body = useQuizBody(content, { start: fieldAt, end: content.length, key: phase }, phase === 'typing' ? fieldAt : undefined);
+  const fieldRowOnScreen = body.rowOf(fieldAt);
+  // Frame row = header (1) + the field's row in the body.
+  useFieldCursor(phase === 'typing' && fieldRowOnScreen >= 0 ? fieldCursor(field, 0, 1 + fieldRowOnScreen, columns) : undefined);
 
   useScreenInput(
     (input, key) =>
@@ -40,28 +57,14 @@ export function TypedView({ question: q, title, right, onAnswer, onNext }: Quest
         },
         decide: (accepted) => finish(typedOutcome('close', accepted)),
         onNext,
-      }),
-    { textField: phase === 'typing', help: QUIZ_VIEW_COMMANDS.typed },
+      }) || body.handle(input, key, { textField: phaseOf(getCheck(), getOutcome()) === 'typing' }),
+    { textField: phase === 'typing', help: withScrollHelp('typed') },
   );
-
-  const top = [...promptRows(q, columns, t, theme), []];
-  const bottom: Row[] = [fieldRow(field, columns, theme)];
-  if (check && phase !== 'typing') {
-    bottom.push([]);
-    if (phase === 'confirm') bottom.push(...wrapRows(t.quiz.close, columns, theme.status.warn));
-    else if (outcome) bottom.push(...verdictRows(outcome.correct, outcome.correct && check.verdict === 'close' ? t.quiz.closeAccepted : outcome.correct ? t.quiz.correct : t.quiz.wrong, columns, theme));
-    bottom.push(...diffRows(check.diff, columns, t, theme));
-    if (phase === 'done') bottom.push(...noteRows(q.note, columns, t, theme));
-  }
-  const body = fitBody(top, bottom, bodyHeight(rows), columns);
-  const fieldIndex = body.indexOf(bottom[0]!);
-  // Frame row = header (1) + the field's row in the body.
-  useFieldCursor(phase === 'typing' && fieldIndex >= 0 ? fieldCursor(field, 0, 1 + fieldIndex, columns) : undefined);
 
   const hint = phase === 'typing' ? t.quiz.typeHint : phase === 'confirm' ? t.quiz.acceptHint : t.quiz.nextHint;
   return (
     <Frame title={title} right={right} footer={[seg(hint, theme.text.muted)]}>
-      <Rows rows={body} />
+      <Rows rows={body.rows} />
     </Frame>
   );
 }

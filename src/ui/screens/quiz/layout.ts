@@ -2,39 +2,10 @@
 import { typedText, type DiffPart } from '../../../core/quiz/diff.js';
 import type { Question } from '../../../core/quiz/questions.js';
 import { frontRows } from '../../cardView.js';
-import { displayWidth, truncateDisplay } from '../../../core/text/width.js';
 import type { Messages } from '../../i18n/index.js';
 import { fitRow, seg, wrapRows, wrapStyledRow, type Row } from '../../layout.js';
+import type { Span } from '../../components/scrollWindow.js';
 import type { Theme } from '../../theme.js';
-
-/**
- * The body: `bottom` (options, input, feedback) always shows; `top` (the prompt) gets the
- * rows left and ends with … when cut. On 40×12 a long question must not push the options
- * off the screen.
- */
-export function fitBody(top: Row[], bottom: Row[], height: number, width: number): Row[] {
-  return placeBody(top, bottom, height).map((row) => fitRow(row, width));
-}
-
-function placeBody(top: Row[], bottom: Row[], height: number): Row[] {
-  // The question's first line stays even when the rest must give way (what was asked?).
-  const room = Math.max(Math.min(1, top.length, height), height - bottom.length);
-  const cut = bottom.length > height - room;
-  bottom = bottom.slice(0, height - room);
-  // Feedback cut on a small terminal (a long note): say so rather than stop mid-sentence.
-  if (cut && bottom.length) bottom = [...bottom.slice(0, -1), [...bottom[bottom.length - 1]!, seg(' …')]];
-  if (top.length <= room) return [...top, ...bottom];
-  const kept = top.slice(0, room);
-  const last = kept[kept.length - 1];
-  const lastSeg = last?.[last.length - 1];
-  const textDropped = top.slice(room).some((row) => row.some((sg) => sg.text.trim()));
-  if (last && lastSeg && textDropped) {
-    // Padding makes truncateDisplay cut the text and end it with "…" within the same width.
-    const text = truncateDisplay(`${lastSeg.text}  `, Math.max(1, displayWidth(lastSeg.text)));
-    kept[kept.length - 1] = [...last.slice(0, -1), { ...lastSeg, text }];
-  }
-  return [...kept, ...bottom];
-}
 
 /** The question, wrapped; a reversible card asked back to front says so (as in review). */
 export function promptRows(q: Question, width: number, t: Messages, theme: Theme): Row[] {
@@ -65,4 +36,15 @@ export function diffRows(parts: readonly DiffPart[], width: number, t: Messages,
 /** A result line (wrapped): ✓ Right! / ✗ Not quite. */
 export function verdictRows(correct: boolean, text: string, width: number, theme: Theme): Row[] {
   return wrapRows(correct ? `✓ ${text}` : `✗ ${text}`, width, correct ? theme.status.ok : theme.status.error);
+}
+
+/** Content rows in blocks, each block's place kept (a view's focus: an option, the verdict). */
+export function stackBlocks(blocks: readonly Row[][]): { rows: Row[]; spans: Span[] } {
+  const rows: Row[] = [];
+  const spans = blocks.map((b) => {
+    const start = rows.length;
+    rows.push(...b);
+    return { start, end: rows.length };
+  });
+  return { rows, spans };
 }

@@ -1,0 +1,70 @@
+/**
+ * A window of `height` rows over pre-laid-out content, scrolled the way the review screen
+ * scrolls a long card: a row cut off below is replaced by "↓ N more", and (new here) a row
+ * cut off above by "↑ N more", N counting the marker's own row. Pure, so a screen keeps the
+ * offset wherever it likes (state, reducer) and only asks what to draw and where to go.
+ */
+import type { Key } from 'ink';
+import { Command, matches, type MatchOptions } from '../keymap.js';
+import { clampScroll, type Row } from '../layout.js';
+
+/** Content rows [start, end). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** What a window shows at one offset: content rows [start, end), and which markers. */
+export interface Viewport extends Span {
+  /** The offset, clamped: content row `scroll` is the window's first row (maybe under ↑). */
+  scroll: number;
+  up: boolean;
+  down: boolean;
+}
+
+export function viewport(total: number, scroll: number, height: number): Viewport {
+  const s = clampScroll(scroll, total, height);
+  // Two markers in a window of two rows would leave no content: ↑ needs three.
+  const up = s > 0 && height >= 3;
+  const down = s + height < total;
+  return { scroll: s, start: s + (up ? 1 : 0), end: Math.min(total, s + height) - (down ? 1 : 0), up, down };
+}
+
+/** The rows to draw: the shown content with its markers (`marker` makes one from its count). */
+export function windowRows(content: readonly Row[], view: Viewport, marker: (dir: 'up' | 'down', hidden: number) => Row): Row[] {
+  const rows = content.slice(view.start, view.end);
+  if (view.up) rows.unshift(marker('up', view.start));
+  if (view.down) rows.push(marker('down', content.length - view.end));
+  return rows;
+}
+
+/**
+ * The offset nearest `scroll` that shows `focus` (the highlighted option, the answer field,
+ * the verdict). A focus taller than the window shows from its first row.
+ */
+export function followScroll(scroll: number, total: number, height: number, focus: Span): number {
+  const now = viewport(total, scroll, height);
+  if (focus.start >= now.start && focus.end <= now.end) return now.scroll;
+  // At the top: just under the ↑ marker.
+  const top = viewport(total, Math.max(0, focus.start - (height >= 3 ? 1 : 0)), height).scroll;
+  if (focus.start < now.start) return top;
+  // At the bottom: the ↓ marker (if any) over the row after it.
+  const bottom = viewport(total, focus.end >= total ? total : focus.end + 1 - height, height);
+  return bottom.start <= focus.start ? bottom.scroll : top;
+}
+
+const STEPS: readonly [Command, (page: number) => number][] = [
+  [Command.ScrollDown, () => 1],
+  [Command.ScrollUp, () => -1],
+  [Command.PageDown, (page) => page],
+  [Command.PageUp, (page) => -page],
+];
+
+/**
+ * How far a key scrolls a window of `height` rows (0: not a scroll key). A page keeps the
+ * row that was under the ↓ marker in view, just under the ↑ marker.
+ */
+export function scrollDelta(input: string, key: Key, height: number, opts?: MatchOptions): number {
+  const step = STEPS.find(([command]) => matches(command, input, key, opts));
+  return step ? step[1](Math.max(1, height - 2)) : 0;
+}
