@@ -123,3 +123,18 @@ export function deckSources(opts: Pick<DeckSourceOptions, 'decksDir' | 'env'> = 
 export function loadAllDecks(opts: DeckSourceOptions = {}): DeckSet {
   return loadDeckFiles(deckSources(opts), { cacheHome: amgiHome(opts.env), outline: opts.outline });
 }
+
+/**
+ * The titles of the study notes the bundled cards cite (decks/sources.json), by seed file name:
+ * a card's source line names the note, not its file. Empty when the manifest cannot be read.
+ */
+export function seedTitles(): Map<string, string> {
+  const out = new Map<string, string>();
+  try {
+    const m = JSON.parse(readFileSync(join(bundledDecksDir(), 'sources.json'), 'utf8')) as { seeds?: { file?: unknown; title?: unknown }[] };
+    for (const seed of m.seeds ?? []) if (typeof seed.file === 'string' && typeof seed.title === 'string') out.set(seed.file, seed.title);
+  } catch {
+    // Only the display suffers: the file name is shown instead.
+  }
+  return out;
+}

@@ -43,7 +43,8 @@ function clozeFilled(card: Card & { type: 'cloze' }, theme: Theme): Row {
   return row;
 }
 
-export function backRows(card: Card, direction: Direction, width: number, t: Messages, theme: Theme): Row[] {
+/** `seedTitle`: the title of the note a `source.seed` names (AppServices.seedTitle). */
+export function backRows(card: Card, direction: Direction, width: number, t: Messages, theme: Theme, seedTitle: (seed: string) => string = (s) => s): Row[] {
   const rows: Row[] = [];
   const label = (text: string) => rows.push([seg(text, theme.text.label)]);
   switch (card.type) {
@@ -80,15 +81,15 @@ export function backRows(card: Card, direction: Direction, width: number, t: Mes
     rows.push(...wrapRows(`${t.review.noteLabel}: ${card.note}`, width, theme.text.accent));
   }
   if (card.source) {
-    rows.push(...wrapRows(`${t.review.sourceLabel}: ${card.source.seed} § ${card.source.section}`, width, theme.text.muted));
+    rows.push(...wrapRows(`${t.review.sourceLabel}: ${seedTitle(card.source.seed)} § ${card.source.section}`, width, theme.text.muted));
   }
   return rows;
 }
 
 /** Everything about a card (the card screen opened from search). */
-export function fullCardRows(card: Card, deckTitle: string, width: number, t: Messages, theme: Theme): Row[] {
+export function fullCardRows(card: Card, deckTitle: string, width: number, t: Messages, theme: Theme, seedTitle?: (seed: string) => string): Row[] {
   const options = choiceOptionRows(card, width, theme, true);
-  const rows = [...frontRows(card, 'forward', width, t, theme), ...(options.length ? [[], ...options] : []), [], ...backRows(card, 'forward', width, t, theme)];
+  const rows = [...frontRows(card, 'forward', width, t, theme), ...(options.length ? [[], ...options] : []), [], ...backRows(card, 'forward', width, t, theme, seedTitle)];
   rows.push([]);
   rows.push(...wrapRows(`${t.card.deck}: ${deckTitle}`, width, theme.text.muted));
   if (card.tags?.length) rows.push(...wrapRows(`${t.card.tags}: ${card.tags.join(', ')}`, width, theme.text.muted));

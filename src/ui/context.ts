@@ -20,6 +20,8 @@ export interface AppServices {
   now: () => Date;
   /** Built on first use (the index is not needed for Home). */
   loadSearch: () => Promise<SearchEngine>;
+  /** The title of the study note a card's `source.seed` names (the seed itself when unknown). */
+  seedTitle?: (seed: string) => string;
 }
 
 export interface Ui {

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import type { Card, Deck } from '../../src/core/deck/types.js';
 import { deckItems } from '../../src/core/deck/items.js';
 import { deckCacheDir, lookupDeck, RACY_MS } from '../../src/store/deckCache.js';
-import { loadAllDecks, loadDeckFiles } from '../../src/store/deckFiles.js';
+import { loadAllDecks, loadDeckFiles, seedTitles } from '../../src/store/deckFiles.js';
 import { openProgressFromEnv } from '../../src/store/open.js';
-import { amgi } from '../helpers/cli.js';
+import { amgi, ROOT } from '../helpers/cli.js';
 import { tmpHome } from '../helpers/tmpHome.js';
 
 let t: ReturnType<typeof tmpHome>;
@@ -220,5 +220,16 @@ describe('amgi status through the deck cache (built bin)', () => {
     expect(JSON.parse(run().stdout).decks).toEqual([]);
     writeDeck('a.json', makeDeck('a', 4), 0);
     expect(newCount()).toBe(4);
+  });
+});
+
+describe('seed titles', () => {
+  test('every seed the bundled decks cite has its note title from decks/sources.json', () => {
+    const titles = seedTitles();
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'decks', 'sources.json'), 'utf8')) as { seeds: { file: string; title: string }[] };
+    expect(titles.size).toBe(manifest.seeds.length);
+    for (const s of manifest.seeds) expect(titles.get(s.file)).toBe(s.title);
+    const cited = new Set(loadAllDecks({ env: env() }).decks.flatMap((d) => d.deck.cards.map((c) => c.source?.seed).filter((x): x is string => !!x)));
+    for (const seed of cited) expect(titles.has(seed), seed).toBe(true);
   });
 });

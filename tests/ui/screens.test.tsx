@@ -65,6 +65,15 @@ describe('review', () => {
     expect(services.progress.log[1]).toMatchObject({ key: 'mini-runtime', grade: 3 });
   });
 
+  test('the source line names the study note, not its file', async () => {
+    const services = { ...fakeServices(miniDecks()), seedTitle: (seed: string) => (seed === 'docker-basics' ? '도커 기초 노트' : seed) };
+    const app = renderApp(services, { initial: [{ kind: 'review', deckId: 'mini' }] });
+    await app.waitFor('레이어란?');
+    await app.press(' ');
+    await app.waitFor('Source: 도커 기초 노트 § 이미지');
+    expect(app.frame()).not.toContain('docker-basics');
+  });
+
   test('u undoes, s suspends, b buries — also with the Korean IME on (ㅕ ㄴ ㅠ)', async () => {
     const services = fakeServices(miniDecks());
     const app = renderApp(services, { initial: [{ kind: 'review', deckId: 'mini' }] });

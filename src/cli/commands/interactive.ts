@@ -11,6 +11,7 @@ import { isQuizMode, QUIZ_MODES } from '../../core/quiz/questions.js';
 import { DEFAULT_QUIZ_COUNT } from '../../core/quiz/session.js';
 import type { CommandContext } from '../commands.js';
 import { decksFromContext } from './decks.js';
+import { seedTitles } from '../../store/deckFiles.js';
 
 export const NOT_A_TERMINAL = 'amgi needs an interactive terminal; try `amgi status` or `amgi search QUERY`';
 
@@ -81,6 +82,7 @@ export async function run(ctx: CommandContext): Promise<number> {
     const { loadSearchIndex } = await import('../../store/searchCache.js');
     return loadSearchIndex(decks, ctx.env).index;
   };
+  let titles: Map<string, string> | undefined;
   return runApp({
     services: {
       progress,
@@ -88,6 +90,7 @@ export async function run(ctx: CommandContext): Promise<number> {
       problems: problems.map(formatProblem),
       now: ctx.now,
       loadSearch: () => (search ??= loadSearch()),
+      seedTitle: (seed) => (titles ??= seedTitles()).get(seed) ?? seed,
     },
     initial,
     langFlag: lang,

@@ -10,12 +10,12 @@ import { Frame, bodyHeight } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
 
 export function CardScreen({ deckId, cardId }: { deckId: string; cardId: string }) {
-  const { decks } = useServices();
+  const { decks, seedTitle } = useServices();
   const { messages: t, theme, columns, rows } = useUi();
   const shell = useShell();
   const deck = decks.find((d) => d.deck.id === deckId)?.deck;
   const card = deck?.cards.find((c) => c.id === cardId);
-  const content: Row[] = card && deck ? fullCardRows(card, deck.title, columns, t, theme) : [[seg(t.card.notFound, theme.status.warn)]];
+  const content: Row[] = card && deck ? fullCardRows(card, deck.title, columns, t, theme, seedTitle) : [[seg(t.card.notFound, theme.status.warn)]];
   const height = bodyHeight(rows);
   const { scroll, handle } = useScroll(content.length, height);
   useScreenInput((input, key) => {

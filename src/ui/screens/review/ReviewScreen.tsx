@@ -73,7 +73,7 @@ export function ReviewScreen(props: ReviewProps) {
       : [
           ...frontRows(entry.item.card, entry.item.direction, columns, t, theme),
           ...optionBlock(choiceOptionRows(entry.item.card, columns, theme, state.phase === 'back')),
-          ...(state.phase === 'back' ? [[], ...backRows(entry.item.card, entry.item.direction, columns, t, theme)] : []),
+          ...(state.phase === 'back' ? [[], ...backRows(entry.item.card, entry.item.direction, columns, t, theme, services.seedTitle)] : []),
         ];
   const bottom: Row[] =
     state.phase === 'back'
