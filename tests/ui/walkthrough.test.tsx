@@ -160,8 +160,12 @@ describe('card screen', () => {
     const app = renderApp(fakeServices(miniDecks()), { initial: [{ kind: 'card', deckId: 'mini', cardId: 'mini-interview' }], columns: 40, rows: 6 });
     await app.waitFor('VM과 컨테이너');
     await app.press(KEYS.down + KEYS.down + KEYS.down);
-    // Front, blank and "Key points" scrolled away: the first point is the body's first row.
-    expect(lines(app.frame())[1]).toContain('VM은 게스트 OS 포함');
+    // Front, blank and "Key points" scrolled away; the first point sits under the ↑ marker,
+    // which counts it: 3 + 1 rows above.
+    expect(lines(app.frame())[1]).toContain('↑ 4 more');
+    await app.press(KEYS.up);
+    expect(lines(app.frame())[1]).toContain('↑ 3 more');
+    expect(lines(app.frame())[2]).toContain('VM은 게스트 OS 포함');
   });
 });
 

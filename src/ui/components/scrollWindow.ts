@@ -6,7 +6,9 @@
  */
 import type { Key } from 'ink';
 import { Command, matches, type MatchOptions } from '../keymap.js';
-import { clampScroll, type Row } from '../layout.js';
+import type { Messages } from '../i18n/index.js';
+import { clampScroll, seg, type Row } from '../layout.js';
+import type { Theme } from '../theme.js';
 
 /** Content rows [start, end). */
 export interface Span {
@@ -28,6 +30,11 @@ export function viewport(total: number, scroll: number, height: number): Viewpor
   const up = s > 0 && height >= 3;
   const down = s + height < total;
   return { scroll: s, start: s + (up ? 1 : 0), end: Math.min(total, s + height) - (down ? 1 : 0), up, down };
+}
+
+/** The "↑ N more" / "↓ N more" rows every scrolling screen draws. */
+export function moreMarker(t: Messages, theme: Theme): (dir: 'up' | 'down', hidden: number) => Row {
+  return (dir, n) => [seg(dir === 'up' ? t.review.moreAbove(n) : t.review.more(n), theme.text.muted)];
 }
 
 /** The rows to draw: the shown content with its markers (`marker` makes one from its count). */

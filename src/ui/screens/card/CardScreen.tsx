@@ -8,6 +8,7 @@ import { seg, type Row } from '../../layout.js';
 import { useShell } from '../../shell.js';
 import { Frame, bodyHeight } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
+import { moreMarker } from '../../components/scrollWindow.js';
 
 export function CardScreen({ deckId, cardId }: { deckId: string; cardId: string }) {
   const { decks, seedTitle } = useServices();
@@ -17,7 +18,7 @@ export function CardScreen({ deckId, cardId }: { deckId: string; cardId: string 
   const card = deck?.cards.find((c) => c.id === cardId);
   const content: Row[] = card && deck ? fullCardRows(card, deck.title, columns, t, theme, seedTitle) : [[seg(t.card.notFound, theme.status.warn)]];
   const height = bodyHeight(rows);
-  const { scroll, handle } = useScroll(content.length, height);
+  const { rows: visible, handle } = useScroll(content, height, moreMarker(t, theme));
   useScreenInput((input, key) => {
     if (handle(input, key)) return true;
     if (matches(Command.Search, input, key)) {
@@ -26,9 +27,6 @@ export function CardScreen({ deckId, cardId }: { deckId: string; cardId: string 
     }
     return false;
   });
-  const hidden = content.length - scroll - height;
-  let visible = content.slice(scroll, scroll + height);
-  if (hidden > 0) visible = [...visible.slice(0, -1), [seg(t.review.more(hidden + 1), theme.text.muted)]];
   return (
     <Frame title={[seg(t.card.title, theme.text.heading), seg(` · ${cardId}`, theme.text.muted)]} footer={[seg(t.footer.back, theme.text.muted)]}>
       <Rows rows={visible} />

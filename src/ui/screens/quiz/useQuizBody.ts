@@ -16,7 +16,7 @@ import { Command, type MatchOptions } from '../../keymap.js';
 import { QUIZ_VIEW_COMMANDS } from '../../navigation.js';
 import { clampScroll, fitRow, seg, type Row } from '../../layout.js';
 import { bodyHeight } from '../../components/Frame.js';
-import { followScroll, scrollDelta, viewport, windowRows, type Span } from '../../components/scrollWindow.js';
+import { followScroll, moreMarker, scrollDelta, viewport, windowRows, type Span } from '../../components/scrollWindow.js';
 
 export interface Focus extends Span {
   /** Follow the focus when this changes (not on every render: the user may have scrolled away). */
@@ -55,8 +55,7 @@ export function useQuizBody(all: Row[], focus?: Focus, pinFrom = all.length): Qu
     state.current = { scroll: span.start < total ? followScroll(state.current.scroll, total, height, span) : state.current.scroll, key: focus.key };
   }
   const view = viewport(total, state.current.scroll, height);
-  const marker = (dir: 'up' | 'down', n: number): Row => [seg(dir === 'up' ? t.review.moreAbove(n) : t.review.more(n), theme.text.muted)];
-  const shown = windowRows(content, view, marker);
+  const shown = windowRows(content, view, moreMarker(t, theme));
 
   const scrollBy = (by: number) => {
     const from = clampScroll(state.current.scroll, total, height);

@@ -16,6 +16,7 @@ import { useShell } from '../../shell.js';
 import { SCREEN_COMMANDS } from '../../navigation.js';
 import { Frame, bodyHeight } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
+import { moreMarker, scrollDelta, viewport, windowRows } from '../../components/scrollWindow.js';
 import { initialReview, reviewReducer, sessionProgress, snapshot, type ReviewState } from './reviewState.js';
 import { useSyncReducer } from '../../hooks/useSyncReducer.js';
 
@@ -83,10 +84,7 @@ export function ReviewScreen(props: ReviewProps) {
         : [];
   const height = Math.max(1, bodyHeight(rows) - bottom.length);
   const maxScroll = clampScroll(Number.MAX_SAFE_INTEGER, content.length, height);
-  const scroll = Math.min(state.scroll, maxScroll);
-  let visible = content.slice(scroll, scroll + height);
-  const hidden = content.length - scroll - height;
-  if (hidden > 0) visible = [...visible.slice(0, -1), [seg(t.review.more(hidden + 1), theme.text.muted)]];
+  const visible = windowRows(content, viewport(content.length, state.scroll, height), moreMarker(t, theme));
   const padding: Row[] = Array.from({ length: Math.max(0, height - visible.length) }, () => []);
 
   const now = () => services.now().getTime();
@@ -121,10 +119,7 @@ export function ReviewScreen(props: ReviewProps) {
     } else if (!cram && onCard && matches(Command.Bury, input, key)) {
       session.bury();
       dispatch({ type: 'skipped', snap: snapshot(session), at: now(), flash: { text: t.review.buried, tone: 'info' } });
-    } else if (matches(Command.ScrollDown, input, key)) dispatch({ type: 'scroll', by: 1, max: maxScroll });
-    else if (matches(Command.ScrollUp, input, key)) dispatch({ type: 'scroll', by: -1, max: maxScroll });
-    else if (matches(Command.PageDown, input, key)) dispatch({ type: 'scroll', by: height - 1, max: maxScroll });
-    else if (matches(Command.PageUp, input, key)) dispatch({ type: 'scroll', by: -(height - 1), max: maxScroll });
+    } else if (scrollDelta(input, key, height)) dispatch({ type: 'scroll', by: scrollDelta(input, key, height), max: maxScroll });
     else if (!cram && matches(Command.Search, input, key)) shell.push({ kind: 'search' });
     else return false;
     return true;
