@@ -15,7 +15,8 @@ import { clock, deck, open } from './fixtures.js';
 /**
  * `snapshot-v2/` was written by amgi with snapshot format 2 (state.json, one tuple per item) from a log of
  * 132 entries: answers over 4 decks, cram answers, suspend, bury, an interview-plan answer and an
- * undo; 40 cards are outside the undo window (no undo data), 19 inside it.
+ * undo; 40 cards are outside the undo window (no undo data), 19 inside it. `snapshot-v3/` holds
+ * the format-3 state.json (columns) the build before state.bin wrote for that same log.
  */
 const V2 = fileURLToPath(new URL('./snapshot-v2/', import.meta.url));
 const NOW = '2026-01-07T10:30:00+09:00';
@@ -44,8 +45,9 @@ const header = () => {
 const decks = [deck('old', 45), deck('mid', 10), deck('v2', 7, { reversible: 1 }), deck('other', 1)];
 
 describe('snapshot formats', () => {
-  test('an earlier version\'s state.json (format 2) is not read: rebuilt from the log, then replaced by state.bin', () => {
-    expect(JSON.parse(readFileSync(join(home, 'state.json'), 'utf8')).format).toBe(2);
+  test.each([2, 3])('an earlier version\'s state.json (format %i) is not read: rebuilt from the log, then replaced by state.bin', (format) => {
+    copyFileSync(join(V2, '..', `snapshot-v${format}`, 'state.json'), join(home, 'state.json'));
+    expect(JSON.parse(readFileSync(join(home, 'state.json'), 'utf8')).format).toBe(format);
     expect(readSnapshot(home, params)).toEqual({ kind: 'missing' });
     const c = clock(NOW);
     const p = open(home, decks, c.now);
