@@ -1,5 +1,14 @@
 /** Durations and "when" phrases for the interface language. */
+import { intervalLabel } from '../core/schedule/fsrs.js';
 import type { Messages } from './i18n/index.js';
+
+/**
+ * A grade button's next interval in the interface language ("10m", "9d"; "10분", "9일"), from
+ * the preview's due time and the time the preview was made (`from`, ms since epoch).
+ */
+export function formatInterval(due: Date, from: number, t: Messages): string {
+  return intervalLabel(due.getTime() - from, t.time);
+}
 
 /** A compact span: 45s, 12m, 3h, 9d (the largest unit that fits; one decimal-free number). */
 export function formatSpan(ms: number, t: Messages): string {

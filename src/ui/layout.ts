@@ -6,6 +6,7 @@ import { charWidth, displayWidth, truncateDisplay, wrapDisplay } from '../core/t
 import { sanitizeText } from '../core/text/sanitize.js';
 import type { Style } from './theme.js';
 import type { Range } from './context.js';
+import { Command, DEFAULT_BINDINGS, bindingLabel } from './keymap.js';
 
 export interface Seg {
   text: string;
@@ -40,15 +41,25 @@ export function fitRow(row: Row, width: number): Row {
 
 const HINT_SEP = ' · ';
 
+/** "q back", "Esc back", "q: back", "q quit": a hint for the Back key (its labels from the keymap). */
+const BACK_LABELS = DEFAULT_BINDINGS[Command.Back].map(bindingLabel);
+function isBackHint(hint: string): boolean {
+  return BACK_LABELS.some((label) => hint.startsWith(`${label} `) || hint.startsWith(`${label}:`));
+}
+
 /**
  * A key-hint row ("u undo · s suspend · b bury · ? keys · q back") cut to `width` by
- * dropping whole hints from the end, so a narrow terminal never shows "q qu…".
+ * dropping whole hints from the end, so a narrow terminal never shows "q qu…". The way
+ * out (q back, q quit, Esc back) goes last: the others are dropped before it.
  * Other rows (one sentence) are cut as fitRow does.
  */
 export function fitHint(row: Row, width: number): Row {
   if (rowWidth(row) <= width || row.length !== 1 || !row[0]!.text.includes(HINT_SEP)) return fitRow(row, width);
   const parts = row[0]!.text.split(HINT_SEP);
-  while (parts.length > 1 && displayWidth(parts.join(HINT_SEP)) > width) parts.pop();
+  while (parts.length > 1 && displayWidth(parts.join(HINT_SEP)) > width) {
+    const drop = parts.findLastIndex((p) => !isBackHint(p));
+    parts.splice(drop >= 0 ? drop : parts.length - 1, 1);
+  }
   return fitRow([{ ...row[0]!, text: parts.join(HINT_SEP) }], width);
 }
 
@@ -88,16 +99,22 @@ export function highlightSegments(text: string, ranges: readonly Range[], match:
 
 /**
  * Show the first highlighted segment even when it sits far into a long line: drop text
- * before it (marked with …) so the match is inside `width` columns.
+ * before it (marked with …) so the match is inside `width` columns. Only as much is dropped
+ * as the line needs: when the rest of the line fits it ends at the right edge, else the
+ * match keeps a little context before it and the rest follows.
  */
 export function scrollToMatch(row: Row, width: number, match: Style): Row {
   const first = row.findIndex((s) => s.style === match);
   if (first <= 0) return row;
+  const total = rowWidth(row);
   const before = rowWidth(row.slice(0, first));
   const matchW = displayWidth(row[first]!.text);
-  if (before + matchW <= width) return row;
-  // Keep a little context before the match.
-  let drop = before - Math.max(4, Math.floor(width / 4));
+  // fitRow ends a cut line with …: a match in the last column would lose its last character.
+  if (total <= width || before + matchW < width) return row;
+  // The leading … takes a column; keep a little context before the match.
+  let drop = Math.min(total + 1 - width, before - Math.max(4, Math.floor(width / 4)));
+  // A match too long to show whole starts near the left edge anyway.
+  if (drop <= 0) return row;
   const out: Row = [seg('…')];
   for (const s of row) {
     if (drop <= 0) {

@@ -78,7 +78,7 @@ export const SCREEN_COMMANDS: Record<ScreenKind, readonly Command[]> = {
   search: [Command.ListUp, Command.ListDown, Command.Open, Command.DeleteBack, Command.ClearField, Command.CursorLeft, Command.CursorRight],
   card: [Command.ScrollUp, Command.ScrollDown, Command.PageUp, Command.PageDown, Command.Search],
   settings: [Command.MenuUp, Command.MenuDown, Command.Increase, Command.Decrease],
-  stats: [Command.NextPanel, Command.PrevPanel, Command.Search],
+  stats: [Command.NextPanel, Command.PrevPanel, Command.ScrollUp, Command.ScrollDown, Command.PageUp, Command.PageDown, Command.Search],
   // Each quiz view says which of these work (QUIZ_VIEW_COMMANDS); this is the whole set.
   quiz: [
     Command.Option1, Command.Option2, Command.Option3, Command.Option4, Command.MenuUp, Command.MenuDown, Command.Check,

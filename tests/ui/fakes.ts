@@ -7,6 +7,7 @@ import type { Card, LoadedDeck } from '../../src/core/deck/types.js';
 import { DEFAULT_SETTINGS, type DeckCounts, type Grade, type Previews, type QueueEntry, type Settings } from '../../src/core/schedule/types.js';
 import type { CramOptions, Progress, SessionSummary, StudySession, Streak } from '../../src/store/types.js';
 import { answerText, frontText } from '../../src/core/deck/cards.js';
+import { intervalLabel } from '../../src/core/schedule/fsrs.js';
 import type { AppServices, SearchEngine, SearchHit } from '../../src/ui/context.js';
 
 export interface FakeAnswer {
@@ -16,7 +17,8 @@ export interface FakeAnswer {
   kind: 'review' | 'cram';
 }
 
-const LABELS: Record<Grade, string> = { 1: '1m', 2: '6m', 3: '10m', 4: '9d' };
+/** The next intervals the fake scheduler promises: the buttons show 1m · 6m · 10m · 9d. */
+const NEXT_MS: Record<Grade, number> = { 1: 60_000, 2: 6 * 60_000, 3: 10 * 60_000, 4: 9 * 86_400_000 };
 
 export class FakeProgress implements Progress {
   settings: Settings = { ...DEFAULT_SETTINGS };
@@ -99,8 +101,9 @@ class FakeSession implements StudySession {
   }
   previews(): Previews | undefined {
     if (!this.queue.length) return undefined;
-    const due = this.p.time();
-    return { 1: { due, label: LABELS[1] }, 2: { due, label: LABELS[2] }, 3: { due, label: LABELS[3] }, 4: { due, label: LABELS[4] } };
+    const now = this.p.time().getTime();
+    const one = (g: Grade) => ({ due: new Date(now + NEXT_MS[g]), label: intervalLabel(NEXT_MS[g]) });
+    return { 1: one(1), 2: one(2), 3: one(3), 4: one(4) };
   }
   answer(grade: Grade, ms: number) {
     const item = this.queue.shift();

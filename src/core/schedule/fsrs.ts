@@ -119,15 +119,26 @@ export function makeScheduler(opts: SchedulerOptions): Scheduler {
   };
 }
 
+/** Unit suffixes of an interval label; the interface passes its language's (분, 시간, 일…). */
+export interface IntervalUnits {
+  m: string;
+  h: string;
+  d: string;
+  mo: string;
+  y: string;
+}
+
+const ABBREVIATED: IntervalUnits = { m: 'm', h: 'h', d: 'd', mo: 'mo', y: 'y' };
+
 /** Label of an interval for the grade buttons: 1m, 6m, 10m, 3h, 9d, 3mo, 1.2y. */
-export function intervalLabel(ms: number): string {
+export function intervalLabel(ms: number, units: IntervalUnits = ABBREVIATED): string {
   const min = Math.max(1, Math.round(ms / 60_000));
-  if (min < 60) return `${min}m`;
+  if (min < 60) return `${min}${units.m}`;
   const h = Math.round(min / 60);
-  if (h < 24) return `${h}h`;
+  if (h < 24) return `${h}${units.h}`;
   const d = Math.round(ms / 86_400_000);
-  if (d < 30) return `${d}d`;
-  if (d < 365) return `${Math.round(d / 30)}mo`;
+  if (d < 30) return `${d}${units.d}`;
+  if (d < 365) return `${Math.round(d / 30)}${units.mo}`;
   const y = d / 365;
-  return `${y < 10 ? y.toFixed(1).replace(/\.0$/, '') : Math.round(y)}y`;
+  return `${y < 10 ? y.toFixed(1).replace(/\.0$/, '') : Math.round(y)}${units.y}`;
 }

@@ -6,7 +6,14 @@ export const en = {
   firstRun: 'Docker flashcards with spaced repetition — Enter: review · /: search · ?: keys',
   streak: (n: number) => `streak ${n} ${n === 1 ? 'day' : 'days'}`,
   doneToday: (n: number) => `${n} done today`,
-  deckCounts: { new: 'new', learning: 'learn', due: 'due', deck: 'Deck' },
+  deckCounts: {
+    new: 'new',
+    learning: 'learn',
+    due: 'due',
+    deck: 'Deck',
+    /** Beside "Deck" when the table is cut short: "↓ 6 more", "↑ 1 ↓ 5 more" (Tab reaches them). */
+    hidden: (arrows: string) => `${arrows} more`,
+  },
   noDecks: 'No decks found. Put deck files in $AMGI_HOME/decks or use --decks DIR.',
   deckProblems: (n: number) => `${n} deck ${n === 1 ? 'file has' : 'files have'} problems (x to dismiss):`,
   allDecks: 'All decks',
@@ -134,7 +141,7 @@ export const en = {
     } as Record<Command, string>,
   },
   footer: { home: 'Enter select · / search · ? keys · q quit', back: 'q back · ? keys' },
-  time: { s: 's', m: 'm', h: 'h', d: 'd', in: (span: string) => `in ${span}`, now: 'now' },
+  time: { s: 's', m: 'm', h: 'h', d: 'd', mo: 'mo', y: 'y', in: (span: string) => `in ${span}`, now: 'now' },
   error: (message: string) => `Something went wrong: ${message}`,
   quiz: {
     title: 'Quiz',
@@ -160,6 +167,8 @@ export const en = {
     gap: (i: number, n: number) => `gap ${i}/${n}`,
     revealed: 'revealed',
     orderHint: 'Space pick up · ↑/↓ move · Enter check',
+    /** While a step is picked up (≡): Space puts it down, ↑/↓ carry it. */
+    orderHoldingHint: 'Space drop · ↑/↓ move it · Enter check',
     holding: 'holding',
     orderScore: (r: number, n: number) => `${r}/${n} in the right place`,
     rightOrder: 'Right order',
@@ -201,6 +210,8 @@ export const en = {
     panels: ['Overview', 'Forecast', 'Heatmap'],
     hint: 'q back · ? keys',
     compactHint: '←/→ panel · q back',
+    /** A compact panel longer than the screen. */
+    scrollHint: '←/→ panel · ↑/↓ scroll · q back',
   },
 };
 

@@ -7,7 +7,7 @@ export const ko: Messages = {
   firstRun: 'Docker 개념을 간격 반복으로 외웁니다 — Enter: 복습 · /: 검색 · ?: 키',
   streak: (n) => `연속 ${n}일`,
   doneToday: (n) => `오늘 ${n}장 완료`,
-  deckCounts: { new: '새', learning: '학습', due: '복습', deck: '덱' },
+  deckCounts: { new: '새', learning: '학습', due: '복습', deck: '덱', hidden: (arrows) => `${arrows}개 더` },
   noDecks: '덱이 없습니다. $AMGI_HOME/decks에 덱 파일을 넣거나 --decks DIR을 쓰세요.',
   deckProblems: (n) => `덱 파일 ${n}개에 문제가 있습니다 (x: 닫기):`,
   allDecks: '전체 덱',
@@ -133,7 +133,7 @@ export const ko: Messages = {
     } as Record<Command, string>,
   },
   footer: { home: 'Enter 선택 · / 검색 · ? 키 · q 종료', back: 'q 뒤로 · ? 키' },
-  time: { s: '초', m: '분', h: '시간', d: '일', in: (span) => `${span} 후`, now: '지금' },
+  time: { s: '초', m: '분', h: '시간', d: '일', mo: '개월', y: '년', in: (span) => `${span} 후`, now: '지금' },
   error: (message) => `문제가 생겼습니다: ${message}`,
   quiz: {
     title: '퀴즈',
@@ -156,6 +156,7 @@ export const ko: Messages = {
     gap: (i, n) => `빈칸 ${i}/${n}`,
     revealed: '정답 봄',
     orderHint: 'Space 집기 · ↑/↓ 이동 · Enter 확인',
+    orderHoldingHint: 'Space 놓기 · ↑/↓ 옮기기 · Enter 확인',
     holding: '집음',
     orderScore: (r, n) => `${n}개 중 ${r}개 제자리`,
     rightOrder: '올바른 순서',
@@ -197,5 +198,6 @@ export const ko: Messages = {
     panels: ['요약', '예정', '기록'],
     hint: 'q 뒤로 · ? 키',
     compactHint: '←/→ 화면 · q 뒤로',
+    scrollHint: '←/→ 화면 · ↑/↓ 스크롤 · q 뒤로',
   },
 };

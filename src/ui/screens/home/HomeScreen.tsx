@@ -12,7 +12,7 @@ import { useShell } from '../../shell.js';
 import { SCREEN_COMMANDS } from '../../navigation.js';
 import { Frame, bodyHeight } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
-import { MENU, deckRows, homeLayout, homeReducer, menuTarget, type DeckRow, type HomeState, type MenuValue } from './homeModel.js';
+import { MENU, deckHeading, deckRows, homeLayout, homeReducer, menuTarget, type DeckRow, type HomeState, type MenuValue } from './homeModel.js';
 
 /** Home is remounted when the user comes back to it: remember the highlights and dismissals. */
 const memory = new WeakMap<AppServices, HomeState>();
@@ -27,13 +27,13 @@ function rightAlign(text: string, width: number): string {
 function deckTableRows(rows: DeckRow[], selected: number, height: number, width: number, { messages: t, theme }: Pick<Ui, 'messages' | 'theme'>): Row[] {
   if (height < 2) return [];
   const titleW = Math.max(4, width - 2 - COUNT_W * 3);
+  const { start, end } = listWindow(rows.length, selected, height - 1);
   const head: Row = [
-    seg(`  ${padDisplay(t.deckCounts.deck, titleW)}`, theme.text.muted),
+    seg(`  ${padDisplay(deckHeading(t, start, rows.length - end), titleW)}`, theme.text.muted),
     seg(rightAlign(t.deckCounts.new, COUNT_W), theme.count.new),
     seg(rightAlign(t.deckCounts.learning, COUNT_W), theme.count.learning),
     seg(rightAlign(t.deckCounts.due, COUNT_W), theme.count.due),
   ];
-  const { start, end } = listWindow(rows.length, selected, height - 1);
   const body = rows.slice(start, end).map((r, i): Row => {
     const isSel = start + i === selected;
     return [

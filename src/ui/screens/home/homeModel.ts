@@ -3,6 +3,7 @@ import type { LoadedDeck } from '../../../core/deck/types.js';
 import type { DeckCounts } from '../../../core/schedule/types.js';
 import type { Progress } from '../../../store/types.js';
 import type { Screen } from '../../navigation.js';
+import type { Messages } from '../../i18n/index.js';
 
 export interface DeckRow {
   /** undefined: all decks together. */
@@ -15,6 +16,12 @@ export function deckRows(decks: LoadedDeck[], progress: Pick<Progress, 'counts'>
   const rows: DeckRow[] = decks.map((d) => ({ deckId: d.deck.id, title: d.deck.title, counts: progress.counts(d.deck.id) }));
   // "All decks" only helps when there is more than one.
   return rows.length > 1 ? [{ title: allTitle, counts: progress.counts() }, ...rows] : rows;
+}
+
+/** "Deck", or "Deck ↑ 1 ↓ 5 more" when the window hides decks above / below (it costs no row). */
+export function deckHeading(t: Messages, above: number, below: number): string {
+  const arrows = [above ? `↑ ${above}` : '', below ? `↓ ${below}` : ''].filter(Boolean).join(' ');
+  return arrows ? `${t.deckCounts.deck} ${t.deckCounts.hidden(arrows)}` : t.deckCounts.deck;
 }
 
 export const MENU = ['review', 'cram', 'quiz', 'search', 'stats', 'settings', 'help', 'quit'] as const;

@@ -85,7 +85,7 @@ export function OrderView({ question: q, title, right, onAnswer, onNext }: Quest
   }, { help: withScrollHelp('order') });
 
   return (
-    <Frame title={title} right={right} footer={[seg(check ? t.quiz.nextHint : t.quiz.orderHint, theme.text.muted)]}>
+    <Frame title={title} right={right} footer={[seg(check ? t.quiz.nextHint : holding ? t.quiz.orderHoldingHint : t.quiz.orderHint, theme.text.muted)]}>
       <Rows rows={body.rows} />
     </Frame>
   );

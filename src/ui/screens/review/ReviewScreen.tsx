@@ -8,7 +8,7 @@ import { GRADES, type Grade } from '../../../core/schedule/types.js';
 import type { CramOptions, StudySession } from '../../../store/types.js';
 import { backRows, choiceOptionRows, frontRows } from '../../cardView.js';
 import { useServices, useUi, type Ui } from '../../context.js';
-import { formatElapsed, formatPercent, formatWhen } from '../../format.js';
+import { formatElapsed, formatInterval, formatPercent, formatWhen } from '../../format.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
 import { Command, gradeKey, matches } from '../../keymap.js';
 import { clampScroll, fitRow, packRows, progressBar, seg, wrapRows, type Row } from '../../layout.js';
@@ -31,7 +31,9 @@ export function gradeRows(state: ReviewState, ui: Pick<Ui, 'messages' | 'theme' 
   const { messages: t, theme, columns } = ui;
   const tone = { 1: theme.grade.again, 2: theme.grade.hard, 3: theme.grade.good, 4: theme.grade.easy };
   const items = GRADES.map((g): Row => {
-    const label = intervals ? state.snap.previews?.[g].label : undefined;
+    // The snapshot (and its previews) was taken when the card was shown.
+    const preview = intervals ? state.snap.previews?.[g] : undefined;
+    const label = preview && formatInterval(preview.due, state.shownAt, t);
     return [seg(`${g} `, theme.text.label), seg(t.review.grades[g], tone[g]), ...(label ? [seg(` ${label}`, theme.text.muted)] : [])];
   });
   return packRows(items, columns, seg(' · ', theme.text.muted));

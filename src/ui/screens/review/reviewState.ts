@@ -23,7 +23,10 @@ export interface ReviewState {
   answered: number;
   scroll: number;
   flash?: Flash;
-  /** When the current card was shown (ms since epoch): the answer time. */
+  /**
+   * When the current card was shown (ms since epoch): the answer time, and the time its
+   * snapshot's previews count the grade buttons' intervals from.
+   */
   shownAt: number;
 }
 

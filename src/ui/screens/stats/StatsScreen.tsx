@@ -5,12 +5,17 @@
 import { useMemo, useState } from 'react';
 import { useServices, useUi } from '../../context.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
+import { useScroll } from '../../hooks/useScroll.js';
 import { Command, matches } from '../../keymap.js';
 import { seg } from '../../layout.js';
 import { useShell } from '../../shell.js';
+import { SCREEN_COMMANDS } from '../../navigation.js';
 import { Frame, bodyHeight } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
+import { moreMarker } from '../../components/scrollWindow.js';
 import { PANEL_COUNT, fullRows, isCompact, panelRows, panelTabs } from './statsRows.js';
+
+const SCROLL_COMMANDS: readonly Command[] = [Command.ScrollUp, Command.ScrollDown, Command.PageUp, Command.PageDown];
 
 export function StatsScreen() {
   const { progress } = useServices();
@@ -21,22 +26,28 @@ export function StatsScreen() {
   const height = bodyHeight(rows);
   const compact = isCompact(columns, height);
 
+  const view = { t, theme };
+  // The full layout is cut to fit; a compact panel scrolls (↑/↓, PgUp/PgDn), each from its top.
+  const content = compact ? panelRows(report, panel, columns, height, view) : fullRows(report, columns, height, view);
+  const body = useScroll(content, height, moreMarker(t, theme), panel);
+  const scrolls = compact && body.scrollable;
+
   useScreenInput((input, key) => {
     if (compact && matches(Command.NextPanel, input, key)) setPanel((p) => (p + 1) % PANEL_COUNT);
     else if (compact && matches(Command.PrevPanel, input, key)) setPanel((p) => (p + PANEL_COUNT - 1) % PANEL_COUNT);
+    else if (scrolls && body.handle(input, key)) return true;
     else if (matches(Command.Search, input, key)) shell.push({ kind: 'search' });
     else return false;
     return true;
-    // The panel keys only work in the compact layout: help lists them only there.
-  }, { help: compact ? undefined : [Command.Search] });
+    // The panel keys only work in the compact layout, the scroll keys only on a panel that does not fit: help lists them only then.
+  }, { help: compact ? SCREEN_COMMANDS.stats.filter((c) => scrolls || !SCROLL_COMMANDS.includes(c)) : [Command.Search] });
 
-  const view = { t, theme };
-  const body = compact ? panelRows(report, panel, columns, height, view) : fullRows(report, columns, height, view);
   return (
     <Frame
       title={[seg(t.statsScreen.title, theme.text.heading), ...(compact ? [seg(' '), ...panelTabs(panel, view)] : [])]}
-      right={compact ? [] : [seg(report.today, theme.text.muted)]} footer={[seg(compact ? t.statsScreen.compactHint : t.statsScreen.hint, theme.text.muted)]}>
-      <Rows rows={body} />
+      right={compact ? [] : [seg(report.today, theme.text.muted)]}
+      footer={[seg(compact ? (scrolls ? t.statsScreen.scrollHint : t.statsScreen.compactHint) : t.statsScreen.hint, theme.text.muted)]}>
+      <Rows rows={body.rows} />
     </Frame>
   );
 }

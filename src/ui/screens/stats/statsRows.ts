@@ -87,11 +87,12 @@ export function heatmapRows(r: StatsReport, width: number, { t, theme }: StatsVi
   return [head, ...grid].map((row) => fitRow(row, width));
 }
 
-export function masteryRows(r: StatsReport, width: number, height: number, { t, theme }: StatsView): Row[] {
+/** The title and a meter per deck; more decks than `height` rows allow end in "… +N" (none: all of them). */
+export function masteryRows(r: StatsReport, width: number, height: number | undefined, { t, theme }: StatsView): Row[] {
   const rows: Row[] = [[seg(t.statsScreen.mastery, theme.text.label)]];
   if (!r.decks.length) return [...rows, [seg(t.statsScreen.noDecks, theme.text.muted)]];
   const labelWidth = Math.min(Math.max(...r.decks.map((d) => displayWidth(d.title))), Math.floor(width * 0.4));
-  const room = Math.max(1, height - 1);
+  const room = height === undefined ? r.decks.length : Math.max(1, height - 1);
   const decks = r.decks.length > room ? r.decks.slice(0, room - 1) : r.decks;
   for (const d of decks) {
     rows.push(meterRow(d.title, d.mastery, { width, labelWidth, done: theme.progress.done, todo: theme.progress.todo }));
@@ -131,15 +132,13 @@ export function panelTabs(panel: number, { t, theme }: StatsView): Row {
 
 /**
  * Small terminals: one panel at a time (←/→), each using the whole body; the panel names
- * sit in the header so the heatmap's seven weekday rows fit in 40×12.
+ * sit in the header so the heatmap's seven weekday rows fit in 40×12. All of the panel's
+ * rows: the screen scrolls what does not fit (the overview lists every deck's mastery).
  */
 export function panelRows(r: StatsReport, panel: number, width: number, height: number, view: StatsView): Row[] {
   let rows: Row[];
   if (panel === 1) rows = forecastRows(r, width, Math.min(height, 10), view);
   else if (panel === 2) rows = heatmapRows(r, width, view);
-  else {
-    const summary = summaryRows(r, width, view);
-    rows = [...summary, ...masteryRows(r, width, height - summary.length, view)];
-  }
-  return rows.slice(0, height).map((row) => fitRow(row, width));
+  else rows = [...summaryRows(r, width, view), ...masteryRows(r, width, undefined, view)];
+  return rows.map((row) => fitRow(row, width));
 }
