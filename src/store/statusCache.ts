@@ -5,8 +5,9 @@
  * day and its bounds in local time, and the code that computed it. A shell prompt runs status
  * after every command; while nothing changed, the answer is read instead of loading the store.
  *
- * Never stale: an answer is stored only when every input file was last modified more than
- * RACY_MS before its stat was taken (an edit within the same timestamp tick keeps a stat), it
+ * Never stale: an answer is stored only when every input file but the append-only log was last
+ * modified more than RACY_MS before its stat was taken (an edit within the same timestamp tick
+ * keeps a stat), it
  * produced no notices (those must be shown on every run), and it cannot depend on the time of
  * day (see the status command). Any later change to an input changes its stat, and so the key.
  */
@@ -60,7 +61,10 @@ export function statusKey(home: string, deckFiles: readonly { file: string; orig
   // The code: this module's file. Every build rewrites every chunk (new inode and mtime), so a
   // new build never reads an answer computed by the old one.
   parts.push(fileStat(fileURLToPath(import.meta.url), Number.POSITIVE_INFINITY, { any: false }));
-  parts.push(fileStat(logPath(home), checkedAt, racy));
+  // The log is exempt from the racy rule: it only grows (whole-line appends) or is replaced by a
+  // rename (new inode), so any change alters its size or inode. A status run right after a
+  // review session can then store its answer.
+  parts.push(fileStat(logPath(home), checkedAt, { any: false }));
   const settingsFile = settingsPath(home);
   parts.push(fileStat(settingsFile, checkedAt, racy));
   let raw: Record<string, unknown> = {};

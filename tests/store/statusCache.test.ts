@@ -116,11 +116,23 @@ describe('status answer cache', () => {
     writeDeck('a.json', makeDeck('a', 6), false);
     await statusReport(ctx());
     expect(cacheFiles()).toHaveLength(0);
-    appendFileSync(logPath(t.home), '');
     age(join(decksDir, 'a.json'));
     writeFileSync(settingsPath(t.home), JSON.stringify({ __internal__: { migrations: { version: '1.0.0' } }, newPerDay: 3 }));
     expect((await statusReport(ctx())).report.new).toBe(3);
     expect(cacheFiles()).toHaveLength(0);
+  });
+
+  test('a log appended to just now does not stop the answer being stored (it only grows), and the next append is seen', async () => {
+    appendEntries(t.home, [answer('a-002', 'a', '2026-03-01T02:00:00.000Z')]);
+    const first = (await statusReport(ctx())).report;
+    expect(cacheFiles()).toHaveLength(1);
+    const fake = fakeCachedAnswer();
+    expect((await statusReport(ctx())).report).toEqual(fake);
+    // Another answer in the same instant: a longer log, another key.
+    appendEntries(t.home, [answer('a-003', 'a', '2026-03-01T02:00:01.000Z')]);
+    const after = (await statusReport(ctx())).report;
+    expect(after).not.toEqual(fake);
+    expect(after.new).toBe(first.new - 1);
   });
 
   test('a run with notices is not stored: the next run computes (and shows) its own', async () => {
