@@ -16,19 +16,6 @@ export function percentile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
 }
 
-/** Wall time of a whole command, in ms, `runs` times (after one warm-up). */
-export function timeCommand(cmd: string, args: string[], runs: number, env: Record<string, string> = {}): number[] {
-  const times: number[] = [];
-  for (let i = 0; i <= runs; i++) {
-    const t0 = process.hrtime.bigint();
-    const r = spawnSync(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-    if (i > 0) times.push(ms);
-  }
-  return times;
-}
-
 export interface Timed {
   cmd: string;
   args: string[];
@@ -53,6 +40,11 @@ export function timeCommandsInTurns(commands: Timed[], runs: number): number[][]
     });
   }
   return times;
+}
+
+/** Wall time of a whole command, in ms, `runs` times (after one warm-up). */
+export function timeCommand(cmd: string, args: string[], runs: number, env: Record<string, string> = {}): number[] {
+  return timeCommandsInTurns([{ cmd, args, env }], runs)[0]!;
 }
 
 /** Time a function `runs` times, in ms. */

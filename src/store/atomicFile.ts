@@ -1,9 +1,14 @@
-/** Durable file writes shared by the log, the snapshot, imports and exports. */
+/** Atomic file writes shared by the log, the snapshot, imports, exports and the caches. */
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-/** Write `data` (text as UTF-8) to `file` atomically (temp file + fsync + rename), creating the folder. */
-export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+/**
+ * Write `data` (text as UTF-8) to `file` atomically (temp file + fsync + rename), creating the
+ * folder. `durable: false` (caches, which can be rebuilt) skips both fsyncs: a reader still sees
+ * the old file or the new one, never half of one.
+ */
+export function writeFileAtomic(file: string, data: string | Uint8Array, opts: { durable?: boolean } = {}): void {
+  const durable = opts.durable ?? true;
   const dir = dirname(file);
   mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `.${basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
@@ -13,7 +18,7 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
       const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
       let done = 0;
       while (done < buf.length) done += writeSync(fd, buf, done, buf.length - done);
-      fsyncSync(fd);
+      if (durable) fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
@@ -23,7 +28,7 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
     throw e;
   }
   // The rename must be durable too.
-  syncDir(dir);
+  if (durable) syncDir(dir);
 }
 
 /** fsync a folder so a new or renamed entry in it is durable. */

@@ -14,7 +14,8 @@
  * and rewritten; a failed write is ignored: the deck file is the truth.
  */
 import { nameHash, sha256Hex } from '../core/crypto.js';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, type Stats } from 'node:fs';
+import { writeFileAtomic } from './atomicFile.js';
 import { join, resolve } from 'node:path';
 import type { Deck } from '../core/deck/types.js';
 import type { DeckProblem } from './../core/deck/validate.js';
@@ -74,7 +75,6 @@ function cacheFile(home: string, path: string): string {
 const statKey = (st: Stats): StatKey => ({ size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino });
 const sameStat = (h: StatKey, st: Stats) => h.size === st.size && h.mtimeMs === st.mtimeMs && h.ctimeMs === st.ctimeMs && h.ino === st.ino;
 const isRacy = (h: { mtimeMs: number; checkedAt: number }) => h.mtimeMs >= h.checkedAt - RACY_MS;
-export const sha256 = (bytes: Uint8Array) => sha256Hex(bytes);
 
 export function outlineOf(deck: Deck): DeckOutline {
   const rev: number[] = [];
@@ -104,20 +104,17 @@ function isHeader(h: unknown, path: string): h is Header {
   );
 }
 
+/** Entries named by an earlier build (40 hex digits: SHA-1 of the path): never read again. */
+let legacySwept = false;
+
 function writeEntry(home: string, path: string, header: Header, deckJson: string | Buffer): void {
   try {
-    const file = cacheFile(home, path);
-    mkdirSync(deckCacheDir(home), { recursive: true });
-    // Per-process temp name + rename: a reader sees the old entry or the new one, never half.
-    const tmp = `${file}.tmp-${process.pid}`;
-    try {
-      writeFileSync(tmp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), typeof deckJson === 'string' ? Buffer.from(deckJson) : deckJson]));
-      renameSync(tmp, file);
-    } finally {
-      rmSync(tmp, { force: true });
+    const body = typeof deckJson === 'string' ? Buffer.from(deckJson) : deckJson;
+    writeFileAtomic(cacheFile(home, path), Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), body]), { durable: false });
+    if (!legacySwept) {
+      legacySwept = true;
+      for (const name of readdirSync(deckCacheDir(home))) if (/^[0-9a-f]{40}\.json$/.test(name)) rmSync(join(deckCacheDir(home), name), { force: true });
     }
-    // Entries named by an earlier build (40 hex digits: SHA-1 of the path) are never read again.
-    for (const name of readdirSync(deckCacheDir(home))) if (/^[0-9a-f]{40}\.json$/.test(name)) rmSync(join(deckCacheDir(home), name), { force: true });
   } catch {
     // Best effort (read-only home, full disk): the next run validates again.
   }
@@ -154,7 +151,7 @@ export function lookupDeck(home: string, file: string, st: Stats, checkedAt: num
   };
   if (sameStat(header, st) && !isRacy(header)) return { hit };
   const bytes = readBytes();
-  if (sha256(bytes) !== header.sha256) return { bytes };
+  if (sha256Hex(bytes) !== header.sha256) return { bytes };
   // Same content: record the new stat (or that it is no longer racy) so the next run skips the hash.
   if (!sameStat(header, st) || !isRacy({ mtimeMs: st.mtimeMs, checkedAt })) {
     writeEntry(home, path, { ...header, ...statKey(st), checkedAt }, deckBytes);
@@ -171,7 +168,7 @@ export function storeDeck(home: string, file: string, st: Stats, checkedAt: numb
     path,
     ...statKey(st),
     checkedAt,
-    sha256: sha256(bytes),
+    sha256: sha256Hex(bytes),
     contentHash,
     problems: problems.map(({ file: _, ...rest }) => rest),
     outline: outlineOf(deck),

@@ -3,7 +3,8 @@
  * content hash) and the alias files (decks/aliases.json merged with $AMGI_HOME/aliases.json).
  * The cache is best-effort: an unreadable or stale entry is recomputed, a failed write is ignored.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { writeFileAtomic } from './atomicFile.js';
 import { join } from 'node:path';
 import type { LoadedDeck } from '../core/deck/types.js';
 import {
@@ -78,7 +79,6 @@ export function fileDerivedCache(dir: string): DerivedCache {
     },
     set(deck, hash, value) {
       try {
-        mkdirSync(dir, { recursive: true });
         const data: DerivedFile = {
           version: value.version,
           fingerprint: value.fingerprint,
@@ -88,11 +88,7 @@ export function fileDerivedCache(dir: string): DerivedCache {
           postStart: encode(value.postStart),
           postings: encode(value.postings),
         };
-        const file = join(dir, name(deck, hash));
-        // Written aside and renamed, so a reader never sees half a file.
-        const tmp = `${file}.${process.pid}.tmp`;
-        writeFileSync(tmp, JSON.stringify(data));
-        renameSync(tmp, file);
+        writeFileAtomic(join(dir, name(deck, hash)), JSON.stringify(data), { durable: false });
         const mine = prefix(deck);
         const current = `search-v${DERIVED_VERSION}-`;
         for (const f of readdirSync(dir)) {

@@ -11,13 +11,14 @@
  * produced no notices (those must be shown on every run), and it cannot depend on the time of
  * day (see the status command). Any later change to an input changes its stat, and so the key.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { nameHash } from '../core/crypto.js';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dayStart, studyDay } from '../core/schedule/day.js';
 import { RACY_MS } from './deckCache.js';
 import { logPath } from './log.js';
+import { writeFileAtomic } from './atomicFile.js';
 import { SETTINGS_VERSION } from './migrations.js';
 import { sanitizeSettings, settingsPath } from './settings.js';
 
@@ -105,15 +106,7 @@ export function readStatusCache<T>(home: string, key: StatusKey): T | undefined 
 /** Store an answer (atomically; best effort: a read-only home just means no cache). */
 export function writeStatusCache(home: string, key: StatusKey, value: unknown): void {
   try {
-    const file = statusCachePath(home, key.scope);
-    mkdirSync(join(home, 'cache'), { recursive: true });
-    const tmp = `${file}.tmp-${process.pid}`;
-    try {
-      writeFileSync(tmp, JSON.stringify({ key: key.key, value }));
-      renameSync(tmp, file);
-    } finally {
-      rmSync(tmp, { force: true });
-    }
+    writeFileAtomic(statusCachePath(home, key.scope), JSON.stringify({ key: key.key, value }), { durable: false });
   } catch {
     // The next run computes the answer again.
   }

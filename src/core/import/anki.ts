@@ -94,7 +94,7 @@ function splitRows(body: string, sep: string, firstLine: number, file: string): 
       // Unquoted text (or anything after a closing quote) runs to the separator or the line end.
       let j = i;
       while (j < body.length && body[j] !== sep && body[j] !== '\n') j++;
-      field += body.slice(i, j).replace(/\r$/, '');
+      field += body.slice(i, j);
       fields.push(field);
       i = j;
       if (body[i] === sep) {

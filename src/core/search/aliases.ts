@@ -14,7 +14,7 @@ export interface AliasProblem {
 }
 
 /** The words of a term, lower-case and as jamo (how the index compares words). */
-export function termWords(term: string): string[] {
+function termWords(term: string): string[] {
   return tokenize(term.normalize('NFC')).map((t) => toJamo(t.key));
 }
 

@@ -27,7 +27,7 @@ function syllableTable(): string[] {
   return table;
 }
 
-export function isSyllable(code: number): boolean {
+function isSyllable(code: number): boolean {
   return code >= SYLLABLE_BASE && code < SYLLABLE_BASE + SYLLABLE_COUNT;
 }
 

@@ -75,7 +75,7 @@ const NONE = 100;
  * words collect everything, since a card must be in every word's list.
  */
 const ONE_WORD_CAP = 4000;
-export const DEFAULT_LIMIT = 20;
+const DEFAULT_LIMIT = 20;
 
 function within(tier: number, frac: number): number {
   return tier + Math.min(0.99, frac);

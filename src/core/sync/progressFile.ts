@@ -45,6 +45,12 @@ export function parseProgress(text: string, file: string, parseEntry: EntryParse
   for (let k = first + 1; k < lines.length; k++) {
     const raw = lines[k]!;
     if (raw.trim() === '') continue;
+    const entry = parseEntry(raw);
+    if (entry) {
+      entries.push(entry);
+      continue;
+    }
+    // Not an entry: parse again only to say why.
     let value: unknown;
     try {
       value = JSON.parse(raw);
@@ -53,9 +59,7 @@ export function parseProgress(text: string, file: string, parseEntry: EntryParse
     }
     const v = (value as { v?: unknown } | null)?.v;
     if (typeof v === 'number' && v > 1) fail(k + 1, `entry format ${v} is newer than this amgi understands (1)`, 'update amgi on this machine');
-    const entry = parseEntry(raw);
-    if (!entry) fail(k + 1, 'broken line: not a review log entry', 'export the file again on the other machine');
-    entries.push(entry!);
+    fail(k + 1, 'broken line: not a review log entry', 'export the file again on the other machine');
   }
   const declared = header!.entries;
   if (typeof declared === 'number' && declared !== entries.length) {
