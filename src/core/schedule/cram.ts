@@ -5,6 +5,7 @@
 import type { StudyItem } from '../deck/items.js';
 import { studyDay } from './day.js';
 import type { Scheduler } from './fsrs.js';
+import { peekItem } from './itemTable.js';
 import { kindOf, isHidden } from './queue.js';
 import type { Ledger } from './ledger.js';
 
@@ -34,7 +35,7 @@ export function selectCram(input: CramSelectInput): StudyItem[] {
   let items = input.items.filter((it) => {
     if (want && !want.has(it.key)) return false;
     if (input.tag && !(it.card.tags ?? []).includes(input.tag)) return false;
-    return !isHidden(input.ledger.items.get(it.key), today);
+    return !isHidden(peekItem(input.ledger.items, it.key), today);
   });
   if (want) {
     // An explicit list keeps its own order (drill the missed cards again, a quiz's picks).
@@ -44,7 +45,7 @@ export function selectCram(input: CramSelectInput): StudyItem[] {
   if (input.weakest) {
     // Studied cards weakest first; never-studied cards after them, in deck order.
     const scored = items.map((it, i) => {
-      const s = input.ledger.items.get(it.key);
+      const s = peekItem(input.ledger.items, it.key);
       const studied = kindOf(s) !== 'new' || (s?.cramN ?? 0) > 0;
       const w = studied ? weakness(s ? input.scheduler.retrievability(s, input.now) : 0, s?.lapses ?? 0, s?.cramMiss ?? 0) : Infinity;
       return { it, w, i };

@@ -19,6 +19,7 @@
 import type { StudyItem } from '../deck/items.js';
 import { dayStart, parseDayKey, studyDay } from './day.js';
 import type { Scheduler } from './fsrs.js';
+import { peekItem } from './itemTable.js';
 import { newItemState, type Ledger } from './ledger.js';
 import { isHidden } from './queue.js';
 import type { Settings } from './types.js';
@@ -50,7 +51,7 @@ export function planDue(p: PlanInput): PlanResult {
   const atD = dayStart(D, p.settings.dayStartHour).getTime();
   const scored: { item: StudyItem; r: number; lapses: number }[] = [];
   for (const item of p.items) {
-    const s = p.ledger.items.get(item.key) ?? newItemState(item.deckId);
+    const s = peekItem(p.ledger.items, item.key) ?? newItemState(item.deckId);
     if (isHidden(s, T)) continue;
     const inPlan = s.plan === p.until;
     const n = inPlan ? (s.planN ?? 0) : 0;

@@ -91,9 +91,9 @@ function dayStat(l: Ledger, day: number): DayStat {
   return s;
 }
 
-/** Add (sign 1) or remove (sign −1) an answer's contribution to the day counters. */
-function count(l: Ledger, before: ItemState, e: AnswerEntry, sign: 1 | -1, startHour: number): void {
-  const s = dayStat(l, studyDay(Date.parse(e.at), startHour));
+/** Add (sign 1) or remove (sign −1) an answer's contribution to the counters of its study `day`. */
+function count(l: Ledger, before: ItemState, e: AnswerEntry, sign: 1 | -1, day: number): void {
+  const s = dayStat(l, day);
   s.n += sign;
   s.ms += sign * e.ms;
   if (e.grade === 1) s.again += sign;
@@ -157,7 +157,7 @@ function applyAnswer(l: Ledger, e: AnswerEntry, ctx: LedgerContext): ApplyOutcom
     next.planN = (same ? (before.planN ?? 0) : 0) + 1;
     next.planLd = day;
   }
-  count(l, before, e, 1, ctx.settings.dayStartHour);
+  count(l, before, e, 1, day);
   l.items.set(e.key, next);
   remember(l, e);
   return { ok: true, leech };
@@ -197,7 +197,7 @@ function applyUndo(l: Ledger, target: string, keyHint: string | undefined, ctx: 
   const item = key === undefined ? undefined : l.items.get(key);
   if (!item || item.lastE?.id !== target || !item.prev) return { ok: false, rebuild: true };
   const e = item.lastE;
-  if (e.op === 'answer') count(l, item.prev, e, -1, ctx.settings.dayStartHour);
+  if (e.op === 'answer') count(l, item.prev, e, -1, studyDay(Date.parse(e.at), ctx.settings.dayStartHour));
   // A state with no entry behind it is the blank one created by the undone entry: never studied.
   if (item.prev.lastE) l.items.set(key!, item.prev);
   else l.items.delete(key!);

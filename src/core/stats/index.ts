@@ -6,6 +6,7 @@
 import type { StudyItem } from '../deck/items.js';
 import { dayKey, studyDay } from '../schedule/day.js';
 import { State } from '../schedule/fsrs.js';
+import { peekItem } from '../schedule/itemTable.js';
 import type { DayStat, Ledger } from '../schedule/ledger.js';
 
 export interface Streak {
@@ -73,7 +74,8 @@ export function computeStats({ ledger, decks, now, dayStartHour }: StatsInput): 
   for (const deck of decks) {
     const ds: DeckStats = { id: deck.id, title: deck.title, total: deck.items.length, new: 0, learning: 0, review: 0, suspended: 0, mastered: 0, mastery: 0 };
     for (const it of deck.items) {
-      const s = ledger.items.get(it.key);
+      // Read in place: get() on a snapshot's table would build (and keep) an object per card.
+      const s = peekItem(ledger.items, it.key);
       if (s?.susp) ds.suspended++;
       if (!s || s.st === State.New) ds.new++;
       else if (s.st === State.Review) ds.review++;

@@ -1,10 +1,11 @@
 /** `?`: every key of the current screen, generated from the keymap. Takes keys before the screen. */
 import { useInput } from 'ink';
-import { useState } from 'react';
 import { Command, keysLabel, matches } from '../keymap.js';
 import { GLOBAL_COMMANDS, SCREEN_COMMANDS, type ScreenKind } from '../navigation.js';
 import { useUi } from '../context.js';
-import { clampScroll, fitRow, seg, type Row } from '../layout.js';
+import { fitRow, seg, type Row } from '../layout.js';
+import { useScroll } from '../hooks/useScroll.js';
+import { moreMarker } from './scrollWindow.js';
 import { displayWidth, padDisplay } from '../../core/text/width.js';
 import { Frame, bodyHeight } from './Frame.js';
 import { Rows } from './Rows.js';
@@ -20,23 +21,15 @@ export function helpRows(kind: ScreenKind, keyColumn: number, describe: (c: Comm
 
 export function HelpOverlay({ kind, commands, onClose }: { kind: ScreenKind; commands?: readonly Command[]; onClose: () => void }) {
   const { messages: t, theme, columns, rows } = useUi();
-  const [scroll, setScroll] = useState(0);
   const listed = helpCommands(kind, commands);
   const keyColumn = Math.min(Math.max(...listed.map((c) => displayWidth(keysLabel(c)))) + 2, Math.floor(columns / 2));
   const all = helpRows(kind, keyColumn, (c) => t.help.commands[c], theme.text.label, commands).map((r) => fitRow(r, columns));
-  const height = bodyHeight(rows);
-  const scrollable = all.length > height;
+  // On a small terminal the list does not fit: it scrolls and says so, as a long card does.
+  const { rows: visible, handle, scrollable } = useScroll(all, bodyHeight(rows), moreMarker(t, theme));
   useInput((input, key) => {
     if (matches(Command.Quit, input, key)) return;
-    if (scrollable && matches(Command.ScrollDown, input, key)) setScroll((s) => clampScroll(s + 1, all.length, height));
-    else if (scrollable && matches(Command.ScrollUp, input, key)) setScroll((s) => clampScroll(s - 1, all.length, height));
-    else onClose();
+    if (!(scrollable && handle(input, key))) onClose();
   });
-  const top = clampScroll(scroll, all.length, height);
-  let visible = all.slice(top, top + height);
-  // On a small terminal the list does not fit: say so, as a long card does.
-  const hidden = all.length - top - height;
-  if (hidden > 0) visible = [...visible.slice(0, -1), [seg(t.review.more(hidden + 1), theme.text.muted)]];
   return (
     <Frame title={[seg(`${t.appName} · ${t.help.title}`, theme.text.heading)]} footer={[seg(scrollable ? t.help.closeScroll : t.help.close, theme.text.muted)]}>
       <Rows rows={visible} />

@@ -100,6 +100,7 @@ export function ReviewScreen(props: ReviewProps) {
   useScreenInput((input, key) => {
     const phase = current().phase;
     const onCard = phase !== 'done';
+    const scrollBy = scrollDelta(input, key, height);
     if (matches(Command.Continue, input, key)) {
       if (phase === 'front') dispatch({ type: 'reveal' });
       else if (phase === 'back') grade(3);
@@ -121,7 +122,7 @@ export function ReviewScreen(props: ReviewProps) {
     } else if (!cram && onCard && matches(Command.Bury, input, key)) {
       session.bury();
       dispatch({ type: 'skipped', snap: snapshot(session), at: now(), flash: { text: t.review.buried, tone: 'info' } });
-    } else if (scrollDelta(input, key, height)) dispatch({ type: 'scroll', by: scrollDelta(input, key, height), max: maxScroll });
+    } else if (scrollBy) dispatch({ type: 'scroll', by: scrollBy, max: maxScroll });
     else if (!cram && matches(Command.Search, input, key)) shell.push({ kind: 'search' });
     else return false;
     return true;

@@ -5,7 +5,7 @@
 import type { StatsReport } from '../../../core/stats/index.js';
 import { displayWidth } from '../../../core/text/width.js';
 import type { Messages } from '../../i18n/index.js';
-import { fitRow, seg, type Row } from '../../layout.js';
+import { fitRow, packRows, seg, type Row } from '../../layout.js';
 import type { Theme } from '../../theme.js';
 import { formatPercent } from '../../format.js';
 import { barChart } from '../../components/charts/bars.js';
@@ -46,20 +46,7 @@ export function summaryRows(r: StatsReport, width: number, { t, theme }: StatsVi
     [seg(`${t.statsScreen.timeToday(formatDuration(r.time.todayMs, t))} · ${t.statsScreen.reviewsToday(r.answers.today)}`)],
     [seg(t.statsScreen.timeTotal(formatDuration(r.time.totalMs, t)), theme.text.muted)],
   ];
-  const rows: Row[] = [];
-  let line: Row = [];
-  for (const p of parts) {
-    const w = line.reduce((n, s) => n + displayWidth(s.text), 0);
-    const pw = p.reduce((n, s) => n + displayWidth(s.text), 0);
-    if (line.length && w + 3 + pw > width) {
-      rows.push(line);
-      line = [];
-    }
-    if (line.length) line.push(seg(' · ', theme.text.muted));
-    line.push(...p);
-  }
-  if (line.length) rows.push(line);
-  return rows.map((row) => fitRow(row, width));
+  return packRows(parts, width, seg(' · ', theme.text.muted));
 }
 
 export function forecastRows(r: StatsReport, width: number, height: number, { t, theme }: StatsView): Row[] {
