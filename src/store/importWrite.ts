@@ -12,7 +12,7 @@ import { InputError } from '../core/import/errors.js';
 import { deckFilesIn, readDeckFile } from './deckFiles.js';
 import { logPath } from './log.js';
 import { writeFileAtomic } from './atomicFile.js';
-import { userDecksDir } from './paths.js';
+import { amgiHome, userDecksDir } from './paths.js';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
@@ -56,7 +56,8 @@ export function installedUserDeck(env: NodeJS.ProcessEnv, deckId: string): { dec
   const files = deckFilesIn(userDecksDir(env));
   for (const file of [own, ...files.filter((f) => f !== own)]) {
     if (!files.includes(file)) continue;
-    const { candidate } = readDeckFile(file, 'user');
+    // Through the validated-deck cache: the import has just loaded every deck once.
+    const { candidate } = readDeckFile(file, 'user', { cacheHome: amgiHome(env) });
     if (candidate?.deck.id === deckId) return { deck: candidate.deck, file };
   }
   return undefined;

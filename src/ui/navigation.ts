@@ -17,9 +17,9 @@ export type Screen =
   | { kind: 'settings' }
   | { kind: 'stats' }
   | ({ kind: 'quiz' } & QuizParams);
-// Quiz / interview / stats screens (issue 6): add their kinds to this union, their keys to
-// SCREEN_COMMANDS below, and a case to screens/ScreenSwitch.tsx; the compiler then points
-// at every place that must handle them (the switch ends in an exhaustive `never` check).
+// A new screen: add its kind to this union, its keys to SCREEN_COMMANDS below, and a case to
+// screens/ScreenSwitch.tsx; the compiler then points at every place that must handle it (the
+// switch ends in an exhaustive `never` check).
 
 export type ScreenKind = Screen['kind'];
 
@@ -36,7 +36,6 @@ export type NavAction =
   | { type: 'push'; screen: Screen }
   | { type: 'pop' }
   | { type: 'replace'; screen: Screen }
-  | { type: 'reset'; screen: Screen }
   | { type: 'quit' };
 
 export function initialNav(stack: Screen[] = [{ kind: 'home' }]): NavState {
@@ -53,8 +52,6 @@ export function navReducer(state: NavState, action: NavAction): NavState {
       return state.stack.length <= 1 ? { ...state, quit: true } : { ...state, stack: state.stack.slice(0, -1), ids: state.ids.slice(0, -1) };
     case 'replace':
       return { ...state, stack: [...state.stack.slice(0, -1), action.screen], ids: [...state.ids.slice(0, -1), id], nextId: id + 1 };
-    case 'reset':
-      return { ...state, stack: [action.screen], ids: [id], nextId: id + 1 };
     case 'quit':
       return { ...state, quit: true };
   }

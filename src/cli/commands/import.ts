@@ -190,7 +190,8 @@ async function importProgress(ctx: CommandContext, file: string): Promise<number
       if (backup) io.err(`amgi: the review log was rewritten in time order; the previous one is kept as ${backup}`);
     }
     const r = rebuildSnapshot(home, { now: ctx.now });
-    for (const p of r.problems) io.err(`amgi: warning: ${p}`);
+    // The replay rereads the log: its lines were reported above already.
+    for (const p of r.problems) if (!local.problems.includes(p)) io.err(`amgi: warning: ${p}`);
   }
   for (const id of plan.conflicts.slice(0, 5)) io.err(`amgi: warning: entry ${id} differs between the two machines; this machine's copy was kept`);
   io.out(

@@ -11,7 +11,7 @@ import { padDisplay } from '../../core/text/width.js';
 import { openProgressFromEnv } from '../../store/open.js';
 
 export function statsReport(ctx: CommandContext): { report: StatsReport; notices: string[] } {
-  const { progress } = openProgressFromEnv({ env: ctx.env, now: ctx.now, decksDir: flagString(ctx.flags, 'decks') });
+  const { progress } = openProgressFromEnv({ env: ctx.env, now: ctx.now, decksDir: flagString(ctx.flags, 'decks'), outline: true });
   return { report: progress.stats(), notices: progress.notices };
 }
 

@@ -2,6 +2,7 @@
  * Draft cards → a normal amgi deck: ids from the normalised front, duplicates dropped,
  * texts normalised like any deck text, language guessed.
  */
+import { hasHangul } from '../search/hangul.js';
 import { MAX_TEXT } from '../deck/spec.js';
 import type { Card, Deck } from '../deck/types.js';
 import { normalizeDeckText } from '../text/sanitize.js';
@@ -22,11 +23,10 @@ export interface BuiltDeck {
   skipped: SkippedLine[];
 }
 
-const HANGUL = /[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]/;
 
 /** `ko` when any card text has Hangul, else `en`. */
 export function guessLanguage(texts: Iterable<string>): string {
-  for (const t of texts) if (HANGUL.test(t)) return 'ko';
+  for (const t of texts) if (hasHangul(t)) return 'ko';
   return 'en';
 }
 

@@ -13,6 +13,7 @@
  *     list of 2–8 top-level items (each at most 80 characters).
  * Code blocks, front matter, tables, images and HTML comments (`<!--SR:…-->`) never make cards.
  */
+import { hasHangul } from '../search/hangul.js';
 import type { DraftCard, ImportParse, SkippedLine } from './draft.js';
 import { cleanInline, hasGap, indexOutsideCode, splitBoldTerm, splitSpacedColon, toCloze } from './inline.js';
 import { classifyLines, type MdLine } from './mdLines.js';
@@ -22,7 +23,6 @@ const LIST_MIN = 2;
 const LIST_MAX = 8;
 const LIST_ITEM_MAX = 80;
 const LABEL_MAX = 40;
-const HANGUL = /[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]/;
 
 interface TermDraft {
   card: DraftCard;
@@ -159,7 +159,7 @@ export function parseMarkdown(input: string): ImportParse {
     // A list of links ("출처", "References") is nothing to recall.
     if (items.length < LIST_MIN || texts.some((t) => !t || t.length > LIST_ITEM_MAX || /^https?:\/\//i.test(t))) continue;
     const label = lines[labelIdx]!.kind === 'text' ? cleanInline(lines[labelIdx]!.text).replace(/:$/, '').trim() : lines[labelIdx]!.text;
-    const korean = HANGUL.test(label) || texts.some((t) => HANGUL.test(t));
+    const korean = hasHangul(label) || texts.some((t) => hasHangul(t));
     add(labelIdx, {
       type: 'basic',
       front: `${label}: ${korean ? '항목을 모두 말해 보세요' : 'list the items'}`,

@@ -3,7 +3,7 @@
  * mixed case and stray punctuation, so those never make an answer wrong; one jamo or
  * one letter off is "close" and the learner decides.
  */
-import { disassemble } from 'es-hangul';
+import { hasHangul, toJamo } from '../search/hangul.js';
 import { diffChars, type DiffPart } from './diff.js';
 
 export type Verdict = 'right' | 'close' | 'wrong';
@@ -16,7 +16,6 @@ export interface TypedCheck {
   diff: DiffPart[];
 }
 
-const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/;
 const PUNCT_OR_SPACE = /[\p{P}\s]+/gu;
 const SPACE = /\s+/g;
 /** English near misses only count from this length: "run" vs "rm" is not a typo. */
@@ -32,9 +31,7 @@ export function answerKey(text: string): string {
   return key || base.replace(SPACE, '');
 }
 
-export function hasHangul(text: string): boolean {
-  return HANGUL.test(text);
-}
+export { hasHangul };
 
 /** Levenshtein distance over arrays (characters or jamo), O(n·m) time, O(m) memory. */
 export function editDistance<T>(a: readonly T[], b: readonly T[]): number {
@@ -53,7 +50,7 @@ export function editDistance<T>(a: readonly T[], b: readonly T[]): number {
 /** Distance used for near misses: jamo-level when Hangul is involved, else characters. */
 function nearDistance(typedKey: string, answerKeyText: string): number {
   if (hasHangul(typedKey) || hasHangul(answerKeyText)) {
-    return editDistance([...disassemble(typedKey)], [...disassemble(answerKeyText)]);
+    return editDistance([...toJamo(typedKey)], [...toJamo(answerKeyText)]);
   }
   return editDistance([...typedKey], [...answerKeyText]);
 }

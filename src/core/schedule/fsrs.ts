@@ -2,7 +2,7 @@
  * The one place that talks to ts-fsrs (FSRS-6). Item states keep dates as epoch
  * milliseconds (compact to store, cheap to compare) and convert at this boundary.
  */
-import { computeDecayFactor, fsrs, StrategyMode, type AbstractScheduler, type Card as FsrsCard, type FSRS, type Grade as FsrsGrade, State } from 'ts-fsrs';
+import { computeDecayFactor, fsrs, StrategyMode, type AbstractScheduler, type Card as FsrsCard, type Grade as FsrsGrade, State } from 'ts-fsrs';
 import type { Grade, Settings } from './types.js';
 
 export { State };
@@ -67,7 +67,6 @@ export interface SchedulerOptions {
 }
 
 export interface Scheduler {
-  readonly fsrs: FSRS;
   next(m: MemoryState, at: number, grade: Grade): MemoryState;
   /** All four outcomes, for the grade buttons. */
   preview(m: MemoryState, at: number): Record<Grade, MemoryState>;
@@ -104,7 +103,6 @@ export function makeScheduler(opts: SchedulerOptions): Scheduler {
   }).useStrategy(StrategyMode.SEED, fuzzSeed);
   const { decay, factor } = computeDecayFactor(f.parameters.w);
   return {
-    fsrs: f,
     next: (m, at, grade) => fromFsrsCard(f.next(toFsrsCard(m, at), new Date(at), grade as FsrsGrade).card),
     preview(m, at) {
       const r = f.repeat(toFsrsCard(m, at), new Date(at));
