@@ -106,13 +106,17 @@ export function parseDeckText(file: string, text: string): DeckParseResult {
       throw e;
     }
   }
+  // JSON.parse accepted what the strict parser refuses (a duplicate key): problems point there
+  // instead. Kept, so a file with many problems is not parsed again for each one.
+  let refused: JsonSyntaxError | undefined;
   const locate = (path: JsonPath) => {
+    if (refused) return refused.location;
     try {
       return locateSlow().locate(path);
     } catch (e) {
-      // JSON.parse accepted what the strict parser refuses (a duplicate key): report that instead.
-      if (e instanceof JsonSyntaxError) return e.location;
-      throw e;
+      if (!(e instanceof JsonSyntaxError)) throw e;
+      refused = e;
+      return e.location;
     }
   };
   const report = (path: JsonPath, message: string, hint?: string, severity: Severity = 'error') =>
