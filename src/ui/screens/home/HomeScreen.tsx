@@ -1,7 +1,7 @@
 /** Home: decks with new / learning / due counts, today's count, streak, and the menu. */
 import { Box, Text } from 'ink';
 import SelectInput from 'ink-select-input';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { useSyncReducer } from '../../hooks/useSyncReducer.js';
 import { displayWidth, padDisplay, truncateDisplay } from '../../../core/text/width.js';
 import { useServices, useUi, type AppServices, type Ui } from '../../context.js';
@@ -56,11 +56,15 @@ export function HomeScreen() {
   memory.set(services, state);
   const { menu: menuIndex, deck: deckIndex, dismissed } = state;
 
-  // Recounted whenever Home is back on top (a review below may have changed everything).
-  const table = useMemo(() => deckRows(decks, progress, t.allDecks), [decks, progress, t.allDecks, shell.active]);
+  // Recounted whenever Home is back on top (a review below may have changed everything), not
+  // when it goes under a screen or the help: that frame is the one opening Review.
+  const shown = useRef({ active: shell.active, times: 0 });
+  if (shell.active && !shown.current.active) shown.current.times++;
+  shown.current.active = shell.active;
+  const table = useMemo(() => deckRows(decks, progress, t.allDecks), [decks, progress, t.allDecks, shown.current.times]);
   // With several decks the first row already is "All decks": don't count everything twice.
   const total = useMemo(() => (table.length > 1 ? table[0]!.counts : progress.counts()), [table, progress]);
-  const streak = useMemo(() => progress.streak(), [progress, shell.active]);
+  const streak = useMemo(() => progress.streak(), [progress, shown.current.times]);
   const selectedDeck = table[Math.min(deckIndex, table.length - 1)];
 
   const firstRun = streak.longest === 0 && total.doneToday === 0;
