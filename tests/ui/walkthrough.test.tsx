@@ -11,7 +11,7 @@ import { KEYS, miniDecks, renderApp } from './render.js';
 import { openRealStore } from './realStore.js';
 import { DECK } from '../core/quiz/fixture.js';
 import type { LoadedDeck } from '../../src/core/deck/types.js';
-import { EMPTY_FIELD, editField } from '../../src/ui/screens/quiz/textEdit.js';
+import { EMPTY_FIELD, editField } from '../../src/ui/textField.js';
 import { NO_KEY } from '../../src/ui/keymap.js';
 
 afterEach(() => cleanup());
@@ -146,6 +146,12 @@ describe('text fields', () => {
     await app.waitFor('Keys');
     expect(app.frame()).toContain('Ctrl+U');
   });
+});
+
+test('a quiz answer field, like the search field, applies a Backspace that arrives inside a chunk of typed keys', () => {
+  const field = editField(EMPTY_FIELD, 'runcx\u007f', NO_KEY);
+  expect(field).toEqual({ value: 'runc', cursor: 4 });
+  expect(editField(field, '\u007f\u007f중', NO_KEY)).toEqual({ value: 'ru중', cursor: 3 });
 });
 
 test('Ctrl+U empties a quiz answer field too (one keymap command, both fields)', () => {

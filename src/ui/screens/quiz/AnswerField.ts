@@ -7,7 +7,7 @@ import { useEffect } from 'react';
 import { Command, matches } from '../../keymap.js';
 import { fitRow, seg, type Row } from '../../layout.js';
 import type { Theme } from '../../theme.js';
-import { cursorColumn, editField, type TextField } from './textEdit.js';
+import { cursorColumn, editField, type TextField } from '../../textField.js';
 
 export const FIELD_PROMPT = '> ';
 

@@ -14,7 +14,7 @@ import { Frame } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
 import { diffRows, noteRows, stackBlocks, verdictRows } from './layout.js';
 import { useQuizBody, withScrollHelp } from './useQuizBody.js';
-import { EMPTY_FIELD, type TextField } from './textEdit.js';
+import { EMPTY_FIELD, type TextField } from '../../textField.js';
 import { fieldCursor, fieldRow, handleAnswerKey, useFieldCursor, type AnswerPhase } from './AnswerField.js';
 import type { QuestionViewProps } from './types.js';
 
