@@ -19,6 +19,8 @@ export interface LedgerLoad {
   rebuilt: boolean;
   /** The snapshot should be written now: after a rebuild, a long tail, or from an older format. */
   resave: boolean;
+  /** Inode of the log file these states were read from. */
+  ino?: number;
   notices: string[];
 }
 
@@ -26,34 +28,49 @@ export interface LedgerLoad {
  * Replay the whole log. Undo is applied incrementally (the state before an entry is kept for
  * recent entries); an undo of an older entry falls back to a second, two-pass replay.
  */
-export function rebuildLedger(home: string, ctx: LedgerContext): { ledger: Ledger; offset: number; count: number; problems: string[] } {
+export function rebuildLedger(home: string, ctx: LedgerContext): { ledger: Ledger; offset: number; count: number; problems: string[]; ino?: number } {
   let ledger = emptyLedger();
   let needTwoPass = false;
   let count = 0;
-  const scan = scanLog(home, 0, (e) => {
+  let scan = scanLog(home, 0, (e) => {
     count++;
     if (!needTwoPass && !applyEntry(ledger, e, ctx).ok) needTwoPass = true;
   });
   if (needTwoPass) {
     const entries: LogEntry[] = [];
-    scanLog(home, 0, (e) => entries.push(e));
+    scan = scanLog(home, 0, (e) => entries.push(e));
     ledger = replay(entries, ctx);
   }
-  return { ledger, offset: scan.end, count, problems: scan.problems };
+  return { ledger, offset: scan.end, count, problems: scan.problems, ino: scan.ino };
 }
 
-/** Apply log entries from `offset`; `rebuild` is set when an undo needs the whole log. */
-export function replayTail(home: string, ledger: Ledger, offset: number, ctx: LedgerContext, onApplied?: (e: LogEntry, leech: boolean) => void): { end: number; count: number; rebuild: boolean; problems: string[] } {
+/**
+ * Apply log entries from `offset`; `rebuild` is set when an undo needs the whole log, or when
+ * the log is no longer the file `expectIno` names (see scanLog).
+ */
+export function replayTail(
+  home: string,
+  ledger: Ledger,
+  offset: number,
+  ctx: LedgerContext,
+  onApplied?: (e: LogEntry, leech: boolean) => void,
+  expectIno?: number,
+): { end: number; count: number; rebuild: boolean; problems: string[]; ino?: number } {
   let rebuild = false;
   let count = 0;
-  const scan = scanLog(home, offset, (e) => {
-    count++;
-    if (rebuild) return;
-    const r = applyEntry(ledger, e, ctx);
-    if (!r.ok) rebuild = true;
-    else onApplied?.(e, r.leech === true);
-  });
-  return { end: scan.end, count, rebuild, problems: scan.problems };
+  const scan = scanLog(
+    home,
+    offset,
+    (e) => {
+      count++;
+      if (rebuild) return;
+      const r = applyEntry(ledger, e, ctx);
+      if (!r.ok) rebuild = true;
+      else onApplied?.(e, r.leech === true);
+    },
+    expectIno,
+  );
+  return { end: scan.end, count, rebuild: rebuild || scan.replaced === true, problems: scan.problems, ino: scan.ino };
 }
 
 /** Snapshot tail replays longer than this are folded into a new snapshot on open (LedgerLoad.resave). */
@@ -65,14 +82,14 @@ export function loadLedger(home: string, ctx: LedgerContext, params: string, now
   if (snap.kind === 'ok') {
     const tail = replayTail(home, snap.ledger, snap.offset, ctx);
     notices.push(...tail.problems);
-    if (!tail.rebuild) return { ledger: snap.ledger, offset: tail.end, replayed: tail.count, rebuilt: false, resave: tail.count > RESNAPSHOT_AFTER, notices };
+    if (!tail.rebuild) return { ledger: snap.ledger, offset: tail.end, replayed: tail.count, rebuilt: false, resave: tail.count > RESNAPSHOT_AFTER, notices, ino: tail.ino };
   } else if (snap.kind === 'corrupt') {
     const backup = moveAside(snapshotPath(home), now());
     notices.push(`state.bin could not be read (${snap.reason}); it was moved to ${backup} and progress was rebuilt from the review log`);
   }
   const r = rebuildLedger(home, ctx);
   notices.push(...r.problems);
-  return { ledger: r.ledger, offset: r.offset, replayed: r.count, rebuilt: true, resave: true, notices };
+  return { ledger: r.ledger, offset: r.offset, replayed: r.count, rebuilt: true, resave: true, notices, ino: r.ino };
 }
 
 /** Rebuild state.bin from the log (after an import merged entries into it, or on request). */

@@ -47,6 +47,10 @@ export interface ScanResult {
   problems: string[];
   /** The file size seen (end < size when the last line is incomplete). */
   size: number;
+  /** Inode of the file read (undefined: no log). */
+  ino?: number;
+  /** The file is not the one `expectIno` names (replaced by a merge): nothing was read. */
+  replaced?: boolean;
 }
 
 const CHUNK = 8 << 20;
@@ -54,18 +58,22 @@ const CHUNK = 8 << 20;
 /**
  * Read complete lines from byte `from` to the end, calling `onEntry` for each valid entry.
  * Stops before an incomplete last line (another writer's or a torn one) without consuming it.
+ * `expectIno`: the file the offset belongs to. A log replaced since (another inode) has other
+ * bytes there, so it is not read; the inode comes from the very descriptor that would read.
  */
-export function scanLog(home: string, from: number, onEntry: (e: LogEntry, offset: number) => void): ScanResult {
+export function scanLog(home: string, from: number, onEntry: (e: LogEntry, offset: number) => void, expectIno?: number): ScanResult {
   let fd: number;
   try {
     fd = openSync(logPath(home), 'r');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { end: 0, problems: [], size: 0 };
+    // A log that was read before and is gone now was replaced too (by nothing).
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { end: 0, problems: [], size: 0, replaced: expectIno !== undefined };
     throw e;
   }
   const problems: string[] = [];
   try {
-    const size = fstatSync(fd).size;
+    const { size, ino } = fstatSync(fd);
+    if (expectIno !== undefined && ino !== expectIno) return { end: from, problems, size, ino, replaced: true };
     let pos = Math.min(from, size);
     let carry: Buffer = Buffer.alloc(0);
     let carryAt = pos;
@@ -88,7 +96,7 @@ export function scanLog(home: string, from: number, onEntry: (e: LogEntry, offse
       carry = buf.subarray(start);
       carryAt += start;
     }
-    return { end: carryAt, problems, size };
+    return { end: carryAt, problems, size, ino };
   } finally {
     closeSync(fd);
   }

@@ -19,7 +19,7 @@ import { peekItem } from '../core/schedule/itemTable.js';
 import { isHidden, kindOf, ReviewQueue, type Remaining } from '../core/schedule/queue.js';
 import type { DeckCounts, FlagEntry, LogEntry, Settings, UndoEntry } from '../core/schedule/types.js';
 import { computeStats, streakOf, type StatsReport } from '../core/stats/index.js';
-import { LogAppender, logInode } from './log.js';
+import { LogAppender } from './log.js';
 import { loadLedger, rebuildLedger, replayTail } from './ledgerStore.js';
 import { openSettings, type SettingsStore } from './settings.js';
 import { paramsKey, writeSnapshot } from './snapshot.js';
@@ -58,7 +58,7 @@ export class ProgressStore implements Progress {
     this.notices.push(...load.notices);
     this.ledger = load.ledger;
     this.offset = load.offset;
-    this.logIno = logInode(opts.home);
+    this.logIno = load.ino;
     this.appender = new LogAppender(opts.home);
     this.allItems = opts.decks.flatMap((d) => deckItems(d.deck));
     for (const d of opts.decks) this.deckTitles.set(d.deck.id, d.deck.title);
@@ -128,17 +128,22 @@ export class ProgressStore implements Progress {
 
   /** Apply whatever the log holds past our offset (other terminals' answers and our own). */
   refresh(): void {
-    const ino = logInode(this.opts.home);
-    const replaced = this.logIno !== undefined && ino !== this.logIno;
-    this.logIno = ino;
-    // A replaced log (merged and re-sorted by another process) has other bytes at our offset.
-    if (replaced) return this.rebuild();
-    const tail = replayTail(this.opts.home, this.ledger, this.offset, this.ctx, (e, leech) => {
-      if (leech) this.leeches.add(e.id);
-    });
+    // A replaced log (merged and re-sorted by another process) has other bytes at our offset:
+    // the scan checks the inode of the file it reads and asks for a rebuild instead.
+    const tail = replayTail(
+      this.opts.home,
+      this.ledger,
+      this.offset,
+      this.ctx,
+      (e, leech) => {
+        if (leech) this.leeches.add(e.id);
+      },
+      this.logIno,
+    );
     this.notices.push(...tail.problems);
-    if (tail.rebuild) this.rebuild();
-    else this.offset = tail.end;
+    if (tail.rebuild) return this.rebuild();
+    this.offset = tail.end;
+    this.logIno = tail.ino;
   }
 
   /** Replay the whole log into a fresh ledger. */
@@ -147,6 +152,7 @@ export class ProgressStore implements Progress {
     // Into the same object: open review queues and sessions hold this ledger and must see the new states.
     Object.assign(this.ledger, r.ledger);
     this.offset = r.offset;
+    this.logIno = r.ino;
   }
 
   /** Make entries durable, then apply the log. Returns whether each entry made its card a leech. */
