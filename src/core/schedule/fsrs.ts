@@ -66,6 +66,7 @@ export interface SchedulerOptions {
   retention?: number;
 }
 
+/** `at` before the card's last review counts as that review's time (next, preview, forget). */
 export interface Scheduler {
   next(m: MemoryState, at: number, grade: Grade): MemoryState;
   /** All four outcomes, for the grade buttons. */
@@ -102,10 +103,17 @@ export function makeScheduler(opts: SchedulerOptions): Scheduler {
     ...(opts.settings.weights ? { w: opts.settings.weights } : {}),
   }).useStrategy(StrategyMode.SEED, fuzzSeed);
   const { decay, factor } = computeDecayFactor(f.parameters.w);
+  // Log order wins over clocks: a time before the card's last review (two terminals, a merged
+  // history, a clock set back) counts as that review's time, never as negative elapsed time.
+  const clamp = (m: MemoryState, at: number) => Math.max(at, m.last ?? at);
   return {
-    next: (m, at, grade) => fromFsrsCard(f.next(toFsrsCard(m, at), new Date(at), grade as FsrsGrade).card),
+    next(m, at, grade) {
+      const t = clamp(m, at);
+      return fromFsrsCard(f.next(toFsrsCard(m, t), new Date(t), grade as FsrsGrade).card);
+    },
     preview(m, at) {
-      const r = f.repeat(toFsrsCard(m, at), new Date(at));
+      const t = clamp(m, at);
+      const r = f.repeat(toFsrsCard(m, t), new Date(t));
       return { 1: fromFsrsCard(r[1].card), 2: fromFsrsCard(r[2].card), 3: fromFsrsCard(r[3].card), 4: fromFsrsCard(r[4].card) };
     },
     retrievability(m, at) {
@@ -113,7 +121,10 @@ export function makeScheduler(opts: SchedulerOptions): Scheduler {
       // ts-fsrs's forgetting_curve, with the decay constants computed once (queue building calls this 100k times).
       return Math.pow(1 + factor * (Math.max(0, (at - m.last) / 86_400_000) / m.s), decay);
     },
-    forget: (m, at) => fromFsrsCard(f.forget(toFsrsCard(m, at), new Date(at), true).card),
+    forget(m, at) {
+      const t = clamp(m, at);
+      return fromFsrsCard(f.forget(toFsrsCard(m, t), new Date(t), true).card);
+    },
   };
 }
 

@@ -137,10 +137,8 @@ function applyAnswer(l: Ledger, e: AnswerEntry, ctx: LedgerContext): ApplyOutcom
   const next: ItemState = { ...before, deck: e.deck, lastE: e, prev: before };
   let leech = false;
   if (e.reschedule) {
-    // Log order wins over clocks: an entry stamped before the card's last review (two terminals,
-    // a merged history) is scheduled as if given at that review, never with negative elapsed time.
-    const fsrsAt = Math.max(at, before.last ?? at);
-    Object.assign(next, (e.plan ? ctx.planScheduler : ctx.scheduler).next(before, fsrsAt, e.grade));
+    // An entry stamped before the card's last review is scheduled at that review (the scheduler clamps).
+    Object.assign(next, (e.plan ? ctx.planScheduler : ctx.scheduler).next(before, at, e.grade));
     next.ld = day;
     if (next.lapses > before.lapses && isLeechLapse(next.lapses, ctx.settings.leechThreshold)) {
       next.leech = true;
@@ -178,7 +176,7 @@ function applyFlag(l: Ledger, e: FlagEntry, ctx: LedgerContext): void {
       next.bury = studyDay(at, ctx.settings.dayStartHour);
       break;
     case 'forget':
-      Object.assign(next, ctx.scheduler.forget(before, Math.max(at, before.last ?? at)));
+      Object.assign(next, ctx.scheduler.forget(before, at));
       delete next.last;
       delete next.leech;
       break;

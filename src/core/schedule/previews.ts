@@ -3,8 +3,8 @@ import { intervalLabel, type MemoryState, type Scheduler } from './fsrs.js';
 import type { Grade, Previews } from './types.js';
 
 export function previews(scheduler: Scheduler, m: MemoryState, now: number): Previews {
-  // As the ledger does: a clock behind the last review counts as that review's time.
-  const p = scheduler.preview(m, Math.max(now, m.last ?? now));
+  // The scheduler counts a clock behind the last review as that review's time, as for the answer.
+  const p = scheduler.preview(m, now);
   const one = (g: Grade) => ({ due: new Date(p[g].due), label: intervalLabel(p[g].due - now) });
   return { 1: one(1), 2: one(2), 3: one(3), 4: one(4) };
 }
