@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { sanitizeText, normalizeDeckText } from '../../../src/core/text/sanitize.js';
+import { hasControlCharacters, sanitizeText, normalizeDeckText } from '../../../src/core/text/sanitize.js';
 
 describe('sanitizeText', () => {
   it.each([
@@ -28,6 +28,15 @@ describe('sanitizeText', () => {
         expect(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(out)).toBe(false);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('hasControlCharacters says exactly whether sanitizeText changes a string (line endings aside)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => {
+        expect(hasControlCharacters(s)).toBe(sanitizeText(s) !== s.replace(/\r\n?/g, '\n'));
+      }),
+      { numRuns: 1000 },
     );
   });
 
