@@ -8,6 +8,7 @@ import type { CommandContext } from '../commands.js';
 import { json, plural } from '../io.js';
 import type { StatsReport } from '../../core/stats/index.js';
 import { padDisplay } from '../../core/text/width.js';
+import { parseDayKey, weekdayOf } from '../../core/schedule/day.js';
 import { openProgressFromEnv } from '../../store/open.js';
 
 export function statsReport(ctx: CommandContext): { report: StatsReport; notices: string[] } {
@@ -32,7 +33,8 @@ const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
  */
 export function heatmapRows(h: StatsReport['heatmap'], weeks = 12): string[] {
   if (h.length === 0) return [];
-  const weekday = (date: string) => (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
+  // Monday first: 0 = Monday … 6 = Sunday.
+  const weekday = (date: string) => (weekdayOf(parseDayKey(date)!) + 6) % 7;
   const cells = weeks * 7 - (6 - weekday(h[h.length - 1]!.date));
   const recent = h.slice(-cells);
   const max = Math.max(1, ...recent.map((d) => d.answers));

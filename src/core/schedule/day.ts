@@ -31,3 +31,8 @@ export function parseDayKey(text: string): number | undefined {
   const day = ms / 86_400_000;
   return dayKey(day) === text ? day : undefined;
 }
+
+/** Day of the week of a day number, 0 = Sunday … 6 = Saturday (day 0, 1970-01-01, was a Thursday). */
+export function weekdayOf(day: number): number {
+  return (((day + 4) % 7) + 7) % 7;
+}

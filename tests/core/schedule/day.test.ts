@@ -2,7 +2,7 @@
 process.env.TZ = 'America/New_York';
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { dayKey, dayStart, parseDayKey, studyDay } from '../../../src/core/schedule/day.js';
+import { dayKey, dayStart, parseDayKey, studyDay, weekdayOf } from '../../../src/core/schedule/day.js';
 
 const local = (y: number, mo: number, d: number, h: number, mi = 0) => new Date(y, mo - 1, d, h, mi);
 
@@ -70,4 +70,13 @@ describe('study day', () => {
     expect(parseDayKey('2026-1-5')).toBeUndefined();
     expect(dayKey(parseDayKey('2024-02-29')!)).toBe('2024-02-29');
   });
+});
+
+test('weekdayOf agrees with the calendar, before 1970 too', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: -40_000, max: 80_000 }), (day) => {
+      expect(weekdayOf(day)).toBe(new Date(day * 86_400_000).getUTCDay());
+    }),
+  );
+  expect(weekdayOf(parseDayKey('2026-11-23')!)).toBe(1); // a Monday
 });

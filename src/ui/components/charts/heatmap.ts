@@ -2,6 +2,7 @@
  * A review heatmap like GitHub's contribution graph: one column per week (Sunday first),
  * one row per weekday, shade by count. Shrinks to the last weeks that fit the width.
  */
+import { parseDayKey, weekdayOf } from '../../../core/schedule/day.js';
 import { displayWidth, padDisplay } from '../../../core/text/width.js';
 import { seg, type Row } from '../../layout.js';
 import type { Style } from '../../theme.js';
@@ -32,14 +33,12 @@ export interface HeatmapOptions {
   muted?: Style;
 }
 
-function dayNumber(date: string): number {
-  const [y, m, d] = date.split('-').map(Number);
-  return Math.floor(Date.UTC(y!, m! - 1, d!) / DAY_MS);
-}
+/** A YYYY-MM-DD key as a day number (keys come from the stats report: always valid). */
+const dayNumber = (date: string): number => parseDayKey(date)!;
 
-function dateOf(day: number): { iso: string; month: number; dayOfMonth: number; weekday: number } {
+function dateOf(day: number): { month: number; dayOfMonth: number; weekday: number } {
   const d = new Date(day * DAY_MS);
-  return { iso: d.toISOString().slice(0, 10), month: d.getUTCMonth(), dayOfMonth: d.getUTCDate(), weekday: d.getUTCDay() };
+  return { month: d.getUTCMonth(), dayOfMonth: d.getUTCDate(), weekday: weekdayOf(day) };
 }
 
 /** Quartile-like thresholds of the non-zero counts, so one busy day does not wash out the rest. */
