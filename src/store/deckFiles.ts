@@ -119,9 +119,9 @@ export function deckSources(opts: Pick<DeckSourceOptions, 'decksDir' | 'env'> = 
   ];
 }
 
-/** Bundled decks plus the user's, or only `decksDir` when given; through the deck cache. */
-export function loadAllDecks(opts: DeckSourceOptions = {}): DeckSet {
-  return loadDeckFiles(deckSources(opts), { cacheHome: amgiHome(opts.env), outline: opts.outline });
+/** Bundled decks plus the user's, or only `decksDir` when given (or `files`, already listed); through the deck cache. */
+export function loadAllDecks(opts: DeckSourceOptions & { files?: { file: string; origin: DeckOrigin }[] } = {}): DeckSet {
+  return loadDeckFiles(opts.files ?? deckSources(opts), { cacheHome: amgiHome(opts.env), outline: opts.outline });
 }
 
 /**

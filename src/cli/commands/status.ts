@@ -32,12 +32,14 @@ export async function statusReport(ctx: CommandContext): Promise<{ report: Statu
   const decksDir = flagString(ctx.flags, 'decks');
   // One instant for the whole run: the answer and its cache key are for the same study day.
   const nowMs = ctx.now().getTime();
-  const key = statusKey(home, deckSources({ decksDir, env: ctx.env }), nowMs);
+  const files = deckSources({ decksDir, env: ctx.env });
+  const key = statusKey(home, files, nowMs);
   const cached = key && readStatusCache<StatusReport>(home, key);
   if (cached) return { report: cached, notices: [] };
   const { openProgressFromEnv } = await import('../../store/open.js');
-  // Outlines: status counts study items, so the decks' text is never parsed (deck cache).
-  const { progress } = openProgressFromEnv({ env: ctx.env, now: () => new Date(nowMs), decksDir, outline: true });
+  // Outlines: status counts study items, so the decks' text is never parsed (deck cache). The
+  // same deck files the key was made from.
+  const { progress } = openProgressFromEnv({ env: ctx.env, now: () => new Date(nowMs), decksDir, outline: true, files });
   const due = progress.dueByDeck();
   const decks = [...due].map(([id, c]) => ({ id, due: c.learning + c.review, new: c.new }));
   const report = {
