@@ -7,7 +7,8 @@ import { AmgiError } from '../../core/errors.js';
 import { countReviews, reviewHistories } from '../../core/schedule/optimizerData.js';
 import { amgiHome } from '../../store/paths.js';
 import { readLog } from '../../store/log.js';
-import { openProgress } from '../../store/progress.js';
+import { rebuildSnapshot } from '../../store/ledgerStore.js';
+import { openSettings, preloadConf } from '../../store/settings.js';
 import type { CommandContext } from '../commands.js';
 
 const MIN_REVIEWS = 400;
@@ -24,9 +25,11 @@ async function loadBinding(): Promise<Binding | undefined> {
 
 export async function run(ctx: CommandContext): Promise<number> {
   const home = amgiHome(ctx.env);
-  const progress = openProgress({ home, decks: [], now: ctx.now });
+  // Settings only: the card states are not needed until the fitted weights change them.
+  await preloadConf();
+  const settings = openSettings(home, ctx.now);
   const { entries } = readLog(home);
-  const histories = reviewHistories(entries, progress.settings.dayStartHour);
+  const histories = reviewHistories(entries, settings.settings.dayStartHour);
   const n = countReviews(histories);
   if (n < MIN_REVIEWS) throw new AmgiError(`optimize needs at least ${MIN_REVIEWS} reviews to fit parameters reliably; you have ${n}. Keep reviewing and try again later.`);
   const b = await loadBinding();
@@ -41,12 +44,13 @@ export async function run(ctx: CommandContext): Promise<number> {
   }
   if (items.length === 0) throw new AmgiError('your history has no reviews a day or more apart yet; optimize needs those');
   const fitted = await b.computeParameters(items, { enableShortTerm: true, numRelearningSteps: 1 });
-  const previous = progress.settings.weights;
+  const previous = settings.settings.weights;
   const before = previous ? new b.FSRSBinding(previous).evaluate(items) : undefined;
   const defaults = new b.FSRSBinding().evaluate(items);
   const after = new b.FSRSBinding(fitted).evaluate(items);
-  progress.saveSettings({ weights: fitted });
-  progress.close();
+  settings.save({ weights: fitted });
+  // States depend on the weights: replay the history under them once, now.
+  rebuildSnapshot(home, { now: ctx.now });
   const result = { reviews: n, items: items.length };
   ctx.io.out(`Fitted FSRS parameters to ${result.reviews} reviews (${result.items} training items).`);
   ctx.io.out(`              log loss   RMSE`);
