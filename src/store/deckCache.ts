@@ -74,7 +74,8 @@ function cacheFile(home: string, path: string): string {
 
 const statKey = (st: Stats): StatKey => ({ size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino });
 const sameStat = (h: StatKey, st: Stats) => h.size === st.size && h.mtimeMs === st.mtimeMs && h.ctimeMs === st.ctimeMs && h.ino === st.ino;
-const isRacy = (h: { mtimeMs: number; checkedAt: number }) => h.mtimeMs >= h.checkedAt - RACY_MS;
+/** A file modified this close to (or after) `checkedAt` may change again without changing its stat. */
+export const isRacy = (h: { mtimeMs: number; checkedAt: number }) => h.mtimeMs >= h.checkedAt - RACY_MS;
 
 export function outlineOf(deck: Deck): DeckOutline {
   const rev: number[] = [];

@@ -16,7 +16,7 @@ import { nameHash } from '../core/crypto.js';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dayStart, studyDay } from '../core/schedule/day.js';
-import { RACY_MS } from './deckCache.js';
+import { isRacy } from './deckCache.js';
 import { logPath } from './log.js';
 import { writeFileAtomic } from './atomicFile.js';
 import { SETTINGS_VERSION } from './migrations.js';
@@ -40,14 +40,13 @@ export interface StatusKey {
   today: number;
 }
 
-/** One input file as a key part: absent, or its stat. */
-function fileStat(path: string, checkedAt: number, racy: { any: boolean }): (string | number)[] {
+/** One input file as a key part (absent, or its stat), and whether that stat may still change unseen. */
+function fileStat(path: string, checkedAt: number): { part: (string | number)[]; racy: boolean } {
   try {
     const st = statSync(path);
-    if (st.mtimeMs >= checkedAt - RACY_MS) racy.any = true;
-    return [resolve(path), st.size, st.mtimeMs, st.ctimeMs, st.ino];
+    return { part: [resolve(path), st.size, st.mtimeMs, st.ctimeMs, st.ino], racy: isRacy({ mtimeMs: st.mtimeMs, checkedAt }) };
   } catch {
-    return [resolve(path)];
+    return { part: [resolve(path)], racy: false };
   }
 }
 
@@ -57,17 +56,22 @@ function fileStat(path: string, checkedAt: number, racy: { any: boolean }): (str
  */
 export function statusKey(home: string, deckFiles: readonly { file: string; origin: string }[], nowMs: number): StatusKey | undefined {
   const checkedAt = Date.now();
-  const racy = { any: false };
+  let racy = false;
   const parts: unknown[] = [STATUS_CACHE_FORMAT];
+  /** `trusted`: a file whose every change alters its stat, however recent (see below). */
+  const add = (path: string, trusted = false) => {
+    const f = fileStat(path, checkedAt);
+    if (f.racy && !trusted) racy = true;
+    return f.part;
+  };
   // The code: this module's file. Every build rewrites every chunk (new inode and mtime), so a
   // new build never reads an answer computed by the old one.
-  parts.push(fileStat(fileURLToPath(import.meta.url), Number.POSITIVE_INFINITY, { any: false }));
-  // The log is exempt from the racy rule: it only grows (whole-line appends) or is replaced by a
-  // rename (new inode), so any change alters its size or inode. A status run right after a
-  // review session can then store its answer.
-  parts.push(fileStat(logPath(home), checkedAt, { any: false }));
+  parts.push(add(fileURLToPath(import.meta.url), true));
+  // The log only grows (whole-line appends) or is replaced by a rename (new inode), so any change
+  // alters its size or inode: a status run right after a review session can store its answer.
+  parts.push(add(logPath(home), true));
   const settingsFile = settingsPath(home);
-  parts.push(fileStat(settingsFile, checkedAt, racy));
+  parts.push(add(settingsFile));
   let raw: Record<string, unknown> = {};
   let text: string | null = null;
   try {
@@ -88,9 +92,9 @@ export function statusKey(home: string, deckFiles: readonly { file: string; orig
   const { settings } = sanitizeSettings(raw);
   const today = studyDay(nowMs, settings.dayStartHour);
   parts.push(today, dayStart(today, settings.dayStartHour).getTime(), dayStart(today + 1, settings.dayStartHour).getTime());
-  for (const d of deckFiles) parts.push(d.origin, fileStat(d.file, checkedAt, racy));
+  for (const d of deckFiles) parts.push(d.origin, add(d.file));
   const scope = JSON.stringify(deckFiles.map((d) => resolve(d.file)));
-  return { key: JSON.stringify(parts), scope, storable: !racy.any, today };
+  return { key: JSON.stringify(parts), scope, storable: !racy, today };
 }
 
 /** The stored answer for `key`, if there is one. A damaged file is a miss (and is rewritten). */
