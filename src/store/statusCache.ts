@@ -1,5 +1,5 @@
 /**
- * The last `amgi status` answer, `$AMGI_HOME/cache/status.json`, kept with a key made of every
+ * The last `amgi status` answer, `$AMGI_HOME/cache/status-<hash of the deck files>.json`, kept with a key made of every
  * input it was computed from: the stat (size, mtime, ctime, inode) of the review log, the
  * settings file and each deck file (and the list of deck files), the settings text, the study
  * day and its bounds in local time, and the code that computed it. A shell prompt runs status

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { flagString } from '../args.js';
 import type { CommandContext } from '../commands.js';
+import { plural } from '../io.js';
 import { AmgiError, UsageError } from '../../core/errors.js';
 import { formatProblem } from '../../core/deck/validate.js';
 import { decksToAnki } from '../../core/export/anki.js';
@@ -41,7 +42,7 @@ function emit(ctx: CommandContext, out: string | undefined, text: string, what: 
 async function exportProgress(ctx: CommandContext, out: string): Promise<number> {
   const { entries, problems } = readLog(amgiHome(ctx.env));
   for (const p of problems) ctx.io.err(`amgi: warning: ${p}`);
-  emit(ctx, out, formatProgress(entries), `${entries.length} review log entr${entries.length === 1 ? 'y' : 'ies'}`);
+  emit(ctx, out, formatProgress(entries), plural(entries.length, 'review log entry', 'review log entries'));
   return 0;
 }
 

@@ -8,6 +8,7 @@ import { basename, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { flagString } from '../args.js';
 import type { CommandContext } from '../commands.js';
+import { plural } from '../io.js';
 import { AmgiError, UsageError } from '../../core/errors.js';
 import { formatProblem, parseDeckText } from '../../core/deck/validate.js';
 import { ID_PATTERN } from '../../core/deck/spec.js';
@@ -196,8 +197,8 @@ async function importProgress(ctx: CommandContext, file: string): Promise<number
   for (const id of plan.conflicts.slice(0, 5)) io.err(`amgi: warning: entry ${id} differs between the two machines; this machine's copy was kept`);
   io.out(
     plan.add.length
-      ? `merged ${plan.add.length} new entr${plan.add.length === 1 ? 'y' : 'ies'} from ${file} (${plan.known} already here); progress rebuilt`
-      : `nothing new in ${file} (${plan.known} entr${plan.known === 1 ? 'y' : 'ies'} already here)`,
+      ? `merged ${plural(plan.add.length, 'new entry', 'new entries')} from ${file} (${plan.known} already here); progress rebuilt`
+      : `nothing new in ${file} (${plural(plan.known, 'entry', 'entries')} already here)`,
   );
   return 0;
 }

@@ -2,7 +2,7 @@
  * `amgi status`: one line for a shell prompt ("docker: 12 due · 20 new · streak 5").
  * Imports only the store and core: never React or Ink (checked by a test on the bundle).
  * A prompt runs it after every command, so an answer whose inputs have not changed is read
- * from $AMGI_HOME/cache/status.json (statusCache.ts); the store is loaded only on a miss.
+ * from $AMGI_HOME/cache/status-<hash>.json (statusCache.ts); the store is loaded only on a miss.
  */
 import { flagString } from '../args.js';
 import type { CommandContext } from '../commands.js';

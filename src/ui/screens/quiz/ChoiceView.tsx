@@ -1,5 +1,5 @@
 /** Multiple choice: 1–4, or ↑/↓ and Enter; then the right answer and the card's note. PgUp/PgDn scroll. */
-import { useSyncState } from './useSyncState.js';
+import { useSyncState } from '../../hooks/useSyncState.js';
 import { choiceOutcome } from '../../../core/quiz/grading.js';
 import type { ChoiceQuestion } from '../../../core/quiz/questions.js';
 import { useUi } from '../../context.js';

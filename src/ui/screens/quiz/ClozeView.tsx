@@ -1,5 +1,5 @@
 /** Cloze: the gaps one after another, each typed (checked like a typed answer) or revealed. */
-import { useSyncState } from './useSyncState.js';
+import { useSyncState } from '../../hooks/useSyncState.js';
 import { checkGap } from '../../../core/quiz/cloze.js';
 import { clozeOutcome, typedOutcome, type Outcome } from '../../../core/quiz/grading.js';
 import type { TypedCheck } from '../../../core/quiz/match.js';

@@ -1,6 +1,6 @@
 /** Mock interview: the question, a think-time countdown, the model answer, a self-grade. */
 import { useEffect, useState } from 'react';
-import { useSyncState } from './useSyncState.js';
+import { useSyncState } from '../../hooks/useSyncState.js';
 import { elapsedShare, formatCountdown, isRevealed, remainingMs, revealEarly, startTimer, type ThinkTimer } from '../../../core/quiz/interview.js';
 import { selfGradeOutcome } from '../../../core/quiz/grading.js';
 import type { InterviewQuestion } from '../../../core/quiz/questions.js';

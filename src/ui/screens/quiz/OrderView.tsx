@@ -1,5 +1,5 @@
 /** Order: move the steps with the keyboard, Enter to check; right positions are marked. */
-import { useSyncState } from './useSyncState.js';
+import { useSyncState } from '../../hooks/useSyncState.js';
 import { checkOrder, moveStep, type OrderCheck } from '../../../core/quiz/order.js';
 import { orderOutcome } from '../../../core/quiz/grading.js';
 import type { OrderQuestion } from '../../../core/quiz/questions.js';

@@ -1,5 +1,5 @@
 /** Typed answer: a text field (IME-friendly cursor), then the diff; a near miss asks y/n. */
-import { useSyncState } from './useSyncState.js';
+import { useSyncState } from '../../hooks/useSyncState.js';
 import { checkTyped, type TypedCheck } from '../../../core/quiz/match.js';
 import { typedOutcome, type Outcome } from '../../../core/quiz/grading.js';
 import type { TypedQuestion } from '../../../core/quiz/questions.js';

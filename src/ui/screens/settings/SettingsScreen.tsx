@@ -1,6 +1,6 @@
 /** Settings: daily limits, desired retention, day start, language. Each change is saved at once. */
 import { useState } from 'react';
-import { useSyncReducer } from '../../hooks/useSyncReducer.js';
+import { useSyncState } from '../../hooks/useSyncState.js';
 import { padDisplay } from '../../../core/text/width.js';
 import { useServices, useUi } from '../../context.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
@@ -16,7 +16,7 @@ export function SettingsScreen() {
   const { messages: t, theme, columns, rows } = useUi();
   const shell = useShell();
   // Read synchronously by the next key: "j j ←" in one chunk must change the third field.
-  const [selected, setSelected, getSelected] = useSyncReducer((_: number, next: number) => next, () => 0);
+  const [selected, setSelected, getSelected] = useSyncState(0);
   const [saved, setSaved] = useState(false);
   // Re-read after each save: the store is the truth.
   const [, setVersion] = useState(0);
