@@ -239,3 +239,10 @@ export function wrapStyledRow(row: Row, width: number): Row[] {
   if (line.length || !lines.length) breakLine();
   return lines;
 }
+
+/** At most `room` rows: when some are left out, the last place says how many ("… +3"). */
+export function capRows(rows: readonly Row[], room: number, more: (hidden: number) => Row): Row[] {
+  if (rows.length <= room) return [...rows];
+  const shown = rows.slice(0, Math.max(0, room - 1));
+  return [...shown, more(rows.length - shown.length)];
+}

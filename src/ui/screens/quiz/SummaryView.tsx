@@ -5,7 +5,7 @@ import { useUi } from '../../context.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
 import { QUIZ_VIEW_COMMANDS } from '../../navigation.js';
 import { Command, matches } from '../../keymap.js';
-import { fitRow, oneLine, seg, type Row } from '../../layout.js';
+import { capRows, fitRow, oneLine, seg, type Row } from '../../layout.js';
 import { Frame, bodyHeight } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
 
@@ -31,9 +31,8 @@ export function SummaryView({ summary, interview, title, onDrill }: { summary: Q
   if (list.length) {
     listRows.push([seg(interview ? t.quiz.revisit : t.quiz.missed, theme.text.label)]);
     const room = Math.max(1, height - head.length - 1);
-    const shown = list.length > room ? list.slice(0, room - 1) : list;
-    for (const q of shown) listRows.push(fitRow([seg('• ', theme.status.error), seg(oneLine(q.prompt))], columns));
-    if (shown.length < list.length) listRows.push([seg(t.quiz.more(list.length - shown.length), theme.text.muted)]);
+    const missed = list.map((q) => fitRow([seg('• ', theme.status.error), seg(oneLine(q.prompt))], columns));
+    listRows.push(...capRows(missed, room, (n) => [seg(t.quiz.more(n), theme.text.muted)]));
   } else listRows.push([seg(t.quiz.noneMissed, theme.status.ok)]);
 
   return (

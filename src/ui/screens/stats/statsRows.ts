@@ -5,7 +5,7 @@
 import type { StatsReport } from '../../../core/stats/index.js';
 import { displayWidth } from '../../../core/text/width.js';
 import type { Messages } from '../../i18n/index.js';
-import { fitRow, packRows, seg, type Row } from '../../layout.js';
+import { capRows, fitRow, packRows, rowWidth, seg, type Row } from '../../layout.js';
 import type { Theme } from '../../theme.js';
 import { formatPercent } from '../../format.js';
 import { barChart } from '../../components/charts/bars.js';
@@ -80,11 +80,8 @@ export function masteryRows(r: StatsReport, width: number, height: number | unde
   if (!r.decks.length) return [...rows, [seg(t.statsScreen.noDecks, theme.text.muted)]];
   const labelWidth = Math.min(Math.max(...r.decks.map((d) => displayWidth(d.title))), Math.floor(width * 0.4));
   const room = height === undefined ? r.decks.length : Math.max(1, height - 1);
-  const decks = r.decks.length > room ? r.decks.slice(0, room - 1) : r.decks;
-  for (const d of decks) {
-    rows.push(meterRow(d.title, d.mastery, { width, labelWidth, done: theme.progress.done, todo: theme.progress.todo }));
-  }
-  if (decks.length < r.decks.length) rows.push([seg(`… +${r.decks.length - decks.length}`, theme.text.muted)]);
+  const meters = r.decks.map((d) => meterRow(d.title, d.mastery, { width, labelWidth, done: theme.progress.done, todo: theme.progress.todo }));
+  rows.push(...capRows(meters, room, (n) => [seg(`… +${n}`, theme.text.muted)]));
   return rows.map((row) => fitRow(row, width));
 }
 
@@ -94,7 +91,7 @@ function sideBySide(left: Row[], leftWidth: number, right: Row[], gap: number): 
   const out: Row[] = [];
   for (let i = 0; i < n; i++) {
     const l = left[i] ?? [];
-    const lw = l.reduce((w, s) => w + displayWidth(s.text), 0);
+    const lw = rowWidth(l);
     out.push([...l, seg(' '.repeat(Math.max(0, leftWidth - lw) + gap)), ...(right[i] ?? [])]);
   }
   return out;
