@@ -1,5 +1,5 @@
 /** A study item as display rows: the prompt, and the answer with note and source. Pure. */
-import { answerText, promptText } from '../core/deck/cards.js';
+import { answerText, GAP, promptText } from '../core/deck/cards.js';
 import type { Card } from '../core/deck/types.js';
 import type { Direction } from '../core/deck/items.js';
 import type { Messages } from './i18n/index.js';
@@ -7,7 +7,6 @@ import type { Theme } from './theme.js';
 import { seg, wrapRows, wrapStyledRow, type Row } from './layout.js';
 import { hashSeed, mulberry32, shuffle } from '../core/quiz/random.js';
 
-const GAP = /\{\{([^{}]+)\}\}/g;
 
 export function frontRows(card: Card, direction: Direction, width: number, t: Messages, theme: Theme): Row[] {
   const rows: Row[] = [];

@@ -2,7 +2,16 @@
 import type { Card } from './types.js';
 import type { Direction } from './items.js';
 
-const GAP = /\{\{([^{}]+)\}\}/g;
+/**
+ * A cloze gap, `{{hidden text}}` (no braces inside): the one pattern validation, review, quiz
+ * and export share. Global: use it with replace / matchAll / split, never with test().
+ */
+export const GAP = /\{\{([^{}]+)\}\}/g;
+
+/** The hidden texts of a cloze front, in order. */
+export function clozeGaps(front: string): string[] {
+  return [...front.matchAll(GAP)].map((m) => m[1]!);
+}
 
 /** The question as shown (cloze gaps hidden as [...]; the reverse side of a reversible card). */
 export function promptText(card: Card, direction: Direction = 'forward'): string {

@@ -8,6 +8,7 @@ import { hasControlCharacters, normalizeDeckText } from '../text/sanitize.js';
 import { JsonSyntaxError, parseJsonWithLocations, type JsonPath } from './jsonloc.js';
 import { MAX_TEXT, cardFields, deckFields, type FieldSpec } from './spec.js';
 import { CARD_TYPES, type Card, type CardType, type Deck } from './types.js';
+import { clozeGaps } from './cards.js';
 
 export const MAX_DECK_BYTES = 20 * 1024 * 1024;
 
@@ -255,15 +256,12 @@ const CARD_FIELDS = Object.fromEntries(CARD_TYPES.map((t) => [t, cardFields(t)])
 const PATTERNS = new Map<string, RegExp>();
 const patternOf = (p: string) => PATTERNS.get(p) ?? PATTERNS.set(p, new RegExp(p)).get(p)!;
 
-const CLOZE = /\{\{([^{}]+)\}\}/g;
-
 /** Rules a field-by-field check cannot express. */
 function checkCardRules(card: Card, path: JsonPath, report: Report): boolean {
-  if (card.type === 'cloze' && !CLOZE.test(card.front)) {
+  if (card.type === 'cloze' && clozeGaps(card.front).length === 0) {
     report([...path, 'front'], 'cloze card has no {{gap}}', 'mark the hidden part as {{text}}');
     return false;
   }
-  CLOZE.lastIndex = 0;
   if (card.type === 'choice' && card.distractors?.some((d) => d === card.answer)) {
     report([...path, 'distractors'], 'a distractor is the same as the answer', 'remove it from "distractors"');
     return false;
@@ -271,9 +269,6 @@ function checkCardRules(card: Card, path: JsonPath, report: Report): boolean {
   return true;
 }
 
-export function clozeGaps(front: string): string[] {
-  return [...front.matchAll(CLOZE)].map((m) => m[1]!);
-}
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

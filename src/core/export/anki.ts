@@ -3,6 +3,7 @@
  * (`#html:false`), so Anki escapes `<` itself; fields with a tab, newline or quote are
  * quoted. Card types Anki lacks become Basic notes whose back is the answer text.
  */
+import { GAP } from '../deck/cards.js';
 import { answerText } from '../deck/cards.js';
 import type { Card, Deck } from '../deck/types.js';
 
@@ -15,7 +16,7 @@ export function ankiField(text: string): string {
 
 /** amgi `{{gap}}` → Anki `{{c1::gap}}`: amgi hides every gap at once, as one Anki card c1 does. */
 export function gapsToAnkiCloze(front: string): string {
-  return front.replace(/\{\{([^{}\n]{1,4000})\}\}/g, '{{c1::$1}}');
+  return front.replace(GAP, '{{c1::$1}}');
 }
 
 /** Anki tags are space-separated words. */

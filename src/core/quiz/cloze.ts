@@ -1,14 +1,13 @@
 /** Cloze questions: each `{{gap}}` is typed (checked like a typed answer) or revealed. */
+import { GAP } from '../deck/cards.js';
 import type { ClozeCard } from '../deck/types.js';
 import { checkTyped, type TypedCheck } from './match.js';
 
 export type ClozePart = { kind: 'text'; text: string } | { kind: 'gap'; index: number; answer: string };
 
-const GAP_SPLIT = /\{\{([^{}]+)\}\}/;
-
 /** The front as text and gaps in reading order. */
 export function clozeParts(front: string): ClozePart[] {
-  const pieces = front.split(GAP_SPLIT);
+  const pieces = front.split(GAP);
   const parts: ClozePart[] = [];
   let gap = 0;
   pieces.forEach((piece, i) => {

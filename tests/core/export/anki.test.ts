@@ -29,6 +29,8 @@ describe('Anki export', () => {
     expect(text).toContain('steps\t"1. build\n2. run"\t\tBasic\tDocker 기초\n');
     expect(ankiField('plain')).toBe('plain');
     expect(gapsToAnkiCloze('{{a}}')).toBe('{{c1::a}}');
+    // A gap may span lines in a deck (the one GAP pattern of core/deck/cards.ts); it stays a gap.
+    expect(gapsToAnkiCloze('x {{a\nb}} y')).toBe('x {{c1::a\nb}} y');
   });
 
   test('round trip: export → import gives the same fronts, backs, tags and types', () => {
