@@ -106,6 +106,9 @@ class Engine implements SearchIndex {
    * search, like part-cache entries dropped during it (the search may still hold them).
    */
   private readonly pool: Float64Array[] = [];
+  /** Filters: deck ids and card texts in lower case, made on first use (see filter). */
+  private lowerDeckIds?: string[];
+  private readonly lowerTexts: (string | undefined)[] = [];
   private readonly temps: Scores[] = [];
   /** The current search's typo corrections by part (the part cache may drop entries mid-search). */
   private readonly corrections = new Map<string, string[]>();
@@ -169,16 +172,18 @@ class Engine implements SearchIndex {
     let found: Scores;
     if (alternatives.length === 0) {
       if (!q.tags.length && !q.decks.length && !q.phrases.length) return [];
-      // Only filters: every card that passes, in deck order.
-      found = { score: new Float64Array(this.cards.length), cards: this.cards.map((_, i) => i) };
+      // Only filters rank nothing: the first cards that pass, in deck order, all exact. No score
+      // array or sort over every card (that is 100k of each per keystroke at 100k cards).
+      const hits: SearchHit[] = [];
+      for (let i = 0; i < this.cards.length && hits.length < limit; i++) if (keep(i)) hits.push(this.hit(i, 0, [], q.phrases));
+      return hits;
     } else {
       const oneWord = alternatives.length === 1 && alternatives[0]!.length === 1;
       found = this.candidates(alternatives, oneWord ? ONE_WORD_CAP : Infinity);
     }
     const cards = found.cards.filter(keep);
-    const top = this.best(cards, found.score, alternatives.length ? Math.max(limit, CANDIDATES) : limit);
-    // Filters alone rank nothing: cards keep their deck order, all exact.
-    const ranked = alternatives.length ? this.rank(top, found.score, alternatives, q.phrases, limit) : top.map((card) => ({ card, score: 0 }));
+    const top = this.best(cards, found.score, Math.max(limit, CANDIDATES));
+    const ranked = this.rank(top, found.score, alternatives, q.phrases, limit);
     const allParts = alternatives.flat(2).flatMap((f) => f.parts);
     return ranked.slice(0, limit).map(({ card: i, score }) => this.hit(i, score, allParts, q.phrases));
   }
@@ -340,7 +345,7 @@ class Engine implements SearchIndex {
 
   /** A predicate for the `#tag`, `deck:id` and phrase filters and the deckId option. */
   private filter(q: ParsedQuery, deckId?: string): (card: number) => boolean {
-    const lowerIds = this.decks.map((d) => d.deck.id.toLowerCase());
+    const lowerIds = (this.lowerDeckIds ??= this.decks.map((d) => d.deck.id.toLowerCase()));
     return (i) => {
       const deck = this.cardDeck[i]!;
       if (deckId !== undefined && this.decks[deck]!.deck.id !== deckId) return false;
@@ -351,7 +356,8 @@ class Engine implements SearchIndex {
         if (!q.tags.every((t) => tags.some((tag) => tag.startsWith(t)))) return false;
       }
       if (q.phrases.length) {
-        const text = cardFieldTexts(card).join('\n').toLowerCase();
+        // Built once per card, when a phrase first needs it: not on every keystroke.
+        const text = (this.lowerTexts[i] ??= cardFieldTexts(card).join('\n').toLowerCase());
         if (!q.phrases.every((p) => text.includes(p))) return false;
       }
       return true;
