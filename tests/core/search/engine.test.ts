@@ -76,6 +76,10 @@ describe('query language', () => {
     expect(ids('#image', 10).sort()).toEqual(['layer', 'registry']);
     expect(ids('#dockerfile 빌드', 10)).toEqual(['multistage']);
     expect(index.search('#image').every((h) => h.score === 0 && h.matchKind === 'exact')).toBe(true);
+    // Filters alone keep deck order; a limit keeps the first cards that pass.
+    const order = FIXTURE.cards.map((c) => c.id).filter((id) => ['layer', 'registry'].includes(id));
+    expect(ids('#image', 10)).toEqual(order);
+    expect(ids('#image', 1)).toEqual(order.slice(0, 1));
   });
   test('deck: filter and the deckId option', () => {
     const other: Deck = { ...FIXTURE, id: 'other', title: '다른 덱', cards: [{ id: 'o-layer', type: 'basic', front: '레이어 캐시', back: '재사용' }] };
