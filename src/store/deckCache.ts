@@ -161,7 +161,8 @@ export function lookupDeck(home: string, file: string, st: Stats, checkedAt: num
 }
 
 /** Cache a deck that validated without errors (warnings are kept and replayed). */
-export function storeDeck(home: string, file: string, st: Stats, checkedAt: number, bytes: Buffer, deck: Deck, contentHash: string, problems: DeckProblem[]): void {
+/** `sha256`: of the file's bytes (its first 16 digits are the deck's content hash). */
+export function storeDeck(home: string, file: string, st: Stats, checkedAt: number, sha256: string, deck: Deck, problems: DeckProblem[]): void {
   if (problems.some((p) => p.severity === 'error')) return;
   const path = resolve(file);
   const header: Header = {
@@ -169,8 +170,8 @@ export function storeDeck(home: string, file: string, st: Stats, checkedAt: numb
     path,
     ...statKey(st),
     checkedAt,
-    sha256: sha256Hex(bytes),
-    contentHash,
+    sha256,
+    contentHash: sha256.slice(0, 16),
     problems: problems.map(({ file: _, ...rest }) => rest),
     outline: outlineOf(deck),
   };

@@ -5,7 +5,8 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { combineDecks, contentHash, type DeckCandidate } from '../core/deck/collection.js';
+import { combineDecks, type DeckCandidate } from '../core/deck/collection.js';
+import { sha256Hex } from '../core/crypto.js';
 import { MAX_DECK_BYTES, parseDeck, type DeckProblem } from '../core/deck/validate.js';
 import type { Card, Deck, DeckOrigin, LoadedDeck } from '../core/deck/types.js';
 import { forgetDeck, lookupDeck, outlineOf, storeDeck, type DeckOutline } from './deckCache.js';
@@ -77,13 +78,15 @@ export function readDeckFile(file: string, origin: DeckOrigin, opts: DeckReadOpt
     }
     bytes ??= readFileSync(file);
     const { deck, problems } = parseDeck(name, bytes);
-    if (home === undefined) return deck ? { candidate: { deck, file: name, origin, text: bytes.toString('utf8') }, problems } : { problems };
+    // One hash of the bytes: the deck's content hash (its first 16 digits) and the cache's check.
+    const sha = sha256Hex(bytes);
+    const hash = sha.slice(0, 16);
+    if (home === undefined) return deck ? { candidate: { deck, file: name, origin, text: '', contentHash: hash }, problems } : { problems };
     if (!deck) {
       forgetDeck(home, file);
       return { problems };
     }
-    const hash = contentHash(bytes.toString('utf8'));
-    storeDeck(home, file, st, checkedAt, bytes, deck, hash, problems);
+    storeDeck(home, file, st, checkedAt, sha, deck, problems);
     return { candidate: { deck: opts.outline ? outlineDeck(outlineOf(deck)) : deck, file: name, origin, text: '', contentHash: hash }, problems };
   } catch (e) {
     return { problems: [{ file: name, severity: 'error', message: `cannot read: ${(e as Error).message}` }] };
