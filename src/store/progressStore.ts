@@ -239,6 +239,25 @@ export class ProgressStore implements Progress {
     return out;
   }
 
+  countsByDeck(): { all: DeckCounts; decks: Map<string, DeckCounts> } {
+    const stat = this.ledger.days.get(this.today());
+    const suspended = new Map<string, number>();
+    for (const it of this.allItems) if (peekItem(this.ledger.items, it.key)?.susp) suspended.set(it.deckId, (suspended.get(it.deckId) ?? 0) + 1);
+    const decks = new Map<string, DeckCounts>();
+    const all: DeckCounts = { new: 0, learning: 0, review: 0, suspended: 0, doneToday: stat?.n ?? 0 };
+    // Limits and siblings are per deck: the decks' counts add up to all of them.
+    for (const [id, r] of this.dueByDeck()) {
+      const done = stat?.dk[id];
+      const c: DeckCounts = { ...r, suspended: suspended.get(id) ?? 0, doneToday: (done?.[0] ?? 0) + (done?.[1] ?? 0) };
+      decks.set(id, c);
+      all.new += c.new;
+      all.learning += c.learning;
+      all.review += c.review;
+      all.suspended += c.suspended;
+    }
+    return { all, decks };
+  }
+
   streak(): Streak {
     return streakOf(this.ledger.days, this.today());
   }

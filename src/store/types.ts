@@ -76,6 +76,8 @@ export interface Progress {
   readonly notices: string[];
   items(deckId?: string): StudyItem[];
   counts(deckId?: string): DeckCounts;
+  /** counts() of all decks and counts(id) of each, from one queue over every card (Home). */
+  countsByDeck(): { all: DeckCounts; decks: Map<string, DeckCounts> };
   streak(): Streak;
   startReview(opts?: { deckId?: string }): StudySession;
   startCram(opts?: CramOptions): StudySession;

@@ -20,10 +20,15 @@ test('dueByDeck (amgi status) equals counts(id) of each deck, through learning, 
     const due = p.dueByDeck();
     for (const r of due.values()) for (const k of ['learning', 'review', 'new'] as const) seen[k] += r[k];
     expect([...due.keys()]).toEqual(['a', 'b']);
+    const byDeck = p.countsByDeck();
     for (const id of ['a', 'b']) {
       const { learning, review, new: fresh } = p.counts(id);
       expect(due.get(id), `${id} at ${c.now().toISOString()}`).toEqual({ learning, review, new: fresh });
+      // Home's counts: one queue over every deck gives each deck's counts(id)…
+      expect(byDeck.decks.get(id)).toEqual(p.counts(id));
     }
+    // …and, added up, counts() of all of them.
+    expect(byDeck.all).toEqual(p.counts());
   };
   check();
   // Answers on the first days only (a varying slice of each deck, reverse siblings included),

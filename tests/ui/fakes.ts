@@ -50,6 +50,9 @@ export class FakeProgress implements Progress {
       doneToday: this.log.filter((a) => !deckId || this.all.find((i) => i.key === a.key)?.deckId === deckId).length,
     };
   }
+  countsByDeck(): { all: DeckCounts; decks: Map<string, DeckCounts> } {
+    return { all: this.counts(), decks: new Map([...new Set(this.all.map((i) => i.deckId))].map((id) => [id, this.counts(id)])) };
+  }
   streak(): Streak {
     const n = this.log.length ? 1 : 0;
     return { current: n, longest: n };

@@ -12,10 +12,13 @@ export interface DeckRow {
   counts: DeckCounts;
 }
 
-export function deckRows(decks: LoadedDeck[], progress: Pick<Progress, 'counts'>, allTitle: string): DeckRow[] {
-  const rows: DeckRow[] = decks.map((d) => ({ deckId: d.deck.id, title: d.deck.title, counts: progress.counts(d.deck.id) }));
+const NONE: DeckCounts = { new: 0, learning: 0, review: 0, suspended: 0, doneToday: 0 };
+
+export function deckRows(decks: LoadedDeck[], progress: Pick<Progress, 'countsByDeck'>, allTitle: string): DeckRow[] {
+  const counts = progress.countsByDeck();
+  const rows: DeckRow[] = decks.map((d) => ({ deckId: d.deck.id, title: d.deck.title, counts: counts.decks.get(d.deck.id) ?? NONE }));
   // "All decks" only helps when there is more than one.
-  return rows.length > 1 ? [{ title: allTitle, counts: progress.counts() }, ...rows] : rows;
+  return rows.length > 1 ? [{ title: allTitle, counts: counts.all }, ...rows] : rows;
 }
 
 /** "Deck", or "Deck ↑ 1 ↓ 5 more" when the window hides decks above / below (it costs no row). */
