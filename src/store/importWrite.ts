@@ -12,6 +12,7 @@ import { InputError } from '../core/import/errors.js';
 import { deckFilesIn, readDeckFile } from './deckFiles.js';
 import { logPath } from './log.js';
 import { writeFileAtomic } from './atomicFile.js';
+import { freePath } from './recover.js';
 import { amgiHome, userDecksDir } from './paths.js';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -73,9 +74,7 @@ export function replaceLog(home: string, entries: LogEntry[], now: Date): string
   const file = logPath(home);
   let backup: string | undefined;
   if (existsSync(file)) {
-    const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-    backup = `${file}.before-merge-${stamp}`;
-    for (let i = 2; existsSync(backup); i++) backup = `${file}.before-merge-${stamp}-${i}`;
+    backup = freePath(file, 'before-merge', now);
     copyFileSync(file, backup);
   }
   writeFileAtomic(file, entries.map((e) => `${JSON.stringify(e)}\n`).join(''));
