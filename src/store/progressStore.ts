@@ -263,7 +263,10 @@ export class ProgressStore implements Progress {
   }
 
   stats(): StatsReport {
-    const decks = this.opts.decks.map((d) => ({ id: d.deck.id, title: d.deck.title, items: this.items(d.deck.id) }));
+    // Items grouped by deck in one pass, not one filter over every item per deck.
+    const byDeck = new Map<string, StudyItem[]>(this.opts.decks.map((d) => [d.deck.id, []]));
+    for (const it of this.allItems) byDeck.get(it.deckId)?.push(it);
+    const decks = this.opts.decks.map((d) => ({ id: d.deck.id, title: d.deck.title, items: byDeck.get(d.deck.id)! }));
     return computeStats({ ledger: this.ledger, decks, now: this.now(), dayStartHour: this.settings.dayStartHour });
   }
 
