@@ -26,9 +26,12 @@ export function StatsScreen() {
   const height = bodyHeight(rows);
   const compact = isCompact(columns, height);
 
-  const view = { t, theme };
   // The full layout is cut to fit; a compact panel scrolls (↑/↓, PgUp/PgDn), each from its top.
-  const content = compact ? panelRows(report, panel, columns, height, view) : fullRows(report, columns, height, view);
+  // Laid out once per panel and size, not on every scroll key.
+  const content = useMemo(() => {
+    const view = { t, theme };
+    return compact ? panelRows(report, panel, columns, height, view) : fullRows(report, columns, height, view);
+  }, [report, panel, compact, columns, height, t, theme]);
   const body = useScroll(content, height, moreMarker(t, theme), panel);
   const scrolls = compact && body.scrollable;
 
@@ -44,7 +47,7 @@ export function StatsScreen() {
 
   return (
     <Frame
-      title={[seg(t.statsScreen.title, theme.text.heading), ...(compact ? [seg(' '), ...panelTabs(panel, view)] : [])]}
+      title={[seg(t.statsScreen.title, theme.text.heading), ...(compact ? [seg(' '), ...panelTabs(panel, { t, theme })] : [])]}
       right={compact ? [] : [seg(report.today, theme.text.muted)]}
       footer={[seg(compact ? (scrolls ? t.statsScreen.scrollHint : t.statsScreen.compactHint) : t.statsScreen.hint, theme.text.muted)]}>
       <Rows rows={body.rows} />
