@@ -8,7 +8,7 @@
 import { answerText, frontText } from '../deck/cards.js';
 import type { Card, Deck } from '../deck/types.js';
 import { toChoseong, toJamo } from './hangul.js';
-import { MAX_COMPOUND, forEachWord } from './tokenize.js';
+import { forEachWord, isCompound } from './tokenize.js';
 
 /** Bump when the derived shape or the tokenizer changes: old cache entries are then ignored. */
 export const DERIVED_VERSION = 2;
@@ -109,7 +109,7 @@ export function deriveDeck(deck: Deck): DeckDerived {
     }
     wordLog.add(id, posting);
     // Pairs only in the short fields: a long answer would add a word per word pair.
-    if (field !== FIELD.back && joined && prev >= 0 && prevLength + key.length <= MAX_COMPOUND) {
+    if (field !== FIELD.back && prev >= 0 && isCompound(prevLength, key.length, joined)) {
       // Small integer keys hash fastest; a deck of over 32k distinct words falls back to strings.
       const pairKey: number | string = id < 0x8000 && prev < 0x8000 ? prev * 0x8000 + id : `${prev}:${id}`;
       let p = pairIds.get(pairKey);

@@ -1,7 +1,7 @@
 /** Matched spans in a card's text, [start, end) in UTF-16 offsets, for the UI to highlight. */
 import { jamoLength, toChoseong, toJamo } from './hangul.js';
 import { classify, type Part, type WordHit } from './match.js';
-import { MAX_COMPOUND, tokenize } from './tokenize.js';
+import { isCompound, tokenize } from './tokenize.js';
 
 export type Span = [number, number];
 
@@ -34,7 +34,7 @@ function words(text: string): Word[] {
   // The same word pairs the index keeps as compounds (멀티 스테이지 = 멀티스테이지).
   for (let i = 1; i < tokens.length; i++) {
     const [a, b] = [out[i - 1]!, out[i]!];
-    if (tokens[i]!.joined && a.key.length + b.key.length <= MAX_COMPOUND) {
+    if (isCompound(a.key.length, b.key.length, tokens[i]!.joined)) {
       out.push({ key: a.key + b.key, jamo: a.jamo + b.jamo, cho: a.cho + b.cho, start: a.start, firstLength: a.key.length, secondStart: b.start, sameLength: a.sameLength && b.sameLength, end: b.end });
     }
   }

@@ -86,13 +86,22 @@ export function tokenize(text: string): Token[] {
 /** Longest compound kept as a word of its own (`멀티 스테이지` → `멀티스테이지`). */
 export const MAX_COMPOUND = 24;
 
+/**
+ * Whether a word of `firstLength` characters and the next one make a compound: the rule the
+ * index (derive.ts), the highlighter and `compounds` share. `joined`: nothing but a space or a
+ * hyphen between them (see Token).
+ */
+export function isCompound(firstLength: number, secondLength: number, joined: boolean): boolean {
+  return joined && firstLength + secondLength <= MAX_COMPOUND;
+}
+
 /** The word pairs written apart that a user may type as one word. */
 export function compounds(tokens: Token[]): Array<{ key: string; start: number; end: number }> {
   const out: Array<{ key: string; start: number; end: number }> = [];
   for (let i = 1; i < tokens.length; i++) {
     const a = tokens[i - 1]!;
     const b = tokens[i]!;
-    if (b.joined && a.key.length + b.key.length <= MAX_COMPOUND) out.push({ key: a.key + b.key, start: a.start, end: b.end });
+    if (isCompound(a.key.length, b.key.length, b.joined)) out.push({ key: a.key + b.key, start: a.start, end: b.end });
   }
   return out;
 }
