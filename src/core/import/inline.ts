@@ -5,7 +5,7 @@
  */
 
 /** The line with `inline code` blanked out (same length), for finding syntax outside code. */
-function maskCode(line: string): string {
+export function maskCode(line: string): string {
   let out = '';
   let i = 0;
   while (i < line.length) {
@@ -29,10 +29,6 @@ function maskCode(line: string): string {
   return out;
 }
 
-/** Index of `sep` outside inline code, or -1. */
-export function indexOutsideCode(line: string, sep: string): number {
-  return maskCode(line).indexOf(sep);
-}
 
 /** Strip trailing citation markers such as "[1]" or "[1], [2]" (seen in AI-written notes). */
 function stripCitations(s: string): string {

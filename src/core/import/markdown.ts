@@ -15,7 +15,7 @@
  */
 import { hasHangul } from '../search/hangul.js';
 import type { DraftCard, ImportParse, SkippedLine } from './draft.js';
-import { cleanInline, hasGap, indexOutsideCode, splitBoldTerm, splitSpacedColon, toCloze } from './inline.js';
+import { cleanInline, hasGap, maskCode, splitBoldTerm, splitSpacedColon, toCloze } from './inline.js';
 import { classifyLines, type MdLine } from './mdLines.js';
 import { normalizeForId } from './ids.js';
 
@@ -92,8 +92,10 @@ export function parseMarkdown(input: string): ImportParse {
   lines.forEach((l, idx) => {
     if (used.has(idx) || (l.kind !== 'text' && l.kind !== 'list')) return;
     const text = l.text;
-    const three = indexOutsideCode(text, ':::');
-    const two = three >= 0 ? three : indexOutsideCode(text, '::');
+    // Code spans masked once for both separators.
+    const masked = maskCode(text);
+    const three = masked.indexOf(':::');
+    const two = three >= 0 ? three : masked.indexOf('::');
     if (two >= 0) {
       const width = three >= 0 ? 3 : 2;
       const front = cleanInline(text.slice(0, two));
