@@ -1,14 +1,160 @@
 /**
- * Loading the ledger: the snapshot plus a replay of the log after its offset, or a full
- * rebuild from the log when the snapshot is missing, stale or damaged.
+ * Loading the ledger: the snapshot plus the log after its offset, or a rebuild from the log when
+ * the snapshot is missing, stale or damaged, or a recovery from the snapshot when the log is.
+ *
+ * Entries are applied as they are read; one that cannot be (an undo, an entry older than its
+ * card's newest) marks its card dirty, and each dirty card is refolded from its own entries,
+ * found through the EntryIndex (byte offsets of every card's entries). So the cost of an undo
+ * or of older entries merged from another machine is the entries of the cards they touch.
  */
-import { applyEntry, emptyLedger, replay, type Ledger, type LedgerContext } from '../core/schedule/ledger.js';
+import { closeSync, copyFileSync, existsSync, openSync, readSync, renameSync } from 'node:fs';
+import { applyEntry, emptyLedger, refoldItem, type Ledger, type LedgerContext } from '../core/schedule/ledger.js';
 import { ledgerContext } from '../core/schedule/context.js';
-import type { LogEntry } from '../core/schedule/types.js';
-import { scanLog } from './log.js';
-import { moveAside } from './recover.js';
+import { DAYS_KEY, type DaysEntry, type LogEntry, type RestoreEntry } from '../core/schedule/types.js';
+import { nodeCrypto } from '../core/crypto.js';
+import { logPath, parseEntry, scanLog, writeLogFile } from './log.js';
+import { freePath, moveAside } from './recover.js';
 import { openSettings } from './settings.js';
 import { paramsKey, readSnapshot, snapshotPath, writeSnapshot } from './snapshot.js';
+
+/** Byte offsets of each card's entries in the log, in file order, up to `end`. */
+export class EntryIndex {
+  private readonly byKey = new Map<string, number[]>();
+  constructor(public end = 0) {}
+
+  add(key: string, offset: number): void {
+    const list = this.byKey.get(key);
+    if (!list) this.byKey.set(key, [offset]);
+    else if (offset > list[list.length - 1]!) list.push(offset);
+    else if (!list.includes(offset)) {
+      list.push(offset);
+      list.sort((a, b) => a - b);
+    }
+  }
+
+  offsets(key: string): readonly number[] {
+    return this.byKey.get(key) ?? [];
+  }
+}
+
+/** The key an entry belongs to (an undo: its target's, when it names it or the target is recent). */
+function keyOf(e: LogEntry, ledger: Ledger): string | undefined {
+  if (e.op !== 'undo') return e.key;
+  return e.key ?? ledger.recent.find((r) => r.id === e.target)?.key;
+}
+
+export interface ApplyResult {
+  /** Log bytes covered. */
+  end: number;
+  /** Entries read. */
+  count: number;
+  problems: string[];
+  ino?: number;
+  /** The log is no longer the file that was read before: rebuild. */
+  replaced: boolean;
+  /** Ids of answers that made their card a leech. */
+  leeches: Set<string>;
+}
+
+/**
+ * Apply the log from `from` to its end onto `ledger` (which holds the fold of everything before
+ * `from`), refolding the cards that need it. `index`, when given, covers the log up to `from`
+ * and is extended; without one an index is built only if a card needs refolding.
+ */
+export function applyLog(home: string, ledger: Ledger, from: number, ctx: LedgerContext, opts: { index?: EntryIndex; expectIno?: number } = {}): ApplyResult & { index?: EntryIndex } {
+  let index = opts.index;
+  const leeches = new Set<string>();
+  /** Key → offset of its first entry not applied on the spot. */
+  const dirty = new Map<string, number>();
+  const orphans: { offset: number; target: string }[] = [];
+  let count = 0;
+  const scan = scanLog(
+    home,
+    from,
+    (e, offset) => {
+      count++;
+      const key = keyOf(e, ledger);
+      if (key === undefined) {
+        if (e.op === 'undo') orphans.push({ offset, target: e.target });
+        return;
+      }
+      index?.add(key, offset);
+      if (dirty.has(key)) {
+        if (e.op === 'undo') applyEntry(ledger, e, ctx); // drops the target from `recent`
+        return;
+      }
+      const r = applyEntry(ledger, e, ctx);
+      if (!r.ok) dirty.set(key, offset);
+      else if (r.leech) leeches.add(e.id);
+    },
+    opts.expectIno,
+  );
+  const result = { end: scan.end, count, problems: scan.problems, ino: scan.ino, replaced: scan.replaced === true, leeches };
+  if (result.replaced) return result;
+  if (index) index.end = scan.end;
+  if (dirty.size === 0 && orphans.length === 0) return { ...result, index };
+  index ??= buildIndex(home, scan.end);
+  // Undo entries that name no key (written by old versions) find their target's card by id.
+  if (orphans.length) {
+    const found = keysOfIds(home, new Set(orphans.map((o) => o.target)));
+    for (const o of orphans) {
+      const key = found.get(o.target);
+      if (key === undefined) continue;
+      index.add(key, o.offset);
+      dirty.set(key, Math.min(dirty.get(key) ?? o.offset, o.offset));
+    }
+  }
+  const fd = openSync(logPath(home), 'r');
+  try {
+    for (const [key, cut] of dirty) {
+      const offsets = index.offsets(key);
+      const entries = offsets.map((o) => readEntryAt(fd, o));
+      const before = entries.filter((_, i) => offsets[i]! < cut);
+      for (const id of refoldItem(ledger, key, before, entries, ctx)) leeches.add(id);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { ...result, index };
+}
+
+/** The entry on the line that starts at `offset` (the index only names lines it read as entries). */
+function readEntryAt(fd: number, offset: number): LogEntry {
+  let size = 512;
+  for (;;) {
+    const buf = Buffer.allocUnsafe(size);
+    const got = readSync(fd, buf, 0, size, offset);
+    const nl = buf.subarray(0, got).indexOf(10);
+    if (nl >= 0 || got < size) {
+      const e = parseEntry(buf.toString('utf8', 0, nl >= 0 ? nl : got));
+      if (!e) throw new Error(`the review log changed under amgi at byte ${offset}`);
+      return e;
+    }
+    size *= 4;
+  }
+}
+
+/** Where every card's entries are, from a scan of the log up to `end`. */
+export function buildIndex(home: string, end: number): EntryIndex {
+  const index = new EntryIndex();
+  const recent = emptyLedger();
+  scanLog(home, 0, (e, offset) => {
+    if (offset >= end) return;
+    const key = keyOf(e, recent);
+    if (key !== undefined) index.add(key, offset);
+  });
+  index.end = end;
+  return index;
+}
+
+/** The card keys of the entries with these ids (one pass over the log). */
+function keysOfIds(home: string, ids: Set<string>): Map<string, string> {
+  const out = new Map<string, string>();
+  scanLog(home, 0, (e) => {
+    if (e.op !== 'undo' && ids.has(e.id)) out.set(e.id, e.key);
+  });
+  return out;
+}
 
 export interface LedgerLoad {
   ledger: Ledger;
@@ -21,86 +167,96 @@ export interface LedgerLoad {
   resave: boolean;
   /** Inode of the log file these states were read from. */
   ino?: number;
+  /** Where each card's entries are, when it was built on the way (a rebuild builds it). */
+  index?: EntryIndex;
   notices: string[];
 }
 
-/**
- * Replay the whole log. Undo is applied incrementally (the state before an entry is kept for
- * recent entries); an undo of an older entry falls back to a second, two-pass replay.
- */
-export function rebuildLedger(home: string, ctx: LedgerContext): { ledger: Ledger; offset: number; count: number; problems: string[]; ino?: number } {
-  let ledger = emptyLedger();
-  let needTwoPass = false;
-  let count = 0;
-  let scan = scanLog(home, 0, (e) => {
-    count++;
-    if (!needTwoPass && !applyEntry(ledger, e, ctx).ok) needTwoPass = true;
-  });
-  if (needTwoPass) {
-    const entries: LogEntry[] = [];
-    scan = scanLog(home, 0, (e) => entries.push(e));
-    ledger = replay(entries, ctx);
-  }
-  return { ledger, offset: scan.end, count, problems: scan.problems, ino: scan.ino };
-}
-
-/**
- * Apply log entries from `offset`; `rebuild` is set when an undo needs the whole log, or when
- * the log is no longer the file `expectIno` names (see scanLog).
- */
-export function replayTail(
-  home: string,
-  ledger: Ledger,
-  offset: number,
-  ctx: LedgerContext,
-  onApplied?: (e: LogEntry, leech: boolean) => void,
-  expectIno?: number,
-): { end: number; count: number; rebuild: boolean; problems: string[]; ino?: number } {
-  let rebuild = false;
-  let count = 0;
-  const scan = scanLog(
-    home,
-    offset,
-    (e) => {
-      count++;
-      if (rebuild) return;
-      const r = applyEntry(ledger, e, ctx);
-      if (!r.ok) rebuild = true;
-      else onApplied?.(e, r.leech === true);
-    },
-    expectIno,
-  );
-  return { end: scan.end, count, rebuild: rebuild || scan.replaced === true, problems: scan.problems, ino: scan.ino };
+/** Replay the whole log (and build the index on the way). */
+export function rebuildLedger(home: string, ctx: LedgerContext): { ledger: Ledger; offset: number; count: number; problems: string[]; ino?: number; index: EntryIndex } {
+  const ledger = emptyLedger();
+  const r = applyLog(home, ledger, 0, ctx, { index: new EntryIndex() });
+  return { ledger, offset: r.end, count: r.count, problems: r.problems, ino: r.ino, index: r.index! };
 }
 
 /** Snapshot tail replays longer than this are folded into a new snapshot on open (LedgerLoad.resave). */
 export const RESNAPSHOT_AFTER = 2000;
 
-export function loadLedger(home: string, ctx: LedgerContext, params: string, now: () => Date): LedgerLoad {
+/** `rebuild`: replay the whole log even when the snapshot is sound (it is still checked for damage). */
+export function loadLedger(home: string, ctx: LedgerContext, params: string, now: () => Date, rebuild = false): LedgerLoad {
   const notices: string[] = [];
   const snap = readSnapshot(home, params);
-  if (snap.kind === 'ok') {
-    const tail = replayTail(home, snap.ledger, snap.offset, ctx);
+  if (snap.kind === 'ok' && !rebuild) {
+    const tail = applyLog(home, snap.ledger, snap.offset, ctx);
     notices.push(...tail.problems);
-    if (!tail.rebuild) return { ledger: snap.ledger, offset: tail.end, replayed: tail.count, rebuilt: false, resave: tail.count > RESNAPSHOT_AFTER, notices, ino: tail.ino };
+    if (!tail.replaced) return { ledger: snap.ledger, offset: tail.end, replayed: tail.count, rebuilt: false, resave: tail.count > RESNAPSHOT_AFTER, notices, ino: tail.ino, ...(tail.index ? { index: tail.index } : {}) };
   } else if (snap.kind === 'corrupt') {
     const backup = moveAside(snapshotPath(home), now());
     notices.push(`state.bin could not be read (${snap.reason}); it was moved to ${backup} and progress was rebuilt from the review log`);
+  } else if (snap.kind === 'logDamaged') {
+    notices.push(recoverFromSnapshot(home, snap.ledger, snap.offset, snap.reason, now()));
   }
   const r = rebuildLedger(home, ctx);
   notices.push(...r.problems);
-  return { ledger: r.ledger, offset: r.offset, replayed: r.count, rebuilt: true, resave: true, notices, ino: r.ino };
+  return { ledger: r.ledger, offset: r.offset, replayed: r.count, rebuilt: true, resave: true, notices, ino: r.ino, index: r.index };
 }
 
-/** Rebuild state.bin from the log (after an import merged entries into it, or on request). */
+/**
+ * The log lost what the snapshot was built from. Nothing is overwritten: the damaged log and the
+ * snapshot are moved aside, and a new log is written that starts with the snapshot's states
+ * (restore entries, one per card, stamped with the card's newest entry time, and the day
+ * counters), followed by every readable entry the damaged log still has past the snapshot.
+ * Returns the one line that tells the user.
+ */
+export function recoverFromSnapshot(home: string, ledger: Ledger, offset: number, reason: string, now: Date): string {
+  const log = logPath(home);
+  const salvaged: LogEntry[] = [];
+  let logAside: string | undefined;
+  if (existsSync(log)) {
+    logAside = freePath(log, 'damaged', now);
+    renameSync(log, logAside);
+    // Lines past the snapshot's offset are answers it never saw; anything before it is in its states.
+    try {
+      scanLogFile(logAside, offset, (e) => salvaged.push(e));
+    } catch {
+      // Unreadable: nothing to salvage; the snapshot's states still are.
+    }
+  }
+  const snapAside = freePath(snapshotPath(home), 'before-recovery', now);
+  copyFileSync(snapshotPath(home), snapAside);
+  const rand = () => nodeCrypto().randomBytes(5).toString('hex');
+  const lines: LogEntry[] = [];
+  let newest = 0;
+  for (const [key, s] of ledger.items) {
+    const { deck, la, ...state } = s;
+    const at = la ?? s.last ?? now.getTime();
+    newest = Math.max(newest, at);
+    lines.push({ v: 1, id: `${at.toString(36).padStart(9, '0')}-r${rand()}`, at: new Date(at).toISOString(), op: 'restore', key, deck, state } satisfies RestoreEntry);
+  }
+  const days: DaysEntry['days'] = {};
+  for (const [day, stat] of ledger.days) days[day] = stat;
+  lines.push({ v: 1, id: `${newest.toString(36).padStart(9, '0')}-d${rand()}`, at: new Date(newest).toISOString(), op: 'days', key: DAYS_KEY, days } satisfies DaysEntry);
+  writeLogFile(home, [...lines, ...salvaged]);
+  renameSync(snapshotPath(home), `${snapAside}.tmp-moved`);
+  // The copy above is the one kept; the moved original only had to leave the way atomically.
+  renameSync(`${snapAside}.tmp-moved`, snapAside);
+  const salvagedNote = salvaged.length ? `, plus ${salvaged.length} later entries it still held` : '';
+  return `${reason}: it was moved to ${logAside ?? '(nothing: the log is gone)'}; progress was recovered from state.bin (${ledger.items.size} cards${salvagedNote}), which is kept as ${snapAside}`;
+}
+
+/** scanLog for a file that is not the live log (a damaged log moved aside). */
+function scanLogFile(file: string, from: number, onEntry: (e: LogEntry) => void): void {
+  scanLog('', from, onEntry, undefined, file);
+}
+
+/** Rebuild state.bin from the log (on request, e.g. after settings that change schedules). */
 export function rebuildSnapshot(home: string, opts: { fuzz?: boolean; now?: () => Date } = {}): { entries: number; problems: string[] } {
   const now = opts.now ?? (() => new Date());
   const settings = openSettings(home, now).settings;
   const fuzz = opts.fuzz ?? true;
   const params = paramsKey(settings, fuzz);
-  // A snapshot that cannot be parsed is moved aside, never overwritten.
-  if (readSnapshot(home, params).kind === 'corrupt') moveAside(snapshotPath(home), now());
-  const r = rebuildLedger(home, ledgerContext(settings, fuzz));
+  // Through loadLedger: a damaged snapshot is moved aside and a damaged log recovered, never overwritten.
+  const r = loadLedger(home, ledgerContext(settings, fuzz), params, now, true);
   writeSnapshot(home, r.ledger, r.offset, params);
-  return { entries: r.count, problems: r.problems };
+  return { entries: r.replayed, problems: r.notices };
 }

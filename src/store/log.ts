@@ -5,10 +5,10 @@
  * before the next card is shown. A torn last line (a process killed mid-write) is never read
  * as an entry, and the next append starts on a fresh line so it cannot glue onto it.
  */
-import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readSync, statfsSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { syncDir } from './atomicFile.js';
-import { GRADES, type AnswerKind, type LogEntry } from '../core/schedule/types.js';
+import { syncDir, writeFileAtomic } from './atomicFile.js';
+import { DAYS_KEY, GRADES, type AnswerKind, type LogEntry } from '../core/schedule/types.js';
 
 export const LOG_FILE = 'reviews.jsonl';
 
@@ -19,6 +19,18 @@ export function logPath(home: string): string {
 const KINDS: readonly AnswerKind[] = ['review', 'cram', 'quiz'];
 const FLAG_OPS = new Set(['suspend', 'unsuspend', 'bury', 'forget']);
 const isStr = (x: unknown): x is string => typeof x === 'string' && x.length > 0;
+/** Entry dates amgi accepts: from 2000 to 9999 (a later one is damage, and would freeze a card). */
+const MIN_AT = Date.UTC(2000, 0, 1);
+const MAX_AT = Date.UTC(10000, 0, 1) - 1;
+/** An answer's time is capped at an hour when recorded: more is damage. */
+export const MAX_ANSWER_MS = 3_600_000;
+const isNum = (x: unknown, min = 0): x is number => typeof x === 'number' && Number.isFinite(x) && x >= min;
+
+function isRestoredState(x: unknown): boolean {
+  if (!x || typeof x !== 'object') return false;
+  const s = x as Record<string, unknown>;
+  return ['due', 's', 'd', 'el', 'sch', 'step', 'reps', 'lapses'].every((k) => isNum(s[k])) && [0, 1, 2, 3].includes(s.st as number) && (s.last === undefined || isNum(s.last));
+}
 
 /** A parsed line if it is a well-formed entry, else undefined. */
 export function parseEntry(line: string): LogEntry | undefined {
@@ -28,14 +40,20 @@ export function parseEntry(line: string): LogEntry | undefined {
   } catch {
     return undefined;
   }
-  if (!e || typeof e !== 'object' || e.v !== 1 || !isStr(e.id) || !isStr(e.at) || Number.isNaN(Date.parse(e.at))) return undefined;
+  if (!e || typeof e !== 'object' || e.v !== 1 || !isStr(e.id) || !isStr(e.at)) return undefined;
+  const at = Date.parse(e.at);
+  if (!(at >= MIN_AT && at <= MAX_AT)) return undefined;
   switch (e.op) {
     case 'answer':
-      return isStr(e.key) && isStr(e.deck) && GRADES.includes(e.grade as never) && typeof e.ms === 'number' && e.ms >= 0 && KINDS.includes(e.kind as never) && typeof e.reschedule === 'boolean' && (e.plan === undefined || isStr(e.plan))
+      return isStr(e.key) && isStr(e.deck) && GRADES.includes(e.grade as never) && isNum(e.ms) && e.ms <= MAX_ANSWER_MS && KINDS.includes(e.kind as never) && typeof e.reschedule === 'boolean' && (e.plan === undefined || isStr(e.plan))
         ? (e as unknown as LogEntry)
         : undefined;
     case 'undo':
       return isStr(e.target) && (e.key === undefined || isStr(e.key)) ? (e as unknown as LogEntry) : undefined;
+    case 'restore':
+      return isStr(e.key) && isStr(e.deck) && isRestoredState(e.state) ? (e as unknown as LogEntry) : undefined;
+    case 'days':
+      return e.key === DAYS_KEY && !!e.days && typeof e.days === 'object' ? (e as unknown as LogEntry) : undefined;
     default:
       return FLAG_OPS.has(e.op as string) && isStr(e.key) && isStr(e.deck) ? (e as unknown as LogEntry) : undefined;
   }
@@ -61,16 +79,18 @@ const CHUNK = 8 << 20;
  * `expectIno`: the file the offset belongs to. A log replaced since (another inode) has other
  * bytes there, so it is not read; the inode comes from the very descriptor that would read.
  */
-export function scanLog(home: string, from: number, onEntry: (e: LogEntry, offset: number) => void, expectIno?: number): ScanResult {
+export function scanLog(home: string, from: number, onEntry: (e: LogEntry, offset: number) => void, expectIno?: number, file = logPath(home)): ScanResult {
   let fd: number;
   try {
-    fd = openSync(logPath(home), 'r');
+    fd = openSync(file, 'r');
   } catch (e) {
     // A log that was read before and is gone now was replaced too (by nothing).
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { end: 0, problems: [], size: 0, replaced: expectIno !== undefined };
     throw e;
   }
   const problems: string[] = [];
+  let unreadable = 0;
+  let firstBad = 0;
   try {
     const { size, ino } = fstatSync(fd);
     if (expectIno !== undefined && ino !== expectIno) return { end: from, problems, size, ino, replaced: true };
@@ -89,13 +109,16 @@ export function scanLog(home: string, from: number, onEntry: (e: LogEntry, offse
         if (nl > start) {
           const e = parseEntry(buf.toString('utf8', start, nl));
           if (e) onEntry(e, carryAt + start);
-          else problems.push(`${LOG_FILE}: skipped an unreadable line at byte ${carryAt + start}`);
+          else if (unreadable++ === 0) firstBad = carryAt + start;
         }
         start = nl + 1;
       }
       carry = buf.subarray(start);
       carryAt += start;
     }
+    // One line for a whole damaged stretch, not one per line.
+    if (unreadable === 1) problems.push(`${LOG_FILE}: skipped an unreadable line at byte ${firstBad}`);
+    else if (unreadable > 1) problems.push(`${LOG_FILE}: skipped ${unreadable} unreadable lines (the first at byte ${firstBad})`);
     return { end: carryAt, problems, size, ino };
   } finally {
     closeSync(fd);
@@ -155,7 +178,7 @@ export function logInode(home: string): number | undefined {
   }
 }
 
-/** Append entries durably (opens, writes, fsyncs, closes). For import/merge. */
+/** Append entries durably (opens, writes, fsyncs, closes). */
 export function appendEntries(home: string, entries: LogEntry[]): void {
   const a = new LogAppender(home);
   try {
@@ -163,5 +186,57 @@ export function appendEntries(home: string, entries: LogEntry[]): void {
   } finally {
     a.close();
   }
+}
+
+/**
+ * Append a batch all or nothing (a merge): checks the free space first, and when a write still
+ * fails part-way (a full disk, an I/O error) cuts the file back to where the batch began —
+ * unless another window appended behind it meanwhile, which is then said. Readers never see a
+ * partial batch as complete lines for long: the cut follows the failed write at once.
+ */
+export function appendBatch(home: string, entries: LogEntry[], io: { write?: typeof writeSync } = {}): void {
+  if (entries.length === 0) return;
+  const write = io.write ?? writeSync;
+  mkdirSync(home, { recursive: true });
+  const buf = Buffer.from(entries.map((e) => JSON.stringify(e)).join('\n') + '\n', 'utf8');
+  try {
+    const fs = statfsSync(home);
+    if (fs.bavail * fs.bsize < buf.length * 2) throw Object.assign(new Error(`not enough free space in ${home} for ${buf.length} bytes`), { code: 'ENOSPC' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOSPC') throw e;
+    // statfs unsupported here: the write itself still checks.
+  }
+  const fd = openSync(logPath(home), 'a+');
+  try {
+    let size = fstatSync(fd).size;
+    let text = buf;
+    if (size > 0) {
+      const last = Buffer.alloc(1);
+      readSync(fd, last, 0, 1, size - 1);
+      if (last[0] !== 10) text = Buffer.concat([Buffer.from('\n'), buf]);
+    }
+    let done = 0;
+    try {
+      while (done < text.length) {
+        // O_APPEND: each write lands at the end; note where the first one began.
+        if (done === 0) size = fstatSync(fd).size;
+        done += write(fd, text, done, text.length - done);
+      }
+      fsyncSync(fd);
+    } catch (e) {
+      if (done > 0) {
+        if (fstatSync(fd).size === size + done) ftruncateSync(fd, size);
+        else throw new Error(`${(e as Error).message}; part of the merge was written and another window appended after it: run the import again to complete it`);
+      }
+      throw e;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Write a whole new log (a recovery): atomic and durable. */
+export function writeLogFile(home: string, entries: LogEntry[]): void {
+  writeFileAtomic(logPath(home), entries.map((e) => `${JSON.stringify(e)}\n`).join(''));
 }
 

@@ -20,7 +20,7 @@ import { isHidden, kindOf, ReviewQueue, type Remaining } from '../core/schedule/
 import type { DeckCounts, FlagEntry, LogEntry, Settings, UndoEntry } from '../core/schedule/types.js';
 import { computeStats, streakOf, type StatsReport } from '../core/stats/index.js';
 import { LogAppender } from './log.js';
-import { loadLedger, rebuildLedger, replayTail } from './ledgerStore.js';
+import { applyLog, loadLedger, rebuildLedger, type EntryIndex } from './ledgerStore.js';
 import { openSettings, type SettingsStore } from './settings.js';
 import { paramsKey, writeSnapshot } from './snapshot.js';
 import { cramSession, reviewSession } from './session.js';
@@ -44,6 +44,8 @@ export class ProgressStore implements Progress {
   private readonly deckTitles = new Map<string, string>();
   /** Leech notices for entries applied by the last sync, by entry id. */
   private leeches = new Set<string>();
+  /** Where each card's entries are in the log: built the first time a card is refolded, then kept up to date. */
+  private index: EntryIndex | undefined;
   private params: string;
   /** Inode of the log when last read: a different one means the file was replaced (import --progress). */
   private logIno: number | undefined;
@@ -59,6 +61,7 @@ export class ProgressStore implements Progress {
     this.ledger = load.ledger;
     this.offset = load.offset;
     this.logIno = load.ino;
+    this.index = load.index;
     this.appender = new LogAppender(opts.home);
     this.allItems = opts.decks.flatMap((d) => deckItems(d.deck));
     for (const d of opts.decks) this.deckTitles.set(d.deck.id, d.deck.title);
@@ -128,22 +131,15 @@ export class ProgressStore implements Progress {
 
   /** Apply whatever the log holds past our offset (other terminals' answers and our own). */
   refresh(): void {
-    // A replaced log (merged and re-sorted by another process) has other bytes at our offset:
-    // the scan checks the inode of the file it reads and asks for a rebuild instead.
-    const tail = replayTail(
-      this.opts.home,
-      this.ledger,
-      this.offset,
-      this.ctx,
-      (e, leech) => {
-        if (leech) this.leeches.add(e.id);
-      },
-      this.logIno,
-    );
+    // A replaced log (a recovery in another window) has other bytes at our offset: the scan
+    // checks the inode of the file it reads and asks for a rebuild instead.
+    const tail = applyLog(this.opts.home, this.ledger, this.offset, this.ctx, { ...(this.index ? { index: this.index } : {}), expectIno: this.logIno });
     this.notices.push(...tail.problems);
-    if (tail.rebuild) return this.rebuild();
+    if (tail.replaced) return this.rebuild();
+    for (const id of tail.leeches) this.leeches.add(id);
     this.offset = tail.end;
     this.logIno = tail.ino;
+    this.index = tail.index;
   }
 
   /** Replay the whole log into a fresh ledger. */
@@ -153,6 +149,7 @@ export class ProgressStore implements Progress {
     Object.assign(this.ledger, r.ledger);
     this.offset = r.offset;
     this.logIno = r.ino;
+    this.index = r.index;
   }
 
   /** Make entries durable, then apply the log. Returns whether each entry made its card a leech. */
@@ -192,7 +189,11 @@ export class ProgressStore implements Progress {
     return this.undoNewest() !== undefined;
   }
 
-  /** Undo the newest entry in the log still in effect (any process); its item key, or undefined if none. */
+  /**
+   * Undo the newest entry in the log still in effect (any process, any deck); its item key, or
+   * undefined if none. A labelled action of its own ("undo my last answer from before"): a
+   * session's `u` only undoes that session's answers.
+   */
   undoNewest(): string | undefined {
     this.refresh();
     const last = this.ledger.recent.at(-1);

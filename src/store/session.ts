@@ -26,8 +26,8 @@ interface Picker {
 }
 
 interface Done {
-  /** Log entry id, for undo. */
-  id: string;
+  /** Log entry ids, for undo (a bury writes one for the card and one for its sibling). */
+  ids: string[];
   key: string;
   grade?: Grade;
   ms: number;
@@ -41,6 +41,8 @@ interface AnswerMode {
 
 class Session implements StudySession {
   private cur: QueueEntry | undefined;
+  /** The current card's newest entry time when it was drawn: another window's answer changes it. */
+  private curLa: number | undefined;
   private readonly done: Done[] = [];
   private ended = false;
 
@@ -54,6 +56,7 @@ class Session implements StudySession {
     if (!this.cur && !this.ended) {
       this.cur = this.picker.next(this.store.now());
       if (!this.cur) this.ended = true;
+      else this.curLa = this.store.state(this.cur.item.key)?.la;
     }
     return this.cur;
   }
@@ -69,6 +72,12 @@ class Session implements StudySession {
   answer(grade: Grade, ms: number): AnswerResult {
     const c = this.current();
     if (!c) throw new Error('no card to answer');
+    // Another window may have answered this card since it was drawn: never grade it twice.
+    this.store.refresh();
+    if (this.store.state(c.item.key)?.la !== this.curLa) {
+      this.cur = undefined;
+      return { leech: false, otherWindow: true };
+    }
     const e: AnswerEntry = {
       ...this.store.entryBase(),
       op: 'answer',
@@ -81,35 +90,37 @@ class Session implements StudySession {
       ...(this.mode.plan ? { plan: this.mode.plan } : {}),
     };
     const leeches = this.store.record([e]);
-    this.done.push({ id: e.id, key: e.key, grade, ms: e.ms });
+    this.done.push({ ids: [e.id], key: e.key, grade, ms: e.ms });
     const st = this.store.state(e.key);
     this.picker.answered(e.key, grade === 1, st?.plan === this.mode.plan ? (st?.planN ?? 0) : 0);
     this.cur = undefined;
     return { leech: leeches.has(e.id) };
   }
 
-  undo(): boolean {
+  /** Undo this session's newest answer or flag (never another session's, deck's or mode's). */
+  undo(): string | undefined {
     const last = this.done.pop();
-    if (last) this.store.undoEntry(last.id, last.key);
-    // Nothing answered in this session: undo the newest entry in the log (e.g. after a restart).
-    const key = last ? last.key : this.store.undoNewest();
-    if (key === undefined) return false;
+    if (!last) return undefined;
+    // Newest first: a bury's sibling entry was written after the card's own.
+    for (const id of [...last.ids].reverse()) this.store.undoEntry(id, id === last.ids[0] ? last.key : this.siblingOf(last.key));
     this.ended = false;
     if (this.cur) this.picker.pushFront(this.cur.item.key);
-    this.picker.pushFront(key);
+    this.picker.pushFront(last.key);
     this.cur = undefined;
-    return true;
+    return last.key;
+  }
+
+  private siblingOf(key: string): string {
+    return this.store.item(key)?.sibling ?? key;
   }
 
   private flagCurrent(op: 'suspend' | 'bury'): void {
     const c = this.current();
     if (!c) return;
-    const id = this.store.setFlag(c.item.key, op);
-    this.done.push({ id, key: c.item.key, ms: 0 });
-    if (op === 'bury') {
-      // Its sibling goes too: the other direction would give the answer away today.
-      if (c.item.sibling && this.store.item(c.item.sibling)) this.store.setFlag(c.item.sibling, 'bury');
-    }
+    const ids = [this.store.setFlag(c.item.key, op)];
+    // A buried card's sibling goes too: the other direction would give the answer away today.
+    if (op === 'bury' && c.item.sibling && this.store.item(c.item.sibling)) ids.push(this.store.setFlag(c.item.sibling, 'bury'));
+    this.done.push({ ids, key: c.item.key, ms: 0 });
     this.cur = undefined;
   }
 
@@ -199,6 +210,8 @@ class CramPicker implements Picker {
   }
 
   pushFront(key: string): void {
+    // Only cards of this selection come back (an undo never reaches outside the session anyway).
+    if (!this.byKey.has(key)) return;
     // Drop a re-queued copy the undone answer had added, then show the card next.
     const n = this.again.get(key) ?? 0;
     if (n > 0) {

@@ -15,7 +15,8 @@
  * before SCHEDULER_VERSION 2 (another fuzz seed), so the log is replayed once, as for a missing
  * snapshot, and the old file is removed once the new one is written.
  */
-import { closeSync, existsSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import { endianness } from 'node:os';
 import { join } from 'node:path';
 import { ItemTable, ROW_WIDTH, rowState, writeRow } from '../core/schedule/itemTable.js';
@@ -28,7 +29,7 @@ import { writeFileAtomic } from './atomicFile.js';
 export const SNAPSHOT_FILE = 'state.bin';
 /** Where formats 2 and 3 were kept (JSON); removed after the first save in the current format. */
 export const LEGACY_SNAPSHOT_FILE = 'state.json';
-export const SNAPSHOT_FORMAT = 4;
+export const SNAPSHOT_FORMAT = 5;
 /** Bytes of the log just before the offset, kept to recognise the same log on load. */
 const TAIL_BYTES = 64;
 const ROW_BYTES = ROW_WIDTH * 8;
@@ -37,16 +38,22 @@ export function snapshotPath(home: string): string {
   return join(home, SNAPSHOT_FILE);
 }
 
-/** Fields an item keeps beyond the row (flags, cram/plan counters, lastE + prev for undo). */
+/** Fields an item keeps beyond the row (flags, cram/plan counters). */
 type Extras = Partial<ItemState>;
 
 /** The numeric fields, stored in the rows; every other field of a state is an extra. */
-const ROW_STATE_FIELDS = new Set<string>(['deck', 'due', 's', 'd', 'el', 'sch', 'step', 'reps', 'lapses', 'st', 'last', 'ld']);
+const ROW_STATE_FIELDS = new Set<string>(['deck', 'due', 's', 'd', 'el', 'sch', 'step', 'reps', 'lapses', 'st', 'last', 'ld', 'la']);
 
 export interface SnapshotHeader {
   format: number;
-  /** The log bytes this snapshot covers, and the last of them (base64) to check it is the same log. */
-  log: { offset: number; tail: string };
+  /**
+   * The log bytes this snapshot covers: their length, the last of them (base64), and a CRC-32 of
+   * sampled blocks across them (LogProof). A log that no longer starts with these bytes was
+   * damaged (truncated, zero-filled, replaced), not just appended to.
+   */
+  log: LogProof;
+  /** CRC-32 of the row bytes: a row changed on disk is a corrupt snapshot, never used. */
+  rowsCrc: number;
   /** What the states depend on besides the log (paramsKey): a change means a rebuild. */
   params: string;
   /** One per row, in row order. */
@@ -62,12 +69,11 @@ export interface SnapshotHeader {
 const LITTLE_ENDIAN = endianness() === 'LE';
 const align8 = (n: number) => (n + 7) & ~7;
 
-/** What an item needs besides its row; the undo data only while its entry can be undone. */
-function extrasOf(s: ItemState, keepUndo: boolean): Extras | undefined {
+/** What an item needs besides its row. */
+function extrasOf(s: ItemState): Extras | undefined {
   let x: Extras | undefined;
   for (const k of Object.keys(s) as (keyof ItemState)[]) {
     if (ROW_STATE_FIELDS.has(k) || s[k] === undefined) continue;
-    if (!keepUndo && (k === 'lastE' || k === 'prev')) continue;
     (x ??= {})[k as 'ld'] = s[k] as number;
   }
   return x;
@@ -77,7 +83,7 @@ function extrasOf(s: ItemState, keepUndo: boolean): Extras | undefined {
  * `order`: keys to write first (the decks' item order), so that start-up, which reads the states
  * in that order, walks the rows and key strings in memory order instead of jumping around.
  */
-function encodeItems(items: Map<string, ItemState>, undoable: Set<string>, order: Iterable<string> = []): Pick<SnapshotHeader, 'keys' | 'decks' | 'more'> & { rows: Float64Array } {
+function encodeItems(items: Map<string, ItemState>, order: Iterable<string> = []): Pick<SnapshotHeader, 'keys' | 'decks' | 'more'> & { rows: Float64Array } {
   const n = items.size;
   const rows = new Float64Array(n * ROW_WIDTH);
   const out: Pick<SnapshotHeader, 'keys' | 'decks' | 'more'> = { keys: [], decks: [], more: [] };
@@ -97,7 +103,7 @@ function encodeItems(items: Map<string, ItemState>, undoable: Set<string>, order
     out.keys.push(key);
     writeRow(rows, r, s, di);
     if (typeof v !== 'number') {
-      const x = extrasOf(s, s.lastE !== undefined && undoable.has(s.lastE.id));
+      const x = extrasOf(s);
       if (x) out.more.push([r, x]);
     }
     r++;
@@ -118,12 +124,12 @@ export function paramsKey(settings: Pick<Settings, 'retention' | 'maximumInterva
 }
 
 /** The file's bytes. `order`: item keys in the order start-up reads them (see encodeItems). */
-export function encodeSnapshot(ledger: Ledger, offset: number, tail: string, params: string, order?: Iterable<string>): Buffer {
-  const undoable = new Set(ledger.recent.map((r) => r.id));
+export function encodeSnapshot(ledger: Ledger, log: LogProof, params: string, order?: Iterable<string>): Buffer {
   const days: Record<string, DayStat> = {};
   for (const [day, stat] of ledger.days) days[day] = stat;
-  const { rows, ...items } = encodeItems(ledger.items, undoable, order);
-  const header: SnapshotHeader = { format: SNAPSHOT_FORMAT, log: { offset, tail }, params, ...items, days, recent: ledger.recent };
+  const { rows, ...items } = encodeItems(ledger.items, order);
+  const rowsCrc = crc32(new Uint8Array(rows.buffer, rows.byteOffset, rows.byteLength));
+  const header: SnapshotHeader = { format: SNAPSHOT_FORMAT, log, params, rowsCrc, ...items, days, recent: ledger.recent };
   const head = Buffer.from(`${JSON.stringify(header)}\n`, 'utf8');
   const at = align8(head.length);
   const out = Buffer.alloc(at + rows.byteLength);
@@ -150,9 +156,29 @@ function rowNumbers(b: Buffer, n: number): Float64Array {
   return new Float64Array(copy.buffer, copy.byteOffset, n * ROW_WIDTH);
 }
 
-/** The ledger of a parsed file; throws on anything that is not a well-formed format-4 snapshot. */
+/** Latest plausible date in a state (year 9999): anything later is damage, not a schedule. */
+const MAX_TIME = 253402300799999;
+const okTime = (v: number) => Number.isFinite(v) && v >= 0 && v <= MAX_TIME;
+const okNum = (v: number) => Number.isFinite(v) && v >= 0;
+
+/** The first row with a value no replay can produce (NaN, negative stability, a date out of range), or -1. */
+export function badRow(rows: Float64Array, decks: number): number {
+  for (let o = 0, r = 0; o < rows.length; o += ROW_WIDTH, r++) {
+    const deck = rows[o]!;
+    const ok =
+      Number.isInteger(deck) && deck >= 0 && deck < decks &&
+      okTime(rows[o + 1]!) && okNum(rows[o + 2]!) && okNum(rows[o + 3]!) && okNum(rows[o + 4]!) && okNum(rows[o + 5]!) &&
+      Number.isInteger(rows[o + 6]) && rows[o + 6]! >= 0 && Number.isInteger(rows[o + 7]) && rows[o + 7]! >= 0 && Number.isInteger(rows[o + 8]) && rows[o + 8]! >= 0 &&
+      [0, 1, 2, 3].includes(rows[o + 9]!) &&
+      (Number.isNaN(rows[o + 10]!) || okTime(rows[o + 10]!)) && (Number.isNaN(rows[o + 11]!) || Number.isInteger(rows[o + 11])) && (Number.isNaN(rows[o + 12]!) || okTime(rows[o + 12]!));
+    if (!ok) return r;
+  }
+  return -1;
+}
+
+/** The ledger of a parsed file; throws on anything that is not a well-formed snapshot of this format. */
 function decodeParsed(h: SnapshotHeader, rowBytes: Buffer): Ledger {
-  if (!h || h.format !== SNAPSHOT_FORMAT || typeof h.log?.offset !== 'number' || typeof h.days !== 'object' || h.days === null || !Array.isArray(h.recent)) {
+  if (!h || h.format !== SNAPSHOT_FORMAT || typeof h.log?.offset !== 'number' || typeof h.rowsCrc !== 'number' || typeof h.days !== 'object' || h.days === null || !Array.isArray(h.recent)) {
     throw new Error('not a snapshot of a known format');
   }
   if (!Array.isArray(h.keys) || !Array.isArray(h.decks) || !Array.isArray(h.more)) throw new Error('bad items');
@@ -160,7 +186,9 @@ function decodeParsed(h: SnapshotHeader, rowBytes: Buffer): Ledger {
   for (const k of h.keys) if (typeof k !== 'string') throw new Error('bad key');
   for (const d of h.decks) if (typeof d !== 'string') throw new Error('bad deck');
   const rows = rowNumbers(rowBytes, n);
-  for (let o = 0; o < rows.length; o += ROW_WIDTH) if (!(Number.isInteger(rows[o]) && rows[o]! >= 0 && rows[o]! < h.decks.length)) throw new Error('bad deck index');
+  if (crc32(new Uint8Array(rows.buffer, rows.byteOffset, rows.byteLength)) !== h.rowsCrc) throw new Error('its rows do not match their checksum');
+  const bad = badRow(rows, h.decks.length);
+  if (bad >= 0) throw new Error(`row ${bad} holds impossible values`);
   const table = { keys: h.keys, decks: h.decks, rows };
   const objects: [number, ItemState][] = h.more.map((m) => {
     if (!Array.isArray(m) || !Number.isInteger(m[0]) || m[0] < 0 || m[0] >= n || typeof m[1] !== 'object' || m[1] === null) throw new Error('bad extras');
@@ -177,20 +205,42 @@ export function decodeSnapshot(bytes: Buffer): Ledger {
   return decodeParsed(header, rows);
 }
 
-/** The base64 of the log bytes just before `offset` ('' at 0); undefined if the log is shorter. */
-export function logTail(home: string, offset: number): string | undefined {
-  if (offset === 0) return '';
+/** What a snapshot records of the log bytes it covers (see SnapshotHeader.log). */
+export interface LogProof {
+  offset: number;
+  /** Base64 of the bytes just before `offset` ('' at 0). */
+  tail: string;
+  /** CRC-32 of SAMPLES blocks spread over [0, offset). */
+  sample: number;
+}
+
+const SAMPLES = 16;
+const SAMPLE_BYTES = 256;
+
+/** The proof of the log's first `offset` bytes as the file holds them now; undefined if it is shorter (or gone). */
+export function logProof(home: string, offset: number): LogProof | undefined {
   let fd: number;
   try {
     fd = openSync(logPath(home), 'r');
   } catch {
-    return undefined;
+    return offset === 0 ? { offset, tail: '', sample: 0 } : undefined;
   }
   try {
+    if (fstatSync(fd).size < offset) return undefined;
     const n = Math.min(TAIL_BYTES, offset);
-    const buf = Buffer.alloc(n);
-    const got = readSync(fd, buf, 0, n, offset - n);
-    return got === n ? buf.toString('base64') : undefined;
+    const tail = Buffer.alloc(n);
+    if (readSync(fd, tail, 0, n, offset - n) !== n) return undefined;
+    // Blocks at fixed fractions of the covered length: a zero-filled or garbled stretch of any
+    // size is caught without reading the whole log on every start.
+    const block = Buffer.alloc(SAMPLE_BYTES);
+    let crc = 0;
+    for (let i = 0; i < SAMPLES && offset > 0; i++) {
+      const at = Math.floor((offset * i) / SAMPLES);
+      const len = Math.min(SAMPLE_BYTES, offset - at);
+      const got = readSync(fd, block, 0, len, at);
+      crc = crc32(block.subarray(0, got), crc);
+    }
+    return { offset, tail: tail.toString('base64'), sample: crc };
   } finally {
     closeSync(fd);
   }
@@ -199,10 +249,15 @@ export function logTail(home: string, offset: number): string | undefined {
 export type SnapshotRead =
   | { kind: 'missing' }
   | { kind: 'ok'; ledger: Ledger; offset: number }
-  /** Parsed but does not match the log, the settings or the format: rebuild and overwrite it. */
+  /** Parsed but built under other settings or an older format: rebuild and overwrite it. */
   | { kind: 'stale'; reason: string }
-  /** Could not be parsed: must be moved aside, never overwritten. */
-  | { kind: 'corrupt'; reason: string };
+  /** Could not be parsed, or its rows are damaged: must be moved aside, never overwritten. */
+  | { kind: 'corrupt'; reason: string }
+  /**
+   * A sound snapshot of a log that no longer holds what it covered (shrunk, zero-filled,
+   * replaced, deleted): its states are the best copy of the progress left. Never overwritten.
+   */
+  | { kind: 'logDamaged'; ledger: Ledger; offset: number; reason: string };
 
 export function readSnapshot(home: string, params: string): SnapshotRead {
   let bytes: Buffer;
@@ -219,22 +274,29 @@ export function readSnapshot(home: string, params: string): SnapshotRead {
     return { kind: 'corrupt', reason: (e as Error).message };
   }
   const h = parsed.header;
-  if (h?.params !== params) return { kind: 'stale', reason: 'settings changed since it was written' };
-  const offset = h.log?.offset;
-  // The snapshot must end on a line boundary of this very log: same bytes before its offset.
-  if (typeof offset !== 'number' || logTail(home, offset) !== h.log.tail) return { kind: 'stale', reason: 'the review log does not match it' };
+  // An older format was written by an older amgi: a cache to rebuild, not damage.
+  if (h?.format !== SNAPSHOT_FORMAT) return { kind: 'stale', reason: 'written in an older format' };
+  let ledger: Ledger;
   try {
-    return { kind: 'ok', ledger: decodeParsed(h, parsed.rows), offset };
+    ledger = decodeParsed(h, parsed.rows);
   } catch (e) {
-    return { kind: 'stale', reason: (e as Error).message };
+    return { kind: 'corrupt', reason: (e as Error).message };
   }
+  const offset = h.log.offset;
+  const now = logProof(home, offset);
+  if (!now || now.tail !== h.log.tail || now.sample !== h.log.sample) {
+    const reason = !now ? 'the review log is shorter than the progress saved from it (truncated or deleted)' : 'the review log no longer holds the answers the progress was saved from (overwritten or damaged)';
+    return { kind: 'logDamaged', ledger, offset, reason };
+  }
+  if (h.params !== params) return { kind: 'stale', reason: 'settings changed since it was written' };
+  return { kind: 'ok', ledger, offset };
 }
 
 /** Write atomically: a temp file named per process (two terminals never share one), fsync, rename. */
 export function writeSnapshot(home: string, ledger: Ledger, offset: number, params: string, order?: Iterable<string>): void {
-  const tail = logTail(home, offset);
-  if (tail === undefined) return;
-  writeFileAtomic(snapshotPath(home), encodeSnapshot(ledger, offset, tail, params, order));
+  const proof = logProof(home, offset);
+  if (proof === undefined) return;
+  writeFileAtomic(snapshotPath(home), encodeSnapshot(ledger, proof, params, order));
   // The old format's file is a cache of the same log: nothing is lost with it.
   const legacy = join(home, LEGACY_SNAPSHOT_FILE);
   if (existsSync(legacy)) rmSync(legacy, { force: true });

@@ -22,6 +22,8 @@ export type { Streak } from '../core/stats/index.js';
 export interface AnswerResult {
   /** The card just reached the leech threshold and was suspended. */
   leech: boolean;
+  /** Not recorded: another window answered this card since it was shown; the next card is up. */
+  otherWindow?: true;
 }
 
 export interface SessionSummary {
@@ -43,8 +45,8 @@ export interface StudySession {
   previews(): Previews | undefined;
   /** Grade the current card; durable before it returns; moves to the next card. */
   answer(grade: Grade, ms: number): AnswerResult;
-  /** Undo the last answer of this process (or the last in the log after a restart); false if none. */
-  undo(): boolean;
+  /** Undo this session's newest answer (or suspend/bury) and show its card again: its key, or undefined if none. */
+  undo(): string | undefined;
   suspend(): void;
   /** Hide the current card (and its siblings) until the next study day. */
   bury(): void;

@@ -118,14 +118,14 @@ class FakeSession implements StudySession {
     if (grade === 1) this.queue.push(item);
     return { leech: false };
   }
-  undo(): boolean {
+  undo(): string | undefined {
     const last = this.done.pop();
-    if (!last) return false;
+    if (!last) return undefined;
     this.p.log.pop();
     this.p.seen.delete(last.item.key);
     if (last.grade === 1) this.queue.splice(this.queue.lastIndexOf(last.item), 1);
     this.queue.unshift(last.item);
-    return true;
+    return last.item.key;
   }
   suspend(): void {
     const item = this.queue.shift();

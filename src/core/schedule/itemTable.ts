@@ -7,7 +7,7 @@
 import type { ItemState } from './ledger.js';
 
 /** The numeric fields of a state, in their order within a row. */
-export const ROW_FIELDS = ['deck', 'due', 's', 'd', 'el', 'sch', 'step', 'reps', 'lapses', 'st', 'last', 'ld'] as const;
+export const ROW_FIELDS = ['deck', 'due', 's', 'd', 'el', 'sch', 'step', 'reps', 'lapses', 'st', 'last', 'ld', 'la'] as const;
 export const ROW_WIDTH = ROW_FIELDS.length;
 /** Where each field sits within a row: `rows[r * ROW_WIDTH + FIELD.due]`. */
 export const FIELD = Object.fromEntries(ROW_FIELDS.map((f, i) => [f, i])) as Record<(typeof ROW_FIELDS)[number], number>;
@@ -15,7 +15,7 @@ export const FIELD = Object.fromEntries(ROW_FIELDS.map((f, i) => [f, i])) as Rec
 /**
  * The states as rows of one Float64Array, row-major: reading a state touches two cache lines,
  * where one array per field (the file's layout) cost a cache miss per field at random keys.
- * `deck` is an index into `decks`; `last` and `ld` are NaN where the state has none.
+ * `deck` is an index into `decks`; `last`, `ld` and `la` are NaN where the state has none.
  */
 export interface ItemRows {
   keys: string[];
@@ -37,6 +37,8 @@ export function rowState(t: ItemRows, r: number): ItemState {
   if (!Number.isNaN(last)) s.last = last;
   const ld = v[o + 11]!;
   if (!Number.isNaN(ld)) s.ld = ld;
+  const la = v[o + 12]!;
+  if (!Number.isNaN(la)) s.la = la;
   return s;
 }
 
@@ -55,13 +57,14 @@ export function writeRow(rows: Float64Array, r: number, s: ItemState, deck: numb
   rows[o + 9] = s.st;
   rows[o + 10] = s.last ?? NaN;
   rows[o + 11] = s.ld ?? NaN;
+  rows[o + 12] = s.la ?? NaN;
 }
 
 /**
  * A row seen as an ItemState, each field read from the numbers when asked for: the queue scan
  * reads three or four fields of each of 10k–100k rows, and filling a whole object per row (with
  * a fresh heap number for every double until the code is optimised) was 4 ms of the 10k-card
- * `amgi status`. Flags and undo data are never in rows (rows with them are built as objects).
+ * `amgi status`. Flags are never in rows (rows with them are built as objects).
  */
 class RowView {
   /** Offset of the row in `t.rows`. */
@@ -76,7 +79,7 @@ ROW_FIELDS.forEach((field, j) => {
       ? function (this: RowView) {
           return this.t.decks[this.t.rows[this.o]!];
         }
-      : field === 'last' || field === 'ld'
+      : field === 'last' || field === 'ld' || field === 'la'
         ? function (this: RowView) {
             const v = this.t.rows[this.o + j]!;
             return Number.isNaN(v) ? undefined : v;

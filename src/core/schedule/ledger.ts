@@ -1,12 +1,19 @@
 /**
- * The ledger: every item's state plus per-day counters, derived by applying log entries
- * in order. The review log is the truth; a ledger is a cache of it that can always be
- * rebuilt with `replay`. Mutates in place for speed (1M entries replay in seconds, not
- * minutes); callers copy when they need the old one.
+ * The ledger: every item's state plus per-day counters, derived from the review log. The log is
+ * the truth; a ledger is a cache of it that can always be rebuilt.
+ *
+ * The rule that makes every path agree: an item's state is the fold of its own entries that
+ * were not undone, in log order (time, then id) — whatever order they reached the file in. Day
+ * counters are the sum of every item's fold. So an entry that arrives in order is applied on
+ * the spot, and anything else (an undo, an older entry from another machine, a duplicate) only
+ * refolds the one item it touches (`refoldItem`), never the whole history.
+ * Mutates in place for speed; callers copy when they need the old one.
  */
 import { newMemory, State, type MemoryState, type Scheduler } from './fsrs.js';
 import { studyDay } from './day.js';
-import type { AnswerEntry, FlagEntry, LogEntry, Settings } from './types.js';
+import { sortEntries } from './order.js';
+import { pickEntry } from '../sync/merge.js';
+import type { AnswerEntry, DaysEntry, FlagEntry, ItemEntry, LogEntry, RestoreEntry, Settings } from './types.js';
 
 export interface ItemState extends MemoryState {
   deck: string;
@@ -23,9 +30,8 @@ export interface ItemState extends MemoryState {
   plan?: string;
   planN?: number;
   planLd?: number;
-  /** The last entry applied to this item, and the state before it (for undo). */
-  lastE?: AnswerEntry | FlagEntry;
-  prev?: ItemState;
+  /** Time (ms) of the newest entry folded in: an entry not after it means a refold. */
+  la?: number;
 }
 
 /** Counters of one study day. */
@@ -52,7 +58,7 @@ export interface RecentEntry {
 export interface Ledger {
   items: Map<string, ItemState>;
   days: Map<number, DayStat>;
-  /** The last answers/flags still in effect, newest last: "undo after a restart" walks it. */
+  /** The last answers/flags still in effect, newest last: the labelled "undo my last answer" walks it. */
   recent: RecentEntry[];
 }
 
@@ -73,8 +79,12 @@ export function newItemState(deck: string): ItemState {
   return { ...newMemory(), deck };
 }
 
-/** Outcome of applying one entry: `rebuild` when an undo cannot be applied incrementally. */
-export type ApplyOutcome = { ok: true; leech?: boolean } | { ok: false; rebuild: true };
+/**
+ * Outcome of applying one entry as it arrives: applied, or `refold` the item with that key
+ * from all its entries (an undo, an entry not after the item's newest, a duplicate).
+ * `refold` undefined: an undo that names no key and whose target is not among the recent entries.
+ */
+export type ApplyOutcome = { ok: true; leech?: boolean } | { ok: false; refold: string | undefined };
 
 /** Lapse counts at which a card becomes (again) a leech: the threshold, then every half threshold (Anki). */
 export function isLeechLapse(lapses: number, threshold: number): boolean {
@@ -82,18 +92,18 @@ export function isLeechLapse(lapses: number, threshold: number): boolean {
   return (lapses - threshold) % Math.max(1, Math.ceil(threshold / 2)) === 0;
 }
 
-function dayStat(l: Ledger, day: number): DayStat {
-  let s = l.days.get(day);
+function dayStat(days: Map<number, DayStat>, day: number): DayStat {
+  let s = days.get(day);
   if (!s) {
     s = { n: 0, ms: 0, again: 0, rv: 0, rvOk: 0, nw: 0, dk: {} };
-    l.days.set(day, s);
+    days.set(day, s);
   }
   return s;
 }
 
 /** Add (sign 1) or remove (sign −1) an answer's contribution to the counters of its study `day`. */
-function count(l: Ledger, before: ItemState, e: AnswerEntry, sign: 1 | -1, day: number): void {
-  const s = dayStat(l, day);
+function count(days: Map<number, DayStat>, before: ItemState, e: AnswerEntry, sign: 1 | -1, day: number): void {
+  const s = dayStat(days, day);
   s.n += sign;
   s.ms += sign * e.ms;
   if (e.grade === 1) s.again += sign;
@@ -109,35 +119,13 @@ function count(l: Ledger, before: ItemState, e: AnswerEntry, sign: 1 | -1, day: 
   }
 }
 
-function remember(l: Ledger, e: AnswerEntry | FlagEntry): void {
-  l.recent.push({ id: e.id, key: e.key });
-  if (l.recent.length > RECENT_LIMIT) forgetUndo(l, l.recent.shift()!);
-}
-
-/**
- * An entry too old to undo incrementally: drop the state kept before it (and the entry, if it
- * is still the item's last), so memory stays bounded. `lastE`/`prev` are an undo cache: an undo
- * without them falls back to a replay of the log, with the same result.
- */
-function forgetUndo(l: Ledger, old: RecentEntry): void {
-  const head = l.items.get(old.key);
-  for (let s = head; s; s = s.prev) {
-    if (s.lastE?.id === old.id) {
-      delete s.prev;
-      if (s === head) delete s.lastE;
-      return;
-    }
-  }
-}
-
-function applyAnswer(l: Ledger, e: AnswerEntry, ctx: LedgerContext): ApplyOutcome {
-  const before = l.items.get(e.key) ?? newItemState(e.deck);
-  const at = Date.parse(e.at);
+/** One answer on top of `before`; its counters go into `days` with `sign`. Whether it made the card a leech. */
+function answered(before: ItemState, e: AnswerEntry, at: number, ctx: LedgerContext, days: Map<number, DayStat>, sign: 1 | -1): { next: ItemState; leech: boolean } {
   const day = studyDay(at, ctx.settings.dayStartHour);
-  const next: ItemState = { ...before, deck: e.deck, lastE: e, prev: before };
+  const next: ItemState = { ...before, deck: e.deck, la: at };
   let leech = false;
   if (e.reschedule) {
-    // An entry stamped before the card's last review is scheduled at that review (the scheduler clamps).
+    // Entries are folded in time order; the scheduler still clamps one stamped before the last review.
     Object.assign(next, (e.plan ? ctx.planScheduler : ctx.scheduler).next(before, at, e.grade));
     next.ld = day;
     if (next.lapses > before.lapses && isLeechLapse(next.lapses, ctx.settings.leechThreshold)) {
@@ -155,16 +143,12 @@ function applyAnswer(l: Ledger, e: AnswerEntry, ctx: LedgerContext): ApplyOutcom
     next.planN = (same ? (before.planN ?? 0) : 0) + 1;
     next.planLd = day;
   }
-  count(l, before, e, 1, day);
-  l.items.set(e.key, next);
-  remember(l, e);
-  return { ok: true, leech };
+  count(days, before, e, sign, day);
+  return { next, leech };
 }
 
-function applyFlag(l: Ledger, e: FlagEntry, ctx: LedgerContext): void {
-  const before = l.items.get(e.key) ?? newItemState(e.deck);
-  const next: ItemState = { ...before, deck: e.deck, lastE: e, prev: before };
-  const at = Date.parse(e.at);
+function flagged(before: ItemState, e: FlagEntry, at: number, ctx: LedgerContext): ItemState {
+  const next: ItemState = { ...before, deck: e.deck, la: at };
   switch (e.op) {
     case 'suspend':
       next.susp = true;
@@ -181,39 +165,69 @@ function applyFlag(l: Ledger, e: FlagEntry, ctx: LedgerContext): void {
       delete next.leech;
       break;
   }
-  l.items.set(e.key, next);
-  remember(l, e);
+  return next;
 }
 
-/**
- * Undo `target`: restore the item's state from before it. Possible incrementally only when
- * the target is the item's last entry and its previous state is known; otherwise the caller
- * rebuilds the ledger from the log (replay drops undone entries).
- */
-function applyUndo(l: Ledger, target: string, keyHint: string | undefined, ctx: LedgerContext): ApplyOutcome {
-  const key = keyHint ?? l.recent.find((r) => r.id === target)?.key;
-  const item = key === undefined ? undefined : l.items.get(key);
-  if (!item || item.lastE?.id !== target || !item.prev) return { ok: false, rebuild: true };
-  const e = item.lastE;
-  if (e.op === 'answer') count(l, item.prev, e, -1, studyDay(Date.parse(e.at), ctx.settings.dayStartHour));
-  // A state with no entry behind it is the blank one created by the undone entry: never studied.
-  if (item.prev.lastE) l.items.set(key!, item.prev);
-  else l.items.delete(key!);
-  const i = l.recent.findIndex((r) => r.id === target);
-  if (i >= 0) l.recent.splice(i, 1);
-  return { ok: true };
+function restored(e: RestoreEntry, at: number): ItemState {
+  return { ...e.state, st: e.state.st as State, deck: e.deck, la: at };
 }
 
-export function applyEntry(l: Ledger, e: LogEntry, ctx: LedgerContext): ApplyOutcome {
-  switch (e.op) {
-    case 'answer':
-      return applyAnswer(l, e, ctx);
-    case 'undo':
-      return applyUndo(l, e.target, e.key, ctx);
-    default:
-      applyFlag(l, e, ctx);
-      return { ok: true };
+/** Add (or take out) the counters of a restored history. */
+function addDays(days: Map<number, DayStat>, e: DaysEntry, sign: 1 | -1): void {
+  for (const [k, d] of Object.entries(e.days)) {
+    const s = dayStat(days, Number(k));
+    s.n += sign * d.n;
+    s.ms += sign * d.ms;
+    s.again += sign * d.again;
+    s.rv += sign * d.rv;
+    s.rvOk += sign * d.rvOk;
+    s.nw += sign * d.nw;
+    for (const [deck, [a, b]] of Object.entries(d.dk)) {
+      const dk = (s.dk[deck] ??= [0, 0]);
+      dk[0] += sign * a;
+      dk[1] += sign * b;
+    }
   }
+}
+
+/** One entry on top of `before` (a state, or none yet). */
+function step(before: ItemState | undefined, e: ItemEntry, at: number, ctx: LedgerContext, days: Map<number, DayStat>, sign: 1 | -1): { next: ItemState; leech: boolean } {
+  if (e.op === 'restore') return { next: restored(e, at), leech: false };
+  const base = before ?? newItemState(e.deck);
+  if (e.op === 'answer') return answered(base, e, at, ctx, days, sign);
+  return { next: flagged(base, e, at, ctx), leech: false };
+}
+
+function remember(l: Ledger, e: ItemEntry): void {
+  if (e.op === 'restore') return;
+  l.recent.push({ id: e.id, key: e.key });
+  if (l.recent.length > RECENT_LIMIT) l.recent.shift();
+}
+
+/** Apply an entry as it arrives (see ApplyOutcome). */
+export function applyEntry(l: Ledger, e: LogEntry, ctx: LedgerContext): ApplyOutcome {
+  if (e.op === 'undo') {
+    const i = l.recent.findIndex((r) => r.id === e.target);
+    const key = e.key ?? (i >= 0 ? l.recent[i]!.key : undefined);
+    if (i >= 0) l.recent.splice(i, 1);
+    return { ok: false, refold: key };
+  }
+  // Counters only, in any order: a restored history is added once and never undone.
+  if (e.op === 'days') {
+    addDays(l.days, e, 1);
+    return { ok: true };
+  }
+  const at = Date.parse(e.at);
+  const before = l.items.get(e.key);
+  // Not after the item's newest entry (older, same instant, or a duplicate): only a fold in log order is right.
+  if (before?.la !== undefined && at <= before.la) {
+    remember(l, e);
+    return { ok: false, refold: e.key };
+  }
+  const r = step(before, e, at, ctx, l.days, 1);
+  l.items.set(e.key, r.next);
+  remember(l, e);
+  return { ok: true, leech: r.leech };
 }
 
 /** Ids undone by undo entries in `entries` (an undo is final: there is no redo). */
@@ -223,15 +237,73 @@ export function undoneIds(entries: Iterable<LogEntry>): Set<string> {
   return out;
 }
 
+/** The entries of `entries` still in effect (not undo entries, not undone), one per id, in log order. */
+export function effectiveEntries(entries: Iterable<LogEntry>): (ItemEntry | DaysEntry)[] {
+  const list = [...entries];
+  const undone = undoneIds(list);
+  const byId = new Map<string, ItemEntry | DaysEntry>();
+  for (const e of list) {
+    if (e.op === 'undo' || undone.has(e.id)) continue;
+    const had = byId.get(e.id);
+    byId.set(e.id, had ? (pickEntry(had, e) as ItemEntry | DaysEntry) : e);
+  }
+  return sortEntries([...byId.values()]);
+}
+
 /**
- * Build a ledger from a whole log: every entry that was not undone, in log order.
- * The incremental path (applyEntry with undo) gives the same result; a property test holds them to it.
+ * Fold one item's entries (every entry of its key, undo entries included) into its state, adding
+ * their counters to `days` with `sign`. Undefined: nothing in effect (never studied).
+ * `leeches`: ids of the answers that made the card a leech.
+ */
+export function foldItem(entries: Iterable<LogEntry>, ctx: LedgerContext, days: Map<number, DayStat>, sign: 1 | -1 = 1): { state?: ItemState; leeches: string[] } {
+  let s: ItemState | undefined;
+  const leeches: string[] = [];
+  for (const e of effectiveEntries(entries)) {
+    if (e.op === 'days') {
+      addDays(days, e, sign);
+      continue;
+    }
+    const r = step(s, e, Date.parse(e.at), ctx, days, sign);
+    s = r.next;
+    if (r.leech) leeches.push(e.id);
+  }
+  return { state: s, leeches };
+}
+
+/**
+ * Replace the fold of `key` over `before` (what its state was built from) with the fold over
+ * `after` (all its entries now). Exact: the counters of `before` are taken out, those of `after`
+ * put in. Returns the ids of answers in `after` that made the card a leech.
+ */
+export function refoldItem(l: Ledger, key: string, before: Iterable<LogEntry>, after: Iterable<LogEntry>, ctx: LedgerContext): string[] {
+  foldItem(before, ctx, l.days, -1);
+  const r = foldItem(after, ctx, l.days, 1);
+  if (r.state) l.items.set(key, r.state);
+  else l.items.delete(key);
+  return r.leeches;
+}
+
+/**
+ * The reference: a ledger from a whole log, each item folded from its own entries. The store's
+ * incremental path (applyEntry + refoldItem) must give the same items and counters; a property
+ * test holds it to that. `recent`: the effective entries in file order, newest last.
  */
 export function replay(entries: LogEntry[], ctx: LedgerContext, into: Ledger = emptyLedger()): Ledger {
-  const undone = undoneIds(entries);
+  const byKey = new Map<string, LogEntry[]>();
+  const keyOf = new Map<string, string>();
   for (const e of entries) {
-    if (e.op === 'undo' || undone.has(e.id)) continue;
-    applyEntry(into, e, ctx);
+    const key = e.op === 'undo' ? (e.key ?? keyOf.get(e.target)) : e.key;
+    if (e.op !== 'undo') keyOf.set(e.id, e.key);
+    if (key === undefined) continue;
+    let list = byKey.get(key);
+    if (!list) byKey.set(key, (list = []));
+    list.push(e);
   }
+  for (const [key, list] of byKey) {
+    const r = foldItem(list, ctx, into.days, 1);
+    if (r.state) into.items.set(key, r.state);
+  }
+  const undone = undoneIds(entries);
+  for (const e of entries) if (e.op !== 'undo' && e.op !== 'days' && !undone.has(e.id)) remember(into, e);
   return into;
 }

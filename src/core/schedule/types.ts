@@ -49,7 +49,53 @@ export interface FlagEntry extends EntryBase {
   deck: string;
 }
 
-export type LogEntry = AnswerEntry | UndoEntry | FlagEntry;
+/**
+ * Written when a damaged log is replaced by a new one (store/recover): a card's state as the
+ * last sound snapshot held it, so the new log alone rebuilds the same progress.
+ */
+export interface RestoreEntry extends EntryBase {
+  op: 'restore';
+  key: string;
+  deck: string;
+  state: RestoredState;
+}
+
+/** The numbers and flags of a restored card (an ItemState without its deck). */
+export interface RestoredState {
+  due: number;
+  s: number;
+  d: number;
+  el: number;
+  sch: number;
+  step: number;
+  reps: number;
+  lapses: number;
+  st: number;
+  last?: number;
+  ld?: number;
+  susp?: true;
+  bury?: number;
+  leech?: true;
+  cramN?: number;
+  cramMiss?: number;
+  plan?: string;
+  planN?: number;
+  planLd?: number;
+}
+
+/** With the restore entries: the day counters (stats history) the snapshot held. Its key is DAYS_KEY. */
+export interface DaysEntry extends EntryBase {
+  op: 'days';
+  key: typeof DAYS_KEY;
+  days: Record<string, { n: number; ms: number; again: number; rv: number; rvOk: number; nw: number; dk: Record<string, [number, number]> }>;
+}
+
+/** The key the day-counter entries are filed under: no card id can have it (ids never start with "~"). */
+export const DAYS_KEY = '~days';
+
+export type LogEntry = AnswerEntry | UndoEntry | FlagEntry | RestoreEntry | DaysEntry;
+/** The entries a card's state is folded from. */
+export type ItemEntry = AnswerEntry | FlagEntry | RestoreEntry;
 
 export interface Settings {
   /** Desired retention, 0.7–0.99. */

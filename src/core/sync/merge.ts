@@ -5,24 +5,9 @@
  */
 import type { LogEntry } from '../schedule/types.js';
 import { canonicalJson } from './canonical.js';
+import { sortEntries } from '../schedule/order.js';
 
-/** Log order: time (ms), then id. */
-function logOrder(ta: number, idA: string, tb: number, idB: string): number {
-  if (ta !== tb) return ta < tb ? -1 : 1;
-  return idA < idB ? -1 : idA > idB ? 1 : 0;
-}
-
-export function compareEntries(a: LogEntry, b: LogEntry): number {
-  return logOrder(Date.parse(a.at), a.id, Date.parse(b.at), b.id);
-}
-
-/** Sort in log order, parsing each date once (a comparator parsing dates costs 10× more). */
-export function sortEntries(entries: LogEntry[]): LogEntry[] {
-  return entries
-    .map((e) => ({ t: Date.parse(e.at), e }))
-    .sort((x, y) => logOrder(x.t, x.e.id, y.t, y.e.id))
-    .map((x) => x.e);
-}
+export { compareEntries, sortEntries } from '../schedule/order.js';
 
 /** Same content? Plain JSON first (same key order is the common case), canonical JSON if not. */
 function same(a: LogEntry, b: LogEntry): boolean {
@@ -30,7 +15,7 @@ function same(a: LogEntry, b: LogEntry): boolean {
 }
 
 /** Of two entries claiming one id, the one with the smaller canonical JSON: the same pick in any order. */
-function pick(a: LogEntry, b: LogEntry): LogEntry {
+export function pickEntry(a: LogEntry, b: LogEntry): LogEntry {
   if (a === b || same(a, b)) return a;
   return canonicalJson(a) <= canonicalJson(b) ? a : b;
 }
@@ -40,7 +25,7 @@ export function mergeLogs(...logs: LogEntry[][]): LogEntry[] {
   for (const log of logs) {
     for (const e of log) {
       const prev = byId.get(e.id);
-      byId.set(e.id, prev ? pick(prev, e) : e);
+      byId.set(e.id, prev ? pickEntry(prev, e) : e);
     }
   }
   return sortEntries([...byId.values()]);
@@ -69,7 +54,7 @@ export function planMerge(local: LogEntry[], incoming: LogEntry[]): MergePlan {
       continue;
     }
     const dup = fresh.get(e.id);
-    fresh.set(e.id, dup ? pick(dup, e) : e);
+    fresh.set(e.id, dup ? pickEntry(dup, e) : e);
   }
   return { add: sortEntries([...fresh.values()]), known, conflicts: [...conflicts].sort() };
 }

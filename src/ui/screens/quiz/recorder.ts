@@ -8,7 +8,7 @@ import type { Grade } from '../../../core/schedule/types.js';
 import type { Progress, StudySession } from '../../../store/types.js';
 
 export interface QuizRecorder {
-  /** Record one answer; false when the card could not be recorded (suspended or buried). */
+  /** Record one answer; false when the card could not be recorded (suspended, buried, or answered in another window). */
   record(key: string, grade: Grade, ms: number): boolean;
 }
 
@@ -20,8 +20,8 @@ export function progressRecorder(progress: Pick<Progress, 'startCram'>, keys: re
       // The session walks the same keys in the same order, skipping hidden cards; a card
       // answered Again is queued again at the end, after every quiz question.
       if (session.current()?.item.key !== key) return false;
-      session.answer(grade, ms);
-      return true;
+      // Not recorded when another window answered the card meanwhile.
+      return session.answer(grade, ms).otherWindow !== true;
     },
   };
 }

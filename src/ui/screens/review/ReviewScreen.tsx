@@ -11,7 +11,9 @@ import { useServices, useUi, type Ui } from '../../context.js';
 import { formatElapsed, formatInterval, formatPercent, formatWhen } from '../../format.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
 import { Command, gradeKey, matches } from '../../keymap.js';
-import { clampScroll, fitRow, packRows, progressBar, seg, wrapRows, type Row } from '../../layout.js';
+import { clampScroll, fitRow, oneLine, packRows, progressBar, seg, wrapRows, type Row } from '../../layout.js';
+import { promptText } from '../../../core/deck/cards.js';
+import { truncateDisplay } from '../../../core/text/width.js';
 import { useShell } from '../../shell.js';
 import { SCREEN_COMMANDS } from '../../navigation.js';
 import { Frame, bodyHeight } from '../../components/Frame.js';
@@ -94,7 +96,8 @@ export function ReviewScreen(props: ReviewProps) {
     const s = current();
     if (s.phase !== 'back') return;
     const result = session.answer(g, Math.max(0, now() - s.shownAt));
-    dispatch({ type: 'answered', snap: snapshot(session), at: now(), flash: result.leech ? { text: t.review.leech, tone: 'warn' } : undefined });
+    const flash = result.otherWindow ? { text: t.review.otherWindow, tone: 'warn' as const } : result.leech ? { text: t.review.leech, tone: 'warn' as const } : undefined;
+    dispatch({ type: 'answered', snap: snapshot(session), at: now(), flash });
   };
 
   useScreenInput((input, key) => {
@@ -113,8 +116,9 @@ export function ReviewScreen(props: ReviewProps) {
       return true;
     }
     if (matches(Command.Undo, input, key)) {
-      const ok = session.undo();
-      if (ok) dispatch({ type: 'undone', snap: snapshot(session), at: now(), flash: { text: t.review.undone, tone: 'info' } });
+      const key = session.undo();
+      const card = key === undefined ? undefined : services.decks.flatMap((d) => d.deck.cards).find((c) => key === c.id || key.startsWith(`${c.id}~`));
+      if (key !== undefined) dispatch({ type: 'undone', snap: snapshot(session), at: now(), flash: { text: t.review.undone(truncateDisplay(oneLine(card ? promptText(card) : key), 30)), tone: 'info' } });
       else dispatch({ type: 'flash', flash: { text: t.review.nothingToUndo, tone: 'warn' } });
     } else if (!cram && onCard && matches(Command.Suspend, input, key)) {
       session.suspend();
