@@ -1,6 +1,6 @@
 process.env.TZ = 'Asia/Seoul';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { appendFileSync, copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpHome } from '../helpers/tmpHome.js';
 import { State } from '../../src/core/schedule/fsrs.js';
@@ -61,7 +61,7 @@ describe('answers', () => {
     expect(pv[4].label).toMatch(/^\d+d$/);
   });
 
-  test('undo restores the card and shows it again; the last answer can be undone after a restart', () => {
+  test('undo restores the card and shows it again; a new session undoes nothing, the labelled undoLast does', () => {
     const c = clock('2026-03-02T10:00:00');
     const decks = [deck('docker', 3)];
     const p = open(home, decks, c.now);
@@ -69,19 +69,20 @@ describe('answers', () => {
     s.answer(3, 1);
     const afterFirst = strip(p);
     s.answer(1, 1);
-    expect(s.undo()).toBe(true);
+    expect(s.undo()).toBe('docker-0001');
     expect(strip(p)).toEqual(afterFirst);
     expect(s.current()?.item.key).toBe('docker-0001');
     s.answer(4, 1);
     const afterSecond = strip(p);
     s.answer(2, 1); // docker-0002
-    // Restart: a new session with nothing answered undoes the newest answer in the log.
+    // Restart: `u` in a new session has nothing of its own to undo; the labelled action undoes the newest answer.
     const p2 = open(home, decks, c.now);
     const s2 = p2.startReview();
-    expect(s2.undo()).toBe(true);
+    const before = strip(p2);
+    expect(s2.undo()).toBeUndefined();
+    expect(strip(p2)).toEqual(before);
+    expect(p2.undoLast()).toBe(true);
     expect(strip(p2)).toEqual(afterSecond);
-    expect(s2.current()?.item.key).toBe('docker-0002');
-    expect(s2.summary().answered).toBe(0);
     // ...and the undo itself is in the log: a third process agrees.
     expect(strip(open(home, decks, c.now))).toEqual(afterSecond);
     expect(readLog(home).entries.filter((e) => e.op === 'undo')).toHaveLength(2);
@@ -105,7 +106,7 @@ describe('answers', () => {
     s.answer(4, 1);
     answered++;
     expect(total()).toBe(before);
-    expect(s.undo()).toBe(true);
+    expect(s.undo()).toBe('docker-0001');
     answered--;
     expect(s.current()?.item.key).toBe('docker-0001');
     expect(total()).toBe(before);
@@ -290,7 +291,7 @@ describe('damaged files', () => {
     expect(strip(open(home, decks, c.now))).toEqual(want);
   });
 
-  test('a snapshot that does not match the log (log replaced) is rebuilt', () => {
+  test('a log replaced under its snapshot: reported, moved aside, progress recovered from the snapshot (F3)', () => {
     const c = clock('2026-03-02T10:00:00');
     const decks = [deck('docker', 3)];
     const p = open(home, decks, c.now);
@@ -303,9 +304,23 @@ describe('damaged files', () => {
     // Replace the log by a different one of a similar size: the snapshot's tail check fails.
     const other = readFileSync(join(home, 'one.jsonl'), 'utf8').replace('docker-0000', 'docker-0002');
     writeFileSync(join(home, 'reviews.jsonl'), other);
+    const kept = readFileSync(join(home, 'state.bin'));
     const p2 = open(home, decks, c.now);
-    expect(p2.state('docker-0001')).toBeUndefined();
-    expect(p2.state('docker-0002')?.st).toBe(State.Review);
+    // The snapshot's states win: what the user answered is still there.
+    expect(p2.state('docker-0000')?.st).toBe(State.Review);
+    expect(p2.state('docker-0001')).toBeDefined();
+    expect(p2.notices.filter((n) => n.includes('moved to'))).toHaveLength(1);
+    const files = readdirSync(home);
+    const damaged = files.find((f) => f.startsWith('reviews.jsonl.damaged-'))!;
+    expect(readFileSync(join(home, damaged), 'utf8')).toBe(other);
+    const aside = files.find((f) => f.startsWith('state.bin.before-recovery-'))!;
+    expect(readFileSync(join(home, aside))).toEqual(kept);
+    p2.close();
+    // The new log alone rebuilds the same progress.
+    rmSync(join(home, 'state.bin'));
+    const p3 = open(home, decks, c.now);
+    expect(strip(p3)).toEqual(strip(p2));
+    expect(p3.notices).toEqual([]);
   });
 
   test('unreadable log lines are skipped and reported; a torn last line never breaks later appends', () => {
@@ -323,7 +338,8 @@ describe('damaged files', () => {
     expect(JSON.parse(lines.at(-1)!)).toMatchObject({ key: 'docker-0001' });
     const p3 = open(home, decks, c.now);
     expect(p3.state('docker-0001')?.st).toBe(State.Review);
-    expect(p3.notices.filter((n) => n.includes('unreadable line'))).toHaveLength(2);
+    // The garbage and the once-torn line: one notice for the damaged stretch.
+    expect(p3.notices.filter((n) => n.includes('2 unreadable lines'))).toHaveLength(1);
     expect(readLog(home).entries.filter((e) => e.op === 'answer')).toHaveLength(2);
   });
 });

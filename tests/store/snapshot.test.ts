@@ -108,26 +108,35 @@ describe('snapshot formats', () => {
     }
   });
 
-  test('a state.bin with damaged rows is stale: rebuilt from the log, not moved aside', () => {
+  test('a state.bin with damaged rows (cut, extra, impossible values, NaN) is corrupt: moved aside, reported, rebuilt from the log (F7)', () => {
     const c = clock(NOW);
     open(home, decks, c.now).close();
     const whole = readFileSync(snapshotPath(home));
+    const rowsAt = (whole.indexOf(10) + 8) & ~7;
+    const at = (row: number, field: number) => rowsAt + (row * 13 + field) * 8;
     const damaged = [
       whole.subarray(0, whole.length - 8), // a row cut short
       Buffer.concat([whole, Buffer.alloc(8)]), // a row too many
     ];
-    // A row whose deck index is past the deck list.
-    const badDeck = Buffer.from(whole);
-    badDeck.writeDoubleLE(99, badDeck.length - 59 * 12 * 8);
-    damaged.push(badDeck);
+    const edit = (row: number, field: number, v: number) => {
+      const b = Buffer.from(whole);
+      b.writeDoubleLE(v, at(row, field));
+      return b;
+    };
+    damaged.push(edit(3, 0, 99)); // a deck index past the deck list
+    damaged.push(edit(5, 1, NaN)); // due: NaN (the review's repro)
+    damaged.push(edit(7, 2, -1)); // negative stability
+    damaged.push(edit(2, 9, 3.5)); // no such FSRS state
     for (const bytes of damaged) {
       writeFileSync(snapshotPath(home), bytes);
-      expect(readSnapshot(home, params)).toMatchObject({ kind: 'stale' });
+      expect(readSnapshot(home, params)).toMatchObject({ kind: 'corrupt' });
       const p = open(home, decks, c.now);
+      expect(p.notices.some((n) => n.startsWith('state.bin could not be read'))).toBe(true);
       expect(view(p.ledger)).toEqual(view(rebuildLedger(home, ctx).ledger));
+      p.close();
       expect(readFileSync(snapshotPath(home))).toEqual(whole);
     }
-    expect(readdirSync(home).some((n) => n.includes('corrupt'))).toBe(false);
+    expect(readdirSync(home).filter((n) => n.includes('corrupt'))).toHaveLength(damaged.length);
   });
 
   test('rows are read where they lie in the file, aligned to 8 bytes, and survive a round trip exactly', () => {
@@ -137,11 +146,11 @@ describe('snapshot formats', () => {
     const bytes = readFileSync(snapshotPath(home));
     const nl = bytes.indexOf(10);
     const rowsAt = (nl + 8) & ~7;
-    expect(bytes.length - rowsAt).toBe(59 * 12 * 8);
+    expect(bytes.length - rowsAt).toBe(59 * 13 * 8);
     expect(bytes.subarray(nl + 1, rowsAt).every((b) => b === 0)).toBe(true);
     const back = decodeSnapshot(bytes);
     expect(view(back)).toEqual(view(p.ledger));
     const h = header();
-    expect(encodeSnapshot(back, h.log.offset, h.log.tail, params, h.keys)).toEqual(bytes);
+    expect(encodeSnapshot(back, h.log, params, h.keys)).toEqual(bytes);
   });
 });

@@ -35,10 +35,13 @@ while (count === 0 || done < count) {
   } else if (r < 0.07) {
     p.saveSnapshot(); // kills also land inside snapshot writes
   } else {
-    session.answer((1 + Math.floor(rand() * 4)) as Grade, 500);
-    done++;
+    // Not recorded when the other terminal answered this card since it was drawn (skipped, said so).
+    const res = session.answer((1 + Math.floor(rand() * 4)) as Grade, 500);
     session.current();
-    process.stdout.write(`OK ${p.ledger.recent.at(-1)?.id}\n`);
+    if (!res.otherWindow) {
+      done++;
+      process.stdout.write(`OK ${p.ledger.recent.at(-1)?.id}\n`);
+    }
   }
   t += 20_000 + Math.floor(rand() * 600_000);
 }

@@ -2,7 +2,7 @@
 import { deckItems } from '../../../src/core/deck/items.js';
 import type { Card, Deck } from '../../../src/core/deck/types.js';
 import { ledgerContext } from '../../../src/core/schedule/context.js';
-import { applyEntry, emptyLedger, type Ledger } from '../../../src/core/schedule/ledger.js';
+import { replay, type Ledger } from '../../../src/core/schedule/ledger.js';
 import { DEFAULT_SETTINGS, type AnswerEntry, type FlagEntry, type Grade, type Settings } from '../../../src/core/schedule/types.js';
 
 export function testDeck(id: string, n: number, reversible = 0): Deck {
@@ -30,10 +30,8 @@ export function ctxOf(patch: Partial<Settings> = {}, fuzz = false) {
 }
 
 export function ledgerWith(entries: (AnswerEntry | FlagEntry)[], patch: Partial<Settings> = {}): Ledger {
-  const l = emptyLedger();
-  const ctx = ctxOf(patch);
-  for (const e of entries) applyEntry(l, e, ctx);
-  return l;
+  // The reference fold: entries in log order, whatever order the test lists them in.
+  return replay(entries, ctxOf(patch));
 }
 
 export const MIN = 60_000;

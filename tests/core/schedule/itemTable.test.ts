@@ -6,9 +6,9 @@ import { newItemState, type ItemState } from '../../../src/core/schedule/ledger.
 function rows(): ItemRows {
   const v = new Float64Array(3 * ROW_WIDTH);
   // deck, due, s, d, el, sch, step, reps, lapses, st, last, ld
-  v.set([0, 1000, 1.5, 5.25, 0, 0, 1, 1, 0, 1, NaN, NaN], 0);
-  v.set([1, 2000, 12.3, 4.5, 3, 9, 0, 4, 1, 2, 1500, 20500], ROW_WIDTH);
-  v.set([0, 3000, 2.5, 6, 1, 2, 0, 2, 0, 3, 2500, 20501], 2 * ROW_WIDTH);
+  v.set([0, 1000, 1.5, 5.25, 0, 0, 1, 1, 0, 1, NaN, NaN, NaN], 0);
+  v.set([1, 2000, 12.3, 4.5, 3, 9, 0, 4, 1, 2, 1500, 20500, NaN], ROW_WIDTH);
+  v.set([0, 3000, 2.5, 6, 1, 2, 0, 2, 0, 3, 2500, 20501, NaN], 2 * ROW_WIDTH);
   return { keys: ['a', 'b', 'c'], decks: ['x', 'y'], rows: v };
 }
 

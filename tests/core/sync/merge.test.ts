@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { compareEntries, mergeLogs, planMerge } from '../../../src/core/sync/merge.js';
 import { formatProgress, parseProgress } from '../../../src/core/sync/progressFile.js';
-import type { LogEntry } from '../../../src/core/schedule/types.js';
+import type { AnswerEntry, LogEntry } from '../../../src/core/schedule/types.js';
 import { parseEntry } from '../../../src/store/log.js';
 
 const T0 = Date.UTC(2025, 0, 1);
@@ -69,8 +69,8 @@ describe('merge laws (fast-check)', () => {
   });
 
   test('conflicting copies of one id: the same pick in either order, reported by planMerge', () => {
-    const a: LogEntry = { v: 1, id: 'x', at: '2025-01-01T00:00:00.000Z', op: 'answer', key: 'k', deck: 'd', grade: 3, ms: 1, kind: 'review', reschedule: true };
-    const b: LogEntry = { ...a, grade: 1 };
+    const a: AnswerEntry = { v: 1, id: "x", at: "2025-01-01T00:00:00.000Z", op: "answer", key: "k", deck: "d", grade: 3, ms: 1, kind: "review", reschedule: true };
+    const b: AnswerEntry = { ...a, grade: 1 };
     expect(mergeLogs([a], [b])).toEqual(mergeLogs([b], [a]));
     expect(planMerge([a], [b])).toEqual({ add: [], known: 1, conflicts: ['x'] });
   });
