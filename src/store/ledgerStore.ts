@@ -249,14 +249,17 @@ function scanLogFile(file: string, from: number, onEntry: (e: LogEntry) => void)
   scanLog('', from, onEntry, undefined, file);
 }
 
-/** Rebuild state.bin from the log (on request, e.g. after settings that change schedules). */
-export function rebuildSnapshot(home: string, opts: { fuzz?: boolean; now?: () => Date } = {}): { entries: number; problems: string[] } {
+/**
+ * Bring state.bin up to date with the log (after a merge appended entries): the snapshot plus
+ * the new entries, older ones refolding only the cards they touch; `rebuild` replays everything.
+ */
+export function rebuildSnapshot(home: string, opts: { fuzz?: boolean; now?: () => Date; rebuild?: boolean } = {}): { entries: number; problems: string[] } {
   const now = opts.now ?? (() => new Date());
   const settings = openSettings(home, now).settings;
   const fuzz = opts.fuzz ?? true;
   const params = paramsKey(settings, fuzz);
   // Through loadLedger: a damaged snapshot is moved aside and a damaged log recovered, never overwritten.
-  const r = loadLedger(home, ledgerContext(settings, fuzz), params, now, true);
+  const r = loadLedger(home, ledgerContext(settings, fuzz), params, now, opts.rebuild ?? false);
   writeSnapshot(home, r.ledger, r.offset, params);
   return { entries: r.replayed, problems: r.notices };
 }
