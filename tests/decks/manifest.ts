@@ -19,6 +19,28 @@ export function headingSections(text: string): string[] {
     .map((line) => line.replace(/^#{1,6} /, '').replace(/\*\*/g, '').trim().normalize('NFC'));
 }
 
+/**
+ * Headings whose section holds nothing but links (a "참고 자료" list): no card can be drawn from
+ * them, so the coverage check does not ask for one.
+ */
+export function linksOnlySections(text: string): string[] {
+  const out: string[] = [];
+  let heading: string | undefined;
+  let body: string[] = [];
+  const flush = () => {
+    if (heading !== undefined && body.length > 0 && body.every((l) => /^[-*]\s+(\[[^\]]*\]\()?https?:\/\//.test(l))) out.push(heading);
+  };
+  for (const line of text.split(/\r?\n/)) {
+    if (/^#{1,6} /.test(line)) {
+      flush();
+      heading = line.replace(/^#{1,6} /, '').replace(/\*\*/g, '').trim().normalize('NFC');
+      body = [];
+    } else if (line.trim()) body.push(line.trim());
+  }
+  flush();
+  return out;
+}
+
 /** Everything a learner sees on a card, for content assertions. */
 export function cardText(card: Card): string {
   const distractors = card.type === 'choice' ? (card.distractors ?? []).join('\n') : '';
