@@ -1,6 +1,6 @@
 /** A study item as display rows: the prompt, and the answer with note and source. Pure. */
 import { answerText, GAP, promptText } from '../core/deck/cards.js';
-import type { Card } from '../core/deck/types.js';
+import { isSeedSource, type Card } from '../core/deck/types.js';
 import type { Direction } from '../core/deck/items.js';
 import type { Messages } from './i18n/index.js';
 import type { Theme } from './theme.js';
@@ -80,7 +80,8 @@ export function backRows(card: Card, direction: Direction, width: number, t: Mes
     rows.push(...wrapRows(`${t.review.noteLabel}: ${card.note}`, width, theme.text.accent));
   }
   if (card.source) {
-    rows.push(...wrapRows(`${t.review.sourceLabel}: ${seedTitle(card.source.seed)} § ${card.source.section}`, width, theme.text.muted));
+    const where = isSeedSource(card.source) ? `${seedTitle(card.source.seed)} § ${card.source.section}` : `${card.source.title} <${card.source.url}>`;
+    rows.push(...wrapRows(`${t.review.sourceLabel}: ${where}`, width, theme.text.muted));
   }
   return rows;
 }

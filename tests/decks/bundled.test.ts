@@ -7,7 +7,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { combineDecks, type DeckCandidate } from '../../src/core/deck/collection.js';
-import { CARD_TYPES, type Card, type Deck } from '../../src/core/deck/types.js';
+import { CARD_TYPES, isSeedSource, type Card, type Deck, type SeedSource } from '../../src/core/deck/types.js';
 import { parseDeck } from '../../src/core/deck/validate.js';
 import { clozeGaps } from '../../src/core/deck/cards.js';
 import { deckFilesIn, loadAllDecks } from '../../src/store/deckFiles.js';
@@ -26,10 +26,15 @@ const decks: Deck[] = parsed.flatMap((p) => (p.deck ? [p.deck] : []));
 const cards: Card[] = decks.flatMap((d) => d.cards);
 const manifest: Manifest = readManifest(join(DECKS, 'sources.json'));
 const sectionKey = (seed: string, section: string) => `${seed}\u0000${section}`;
+// Cards drawn from the seed notes cite a section; cards on topics the notes leave out cite the page they were checked against.
+const seedCards = cards.filter((c) => c.source && isSeedSource(c.source)) as (Card & { source: SeedSource })[];
+const referenceCards = cards.filter((c) => c.source && !isSeedSource(c.source));
+// Curriculum: virtualisation → images → Dockerfile → architecture → runtimes → registries → CNCF → the interview topics.
+const CURRICULUM = ['virtualization', 'images', 'dockerfile', 'architecture', 'runtimes', 'registry', 'cncf', 'data-network', 'operations', 'build-ship', 'security'];
 
 describe('bundled decks', () => {
-  it('has the seven decks, each parsing with zero problems', () => {
-    expect(deckFiles).toEqual(['architecture.json', 'cncf.json', 'dockerfile.json', 'images.json', 'registry.json', 'runtimes.json', 'virtualization.json']);
+  it('has the eleven decks, each parsing with zero problems', () => {
+    expect(deckFiles).toEqual([...CURRICULUM].sort().map((id) => `${id}.json`));
     for (const p of parsed) {
       expect(p.problems, p.name).toEqual([]);
       expect(p.deck, p.name).toBeDefined();
@@ -65,14 +70,22 @@ describe('bundled decks', () => {
     }
   });
 
-  it('has at least 150 cards and uses every card type', () => {
-    expect(cards.length).toBeGreaterThanOrEqual(150);
+  it('has at least 150 seed cards, 80 interview-topic cards, and uses every card type', () => {
+    expect(seedCards.length).toBeGreaterThanOrEqual(150);
+    expect(referenceCards.length).toBeGreaterThanOrEqual(80);
     const types = new Set(cards.map((c) => c.type));
     for (const t of CARD_TYPES) expect(types.has(t), t).toBe(true);
   });
 
+  it('orders the decks along the curriculum, one position each', () => {
+    const byOrder = [...decks].sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity));
+    for (const d of decks) expect(Number.isInteger(d.order), d.id).toBe(true);
+    expect(new Set(decks.map((d) => d.order)).size).toBe(decks.length);
+    expect(byOrder.map((d) => d.id)).toEqual(CURRICULUM);
+  });
+
   it('gives each card an id with its deck prefix, tags and a source', () => {
-    const prefix: Record<string, string> = { virtualization: 'vm-', images: 'img-', dockerfile: 'df-', architecture: 'arch-', runtimes: 'rt-', registry: 'reg-', cncf: 'cncf-' };
+    const prefix: Record<string, string> = { virtualization: 'vm-', images: 'img-', dockerfile: 'df-', architecture: 'arch-', runtimes: 'rt-', registry: 'reg-', cncf: 'cncf-', 'data-network': 'dn-', operations: 'ops-', 'build-ship': 'bs-', security: 'sec-' };
     for (const d of decks) {
       for (const c of d.cards) {
         expect(c.id.startsWith(prefix[d.id]!), c.id).toBe(true);
@@ -143,11 +156,26 @@ describe('bundled decks', () => {
 });
 
 describe('sources manifest', () => {
-  const cited = new Set(cards.map((c) => sectionKey(c.source!.seed, c.source!.section)));
+  const cited = new Set(seedCards.map((c) => sectionKey(c.source.seed, c.source.section)));
   const listed = new Set(manifest.seeds.flatMap((s) => s.sections.map((sec) => sectionKey(s.file, sec))));
 
-  it('every card cites a seed section listed in sources.json', () => {
-    for (const c of cards) expect(listed.has(sectionKey(c.source!.seed, c.source!.section)), `${c.id} → ${c.source!.seed} / ${c.source!.section}`).toBe(true);
+  it('every seed card cites a seed section listed in sources.json', () => {
+    for (const c of seedCards) expect(listed.has(sectionKey(c.source.seed, c.source.section)), `${c.id} → ${c.source.seed} / ${c.source.section}`).toBe(true);
+  });
+
+  it('every non-seed card cites the https page it was checked against, with a title', () => {
+    expect(referenceCards.length).toBeGreaterThan(0);
+    for (const c of cards) {
+      if (c.source && isSeedSource(c.source)) continue;
+      const src = c.source as { url?: string; title?: string } | undefined;
+      expect(src?.url, c.id).toMatch(/^https:\/\/[^\s/]+\.[^\s/]+\/\S*$/);
+      expect(src?.title?.trim().length ?? 0, c.id).toBeGreaterThan(3);
+    }
+  });
+
+  it('the interview-topic decks cite only references and the seed decks only seeds', () => {
+    const topicDecks = new Set(['data-network', 'operations', 'build-ship', 'security']);
+    for (const d of decks) for (const c of d.cards) expect(isSeedSource(c.source!), c.id).toBe(!topicDecks.has(d.id));
   });
 
   it('every listed section is cited by at least one card', () => {

@@ -229,7 +229,7 @@ describe('seed titles', () => {
     const manifest = JSON.parse(readFileSync(join(ROOT, 'decks', 'sources.json'), 'utf8')) as { seeds: { file: string; title: string }[] };
     expect(titles.size).toBe(manifest.seeds.length);
     for (const s of manifest.seeds) expect(titles.get(s.file)).toBe(s.title);
-    const cited = new Set(loadAllDecks({ env: env() }).decks.flatMap((d) => d.deck.cards.map((c) => c.source?.seed).filter((x): x is string => !!x)));
+    const cited = new Set(loadAllDecks({ env: env() }).decks.flatMap((d) => d.deck.cards.map((c) => (c.source && 'seed' in c.source ? c.source.seed : undefined)).filter((x): x is string => !!x)));
     for (const seed of cited) expect(titles.has(seed), seed).toBe(true);
   });
 });

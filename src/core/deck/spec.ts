@@ -5,7 +5,7 @@
  */
 import { CARD_TYPES, type CardType } from './types.js';
 
-export type FieldKind = 'string' | 'string[]' | 'source';
+export type FieldKind = 'string' | 'string[]' | 'source' | 'integer';
 
 export interface FieldSpec {
   kind: FieldKind;
@@ -14,10 +14,15 @@ export interface FieldSpec {
   /** For string[]: the least number of items. */
   minItems?: number;
   pattern?: string;
+  /** For integer: the bounds. */
+  minimum?: number;
+  maximum?: number;
 }
 
 export const ID_PATTERN = '^[a-z0-9][a-z0-9._-]{0,63}$';
 export const MAX_TEXT = 4000;
+/** A reference source's url: an absolute http(s) address without spaces. */
+export const URL_PATTERN = '^https?://[^\\s]+$';
 
 const common: Record<string, FieldSpec> = {
   id: { kind: 'string', required: true, pattern: ID_PATTERN, description: 'Stable id; progress keys on it. Lower-case letters, digits, . _ -' },
@@ -26,7 +31,7 @@ const common: Record<string, FieldSpec> = {
   aliases: { kind: 'string[]', required: false, description: 'Accepted alternative answers' },
   tags: { kind: 'string[]', required: false, description: 'Tags for filtering (#tag in search)' },
   topic: { kind: 'string', required: false, description: 'Confusable cards share a topic; quiz distractors are drawn from it' },
-  source: { kind: 'source', required: false, description: 'Seed file and section heading the card was drawn from' },
+  source: { kind: 'source', required: false, description: 'Where the card comes from: a seed file and section heading {seed, section}, or the page it was checked against {url, title}' },
   note: { kind: 'string', required: false, description: 'Explanation, or a correction of the source note' },
 };
 
@@ -53,6 +58,7 @@ export const deckFields: Record<string, FieldSpec> = {
   title: { kind: 'string', required: true, description: 'Deck title' },
   description: { kind: 'string', required: true, description: 'One or two sentences about the deck' },
   language: { kind: 'string', required: true, pattern: '^[a-z]{2,3}(-[A-Za-z0-9]+)*$', description: 'Language tag, e.g. ko' },
+  order: { kind: 'integer', required: false, minimum: 0, maximum: 1_000_000, description: 'Curriculum position: decks with a lower order are studied first' },
 };
 
 /** JSON Schema (draft 2020-12) generated from the spec. */
@@ -61,6 +67,7 @@ export function buildJsonSchema(): Record<string, unknown> {
     const base: Record<string, unknown> = { description: f.description };
     if (f.kind === 'string') return { ...base, type: 'string', minLength: 1, maxLength: MAX_TEXT, ...(f.pattern ? { pattern: f.pattern } : {}) };
     if (f.kind === 'string[]') return { ...base, type: 'array', items: { type: 'string', minLength: 1, maxLength: MAX_TEXT }, minItems: f.minItems ?? 0 };
+    if (f.kind === 'integer') return { ...base, type: 'integer', minimum: f.minimum, maximum: f.maximum };
     return { ...base, $ref: '#/$defs/source' };
   };
   const objectSchema = (fields: Record<string, FieldSpec>, fixed?: Record<string, unknown>) => ({
@@ -84,10 +91,22 @@ export function buildJsonSchema(): Record<string, unknown> {
     required: [...objectSchema(deckFields).required, 'cards'],
     $defs: {
       source: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['seed', 'section'],
-        properties: { seed: { type: 'string', minLength: 1 }, section: { type: 'string', minLength: 1 } },
+        oneOf: [
+          {
+            description: 'A seed note and one of its section headings (decks/sources.json)',
+            type: 'object',
+            additionalProperties: false,
+            required: ['seed', 'section'],
+            properties: { seed: { type: 'string', minLength: 1 }, section: { type: 'string', minLength: 1 } },
+          },
+          {
+            description: 'The official page the card was checked against',
+            type: 'object',
+            additionalProperties: false,
+            required: ['url', 'title'],
+            properties: { url: { type: 'string', pattern: URL_PATTERN, maxLength: MAX_TEXT }, title: { type: 'string', minLength: 1, maxLength: MAX_TEXT } },
+          },
+        ],
       },
       card: {
         type: 'object',

@@ -4,10 +4,20 @@ export const CARD_TYPES = ['basic', 'reversible', 'cloze', 'choice', 'typed', 'o
 export type CardType = (typeof CARD_TYPES)[number];
 
 /** Where a card was drawn from: a seed file and a section heading listed in decks/sources.json. */
-export interface CardSource {
+export interface SeedSource {
   seed: string;
   section: string;
 }
+
+/** The official page a card was checked against (for cards the seed notes do not cover). */
+export interface ReferenceSource {
+  url: string;
+  title: string;
+}
+
+export type CardSource = SeedSource | ReferenceSource;
+
+export const isSeedSource = (s: CardSource): s is SeedSource => 'seed' in s;
 
 interface CardCommon {
   /** Stable id; progress keys on it, so editing the text keeps progress. */
@@ -44,6 +54,8 @@ export interface Deck {
   description: string;
   /** BCP 47 language tag of the content, e.g. `ko`. */
   language: string;
+  /** Curriculum position (lower first): what to study before what. */
+  order?: number;
   cards: Card[];
 }
 

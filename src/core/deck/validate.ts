@@ -6,8 +6,8 @@
 import { formatDeckProblem, type Location } from '../errors.js';
 import { hasControlCharacters, normalizeDeckText } from '../text/sanitize.js';
 import { JsonSyntaxError, parseJsonWithLocations, type JsonPath } from './jsonloc.js';
-import { MAX_TEXT, cardFields, deckFields, type FieldSpec } from './spec.js';
-import { CARD_TYPES, type Card, type CardType, type Deck } from './types.js';
+import { MAX_TEXT, URL_PATTERN, cardFields, deckFields, type FieldSpec } from './spec.js';
+import { CARD_TYPES, type Card, type CardSource, type CardType, type Deck } from './types.js';
 import { clozeGaps } from './cards.js';
 
 export const MAX_DECK_BYTES = 20 * 1024 * 1024;
@@ -224,15 +224,32 @@ function checkFields(
         continue;
       }
       out[key] = items;
-    } else {
-      if (!isObject(v) || typeof v.seed !== 'string' || typeof v.section !== 'string' || !v.seed || !v.section || Object.keys(v).length !== 2) {
-        fail(p, `"source" must be { "seed": "…", "section": "…" }`, spec.description);
+    } else if (spec.kind === 'integer') {
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < (spec.minimum ?? -Infinity) || v > (spec.maximum ?? Infinity)) {
+        fail(p, `"${key}" must be a whole number from ${spec.minimum ?? '…'} to ${spec.maximum ?? '…'}, found ${JSON.stringify(v)}`, spec.description);
         continue;
       }
-      out[key] = { seed: text(v.seed, p), section: text(v.section, p) };
+      out[key] = v;
+    } else {
+      const source = checkSource(v, p, text);
+      if (!source) {
+        fail(p, `"source" must be { "seed": "…", "section": "…" } or { "url": "https://…", "title": "…" }`, spec.description);
+        continue;
+      }
+      out[key] = source;
     }
   }
   return ok ? out : undefined;
+}
+
+/** A seed section `{seed, section}` or a reference `{url, title}` (http(s) address, no spaces); exactly those two keys. */
+function checkSource(v: unknown, p: JsonPath, text: (s: string, at: JsonPath) => string): CardSource | undefined {
+  if (!isObject(v) || Object.keys(v).length !== 2) return undefined;
+  const nonEmpty = (x: unknown): x is string => typeof x === 'string' && x.trim().length > 0 && x.length <= MAX_TEXT;
+  if (nonEmpty(v.seed) && nonEmpty(v.section)) return { seed: text(v.seed, p), section: text(v.section, p) };
+  if (!nonEmpty(v.url) || !nonEmpty(v.title)) return undefined;
+  const url = text(v.url, p);
+  return patternOf(URL_PATTERN).test(url) ? { url, title: text(v.title, p).trim() } : undefined;
 }
 
 function checkString(v: unknown, path: JsonPath, key: string, fail: Report, text: (s: string, at: JsonPath) => string): string | undefined {

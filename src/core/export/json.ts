@@ -20,6 +20,7 @@ export function deckToJson(deck: Deck, schema?: string): string {
     title: deck.title,
     description: deck.description,
     language: deck.language,
+    ...(deck.order !== undefined ? { order: deck.order } : {}),
     cards: deck.cards.map(ordered),
   };
   return `${JSON.stringify(out, null, 2)}\n`;
