@@ -69,8 +69,9 @@ export function readDeckFile(file: string, origin: DeckOrigin, opts: DeckReadOpt
     let bytes: Buffer | undefined;
     if (home !== undefined) {
       const found = lookupDeck(home, file, st, checkedAt, () => readFileSync(file));
-      if (found.hit) {
-        const deck = opts.outline ? outlineDeck(found.hit.outline) : found.hit.deck();
+      // A damaged deck segment is no hit (the entry is gone): the file is read and cached again below.
+      const deck = found.hit && (opts.outline ? outlineDeck(found.hit.outline) : found.hit.deck());
+      if (found.hit && deck) {
         const problems = found.hit.problems.map((p) => ({ ...p, file: name }));
         return { candidate: { deck, file: name, origin, text: '', contentHash: found.hit.contentHash }, problems };
       }
