@@ -15,7 +15,7 @@ import { deckToJson } from '../../core/export/json.js';
 import { formatProgress } from '../../core/sync/progressFile.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
 import { loadAllDecks } from '../../store/deckFiles.js';
-import { writeFileAtomic } from '../../store/atomicFile.js';
+import { writeUserFile } from '../../store/atomicFile.js';
 import { readLog } from '../../store/log.js';
 import { amgiHome } from '../../store/paths.js';
 
@@ -35,7 +35,7 @@ function emit(ctx: CommandContext, out: string | undefined, text: string, what: 
     process.stdout.write(sanitizeText(text)); // not io.out: it would append a newline to the stream
     return;
   }
-  writeFileAtomic(out, text);
+  writeUserFile(out, text);
   ctx.io.err(`wrote ${what} to ${out}`);
 }
 
@@ -69,7 +69,7 @@ async function exportDecks(ctx: CommandContext): Promise<number> {
   }
   if (!out || out === '-') throw new UsageError(`${decks.length} decks: give a folder with --out DIR (or one deck with --deck ID)`);
   if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a file; several decks need a folder`);
-  for (const d of decks) writeFileAtomic(join(out, `${d.id}.json`), deckToJson(d));
+  for (const d of decks) writeUserFile(join(out, `${d.id}.json`), deckToJson(d));
   ctx.io.err(`wrote ${decks.length} decks (${cards} cards) to ${out}/`);
   return 0;
 }

@@ -26,7 +26,7 @@ import { compareEntries, mergeLogs, planMerge } from '../../core/sync/merge.js';
 import { parseProgress } from '../../core/sync/progressFile.js';
 import { loadAllDecks } from '../../store/deckFiles.js';
 import { installedUserDeck, readInputFile, replaceLog, userDeckFile } from '../../store/importWrite.js';
-import { writeFileAtomic } from '../../store/atomicFile.js';
+import { writeUserFile } from '../../store/atomicFile.js';
 import { appendEntries, parseEntry, readLog } from '../../store/log.js';
 import { rebuildSnapshot } from '../../store/ledgerStore.js';
 import { amgiHome, bundledDecksDir } from '../../store/paths.js';
@@ -93,7 +93,7 @@ async function importNotes(ctx: CommandContext, file: string): Promise<number> {
       return 1;
     }
   }
-  writeFileAtomic(target, json);
+  writeUserFile(target, json);
   io.out(`wrote ${deck.cards.length} cards to ${target}`);
   return 0;
 }
