@@ -47,7 +47,7 @@ export const msg = {
   writeFailed: (file: string, cause: string) => `could not write ${file}: ${cause}; nothing was changed`,
 
   // Deck folders (F12).
-  decksFolderUnreadable: (dir: string, cause: string) => `cannot read the deck folder ${dir}: ${cause}; its decks are not loaded`,
+  decksFolderUnreadable: (cause: string) => `cannot read this deck folder: ${cause}; its decks are not loaded`,
   deckNotRegular: 'not a regular file (a pipe, socket or device); skipped',
 
   // Settings (F8).
