@@ -56,7 +56,7 @@ export const msg = {
   settingsReadOnly: (file: string) => `settings are not saved: ${file} belongs to a newer amgi (update amgi to change settings)`,
 
   // Import and export (F13).
-  deckBackedUp: (file: string, backup: string) => `${file} holds another deck with the same id; it was kept as ${backup}`,
+  deckBackedUp: (file: string, backup: string) => `${file} holds a deck with this id, which the import replaces; the file is kept as ${backup}`,
   ownedByStore: (file: string) => `${file} is amgi's own data file; choose another path for the export`,
 
   // Deck text (F11).

@@ -7,7 +7,8 @@
  * for damage. A few system calls and the one
  * listing of the folder that the temp-file cleanup needs anyway.
  */
-import { accessSync, closeSync, constants, openSync, readdirSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, openSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { StoreError } from '../core/errors.js';
 import { fsCause, msg } from '../core/messages.js';
 import { ensureDir } from './atomicFile.js';
@@ -44,6 +45,31 @@ export function openHome(home: string, nowMs = Date.now()): void {
 /** The files the store owns in `home`: never a pipe, never the target of an export. */
 export function storeFiles(home: string): string[] {
   return [logPath(home), snapshotPath(home), settingsPath(home)];
+}
+
+/** Whether writing to `path` would write over one of the store's own files (through a link or another spelling too). */
+export function isStoreFile(home: string, path: string): boolean {
+  const target = identity(path);
+  return storeFiles(home).some((f) => {
+    const own = identity(f);
+    return own.ino !== undefined && target.ino !== undefined ? own.dev === target.dev && own.ino === target.ino : own.path === target.path;
+  });
+}
+
+/** A path's file (device and inode) when it exists, else its canonical spelling (the folder's real path). */
+function identity(path: string): { dev?: number; ino?: number; path: string } {
+  try {
+    const st = statSync(path);
+    return { dev: st.dev, ino: st.ino, path };
+  } catch {
+    let dir = dirname(resolve(path));
+    try {
+      dir = realpathSync(dir);
+    } catch {
+      // A folder that does not exist cannot hold a store file either.
+    }
+    return { path: join(dir, basename(path)) };
+  }
 }
 
 function checkLog(file: string): void {

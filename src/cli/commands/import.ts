@@ -10,6 +10,7 @@ import { flagString } from '../args.js';
 import type { CommandContext } from '../commands.js';
 import { plural } from '../io.js';
 import { AmgiError, UsageError } from '../../core/errors.js';
+import { msg } from '../../core/messages.js';
 import { formatProblem, parseDeckText } from '../../core/deck/validate.js';
 import { ID_PATTERN } from '../../core/deck/spec.js';
 import type { Card, Deck } from '../../core/deck/types.js';
@@ -25,7 +26,7 @@ import { deckToJson } from '../../core/export/json.js';
 import { compareEntries, mergeLogs, planMerge } from '../../core/sync/merge.js';
 import { parseProgress } from '../../core/sync/progressFile.js';
 import { loadAllDecks } from '../../store/deckFiles.js';
-import { installedUserDeck, readInputFile, replaceLog, userDeckFile } from '../../store/importWrite.js';
+import { backUpReplacedDeck, installedUserDeck, readInputFile, replaceLog, userDeckFile } from '../../store/importWrite.js';
 import { writeUserFile } from '../../store/atomicFile.js';
 import { appendEntries, parseEntry, readLog } from '../../store/log.js';
 import { rebuildSnapshot } from '../../store/ledgerStore.js';
@@ -93,6 +94,8 @@ async function importNotes(ctx: CommandContext, file: string): Promise<number> {
       return 1;
     }
   }
+  const backup = existing && backUpReplacedDeck(target, userDeckFile(ctx.env, deckId), ctx.now());
+  if (backup) io.err(`amgi: ${msg.deckBackedUp(target, backup)}`);
   writeUserFile(target, json);
   io.out(`wrote ${deck.cards.length} cards to ${target}`);
   return 0;
