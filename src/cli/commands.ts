@@ -34,6 +34,8 @@ export interface CommandSpec {
   args?: string;
   summary: string;
   flags: Record<string, FlagSpec>;
+  /** Reads or writes the data folder: it is checked first (store/home.ts). The interactive commands check it themselves. */
+  store?: true;
   load: () => Promise<CommandModule>;
 }
 
@@ -81,8 +83,8 @@ export const COMMANDS: CommandSpec[] = [
     flags: { json: jsonFlag, limit: { value: 'N', description: 'at most N results (default 10)' }, deck: deckFlag },
     load: () => import('./commands/search.js'),
   },
-  { name: 'stats', summary: 'forecast, heatmap, retention, streak, mastery', flags: { json: jsonFlag }, load: () => import('./commands/stats.js') },
-  { name: 'status', summary: 'one line for a shell prompt: due, new, streak', flags: { json: jsonFlag }, load: () => import('./commands/status.js') },
+  { name: 'stats', summary: 'forecast, heatmap, retention, streak, mastery', flags: { json: jsonFlag }, store: true, load: () => import('./commands/stats.js') },
+  { name: 'status', summary: 'one line for a shell prompt: due, new, streak', flags: { json: jsonFlag }, store: true, load: () => import('./commands/status.js') },
   { name: 'decks', summary: 'list decks with id, title, card count and source', flags: { json: jsonFlag }, load: () => import('./commands/decks.js') },
   { name: 'validate', args: '[PATH...]', summary: 'check deck files; exit 1 if any is invalid', flags: { json: jsonFlag }, load: () => import('./commands/validate.js') },
   {
@@ -95,6 +97,7 @@ export const COMMANDS: CommandSpec[] = [
       progress: { description: 'FILE is a progress export to merge' },
       yes: { description: 'write without asking' },
     },
+    store: true,
     load: () => import('./commands/import.js'),
   },
   {
@@ -106,9 +109,10 @@ export const COMMANDS: CommandSpec[] = [
       out: { value: 'FILE', description: 'output file' },
       progress: { value: 'FILE', description: 'write the review history to FILE' },
     },
+    store: true,
     load: () => import('./commands/export.js'),
   },
-  { name: 'optimize', summary: 'fit FSRS parameters to your review history', flags: {}, load: () => import('./commands/optimize.js') },
+  { name: 'optimize', summary: 'fit FSRS parameters to your review history', flags: {}, store: true, load: () => import('./commands/optimize.js') },
 ];
 
 export function findCommand(name: string): CommandSpec | undefined {

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import pkg from '../../package.json' with { type: 'json' };
 import { isAmgiError, isUsageError, UsageError } from '../core/errors.js';
+import { isSystemError, msg } from '../core/messages.js';
+import { openHome } from '../store/home.js';
+import { amgiHome } from '../store/paths.js';
 import { parseArgs } from './args.js';
 import { clockFromEnv } from './clock.js';
 import { GLOBAL_FLAGS, findCommand, type CommandContext } from './commands.js';
@@ -18,7 +21,7 @@ function commandIndex(argv: string[]): number {
   return -1;
 }
 
-/** Exit codes: 0 ok, 1 failure (invalid deck, nothing found…), 2 usage, 3 unexpected error. */
+/** Exit codes: 0 ok, 1 failure (invalid deck, nothing found, an unusable file or disk…), 2 usage, 3 unexpected error. */
 export async function main(argv: string[], io: Io = processIo(), env = process.env): Promise<number> {
   let commandName = 'home';
   try {
@@ -44,6 +47,7 @@ export async function main(argv: string[], io: Io = processIo(), env = process.e
     }
     if (!command && args.length) throw new UsageError(`unexpected argument "${args[0]}"`);
     const ctx: CommandContext = { command: commandName, args, flags, io, env, now: clockFromEnv(env) };
+    if (command?.store) openHome(amgiHome(env));
     const mod = command ? await command.load() : await import('./commands/interactive.js');
     return await mod.run(ctx);
   } catch (e) {
@@ -56,6 +60,11 @@ export async function main(argv: string[], io: Io = processIo(), env = process.e
     }
     if (isAmgiError(e)) {
       io.err(`amgi: ${e.message}`);
+      return 1;
+    }
+    // A full disk, a file that turned unreadable mid-run: the machine's state, not a bug in amgi.
+    if (isSystemError(e)) {
+      io.err(`amgi: ${msg.systemError(e)}`);
       return 1;
     }
     io.err(`amgi: unexpected error: ${(e as Error)?.stack ?? String(e)}`);

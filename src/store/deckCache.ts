@@ -1,27 +1,31 @@
 /**
  * The validated-deck cache, `$AMGI_HOME/cache/decks/<nameHash of the deck path>.json`: a deck file
  * that passed validation, already NFC-normalised and sanitised, so an unchanged deck skips
- * validation (60 ms for a 10k-card deck) on every start. One file per deck, two lines:
+ * validation (60 ms for a 10k-card deck) on every start. One file per deck, two sealed segments
+ * (each with its own checksum, see sealed.ts):
  *   1. a header: the deck file's stat, its SHA-256, its content hash, its warnings, and an
  *      outline (deck id, title, card ids, which cards are reversible) that `amgi status` reads
  *      without parsing any card text;
- *   2. the sanitised deck as JSON.
+ *   2. the sanitised deck as JSON, checked only when a caller asks for the deck (status never does).
  * Never stale: the header is trusted on stat alone (size, mtime, ctime, inode) only when the
  * file was last modified more than RACY_MS before it was read (an edit within the same
  * timestamp tick keeps the stat: git's "racy clean" problem); otherwise, or when the stat
  * differs, the file is read and its SHA-256 compared. Decks with errors are never cached
- * (their problems are reported on every run). A cache file that cannot be parsed is ignored
- * and rewritten; a failed write is ignored: the deck file is the truth.
+ * (their problems are reported on every run). A damaged entry (cut short, garbled, zero-filled:
+ * entries are not fsync'd) fails its checksum: it is deleted and the deck file is read instead,
+ * so the damage is never reported as the deck file's. A failed write is ignored: the deck file is
+ * the truth.
  */
 import { nameHash, sha256Hex } from '../core/crypto.js';
 import { readdirSync, readFileSync, rmSync, type Stats } from 'node:fs';
 import { writeFileAtomic } from './atomicFile.js';
+import { dropDamaged, seal, segmentAt } from './sealed.js';
 import { join, resolve } from 'node:path';
 import type { Deck } from '../core/deck/types.js';
 import type { DeckProblem } from './../core/deck/validate.js';
 
 /** Bump when validation or sanitising changes what a deck file turns into. */
-export const DECK_CACHE_FORMAT = 1;
+export const DECK_CACHE_FORMAT = 2;
 /** A file modified this close to (or after) the moment it was read is verified by content. */
 export const RACY_MS = 2000;
 
@@ -60,8 +64,8 @@ export interface CacheHit {
   contentHash: string;
   problems: CachedProblem[];
   outline: DeckOutline;
-  /** The sanitised deck (parsed on demand: status never needs it). */
-  deck(): Deck;
+  /** The sanitised deck (parsed on demand: status never needs it); undefined when the entry is damaged (then deleted). */
+  deck(): Deck | undefined;
 }
 
 export function deckCacheDir(home: string): string {
@@ -105,13 +109,20 @@ function isHeader(h: unknown, path: string): h is Header {
   );
 }
 
+function parseJson(bytes: Buffer): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Entries named by an earlier build (40 hex digits: SHA-1 of the path): never read again. */
 let legacySwept = false;
 
 function writeEntry(home: string, path: string, header: Header, deckJson: string | Buffer): void {
   try {
-    const body = typeof deckJson === 'string' ? Buffer.from(deckJson) : deckJson;
-    writeFileAtomic(cacheFile(home, path), Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), body]), { durable: false });
+    writeFileAtomic(cacheFile(home, path), Buffer.concat([seal(JSON.stringify(header)), seal(deckJson)]), { durable: false });
     if (!legacySwept) {
       legacySwept = true;
       for (const name of readdirSync(deckCacheDir(home))) if (/^[0-9a-f]{40}\.json$/.test(name)) rmSync(join(deckCacheDir(home), name), { force: true });
@@ -128,34 +139,40 @@ function writeEntry(home: string, path: string, header: Header, deckJson: string
  */
 export function lookupDeck(home: string, file: string, st: Stats, checkedAt: number, readBytes: () => Buffer): { hit?: CacheHit; bytes?: Buffer } {
   const path = resolve(file);
+  const entry = cacheFile(home, path);
   let raw: Buffer;
   try {
-    raw = readFileSync(cacheFile(home, path));
+    raw = readFileSync(entry);
   } catch {
     return {};
   }
-  // Only the header is decoded here: the deck line (most of the file) when a caller asks for it.
-  const nl = raw.indexOf(10);
-  let header: unknown;
-  try {
-    header = nl > 0 ? JSON.parse(raw.toString('utf8', 0, nl)) : undefined;
-  } catch {
-    header = undefined;
+  // Only the header is checked and decoded here: the deck segment (most of the file) when a caller asks for it.
+  const head = segmentAt(raw);
+  const body = head && segmentAt(raw, head.end);
+  const header = head && body?.end === raw.length && head.intact() ? parseJson(head.payload) : undefined;
+  if (!isHeader(header, path)) {
+    // Damaged, another format or another path's: never used, so never left to be read again.
+    dropDamaged(entry);
+    return {};
   }
-  if (!isHeader(header, path)) return {};
-  const deckBytes = raw.subarray(nl + 1);
-  const hit: CacheHit = {
-    contentHash: header.contentHash,
-    problems: header.problems,
-    outline: header.outline,
-    deck: () => JSON.parse(deckBytes.toString('utf8')) as Deck,
+  const deckOf = (): Deck | undefined => {
+    const deck = body!.intact() ? (parseJson(body!.payload) as Deck | undefined) : undefined;
+    if (deck && typeof deck === 'object' && Array.isArray(deck.cards) && deck.cards.length === header.outline.ids.length) return deck;
+    dropDamaged(entry);
+    return undefined;
   };
+  const hit: CacheHit = { contentHash: header.contentHash, problems: header.problems, outline: header.outline, deck: deckOf };
   if (sameStat(header, st) && !isRacy(header)) return { hit };
   const bytes = readBytes();
   if (sha256Hex(bytes) !== header.sha256) return { bytes };
   // Same content: record the new stat (or that it is no longer racy) so the next run skips the hash.
+  // Never re-seal a damaged deck segment: a fresh checksum would hide the damage.
   if (!sameStat(header, st) || !isRacy({ mtimeMs: st.mtimeMs, checkedAt })) {
-    writeEntry(home, path, { ...header, ...statKey(st), checkedAt }, deckBytes);
+    if (!body!.intact()) {
+      dropDamaged(entry);
+      return { bytes };
+    }
+    writeEntry(home, path, { ...header, ...statKey(st), checkedAt }, body!.payload);
   }
   return { hit, bytes };
 }

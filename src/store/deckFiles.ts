@@ -3,8 +3,9 @@
  * validated-deck cache ($AMGI_HOME/cache/decks, see deckCache.ts): an unchanged deck file is
  * neither validated nor sanitised again.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fsCause, msg } from '../core/messages.js';
 import { combineDecks, type DeckCandidate } from '../core/deck/collection.js';
 import { sha256Hex } from '../core/crypto.js';
 import { MAX_DECK_BYTES, parseDeck, type DeckProblem } from '../core/deck/validate.js';
@@ -17,18 +18,45 @@ export interface DeckSet {
   problems: DeckProblem[];
 }
 
-/** Deck files in a folder: *.json except schema.json, the sources manifest and the search aliases. */
-export function deckFilesIn(dir: string): string[] {
-  let names: string[];
+/**
+ * Deck files in a folder: *.json except schema.json, the sources manifest and the search aliases.
+ * A folder that exists but cannot be listed (no permission, a symbolic link loop, a file) is an
+ * error in `problems`: its decks would vanish without a word otherwise. A pipe, socket or device
+ * named *.json is skipped with a warning, never opened (reading a pipe blocks forever).
+ */
+export function deckFilesIn(dir: string, problems: DeckProblem[] = []): string[] {
+  let entries: Dirent[];
   try {
-    names = readdirSync(dir);
-  } catch {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') problems.push({ file: displayName(dir), severity: 'error', message: msg.decksFolderUnreadable(fsCause(e)) });
     return [];
   }
-  return names
-    .filter((n) => n.endsWith('.json') && n !== 'schema.json' && n !== 'sources.json' && n !== 'aliases.json' && !n.startsWith('.'))
-    .sort()
-    .map((n) => join(dir, n));
+  const files: string[] = [];
+  for (const d of entries) {
+    const n = d.name;
+    if (!n.endsWith('.json') || n === 'schema.json' || n === 'sources.json' || n === 'aliases.json' || n.startsWith('.')) continue;
+    const file = join(dir, n);
+    if (isSpecial(file, d)) {
+      problems.push({ file: displayName(file), severity: 'warning', message: msg.deckNotRegular });
+      continue;
+    }
+    files.push(file);
+  }
+  return files.sort();
+}
+
+/** A pipe, socket or device, itself or behind a symbolic link (a broken or looping link is left to the reader to report). */
+function isSpecial(file: string, d: Dirent): boolean {
+  if (d.isFIFO() || d.isSocket() || d.isCharacterDevice() || d.isBlockDevice()) return true;
+  if (d.isFile() || d.isDirectory()) return false;
+  // A symbolic link, or a file system that does not report types: what the path leads to.
+  try {
+    const st = statSync(file);
+    return !st.isFile() && !st.isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function displayName(file: string): string {
@@ -62,6 +90,8 @@ export function readDeckFile(file: string, origin: DeckOrigin, opts: DeckReadOpt
   try {
     const checkedAt = Date.now();
     const st = statSync(file);
+    // Checked before any open: opening a pipe for reading blocks until a writer comes.
+    if (!st.isFile() && !st.isDirectory()) return { problems: [{ file: name, severity: 'error', message: msg.deckNotRegular }] };
     if (st.size > MAX_DECK_BYTES) {
       // Refused before reading: a 2 GB file must not be loaded into memory.
       return { problems: [{ file: name, severity: 'error', message: `file is ${(st.size / 1048576).toFixed(1)} MB; decks are limited to 20 MB`, hint: 'split it into several decks' }] };
@@ -69,8 +99,9 @@ export function readDeckFile(file: string, origin: DeckOrigin, opts: DeckReadOpt
     let bytes: Buffer | undefined;
     if (home !== undefined) {
       const found = lookupDeck(home, file, st, checkedAt, () => readFileSync(file));
-      if (found.hit) {
-        const deck = opts.outline ? outlineDeck(found.hit.outline) : found.hit.deck();
+      // A damaged deck segment is no hit (the entry is gone): the file is read and cached again below.
+      const deck = found.hit && (opts.outline ? outlineDeck(found.hit.outline) : found.hit.deck());
+      if (found.hit && deck) {
         const problems = found.hit.problems.map((p) => ({ ...p, file: name }));
         return { candidate: { deck, file: name, origin, text: '', contentHash: found.hit.contentHash }, problems };
       }
@@ -113,18 +144,26 @@ export interface DeckSourceOptions {
   outline?: boolean;
 }
 
-/** The deck files to load, in order: bundled then the user's ($AMGI_HOME/decks), or only `decksDir`. */
-export function deckSources(opts: Pick<DeckSourceOptions, 'decksDir' | 'env'> = {}): { file: string; origin: DeckOrigin }[] {
-  if (opts.decksDir) return deckFilesIn(opts.decksDir).map((file) => ({ file, origin: 'dir' as const }));
+/**
+ * The deck files to load, in order: bundled then the user's ($AMGI_HOME/decks), or only `decksDir`.
+ * Folders that cannot be listed and files that are skipped are added to `problems` (deckFilesIn).
+ */
+export function deckSources(opts: Pick<DeckSourceOptions, 'decksDir' | 'env'> = {}, problems: DeckProblem[] = []): { file: string; origin: DeckOrigin }[] {
+  if (opts.decksDir) return deckFilesIn(opts.decksDir, problems).map((file) => ({ file, origin: 'dir' as const }));
   return [
-    ...deckFilesIn(bundledDecksDir()).map((file) => ({ file, origin: 'bundled' as const })),
-    ...deckFilesIn(userDecksDir(opts.env)).map((file) => ({ file, origin: 'user' as const })),
+    ...deckFilesIn(bundledDecksDir(), problems).map((file) => ({ file, origin: 'bundled' as const })),
+    ...deckFilesIn(userDecksDir(opts.env), problems).map((file) => ({ file, origin: 'user' as const })),
   ];
 }
 
-/** Bundled decks plus the user's, or only `decksDir` when given (or `files`, already listed); through the deck cache. */
+/**
+ * Bundled decks plus the user's, or only `decksDir` when given (or `files`, already listed: the
+ * caller reports what listing them found); through the deck cache.
+ */
 export function loadAllDecks(opts: DeckSourceOptions & { files?: { file: string; origin: DeckOrigin }[] } = {}): DeckSet {
-  return loadDeckFiles(opts.files ?? deckSources(opts), { cacheHome: amgiHome(opts.env), outline: opts.outline });
+  const listed: DeckProblem[] = [];
+  const set = loadDeckFiles(opts.files ?? deckSources(opts, listed), { cacheHome: amgiHome(opts.env), outline: opts.outline });
+  return { decks: set.decks, problems: [...listed, ...set.problems] };
 }
 
 /**

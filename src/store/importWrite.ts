@@ -11,7 +11,7 @@ import type { LogEntry } from '../core/schedule/types.js';
 import { InputError } from '../core/import/errors.js';
 import { deckFilesIn, readDeckFile } from './deckFiles.js';
 import { logPath } from './log.js';
-import { writeFileAtomic } from './atomicFile.js';
+import { writeFileAtomic, writeUserFile } from './atomicFile.js';
 import { freePath } from './recover.js';
 import { amgiHome, userDecksDir } from './paths.js';
 
@@ -62,6 +62,26 @@ export function installedUserDeck(env: NodeJS.ProcessEnv, deckId: string): { dec
     if (candidate?.deck.id === deckId) return { deck: candidate.deck, file };
   }
   return undefined;
+}
+
+/**
+ * Before an import replaces `file`, a deck with the same id in another file than the import's own
+ * `<id>.json` (a hand-written deck that happens to use the id): keep a copy next to it,
+ * `<file>.before-import-<stamp>` (not *.json: never loaded as a deck), durable before the
+ * original is replaced. Re-importing over `<id>.json` is the update the preview's diff showed.
+ * Returns the copy's path.
+ */
+export function backUpReplacedDeck(file: string, ownFile: string, now: Date): string | undefined {
+  if (file === ownFile) return undefined;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return undefined; // gone since it was read: nothing left to lose
+  }
+  const backup = freePath(file, 'before-import', now);
+  writeUserFile(backup, bytes);
+  return backup;
 }
 
 /**

@@ -1,10 +1,11 @@
 /**
  * Search data on disk: the per-deck derived words (cached under $AMGI_HOME/cache, keyed by the deck's
  * content hash) and the alias files (decks/aliases.json merged with $AMGI_HOME/aliases.json).
- * The cache is best-effort: an unreadable or stale entry is recomputed, a failed write is ignored.
+ * The cache is best-effort: a stale entry is recomputed, a damaged one (it fails its checksum,
+ * sealed.ts) is deleted and recomputed, a failed write is ignored.
  */
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { writeFileAtomic } from './atomicFile.js';
+import { readSealed, writeSealed } from './sealed.js';
 import { join } from 'node:path';
 import type { LoadedDeck } from '../core/deck/types.js';
 import {
@@ -71,8 +72,9 @@ export function fileDerivedCache(dir: string): DerivedCache {
   const name = (deck: string, hash: string) => `${prefix(deck)}${safe(hash)}.json`;
   return {
     get(deck, hash) {
+      const payload = readSealed(join(dir, name(deck, hash)));
       try {
-        return fromFile(JSON.parse(readFileSync(join(dir, name(deck, hash)), 'utf8')));
+        return payload && fromFile(JSON.parse(payload.toString('utf8')));
       } catch {
         return undefined;
       }
@@ -88,7 +90,7 @@ export function fileDerivedCache(dir: string): DerivedCache {
           postStart: encode(value.postStart),
           postings: encode(value.postings),
         };
-        writeFileAtomic(join(dir, name(deck, hash)), JSON.stringify(data), { durable: false });
+        writeSealed(join(dir, name(deck, hash)), JSON.stringify(data));
         const mine = prefix(deck);
         const current = `search-v${DERIVED_VERSION}-`;
         for (const f of readdirSync(dir)) {

@@ -18,11 +18,11 @@ import { fileURLToPath } from 'node:url';
 import { dayStart, studyDay } from '../core/schedule/day.js';
 import { isRacy } from './deckCache.js';
 import { logPath } from './log.js';
-import { writeFileAtomic } from './atomicFile.js';
+import { readSealed, writeSealed } from './sealed.js';
 import { SETTINGS_VERSION } from './migrations.js';
 import { sanitizeSettings, settingsPath } from './settings.js';
 
-export const STATUS_CACHE_FORMAT = 1;
+export const STATUS_CACHE_FORMAT = 2;
 
 /** One file per set of deck files (`--decks DIR` or the default), so prompts in different projects keep theirs. */
 export function statusCachePath(home: string, scope: string): string {
@@ -97,10 +97,12 @@ export function statusKey(home: string, deckFiles: readonly { file: string; orig
   return { key: JSON.stringify(parts), scope, storable: !racy, today };
 }
 
-/** The stored answer for `key`, if there is one. A damaged file is a miss (and is rewritten). */
+/** The stored answer for `key`, if there is one. A damaged file (checksum, sealed.ts) is a miss, deleted and rewritten. */
 export function readStatusCache<T>(home: string, key: StatusKey): T | undefined {
+  const payload = readSealed(statusCachePath(home, key.scope));
+  if (!payload) return undefined;
   try {
-    const entry = JSON.parse(readFileSync(statusCachePath(home, key.scope), 'utf8')) as { key?: unknown; value?: T };
+    const entry = JSON.parse(payload.toString('utf8')) as { key?: unknown; value?: T } | null;
     return entry && entry.key === key.key ? entry.value : undefined;
   } catch {
     return undefined;
@@ -110,7 +112,7 @@ export function readStatusCache<T>(home: string, key: StatusKey): T | undefined 
 /** Store an answer (atomically; best effort: a read-only home just means no cache). */
 export function writeStatusCache(home: string, key: StatusKey, value: unknown): void {
   try {
-    writeFileAtomic(statusCachePath(home, key.scope), JSON.stringify({ key: key.key, value }), { durable: false });
+    writeSealed(statusCachePath(home, key.scope), JSON.stringify({ key: key.key, value }));
   } catch {
     // The next run computes the answer again.
   }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -56,6 +56,38 @@ describe('amgi export (decks)', () => {
 });
 
 const entry = (id: string, at: string, key: string, grade: 1 | 2 | 3 | 4 = 3): LogEntry => ({ v: 1, id, at, op: 'answer', key, deck: 'obsidian', grade, ms: 1000, kind: 'review', reschedule: true });
+
+describe('the store\'s own files are never an export target (F13)', () => {
+  test.each(['reviews.jsonl', 'state.bin', 'settings.json'])('export --progress $AMGI_HOME/%s is refused in one line; the file is unchanged', (name) => {
+    appendEntries(home, [entry('a1', '2025-01-01T09:00:00.000Z', 'x')]);
+    expect(run(['status']).code).toBe(0); // writes state.bin
+    writeFileSync(join(home, 'settings.json'), '{"newPerDay":30,"__internal__":{"migrations":{"version":"1.0.0"}}}');
+    const file = join(home, name);
+    const before = readFileSync(file);
+    const r = run(['export', '--progress', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe(`amgi: ${file} is amgi's own data file; choose another path for the export`);
+    expect(readFileSync(file)).toEqual(before);
+  });
+
+  test('also through another spelling, a symbolic link, or before the log exists', () => {
+    const link = join(home, 'sync-link.jsonl');
+    appendEntries(home, [entry('a1', '2025-01-01T09:00:00.000Z', 'x')]);
+    symlinkSync(join(home, 'reviews.jsonl'), link);
+    for (const target of [join(home, 'sync', '..', 'reviews.jsonl'), link]) {
+      const r = run(['export', '--progress', target]);
+      expect(r.code, target).toBe(1);
+    }
+    expect(readLog(home).entries.map((e) => e.id)).toEqual(['a1']);
+    const empty = tmpHome();
+    try {
+      expect(run(['export', '--progress', join(empty.home, 'reviews.jsonl')], empty.home).code).toBe(1);
+      expect(existsSync(join(empty.home, 'reviews.jsonl'))).toBe(false);
+    } finally {
+      empty.cleanup();
+    }
+  });
+});
 
 describe('progress between machines', () => {
   let other: ReturnType<typeof tmpHome>;

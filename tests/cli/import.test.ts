@@ -66,6 +66,46 @@ describe('amgi import (Markdown)', () => {
   });
 });
 
+describe('a deck file that already has the id (F13)', () => {
+  const handmade = {
+    id: 'notes',
+    title: 'My handmade deck',
+    description: 'written by hand, with notes and aliases',
+    language: 'ko',
+    cards: [{ id: 'h1', type: 'basic', front: '손으로 쓴 질문', back: '답', aliases: ['대답'], note: '내 메모' }],
+  };
+  const backups = () => readdirSync(join(home, 'decks')).filter((f) => f.includes('.before-import-'));
+
+  test('a hand-written deck in another file is kept as a backup, and a line says where', () => {
+    mkdirSync(join(home, 'decks'));
+    const file = join(home, 'decks', 'my-handmade.json');
+    const original = `${JSON.stringify(handmade, null, 2)}\n`;
+    writeFileSync(file, original);
+    const src = join(home, 'notes.md');
+    writeFileSync(src, 'q::a\n');
+    const r = run('import', src, '--yes');
+    expect(r.code, r.stderr).toBe(0);
+    const [backup] = backups();
+    expect(backup).toMatch(/^my-handmade\.json\.before-import-\d{8}T\d{6}Z$/);
+    expect(r.stderr.trim()).toBe(`amgi: ${file} holds a deck with this id, which the import replaces; the file is kept as ${join(home, 'decks', backup!)}`);
+    expect(readFileSync(join(home, 'decks', backup!), 'utf8')).toBe(original);
+    expect(JSON.parse(readFileSync(file, 'utf8')).cards).toHaveLength(1);
+    // The backup is not a deck: the deck list has the import only.
+    expect(run('validate').stdout).toContain('all decks valid');
+  });
+
+  test('re-importing over its own <id>.json is the update the preview showed: no backup piles up', () => {
+    const src = join(home, 'notes.md');
+    writeFileSync(src, 'q::a\n');
+    expect(run('import', src, '--yes').code).toBe(0);
+    writeFileSync(src, 'q::a\nq2::b\n');
+    const again = run('import', src, '--yes');
+    expect(again.stderr).toBe('');
+    expect(again.stdout).toContain('1 added');
+    expect(backups()).toEqual([]);
+  });
+});
+
 describe('amgi import (Anki)', () => {
   test('detected from the header; HTML becomes text; tags kept', () => {
     const r = run('import', `${FIX}anki-basic.txt`, '--deck', 'anki', '--yes');

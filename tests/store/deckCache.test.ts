@@ -5,6 +5,7 @@ import type { Card, Deck } from '../../src/core/deck/types.js';
 import { deckItems } from '../../src/core/deck/items.js';
 import { deckCacheDir, lookupDeck, RACY_MS } from '../../src/store/deckCache.js';
 import { loadAllDecks, loadDeckFiles, seedTitles } from '../../src/store/deckFiles.js';
+import { seal, segmentAt } from '../../src/store/sealed.js';
 import { openProgressFromEnv } from '../../src/store/open.js';
 import { amgi, ROOT } from '../helpers/cli.js';
 import { tmpHome } from '../helpers/tmpHome.js';
@@ -35,13 +36,20 @@ const cacheFiles = () => (existsSync(deckCacheDir(t.home)) ? readdirSync(deckCac
 const cachePath = () => join(deckCacheDir(t.home), cacheFiles()[0]!);
 const load = (outline = false) => loadAllDecks({ decksDir, env: env(), outline });
 
-/** Replace the deck line of the (only) cache entry, keeping its header: shows whether the cache is read. */
+/** The (only) cache entry's two sealed segments: header and deck. */
+function cacheSegments() {
+  const raw = readFileSync(cachePath());
+  const head = segmentAt(raw)!;
+  return { raw, head, body: segmentAt(raw, head.end)! };
+}
+const cachedHeader = () => JSON.parse(cacheSegments().head.payload.toString('utf8'));
+
+/** Replace the deck of the (only) cache entry, keeping its header and a valid checksum: shows whether the cache is read. */
 function tamperCachedDeck(mutate: (d: Deck) => void): void {
-  const raw = readFileSync(cachePath(), 'utf8');
-  const nl = raw.indexOf('\n');
-  const d = JSON.parse(raw.slice(nl + 1)) as Deck;
+  const { raw, head, body } = cacheSegments();
+  const d = JSON.parse(body.payload.toString('utf8')) as Deck;
   mutate(d);
-  writeFileSync(cachePath(), `${raw.slice(0, nl)}\n${JSON.stringify(d)}`);
+  writeFileSync(cachePath(), Buffer.concat([raw.subarray(0, head.end), seal(JSON.stringify(d))]));
 }
 
 beforeEach(() => {
@@ -117,7 +125,7 @@ describe('validated-deck cache', () => {
     const when = new Date(Date.now() - 60_000);
     utimesSync(file, when, when);
     expect(load().decks[0]!.deck.title).toBe('cached');
-    const header = JSON.parse(readFileSync(cachePath(), 'utf8').split('\n')[0]!);
+    const header = cachedHeader();
     expect(header.mtimeMs).toBe(statSync(file).mtimeMs);
   });
 
@@ -126,7 +134,7 @@ describe('validated-deck cache', () => {
     load();
     writeFileSync(cachePath(), '{"format":1,"pa');
     expect(load().decks[0]!.deck.cards).toHaveLength(3);
-    expect(() => JSON.parse(readFileSync(cachePath(), 'utf8').split('\n')[0]!)).not.toThrow();
+    expect(cachedHeader().outline.id).toBe('a');
     writeFileSync(cachePath(), '');
     expect(load().decks[0]!.deck.cards).toHaveLength(3);
   });
@@ -199,6 +207,60 @@ describe('validated-deck cache', () => {
     writeFileSync(join(t.home, 'cache'), 'a file where the cache folder should be');
     expect(load().decks[0]!.deck.cards).toHaveLength(2);
     expect(load().decks[0]!.deck.cards).toHaveLength(2);
+  });
+});
+
+describe('damaged cache entries (F4): deleted and rebuilt, never blamed on the deck file', () => {
+  // Entries are written without fsync: a power cut can cut one short, zero-fill it or leave
+  // other bytes in it. The same damage must give the same decks as an undamaged cache.
+  const damages: [string, (raw: Buffer) => Buffer][] = [
+    ['cut short (the deck part)', (raw) => raw.subarray(0, raw.length - 40)],
+    ['cut right after the header', (raw) => raw.subarray(0, raw.indexOf(10) + 100)],
+    ['zero-filled tail', (raw) => Buffer.concat([raw.subarray(0, raw.length - 30), Buffer.alloc(30)])],
+    ['garbled text of the same length', (raw) => Buffer.from(raw.toString('latin1').replace(/"질문 1"|"\\uc9c8\\ubb38 1"/, '"XXXXX"').replace('a-001', 'a-00x'), 'latin1')],
+    ['empty', () => Buffer.alloc(0)],
+  ];
+  for (const [what, damage] of damages) {
+    test(`an entry ${what}`, () => {
+      writeDeck('a.json', makeDeck('a', 3));
+      const clean = load();
+      for (const outline of [false, true]) {
+        writeFileSync(cachePath(), damage(readFileSync(cachePath())));
+        const r = load(outline);
+        expect(r.problems).toEqual([]);
+        expect(r.decks.map((d) => d.deck.cards.map((c) => c.id))).toEqual(clean.decks.map((d) => d.deck.cards.map((c) => c.id)));
+        // A full load checks the deck segment too (status reads only the header) and rebuilds the entry.
+        expect(load().decks[0]!.deck).toEqual(clean.decks[0]!.deck);
+        expect(cacheSegments().body.intact()).toBe(true);
+      }
+    });
+  }
+
+  test('a deck segment replaced by null (header intact) is deleted and rebuilt', () => {
+    writeDeck('a.json', makeDeck('a', 3));
+    const clean = load();
+    const { raw, head } = cacheSegments();
+    writeFileSync(cachePath(), Buffer.concat([raw.subarray(0, head.end), Buffer.from('null')]));
+    expect(load()).toEqual(clean);
+    writeFileSync(cachePath(), Buffer.concat([raw.subarray(0, head.end), seal('null')]));
+    expect(load()).toEqual(clean);
+  });
+
+  test('the CLI repro: every entry cut after its header line; decks, validate and status are unaffected', () => {
+    const home = { AMGI_HOME: t.home };
+    expect(amgi(['status'], home).code).toBe(0);
+    const entries = readdirSync(deckCacheDir(t.home)).map((f) => join(deckCacheDir(t.home), f));
+    expect(entries.length).toBe(7);
+    for (const f of entries) {
+      const raw = readFileSync(f);
+      writeFileSync(f, raw.subarray(0, raw.indexOf(10) + 100));
+    }
+    const decks = amgi(['decks'], home);
+    expect(decks.stderr).toBe('');
+    expect(decks.stdout.trim().split('\n')).toHaveLength(7);
+    const validate = amgi(['validate'], home);
+    expect(validate.stdout).toContain('all decks valid');
+    expect(validate.code).toBe(0);
   });
 });
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { DERIVED_VERSION, buildSearchIndex } from '../../src/core/search/index.js';
@@ -36,6 +36,18 @@ describe('fileDerivedCache', () => {
     writeFileSync(join(dir, file!), JSON.stringify({ version: 1, words: 'x' }));
     expect(cache.get(FIXTURE.id, 'h1')).toBeUndefined();
     expect(buildSearchIndex([loaded(FIXTURE, 'h1')], { cache }).search('ㄹㅇㅇ')[0]!.card.id).toBe('layer');
+  });
+
+  test('an entry changed on disk but still well-formed (F4) is deleted, not used', () => {
+    const dir = join(home.home, 'cache');
+    const cache = fileDerivedCache(dir);
+    buildSearchIndex([loaded(FIXTURE, 'h1')], { cache });
+    const file = join(dir, readdirSync(dir)[0]!);
+    const raw = readFileSync(file, 'latin1');
+    const word = /"jamo":\[(?:"[^"]*",)*?"([a-z]{2,})"/.exec(raw)![1]!;
+    writeFileSync(file, raw.replace(`"${word}"`, `"${word.slice(0, -1)}q"`), 'latin1');
+    expect(cache.get(FIXTURE.id, 'h1')).toBeUndefined();
+    expect(existsSync(file)).toBe(false);
   });
 
   test('an unwritable cache folder is ignored', () => {

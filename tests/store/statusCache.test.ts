@@ -8,6 +8,7 @@ import type { CommandContext } from '../../src/cli/commands.js';
 import { appendEntries, logPath } from '../../src/store/log.js';
 import { openProgress } from '../../src/store/progress.js';
 import { settingsPath } from '../../src/store/settings.js';
+import { readSealed, seal } from '../../src/store/sealed.js';
 import { tmpHome } from '../helpers/tmpHome.js';
 
 let t: ReturnType<typeof tmpHome>;
@@ -55,9 +56,9 @@ const cacheFiles = () => (existsSync(join(t.home, 'cache')) ? readdirSync(join(t
 /** Replace the stored answer (keeping its key): a run that prints it read the cache. */
 function fakeCachedAnswer(): StatusReport {
   const file = join(t.home, 'cache', cacheFiles()[0]!);
-  const entry = JSON.parse(readFileSync(file, 'utf8'));
+  const entry = JSON.parse(readSealed(file)!.toString('utf8'));
   entry.value = { decks: [{ id: 'cached', due: 99, new: 99 }], due: 99, new: 99, streak: 42 };
-  writeFileSync(file, JSON.stringify(entry));
+  writeFileSync(file, seal(JSON.stringify(entry)));
   return entry.value;
 }
 
@@ -166,13 +167,23 @@ describe('status answer cache', () => {
     expect(cacheFiles()).toHaveLength(1);
   });
 
+  test('an answer changed on disk but still well-formed (F4) is not used: recomputed and rewritten', async () => {
+    const first = (await statusReport(ctx())).report;
+    const file = join(t.home, 'cache', cacheFiles()[0]!);
+    const raw = readFileSync(file, 'latin1');
+    expect(raw).toContain(`"new":${first.new}`);
+    writeFileSync(file, raw.replace(`"new":${first.new}`, `"new":${(first.new + 1) % 10}`), 'latin1');
+    expect((await statusReport(ctx())).report).toEqual(first);
+    expect(JSON.parse(readSealed(file)!.toString('utf8')).value).toEqual(first);
+  });
+
   test('a damaged cache file is ignored and rewritten', async () => {
     const first = (await statusReport(ctx())).report;
     const file = join(t.home, 'cache', cacheFiles()[0]!);
     for (const junk of ['', '{"key":', 'null', '[]']) {
       writeFileSync(file, junk);
       expect((await statusReport(ctx())).report).toEqual(first);
-      expect(JSON.parse(readFileSync(file, 'utf8')).value).toEqual(first);
+      expect(JSON.parse(readSealed(file)!.toString('utf8')).value).toEqual(first);
     }
   });
 });

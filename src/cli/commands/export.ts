@@ -15,9 +15,11 @@ import { deckToJson } from '../../core/export/json.js';
 import { formatProgress } from '../../core/sync/progressFile.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
 import { loadAllDecks } from '../../store/deckFiles.js';
-import { writeFileAtomic } from '../../store/atomicFile.js';
+import { writeUserFile } from '../../store/atomicFile.js';
 import { readLog } from '../../store/log.js';
 import { amgiHome } from '../../store/paths.js';
+import { isStoreFile } from '../../store/home.js';
+import { msg } from '../../core/messages.js';
 
 export async function run(ctx: CommandContext): Promise<number> {
   if (ctx.args.length) throw new UsageError(`export takes no FILE argument; use --out FILE (got "${ctx.args[0]}")`);
@@ -35,8 +37,14 @@ function emit(ctx: CommandContext, out: string | undefined, text: string, what: 
     process.stdout.write(sanitizeText(text)); // not io.out: it would append a newline to the stream
     return;
   }
-  writeFileAtomic(out, text);
+  writeOut(ctx, out, text);
   ctx.io.err(`wrote ${what} to ${out}`);
+}
+
+/** Write an export file, never over the store's own files (`export --progress $AMGI_HOME/reviews.jsonl` replaced the live log). */
+function writeOut(ctx: CommandContext, file: string, text: string): void {
+  if (isStoreFile(amgiHome(ctx.env), file)) throw new AmgiError(msg.ownedByStore(file));
+  writeUserFile(file, text);
 }
 
 async function exportProgress(ctx: CommandContext, out: string): Promise<number> {
@@ -69,7 +77,7 @@ async function exportDecks(ctx: CommandContext): Promise<number> {
   }
   if (!out || out === '-') throw new UsageError(`${decks.length} decks: give a folder with --out DIR (or one deck with --deck ID)`);
   if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a file; several decks need a folder`);
-  for (const d of decks) writeFileAtomic(join(out, `${d.id}.json`), deckToJson(d));
+  for (const d of decks) writeOut(ctx, join(out, `${d.id}.json`), deckToJson(d));
   ctx.io.err(`wrote ${decks.length} decks (${cards} cards) to ${out}/`);
   return 0;
 }

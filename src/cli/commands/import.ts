@@ -10,6 +10,7 @@ import { flagString } from '../args.js';
 import type { CommandContext } from '../commands.js';
 import { plural } from '../io.js';
 import { AmgiError, UsageError } from '../../core/errors.js';
+import { msg } from '../../core/messages.js';
 import { formatProblem, parseDeckText } from '../../core/deck/validate.js';
 import { ID_PATTERN } from '../../core/deck/spec.js';
 import type { Card, Deck } from '../../core/deck/types.js';
@@ -25,8 +26,8 @@ import { deckToJson } from '../../core/export/json.js';
 import { planMerge } from '../../core/sync/merge.js';
 import { parseProgress } from '../../core/sync/progressFile.js';
 import { loadAllDecks } from '../../store/deckFiles.js';
-import { installedUserDeck, readInputFile, userDeckFile } from '../../store/importWrite.js';
-import { writeFileAtomic } from '../../store/atomicFile.js';
+import { backUpReplacedDeck, installedUserDeck, readInputFile, userDeckFile } from '../../store/importWrite.js';
+import { writeUserFile } from '../../store/atomicFile.js';
 import { appendBatch, parseEntry, readLog } from '../../store/log.js';
 import { rebuildSnapshot } from '../../store/ledgerStore.js';
 import { amgiHome, bundledDecksDir } from '../../store/paths.js';
@@ -93,7 +94,9 @@ async function importNotes(ctx: CommandContext, file: string): Promise<number> {
       return 1;
     }
   }
-  writeFileAtomic(target, json);
+  const backup = existing && backUpReplacedDeck(target, userDeckFile(ctx.env, deckId), ctx.now());
+  if (backup) io.err(`amgi: ${msg.deckBackedUp(target, backup)}`);
+  writeUserFile(target, json);
   io.out(`wrote ${deck.cards.length} cards to ${target}`);
   return 0;
 }

@@ -12,6 +12,7 @@ import { DEFAULT_QUIZ_COUNT } from '../../core/quiz/session.js';
 import type { CommandContext } from '../commands.js';
 import { decksFromContext } from './decks.js';
 import { seedTitles } from '../../store/deckFiles.js';
+import { openHome } from '../../store/home.js';
 
 export const NOT_A_TERMINAL = 'amgi needs an interactive terminal; try `amgi status` or `amgi search QUERY`';
 
@@ -73,8 +74,10 @@ export async function run(ctx: CommandContext): Promise<number> {
     import('../../ui/theme.js'),
     import('../../store/paths.js'),
   ]);
-  const { decks, problems } = decksFromContext(ctx);
   const home = amgiHome(ctx.env);
+  // Before the decks (their cache lives there) and before Ink takes the screen: one line, not an error screen.
+  openHome(home);
+  const { decks, problems } = decksFromContext(ctx);
   const progress = openProgress({ home, decks, now: ctx.now, fuzz: true });
   let search: ReturnType<typeof loadSearch> | undefined;
   // The index (aliases, on-disk cache) is built when the search screen first opens, not at start.

@@ -9,6 +9,7 @@ import type { CommandContext } from '../commands.js';
 import { json } from '../io.js';
 import type { Remaining } from '../../core/schedule/queue.js';
 import { deckSources } from '../../store/deckFiles.js';
+import { formatProblem, type DeckProblem } from '../../core/deck/validate.js';
 import { amgiHome } from '../../store/paths.js';
 import type { ProgressStore } from '../../store/progressStore.js';
 import { readStatusCache, statusKey, writeStatusCache } from '../../store/statusCache.js';
@@ -32,8 +33,11 @@ export async function statusReport(ctx: CommandContext): Promise<{ report: Statu
   const decksDir = flagString(ctx.flags, 'decks');
   // One instant for the whole run: the answer and its cache key are for the same study day.
   const nowMs = ctx.now().getTime();
-  const files = deckSources({ decksDir, env: ctx.env });
-  const key = statusKey(home, files, nowMs);
+  const listed: DeckProblem[] = [];
+  const files = deckSources({ decksDir, env: ctx.env }, listed);
+  // A deck folder that cannot be listed is said on every run: never an answer from the cache.
+  const listNotices = listed.map(formatProblem);
+  const key = listed.length ? undefined : statusKey(home, files, nowMs);
   const cached = key && readStatusCache<StatusReport>(home, key);
   if (cached) return { report: cached, notices: [] };
   const { openProgressFromEnv } = await import('../../store/open.js');
@@ -51,7 +55,7 @@ export async function statusReport(ctx: CommandContext): Promise<{ report: Statu
   if (key?.storable && progress.notices.length === 0 && progress.today() === key.today && !dependsOnTimeOfDay(progress, due)) {
     writeStatusCache(home, key, report);
   }
-  return { report, notices: progress.notices };
+  return { report, notices: [...listNotices, ...progress.notices] };
 }
 
 /**

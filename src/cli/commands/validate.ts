@@ -3,20 +3,22 @@ import { statSync } from 'node:fs';
 import type { CommandContext } from '../commands.js';
 import { json, plural } from '../io.js';
 import { deckFilesIn, loadDeckFiles } from '../../store/deckFiles.js';
-import { formatProblem } from '../../core/deck/validate.js';
+import { formatProblem, type DeckProblem } from '../../core/deck/validate.js';
 import { decksFromContext } from './decks.js';
 
 export async function run(ctx: CommandContext): Promise<number> {
   let set;
   if (ctx.args.length) {
+    const listed: DeckProblem[] = [];
     const files = ctx.args.flatMap((p) => {
       try {
-        return statSync(p).isDirectory() ? deckFilesIn(p) : [resolve(p)];
+        return statSync(p).isDirectory() ? deckFilesIn(p, listed) : [resolve(p)];
       } catch {
         return [resolve(p)]; // reported as unreadable by the loader
       }
     });
-    set = loadDeckFiles(files.map((file) => ({ file, origin: 'dir' as const })));
+    const loaded = loadDeckFiles(files.map((file) => ({ file, origin: 'dir' as const })));
+    set = { decks: loaded.decks, problems: [...listed, ...loaded.problems] };
   } else {
     set = decksFromContext(ctx);
   }
