@@ -9,7 +9,7 @@ import { answerText, frontText } from '../deck/cards.js';
 import type { Direction, StudyItem } from '../deck/items.js';
 import type { Card } from '../deck/types.js';
 import { displayWidth } from '../text/width.js';
-import { answerKey, hasHangul, headTerm, isTechnical, type AliasKeys } from './match.js';
+import { answerKeys, hasHangul, headTerm, isTechnical, type AliasKeys } from './match.js';
 import { hashSeed, mulberry32, shuffle } from './random.js';
 
 export const DISTRACTOR_COUNT = 3;
@@ -55,7 +55,7 @@ export function answerShape(text: string): AnswerShape {
 /** Widths within this factor of each other count as a similar length. */
 const MAX_WIDTH_RATIO = 2;
 /** Below this width every short term is "short": `runc` and `containerd` are alike. */
-const SHORT_WIDTH = 6;
+export const SHORT_WIDTH = 6;
 
 /** A candidate of the answer's shape and a similar length (within 2×). */
 export function sameShape(answer: string, candidate: string): boolean {
@@ -108,11 +108,11 @@ export function chooseDistractors(item: StudyItem, pool: readonly StudyItem[], s
   const answer = optionText(item.card, item.direction);
   if (answer === undefined) return [];
   // Keys as the judge compares them, with the alias groups: `네임스페이스` is `namespace`.
-  const keyOf = (text: string) => answerKey(text, aliases);
-  const taken = new Set(namesOf(answer, answerAliases(item.card, item.direction)).map(keyOf));
+  const keysOf = (text: string) => answerKeys(text, aliases);
+  const taken = new Set(namesOf(answer, answerAliases(item.card, item.direction)).flatMap(keysOf));
   const out: string[] = [];
   const take = (text: string, names: readonly string[] = [text]): void => {
-    const keys = names.map(keyOf);
+    const keys = names.flatMap(keysOf);
     if (out.length >= count || !keys[0] || keys.some((k) => taken.has(k))) return;
     for (const k of keys) taken.add(k);
     out.push(text);

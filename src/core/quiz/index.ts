@@ -1,6 +1,6 @@
 /** The quiz core: pure, no I/O, clock and seed injected. */
 export { mulberry32, hashSeed, shuffle, type Rng } from './random.js';
-export { aliasKeys, answerKey, answerKeyOf, checkTyped, editDistance, hasHangul, headTerm, isTechnical, type AliasKeys, type AnswerKey, type TypedCheck, type Verdict } from './match.js';
+export { aliasKeys, answerKey, answerKeyOf, answerKeys, checkTyped, editDistance, hasHangul, headTerm, isTechnical, type AliasKeys, type AnswerKey, type TypedCheck, type Verdict } from './match.js';
 export { diffChars, diffSides, type DiffPart } from './diff.js';
 export { answerAliases, answerShape, arrangeOptions, chooseDistractors, optionText, sameShape, DISTRACTOR_COUNT, type AnswerShape, type ChoiceOptions } from './choice.js';
 export { checkGap, clozeAnswers, clozeParts, type ClozePart } from './cloze.js';

@@ -177,6 +177,16 @@ export function answerKey(text: string, aliases?: AliasKeys): string {
   return answerKeyOf(text, aliases).full;
 }
 
+/**
+ * Both keys of an answer: as written and through the alias groups. Two answers are the same
+ * when they share one (`cri o` is `CRI-O` as written, though `CRI` alone is an alias term).
+ */
+export function answerKeys(text: string, aliases?: AliasKeys): string[] {
+  const own = answerKey(text);
+  const marked = aliases ? answerKey(text, aliases) : own;
+  return marked === own ? [own] : [own, marked];
+}
+
 export { hasHangul };
 
 /**

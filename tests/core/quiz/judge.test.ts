@@ -16,7 +16,7 @@ import { aliasKeys, answerKey, checkTyped, headTerm, isTechnical } from '../../.
 import { answerShape, chooseDistractors, sameShape } from '../../../src/core/quiz/choice.js';
 import { buildQuestion, type ChoiceQuestion, type TypedQuestion } from '../../../src/core/quiz/questions.js';
 import { clozeAnswers, clozeParts } from '../../../src/core/quiz/cloze.js';
-import { deckFilesIn, loadAllDecks } from '../../../src/store/deckFiles.js';
+import { deckFilesIn, loadDeckFiles } from '../../../src/store/deckFiles.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const TABLE = parseAliasFile(JSON.parse(readFileSync(join(ROOT, 'decks', 'aliases.json'), 'utf8'))).table;
@@ -239,7 +239,7 @@ describe('choice distractors have the answer’s shape', () => {
 });
 
 describe('every bundled typed, cloze and choice answer', () => {
-  const loaded = loadAllDecks(deckFilesIn(join(ROOT, 'decks')).map((file) => ({ file, origin: 'bundled' as const }))).decks;
+  const loaded = loadDeckFiles(deckFilesIn(join(ROOT, 'decks')).map((file) => ({ file, origin: 'bundled' as const }))).decks;
   const answers = loaded.flatMap((d) =>
     d.deck.cards.flatMap((c): { id: string; answer: string; accepted: string[] }[] => {
       if (c.type === 'typed' || c.type === 'choice') return [{ id: c.id, answer: c.answer, accepted: [c.answer, ...(c.aliases ?? [])] }];
