@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import type { LoadedDeck } from '../core/deck/types.js';
 import { lintDecks, seedSections, type LintWarning, type SeedSections } from '../core/deck/lint.js';
 import { aliasKeys } from '../core/quiz/match.js';
-import { loadAliases } from './searchCache.js';
+import { loadAliases } from './aliasFiles.js';
 
 /** The sections of every `*.txt`/`*.md` note in `dir` (a missing folder has none). */
 export function readSeedSections(dir: string): SeedSections {

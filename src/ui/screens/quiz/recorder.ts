@@ -10,6 +10,8 @@ import type { Progress, StudySession } from '../../../store/types.js';
 export interface QuizRecorder {
   /** Record one answer; false when the card could not be recorded (suspended or buried). */
   record(key: string, grade: Grade, ms: number): boolean;
+  /** Replace the last answer (of `key`) with another grade: undo it, answer again. */
+  rerecord(key: string, grade: Grade, ms: number): boolean;
 }
 
 export function progressRecorder(progress: Pick<Progress, 'startCram'>, keys: readonly string[]): QuizRecorder {
@@ -20,6 +22,11 @@ export function progressRecorder(progress: Pick<Progress, 'startCram'>, keys: re
       // The session walks the same keys in the same order, skipping hidden cards; a card
       // answered Again is queued again at the end, after every quiz question.
       if (session.current()?.item.key !== key) return false;
+      session.answer(grade, ms);
+      return true;
+    },
+    rerecord(key, grade, ms) {
+      if (!session?.undo() || session.current()?.item.key !== key) return false;
       session.answer(grade, ms);
       return true;
     },
