@@ -86,7 +86,17 @@ export const COMMANDS: CommandSpec[] = [
   { name: 'stats', summary: 'forecast, heatmap, retention, streak, mastery', flags: { json: jsonFlag }, store: true, load: () => import('./commands/stats.js') },
   { name: 'status', summary: 'one line for a shell prompt: due, new, streak', flags: { json: jsonFlag }, store: true, load: () => import('./commands/status.js') },
   { name: 'decks', summary: 'list decks with id, title, card count and source', flags: { json: jsonFlag }, load: () => import('./commands/decks.js') },
-  { name: 'validate', args: '[PATH...]', summary: 'check deck files; exit 1 if any is invalid', flags: { json: jsonFlag }, load: () => import('./commands/validate.js') },
+  {
+    name: 'validate',
+    args: '[PATH...]',
+    summary: 'check deck files; exit 1 if any is invalid',
+    flags: {
+      json: jsonFlag,
+      strict: { description: 'also exit 1 on lint warnings (cards that teach badly)' },
+      seeds: { value: 'DIR', description: "the study notes cards' `source` cites: warn when a cited section is empty" },
+    },
+    load: () => import('./commands/validate.js'),
+  },
   {
     name: 'import',
     args: 'FILE',

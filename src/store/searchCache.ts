@@ -11,14 +11,14 @@ import type { LoadedDeck } from '../core/deck/types.js';
 import {
   DERIVED_VERSION,
   buildSearchIndex,
-  mergeAliasTables,
-  parseAliasFile,
-  type AliasTable,
   type DeckDerived,
   type DerivedCache,
   type SearchIndex,
 } from '../core/search/index.js';
-import { amgiHome, bundledDecksDir } from './paths.js';
+import { amgiHome } from './paths.js';
+import { loadAliases } from './aliasFiles.js';
+
+export { loadAliases, type AliasLoad } from './aliasFiles.js';
 
 export function searchCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(amgiHome(env), 'cache');
@@ -102,36 +102,6 @@ export function fileDerivedCache(dir: string): DerivedCache {
       }
     },
   };
-}
-
-export interface AliasLoad {
-  table: AliasTable;
-  /** Problems in an alias file, as `file: message` lines (the files are still used where valid). */
-  problems: string[];
-}
-
-function readAliasFile(file: string, problems: string[]): AliasTable {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return []; // no such file: nothing to add
-  }
-  try {
-    const r = parseAliasFile(JSON.parse(text));
-    problems.push(...r.problems.map((p) => `${file}: ${p.message}`));
-    return r.table;
-  } catch (e) {
-    problems.push(`${file}: ${(e as Error).message}`);
-    return [];
-  }
-}
-
-/** The bundled alias file merged with the user's. */
-export function loadAliases(env: NodeJS.ProcessEnv = process.env): AliasLoad {
-  const problems: string[] = [];
-  const table = mergeAliasTables(readAliasFile(join(bundledDecksDir(), 'aliases.json'), problems), readAliasFile(join(amgiHome(env), 'aliases.json'), problems));
-  return { table, problems };
 }
 
 /** The search index over `decks` with the alias files and the on-disk cache: what the CLI and the search screen use. */

@@ -8,6 +8,7 @@ import type { Theme } from './theme.js';
 /** The search engine (src/core/search): hits carry [start, end) highlight offsets. */
 export type { SearchHit, SearchIndex as SearchEngine } from '../core/search/index.js';
 import type { SearchIndex as SearchEngine } from '../core/search/index.js';
+import type { AliasKeys } from '../core/quiz/match.js';
 
 /** [start, end) offsets into a text. */
 export type Range = [number, number];
@@ -20,6 +21,8 @@ export interface AppServices {
   now: () => Date;
   /** Built on first use (the index is not needed for Home). */
   loadSearch: () => Promise<SearchEngine>;
+  /** The alias groups as the answer judge uses them (loaded on first use; none in some tests). */
+  answerAliases?: () => AliasKeys;
   /** The title of the study note a card's `source.seed` names (the seed itself when unknown). */
   seedTitle?: (seed: string) => string;
 }

@@ -52,6 +52,9 @@ export enum Command {
   /** A near miss: count it as right, or not. */
   Accept = 'accept',
   Reject = 'reject',
+  /** After a verdict: the learner overrules it (the recorded grade follows). */
+  OverruleRight = 'overruleRight',
+  OverruleWrong = 'overruleWrong',
   /** Quiz summary: drill the missed cards again. */
   DrillAgain = 'drillAgain',
   /** Quiz: check the typed answer / the order, choose the highlighted option. */
@@ -127,6 +130,8 @@ export const DEFAULT_BINDINGS: Readonly<Record<Command, readonly Binding[]>> = {
   [Command.MoveItemDown]: [{ key: 'downArrow', shift: true }, ch('J')],
   [Command.Accept]: [ch('y')],
   [Command.Reject]: [ch('n')],
+  [Command.OverruleRight]: [ch('r')],
+  [Command.OverruleWrong]: [ch('w')],
   [Command.DrillAgain]: [ch('d'), k('return')],
   [Command.Check]: [k('return')],
   [Command.Next]: [ch(' '), k('return')],

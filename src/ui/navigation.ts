@@ -80,19 +80,19 @@ export const SCREEN_COMMANDS: Record<ScreenKind, readonly Command[]> = {
   quiz: [
     Command.Option1, Command.Option2, Command.Option3, Command.Option4, Command.MenuUp, Command.MenuDown, Command.Check,
     Command.DeleteBack, Command.ClearField, Command.CursorLeft, Command.CursorRight, Command.PickUp, Command.MoveItemUp, Command.MoveItemDown,
-    Command.Accept, Command.Reject, Command.Next, Command.Reveal,
+    Command.Accept, Command.Reject, Command.Next, Command.OverruleRight, Command.OverruleWrong, Command.Reveal,
     Command.GradeAgain, Command.GradeHard, Command.GradeGood, Command.GradeEasy, Command.DrillAgain,
   ],
 };
 
-const TYPED_KEYS = [Command.Check, Command.DeleteBack, Command.ClearField, Command.CursorLeft, Command.CursorRight, Command.Accept, Command.Reject, Command.Next];
+const TYPED_KEYS = [Command.Check, Command.DeleteBack, Command.ClearField, Command.CursorLeft, Command.CursorRight, Command.Accept, Command.Reject, Command.Next, Command.OverruleRight, Command.OverruleWrong];
 
 /** Help per quiz view: a choice question must not list the keys of an order question. */
 export const QUIZ_VIEW_COMMANDS = {
-  choice: [Command.Option1, Command.Option2, Command.Option3, Command.Option4, Command.MenuUp, Command.MenuDown, Command.Check, Command.Next],
+  choice: [Command.Option1, Command.Option2, Command.Option3, Command.Option4, Command.MenuUp, Command.MenuDown, Command.Check, Command.Next, Command.OverruleRight, Command.OverruleWrong],
   typed: TYPED_KEYS,
   cloze: TYPED_KEYS,
-  order: [Command.MenuUp, Command.MenuDown, Command.PickUp, Command.MoveItemUp, Command.MoveItemDown, Command.Check, Command.Next],
+  order: [Command.MenuUp, Command.MenuDown, Command.PickUp, Command.MoveItemUp, Command.MoveItemDown, Command.Check, Command.Next, Command.OverruleRight, Command.OverruleWrong],
   interview: [Command.Reveal, Command.GradeAgain, Command.GradeHard, Command.GradeGood, Command.GradeEasy],
   summary: [Command.DrillAgain],
   empty: [],

@@ -68,11 +68,13 @@ export async function run(ctx: CommandContext): Promise<number> {
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
   // Load the UI, the store and the search wiring in parallel with reading the decks.
-  const [{ runApp }, { openProgress }, { colorEnabled }, { amgiHome }] = await Promise.all([
+  const [{ runApp }, { openProgress }, { colorEnabled }, { amgiHome }, { loadAliases }, { aliasKeys }] = await Promise.all([
     import('../../ui/run.js'),
     import('../../store/progress.js'),
     import('../../ui/theme.js'),
     import('../../store/paths.js'),
+    import('../../store/aliasFiles.js'),
+    import('../../core/quiz/match.js'),
   ]);
   const home = amgiHome(ctx.env);
   // Before the decks (their cache lives there) and before Ink takes the screen: one line, not an error screen.
@@ -86,6 +88,8 @@ export async function run(ctx: CommandContext): Promise<number> {
     return loadSearchIndex(decks, ctx.env).index;
   };
   let titles: Map<string, string> | undefined;
+  // Read when the first answer is judged (Home never needs them).
+  let aliases: ReturnType<typeof aliasKeys> | undefined;
   return runApp({
     services: {
       progress,
@@ -94,6 +98,7 @@ export async function run(ctx: CommandContext): Promise<number> {
       now: ctx.now,
       loadSearch: () => (search ??= loadSearch()),
       seedTitle: (seed) => (titles ??= seedTitles()).get(seed) ?? seed,
+      answerAliases: () => (aliases ??= aliasKeys(loadAliases(ctx.env).table)),
     },
     initial,
     langFlag: lang,

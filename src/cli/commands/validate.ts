@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { statSync } from 'node:fs';
 import type { CommandContext } from '../commands.js';
 import { json, plural } from '../io.js';
+import { flagString } from '../args.js';
+import { lintLoadedDecks } from '../../store/lintDecks.js';
 import { deckFilesIn, loadDeckFiles } from '../../store/deckFiles.js';
 import { formatProblem, type DeckProblem } from '../../core/deck/validate.js';
 import { decksFromContext } from './decks.js';
@@ -23,8 +25,12 @@ export async function run(ctx: CommandContext): Promise<number> {
     set = decksFromContext(ctx);
   }
   const errors = set.problems.filter((p) => p.severity === 'error');
+  // Lint warnings (cards that teach badly): printed always, fatal only with --strict.
+  const warnings = lintLoadedDecks(set.decks, { env: ctx.env, seedsDir: flagString(ctx.flags, 'seeds') });
+  const strict = ctx.flags.strict === true;
+  const failed = errors.length > 0 || (strict && warnings.length > 0);
   if (ctx.flags.json) {
-    ctx.io.out(json({ valid: errors.length === 0, decks: set.decks.map((d) => ({ id: d.deck.id, file: d.file, cards: d.deck.cards.length })), problems: set.problems }));
+    ctx.io.out(json({ valid: !failed, decks: set.decks.map((d) => ({ id: d.deck.id, file: d.file, cards: d.deck.cards.length })), problems: set.problems, warnings }));
   } else {
     // A deck with bad cards still loads without them: it is not "ok".
     for (const d of set.decks) {
@@ -32,8 +38,9 @@ export async function run(ctx: CommandContext): Promise<number> {
       const cards = plural(d.deck.cards.length, 'card');
       ctx.io.out(bad ? `err ${d.file}  (${d.deck.id}, ${cards} loaded; ${plural(bad, 'problem')} below)` : `ok  ${d.file}  (${d.deck.id}, ${cards})`);
     }
-    for (const p of set.problems) ctx.io.err(formatProblem(p));
+    for (const p of [...set.problems, ...warnings]) ctx.io.err(formatProblem(p));
     ctx.io.out(errors.length ? `${plural(errors.length, 'problem')} found` : 'all decks valid');
+    if (warnings.length) ctx.io.out(`${plural(warnings.length, 'lint warning')}${strict ? ' (--strict: failing)' : ''}`);
   }
-  return errors.length ? 1 : 0;
+  return failed ? 1 : 0;
 }

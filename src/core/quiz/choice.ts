@@ -1,13 +1,15 @@
 /**
  * Multiple choice: the right answer plus up to three distractors drawn from the
  * confusable cards (same topic, then a shared tag, then the same deck), never random
- * ones from elsewhere. The card's own hand-written distractors come first.
+ * ones from elsewhere, and only of the answer's shape (a symbol for a symbol, a command
+ * for a command, a name for a name, within 2× its width): an option of another shape
+ * gives the answer away. The card's own hand-written distractors come first.
  */
 import { answerText, frontText } from '../deck/cards.js';
 import type { Direction, StudyItem } from '../deck/items.js';
 import type { Card } from '../deck/types.js';
 import { displayWidth } from '../text/width.js';
-import { answerKey, hasHangul } from './match.js';
+import { answerKeys, hasHangul, headTerm, isTechnical, type AliasKeys } from './match.js';
 import { hashSeed, mulberry32, shuffle } from './random.js';
 
 export const DISTRACTOR_COUNT = 3;
@@ -39,11 +41,52 @@ export function optionText(card: Card, direction: Direction = 'forward'): string
   }
 }
 
-/** How far a candidate is from the answer's shape: length ratio and script. */
+/** What kind of thing an answer is: options of another kind are a giveaway. */
+export type AnswerShape = 'symbol' | 'command' | 'name' | 'phrase';
+
+export function answerShape(text: string): AnswerShape {
+  const t = text.trim();
+  if (!/[\p{L}\p{N}]/u.test(t)) return 'symbol';
+  const words = t.split(/\s+/);
+  if (/^docker\s/i.test(t) || words.some(isTechnical)) return 'command';
+  return !hasHangul(t) && words.length <= 3 ? 'name' : 'phrase';
+}
+
+/** Widths within this factor of each other count as a similar length. */
+const MAX_WIDTH_RATIO = 2;
+/** Below this width every short term is "short": `runc` and `containerd` are alike. */
+export const SHORT_WIDTH = 6;
+
+/** A candidate of the answer's shape and a similar length (within 2×). */
+export function sameShape(answer: string, candidate: string): boolean {
+  if (answerShape(answer) !== answerShape(candidate)) return false;
+  const a = displayWidth(answer);
+  const c = displayWidth(candidate);
+  return Math.max(a, c) <= MAX_WIDTH_RATIO * Math.max(SHORT_WIDTH, Math.min(a, c));
+}
+
+/** How far a candidate is from the answer's length and script (the nearest first). */
 function shapePenalty(answer: string, candidate: string): number {
   const ratio = Math.log((displayWidth(candidate) + 1) / (displayWidth(answer) + 1));
   const lengthBucket = Math.round(Math.abs(ratio) * 2);
   return lengthBucket + (hasHangul(answer) === hasHangul(candidate) ? 0 : 2);
+}
+
+/**
+ * The aliases written for the side of the card that is the answer: a reversible card's
+ * aliases name its front, so they are answers only when it is asked back to front.
+ */
+export function answerAliases(card: Card, direction: Direction): readonly string[] {
+  // A reversible card pairs a term with its definition; aliases are other names of the
+  // term, the shorter side (usually the front).
+  const forFront = card.type === 'reversible' && displayWidth(card.front) <= displayWidth(card.back);
+  return (direction === 'reverse') === forFront ? (card.aliases ?? []) : [];
+}
+
+/** Every form that names the same thing as `text`: itself, its head term, its aliases. */
+function namesOf(text: string, aliases: readonly string[]): string[] {
+  const head = headTerm(text);
+  return [text, ...(head ? [head] : []), ...aliases];
 }
 
 /** 0: same topic, 1: a shared tag, 2: same deck; undefined: not confusable enough. */
@@ -61,18 +104,20 @@ function tier(item: StudyItem, other: StudyItem): number | undefined {
  * by tier, then by shape, ties broken by the seeded random order. Never the answer or
  * an alias of it, never two equal options (compared as typed answers are).
  */
-export function chooseDistractors(item: StudyItem, pool: readonly StudyItem[], seed: number, count = DISTRACTOR_COUNT): string[] {
+export function chooseDistractors(item: StudyItem, pool: readonly StudyItem[], seed: number, count = DISTRACTOR_COUNT, aliases?: AliasKeys): string[] {
   const answer = optionText(item.card, item.direction);
   if (answer === undefined) return [];
-  const taken = new Set([answer, ...(item.direction === 'forward' ? (item.card.aliases ?? []) : [])].map(answerKey));
+  // Keys as the judge compares them, with the alias groups: `네임스페이스` is `namespace`.
+  const keysOf = (text: string) => answerKeys(text, aliases);
+  const taken = new Set(namesOf(answer, answerAliases(item.card, item.direction)).flatMap(keysOf));
   const out: string[] = [];
-  const take = (text: string): void => {
-    const key = answerKey(text);
-    if (out.length >= count || !key || taken.has(key)) return;
-    taken.add(key);
+  const take = (text: string, names: readonly string[] = [text]): void => {
+    const keys = names.flatMap(keysOf);
+    if (out.length >= count || !keys[0] || keys.some((k) => taken.has(k))) return;
+    for (const k of keys) taken.add(k);
     out.push(text);
   };
-  if (item.card.type === 'choice') for (const d of item.card.distractors ?? []) take(d);
+  if (item.card.type === 'choice') for (const d of item.card.distractors ?? []) take(d, namesOf(d, []));
   if (out.length >= count) return out;
 
   // Bucket by tier first (cheap); shape and order are computed only for the tiers needed,
@@ -90,10 +135,11 @@ export function chooseDistractors(item: StudyItem, pool: readonly StudyItem[], s
     if (out.length >= count) break;
     const candidates = bucket.flatMap((other) => {
       const text = optionText(other.card, other.direction);
-      return text === undefined ? [] : [{ text, shape: shapePenalty(answer, text), order: rng() }];
+      if (text === undefined || !sameShape(answer, text)) return [];
+      return [{ text, names: namesOf(text, answerAliases(other.card, other.direction)), shape: shapePenalty(answer, text), order: rng() }];
     });
     candidates.sort((x, y) => x.shape - y.shape || x.order - y.order);
-    for (const c of candidates) take(c.text);
+    for (const c of candidates) take(c.text, c.names);
   }
   return out;
 }

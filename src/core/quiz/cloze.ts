@@ -1,7 +1,7 @@
 /** Cloze questions: each `{{gap}}` is typed (checked like a typed answer) or revealed. */
 import { GAP } from '../deck/cards.js';
 import type { ClozeCard } from '../deck/types.js';
-import { checkTyped, type TypedCheck } from './match.js';
+import { checkTyped, type AliasKeys, type TypedCheck } from './match.js';
 
 export type ClozePart = { kind: 'text'; text: string } | { kind: 'gap'; index: number; answer: string };
 
@@ -26,8 +26,8 @@ export function clozeAnswers(parts: readonly ClozePart[]): string[] {
  * Check one gap. The card's aliases apply only to a single-gap card: with several
  * gaps there is no way to know which gap an alias belongs to.
  */
-export function checkGap(card: ClozeCard, answers: readonly string[], index: number, typed: string): TypedCheck {
+export function checkGap(card: ClozeCard, answers: readonly string[], index: number, typed: string, groups?: AliasKeys): TypedCheck {
   const answer = answers[index] ?? '';
   const aliases = answers.length === 1 ? (card.aliases ?? []) : [];
-  return checkTyped(typed, [answer, ...aliases]);
+  return checkTyped(typed, [answer, ...aliases], groups);
 }

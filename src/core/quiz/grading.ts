@@ -33,3 +33,8 @@ export function clozeOutcome(gaps: readonly Outcome[]): Outcome {
 export function selfGradeOutcome(grade: Grade): Outcome {
   return { correct: grade >= 2, grade };
 }
+
+/** The learner overrules the verdict ("I was right" → Good, "I was wrong" → Again), as Anki lets you judge yourself. */
+export function overruleOutcome(right: boolean): Outcome {
+  return right ? { correct: true, grade: 3 } : { correct: false, grade: 1 };
+}

@@ -1,15 +1,17 @@
 /** The quiz core: pure, no I/O, clock and seed injected. */
 export { mulberry32, hashSeed, shuffle, type Rng } from './random.js';
-export { answerKey, checkTyped, editDistance, hasHangul, type TypedCheck, type Verdict } from './match.js';
+export { aliasKeys, answerKey, answerKeyOf, answerKeys, checkTyped, editDistance, hasHangul, headTerm, isTechnical, type AliasKeys, type AnswerKey, type TypedCheck, type Verdict } from './match.js';
 export { diffChars, diffSides, type DiffPart } from './diff.js';
-export { arrangeOptions, chooseDistractors, optionText, DISTRACTOR_COUNT, type ChoiceOptions } from './choice.js';
+export { answerAliases, answerShape, arrangeOptions, chooseDistractors, optionText, sameShape, DISTRACTOR_COUNT, type AnswerShape, type ChoiceOptions } from './choice.js';
 export { checkGap, clozeAnswers, clozeParts, type ClozePart } from './cloze.js';
-export { checkOrder, moveStep, shuffledOrder, type OrderCheck } from './order.js';
+export { checkOrder, isBottomUp, moveStep, shuffledOrder, type OrderCheck } from './order.js';
 export { elapsedShare, formatCountdown, isRevealed, remainingMs, revealEarly, startTimer, type ThinkTimer } from './interview.js';
-export { choiceOutcome, clozeOutcome, orderOutcome, selfGradeOutcome, typedOutcome, type Outcome } from './grading.js';
+export { choiceOutcome, clozeOutcome, orderOutcome, overruleOutcome, selfGradeOutcome, typedOutcome, type Outcome } from './grading.js';
 export {
+  acceptedAnswers,
   buildQuestion,
   isQuizMode,
+  refersToOptions,
   reshuffle,
   MAX_TYPED_WIDTH,
   QUIZ_MODES,

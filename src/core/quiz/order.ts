@@ -1,6 +1,13 @@
 /** Order questions: put the steps of an `order` card back in sequence. */
 import { hashSeed, mulberry32, shuffle } from './random.js';
 
+/** "아래에서 위로" / "bottom to top": the steps build a stack, step 1 at the bottom. */
+const BOTTOM_UP = /아래(?:에서|부터)\s*위|bottom\s*(?:to|up)/i;
+
+export function isBottomUp(prompt: string): boolean {
+  return BOTTOM_UP.test(prompt);
+}
+
 /**
  * A seeded permutation of step indices that is never already in order (for two or more
  * steps): a question that starts solved teaches nothing.

@@ -2,9 +2,10 @@
 import { answerText, promptText } from '../deck/cards.js';
 import type { StudyItem } from '../deck/items.js';
 import { displayWidth } from '../text/width.js';
-import { arrangeOptions, chooseDistractors, optionText } from './choice.js';
+import { answerAliases, arrangeOptions, chooseDistractors, optionText } from './choice.js';
 import { clozeAnswers, clozeParts, type ClozePart } from './cloze.js';
-import { shuffledOrder } from './order.js';
+import { headTerm, type AliasKeys } from './match.js';
+import { isBottomUp, shuffledOrder } from './order.js';
 import { hashSeed } from './random.js';
 
 export const QUIZ_MODES = ['choice', 'typed', 'order', 'cloze', 'interview', 'mixed'] as const;
@@ -47,6 +48,8 @@ export interface OrderQuestion extends QuestionBase {
   steps: string[];
   /** The starting arrangement: indices into `steps`, never already in order. */
   start: number[];
+  /** A stack built "아래에서 위로": shown with step 1 at the bottom, as it is built. */
+  bottomUp: boolean;
 }
 export interface InterviewQuestion extends QuestionBase {
   kind: 'interview';
@@ -59,13 +62,27 @@ export type QuestionKind = Question['kind'];
 /** Longer answers are not fair to type from memory: those cards become choice questions. */
 export const MAX_TYPED_WIDTH = 40;
 
-/** The answer to type, when the item has one short enough. */
+/** A question that names its options ("나머지", "다음 중") cannot be asked without them. */
+const REFERS_TO_OPTIONS = /나머지|아닌\s*것은|다음\s*중|of the following|the others/i;
+
+export function refersToOptions(prompt: string): boolean {
+  return REFERS_TO_OPTIONS.test(prompt);
+}
+
+/** The answer to type, when the item has one short enough (and needs no options to ask). */
 function typedAnswer(item: StudyItem): string | undefined {
   const { card } = item;
-  if (card.type === 'typed' || card.type === 'choice') return card.answer;
+  if (card.type === 'typed') return card.answer;
+  if (card.type === 'choice') return displayWidth(card.answer) <= MAX_TYPED_WIDTH && !refersToOptions(card.front) ? card.answer : undefined;
   if (card.type !== 'basic' && card.type !== 'reversible') return undefined;
   const text = answerText(card, item.direction).trim();
   return !text.includes('\n') && displayWidth(text) <= MAX_TYPED_WIDTH ? text : undefined;
+}
+
+/** What a typed answer may be: the answer, its head term before a gloss, the aliases of that side. */
+export function acceptedAnswers(item: StudyItem, answer: string): string[] {
+  const head = headTerm(answer);
+  return [...new Set([answer, ...(head ? [head] : []), ...answerAliases(item.card, item.direction)])];
 }
 
 function base(item: StudyItem): QuestionBase {
@@ -74,10 +91,10 @@ function base(item: StudyItem): QuestionBase {
   return q;
 }
 
-function choiceQuestion(item: StudyItem, pool: readonly StudyItem[], seed: number, minDistractors: number): ChoiceQuestion | undefined {
+function choiceQuestion(item: StudyItem, pool: readonly StudyItem[], seed: number, minDistractors: number, aliases?: AliasKeys): ChoiceQuestion | undefined {
   const answer = optionText(item.card, item.direction);
   if (answer === undefined) return undefined;
-  const distractors = chooseDistractors(item, pool, seed);
+  const distractors = chooseDistractors(item, pool, seed, undefined, aliases);
   if (distractors.length < minDistractors) return undefined;
   return { ...base(item), kind: 'choice', answer, ...arrangeOptions(answer, distractors, hashSeed(seed, item.key)) };
 }
@@ -85,8 +102,7 @@ function choiceQuestion(item: StudyItem, pool: readonly StudyItem[], seed: numbe
 function typedQuestion(item: StudyItem): TypedQuestion | undefined {
   const answer = typedAnswer(item);
   if (answer === undefined) return undefined;
-  const aliases = item.direction === 'forward' ? (item.card.aliases ?? []) : [];
-  return { ...base(item), kind: 'typed', answer, accepted: [answer, ...aliases] };
+  return { ...base(item), kind: 'typed', answer, accepted: acceptedAnswers(item, answer) };
 }
 
 function structuredQuestion(item: StudyItem, seed: number): Question | undefined {
@@ -99,7 +115,7 @@ function structuredQuestion(item: StudyItem, seed: number): Question | undefined
       return q;
     }
     case 'order':
-      return { ...base(item), kind: 'order', steps: card.steps, start: shuffledOrder(card.steps.length, hashSeed(seed, item.key)) };
+      return { ...base(item), kind: 'order', steps: card.steps, start: shuffledOrder(card.steps.length, hashSeed(seed, item.key)), bottomUp: isBottomUp(card.front) };
     case 'interview':
       return { ...base(item), kind: 'interview', points: card.points };
     default:
@@ -111,11 +127,11 @@ function structuredQuestion(item: StudyItem, seed: number): Question | undefined
  * The question for one item in a mode, or undefined when the item does not fit the mode
  * (an order card in a choice quiz; a basic card without confusable neighbours).
  */
-export function buildQuestion(item: StudyItem, mode: QuizMode, pool: readonly StudyItem[], seed: number): Question | undefined {
+export function buildQuestion(item: StudyItem, mode: QuizMode, pool: readonly StudyItem[], seed: number, aliases?: AliasKeys): Question | undefined {
   const type = item.card.type;
   switch (mode) {
     case 'choice':
-      return choiceQuestion(item, pool, seed, 1);
+      return choiceQuestion(item, pool, seed, 1, aliases);
     case 'typed':
       return typedQuestion(item);
     case 'cloze':
@@ -124,9 +140,9 @@ export function buildQuestion(item: StudyItem, mode: QuizMode, pool: readonly St
       return type === mode ? structuredQuestion(item, seed) : undefined;
     case 'mixed':
       if (type === 'typed') return typedQuestion(item);
-      if (type === 'choice') return choiceQuestion(item, pool, seed, 1) ?? typedQuestion(item);
+      if (type === 'choice') return choiceQuestion(item, pool, seed, 1, aliases) ?? typedQuestion(item);
       // A basic card with two confusable neighbours makes a fair choice question.
-      if (type === 'basic' || type === 'reversible') return choiceQuestion(item, pool, seed, 2) ?? typedQuestion(item);
+      if (type === 'basic' || type === 'reversible') return choiceQuestion(item, pool, seed, 2, aliases) ?? typedQuestion(item);
       return structuredQuestion(item, seed);
   }
 }

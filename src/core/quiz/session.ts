@@ -5,6 +5,7 @@
  */
 import type { StudyItem } from '../deck/items.js';
 import type { Grade } from '../schedule/types.js';
+import type { AliasKeys } from './match.js';
 import { buildQuestion, reshuffle, type Question, type QuestionKind, type QuizMode } from './questions.js';
 import { hashSeed, mulberry32, shuffle } from './random.js';
 
@@ -20,6 +21,8 @@ export interface QuizSetup {
   seed: number;
   /** Keys weakest first: those are asked first, in this order. */
   weakness?: readonly string[];
+  /** Alias groups: an option that is another name of the answer is never offered. */
+  aliases?: AliasKeys;
 }
 
 /** Weakest first (in the given order), then the rest in a seeded random order. */
@@ -40,7 +43,7 @@ export function buildQuestions(setup: QuizSetup): Question[] {
   for (const item of orderItems(setup.items, setup.seed, setup.weakness)) {
     if (out.length >= count) break;
     if (cards.has(`${item.deckId}/${item.cardId}`)) continue;
-    const q = buildQuestion(item, setup.mode, pool, setup.seed);
+    const q = buildQuestion(item, setup.mode, pool, setup.seed, setup.aliases);
     if (!q) continue;
     cards.add(`${item.deckId}/${item.cardId}`);
     out.push(q);
@@ -80,6 +83,7 @@ export interface QuizState {
  */
 export type QuizAction =
   | { type: 'answer'; index: number; correct: boolean; grade: Grade; at: number }
+  | { type: 'overrule'; index: number; correct: boolean; grade: Grade }
   | { type: 'next'; index: number; at: number }
   | { type: 'finish'; at: number }
   | { type: 'drillMissed'; at: number };
@@ -113,6 +117,14 @@ export function quizReducer(state: QuizState, action: QuizAction): QuizState {
       if (!q || action.index !== state.index || state.results[state.index]) return state;
       const results = state.results.slice();
       results[state.index] = { key: q.key, deckId: q.deckId, kind: q.kind, correct: action.correct, grade: action.grade, ms: Math.max(0, action.at - state.shownAt) };
+      return { ...state, results };
+    }
+    case 'overrule': {
+      // The learner judges themselves after the verdict: the result (and score) follow.
+      const r = state.results[action.index];
+      if (!r || action.index !== state.index || state.finishedAt !== undefined) return state;
+      const results = state.results.slice();
+      results[action.index] = { ...r, correct: action.correct, grade: action.grade };
       return { ...state, results };
     }
     case 'next': {

@@ -133,6 +133,8 @@ export const en = {
       moveItemDown: 'move the step down',
       accept: 'yes: count the near miss as right',
       reject: 'no: count it as wrong',
+      overruleRight: 'I was right: record it as right',
+      overruleWrong: 'I was wrong: record it as wrong',
       drillAgain: 'drill the missed cards again',
       check: 'check / pick highlighted',
       next: 'next question',
@@ -179,6 +181,13 @@ export const en = {
     modelAnswer: 'Model answer',
     gradeHint: '1 Again · 2 Hard · 3 Good · 4 Easy',
     nextHint: 'Space/Enter next',
+    /** After a verdict that the learner may overrule. */
+    verdictHint: 'Space/Enter next · r I was right · w I was wrong',
+    overruled: (right: boolean): string => (right ? 'Recorded as right (your call).' : 'Recorded as wrong (your call).'),
+    /** Order cards built bottom to top ("아래에서 위로"): the list is drawn as the stack. */
+    bottomUp: 'Step 1 is the bottom of the stack.',
+    /** Where the learner had put a step, after checking. */
+    givenAt: (n: number) => `(my position ${n})`,
     doneTitle: 'Quiz done',
     score: (c: number, n: number, pct: string) => `Score ${c}/${n} (${pct})`,
     time: (t: string) => `Time ${t}`,

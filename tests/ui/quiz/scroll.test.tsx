@@ -213,9 +213,9 @@ describe('a question longer than a 40×12 terminal', () => {
     const seen = frames.join('\n');
     // Each step, row by row as wrapped under its "✓ 1. " / "✗ 1. " mark.
     for (const step of card.steps) for (const row of wrapped(step, 40, '✓ 1. ')) expect(seen).toContain(row.slice(5));
-    // A misplaced step says where it was put, "(3)", never cut to "(…".
+    // A misplaced step says where it was put, "(my position 3)", never cut to "(…".
     const wrong = (seen.match(/^✗ \d\. /gm) ?? []).length;
-    expect((seen.match(/\(\d\)$/gm) ?? []).length).toBeGreaterThanOrEqual(wrong > 0 ? 1 : 0);
+    expect((seen.match(/\(my position \d\)$/gm) ?? []).length).toBeGreaterThanOrEqual(wrong > 0 ? 1 : 0);
     for (const f of frames) expect(f).not.toContain('…');
     app.unmount();
   });

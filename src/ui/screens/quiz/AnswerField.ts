@@ -40,6 +40,8 @@ export interface AnswerKeyActions {
   submit(value: string): void;
   /** y/n on a near miss: count it as right or not. */
   decide(accepted: boolean): void;
+  /** Keys after the verdict other than "next" (overruling it). */
+  done?(input: string, key: Key): boolean;
   onNext(): void;
 }
 
@@ -61,7 +63,7 @@ export function handleAnswerKey(phase: AnswerPhase, input: string, key: Key, a: 
     else return false;
     return true;
   }
-  if (!matches(Command.Next, input, key)) return false;
+  if (!matches(Command.Next, input, key)) return a.done?.(input, key) ?? false;
   a.onNext();
   return true;
 }

@@ -10,12 +10,14 @@ import { Frame } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
 import { noteRows, promptRows, stackBlocks, verdictRows } from './layout.js';
 import { useQuizBody, withScrollHelp } from './useQuizBody.js';
+import { overruledRows, useOverrule } from './overrule.js';
 import type { QuestionViewProps } from './types.js';
 
 const OPTION_KEYS = [Command.Option1, Command.Option2, Command.Option3, Command.Option4] as const;
 
-export function ChoiceView({ question: q, title, right, onAnswer, onNext }: QuestionViewProps<ChoiceQuestion>) {
+export function ChoiceView({ question: q, title, right, onAnswer, onOverrule, onNext }: QuestionViewProps<ChoiceQuestion>) {
   const { messages: t, theme, columns } = useUi();
+  const overrule = useOverrule(onOverrule);
   const [highlight, setHighlight, getHighlight] = useSyncState(0);
   const [picked, setPicked, getPicked] = useSyncState<number | undefined>(undefined);
   const n = q.options.length;
@@ -38,18 +40,19 @@ export function ChoiceView({ question: q, title, right, onAnswer, onNext }: Ques
   if (picked !== undefined) {
     const right = picked === q.correct;
     feedback.push([], ...verdictRows(right, right ? t.quiz.correct : `${t.quiz.wrong} ${t.quiz.answer}: ${q.answer}`, columns, theme));
+    feedback.push(...overruledRows(overrule.overruled, columns, t, theme));
     feedback.push(...noteRows(q.note, columns, t, theme));
   }
   const { rows: content, spans } = stackBlocks([[...promptRows(q, columns, t, theme), []], ...optionBlocks, feedback]);
   const feedbackSpan = spans[spans.length - 1]!;
   // Before the answer the highlighted option; after it the verdict and note (the blank row above them left out).
   const focus =
-    picked === undefined ? { ...spans[1 + highlight]!, key: `option ${highlight}` } : { start: feedbackSpan.start + 1, end: feedbackSpan.end, key: 'answered' };
+    picked === undefined ? { ...spans[1 + highlight]!, key: `option ${highlight}` } : { start: feedbackSpan.start + 1, end: feedbackSpan.end, key: `answered ${overrule.overruled?.grade}` };
   const body = useQuizBody(content, focus);
 
   useScreenInput((input, key) => {
     if (getPicked() !== undefined) {
-      if (!matches(Command.Next, input, key)) return body.handle(input, key);
+      if (!matches(Command.Next, input, key)) return overrule.handle(input, key) || body.handle(input, key);
       onNext();
       return true;
     }
@@ -66,7 +69,7 @@ export function ChoiceView({ question: q, title, right, onAnswer, onNext }: Ques
     return true;
   }, { help: withScrollHelp('choice') });
 
-  const footer = [seg(picked === undefined ? t.quiz.choiceHint : t.quiz.nextHint, theme.text.muted)];
+  const footer = [seg(picked === undefined ? t.quiz.choiceHint : t.quiz.verdictHint, theme.text.muted)];
   return (
     <Frame title={title} right={right} footer={footer}>
       <Rows rows={body.rows} />

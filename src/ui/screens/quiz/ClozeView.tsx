@@ -6,7 +6,8 @@ import type { TypedCheck } from '../../../core/quiz/match.js';
 import type { ClozeQuestion } from '../../../core/quiz/questions.js';
 import type { ClozeCard } from '../../../core/deck/types.js';
 import { displayWidth } from '../../../core/text/width.js';
-import { useUi } from '../../context.js';
+import { useServices, useUi } from '../../context.js';
+import { overruledRows, useOverrule } from './overrule.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
 import { seg, wrapRows, wrapStyledRow, type Row } from '../../layout.js';
 import type { Theme } from '../../theme.js';
@@ -35,8 +36,10 @@ function sentenceRow(q: ClozeQuestion, results: readonly GapResult[], current: n
   });
 }
 
-export function ClozeView({ question: q, title, right, onAnswer, onNext }: QuestionViewProps<ClozeQuestion>) {
+export function ClozeView({ question: q, title, right, onAnswer, onOverrule, onNext }: QuestionViewProps<ClozeQuestion>) {
   const { messages: t, theme, columns } = useUi();
+  const { answerAliases } = useServices();
+  const overrule = useOverrule(onOverrule);
   const [field, setField, getField] = useSyncState<TextField>(EMPTY_FIELD);
   const [results, setResults, getResults] = useSyncState<GapResult[]>([]);
   const [pending, setPending, getPending] = useSyncState<TypedCheck | undefined>(undefined);
@@ -65,6 +68,7 @@ export function ClozeView({ question: q, title, right, onAnswer, onNext }: Quest
     if (!last.revealed) feedback.push(...diffRows(last.check.diff, columns, t, theme));
   }
   if (phase === 'done') {
+    feedback.push(...overruledRows(overrule.overruled, columns, t, theme));
     if (q.explanation) feedback.push(...wrapRows(q.explanation, columns, theme.text.muted));
     feedback.push(...noteRows(q.note, columns, t, theme));
   }
@@ -72,7 +76,7 @@ export function ClozeView({ question: q, title, right, onAnswer, onNext }: Quest
   const { rows: content, spans } = stackBlocks([sentence, fieldRows, feedback]);
   // The field and the last gap's result under it; once done, the result, explanation and note.
   const focusStart = spans[1]!.start;
-  const body = useQuizBody(content, { start: focusStart, end: content.length, key: `${phase} ${gap} ${field.cursor} ${field.value}` });
+  const body = useQuizBody(content, { start: focusStart, end: content.length, key: `${phase} ${gap} ${field.cursor} ${field.value} ${overrule.overruled?.grade}` });
   const fieldRowOnScreen = phase === 'typing' ? body.rowOf(focusStart) : -1;
   useFieldCursor(fieldRowOnScreen >= 0 ? fieldCursor(field, displayWidth(label), 1 + fieldRowOnScreen, columns) : undefined);
 
@@ -82,19 +86,20 @@ export function ClozeView({ question: q, title, right, onAnswer, onNext }: Quest
         field: getField(),
         setField,
         submit: (value) => {
-          const check = checkGap(q.item.card as ClozeCard, q.answers, getResults().length, value);
+          const check = checkGap(q.item.card as ClozeCard, q.answers, getResults().length, value, answerAliases?.());
           // Enter on an empty field reveals the gap (it counts as not known).
           if (!value.trim()) record({ check, outcome: typedOutcome('wrong'), revealed: true });
           else if (check.verdict === 'close') setPending(check);
           else record({ check, outcome: typedOutcome(check.verdict), revealed: false });
         },
         decide: (accepted) => record({ check: getPending()!, outcome: typedOutcome('close', accepted), revealed: false }),
+        done: overrule.handle,
         onNext,
       }) || body.handle(input, key, { textField: phaseOf(getPending(), getResults()) === 'typing' }),
     { textField: phase === 'typing', help: withScrollHelp('cloze') },
   );
 
-  const hint = phase === 'typing' ? t.quiz.clozeHint : phase === 'confirm' ? t.quiz.acceptHint : t.quiz.nextHint;
+  const hint = phase === 'typing' ? t.quiz.clozeHint : phase === 'confirm' ? t.quiz.acceptHint : t.quiz.verdictHint;
   return (
     <Frame title={title} right={right} footer={[seg(hint, theme.text.muted)]}>
       <Rows rows={body.rows} />

@@ -32,13 +32,13 @@ function EmptyQuiz({ title }: { title: Row }) {
 }
 
 export function QuizScreen({ params }: { params: QuizParams }) {
-  const { decks, progress, now } = useServices();
+  const { decks, progress, now, answerAliases } = useServices();
   const { messages: t, theme } = useUi();
   const pool = useMemo(() => allItems(decks), [decks]);
   const [state, dispatch] = useReducer(quizReducer, undefined, (): QuizState => {
     const at = now().getTime();
     const seed = params.seed ?? at;
-    const questions = buildQuestions({ items: selectItems(pool, params), pool, mode: params.mode, count: params.count, seed });
+    const questions = buildQuestions({ items: selectItems(pool, params), pool, mode: params.mode, count: params.count, seed, aliases: answerAliases?.() });
     return startQuiz(questions, params.mode, seed, at);
   });
   // One recorder per round: a drill round records over its own keys.
@@ -59,8 +59,13 @@ export function QuizScreen({ params }: { params: QuizParams }) {
     recorder.current.rec.record(q.key, o.grade, at - state.shownAt);
     dispatch({ type: 'answer', index, ...o, at });
   };
+  const onOverrule = (o: Outcome) => {
+    const r = state.results[index];
+    recorder.current?.rec.rerecord(q.key, o.grade, r?.ms ?? 0);
+    dispatch({ type: 'overrule', index, ...o });
+  };
   const onNext = () => dispatch({ type: 'next', index, at: now().getTime() });
-  const common = { title, right, onAnswer, onNext };
+  const common = { title, right, onAnswer, onOverrule, onNext };
   // Keyed by round and index: each question starts with fresh view state.
   const key = `${state.round}:${state.index}`;
   switch (q.kind) {

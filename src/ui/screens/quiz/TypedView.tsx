@@ -3,7 +3,8 @@ import { useSyncState } from '../../hooks/useSyncState.js';
 import { checkTyped, type TypedCheck } from '../../../core/quiz/match.js';
 import { typedOutcome, type Outcome } from '../../../core/quiz/grading.js';
 import type { TypedQuestion } from '../../../core/quiz/questions.js';
-import { useUi } from '../../context.js';
+import { useServices, useUi } from '../../context.js';
+import { overruledRows, useOverrule } from './overrule.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
 import { seg, wrapRows, type Row } from '../../layout.js';
 import { Frame } from '../../components/Frame.js';
@@ -14,8 +15,10 @@ import { EMPTY_FIELD, type TextField } from '../../textField.js';
 import { fieldCursor, fieldRow, handleAnswerKey, useFieldCursor, type AnswerPhase } from './AnswerField.js';
 import type { QuestionViewProps } from './types.js';
 
-export function TypedView({ question: q, title, right, onAnswer, onNext }: QuestionViewProps<TypedQuestion>) {
+export function TypedView({ question: q, title, right, onAnswer, onOverrule, onNext }: QuestionViewProps<TypedQuestion>) {
   const { messages: t, theme, columns } = useUi();
+  const { answerAliases } = useServices();
+  const overrule = useOverrule(onOverrule);
   const [field, setField, getField] = useSyncState<TextField>(EMPTY_FIELD);
   const [check, setCheck, getCheck] = useSyncState<TypedCheck | undefined>(undefined);
   const [outcome, setOutcome, getOutcome] = useSyncState<Outcome | undefined>(undefined);
@@ -33,6 +36,7 @@ export function TypedView({ question: q, title, right, onAnswer, onNext }: Quest
     feedback.push([]);
     if (phase === 'confirm') feedback.push(...wrapRows(t.quiz.close, columns, theme.status.warn));
     else if (outcome) feedback.push(...verdictRows(outcome.correct, outcome.correct && check.verdict === 'close' ? t.quiz.closeAccepted : outcome.correct ? t.quiz.correct : t.quiz.wrong, columns, theme));
+    feedback.push(...overruledRows(overrule.overruled, columns, t, theme));
     feedback.push(...diffRows(check.diff, columns, t, theme));
     if (phase === 'done') feedback.push(...noteRows(q.note, columns, t, theme));
   }
@@ -40,7 +44,7 @@ export function TypedView({ question: q, title, right, onAnswer, onNext }: Quest
   const fieldAt = spans[1]!.start;
   // While typing the field stays on screen under the question; then it (with what was typed)
   // and what follows it: the verdict, the diff, the note.
-  const body = useQuizBody(content, { start: fieldAt, end: content.length, key: phase }, phase === 'typing' ? fieldAt : undefined);
+  const body = useQuizBody(content, { start: fieldAt, end: content.length, key: `${phase} ${overrule.overruled?.grade}` }, phase === 'typing' ? fieldAt : undefined);
   const fieldRowOnScreen = body.rowOf(fieldAt);
   // Frame row = header (1) + the field's row in the body.
   useFieldCursor(phase === 'typing' && fieldRowOnScreen >= 0 ? fieldCursor(field, 0, 1 + fieldRowOnScreen, columns) : undefined);
@@ -51,17 +55,18 @@ export function TypedView({ question: q, title, right, onAnswer, onNext }: Quest
         field: getField(),
         setField,
         submit: (value) => {
-          const c = checkTyped(value, q.accepted);
+          const c = checkTyped(value, q.accepted, answerAliases?.());
           setCheck(c);
           if (c.verdict !== 'close') finish(typedOutcome(c.verdict));
         },
         decide: (accepted) => finish(typedOutcome('close', accepted)),
+        done: overrule.handle,
         onNext,
       }) || body.handle(input, key, { textField: phaseOf(getCheck(), getOutcome()) === 'typing' }),
     { textField: phase === 'typing', help: withScrollHelp('typed') },
   );
 
-  const hint = phase === 'typing' ? t.quiz.typeHint : phase === 'confirm' ? t.quiz.acceptHint : t.quiz.nextHint;
+  const hint = phase === 'typing' ? t.quiz.typeHint : phase === 'confirm' ? t.quiz.acceptHint : t.quiz.verdictHint;
   return (
     <Frame title={title} right={right} footer={[seg(hint, theme.text.muted)]}>
       <Rows rows={body.rows} />

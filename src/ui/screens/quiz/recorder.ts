@@ -10,6 +10,8 @@ import type { Progress, StudySession } from '../../../store/types.js';
 export interface QuizRecorder {
   /** Record one answer; false when the card could not be recorded (suspended, buried, or answered in another window). */
   record(key: string, grade: Grade, ms: number): boolean;
+  /** Replace the last answer (of `key`) with another grade: undo it, answer again. */
+  rerecord(key: string, grade: Grade, ms: number): boolean;
 }
 
 export function progressRecorder(progress: Pick<Progress, 'startCram'>, keys: readonly string[]): QuizRecorder {
@@ -22,6 +24,11 @@ export function progressRecorder(progress: Pick<Progress, 'startCram'>, keys: re
       if (session.current()?.item.key !== key) return false;
       // Not recorded when another window answered the card meanwhile.
       return session.answer(grade, ms).otherWindow !== true;
+    },
+    rerecord(key, grade, ms) {
+      if (!session?.undo() || session.current()?.item.key !== key) return false;
+      session.answer(grade, ms);
+      return true;
     },
   };
 }

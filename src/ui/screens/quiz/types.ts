@@ -9,6 +9,8 @@ export interface QuestionViewProps<Q> {
   right: Row;
   /** Record the outcome (once); the view then shows feedback. */
   onAnswer(outcome: Outcome): void;
+  /** The learner overrules the verdict: the recorded grade becomes this outcome's. */
+  onOverrule(outcome: Outcome): void;
   /** Go on to the next question. */
   onNext(): void;
 }

@@ -1,0 +1,276 @@
+/**
+ * The interviewer's judge (issue 12): technical tokens exact, plain words forgiving, Korean and
+ * English one answer through the alias groups, near misses asked. Cards are the ones the content
+ * audit (§6) and the walkthrough (A1–A5) reproduced the bugs with, copied here so a deck rewrite
+ * does not change what is tested; every bundled answer is checked as well.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { deckItems, type StudyItem } from '../../../src/core/deck/items.js';
+import type { Card, Deck } from '../../../src/core/deck/types.js';
+import { parseAliasFile } from '../../../src/core/search/aliases.js';
+import { aliasKeys, answerKey, checkTyped, headTerm, isTechnical } from '../../../src/core/quiz/match.js';
+import { answerShape, chooseDistractors, sameShape } from '../../../src/core/quiz/choice.js';
+import { buildQuestion, type ChoiceQuestion, type TypedQuestion } from '../../../src/core/quiz/questions.js';
+import { clozeAnswers, clozeParts } from '../../../src/core/quiz/cloze.js';
+import { deckFilesIn, loadDeckFiles } from '../../../src/store/deckFiles.js';
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const TABLE = parseAliasFile(JSON.parse(readFileSync(join(ROOT, 'decks', 'aliases.json'), 'utf8'))).table;
+const ALIASES = aliasKeys(TABLE);
+const verdict = (typed: string, accepted: string[]) => checkTyped(typed, accepted, ALIASES).verdict;
+
+const deck = (cards: Card[]): Deck => ({ id: 'audit', title: 'audit', description: '', language: 'ko', cards });
+const itemOf = (cards: Card[], key: string): StudyItem => deckItems(deck(cards)).find((i) => i.key === key)!;
+
+// Cards from the audit, as they were when the bugs were reproduced.
+const DF_PUBLISH: Card = { id: 'df-publish', type: 'typed', topic: 'expose', front: '컨테이너의 8080 포트를 호스트의 80 포트로 공개하는 docker run 옵션은?', answer: '-p 80:8080', aliases: ['--publish 80:8080', '-p 0.0.0.0:80:8080'] };
+const REG_FULL_NAME: Card = { id: 'reg-full-name', type: 'typed', front: 'docker pull nginx 가 실제로 가리키는 전체 이미지 이름은?', answer: 'docker.io/library/nginx:latest' };
+const REG_PRIVATE_NAME: Card = {
+  id: 'reg-private-name',
+  type: 'choice',
+  topic: 'registry-name',
+  front: '사설 레지스트리 harbor.example.com 의 team 프로젝트에 있는 api 이미지, 버전 1.2의 이름은?',
+  answer: 'harbor.example.com/team/api:1.2',
+  distractors: ['team/api:1.2@harbor.example.com', 'harbor.example.com:team/api/1.2', 'api/team:1.2/harbor.example.com'],
+};
+const ARCH_DOCKERD: Card = { id: 'arch-dockerd', type: 'typed', front: 'Docker 데몬 프로세스(실행 파일)의 이름은?', answer: 'dockerd', aliases: ['docker daemon', '도커 데몬'], tags: ['architecture', 'daemon'] };
+const ARCH_DAEMON: Card = { id: 'arch-daemon', type: 'basic', front: '요청을 받아 컨테이너를 관리하는 백그라운드 프로세스는?', back: 'Docker 데몬', tags: ['architecture', 'daemon'] };
+const VM_NAMESPACES: Card = { id: 'vm-namespaces', type: 'reversible', front: 'namespace', back: '프로세스가 보는 시스템 자원을 분리하는 커널 기능. PID·network·mount·UTS·IPC·user 네임스페이스로 컨테이너마다 자기만의 시스템처럼 보이게 한다.', aliases: ['네임스페이스', 'namespaces'] };
+const IMG_COW_DELETE: Card = {
+  id: 'img-cow-delete',
+  type: 'choice',
+  front: '컨테이너 안에서 이미지에 있던 파일을 지우면?',
+  answer: '컨테이너 레이어에 삭제 표시(whiteout)만 생기고 이미지 레이어는 그대로다',
+  distractors: ['이미지 레이어에서 파일이 실제로 지워진다', '같은 이미지로 만든 모든 컨테이너에서 파일이 사라진다', '이미지 크기가 그만큼 줄어든다'],
+};
+const IMG_PAUSED: Card = { id: 'img-paused', type: 'choice', front: 'docker pause 후 컨테이너의 상태는?', answer: 'paused (일시 정지)', distractors: ['exited (종료)', 'created (생성됨)', 'restarting (재시작 중)'] };
+const VM_SIZE: Card = { id: 'vm-size', type: 'choice', front: '보통 수 MB~수백 MB로 가벼운 것은? (나머지는 대개 수 GB 이상)', answer: '컨테이너 이미지', distractors: ['VM 디스크 이미지', '게스트 OS 설치 이미지', 'VM 템플릿 (OVA)'] };
+const REG_DIGEST: Card = { id: 'reg-digest-symbol', type: 'typed', topic: 'registry-name', front: '태그 대신 digest로 이미지를 지정할 때 이름과 digest 사이에 쓰는 기호는?', answer: '@' };
+const REG_DEFAULT: Card = { id: 'reg-default-registry', type: 'typed', topic: 'registry-name', front: '레지스트리를 생략하면 쓰는 기본 레지스트리는?', answer: 'docker.io' };
+const REG_PULL_EXISTING: Card = { id: 'reg-pull-existing', type: 'choice', topic: 'registry-name', front: '이미 있는 레이어는?', answer: 'digest가 같으면 다시 받지 않는다 (Already exists)' };
+
+describe('technical tokens are exact', () => {
+  const accepted = [DF_PUBLISH.type === 'typed' ? DF_PUBLISH.answer : '', ...(DF_PUBLISH.aliases ?? [])];
+
+  it('df-publish: the exact mapping and its aliases are right; a reversed mapping or -P is wrong, not close', () => {
+    expect(verdict('-p 80:8080', accepted)).toBe('right');
+    expect(verdict('  -p   80:8080 ', accepted)).toBe('right');
+    expect(verdict('--publish 80:8080', accepted)).toBe('right');
+    expect(verdict('-p 8080:80', accepted)).toBe('wrong');
+    expect(verdict('-P 80:8080', accepted)).toBe('wrong');
+    expect(verdict('p 80:8080', accepted)).toBe('wrong');
+    expect(verdict('-p 80 8080', accepted)).toBe('wrong');
+  });
+
+  it('a flag keeps its dashes: rm is not --rm', () => {
+    expect(verdict('rm', ['--rm'])).toBe('wrong');
+    expect(verdict('-rm', ['--rm'])).toBe('wrong');
+    expect(verdict('--rm', ['--rm'])).toBe('right');
+    expect(verdict('--from', ['--from', '--from=build'])).toBe('right');
+    expect(verdict('--from build', ['--from=build'])).toBe('wrong');
+  });
+
+  it('reg-full-name: an image reference keeps its / and :', () => {
+    const accepted = ['docker.io/library/nginx:latest'];
+    expect(verdict('docker.io/library/nginx:latest', accepted)).toBe('right');
+    expect(verdict('docker.io/library/nginx/latest', accepted)).toBe('wrong');
+    expect(verdict('docker.io library nginx latest', accepted)).toBe('wrong');
+    expect(verdict('Docker.io/library/nginx:latest', accepted)).toBe('wrong');
+  });
+
+  it('paths, digests and file names keep their punctuation; sentence punctuation around them does not count', () => {
+    expect(verdict('/var/run/docker.sock', ['/var/run/docker.sock'])).toBe('right');
+    expect(verdict('varrundockersock', ['/var/run/docker.sock'])).toBe('wrong');
+    expect(verdict('/var/run/docker.sock.', ['/var/run/docker.sock'])).toBe('right');
+    expect(verdict('(.dockerignore)', ['.dockerignore'])).toBe('right');
+    expect(verdict('dockerignore', ['.dockerignore'])).toBe('wrong');
+    expect(verdict('@', ['@'])).toBe('right');
+    expect(verdict(':', ['@'])).toBe('wrong');
+  });
+
+  it('classifies words', () => {
+    for (const w of ['-p', '--rm', '80:8080', '/var/lib/docker', 'nginx:latest', 'sha256:abc', 'docker.sock', '.dockerignore', 'DOCKER_HOST', '@', '--', 'a=b']) expect(isTechnical(w), w).toBe(true);
+    for (const w of ['CRI-O', 'runtime-spec', 'copy-on-write', 'K8s', 'overlay2', '라이브러리·바이너리', '읽기/쓰기', 'Dockerfile']) expect(isTechnical(w), w).toBe(false);
+  });
+
+  it('property: a technical answer with two different characters swapped, or a flag with its case changed, is never right', () => {
+    const techChar = fc.constantFrom(...'abcdefgz0123456789:/@=._-'.split(''));
+    const technical = fc
+      .tuple(fc.constantFrom('-', '--', '/', ''), fc.array(techChar, { minLength: 2, maxLength: 14 }), fc.constantFrom(':80', '/x', '@sha256:ab', '=1', '.sock'))
+      .map(([a, b, c]) => `${a}${b.join('')}${c}`)
+      .filter(isTechnical);
+    fc.assert(
+      fc.property(technical, fc.nat(), fc.nat(), (answer, x, y) => {
+        const chars = [...answer];
+        const i = x % chars.length;
+        const j = y % chars.length;
+        fc.pre(chars[i] !== chars[j]);
+        [chars[i], chars[j]] = [chars[j]!, chars[i]!];
+        expect(checkTyped(chars.join(''), [answer], ALIASES).verdict).not.toBe('right');
+      }),
+      { numRuns: 500 },
+    );
+    const flag = fc.tuple(fc.constantFrom('-', '--'), fc.stringMatching(/^[a-z][a-z-]{0,10}$/)).map(([d, n]) => d + n);
+    fc.assert(
+      fc.property(flag, fc.nat(), (answer, x) => {
+        const letters = [...answer].flatMap((c, i) => (/[a-z]/.test(c) ? [i] : []));
+        const i = letters[x % letters.length]!;
+        const changed = answer.slice(0, i) + answer[i]!.toUpperCase() + answer.slice(i + 1);
+        expect(checkTyped(changed, [answer], ALIASES).verdict).not.toBe('right');
+        expect(checkTyped(changed, [answer], ALIASES).verdict).not.toBe('close');
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('plain words are forgiving', () => {
+  it('case, spacing, NFC and trailing punctuation do not count', () => {
+    expect(verdict('컨테이너런타임', ['컨테이너 런타임'])).toBe('right');
+    expect(verdict('cri o', ['CRI-O'])).toBe('right');
+    expect(verdict('crio', ['CRI-O'])).toBe('right');
+    expect(verdict('Linux foundation.', ['Linux Foundation'])).toBe('right');
+    expect(verdict('컨테이너'.normalize('NFD'), ['컨테이너'])).toBe('right');
+  });
+
+  it('a plain word next to a technical one: docker ps -a', () => {
+    expect(verdict('Docker PS -a', ['docker ps -a'])).toBe('right');
+    expect(verdict('docker ps -A', ['docker ps -a'])).toBe('wrong');
+  });
+});
+
+describe('Korean and English are one answer (alias groups, word by word)', () => {
+  it('accepts the other language for each word', () => {
+    expect(verdict('PID 네임스페이스', ['PID namespace'])).toBe('right');
+    expect(verdict('네트워크 네임스페이스', ['network namespace'])).toBe('right');
+    expect(verdict('네트워크네임스페이스', ['network namespace'])).toBe('right');
+    expect(verdict('network namespace', ['네트워크 네임스페이스'])).toBe('right');
+    expect(verdict('컨테이너 런타임', ['container runtime'])).toBe('right');
+    expect(verdict('컨테이너런타임', ['container runtime'])).toBe('right');
+    expect(verdict('container runtime', ['컨테이너 런타임'])).toBe('right');
+  });
+
+  it('without the table the same inputs are wrong (the groups do the work)', () => {
+    expect(checkTyped('PID 네임스페이스', ['PID namespace']).verdict).toBe('wrong');
+  });
+
+  it('a different term in the other language is still wrong', () => {
+    expect(verdict('PID 볼륨', ['PID namespace'])).toBe('wrong');
+    expect(verdict('네트워크 네임스페이스', ['mount namespace'])).toBe('wrong');
+  });
+
+  it('vm-namespaces asked back to front accepts the aliases written for its front', () => {
+    const q = buildQuestion(itemOf([VM_NAMESPACES], 'vm-namespaces~rev'), 'typed', [], 1) as TypedQuestion;
+    expect(q.answer).toBe('namespace');
+    expect(checkTyped('네임스페이스', q.accepted, ALIASES).verdict).toBe('right');
+    expect(checkTyped('namespaces', q.accepted).verdict).toBe('right');
+    // Forward, the answer is the long definition: never a typed question.
+    expect(buildQuestion(itemOf([VM_NAMESPACES], 'vm-namespaces'), 'typed', [], 1)).toBeUndefined();
+  });
+});
+
+describe('near misses ask y/n', () => {
+  it('one jamo in Korean, one edit or a swapped pair in an English word of 5+ letters', () => {
+    expect(verdict('컨테이넌', ['컨테이너'])).toBe('close');
+    expect(verdict('overaly2', ['overlay2'])).toBe('close');
+    expect(verdict('upperdri', ['upperdir'])).toBe('close');
+    expect(verdict('contianerd', ['containerd'])).toBe('close');
+    expect(verdict('rnuc', ['runc'])).toBe('wrong');
+  });
+
+  it('a typo in the letters of a long technical word is close; a meaningful character never is', () => {
+    expect(verdict('/var/run/docekr.sock', ['/var/run/docker.sock'])).toBe('close');
+    expect(verdict('-P', ['-p'])).toBe('wrong');
+    expect(verdict('-p 8080:80', ['-p 80:8080'])).toBe('wrong');
+    expect(verdict('--build-args', ['--build-arg'])).toBe('close');
+    expect(verdict('--build_arg', ['--build-arg'])).toBe('wrong');
+    expect(verdict('/VAR/run/docker.sock', ['/var/run/docker.sock'])).toBe('wrong');
+  });
+});
+
+describe('typed mode asks only what can be typed', () => {
+  it('skips a long choice answer and a question that refers to its options; accepts the head term before a gloss', () => {
+    expect(buildQuestion(itemOf([IMG_COW_DELETE], 'img-cow-delete'), 'typed', [], 1)).toBeUndefined();
+    expect(buildQuestion(itemOf([VM_SIZE], 'vm-size'), 'typed', [], 1)).toBeUndefined();
+    const q = buildQuestion(itemOf([IMG_PAUSED], 'img-paused'), 'typed', [], 1) as TypedQuestion;
+    expect(headTerm('paused (일시 정지)')).toBe('paused');
+    expect(checkTyped('paused', q.accepted, ALIASES).verdict).toBe('right');
+    expect(checkTyped('Paused', q.accepted, ALIASES).verdict).toBe('right');
+    expect(checkTyped('exited', q.accepted, ALIASES).verdict).toBe('wrong');
+  });
+});
+
+describe('choice distractors have the answer’s shape', () => {
+  it('shapes', () => {
+    expect(answerShape('@')).toBe('symbol');
+    expect(answerShape('-p 80:8080')).toBe('command');
+    expect(answerShape('docker pull')).toBe('command');
+    expect(answerShape('containerd')).toBe('name');
+    expect(answerShape('컨테이너 런타임')).toBe('phrase');
+    expect(sameShape('containerd', '/var/run/docker.sock')).toBe(false);
+    expect(sameShape('containerd', '종료한다. 컨테이너 프로세스는 containerd-shim이 부모로 맡는다')).toBe(false);
+  });
+
+  it('reg-private-name keeps its hand-written distractor that differs from the answer only in punctuation', () => {
+    const item = itemOf([REG_PRIVATE_NAME], 'reg-private-name');
+    expect(chooseDistractors(item, [item], 1, 3, ALIASES)).toEqual(REG_PRIVATE_NAME.type === 'choice' ? REG_PRIVATE_NAME.distractors : []);
+  });
+
+  it('reg-digest-symbol: no symbol to set beside @ → left out of choice mode, not padded', () => {
+    const ghcr: Card = { id: 'reg-ghcr', type: 'typed', topic: 'registry-name', front: 'GitHub의 레지스트리 주소는?', answer: 'ghcr.io' };
+    const items = deckItems(deck([REG_DIGEST, REG_DEFAULT, REG_PULL_EXISTING, REG_PRIVATE_NAME, ghcr]));
+    const item = items.find((i) => i.key === 'reg-digest-symbol')!;
+    expect(chooseDistractors(item, items, 1, 3, ALIASES)).toEqual([]);
+    expect(buildQuestion(item, 'choice', items, 1, ALIASES)).toBeUndefined();
+    // docker.io is a reference: only references are set beside it.
+    const ref = buildQuestion(items.find((i) => i.key === 'reg-default-registry')!, 'choice', items, 1, ALIASES) as ChoiceQuestion;
+    expect(ref.options.sort()).toEqual(['docker.io', 'ghcr.io']);
+  });
+
+  it('arch-dockerd: another name of the answer (alias group: 도커 데몬 = docker daemon) is never a second correct option', () => {
+    const items = deckItems(deck([ARCH_DOCKERD, ARCH_DAEMON, { id: 'x', type: 'typed', front: 'q', answer: 'containerd', tags: ['daemon'] }]));
+    const item = items.find((i) => i.key === 'arch-dockerd')!;
+    for (let seed = 0; seed < 20; seed++) expect(chooseDistractors(item, items, seed, 3, ALIASES)).toEqual(['containerd']);
+  });
+});
+
+describe('every bundled typed, cloze and choice answer', () => {
+  const loaded = loadDeckFiles(deckFilesIn(join(ROOT, 'decks')).map((file) => ({ file, origin: 'bundled' as const }))).decks;
+  const answers = loaded.flatMap((d) =>
+    d.deck.cards.flatMap((c): { id: string; answer: string; accepted: string[] }[] => {
+      if (c.type === 'typed' || c.type === 'choice') return [{ id: c.id, answer: c.answer, accepted: [c.answer, ...(c.aliases ?? [])] }];
+      if (c.type === 'cloze') {
+        const gaps = clozeAnswers(clozeParts(c.front));
+        return gaps.map((g) => ({ id: c.id, answer: g, accepted: [g, ...(gaps.length === 1 ? (c.aliases ?? []) : [])] }));
+      }
+      return [];
+    }),
+  );
+
+  it('finds answers to check', () => expect(answers.length).toBeGreaterThan(100));
+
+  it('the exact answer and every alias is right', () => {
+    for (const a of answers) for (const form of a.accepted) expect(checkTyped(form, a.accepted, ALIASES).verdict, `${a.id}: ${form}`).toBe('right');
+  });
+
+  it('a technical answer with a reversed a:b, a changed flag case or a dropped dash is wrong', () => {
+    let checked = 0;
+    for (const a of answers) {
+      for (const word of a.answer.split(/\s+/).filter(isTechnical)) {
+        const mutations = [word.replace(/^([^:]+):([^:]+)$/, '$2:$1'), word.replace(/^(-+)([a-z])/, (_, d: string, l: string) => d + l.toUpperCase()), word.replace(/^-/, '')];
+        for (const m of mutations) {
+          if (m === word || answerKey(m) === answerKey(word)) continue;
+          const typed = a.answer.replace(word, m);
+          if (a.accepted.some((f) => f === typed)) continue;
+          checked++;
+          expect(checkTyped(typed, a.accepted, ALIASES).verdict, `${a.id}: ${typed}`).toBe('wrong');
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(5);
+  });
+});
