@@ -160,7 +160,8 @@ class ReviewPicker implements Picker {
 }
 
 export function reviewSession(store: ProgressStore, items: StudyItem[], all: boolean): StudySession {
-  const q = new ReviewQueue({ ledger: store.ledger, items, settings: store.settings, scheduler: store.ctx.scheduler, now: store.now(), ...(all ? { keyMap: () => store.itemMap } : {}) });
+  // `all`: the collection-wide limits apply too (issue 14); deckRank: the curriculum order.
+  const q = new ReviewQueue({ ledger: store.ledger, items, settings: store.settings, scheduler: store.ctx.scheduler, now: store.now(), all, deckRank: store.deckRank, ...(all ? { keyMap: () => store.itemMap } : {}) });
   return new Session(store, new ReviewPicker(q), { kind: 'review', reschedule: true });
 }
 

@@ -42,7 +42,7 @@ describe('home', () => {
     await b.press(KEYS.ctrlC);
     await b.press('j');
     // After Ctrl+C no key is handled any more.
-    expect(b.frame()).toContain('› New cards per day');
+    expect(b.frame()).toContain('› New/day, all decks');
   });
 });
 
@@ -234,9 +234,18 @@ describe('help, settings, sizes, language', () => {
   test('settings are saved through the store; the language switches at once', async () => {
     const services = fakeServices(miniDecks());
     const app = renderApp(services, { initial: [{ kind: 'home' }, { kind: 'settings' }], lang: undefined });
-    await app.waitFor('New cards per day');
+    await app.waitFor('New/day, all decks');
+    // The line under the list says what the highlighted setting does.
+    expect(app.frame()).toContain('all decks together');
     await app.press(KEYS.right);
-    expect(services.progress.settings.newPerDay).toBe(25);
+    expect(services.progress.settings.newPerDayAll).toBe(21);
+    // By 10 with Shift (issue 14), and by 10 with L / H for terminals that drop Shift.
+    await app.press('\u001b[1;2C');
+    expect(services.progress.settings.newPerDayAll).toBe(31);
+    await app.press('H');
+    expect(services.progress.settings.newPerDayAll).toBe(21);
+    await app.press('j', 'j');
+    await app.waitFor('from any one deck');
     await app.press('j', 'j', KEYS.left);
     expect(services.progress.settings.retention).toBe(0.89);
     await app.press('j', 'j', 'l');
