@@ -16,6 +16,7 @@ import { ledgerContext } from '../core/schedule/context.js';
 import { dayStart, studyDay } from '../core/schedule/day.js';
 import type { ItemState, Ledger, LedgerContext } from '../core/schedule/ledger.js';
 import { peekItem } from '../core/schedule/itemTable.js';
+import { medianAnswerMs } from '../core/schedule/estimate.js';
 import { deckRanks } from '../core/schedule/order.js';
 import { isHidden, kindOf, ReviewQueue, type QueueInput, type Remaining } from '../core/schedule/queue.js';
 import type { DeckCounts, FlagEntry, LogEntry, Settings, UndoEntry } from '../core/schedule/types.js';
@@ -234,7 +235,12 @@ export class ProgressStore implements Progress {
       if (deckId === undefined) doneToday = stat.n;
       else doneToday = (stat.dk[deckId]?.[0] ?? 0) + (stat.dk[deckId]?.[1] ?? 0);
     }
-    return { new: r.new, learning, review: r.review, suspended, doneToday };
+    return { new: r.new, learning, review: r.review, suspended, doneToday, ...(deckId === undefined ? { dueReviews: q.dueReviews } : {}) };
+  }
+
+  /** The learner's median time per answer (Home's estimate for today). */
+  msPerAnswer(): number {
+    return medianAnswerMs(this.ledger.days, this.today());
   }
 
   /**
@@ -267,11 +273,15 @@ export class ProgressStore implements Progress {
       decks.set(id, { ...r, suspended: suspended.get(id) ?? 0, doneToday: (done?.[0] ?? 0) + (done?.[1] ?? 0) });
       all.suspended += suspended.get(id) ?? 0;
     }
-    for (const r of this.dueByDeck(true).values()) {
-      all.new += r.new;
-      all.learning += r.learning;
-      all.review += r.review;
+    const now = this.now();
+    const q = this.queue(this.allItems, true, now);
+    const r = q.remainingByDeck(now, dayStart(q.today + 1, this.settings.dayStartHour).getTime() - 1);
+    for (const c of r.values()) {
+      all.new += c.new;
+      all.learning += c.learning;
+      all.review += c.review;
     }
+    all.dueReviews = q.dueReviews;
     return { all, decks };
   }
 

@@ -7,12 +7,13 @@ import type { StudyItem } from '../core/deck/items.js';
 import { selectCram } from '../core/schedule/cram.js';
 import { newItemState } from '../core/schedule/ledger.js';
 import { planDue } from '../core/schedule/interview.js';
-import { isHidden, kindOf, ReviewQueue } from '../core/schedule/queue.js';
+import { isHidden, kindOf, type ReviewQueue } from '../core/schedule/queue.js';
 import { previews } from '../core/schedule/previews.js';
 import type { AnswerEntry, Grade, Previews, QueueEntry } from '../core/schedule/types.js';
 import { UsageError } from '../core/errors.js';
 import type { ProgressStore } from './progress.js';
-import type { AnswerResult, CramOptions, SessionSummary, StudySession } from './types.js';
+import type { AnswerResult, CramOptions, Outlook, SessionSummary, StudySession } from './types.js';
+import { dayStart } from '../core/schedule/day.js';
 
 /** What a session needs from its queue. */
 interface Picker {
@@ -23,6 +24,8 @@ interface Picker {
   pushFront(key: string): void;
   remaining(now: number): { learning: number; review: number; new: number };
   nextDue(): number | undefined;
+  /** Review sessions: what comes later today and tomorrow (the end screen). */
+  outlook?(now: number): Outlook;
 }
 
 interface Done {
@@ -48,6 +51,7 @@ class Session implements StudySession {
     private readonly store: ProgressStore,
     private readonly picker: Picker,
     private readonly mode: AnswerMode,
+    readonly plan?: { perDay: number; daysLeft: number },
   ) {}
 
   current(): QueueEntry | undefined {
@@ -135,13 +139,24 @@ class Session implements StudySession {
       ms: answers.reduce((t, d) => t + d.ms, 0),
       streak: this.store.streak(),
       ...(next !== undefined ? { nextDue: new Date(next) } : {}),
+      ...(this.picker.outlook ? { later: this.picker.outlook(this.store.now()) } : {}),
       missed: [...new Set(answers.filter((d) => d.grade === 1).map((d) => d.key))],
     };
   }
 }
 
 class ReviewPicker implements Picker {
-  constructor(private readonly q: ReviewQueue) {}
+  constructor(
+    private readonly q: ReviewQueue,
+    /** Tomorrow's queue over the same cards (built only for the end screen). */
+    private readonly tomorrow: () => ReviewQueue,
+  ) {}
+  outlook(now: number): Outlook {
+    const t = this.tomorrow();
+    const r = t.remaining(t.now);
+    const next = this.q.nextLearningDue();
+    return { learningToday: this.q.learningLeft(now), ...(next !== undefined ? { nextLearning: new Date(next) } : {}), tomorrowNew: r.new, tomorrowDue: r.review };
+  }
   next(now: number) {
     return this.q.next(now);
   }
@@ -160,9 +175,10 @@ class ReviewPicker implements Picker {
 }
 
 export function reviewSession(store: ProgressStore, items: StudyItem[], all: boolean): StudySession {
-  // `all`: the collection-wide limits apply too (issue 14); deckRank: the curriculum order.
-  const q = new ReviewQueue({ ledger: store.ledger, items, settings: store.settings, scheduler: store.ctx.scheduler, now: store.now(), all, deckRank: store.deckRank, ...(all ? { keyMap: () => store.itemMap } : {}) });
-  return new Session(store, new ReviewPicker(q), { kind: 'review', reschedule: true });
+  // `all`: the collection-wide limits apply too (issue 14); new cards in curriculum order.
+  const q = store.queue(items, all);
+  const tomorrow = () => store.queue(items, all, dayStart(q.today + 1, store.settings.dayStartHour).getTime());
+  return new Session(store, new ReviewPicker(q, tomorrow), { kind: 'review', reschedule: true });
 }
 
 /** A cram queue: the selection in order; a card answered Again comes back at the end. */
@@ -228,6 +244,7 @@ export function cramSession(store: ProgressStore, opts: CramOptions): StudySessi
   const now = store.now();
   let plan: string | undefined;
   let secondPass = false;
+  let planInfo: { perDay: number; daysLeft: number } | undefined;
   if (opts.until) {
     const tagged = opts.tag ? items.filter((it) => (it.card.tags ?? []).includes(opts.tag!)) : items;
     const r = planDue({ ledger: store.ledger, items: tagged, settings: store.settings, scheduler: store.ctx.planScheduler, now, until: opts.until });
@@ -235,11 +252,12 @@ export function cramSession(store: ProgressStore, opts: CramOptions): StudySessi
     items = opts.limit ? r.due.slice(0, opts.limit) : r.due;
     plan = opts.until;
     secondPass = r.lastDays;
+    planInfo = { perDay: r.perDay, daysLeft: r.daysLeft };
   } else {
     items = selectCram({ ledger: store.ledger, items, scheduler: store.ctx.scheduler, now, dayStartHour: store.settings.dayStartHour, tag: opts.tag, keys: opts.keys, weakest: opts.weakest, limit: opts.limit });
   }
   // Interview plans always schedule (at the raised retention: that is how they pull reviews
   // forward); plain cram leaves schedules alone unless asked.
   const reschedule = plan !== undefined || opts.reschedule === true;
-  return new Session(store, new CramPicker(store, items, secondPass), { kind: opts.kind ?? 'cram', reschedule, ...(plan ? { plan } : {}) });
+  return new Session(store, new CramPicker(store, items, secondPass), { kind: opts.kind ?? 'cram', reschedule, ...(plan ? { plan } : {}) }, planInfo);
 }

@@ -52,14 +52,15 @@ describe('review', () => {
     const app = renderApp(services, { initial: [{ kind: 'home' }, { kind: 'review', deckId: 'mini' }] });
     await app.waitFor('레이어란?');
     expect(app.frame()).toContain('Space/Enter: show answer');
-    expect(app.frame()).toContain('0/8');
+    // What is left, Anki-style: new · learning · due (issue 14), no growing denominator.
+    expect(app.frame()).toContain('new 8 · learn 0 · due 0');
     await app.press(' ');
     await app.waitFor('1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 9d');
     expect(app.frame()).toContain('이미지를 이루는 읽기 전용 층');
     await app.press('2');
     await app.waitFor('컨테이너 런타임');
     expect(services.progress.log).toEqual([expect.objectContaining({ key: 'mini-layer', grade: 2, kind: 'review' })]);
-    expect(app.frame()).toContain('1/8');
+    expect(app.frame()).toContain('new 7 · learn 0 · due 0');
     // Space on the answer = Good.
     await app.press(' ', ' ');
     expect(services.progress.log[1]).toMatchObject({ key: 'mini-runtime', grade: 3 });
@@ -112,8 +113,8 @@ describe('review', () => {
     expect(all).toMatch(/1\. docker CLI\s+2\. dockerd\s+3\. containerd\s+4\. runc/);
     expect(all).toContain('• VM은 게스트 OS 포함');
     await app.waitFor('Session done');
-    expect(app.frame()).toMatch(/8 cards · 100% correct/);
-    expect(app.frame()).toContain('Next card due in 10m.');
+    expect(app.frame()).toMatch(/8 answers · 100% correct/);
+    expect(app.frame()).toContain('Next review due in 10m.');
   });
 
   test('a long card scrolls with j/k and PgDn', async () => {
@@ -156,13 +157,13 @@ describe('stack', () => {
     const app = renderApp(services, { initial: [{ kind: 'review', deckId: 'mini' }] });
     await app.waitFor('레이어란?');
     await app.press(' ', '3', ' ');
-    await app.waitFor('1/8');
+    await app.waitFor('new 7 ·');
     await app.press('/');
     await app.waitFor('type a word');
     await app.press(KEYS.esc);
     await app.waitFor('1 Again');
     expect(app.frame()).toContain('컨테이너 런타임');
-    expect(app.frame()).toContain('1/8');
+    expect(app.frame()).toContain('new 7 ·');
   });
 
   test('back on Home after a review, the counts have moved', async () => {

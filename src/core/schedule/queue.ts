@@ -363,6 +363,21 @@ export class ReviewQueue {
     return min;
   }
 
+  /** The instant the queue was built for. */
+  get now(): number {
+    return this.input.now;
+  }
+
+  /** Learning cards in scope still to come today (from `now` on: the end screen's "later today"). */
+  learningLeft(now: number): number {
+    let n = 0;
+    for (const [key, l] of this.learning) {
+      const s = this.state(key, l.row);
+      if (kindOf(s) === 'learning' && !isHidden(s, this.today) && s!.due >= now && s!.due < this.dayEnd) n++;
+    }
+    return n;
+  }
+
   /** The earliest due time of a learning card in scope (for "next card at …"). */
   nextLearningDue(): number | undefined {
     let min: number | undefined;

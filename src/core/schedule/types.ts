@@ -110,4 +110,6 @@ export interface DeckCounts {
   suspended: number;
   /** Answers given today (study day), all decks or this deck. */
   doneToday: number;
+  /** Reviews due today before the daily limits (more than `review` after missed days). */
+  dueReviews?: number;
 }

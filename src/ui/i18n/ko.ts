@@ -1,12 +1,14 @@
 /** 한국어 인터페이스 문구. 카드 내용은 덱에 쓰인 그대로 보여 준다. */
 import type { Command } from '../keymap.js';
-import type { Messages } from './en.js';
+import { monthDay, type Messages } from './en.js';
 
 export const ko: Messages = {
   appName: 'amgi 암기',
   firstRun: 'Docker 개념을 간격 반복으로 외웁니다 — Enter: 복습 · /: 검색 · ?: 키',
   streak: (n) => `연속 ${n}일`,
   doneToday: (n) => `오늘 ${n}장 완료`,
+  estimate: (answers, minutes) => `오늘 약 ${answers}번 · ${minutes}분`,
+  backlog: (n, days) => `밀린 복습 ${n}장, ${days}일에 나눠서`,
   deckCounts: { new: '새', learning: '학습', due: '복습', deck: '덱', hidden: (arrows) => `${arrows}개 더` },
   noDecks: '덱이 없습니다. $AMGI_HOME/decks에 덱 파일을 넣거나 --decks DIR을 쓰세요.',
   deckProblems: (n) => `덱 파일 ${n}개에 문제가 있습니다 (x: 닫기):`,
@@ -44,8 +46,12 @@ export const ko: Messages = {
     moreAbove: (n) => `↑ ${n}줄 더`,
     doneTitle: '세션 완료',
     nothingDue: '지금 복습할 카드가 없습니다.',
-    summary: (cards, accuracy, time) => `${cards}장 · 정답률 ${accuracy} · ${time}`,
-    nextDue: (when) => `다음 카드: ${when}`,
+    summary: (answers, accuracy, time) => `${answers}번 답함 · 정답률 ${accuracy} · ${time}`,
+    nextDue: (when) => `다음 복습: ${when}`,
+    learningLater: (n, when) => `학습 중인 카드 ${n}장이 오늘 다시 나옵니다 (다음: ${when}).`,
+    tomorrow: (fresh, due) => `내일: 새 카드 ${fresh}장 · 복습 ${due}장`,
+    planTitle: (days, date) => `면접 ${days === 0 ? 'D-day' : `D-${days}`} · ${monthDay(date)}`,
+    planPreview: (perDay) => `계획: 면접까지 하루 약 ${perDay}장 · 일정을 바꾸고 새 카드도 가져옴`,
     noneScheduled: '예정된 카드가 없습니다.',
     doneHint: 'q: 뒤로 · u: 마지막 답 되돌리기',
     hint: 'u 되돌리기 · s 보류 · b 숨기기 · ? 키 · q 뒤로',
