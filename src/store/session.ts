@@ -22,7 +22,8 @@ interface Picker {
   answered(key: string, again: boolean, planN: number): void;
   /** Show this card next (undo). */
   pushFront(key: string): void;
-  remaining(now: number): { learning: number; review: number; new: number };
+  /** Cards to come after `current` (its key: not counted even if it is still in a list). */
+  remaining(now: number, current?: string): { learning: number; review: number; new: number };
   nextDue(): number | undefined;
   /** Review sessions: what comes later today and tomorrow (the end screen). */
   outlook?(now: number): Outlook;
@@ -126,7 +127,7 @@ class Session implements StudySession {
   }
 
   remaining(): { learning: number; review: number; new: number } {
-    return this.picker.remaining(this.store.now());
+    return this.picker.remaining(this.store.now(), this.cur?.item.key);
   }
 
   summary(): SessionSummary {
@@ -166,8 +167,8 @@ class ReviewPicker implements Picker {
   pushFront(key: string) {
     this.q.pushFront(key);
   }
-  remaining(now: number) {
-    return this.q.remaining(now);
+  remaining(now: number, current?: string) {
+    return this.q.remaining(now, current);
   }
   nextDue() {
     return this.q.nextDue();

@@ -306,9 +306,10 @@ export class ReviewQueue {
     return list[i];
   }
 
-  remaining(now: number): Remaining {
+  /** Cards left by kind; `skip`: the card on screen (a learning card stays in its list while shown). */
+  remaining(now: number, skip?: string): Remaining {
     const total: Remaining = { learning: 0, review: 0, new: 0 };
-    this.tally(now + LEARN_AHEAD_MS, () => total);
+    this.tally(now + LEARN_AHEAD_MS, () => total, skip);
     return total;
   }
 
@@ -326,9 +327,9 @@ export class ReviewQueue {
     return byDeck;
   }
 
-  private tally(learnBy: number, bucket: (deckId: string) => Remaining): void {
+  private tally(learnBy: number, bucket: (deckId: string) => Remaining, skip?: string): void {
     // Cards put back by undo are shown first and counted once, whatever list they came from.
-    const counted = this.front.length ? new Set<string>() : undefined;
+    const counted = this.front.length || skip !== undefined ? new Set<string>(skip === undefined ? [] : [skip]) : undefined;
     const count = (item: StudyItem, kind: QueueKind) => {
       if (counted?.has(item.key)) return;
       counted?.add(item.key);
