@@ -42,7 +42,8 @@ export function SettingsScreen() {
     return true;
   });
 
-  const labelW = Math.min(Math.floor(columns / 2), 24);
+  // Room for "Reviews/day, all decks" at 40 columns (the value takes ~10).
+  const labelW = Math.max(8, Math.min(columns - 14, 24));
   // One line under the list says what the highlighted setting does (when there is room).
   const explain = wrapRows(t.settings.explain[SETTING_FIELDS[selected]!], columns, theme.text.muted);
   const room = bodyHeight(rows);
