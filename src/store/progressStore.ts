@@ -16,7 +16,9 @@ import { ledgerContext } from '../core/schedule/context.js';
 import { dayStart, studyDay } from '../core/schedule/day.js';
 import type { ItemState, Ledger, LedgerContext } from '../core/schedule/ledger.js';
 import { peekItem } from '../core/schedule/itemTable.js';
-import { isHidden, kindOf, ReviewQueue, type Remaining } from '../core/schedule/queue.js';
+import { medianAnswerMs } from '../core/schedule/estimate.js';
+import { deckRanks } from '../core/schedule/order.js';
+import { isHidden, kindOf, ReviewQueue, type QueueInput, type Remaining } from '../core/schedule/queue.js';
 import type { DeckCounts, FlagEntry, LogEntry, Settings, UndoEntry } from '../core/schedule/types.js';
 import { computeStats, streakOf, type StatsReport } from '../core/stats/index.js';
 import { LogAppender } from './log.js';
@@ -202,10 +204,22 @@ export class ProgressStore implements Progress {
     return last.key;
   }
 
+  /** Curriculum rank of each deck (the order new cards come in). */
+  get deckRank(): ReadonlyMap<string, number> {
+    return (this.ranks ??= deckRanks(this.opts.decks.map((d) => d.deck)));
+  }
+  private ranks?: Map<string, number>;
+
+  /** Today's queue over `items`; `all`: reviewing every deck, so the collection-wide limits apply. */
+  queue(items: StudyItem[], all: boolean, now = this.now()): ReviewQueue {
+    const input: QueueInput = { ledger: this.ledger, items, settings: this.settings, scheduler: this.ctx.scheduler, now, all, deckRank: this.deckRank };
+    return new ReviewQueue(all ? { ...input, keyMap: () => this.byKey } : input);
+  }
+
   counts(deckId?: string): DeckCounts {
     const items = this.items(deckId);
     const now = this.now();
-    const q = new ReviewQueue({ ledger: this.ledger, items, settings: this.settings, scheduler: this.ctx.scheduler, now, ...(deckId === undefined ? { keyMap: () => this.byKey } : {}) });
+    const q = this.queue(items, deckId === undefined, now);
     const r = q.remaining(now);
     const today = q.today;
     const dayEnd = dayStart(today + 1, this.settings.dayStartHour).getTime();
@@ -222,7 +236,12 @@ export class ProgressStore implements Progress {
       if (deckId === undefined) doneToday = stat.n;
       else doneToday = (stat.dk[deckId]?.[0] ?? 0) + (stat.dk[deckId]?.[1] ?? 0);
     }
-    return { new: r.new, learning, review: r.review, suspended, doneToday };
+    return { new: r.new, learning, review: r.review, suspended, doneToday, ...(deckId === undefined ? { dueReviews: q.dueReviews } : {}) };
+  }
+
+  /** The learner's median time per answer (Home's estimate for today). */
+  msPerAnswer(): number {
+    return medianAnswerMs(this.ledger.days, this.today());
   }
 
   /**
@@ -230,9 +249,11 @@ export class ProgressStore implements Progress {
    * them (limits and siblings are per deck, so each deck gets its own numbers) and without a
    * pass over every card: what `amgi status` prints.
    */
-  dueByDeck(): Map<string, Remaining> {
+  dueByDeck(all = true): Map<string, Remaining> {
     const now = this.now();
-    const q = new ReviewQueue({ ledger: this.ledger, items: this.allItems, settings: this.settings, scheduler: this.ctx.scheduler, now, keyMap: () => this.byKey });
+    // all: each deck's share of today's all-decks session (the collection-wide limits apply, the
+    // decks add up to the total); otherwise what reviewing each deck on its own gives.
+    const q = this.queue(this.allItems, all, now);
     // counts() takes learning cards due before the day ends (due times are whole milliseconds).
     const found = q.remainingByDeck(now, dayStart(q.today + 1, this.settings.dayStartHour).getTime() - 1);
     const out = new Map<string, Remaining>();
@@ -246,16 +267,22 @@ export class ProgressStore implements Progress {
     for (const it of this.allItems) if (peekItem(this.ledger.items, it.key)?.susp) suspended.set(it.deckId, (suspended.get(it.deckId) ?? 0) + 1);
     const decks = new Map<string, DeckCounts>();
     const all: DeckCounts = { new: 0, learning: 0, review: 0, suspended: 0, doneToday: stat?.n ?? 0 };
-    // Limits and siblings are per deck: the decks' counts add up to all of them.
-    for (const [id, r] of this.dueByDeck()) {
+    // A deck's row: what reviewing that deck gives (its own limits). All decks: the collection-wide
+    // limits as well, so the row is not the sum of the others (Anki's parent deck).
+    for (const [id, r] of this.dueByDeck(false)) {
       const done = stat?.dk[id];
-      const c: DeckCounts = { ...r, suspended: suspended.get(id) ?? 0, doneToday: (done?.[0] ?? 0) + (done?.[1] ?? 0) };
-      decks.set(id, c);
+      decks.set(id, { ...r, suspended: suspended.get(id) ?? 0, doneToday: (done?.[0] ?? 0) + (done?.[1] ?? 0) });
+      all.suspended += suspended.get(id) ?? 0;
+    }
+    const now = this.now();
+    const q = this.queue(this.allItems, true, now);
+    const r = q.remainingByDeck(now, dayStart(q.today + 1, this.settings.dayStartHour).getTime() - 1);
+    for (const c of r.values()) {
       all.new += c.new;
       all.learning += c.learning;
       all.review += c.review;
-      all.suspended += c.suspended;
     }
+    all.dueReviews = q.dueReviews;
     return { all, decks };
   }
 

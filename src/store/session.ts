@@ -7,12 +7,13 @@ import type { StudyItem } from '../core/deck/items.js';
 import { selectCram } from '../core/schedule/cram.js';
 import { newItemState } from '../core/schedule/ledger.js';
 import { planDue } from '../core/schedule/interview.js';
-import { isHidden, kindOf, ReviewQueue } from '../core/schedule/queue.js';
+import { isHidden, kindOf, type ReviewQueue } from '../core/schedule/queue.js';
 import { previews } from '../core/schedule/previews.js';
 import type { AnswerEntry, Grade, Previews, QueueEntry } from '../core/schedule/types.js';
 import { UsageError } from '../core/errors.js';
 import type { ProgressStore } from './progress.js';
-import type { AnswerResult, CramOptions, SessionSummary, StudySession } from './types.js';
+import type { AnswerResult, CramOptions, Outlook, SessionSummary, StudySession } from './types.js';
+import { dayStart } from '../core/schedule/day.js';
 
 /** What a session needs from its queue. */
 interface Picker {
@@ -21,8 +22,11 @@ interface Picker {
   answered(key: string, again: boolean, planN: number): void;
   /** Show this card next (undo). */
   pushFront(key: string): void;
-  remaining(now: number): { learning: number; review: number; new: number };
+  /** Cards to come after `current` (its key: not counted even if it is still in a list). */
+  remaining(now: number, current?: string): { learning: number; review: number; new: number };
   nextDue(): number | undefined;
+  /** Review sessions: what comes later today and tomorrow (the end screen). */
+  outlook?(now: number): Outlook;
 }
 
 interface Done {
@@ -50,6 +54,7 @@ class Session implements StudySession {
     private readonly store: ProgressStore,
     private readonly picker: Picker,
     private readonly mode: AnswerMode,
+    readonly plan?: { perDay: number; daysLeft: number },
   ) {}
 
   current(): QueueEntry | undefined {
@@ -133,7 +138,7 @@ class Session implements StudySession {
   }
 
   remaining(): { learning: number; review: number; new: number } {
-    return this.picker.remaining(this.store.now());
+    return this.picker.remaining(this.store.now(), this.cur?.item.key);
   }
 
   summary(): SessionSummary {
@@ -146,13 +151,24 @@ class Session implements StudySession {
       ms: answers.reduce((t, d) => t + d.ms, 0),
       streak: this.store.streak(),
       ...(next !== undefined ? { nextDue: new Date(next) } : {}),
+      ...(this.picker.outlook ? { later: this.picker.outlook(this.store.now()) } : {}),
       missed: [...new Set(answers.filter((d) => d.grade === 1).map((d) => d.key))],
     };
   }
 }
 
 class ReviewPicker implements Picker {
-  constructor(private readonly q: ReviewQueue) {}
+  constructor(
+    private readonly q: ReviewQueue,
+    /** Tomorrow's queue over the same cards (built only for the end screen). */
+    private readonly tomorrow: () => ReviewQueue,
+  ) {}
+  outlook(now: number): Outlook {
+    const t = this.tomorrow();
+    const r = t.remaining(t.now);
+    const next = this.q.nextLearningDue();
+    return { learningToday: this.q.learningLeft(now), ...(next !== undefined ? { nextLearning: new Date(next) } : {}), tomorrowNew: r.new, tomorrowDue: r.review };
+  }
   next(now: number) {
     return this.q.next(now);
   }
@@ -162,8 +178,8 @@ class ReviewPicker implements Picker {
   pushFront(key: string) {
     this.q.pushFront(key);
   }
-  remaining(now: number) {
-    return this.q.remaining(now);
+  remaining(now: number, current?: string) {
+    return this.q.remaining(now, current);
   }
   nextDue() {
     return this.q.nextDue();
@@ -171,8 +187,10 @@ class ReviewPicker implements Picker {
 }
 
 export function reviewSession(store: ProgressStore, items: StudyItem[], all: boolean): StudySession {
-  const q = new ReviewQueue({ ledger: store.ledger, items, settings: store.settings, scheduler: store.ctx.scheduler, now: store.now(), ...(all ? { keyMap: () => store.itemMap } : {}) });
-  return new Session(store, new ReviewPicker(q), { kind: 'review', reschedule: true });
+  // `all`: the collection-wide limits apply too (issue 14); new cards in curriculum order.
+  const q = store.queue(items, all);
+  const tomorrow = () => store.queue(items, all, dayStart(q.today + 1, store.settings.dayStartHour).getTime());
+  return new Session(store, new ReviewPicker(q, tomorrow), { kind: 'review', reschedule: true });
 }
 
 /** A cram queue: the selection in order; a card answered Again comes back at the end. */
@@ -240,6 +258,7 @@ export function cramSession(store: ProgressStore, opts: CramOptions): StudySessi
   const now = store.now();
   let plan: string | undefined;
   let secondPass = false;
+  let planInfo: { perDay: number; daysLeft: number } | undefined;
   if (opts.until) {
     const tagged = opts.tag ? items.filter((it) => (it.card.tags ?? []).includes(opts.tag!)) : items;
     const r = planDue({ ledger: store.ledger, items: tagged, settings: store.settings, scheduler: store.ctx.planScheduler, now, until: opts.until });
@@ -247,11 +266,12 @@ export function cramSession(store: ProgressStore, opts: CramOptions): StudySessi
     items = opts.limit ? r.due.slice(0, opts.limit) : r.due;
     plan = opts.until;
     secondPass = r.lastDays;
+    planInfo = { perDay: r.perDay, daysLeft: r.daysLeft };
   } else {
     items = selectCram({ ledger: store.ledger, items, scheduler: store.ctx.scheduler, now, dayStartHour: store.settings.dayStartHour, tag: opts.tag, keys: opts.keys, weakest: opts.weakest, limit: opts.limit });
   }
   // Interview plans always schedule (at the raised retention: that is how they pull reviews
   // forward); plain cram leaves schedules alone unless asked.
   const reschedule = plan !== undefined || opts.reschedule === true;
-  return new Session(store, new CramPicker(store, items, secondPass), { kind: opts.kind ?? 'cram', reschedule, ...(plan ? { plan } : {}) });
+  return new Session(store, new CramPicker(store, items, secondPass), { kind: opts.kind ?? 'cram', reschedule, ...(plan ? { plan } : {}) }, planInfo);
 }

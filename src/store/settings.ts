@@ -34,6 +34,8 @@ export function sanitizeSettings(raw: Record<string, unknown>): { settings: Sett
     maximumInterval: pick('maximumInterval', num(raw.maximumInterval, 1, 36500, true)),
     newPerDay: pick('newPerDay', num(raw.newPerDay, 0, 9999, true)),
     reviewsPerDay: pick('reviewsPerDay', num(raw.reviewsPerDay, 0, 99999, true)),
+    newPerDayAll: pick('newPerDayAll', num(raw.newPerDayAll, 0, 9999, true)),
+    reviewsPerDayAll: pick('reviewsPerDayAll', num(raw.reviewsPerDayAll, 0, 99999, true)),
     dayStartHour: pick('dayStartHour', num(raw.dayStartHour, 0, 23, true)),
     leechThreshold: pick('leechThreshold', num(raw.leechThreshold, 0, 999, true)),
     thinkSeconds: pick('thinkSeconds', num(raw.thinkSeconds, 5, 3600, true)),

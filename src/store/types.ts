@@ -32,13 +32,26 @@ export interface SessionSummary {
   accuracy?: number;
   ms: number;
   streak: Streak;
-  /** When the next card of this selection becomes due, if any. */
+  /** When the next review of this selection becomes due, if any. */
   nextDue?: Date;
+  /** Review sessions: what comes next (issue 14). */
+  later?: Outlook;
   /** Keys answered Again at least once in this session. */
   missed: string[];
 }
 
+/** After a review session: learning cards still to come today, and tomorrow's queue. */
+export interface Outlook {
+  learningToday: number;
+  /** When the first of them is due. */
+  nextLearning?: Date;
+  tomorrowNew: number;
+  tomorrowDue: number;
+}
+
 export interface StudySession {
+  /** An interview plan (`cram --until`): about how many cards a day it needs. */
+  readonly plan?: { perDay: number; daysLeft: number };
   /** The card to show now, or undefined when the session is over. */
   current(): QueueEntry | undefined;
   /** Next interval per grade for the current card. */
@@ -80,6 +93,8 @@ export interface Progress {
   counts(deckId?: string): DeckCounts;
   /** counts() of all decks and counts(id) of each, from one queue over every card (Home). */
   countsByDeck(): { all: DeckCounts; decks: Map<string, DeckCounts> };
+  /** The learner's median time per answer over recent days (a default before any history). */
+  msPerAnswer(): number;
   streak(): Streak;
   startReview(opts?: { deckId?: string }): StudySession;
   startCram(opts?: CramOptions): StudySession;

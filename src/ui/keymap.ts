@@ -32,6 +32,9 @@ export enum Command {
   MenuDown = 'menuDown',
   Increase = 'increase',
   Decrease = 'decrease',
+  /** Settings: a bigger step (10 for the daily limits). */
+  IncreaseMore = 'increaseMore',
+  DecreaseMore = 'decreaseMore',
   Dismiss = 'dismiss',
   /** Home: review only the highlighted deck. */
   NextDeck = 'nextDeck',
@@ -115,6 +118,8 @@ export const DEFAULT_BINDINGS: Readonly<Record<Command, readonly Binding[]>> = {
   [Command.MenuDown]: [k('downArrow'), ch('j')],
   [Command.Increase]: [k('rightArrow'), ch('l'), ch('+')],
   [Command.Decrease]: [k('leftArrow'), ch('h'), ch('-')],
+  [Command.IncreaseMore]: [{ key: 'rightArrow', shift: true }, ch('L'), ch('>')],
+  [Command.DecreaseMore]: [{ key: 'leftArrow', shift: true }, ch('H'), ch('<')],
   [Command.Dismiss]: [ch('x')],
   [Command.NextDeck]: [k('tab')],
   [Command.DeleteBack]: [k('backspace'), k('delete')],

@@ -74,7 +74,7 @@ export const SCREEN_COMMANDS: Record<ScreenKind, readonly Command[]> = {
   ],
   search: [Command.ListUp, Command.ListDown, Command.Open, Command.DeleteBack, Command.ClearField, Command.CursorLeft, Command.CursorRight],
   card: [Command.ScrollUp, Command.ScrollDown, Command.PageUp, Command.PageDown, Command.Search],
-  settings: [Command.MenuUp, Command.MenuDown, Command.Increase, Command.Decrease],
+  settings: [Command.MenuUp, Command.MenuDown, Command.Increase, Command.Decrease, Command.IncreaseMore, Command.DecreaseMore],
   stats: [Command.NextPanel, Command.PrevPanel, Command.ScrollUp, Command.ScrollDown, Command.PageUp, Command.PageDown, Command.Search],
   // Each quiz view says which of these work (QUIZ_VIEW_COMMANDS); this is the whole set.
   quiz: [

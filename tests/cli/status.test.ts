@@ -18,7 +18,7 @@ describe('amgi status', () => {
     const r = amgi(['status', '--decks', fixture.decks], { AMGI_HOME: fixture.home, AMGI_NOW: '2026-03-02T10:00:00+09:00', TZ: 'Asia/Seoul' });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout.trim()).toMatch(new RegExp(`^${mini.id}: 0 due · \\d+ new · streak 0$`));
+    expect(r.stdout.trim()).toMatch(new RegExp(`^${mini.id}: \\d+ new · 0 learning · 0 due · streak 0$`));
   });
 
   test('after two days of answers: due cards and the streak, also as JSON', () => {
@@ -29,10 +29,10 @@ describe('amgi status', () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.streak).toBe(2);
-    expect(j.due).toBeGreaterThanOrEqual(1); // the card answered Again yesterday is due
+    expect(j.learning + j.due).toBeGreaterThanOrEqual(1); // the card answered Again yesterday is due
     expect(j.decks[0].id).toBe(mini.id);
     const line = amgi(['status', '--decks', fixture.decks], env).stdout.trim();
-    expect(line).toBe(`${mini.id}: ${j.decks[0].due} due · ${j.decks[0].new} new · streak 2`);
+    expect(line).toBe(`${mini.id}: ${j.decks[0].new} new · ${j.decks[0].learning} learning · ${j.decks[0].due} due · streak 2`);
   });
 
   test('a corrupt state file: status still answers and says where the backup is', () => {

@@ -7,17 +7,18 @@ let t: ReturnType<typeof tmpHome>;
 beforeEach(() => (t = tmpHome()));
 afterEach(() => t.cleanup());
 
-test('dueByDeck (amgi status) equals counts(id) of each deck, through learning, reviews, limits and siblings', () => {
+test('dueByDeck(false) equals counts(id) of each deck, dueByDeck() adds up to counts(): through learning, reviews, limits and siblings', () => {
   const c = clock('2026-03-01T01:00:00Z');
   const decks = [deck('a', 40, { reversible: 12 }), deck('b', 30), deck('empty', 0)];
   const p = open(t.home, decks, c.now);
-  p.saveSettings({ newPerDay: 7, reviewsPerDay: 9 });
+  // Collection-wide limits below the sum of the decks' (issue 14): All decks is not the sum of its rows.
+  p.saveSettings({ newPerDay: 7, reviewsPerDay: 9, newPerDayAll: 10, reviewsPerDayAll: 12 });
   let n = 0;
   const answer = (key: string, deckId: string, grade: Grade): AnswerEntry => ({ ...p.entryBase(), id: `e${n++}`, op: 'answer', key, deck: deckId, grade, ms: 1000, kind: 'review', reschedule: true });
   const grades: Grade[] = [1, 3, 4, 2, 3];
   const seen = { learning: 0, review: 0, new: 0 };
   const check = () => {
-    const due = p.dueByDeck();
+    const due = p.dueByDeck(false);
     for (const r of due.values()) for (const k of ['learning', 'review', 'new'] as const) seen[k] += r[k];
     expect([...due.keys()]).toEqual(['a', 'b']);
     const byDeck = p.countsByDeck();
@@ -27,8 +28,14 @@ test('dueByDeck (amgi status) equals counts(id) of each deck, through learning, 
       // Home's counts: one queue over every deck gives each deck's counts(id)…
       expect(byDeck.decks.get(id)).toEqual(p.counts(id));
     }
-    // …and, added up, counts() of all of them.
+    // All decks: counts() of all of them, the shares of today's all-decks session (amgi status) added up.
     expect(byDeck.all).toEqual(p.counts());
+    const share = { learning: 0, review: 0, new: 0 };
+    for (const r of p.dueByDeck().values()) for (const k of ['learning', 'review', 'new'] as const) share[k] += r[k];
+    const all = p.counts();
+    expect(share).toEqual({ learning: all.learning, review: all.review, new: all.new });
+    expect(all.new).toBeLessThanOrEqual(10);
+    expect(all.review).toBeLessThanOrEqual(12);
   };
   check();
   // Answers on the first days only (a varying slice of each deck, reverse siblings included),

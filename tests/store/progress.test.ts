@@ -165,7 +165,7 @@ describe('answers', () => {
   test('counts and streak follow the study day (04:00)', () => {
     const c = clock('2026-03-02T10:00:00');
     const p = open(home, [deck('docker', 30)], c.now);
-    expect(p.counts()).toEqual({ new: 20, learning: 0, review: 0, suspended: 0, doneToday: 0 });
+    expect(p.counts()).toEqual({ new: 20, learning: 0, review: 0, suspended: 0, doneToday: 0, dueReviews: 0 });
     for (const at of ['2026-03-02T10:00:00', '2026-03-03T02:00:00', '2026-03-03T12:00:00', '2026-03-05T12:00:00']) {
       c.set(at);
       p.startReview().answer(4, 1);

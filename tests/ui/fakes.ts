@@ -53,6 +53,9 @@ export class FakeProgress implements Progress {
   countsByDeck(): { all: DeckCounts; decks: Map<string, DeckCounts> } {
     return { all: this.counts(), decks: new Map([...new Set(this.all.map((i) => i.deckId))].map((id) => [id, this.counts(id)])) };
   }
+  msPerAnswer(): number {
+    return 10_000;
+  }
   streak(): Streak {
     const n = this.log.length ? 1 : 0;
     return { current: n, longest: n };

@@ -1,9 +1,9 @@
 import { expect, test } from 'vitest';
-import { initialReview, reviewReducer, sessionProgress, type SessionSnapshot } from '../../src/ui/screens/review/reviewState.js';
+import { initialReview, leftTotal, reviewReducer, type SessionSnapshot } from '../../src/ui/screens/review/reviewState.js';
 import type { QueueEntry } from '../../src/core/schedule/types.js';
 
 const entry = (key: string): QueueEntry => ({ kind: 'new', item: { key, cardId: key, deckId: 'd', direction: 'forward', card: { id: key, type: 'basic', front: 'f', back: 'b' } } });
-const snap = (key: string | undefined, remaining: number): SessionSnapshot => ({ current: key ? entry(key) : undefined, remaining });
+const snap = (key: string | undefined, left: number): SessionSnapshot => ({ current: key ? entry(key) : undefined, left: { new: left, learning: 0, review: 0 } });
 
 test('front → reveal → answered shows the next card on its front, scrolled to the top', () => {
   let s = initialReview(snap('a', 3), 1000);
@@ -15,7 +15,7 @@ test('front → reveal → answered shows the next card on its front, scrolled t
   s = reviewReducer(s, { type: 'answered', snap: snap('b', 2), at: 5000 });
   expect(s).toMatchObject({ phase: 'front', answered: 1, scroll: 0, shownAt: 5000 });
   expect(s.snap.current?.item.key).toBe('b');
-  expect(sessionProgress(s)).toEqual({ done: 1, total: 3 });
+  expect(leftTotal(s.snap)).toBe(2);
 });
 
 test('reveal on the back or after the end changes nothing', () => {
@@ -40,5 +40,5 @@ test('the last answer ends the session; undo brings the card back and the count 
 test('suspend / bury skip the card without counting an answer', () => {
   const s = reviewReducer(initialReview(snap('a', 2), 0), { type: 'skipped', snap: snap('b', 1), at: 9, flash: { text: 's', tone: 'info' } });
   expect(s).toMatchObject({ phase: 'front', answered: 0 });
-  expect(sessionProgress(s)).toEqual({ done: 0, total: 1 });
+  expect(leftTotal(s.snap)).toBe(1);
 });

@@ -42,7 +42,7 @@ describe('home', () => {
     await b.press(KEYS.ctrlC);
     await b.press('j');
     // After Ctrl+C no key is handled any more.
-    expect(b.frame()).toContain('› New cards per day');
+    expect(b.frame()).toContain('› New/day, all decks');
   });
 });
 
@@ -52,14 +52,15 @@ describe('review', () => {
     const app = renderApp(services, { initial: [{ kind: 'home' }, { kind: 'review', deckId: 'mini' }] });
     await app.waitFor('레이어란?');
     expect(app.frame()).toContain('Space/Enter: show answer');
-    expect(app.frame()).toContain('0/8');
+    // What is left, Anki-style: new · learning · due (issue 14), no growing denominator.
+    expect(app.frame()).toContain('new 8 · learn 0 · due 0');
     await app.press(' ');
     await app.waitFor('1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 9d');
     expect(app.frame()).toContain('이미지를 이루는 읽기 전용 층');
     await app.press('2');
     await app.waitFor('컨테이너 런타임');
     expect(services.progress.log).toEqual([expect.objectContaining({ key: 'mini-layer', grade: 2, kind: 'review' })]);
-    expect(app.frame()).toContain('1/8');
+    expect(app.frame()).toContain('new 7 · learn 0 · due 0');
     // Space on the answer = Good.
     await app.press(' ', ' ');
     expect(services.progress.log[1]).toMatchObject({ key: 'mini-runtime', grade: 3 });
@@ -112,8 +113,8 @@ describe('review', () => {
     expect(all).toMatch(/1\. docker CLI\s+2\. dockerd\s+3\. containerd\s+4\. runc/);
     expect(all).toContain('• VM은 게스트 OS 포함');
     await app.waitFor('Session done');
-    expect(app.frame()).toMatch(/8 cards · 100% correct/);
-    expect(app.frame()).toContain('Next card due in 10m.');
+    expect(app.frame()).toMatch(/8 answers · 100% correct/);
+    expect(app.frame()).toContain('Next review due in 10m.');
   });
 
   test('a long card scrolls with j/k and PgDn', async () => {
@@ -156,13 +157,13 @@ describe('stack', () => {
     const app = renderApp(services, { initial: [{ kind: 'review', deckId: 'mini' }] });
     await app.waitFor('레이어란?');
     await app.press(' ', '3', ' ');
-    await app.waitFor('1/8');
+    await app.waitFor('new 7 ·');
     await app.press('/');
     await app.waitFor('type a word');
     await app.press(KEYS.esc);
     await app.waitFor('1 Again');
     expect(app.frame()).toContain('컨테이너 런타임');
-    expect(app.frame()).toContain('1/8');
+    expect(app.frame()).toContain('new 7 ·');
   });
 
   test('back on Home after a review, the counts have moved', async () => {
@@ -234,9 +235,18 @@ describe('help, settings, sizes, language', () => {
   test('settings are saved through the store; the language switches at once', async () => {
     const services = fakeServices(miniDecks());
     const app = renderApp(services, { initial: [{ kind: 'home' }, { kind: 'settings' }], lang: undefined });
-    await app.waitFor('New cards per day');
+    await app.waitFor('New/day, all decks');
+    // The line under the list says what the highlighted setting does.
+    expect(app.frame()).toContain('all decks together');
     await app.press(KEYS.right);
-    expect(services.progress.settings.newPerDay).toBe(25);
+    expect(services.progress.settings.newPerDayAll).toBe(21);
+    // By 10 with Shift (issue 14), and by 10 with L / H for terminals that drop Shift.
+    await app.press('\u001b[1;2C');
+    expect(services.progress.settings.newPerDayAll).toBe(31);
+    await app.press('H');
+    expect(services.progress.settings.newPerDayAll).toBe(21);
+    await app.press('j', 'j');
+    await app.waitFor('from any one deck');
     await app.press('j', 'j', KEYS.left);
     expect(services.progress.settings.retention).toBe(0.89);
     await app.press('j', 'j', 'l');

@@ -128,10 +128,10 @@ describe('settings', () => {
   test('↓ ↓ ← arriving in one chunk (key repeat, a loaded machine) change the third field, not the first', async () => {
     const services = fakeServices(miniDecks());
     const app = renderApp(services, { initial: [{ kind: 'settings' }] });
-    await app.waitFor('New cards per day');
+    await app.waitFor('New/day, all decks');
     await app.press(KEYS.down + KEYS.down + KEYS.left);
-    expect(services.progress.settings.retention).toBe(0.89);
-    expect(services.progress.settings.newPerDay).toBe(20);
+    expect(services.progress.settings.newPerDay).toBe(19);
+    expect(services.progress.settings.newPerDayAll).toBe(20);
   });
 });
 

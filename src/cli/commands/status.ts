@@ -1,5 +1,5 @@
 /**
- * `amgi status`: one line for a shell prompt ("docker: 12 due · 20 new · streak 5").
+ * `amgi status`: one line for a shell prompt ("docker: 20 new · 3 learning · 12 due · streak 5").
  * Imports only the store and core: never React or Ink (checked by a test on the bundle).
  * A prompt runs it after every command, so an answer whose inputs have not changed is read
  * from $AMGI_HOME/cache/status-<hash>.json (statusCache.ts); the store is loaded only on a miss.
@@ -14,17 +14,24 @@ import { amgiHome } from '../../store/paths.js';
 import type { ProgressStore } from '../../store/progressStore.js';
 import { readStatusCache, statusKey, writeStatusCache } from '../../store/statusCache.js';
 
+/**
+ * The same three counts with the same words as Home (issue 14): new cards left today, learning
+ * cards due today, reviews due today (Anki's New / Learn / Due), with today's limits applied.
+ */
 export interface DeckStatus {
   id: string;
-  /** Learning cards due today plus reviews due today (within the daily limit). */
-  due: number;
   new: number;
+  learning: number;
+  /** Reviews due today (review-state cards), within the limits. */
+  due: number;
 }
 
 export interface StatusReport {
+  /** Each deck's share of today's all-decks session (they add up to the totals). */
   decks: DeckStatus[];
-  due: number;
   new: number;
+  learning: number;
+  due: number;
   streak: number;
 }
 
@@ -45,11 +52,12 @@ export async function statusReport(ctx: CommandContext): Promise<{ report: Statu
   // same deck files the key was made from.
   const { progress } = openProgressFromEnv({ env: ctx.env, now: () => new Date(nowMs), decksDir, outline: true, files });
   const due = progress.dueByDeck();
-  const decks = [...due].map(([id, c]) => ({ id, due: c.learning + c.review, new: c.new }));
+  const decks = [...due].map(([id, c]) => ({ id, new: c.new, learning: c.learning, due: c.review }));
   const report = {
     decks,
-    due: decks.reduce((n, d) => n + d.due, 0),
     new: decks.reduce((n, d) => n + d.new, 0),
+    learning: decks.reduce((n, d) => n + d.learning, 0),
+    due: decks.reduce((n, d) => n + d.due, 0),
     streak: progress.streak().current,
   };
   if (key?.storable && progress.notices.length === 0 && progress.today() === key.today && !dependsOnTimeOfDay(progress, due)) {
@@ -66,6 +74,10 @@ export async function statusReport(ctx: CommandContext): Promise<{ report: Statu
  */
 function dependsOnTimeOfDay(progress: ProgressStore, due: Map<string, Remaining>): boolean {
   const stat = progress.ledger.days.get(progress.today());
+  // The collection-wide limit cuts the same way, across every deck.
+  const allLeft = Math.max(0, progress.settings.reviewsPerDayAll - (stat?.rv ?? 0));
+  const reviews = [...due.values()].reduce((n, c) => n + c.review, 0);
+  if (allLeft > 0 && reviews >= allLeft && [...due.keys()].some((id) => progress.hasSiblings(id))) return true;
   for (const [id, c] of due) {
     const left = Math.max(0, progress.settings.reviewsPerDay - (stat?.dk[id]?.[1] ?? 0));
     if (left > 0 && c.review >= left && progress.hasSiblings(id)) return true;
@@ -75,11 +87,12 @@ function dependsOnTimeOfDay(progress: ProgressStore, due: Map<string, Remaining>
 
 /** One deck with work: named; several: totals (a prompt line must stay short). */
 export function formatStatus(r: StatusReport): string {
-  const busy = r.decks.filter((d) => d.due || d.new);
+  const busy = r.decks.filter((d) => d.due || d.new || d.learning);
   const streak = `streak ${r.streak}`;
   if (busy.length === 0) return `nothing due · ${streak}`;
-  if (busy.length === 1) return `${busy[0]!.id}: ${busy[0]!.due} due · ${busy[0]!.new} new · ${streak}`;
-  return `${r.due} due · ${r.new} new in ${busy.length} decks · ${streak}`;
+  const counts = (c: { new: number; learning: number; due: number }) => `${c.new} new · ${c.learning} learning · ${c.due} due`;
+  if (busy.length === 1) return `${busy[0]!.id}: ${counts(busy[0]!)} · ${streak}`;
+  return `${counts(r)} in ${busy.length} decks · ${streak}`;
 }
 
 export async function run(ctx: CommandContext): Promise<number> {

@@ -40,7 +40,21 @@ export interface PlanInput {
   until: string;
 }
 
-export type PlanResult = { ok: true; due: StudyItem[]; daysLeft: number; lastDays: boolean } | { ok: false; error: string };
+/**
+ * perDay: about how many answers a day the plan needs from today to the interview: every card
+ * of the selection gets PLAN_ANSWERS plan answers (first sight, halfway, the day before), less
+ * the ones it has had, spread over the days left (today and interview day included).
+ */
+export type PlanResult = { ok: true; due: StudyItem[]; daysLeft: number; lastDays: boolean; perDay: number } | { ok: false; error: string };
+
+/** Plan answers a card gets by the rule above when all goes well: (a), (d), (c). */
+export const PLAN_ANSWERS = 3;
+
+/** Study days from `now` to the interview date (0 on the day); undefined for a bad date. */
+export function planDaysLeft(until: string, now: Date | number, dayStartHour: number): number | undefined {
+  const D = parseDayKey(until);
+  return D === undefined ? undefined : D - studyDay(now, dayStartHour);
+}
 
 export function planDue(p: PlanInput): PlanResult {
   const D = parseDayKey(p.until);
@@ -50,11 +64,13 @@ export function planDue(p: PlanInput): PlanResult {
   const rStar = planRetention(p.settings);
   const atD = dayStart(D, p.settings.dayStartHour).getTime();
   const scored: { item: StudyItem; r: number; lapses: number }[] = [];
+  let needed = 0;
   for (const item of p.items) {
     const s = peekItem(p.ledger.items, item.key) ?? newItemState(item.deckId);
     if (isHidden(s, T)) continue;
     const inPlan = s.plan === p.until;
     const n = inPlan ? (s.planN ?? 0) : 0;
+    needed += Math.max(0, PLAN_ANSWERS - n);
     const last = inPlan ? s.planLd : undefined;
     if (last === T) continue;
     const r = p.scheduler.retrievability(s, atD);
@@ -66,5 +82,5 @@ export function planDue(p: PlanInput): PlanResult {
     if (due) scored.push({ item, r, lapses: s.lapses });
   }
   scored.sort((a, b) => a.r - b.r || b.lapses - a.lapses);
-  return { ok: true, due: scored.map((x) => x.item), daysLeft: D - T, lastDays: D - T <= 1 };
+  return { ok: true, due: scored.map((x) => x.item), daysLeft: D - T, lastDays: D - T <= 1, perDay: Math.ceil(needed / (D - T + 1)) };
 }

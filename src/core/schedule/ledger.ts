@@ -11,7 +11,7 @@
  */
 import { newMemory, State, type MemoryState, type Scheduler } from './fsrs.js';
 import { studyDay } from './day.js';
-import { sortEntries } from './order.js';
+import { sortEntries } from './logOrder.js';
 import { pickEntry } from '../sync/merge.js';
 import type { AnswerEntry, DaysEntry, FlagEntry, ItemEntry, LogEntry, RestoreEntry, Settings } from './types.js';
 

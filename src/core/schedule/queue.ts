@@ -1,14 +1,17 @@
 /**
- * Today's review queue: learning cards due, then reviews due (lowest retrievability first),
- * then new cards in deck order; per-deck daily limits; siblings never on the same study day;
- * suspended and buried cards left out. When nothing else is left, learning cards due within
- * 20 minutes are shown early.
+ * Today's review queue: learning cards due first; reviews due (lowest retrievability first,
+ * so after missed days the most at-risk come first) interleaved evenly with new cards in
+ * curriculum order (order.ts); per-deck daily limits, and collection-wide ones when reviewing
+ * all decks; two cards of one topic (or one option set) never in a row when another card can
+ * go between; siblings never on the same study day; suspended and buried cards left out. When
+ * nothing else is left, learning cards due within 20 minutes are shown early.
  */
 import type { StudyItem } from '../deck/items.js';
 import { dayStart, studyDay } from './day.js';
 import { State, type Scheduler } from './fsrs.js';
 import { FIELD, ItemTable, itemRow, peekItem, ROW_WIDTH } from './itemTable.js';
 import type { ItemState, Ledger } from './ledger.js';
+import { clashes, deckRanksOfItems, spacingOf, TYPE_RANKS, typeRank, type Spacing } from './order.js';
 import type { QueueEntry, QueueKind, Settings } from './types.js';
 
 export const LEARN_AHEAD_MS = 20 * 60_000;
@@ -35,9 +38,13 @@ export interface QueueInput {
   ledger: Ledger;
   /** Items in scope, in deck order. */
   items: StudyItem[];
-  settings: Pick<Settings, 'dayStartHour' | 'newPerDay' | 'reviewsPerDay'>;
+  settings: Pick<Settings, 'dayStartHour' | 'newPerDay' | 'reviewsPerDay' | 'newPerDayAll' | 'reviewsPerDayAll'>;
   scheduler: Scheduler;
   now: number;
+  /** Reviewing all decks: the collection-wide limits apply as well as each deck's. */
+  all?: boolean;
+  /** Curriculum rank per deck id (order.ts deckRanks); default: the fixed curriculum. */
+  deckRank?: ReadonlyMap<string, number>;
   /**
    * Key → item for every item in scope, when the caller has one (saves a 100k-entry map). A
    * function: the queue needs it only once a session starts, never for counts (`amgi status`).
@@ -59,6 +66,16 @@ export function limitsLeft(input: QueueInput, today: number): Map<string, [numbe
   }
   return left;
 }
+
+/** Collection-wide limits left today: [new, reviews] (Infinity when reviewing one deck). */
+export function totalLeft(input: QueueInput, today: number): [number, number] {
+  if (!input.all) return [Infinity, Infinity];
+  const stat = input.ledger.days.get(today);
+  return [Math.max(0, input.settings.newPerDayAll - (stat?.nw ?? 0)), Math.max(0, input.settings.reviewsPerDayAll - (stat?.rv ?? 0))];
+}
+
+/** How far next() looks ahead for a card of another topic (a bound on the work per card). */
+const SPACING_LOOKAHEAD = 40;
 
 /** Blocked by its sibling: the other direction was answered (or is already queued) today. */
 function siblingBlocked(item: StudyItem, ledger: Ledger, today: number, queued: Set<string>): boolean {
@@ -85,6 +102,8 @@ export class ReviewQueue {
   private readonly news: StudyItem[] = [];
   private ri = 0;
   private ni = 0;
+  /** The last card next() gave: the next one should not share its topic or options. */
+  private last?: Spacing;
   private keys?: ReadonlyMap<string, StudyItem>;
 
   constructor(private readonly input: QueueInput) {
@@ -133,24 +152,47 @@ export class ReviewQueue {
         dueIdx.push(i);
       }
     }
+    const total = totalLeft(input, this.today);
+    this.dueReviews = dueIdx.length;
     dueIdx.sort((a, b) => r[a]! - r[b]! || a - b);
     for (const i of dueIdx) {
+      if (total[1] <= 0) break;
       const item = items[i]!;
       const l = left.get(item.deckId)!;
       if (l[1] <= 0 || siblingBlocked(item, ledger, this.today, queued)) continue;
       l[1]--;
+      total[1]--;
       queued.add(item.key);
       this.reviews.push(item);
     }
+    // Curriculum order: by deck rank, then card type (definitions first), then file order.
+    // Buckets, not a sort: the scan stays linear at 100k new cards (`amgi status`).
+    const ranks = input.deckRank ?? deckRanksOfItems(items);
+    const buckets = new Map<number, number[]>();
     for (const i of newIdx) {
       const it = items[i]!;
-      const l = left.get(it.deckId)!;
-      if (l[0] <= 0 || siblingBlocked(it, ledger, this.today, queued)) continue;
-      l[0]--;
-      queued.add(it.key);
-      this.news.push(it);
+      const key = (ranks.get(it.deckId) ?? Number.MAX_SAFE_INTEGER / TYPE_RANKS) * TYPE_RANKS + typeRank(it.card);
+      let b = buckets.get(key);
+      if (!b) buckets.set(key, (b = []));
+      b.push(i);
+    }
+    const order = [...buckets.keys()].sort((a, b) => a - b);
+    outer: for (const key of order) {
+      for (const i of buckets.get(key)!) {
+        if (total[0] <= 0) break outer;
+        const it = items[i]!;
+        const l = left.get(it.deckId)!;
+        if (l[0] <= 0 || siblingBlocked(it, ledger, this.today, queued)) continue;
+        l[0]--;
+        total[0]--;
+        queued.add(it.key);
+        this.news.push(it);
+      }
     }
   }
+
+  /** Reviews due today in scope before any limit (after missed days, more than a day's limit). */
+  readonly dueReviews: number;
 
   /** Key → item of every item in scope, built on first use. */
   private get byKey(): ReadonlyMap<string, StudyItem> {
@@ -211,22 +253,63 @@ export class ReviewQueue {
       if (!isHidden(s, this.today)) return { item: this.byKey.get(key)!, kind: kindOf(s) };
     }
     const l = this.learningDue(now);
-    if (l) return { item: l, kind: 'learning' };
-    while (this.ri < this.reviews.length) {
-      const it = this.reviews[this.ri++]!;
-      if (this.reviewOk(it)) return { item: it, kind: 'review' };
-    }
-    while (this.ni < this.news.length) {
-      const it = this.news[this.ni++]!;
-      if (this.newOk(it)) return { item: it, kind: 'new' };
-    }
+    if (l) return this.give({ item: l, kind: 'learning' });
+    // New cards spread evenly among the reviews (Anki's "mix with reviews"): a new card
+    // whenever fewer of the new list than of the review list has been used.
+    const newTurn = this.ni * this.reviews.length < this.ri * this.news.length;
+    const first = newTurn ? this.takeNew() : this.takeReview();
+    const entry = first ?? (newTurn ? this.takeReview() : this.takeNew());
+    if (entry) return this.give(entry);
     const ahead = this.learningDue(now + LEARN_AHEAD_MS);
-    return ahead && { item: ahead, kind: 'learning' };
+    return ahead && this.give({ item: ahead, kind: 'learning' });
   }
 
-  remaining(now: number): Remaining {
+  private give(e: QueueEntry): QueueEntry {
+    this.last = spacingOf(e.item.card);
+    return e;
+  }
+
+  private takeReview(): QueueEntry | undefined {
+    const it = this.take(this.reviews, this.ri, (x) => this.reviewOk(x), (i) => (this.ri = i));
+    return it && { item: it, kind: 'review' };
+  }
+
+  private takeNew(): QueueEntry | undefined {
+    const it = this.take(this.news, this.ni, (x) => this.newOk(x), (i) => (this.ni = i));
+    return it && { item: it, kind: 'new' };
+  }
+
+  /**
+   * The first usable card of `list` from `from`, preferring one that does not repeat the last
+   * card's topic or option set: such a card, a little further on, is swapped forward (the one
+   * passed over comes next time). `move` sets the list's cursor past the card taken.
+   */
+  private take(list: StudyItem[], from: number, ok: (it: StudyItem) => boolean, move: (i: number) => void): StudyItem | undefined {
+    let i = from;
+    while (i < list.length && !ok(list[i]!)) i++;
+    if (i >= list.length) {
+      move(i);
+      return undefined;
+    }
+    if (clashes(list[i]!.card, this.last)) {
+      const end = Math.min(list.length, i + SPACING_LOOKAHEAD);
+      for (let j = i + 1; j < end; j++) {
+        const c = list[j]!;
+        if (!clashes(c.card, this.last) && ok(c)) {
+          list[j] = list[i]!;
+          list[i] = c;
+          break;
+        }
+      }
+    }
+    move(i + 1);
+    return list[i];
+  }
+
+  /** Cards left by kind; `skip`: the card on screen (a learning card stays in its list while shown). */
+  remaining(now: number, skip?: string): Remaining {
     const total: Remaining = { learning: 0, review: 0, new: 0 };
-    this.tally(now + LEARN_AHEAD_MS, () => total);
+    this.tally(now + LEARN_AHEAD_MS, () => total, skip);
     return total;
   }
 
@@ -244,9 +327,9 @@ export class ReviewQueue {
     return byDeck;
   }
 
-  private tally(learnBy: number, bucket: (deckId: string) => Remaining): void {
+  private tally(learnBy: number, bucket: (deckId: string) => Remaining, skip?: string): void {
     // Cards put back by undo are shown first and counted once, whatever list they came from.
-    const counted = this.front.length ? new Set<string>() : undefined;
+    const counted = this.front.length || skip !== undefined ? new Set<string>(skip === undefined ? [] : [skip]) : undefined;
     const count = (item: StudyItem, kind: QueueKind) => {
       if (counted?.has(item.key)) return;
       counted?.add(item.key);
@@ -279,6 +362,21 @@ export class ReviewQueue {
       if (min === undefined || due < min) min = due;
     }
     return min;
+  }
+
+  /** The instant the queue was built for. */
+  get now(): number {
+    return this.input.now;
+  }
+
+  /** Learning cards in scope still to come today (from `now` on: the end screen's "later today"). */
+  learningLeft(now: number): number {
+    let n = 0;
+    for (const [key, l] of this.learning) {
+      const s = this.state(key, l.row);
+      if (kindOf(s) === 'learning' && !isHidden(s, this.today) && s!.due >= now && s!.due < this.dayEnd) n++;
+    }
+    return n;
   }
 
   /** The earliest due time of a learning card in scope (for "next card at …"). */

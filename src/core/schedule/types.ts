@@ -33,6 +33,11 @@ export interface AnswerEntry extends EntryBase {
   reschedule: boolean;
   /** Interview plan date (YYYY-MM-DD) this answer counts for (`cram --until`). */
   plan?: string;
+  /**
+   * ISO date-time of the due the session chose (load balancing, loadBalance.ts), when it
+   * differs from the scheduler's: replay uses it, so a card's state depends only on its own entries.
+   */
+  due?: string;
 }
 
 export interface UndoEntry extends EntryBase {
@@ -102,8 +107,12 @@ export interface Settings {
   retention: number;
   /** Maximum interval in days. */
   maximumInterval: number;
+  /** Daily limits of each deck (a deck's own cap). */
   newPerDay: number;
   reviewsPerDay: number;
+  /** Daily limits of the whole collection, applied when reviewing all decks (Anki: the parent deck's limits). */
+  newPerDayAll: number;
+  reviewsPerDayAll: number;
   /** Local hour at which a study day starts (Anki: 4). */
   dayStartHour: number;
   /** Lapses at which a card becomes a leech and is suspended. */
@@ -122,6 +131,8 @@ export const DEFAULT_SETTINGS: Settings = {
   maximumInterval: 36500,
   newPerDay: 20,
   reviewsPerDay: 200,
+  newPerDayAll: 20,
+  reviewsPerDayAll: 200,
   dayStartHour: 4,
   leechThreshold: 8,
   thinkSeconds: 60,
@@ -145,4 +156,6 @@ export interface DeckCounts {
   suspended: number;
   /** Answers given today (study day), all decks or this deck. */
   doneToday: number;
+  /** Reviews due today before the daily limits (more than `review` after missed days). */
+  dueReviews?: number;
 }

@@ -5,9 +5,9 @@
  */
 import type { LogEntry } from '../schedule/types.js';
 import { canonicalJson } from './canonical.js';
-import { sortEntries } from '../schedule/order.js';
+import { sortEntries } from '../schedule/logOrder.js';
 
-export { compareEntries, sortEntries } from '../schedule/order.js';
+export { compareEntries, sortEntries } from '../schedule/logOrder.js';
 
 /** Same content? Plain JSON first (same key order is the common case), canonical JSON if not. */
 function same(a: LogEntry, b: LogEntry): boolean {

@@ -1,11 +1,18 @@
 /** English interface text. ko.ts has the same shape (the Messages type enforces it). */
 import type { Command } from '../keymap.js';
 
+/** "2026-12-13" → "12/13". */
+export const monthDay = (date: string): string => date.slice(5).split('-').map(Number).join('/');
+
 export const en = {
   appName: 'amgi 암기',
   firstRun: 'Docker flashcards with spaced repetition — Enter: review · /: search · ?: keys',
   streak: (n: number) => `streak ${n} ${n === 1 ? 'day' : 'days'}`,
   doneToday: (n: number) => `${n} done today`,
+  /** Home: today's work, from the learner's own median time per answer. */
+  estimate: (answers: number, minutes: number) => `today ≈ ${answers} answers · ${minutes} min`,
+  /** Home, after missed days: reviews due beyond today's limit wait for the next days. */
+  backlog: (n: number, days: number) => `${n} overdue, spread over ${days} days`,
   deckCounts: {
     new: 'new',
     learning: 'learn',
@@ -53,8 +60,14 @@ export const en = {
     moreAbove: (n: number) => `↑ ${n} more`,
     doneTitle: 'Session done',
     nothingDue: 'Nothing due right now.',
-    summary: (cards: number, accuracy: string, time: string) => `${cards} cards · ${accuracy} correct · ${time}`,
-    nextDue: (when: string) => `Next card due ${when}.`,
+    /** Answers, not cards: a new card is usually answered twice (walkthrough B7). */
+    summary: (answers: number, accuracy: string, time: string) => `${answers} ${answers === 1 ? 'answer' : 'answers'} · ${accuracy} correct · ${time}`,
+    nextDue: (when: string) => `Next review due ${when}.`,
+    learningLater: (n: number, when: string) => `${n} learning ${n === 1 ? 'card comes' : 'cards come'} back later today (next ${when}).`,
+    tomorrow: (fresh: number, due: number) => `Tomorrow: ${fresh} new · ${due} due.`,
+    /** Interview plan header: "Interview D-10 · 12/13". */
+    planTitle: (days: number, date: string) => `Interview ${days === 0 ? 'D-day' : `D-${days}`} · ${monthDay(date)}`,
+    planPreview: (perDay: number) => `Plan: ≈ ${perDay} cards a day to the interview · reschedules, brings in new cards`,
     noneScheduled: 'No cards scheduled.',
     doneHint: 'q: back · u: undo the last answer',
     hint: 'u undo · s suspend · b bury · ? keys · q back',
@@ -71,15 +84,28 @@ export const en = {
   card: { title: 'Card', tags: 'Tags', deck: 'Deck', notFound: 'This card no longer exists.' },
   settings: {
     title: 'Settings',
-    newPerDay: 'New cards per day',
-    reviewsPerDay: 'Reviews per day',
+    newPerDayAll: 'New/day, all decks',
+    reviewsPerDayAll: 'Reviews/day, all decks',
+    newPerDay: 'New/day, per deck',
+    reviewsPerDay: 'Reviews/day, per deck',
     retention: 'Desired retention',
     dayStartHour: 'Day starts at (hour)',
     thinkSeconds: 'Interview think time',
     language: 'Language',
     languageValues: { auto: 'auto (from LANG)', ko: '한국어', en: 'English' } as Record<'auto' | 'ko' | 'en', string>,
     saved: 'Saved.',
-    hint: '↑/↓ choose · ←/→ change · Esc back',
+    hint: '↑/↓ choose · ←/→ ±1 · Shift+←/→ ±10 · Esc back',
+    /** One line under the list: what the highlighted setting does. */
+    explain: {
+      newPerDayAll: 'New cards a day when you review All decks, all decks together.',
+      reviewsPerDayAll: 'Reviews a day when you review All decks, all decks together.',
+      newPerDay: 'New cards a day from any one deck (also caps it within All decks).',
+      reviewsPerDay: 'Reviews a day from any one deck (also caps it within All decks).',
+      retention: 'Chance of remembering a card when it comes back; higher means more reviews.',
+      dayStartHour: 'When a new study day begins (answers before it count for the day before).',
+      thinkSeconds: 'Time to think before the model answer in a mock interview.',
+      language: 'Language of the interface (cards stay as written).',
+    } as Record<'newPerDayAll' | 'reviewsPerDayAll' | 'newPerDay' | 'reviewsPerDay' | 'retention' | 'dayStartHour' | 'thinkSeconds' | 'language', string>,
   },
   stats: {
     title: 'Stats',
@@ -118,6 +144,8 @@ export const en = {
       menuDown: 'move down',
       increase: 'increase',
       decrease: 'decrease',
+      increaseMore: 'increase by 10 (daily limits)',
+      decreaseMore: 'decrease by 10 (daily limits)',
       dismiss: 'dismiss the notice',
       nextDeck: 'choose the deck (all / one)',
       deleteBack: 'delete a character',

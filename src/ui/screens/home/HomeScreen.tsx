@@ -12,6 +12,8 @@ import { useShell } from '../../shell.js';
 import { SCREEN_COMMANDS } from '../../navigation.js';
 import { Frame, bodyHeight } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
+import { backlogDays, estimateDay } from '../../../core/schedule/estimate.js';
+import type { DeckCounts } from '../../../core/schedule/types.js';
 import { MENU, deckHeading, deckRows, homeLayout, homeReducer, menuTarget, type DeckRow, type HomeState, type MenuValue } from './homeModel.js';
 
 /** Home is remounted when the user comes back to it: remember the highlights and dismissals. */
@@ -47,6 +49,16 @@ function deckTableRows(rows: DeckRow[], selected: number, height: number, width:
   return [head, ...body].map((r) => fitRow(r, width));
 }
 
+/** "today ≈ 34 answers · 6 min", and after missed days "· 480 overdue, spread over 3 days"; empty when nothing is left. */
+export function todayLine(total: DeckCounts, msPerAnswer: number, reviewLimit: number, t: Ui['messages']): string {
+  const { answers, minutes } = estimateDay(total, msPerAnswer);
+  // Nothing left today: no line (the counts say so).
+  if (answers === 0) return '';
+  const due = total.dueReviews ?? 0;
+  const backlog = due > total.review ? ` · ${t.backlog(due, backlogDays(due, total.review, reviewLimit))}` : '';
+  return `${t.estimate(answers, minutes)}${backlog}`;
+}
+
 export function HomeScreen() {
   const services = useServices();
   const { progress, decks, problems } = services;
@@ -69,6 +81,10 @@ export function HomeScreen() {
 
   const firstRun = streak.longest === 0 && total.doneToday === 0;
   const intro: Row[] = firstRun ? wrapRows(t.firstRun, columns, theme.text.accent).slice(0, 2) : [];
+  // Today in answers and minutes (all decks, limits applied), and a backlog spread over days.
+  const msPerAnswer = useMemo(() => progress.msPerAnswer(), [progress, shown.current.times]);
+  const today = todayLine(total, msPerAnswer, progress.settings.reviewsPerDayAll, t);
+  if (today) intro.push(...wrapRows(today, columns, theme.text.primary).slice(0, 2));
   const notices: Row[] = [];
   if (!dismissed && problems.length) {
     notices.push([seg(t.deckProblems(problems.length), theme.status.warn)]);

@@ -1,5 +1,6 @@
 /** Home's data and layout, pure: deck rows with counts, the menu, how rows are shared out. */
 import type { LoadedDeck } from '../../../core/deck/types.js';
+import { deckRanks } from '../../../core/schedule/order.js';
 import type { DeckCounts } from '../../../core/schedule/types.js';
 import type { Progress } from '../../../store/types.js';
 import type { Screen } from '../../navigation.js';
@@ -16,7 +17,10 @@ const NONE: DeckCounts = { new: 0, learning: 0, review: 0, suspended: 0, doneTod
 
 export function deckRows(decks: LoadedDeck[], progress: Pick<Progress, 'countsByDeck'>, allTitle: string): DeckRow[] {
   const counts = progress.countsByDeck();
-  const rows: DeckRow[] = decks.map((d) => ({ deckId: d.deck.id, title: d.deck.title, counts: counts.decks.get(d.deck.id) ?? NONE }));
+  // In curriculum order, the order new cards come in (fundamentals first).
+  const rank = deckRanks(decks.map((d) => d.deck));
+  const sorted = [...decks].sort((a, b) => rank.get(a.deck.id)! - rank.get(b.deck.id)!);
+  const rows: DeckRow[] = sorted.map((d) => ({ deckId: d.deck.id, title: d.deck.title, counts: counts.decks.get(d.deck.id) ?? NONE }));
   // "All decks" only helps when there is more than one.
   return rows.length > 1 ? [{ title: allTitle, counts: counts.all }, ...rows] : rows;
 }

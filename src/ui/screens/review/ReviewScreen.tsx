@@ -4,6 +4,7 @@
  * (session.answer) before the next card is drawn.
  */
 import { useState } from 'react';
+import { planDaysLeft } from '../../../core/schedule/interview.js';
 import { GRADES, type Grade } from '../../../core/schedule/types.js';
 import type { CramOptions, StudySession } from '../../../store/types.js';
 import { backRows, choiceOptionRows, frontRows } from '../../cardView.js';
@@ -11,7 +12,7 @@ import { useServices, useUi, type Ui } from '../../context.js';
 import { formatElapsed, formatInterval, formatPercent, formatWhen } from '../../format.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
 import { Command, gradeKey, matches } from '../../keymap.js';
-import { clampScroll, fitRow, oneLine, packRows, progressBar, seg, wrapRows, type Row } from '../../layout.js';
+import { clampScroll, fitRow, oneLine, packRows, seg, wrapRows, type Row } from '../../layout.js';
 import { promptText } from '../../../core/deck/cards.js';
 import { truncateDisplay } from '../../../core/text/width.js';
 import { useShell } from '../../shell.js';
@@ -19,7 +20,7 @@ import { SCREEN_COMMANDS } from '../../navigation.js';
 import { Frame, bodyHeight } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
 import { moreMarker, scrollDelta, viewport, windowRows } from '../../components/scrollWindow.js';
-import { initialReview, reviewReducer, sessionProgress, snapshot, type ReviewState } from './reviewState.js';
+import { initialReview, reviewReducer, snapshot, type LeftCounts, type ReviewState } from './reviewState.js';
 import { useSyncReducer } from '../../hooks/useSyncReducer.js';
 
 export type ReviewProps = { mode: 'review'; deckId?: string } | { mode: 'cram'; options: CramOptions };
@@ -41,6 +42,22 @@ export function gradeRows(state: ReviewState, ui: Pick<Ui, 'messages' | 'theme' 
   return packRows(items, columns, seg(' · ', theme.text.muted));
 }
 
+/**
+ * What is left, Anki-style: "new 12 · learn 1 · due 30" in the count colours. It only shrinks
+ * (a learning card moves from one count to another and counts once); no growing denominator.
+ */
+export function leftCountsRow(left: LeftCounts, { messages: t, theme }: Pick<Ui, 'messages' | 'theme'>): Row {
+  const muted = theme.text.muted;
+  return [
+    seg(`${t.deckCounts.new} `, muted),
+    seg(String(left.new), theme.count.new),
+    seg(` · ${t.deckCounts.learning} `, muted),
+    seg(String(left.learning), theme.count.learning),
+    seg(` · ${t.deckCounts.due} `, muted),
+    seg(String(left.review), theme.count.due),
+  ];
+}
+
 function doneRows(state: ReviewState, ui: Ui, now: Date): Row[] {
   const { messages: t, theme, columns } = ui;
   const s = state.snap.summary;
@@ -48,7 +65,13 @@ function doneRows(state: ReviewState, ui: Ui, now: Date): Row[] {
   rows.push([seg(s && s.answered > 0 ? t.review.doneTitle : t.review.nothingDue, theme.text.heading)]);
   if (s && s.answered > 0) rows.push(...wrapRows(t.review.summary(s.answered, formatPercent(s.accuracy), formatElapsed(s.ms, t)), columns));
   if (s) rows.push(...wrapRows(t.streak(s.streak.current), columns, theme.status.ok));
-  rows.push(...wrapRows(s?.nextDue ? t.review.nextDue(formatWhen(s.nextDue, now, t)) : t.review.noneScheduled, columns, theme.text.muted));
+  // What comes next (walkthrough B8): learning cards later today, tomorrow's queue, the next review.
+  const later = s?.later;
+  if (later && later.learningToday > 0) rows.push(...wrapRows(t.review.learningLater(later.learningToday, later.nextLearning ? formatWhen(later.nextLearning, now, t) : t.time.now), columns, theme.count.learning));
+  if (later && later.tomorrowNew + later.tomorrowDue > 0) rows.push(...wrapRows(t.review.tomorrow(later.tomorrowNew, later.tomorrowDue), columns, theme.text.primary));
+  const none = !later || later.learningToday + later.tomorrowNew + later.tomorrowDue === 0;
+  if (s?.nextDue) rows.push(...wrapRows(t.review.nextDue(formatWhen(s.nextDue, now, t)), columns, theme.text.muted));
+  else if (none) rows.push(...wrapRows(t.review.noneScheduled, columns, theme.text.muted));
   return rows;
 }
 
@@ -67,9 +90,14 @@ export function ReviewScreen(props: ReviewProps) {
   const shell = useShell();
   const { messages: t, theme, columns, rows } = ui;
   const [session] = useState(() => startSession(services, props));
-  const [state, dispatch, current] = useSyncReducer(reviewReducer, () => initialReview(snapshot(session), services.now().getTime()));
+  // An interview plan says up front what it asks of each day (and that it reschedules).
+  const [state, dispatch, current] = useSyncReducer(reviewReducer, () => {
+    const first = initialReview(snapshot(session), services.now().getTime());
+    return session.plan ? { ...first, flash: { text: t.review.planPreview(session.plan.perDay), tone: 'info' as const } } : first;
+  });
   const cram = props.mode === 'cram';
-  const moves = props.mode === 'review' || props.options.reschedule === true;
+  // An interview plan reschedules (at its raised retention): its grade row shows the intervals it sets.
+  const moves = props.mode === 'review' || props.options.reschedule === true || props.options.until !== undefined;
 
   const entry = state.snap.current;
   const content: Row[] =
@@ -133,14 +161,11 @@ export function ReviewScreen(props: ReviewProps) {
     // The summary has no card: only undo (and search) still do something.
   }, { help: state.phase === 'done' ? (cram ? [Command.Undo] : [Command.Undo, Command.Search]) : SCREEN_COMMANDS[cram ? 'cram' : 'review'] });
 
-  const { done, total } = sessionProgress(state);
-  const counter = `${done}/${total}`;
-  const barWidth = Math.max(0, Math.min(20, columns - 24 - counter.length));
-  const bar = progressBar(done, total, barWidth);
   const deckTitle = entry ? services.decks.find((d) => d.deck.id === entry.item.deckId)?.deck.title : undefined;
-  const title: Row = [seg(cram ? t.review.cramTitle : t.review.title, theme.text.heading), ...(deckTitle ? [seg(` · ${deckTitle}`, theme.text.muted)] : [])];
-  const right: Row = [seg(bar.filled, theme.progress.done), seg(bar.empty, theme.progress.todo), seg(` ${counter}`, theme.text.muted)];
-  const flashTone = state.flash ? { ok: theme.status.ok, warn: theme.status.warn, info: theme.status.info }[state.flash.tone] : undefined;
+  const plan = props.mode === 'cram' ? props.options.until : undefined;
+  const heading = plan ? t.review.planTitle(planDaysLeft(plan, services.now(), services.progress.settings.dayStartHour) ?? 0, plan) : cram ? t.review.cramTitle : t.review.title;
+  const title: Row = [seg(heading, theme.text.heading), ...(deckTitle ? [seg(` · ${deckTitle}`, theme.text.muted)] : [])];
+  const right = leftCountsRow(state.snap.left, ui);  const flashTone = state.flash ? { ok: theme.status.ok, warn: theme.status.warn, info: theme.status.info }[state.flash.tone] : undefined;
   const footer: Row = state.flash
     ? [seg(state.flash.text, flashTone)]
     : state.phase === 'done'

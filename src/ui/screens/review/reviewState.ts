@@ -5,11 +5,21 @@
 import type { Previews, QueueEntry } from '../../../core/schedule/types.js';
 import type { SessionSummary, StudySession } from '../../../store/types.js';
 
+/** Cards left by kind, Anki-style (new · learning · due). */
+export interface LeftCounts {
+  new: number;
+  learning: number;
+  review: number;
+}
+
 export interface SessionSnapshot {
   current?: QueueEntry;
   previews?: Previews;
-  /** Cards still to come, the current one included (session.remaining() leaves it out). */
-  remaining: number;
+  /**
+   * Cards still to come by kind, the current one included in its kind (session.remaining()
+   * leaves it out). Cards, not answers: a learning card that comes back counts once.
+   */
+  left: LeftCounts;
   /** Only when the session is over. */
   summary?: SessionSummary;
 }
@@ -41,10 +51,12 @@ export type ReviewAction =
 export function snapshot(session: StudySession): SessionSnapshot {
   const current = session.current();
   const r = session.remaining();
+  const left = { new: r.new, learning: r.learning, review: r.review };
+  if (current) left[current.kind]++;
   return {
     current,
     previews: current ? session.previews() : undefined,
-    remaining: r.learning + r.review + r.new + (current ? 1 : 0),
+    left,
     summary: current ? undefined : session.summary(),
   };
 }
@@ -75,7 +87,7 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
   }
 }
 
-/** Progress through the session: answered of (answered + still to come). */
-export function sessionProgress(state: ReviewState): { done: number; total: number } {
-  return { done: state.answered, total: state.answered + state.snap.remaining };
+/** All the cards still to come (the header's counts added up). */
+export function leftTotal(snap: SessionSnapshot): number {
+  return snap.left.new + snap.left.learning + snap.left.review;
 }

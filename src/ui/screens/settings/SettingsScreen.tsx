@@ -5,7 +5,7 @@ import { padDisplay } from '../../../core/text/width.js';
 import { useServices, useUi } from '../../context.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
 import { Command, matches } from '../../keymap.js';
-import { fitRow, listWindow, seg, type Row } from '../../layout.js';
+import { fitRow, listWindow, seg, wrapRows, type Row } from '../../layout.js';
 import { useShell } from '../../shell.js';
 import { Frame, bodyHeight } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
@@ -22,9 +22,9 @@ export function SettingsScreen() {
   const [, setVersion] = useState(0);
   const settings = progress.settings;
 
-  const change = (dir: 1 | -1) => {
+  const change = (dir: 1 | -1, big = false) => {
     const field = SETTING_FIELDS[getSelected()]!;
-    progress.saveSettings(stepSetting(progress.settings, field, dir));
+    progress.saveSettings(stepSetting(progress.settings, field, dir, big));
     setVersion((v) => v + 1);
     setSaved(true);
     if (field === 'language') shell.settingsChanged();
@@ -33,14 +33,22 @@ export function SettingsScreen() {
   useScreenInput((input, key) => {
     if (matches(Command.MenuDown, input, key)) setSelected(Math.min(SETTING_FIELDS.length - 1, getSelected() + 1));
     else if (matches(Command.MenuUp, input, key)) setSelected(Math.max(0, getSelected() - 1));
+    // The bigger steps first: Shift+→ also matches plain →.
+    else if (matches(Command.IncreaseMore, input, key)) change(1, true);
+    else if (matches(Command.DecreaseMore, input, key)) change(-1, true);
     else if (matches(Command.Increase, input, key)) change(1);
     else if (matches(Command.Decrease, input, key)) change(-1);
     else return false;
     return true;
   });
 
-  const labelW = Math.min(Math.floor(columns / 2), 24);
-  const height = bodyHeight(rows);
+  // Room for "Reviews/day, all decks" at 40 columns (the value takes ~10).
+  const labelW = Math.max(8, Math.min(columns - 14, 24));
+  // One line under the list says what the highlighted setting does (when there is room).
+  const explain = wrapRows(t.settings.explain[SETTING_FIELDS[selected]!], columns, theme.text.muted);
+  const room = bodyHeight(rows);
+  const shownExplain = room - 1 - explain.length >= Math.min(3, SETTING_FIELDS.length) ? explain : [];
+  const height = room - (shownExplain.length ? shownExplain.length + 1 : 0);
   const { start, end } = listWindow(SETTING_FIELDS.length, selected, height);
   const list: Row[] = SETTING_FIELDS.slice(start, end).map((field, i) => {
     const isSel = start + i === selected;
@@ -56,6 +64,7 @@ export function SettingsScreen() {
   return (
     <Frame title={[seg(t.settings.title, theme.text.heading)]} right={saved ? [seg(t.settings.saved, theme.status.ok)] : []} footer={[seg(t.settings.hint, theme.text.muted)]}>
       <Rows rows={list} />
+      {shownExplain.length > 0 && <Rows rows={[[], ...shownExplain]} />}
     </Frame>
   );
 }

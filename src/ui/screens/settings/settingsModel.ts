@@ -1,20 +1,23 @@
 /** The settings shown on the Settings screen and how ←/→ change each one. Pure. */
 import type { Settings } from '../../../core/schedule/types.js';
 
-export type SettingField = 'newPerDay' | 'reviewsPerDay' | 'retention' | 'dayStartHour' | 'thinkSeconds' | 'language';
-export const SETTING_FIELDS: readonly SettingField[] = ['newPerDay', 'reviewsPerDay', 'retention', 'dayStartHour', 'thinkSeconds', 'language'];
+export type SettingField = 'newPerDayAll' | 'reviewsPerDayAll' | 'newPerDay' | 'reviewsPerDay' | 'retention' | 'dayStartHour' | 'thinkSeconds' | 'language';
+/** The collection-wide limits first: they are what a day of "All decks" holds. */
+export const SETTING_FIELDS: readonly SettingField[] = ['newPerDayAll', 'reviewsPerDayAll', 'newPerDay', 'reviewsPerDay', 'retention', 'dayStartHour', 'thinkSeconds', 'language'];
 
 const LANGS: Settings['language'][] = ['auto', 'ko', 'en'];
 
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
 
-/** The patch for one step of `field` in direction `dir` (+1 / −1). */
-export function stepSetting(settings: Settings, field: SettingField, dir: 1 | -1): Partial<Settings> {
+/** The patch for one step of `field` in direction `dir` (+1 / −1); `big`: the modifier key's step (limits: 10). */
+export function stepSetting(settings: Settings, field: SettingField, dir: 1 | -1, big = false): Partial<Settings> {
   switch (field) {
     case 'newPerDay':
-      return { newPerDay: clamp(settings.newPerDay + dir * 5, 0, 9999) };
     case 'reviewsPerDay':
-      return { reviewsPerDay: clamp(settings.reviewsPerDay + dir * 10, 0, 9999) };
+    case 'newPerDayAll':
+    case 'reviewsPerDayAll':
+      // By 1, so any number is reachable (a step of 5 made 12 impossible); by 10 with the modifier.
+      return { [field]: clamp(settings[field] + dir * (big ? 10 : 1), 0, 9999) };
     case 'retention':
       // Whole hundredths: repeated float steps must not drift (0.9 + 0.01 ≠ 0.91 in binary).
       return { retention: clamp(Math.round(settings.retention * 100) + dir, 70, 99) / 100 };
