@@ -13,35 +13,12 @@ import { ledgerContext } from '../core/schedule/context.js';
 import { DAYS_KEY, type DaysEntry, type LogEntry, type RestoreEntry } from '../core/schedule/types.js';
 import { nodeCrypto } from '../core/crypto.js';
 import { logPath, parseEntry, scanLog, writeLogFile } from './log.js';
+import { EntryIndex, keyOfEntry, loadIndex, saveIndex } from './entryIndex.js';
+
+export { EntryIndex } from './entryIndex.js';
 import { freePath, moveAside } from './recover.js';
 import { openSettings } from './settings.js';
 import { paramsKey, readSnapshot, snapshotPath, writeSnapshot } from './snapshot.js';
-
-/** Byte offsets of each card's entries in the log, in file order, up to `end`. */
-export class EntryIndex {
-  private readonly byKey = new Map<string, number[]>();
-  constructor(public end = 0) {}
-
-  add(key: string, offset: number): void {
-    const list = this.byKey.get(key);
-    if (!list) this.byKey.set(key, [offset]);
-    else if (offset > list[list.length - 1]!) list.push(offset);
-    else if (!list.includes(offset)) {
-      list.push(offset);
-      list.sort((a, b) => a - b);
-    }
-  }
-
-  offsets(key: string): readonly number[] {
-    return this.byKey.get(key) ?? [];
-  }
-}
-
-/** The key an entry belongs to (an undo: its target's, when it names it or the target is recent). */
-function keyOf(e: LogEntry, ledger: Ledger): string | undefined {
-  if (e.op !== 'undo') return e.key;
-  return e.key ?? ledger.recent.find((r) => r.id === e.target)?.key;
-}
 
 export interface ApplyResult {
   /** Log bytes covered. */
@@ -73,7 +50,7 @@ export function applyLog(home: string, ledger: Ledger, from: number, ctx: Ledger
     from,
     (e, offset) => {
       count++;
-      const key = keyOf(e, ledger);
+      const key = keyOfEntry(e, ledger);
       if (key === undefined) {
         if (e.op === 'undo') orphans.push({ offset, target: e.target });
         return;
@@ -93,7 +70,7 @@ export function applyLog(home: string, ledger: Ledger, from: number, ctx: Ledger
   if (result.replaced) return result;
   if (index) index.end = scan.end;
   if (dirty.size === 0 && orphans.length === 0) return { ...result, index };
-  index ??= buildIndex(home, scan.end);
+  index ??= loadIndex(home, scan.end);
   // Undo entries that name no key (written by old versions) find their target's card by id.
   if (orphans.length) {
     const found = keysOfIds(home, new Set(orphans.map((o) => o.target)));
@@ -132,19 +109,6 @@ function readEntryAt(fd: number, offset: number): LogEntry {
     }
     size *= 4;
   }
-}
-
-/** Where every card's entries are, from a scan of the log up to `end`. */
-export function buildIndex(home: string, end: number): EntryIndex {
-  const index = new EntryIndex();
-  const recent = emptyLedger();
-  scanLog(home, 0, (e, offset) => {
-    if (offset >= end) return;
-    const key = keyOf(e, recent);
-    if (key !== undefined) index.add(key, offset);
-  });
-  index.end = end;
-  return index;
 }
 
 /** The card keys of the entries with these ids (one pass over the log). */
@@ -261,5 +225,6 @@ export function rebuildSnapshot(home: string, opts: { fuzz?: boolean; now?: () =
   // Through loadLedger: a damaged snapshot is moved aside and a damaged log recovered, never overwritten.
   const r = loadLedger(home, ledgerContext(settings, fuzz), params, now, opts.rebuild ?? false);
   writeSnapshot(home, r.ledger, r.offset, params);
+  if (r.index) saveIndex(home, r.index);
   return { entries: r.replayed, problems: r.notices };
 }

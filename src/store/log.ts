@@ -191,42 +191,49 @@ export function appendEntries(home: string, entries: LogEntry[]): void {
 /**
  * Append a batch all or nothing (a merge): checks the free space first, and when a write still
  * fails part-way (a full disk, an I/O error) cuts the file back to where the batch began —
- * unless another window appended behind it meanwhile, which is then said. Readers never see a
- * partial batch as complete lines for long: the cut follows the failed write at once.
+ * unless another window appended behind it meanwhile, which is then said (the merge is
+ * idempotent: running it again completes it).
  */
 export function appendBatch(home: string, entries: LogEntry[], io: { write?: typeof writeSync } = {}): void {
   if (entries.length === 0) return;
+  const buf = Buffer.from(entries.map((e) => JSON.stringify(e)).join('\n') + '\n', 'utf8');
+  appendChunks(home, [buf], buf.length, io);
+}
+
+/** appendBatch for a stream of whole-line chunks (`bytes`: their total, for the space check). */
+export function appendChunks(home: string, chunks: Iterable<Buffer>, bytes: number, io: { write?: typeof writeSync } = {}): void {
   const write = io.write ?? writeSync;
   mkdirSync(home, { recursive: true });
-  const buf = Buffer.from(entries.map((e) => JSON.stringify(e)).join('\n') + '\n', 'utf8');
   try {
     const fs = statfsSync(home);
-    if (fs.bavail * fs.bsize < buf.length * 2) throw Object.assign(new Error(`not enough free space in ${home} for ${buf.length} bytes`), { code: 'ENOSPC' });
+    if (fs.bavail * fs.bsize < bytes * 2) throw Object.assign(new Error(`ENOSPC: not enough free space in ${home} for ${bytes} bytes`), { code: 'ENOSPC' });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOSPC') throw e;
-    // statfs unsupported here: the write itself still checks.
+    // statfs unsupported here: the writes themselves still check.
   }
   const fd = openSync(logPath(home), 'a+');
   try {
-    let size = fstatSync(fd).size;
-    let text = buf;
-    if (size > 0) {
-      const last = Buffer.alloc(1);
-      readSync(fd, last, 0, 1, size - 1);
-      if (last[0] !== 10) text = Buffer.concat([Buffer.from('\n'), buf]);
-    }
-    let done = 0;
+    const start = fstatSync(fd).size;
+    // Expected size after our writes; another window's append shows as a difference.
+    let end = start;
     try {
-      while (done < text.length) {
-        // O_APPEND: each write lands at the end; note where the first one began.
-        if (done === 0) size = fstatSync(fd).size;
-        done += write(fd, text, done, text.length - done);
+      if (start > 0) {
+        const last = Buffer.alloc(1);
+        readSync(fd, last, 0, 1, start - 1);
+        if (last[0] !== 10) end += write(fd, Buffer.from('\n'));
+      }
+      for (const chunk of chunks) {
+        for (let done = 0; done < chunk.length; ) {
+          const n = write(fd, chunk, done, chunk.length - done);
+          done += n;
+          end += n;
+        }
       }
       fsyncSync(fd);
     } catch (e) {
-      if (done > 0) {
-        if (fstatSync(fd).size === size + done) ftruncateSync(fd, size);
-        else throw new Error(`${(e as Error).message}; part of the merge was written and another window appended after it: run the import again to complete it`);
+      if (end > start) {
+        if (fstatSync(fd).size === end) ftruncateSync(fd, start);
+        else throw Object.assign(new Error(`${(e as Error).message}; part of the merge was written and another window appended after it: run the import again to complete it`), { code: (e as NodeJS.ErrnoException).code });
       }
       throw e;
     }

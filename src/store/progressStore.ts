@@ -22,7 +22,8 @@ import { isHidden, kindOf, ReviewQueue, type QueueInput, type Remaining } from '
 import type { DeckCounts, FlagEntry, LogEntry, Settings, UndoEntry } from '../core/schedule/types.js';
 import { computeStats, streakOf, type StatsReport } from '../core/stats/index.js';
 import { LogAppender } from './log.js';
-import { applyLog, loadLedger, rebuildLedger, type EntryIndex } from './ledgerStore.js';
+import { applyLog, loadLedger, rebuildLedger } from './ledgerStore.js';
+import { loadIndex, saveIndex, type EntryIndex } from './entryIndex.js';
 import { openSettings, type SettingsStore } from './settings.js';
 import { paramsKey, writeSnapshot } from './snapshot.js';
 import { cramSession, reviewSession } from './session.js';
@@ -312,6 +313,8 @@ export class ProgressStore implements Progress {
     try {
       // Rows in deck order: the next start-up reads them in that order (see snapshot.ts).
       writeSnapshot(this.opts.home, this.ledger, this.offset, this.params, this.allItems.map((it) => it.key));
+      // Only when this process built or extended it (a rebuild, an undo, a merge): start-up never reads it.
+      if (this.index) saveIndex(this.opts.home, this.index);
     } catch (e) {
       this.notices.push(`could not save state.bin (${(e as Error).message}); it will be rebuilt from the log`);
     }

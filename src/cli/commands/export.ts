@@ -8,18 +8,17 @@ import { existsSync, statSync } from 'node:fs';
 import { flagString } from '../args.js';
 import type { CommandContext } from '../commands.js';
 import { plural } from '../io.js';
-import { AmgiError, UsageError } from '../../core/errors.js';
+import { AmgiError, StoreError, UsageError } from '../../core/errors.js';
 import { formatProblem } from '../../core/deck/validate.js';
 import { decksToAnki } from '../../core/export/anki.js';
 import { deckToJson } from '../../core/export/json.js';
-import { formatProgress } from '../../core/sync/progressFile.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
 import { loadAllDecks } from '../../store/deckFiles.js';
 import { writeUserFile } from '../../store/atomicFile.js';
-import { readLog } from '../../store/log.js';
+import { exportProgressFile } from '../../store/progressTransfer.js';
 import { amgiHome } from '../../store/paths.js';
 import { isStoreFile } from '../../store/home.js';
-import { msg } from '../../core/messages.js';
+import { fsCause, msg } from '../../core/messages.js';
 
 export async function run(ctx: CommandContext): Promise<number> {
   if (ctx.args.length) throw new UsageError(`export takes no FILE argument; use --out FILE (got "${ctx.args[0]}")`);
@@ -48,9 +47,18 @@ function writeOut(ctx: CommandContext, file: string, text: string): void {
 }
 
 async function exportProgress(ctx: CommandContext, out: string): Promise<number> {
-  const { entries, problems } = readLog(amgiHome(ctx.env));
-  for (const p of problems) ctx.io.err(`amgi: warning: ${p}`);
-  emit(ctx, out, formatProgress(entries), plural(entries.length, 'review log entry', 'review log entries'));
+  const home = amgiHome(ctx.env);
+  if (out !== '-' && isStoreFile(home, out)) throw new AmgiError(msg.ownedByStore(out));
+  // Streamed: a million-entry history is never held in memory.
+  let r: ReturnType<typeof exportProgressFile>;
+  try {
+    r = exportProgressFile(home, out);
+  } catch (e) {
+    if (e instanceof AmgiError) throw e;
+    throw new StoreError(msg.writeFailed(out, fsCause(e)), out);
+  }
+  for (const p of r.problems) ctx.io.err(`amgi: warning: ${p}`);
+  if (out !== '-') ctx.io.err(`wrote ${plural(r.entries, 'review log entry', 'review log entries')} to ${out}`);
   return 0;
 }
 

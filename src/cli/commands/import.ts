@@ -23,12 +23,10 @@ import { InputError } from '../../core/import/errors.js';
 import { detectFormat, parseNotes, type NotesFormat } from '../../core/import/format.js';
 import { isValidId, slugifyDeckId } from '../../core/import/ids.js';
 import { deckToJson } from '../../core/export/json.js';
-import { planMerge } from '../../core/sync/merge.js';
-import { parseProgress } from '../../core/sync/progressFile.js';
 import { loadAllDecks } from '../../store/deckFiles.js';
 import { backUpReplacedDeck, installedUserDeck, readInputFile, userDeckFile } from '../../store/importWrite.js';
 import { writeUserFile } from '../../store/atomicFile.js';
-import { appendBatch, parseEntry, readLog } from '../../store/log.js';
+import { applyProgressMerge, planProgressMerge } from '../../store/progressTransfer.js';
 import { rebuildSnapshot } from '../../store/ledgerStore.js';
 import { amgiHome, bundledDecksDir } from '../../store/paths.js';
 
@@ -175,41 +173,32 @@ export async function askYesNo(question: string, input: NodeJS.ReadableStream = 
   }
 }
 
-/** Entries stamped later than this after now are from a clock gone wrong: merged only when confirmed. */
-const FUTURE_SLACK_MS = 24 * 3_600_000;
-
 async function importProgress(ctx: CommandContext, file: string): Promise<number> {
   const { io } = ctx;
-  const incoming = parseProgress(readInputFile(file), file, parseEntry);
   const home = amgiHome(ctx.env);
-  const local = readLog(home);
-  for (const p of local.problems) io.err(`amgi: warning: ${p}`);
-  const plan = planMerge(local.entries, incoming);
+  const plan = planProgressMerge(home, file, ctx.now().getTime());
+  for (const p of plan.logProblems) io.err(`amgi: warning: ${p}`);
   // Well-formed but suspicious: shown, and merged only when the user says so.
-  const now = ctx.now().getTime();
-  const future = plan.add.filter((e) => Date.parse(e.at) > now + FUTURE_SLACK_MS);
-  const forgets = plan.add.filter((e) => e.op === 'forget');
-  if ((future.length || forgets.length) && !ctx.flags.yes) {
-    if (future.length) io.err(`amgi: ${plural(future.length, 'entry is', 'entries are')} dated in the future (latest ${future.map((e) => e.at).sort().at(-1)}): merged, ${future.length === 1 ? 'it' : 'they'} would hold ${future.length === 1 ? 'its card' : 'their cards'} back until then`);
-    if (forgets.length) io.err(`amgi: ${plural(forgets.length, 'entry resets', 'entries reset')} cards to new (forget)`);
-    const ok = io.stdinIsTTY && (await askYesNo(`Merge all ${plural(plan.add.length, 'new entry', 'new entries')} anyway? [y/N] `));
+  const { future, forgets } = plan;
+  if ((future.count || forgets) && !ctx.flags.yes) {
+    if (future.count) io.err(`amgi: ${plural(future.count, 'entry is', 'entries are')} dated in the future (latest ${future.latest}): merged, they would hold their cards back until then`);
+    if (forgets) io.err(`amgi: ${plural(forgets, 'entry resets', 'entries reset')} cards to new (forget)`);
+    const ok = io.stdinIsTTY && (await askYesNo(`Merge all ${plural(plan.add.size, 'new entry', 'new entries')} anyway? [y/N] `));
     if (!ok) {
       io.err('amgi: nothing merged (pass --yes to merge them)');
       return 1;
     }
   }
-  if (plan.add.length) {
-    // Appended, never rewritten: a session answering in another window keeps every answer, and
-    // replay folds each card in time order, so older entries only refold the cards they touch.
-    appendBatch(home, plan.add);
+  if (plan.add.size) {
+    applyProgressMerge(home, plan);
     const r = rebuildSnapshot(home, { now: ctx.now });
     // The replay rereads the log: its lines were reported above already.
-    for (const p of r.problems) if (!local.problems.includes(p)) io.err(`amgi: warning: ${p}`);
+    for (const p of r.problems) if (!plan.logProblems.includes(p)) io.err(`amgi: warning: ${p}`);
   }
   for (const id of plan.conflicts.slice(0, 5)) io.err(`amgi: warning: entry ${id} differs between the two machines; this machine's copy was kept`);
   io.out(
-    plan.add.length
-      ? `merged ${plural(plan.add.length, 'new entry', 'new entries')} from ${file} (${plan.known} already here); progress updated`
+    plan.add.size
+      ? `merged ${plural(plan.add.size, 'new entry', 'new entries')} from ${file} (${plan.known} already here); progress updated`
       : `nothing new in ${file} (${plural(plan.known, 'entry', 'entries')} already here)`,
   );
   return 0;

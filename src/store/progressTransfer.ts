@@ -1,0 +1,195 @@
+/**
+ * Review history between machines, as streams: `export --progress` writes the log's entries to
+ * a progress file without holding them in memory, and a merge reads the file twice (check, then
+ * append) so that a million-entry history moves in a few tens of megabytes. The log is only ever
+ * appended to: a session answering in another window keeps every answer, and replay folds each
+ * card in time order, so older entries refold just the cards they touch.
+ */
+import { closeSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { crc32 } from 'node:zlib';
+import type { LogEntry } from '../core/schedule/types.js';
+import { InputError } from '../core/import/errors.js';
+import { checkProgressCount, checkProgressHeader, checkProgressLine, emptyProgress, progressHeader } from '../core/sync/progressFile.js';
+import { appendChunks, parseEntry, scanLog } from './log.js';
+import { ensureDir, syncDir } from './atomicFile.js';
+
+const CHUNK = 8 << 20;
+
+/** Each line of a UTF-8 text file (BOM and CR dropped), read in chunks: (text, 1-based line number). */
+export function* fileLines(file: string): Generator<[string, number]> {
+  let fd: number;
+  try {
+    if (statSync(file).isDirectory()) throw new InputError(file, 'is a folder, not a file');
+    fd = openSync(file, 'r');
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(file, `cannot read: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+  }
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let n = 0;
+  let carry = '';
+  try {
+    const buf = Buffer.allocUnsafe(CHUNK);
+    for (;;) {
+      const got = readSync(fd, buf, 0, CHUNK, null);
+      if (got > 0 && buf.subarray(0, got).includes(0)) throw new InputError(file, 'binary file, not text', undefined, 'import a progress file made by `amgi export --progress`');
+      let text: string;
+      try {
+        text = decoder.decode(buf.subarray(0, got), { stream: got > 0 });
+      } catch {
+        throw new InputError(file, 'invalid UTF-8', undefined, 'save the file as UTF-8');
+      }
+      if (n === 0 && carry === '' && text.startsWith('\ufeff')) text = text.slice(1);
+      const parts = (carry + text).split('\n');
+      carry = got > 0 ? parts.pop()! : '';
+      for (const p of parts) yield [p.endsWith('\r') ? p.slice(0, -1) : p, ++n];
+      if (got <= 0) break;
+    }
+    if (carry) yield [carry.endsWith('\r') ? carry.slice(0, -1) : carry, ++n];
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Every entry of a progress file, checked as `parseProgress` checks it, one at a time. */
+function* progressEntries(file: string): Generator<LogEntry> {
+  let declared: number | undefined;
+  let header = false;
+  let count = 0;
+  let last = 0;
+  for (const [raw, n] of fileLines(file)) {
+    last = n;
+    if (raw.trim() === '') continue;
+    if (!header) {
+      declared = checkProgressHeader(raw, file, n);
+      header = true;
+      continue;
+    }
+    yield checkProgressLine(raw, file, n, parseEntry);
+    count++;
+  }
+  if (!header) emptyProgress(file);
+  checkProgressCount(declared, count, file, last);
+}
+
+/** Export the log as a progress file (`-`: stdout): written to a temp file, fsync'd, renamed. Entries written. */
+export function exportProgressFile(home: string, out: string): { entries: number; problems: string[] } {
+  // Two passes: the header announces the count, and nothing is held in memory.
+  let entries = 0;
+  const { problems } = scanLog(home, 0, () => entries++);
+  const toStdout = out === '-';
+  if (!toStdout) ensureDir(dirname(out));
+  const tmp = toStdout ? '' : join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
+  const fd = toStdout ? 1 : openSync(tmp, 'w', 0o644);
+  try {
+    let pending: string[] = [progressHeader(entries)];
+    let size = 0;
+    const flush = () => {
+      const buf = Buffer.from(`${pending.join('\n')}\n`, 'utf8');
+      for (let done = 0; done < buf.length; ) done += writeSync(fd, buf, done, buf.length - done);
+      pending = [];
+      size = 0;
+    };
+    let written = 0;
+    scanLog(home, 0, (e) => {
+      if (written++ >= entries) return; // appended since the count: the next export has them
+      const line = JSON.stringify(e);
+      pending.push(line);
+      size += line.length;
+      if (size > CHUNK) flush();
+    });
+    if (pending.length) flush();
+    if (!toStdout) fsyncSync(fd);
+  } catch (e) {
+    if (!toStdout) {
+      closeSync(fd);
+      rmSync(tmp, { force: true });
+    }
+    throw e;
+  }
+  if (!toStdout) {
+    closeSync(fd);
+    renameSync(tmp, out);
+    syncDir(dirname(out));
+  }
+  return { entries, problems };
+}
+
+/** What merging a progress file would do; nothing is written until `applyProgressMerge`. */
+export interface ProgressPlan {
+  file: string;
+  /** Entries in the file. */
+  incoming: number;
+  /** Of those, already here. */
+  known: number;
+  /** Ids to append (each once). */
+  add: Set<string>;
+  /** Ids here and there with different content: this machine's copy is kept. */
+  conflicts: string[];
+  /** New entries dated more than a day after now (a clock gone wrong), and the latest date. */
+  future: { count: number; latest?: string };
+  /** New `forget` entries (they reset cards to new). */
+  forgets: number;
+  /** Lines of the local log that could not be read (reported once). */
+  logProblems: string[];
+}
+
+const FUTURE_SLACK_MS = 24 * 3_600_000;
+const digest = (e: LogEntry) => crc32(JSON.stringify(e));
+
+export function planProgressMerge(home: string, file: string, now: number): ProgressPlan {
+  // Pass 1, the file: every line checked before anything is written; ids with a digest of the content.
+  const incoming = new Map<string, number>();
+  const future = new Set<string>();
+  const forgets = new Set<string>();
+  let latest: string | undefined;
+  let count = 0;
+  for (const e of progressEntries(file)) {
+    count++;
+    incoming.set(e.id, digest(e));
+    if (Date.parse(e.at) > now + FUTURE_SLACK_MS) {
+      future.add(e.id);
+      if (!latest || e.at > latest) latest = e.at;
+    } else future.delete(e.id);
+    if (e.op === 'forget') forgets.add(e.id);
+  }
+  // Pass 2, the log: what is here already.
+  let known = 0;
+  const conflicts: string[] = [];
+  const { problems } = scanLog(home, 0, (e) => {
+    const d = incoming.get(e.id);
+    if (d === undefined) return;
+    known++;
+    if (d !== digest(e)) conflicts.push(e.id);
+    incoming.delete(e.id);
+    future.delete(e.id);
+    forgets.delete(e.id);
+  });
+  return { file, incoming: count, known, add: new Set(incoming.keys()), conflicts: conflicts.sort(), future: { count: future.size, ...(latest && future.size ? { latest } : {}) }, forgets: forgets.size, logProblems: problems };
+}
+
+/** Append the plan's new entries (pass 3, the file again, one chunk at a time), all or nothing. */
+export function applyProgressMerge(home: string, plan: ProgressPlan, io: { write?: typeof writeSync } = {}): void {
+  if (plan.add.size === 0) return;
+  function* chunks(): Generator<Buffer> {
+    const seen = new Set<string>();
+    let pending: string[] = [];
+    let size = 0;
+    for (const e of progressEntries(plan.file)) {
+      if (!plan.add.has(e.id) || seen.has(e.id)) continue;
+      seen.add(e.id);
+      const line = JSON.stringify(e);
+      pending.push(line);
+      size += line.length;
+      if (size > CHUNK) {
+        yield Buffer.from(`${pending.join('\n')}\n`, 'utf8');
+        pending = [];
+        size = 0;
+      }
+    }
+    if (pending.length) yield Buffer.from(`${pending.join('\n')}\n`, 'utf8');
+  }
+  // The space check needs a size before writing: the file's is an upper bound.
+  appendChunks(home, chunks(), statSync(plan.file).size, io);
+}
