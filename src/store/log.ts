@@ -31,7 +31,7 @@ export function parseEntry(line: string): LogEntry | undefined {
   if (!e || typeof e !== 'object' || e.v !== 1 || !isStr(e.id) || !isStr(e.at) || Number.isNaN(Date.parse(e.at))) return undefined;
   switch (e.op) {
     case 'answer':
-      return isStr(e.key) && isStr(e.deck) && GRADES.includes(e.grade as never) && typeof e.ms === 'number' && e.ms >= 0 && KINDS.includes(e.kind as never) && typeof e.reschedule === 'boolean' && (e.plan === undefined || isStr(e.plan))
+      return isStr(e.key) && isStr(e.deck) && GRADES.includes(e.grade as never) && typeof e.ms === 'number' && e.ms >= 0 && KINDS.includes(e.kind as never) && typeof e.reschedule === 'boolean' && (e.plan === undefined || isStr(e.plan)) && (e.due === undefined || (isStr(e.due) && !Number.isNaN(Date.parse(e.due))))
         ? (e as unknown as LogEntry)
         : undefined;
     case 'undo':

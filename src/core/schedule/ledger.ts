@@ -139,6 +139,11 @@ function applyAnswer(l: Ledger, e: AnswerEntry, ctx: LedgerContext): ApplyOutcom
   if (e.reschedule) {
     // An entry stamped before the card's last review is scheduled at that review (the scheduler clamps).
     Object.assign(next, (e.plan ? ctx.planScheduler : ctx.scheduler).next(before, at, e.grade));
+    // [daily/issue 14] A load-balanced review: the due the session chose, recorded in the entry.
+    if (e.due !== undefined && next.st === State.Review) {
+      next.due = Date.parse(e.due);
+      next.sch = Math.round((next.due - Math.max(at, before.last ?? at)) / 86_400_000);
+    }
     next.ld = day;
     if (next.lapses > before.lapses && isLeechLapse(next.lapses, ctx.settings.leechThreshold)) {
       next.leech = true;
