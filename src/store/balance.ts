@@ -3,7 +3,7 @@
  * the whole collection, built on the first answer and kept current as this session answers.
  */
 import { studyDay } from '../core/schedule/day.js';
-import { makeScheduler, State } from '../core/schedule/fsrs.js';
+import { makeScheduler, State, type Scheduler } from '../core/schedule/fsrs.js';
 import { peekItem } from '../core/schedule/itemTable.js';
 import { newItemState } from '../core/schedule/ledger.js';
 import { balancedDue, DueCounts } from '../core/schedule/loadBalance.js';
@@ -19,7 +19,8 @@ export function makeBalancer(store: ProgressStore): Balancer {
   const hour = store.settings.dayStartHour;
   const dayOf = (t: number) => studyDay(t, hour);
   // The interval before fuzz: balancing picks within the fuzz range instead of at random.
-  const plain = makeScheduler({ settings: store.settings, fuzz: false });
+  // Both built on the first answer: opening a session stays as cheap as before.
+  let plain: Scheduler | undefined;
   let counts: DueCounts | undefined;
   const build = () => {
     const c = new DueCounts();
@@ -32,6 +33,7 @@ export function makeBalancer(store: ProgressStore): Balancer {
   return {
     due(key, grade, at) {
       counts ??= build();
+      plain ??= makeScheduler({ settings: store.settings, fuzz: false });
       const before = store.state(key) ?? newItemState('');
       const due = balancedDue({ plain, before, at, grade, counts, dayOf, maximumInterval: store.settings.maximumInterval, key });
       return due === undefined ? undefined : new Date(due).toISOString();
