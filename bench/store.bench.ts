@@ -2,6 +2,9 @@
  * Issue 3: the progress store against the naive design (one conf file holding every card
  * state and the whole history, `conf.set` per answer), measured in the same run.
  *   - grade → durable → next card ready (median), 10k cards / 100k reviews and 100k / 1M
+ *     (with issue 14's load balancing: the session picks each review's day)
+ *   - queue build with the collection-wide limits and curriculum order; Home's counts
+ *   - a simulated year with and without load balancing: max / mean of daily reviews, retention
  *   - start-up load and its RSS at 100k cards / 1M reviews (child processes)
  *   - `amgi status` wall time with 10k cards against `node -e 0`
  * Synthetic data is written directly as JSONL. `node store.bench.mjs child …` is the child side.
@@ -15,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import type { LoadedDeck } from '../src/core/deck/types.js';
 import { ledgerContext } from '../src/core/schedule/context.js';
 import { newMemory } from '../src/core/schedule/fsrs.js';
+import { simulate } from '../src/core/schedule/simulate.js';
 import { DEFAULT_SETTINGS, type Grade } from '../src/core/schedule/types.js';
 import { deckSources } from '../src/store/deckFiles.js';
 import { openProgress } from '../src/store/progress.js';
@@ -156,6 +160,19 @@ function answerLatency(home: string, cards: number, n: number): number {
   return median(times);
 }
 
+/**
+ * Median ms to build today's all-decks queue (issue 14: total limits, curriculum order) and to
+ * count Home's rows (one queue per scope), on an opened store.
+ */
+function queueBuild(home: string, cards: number, n: number): { queue: number; counts: number } {
+  const p = openProgress({ home, decks: [benchDeck(cards)], now: NOW, fuzz: true });
+  const items = p.items();
+  const queue = median(timeFn(() => p.queue(items, true).next(NOW().getTime()), n));
+  const counts = median(timeFn(() => p.countsByDeck(), n));
+  p.close();
+  return { queue, counts };
+}
+
 /** The naive design's answer: re-read the whole file (conf.get), append, rewrite it (conf.set). */
 function naiveAnswerLatency(dir: string, n: number): number {
   const c = naiveConf(dir);
@@ -182,6 +199,7 @@ try {
     { cards: 100_000, reviews: 1_000_000, target: 20, runs: 200, naiveRuns: 2 },
   ];
   const answerRows: (string | number)[][] = [];
+  const queueRows: (string | number)[][] = [];
   const loadRows: (string | number)[][] = [];
   for (const sc of scales) {
     const label = `${sc.cards / 1000}k cards / ${sc.reviews >= 1e6 ? `${sc.reviews / 1e6}M` : `${sc.reviews / 1000}k`} reviews`;
@@ -198,6 +216,8 @@ try {
     const ours = answerLatency(home, sc.cards, sc.runs);
     const naive = naiveAnswerLatency(naiveDir, sc.naiveRuns);
     answerRows.push([label, fmt(ours), `≤ ${sc.target}`, fmt(naive), `${(naive / ours).toFixed(0)}×`]);
+    const qb = queueBuild(home, sc.cards, sc.cards > 10_000 ? 10 : 50);
+    queueRows.push([label, fmt(qb.queue), fmt(qb.counts)]);
     if (sc.cards === 100_000) {
       const load = child('load', home, sc.cards, 5);
       const nload = child('naive-load', naiveDir, sc.cards, 3);
@@ -206,6 +226,13 @@ try {
     console.error(`(${label}: generated in ${fmt(gen)} ms; full rebuild + snapshot on first open ${fmt(rebuild)} ms)`);
   }
   table('Grade → durable (fsync) → next card ready, median ms', ['data', 'amgi (log + snapshot)', 'target', 'naive (one conf file)', 'naive / amgi'], answerRows);
+  table('Queue build (all decks: collection-wide limits, curriculum order) and Home counts, median ms', ['data', 'queue build', 'countsByDeck (Home)'], queueRows);
+  // Issue 14: load balancing on a simulated year (core/schedule/simulate.ts).
+  const simRows = [false, true].map((balance) => {
+    const r = simulate({ cards: 2000, newPerDay: 20, days: 365, balance });
+    return [balance ? 'with balancing' : 'without (fuzz only)', r.mean.toFixed(1), String(r.max), r.maxOverMean.toFixed(2), `${(r.retention * 100).toFixed(2)}%`];
+  });
+  table('Simulated year: 2,000 cards, 20 new a day, every due review answered (days after all are introduced)', ['scheduling', 'reviews/day mean', 'max', 'max / mean', 'retention'], simRows);
   table('Start-up load in a child process: open the store and build the review queue (median of 5; naive: 3)', ['data', 'amgi ms', 'target', 'amgi CPU ms', 'amgi RSS', 'target', 'naive ms', 'naive RSS', 'state.bin'], loadRows);
 
   // amgi status with 10k cards: the deck on disk, the store from the 10k / 100k home.

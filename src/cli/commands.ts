@@ -55,12 +55,12 @@ export const COMMANDS: CommandSpec[] = [
   { name: 'review', summary: 'daily review of due cards (interactive)', flags: { deck: deckFlag }, load: () => import('./commands/interactive.js') },
   {
     name: 'cram',
-    summary: 'practise any selection without changing the schedule (interactive)',
+    summary: 'practise any selection without changing the schedule (interactive); --until plans for an interview: it reschedules and brings in new cards',
     flags: {
       deck: deckFlag,
       tag: tagFlag,
       weakest: { description: 'weakest cards first' },
-      until: { value: 'DATE', description: 'plan for an interview on DATE (YYYY-MM-DD)' },
+      until: { value: 'DATE', description: 'plan for an interview on DATE (YYYY-MM-DD): reschedules the cards (at 95% retention) and brings in new ones' },
       reschedule: { description: 'let the answers change the long-term schedule' },
     },
     load: () => import('./commands/interactive.js'),

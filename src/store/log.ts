@@ -45,7 +45,7 @@ export function parseEntry(line: string): LogEntry | undefined {
   if (!(at >= MIN_AT && at <= MAX_AT)) return undefined;
   switch (e.op) {
     case 'answer':
-      return isStr(e.key) && isStr(e.deck) && GRADES.includes(e.grade as never) && isNum(e.ms) && e.ms <= MAX_ANSWER_MS && KINDS.includes(e.kind as never) && typeof e.reschedule === 'boolean' && (e.plan === undefined || isStr(e.plan))
+      return isStr(e.key) && isStr(e.deck) && GRADES.includes(e.grade as never) && isNum(e.ms) && e.ms <= MAX_ANSWER_MS && KINDS.includes(e.kind as never) && typeof e.reschedule === 'boolean' && (e.plan === undefined || isStr(e.plan)) && (e.due === undefined || (isStr(e.due) && Date.parse(e.due) >= at && Date.parse(e.due) <= MAX_AT))
         ? (e as unknown as LogEntry)
         : undefined;
     case 'undo':

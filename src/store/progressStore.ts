@@ -18,7 +18,7 @@ import type { ItemState, Ledger, LedgerContext } from '../core/schedule/ledger.j
 import { peekItem } from '../core/schedule/itemTable.js';
 import { medianAnswerMs } from '../core/schedule/estimate.js';
 import { deckRanks } from '../core/schedule/order.js';
-import { isHidden, kindOf, ReviewQueue, type QueueInput, type Remaining } from '../core/schedule/queue.js';
+import { isHidden, kindOf, ReviewQueue, totalLeft, type QueueInput, type Remaining } from '../core/schedule/queue.js';
 import type { DeckCounts, FlagEntry, LogEntry, Settings, UndoEntry } from '../core/schedule/types.js';
 import { computeStats, streakOf, type StatsReport } from '../core/stats/index.js';
 import { LogAppender } from './log.js';
@@ -251,15 +251,20 @@ export class ProgressStore implements Progress {
    * pass over every card: what `amgi status` prints.
    */
   dueByDeck(all = true): Map<string, Remaining> {
+    return this.tallyDecks(all).counts;
+  }
+
+  /** dueByDeck and the queue it came from. */
+  private tallyDecks(all: boolean): { counts: Map<string, Remaining>; q: ReviewQueue } {
     const now = this.now();
     // all: each deck's share of today's all-decks session (the collection-wide limits apply, the
     // decks add up to the total); otherwise what reviewing each deck on its own gives.
     const q = this.queue(this.allItems, all, now);
     // counts() takes learning cards due before the day ends (due times are whole milliseconds).
     const found = q.remainingByDeck(now, dayStart(q.today + 1, this.settings.dayStartHour).getTime() - 1);
-    const out = new Map<string, Remaining>();
-    for (const d of this.opts.decks) if (d.deck.cards.length) out.set(d.deck.id, found.get(d.deck.id) ?? { learning: 0, review: 0, new: 0 });
-    return out;
+    const counts = new Map<string, Remaining>();
+    for (const d of this.opts.decks) if (d.deck.cards.length) counts.set(d.deck.id, found.get(d.deck.id) ?? { learning: 0, review: 0, new: 0 });
+    return { counts, q };
   }
 
   countsByDeck(): { all: DeckCounts; decks: Map<string, DeckCounts> } {
@@ -268,21 +273,23 @@ export class ProgressStore implements Progress {
     for (const it of this.allItems) if (peekItem(this.ledger.items, it.key)?.susp) suspended.set(it.deckId, (suspended.get(it.deckId) ?? 0) + 1);
     const decks = new Map<string, DeckCounts>();
     const all: DeckCounts = { new: 0, learning: 0, review: 0, suspended: 0, doneToday: stat?.n ?? 0 };
-    // A deck's row: what reviewing that deck gives (its own limits). All decks: the collection-wide
-    // limits as well, so the row is not the sum of the others (Anki's parent deck).
-    for (const [id, r] of this.dueByDeck(false)) {
+    // A deck's row: what reviewing that deck gives (its own limits). All decks applies the
+    // collection-wide limits as well (Anki's parent deck), so it is not the sum of the rows but
+    // that sum capped: the all-decks queue takes cards in the same order and stops when the
+    // total runs out. One queue, not two (Home at 100k cards).
+    const { counts, q } = this.tallyDecks(false);
+    for (const [id, r] of counts) {
       const done = stat?.dk[id];
-      decks.set(id, { ...r, suspended: suspended.get(id) ?? 0, doneToday: (done?.[0] ?? 0) + (done?.[1] ?? 0) });
-      all.suspended += suspended.get(id) ?? 0;
-    }
-    const now = this.now();
-    const q = this.queue(this.allItems, true, now);
-    const r = q.remainingByDeck(now, dayStart(q.today + 1, this.settings.dayStartHour).getTime() - 1);
-    for (const c of r.values()) {
+      const c: DeckCounts = { ...r, suspended: suspended.get(id) ?? 0, doneToday: (done?.[0] ?? 0) + (done?.[1] ?? 0) };
+      decks.set(id, c);
       all.new += c.new;
       all.learning += c.learning;
       all.review += c.review;
+      all.suspended += c.suspended;
     }
+    const [newLeft, reviewsLeft] = totalLeft({ ledger: this.ledger, settings: this.settings, all: true }, q.today);
+    all.new = Math.min(all.new, newLeft);
+    all.review = Math.min(all.review, reviewsLeft);
     all.dueReviews = q.dueReviews;
     return { all, decks };
   }

@@ -14,6 +14,7 @@ import { UsageError } from '../core/errors.js';
 import type { ProgressStore } from './progress.js';
 import type { AnswerResult, CramOptions, Outlook, SessionSummary, StudySession } from './types.js';
 import { dayStart } from '../core/schedule/day.js';
+import { makeBalancer, type Balancer } from './balance.js';
 
 /** What a session needs from its queue. */
 interface Picker {
@@ -55,6 +56,8 @@ class Session implements StudySession {
     private readonly picker: Picker,
     private readonly mode: AnswerMode,
     readonly plan?: { perDay: number; daysLeft: number },
+    /** Review sessions: picks each review's day among the quieter ones (load balancing). */
+    private readonly balancer?: Balancer,
   ) {}
 
   current(): QueueEntry | undefined {
@@ -83,8 +86,10 @@ class Session implements StudySession {
       this.cur = undefined;
       return { leech: false, otherWindow: true };
     }
+    const base = this.store.entryBase();
+    const due = this.balancer?.due(c.item.key, grade, Date.parse(base.at));
     const e: AnswerEntry = {
-      ...this.store.entryBase(),
+      ...base,
       op: 'answer',
       key: c.item.key,
       deck: c.item.deckId,
@@ -93,6 +98,7 @@ class Session implements StudySession {
       kind: this.mode.kind,
       reschedule: this.mode.reschedule,
       ...(this.mode.plan ? { plan: this.mode.plan } : {}),
+      ...(due ? { due } : {}),
     };
     const leeches = this.store.record([e]);
     this.done.push({ ids: [e.id], key: e.key, grade, ms: e.ms });
@@ -190,7 +196,7 @@ export function reviewSession(store: ProgressStore, items: StudyItem[], all: boo
   // `all`: the collection-wide limits apply too (issue 14); new cards in curriculum order.
   const q = store.queue(items, all);
   const tomorrow = () => store.queue(items, all, dayStart(q.today + 1, store.settings.dayStartHour).getTime());
-  return new Session(store, new ReviewPicker(q, tomorrow), { kind: 'review', reschedule: true });
+  return new Session(store, new ReviewPicker(q, tomorrow), { kind: 'review', reschedule: true }, undefined, makeBalancer(store));
 }
 
 /** A cram queue: the selection in order; a card answered Again comes back at the end. */

@@ -28,7 +28,8 @@ function setup(): Env {
   const decksDir = writeDeckDir(join(home, 'deck-files'));
   const decks = loadAllDecks({ decksDir, env: {} }).decks;
   const p = openProgress({ home, decks, now: () => new Date(Date.parse(NOW) - 2 * DAY), fuzz: false });
-  const s = p.startReview();
+  // These six by name: a review session introduces new cards in curriculum order (issue 14), not file order.
+  const s = p.startCram({ keys: CARDS.slice(0, 6).map((c) => c.id), reschedule: true });
   for (let i = 0; i < 6 && s.current(); i++) s.answer(3, 10_000);
   p.close();
   return { home, decksDir, decks };

@@ -11,7 +11,10 @@ import { snapshotBuild, type TmuxSession } from '../helpers/tmux.js';
 
 const NOW = '2025-03-03T09:00:00Z';
 const DAY_LATER = '2025-03-04T09:30:00Z';
-const FIRST_FRONT = 'Docker란?';
+/** New cards in curriculum order (issue 14): virtualisation first, a definition first. */
+const FIRST_FRONT = '가상머신(Virtual Machine, VM)이란?';
+/** The header after one Good on a new card: what is left, Anki-style. */
+const AFTER_ONE = /new 19 · learn 1 · due 0/;
 
 let build: ReturnType<typeof snapshotBuild>;
 beforeAll(() => {
@@ -33,7 +36,7 @@ async function gradeFirstCard(t: TmuxSession, grade: string) {
   t.keys('Space');
   await t.waitFor('1 Again');
   t.keys(grade);
-  await t.waitFor(/\b1\/\d+/);
+  await t.waitFor(grade === '3' ? AFTER_ONE : /new 19 · learn 0 · due 0/);
 }
 
 describe.each(TERMINAL_SIZES)('at %i×%i', (cols, rows) => {
@@ -41,7 +44,7 @@ describe.each(TERMINAL_SIZES)('at %i×%i', (cols, rows) => {
     const home = newHome();
     let t = await start(home, cols, rows);
     let screen = await t.waitFor('All decks');
-    expect(screen).toContain('Docker 아키텍처');
+    expect(screen).toContain('가상화: 가상머신과'); // decks in curriculum order
     expect(screen).toContain('0 done today'.slice(0, cols > 40 ? 12 : 0));
     expect(t.format('#{alternate_on}')).toBe('1');
     expectFits(screen, cols, rows);
@@ -57,7 +60,7 @@ describe.each(TERMINAL_SIZES)('at %i×%i', (cols, rows) => {
     screen = await t.waitFor('Source: ');
     expectFits(screen, cols, rows);
     t.keys('3');
-    screen = await t.waitFor(/\b1\/\d+/);
+    screen = await t.waitFor(AFTER_ONE);
     expect(screen).not.toContain(FIRST_FRONT);
     t.keys('q');
     await t.waitFor('All decks');
@@ -68,7 +71,7 @@ describe.each(TERMINAL_SIZES)('at %i×%i', (cols, rows) => {
     // Start again: the answer was saved, the deck's counts moved.
     t = await start(home, cols, rows);
     screen = await t.waitFor('All decks');
-    expect(screen).toMatch(/Docker 아키텍처\s+18\s+1\s+0/);
+    expect(screen).toMatch(/All decks\s+19\s+1\s+0/);
     if (cols >= 80) expect(screen).toContain('1 done today');
 
     // Undo in a new process undoes the last answer in the log.
@@ -80,7 +83,7 @@ describe.each(TERMINAL_SIZES)('at %i×%i', (cols, rows) => {
     t.keys('q');
     await t.waitFor('All decks');
     screen = t.capture();
-    expect(screen).toMatch(/Docker 아키텍처\s+19\s+0\s+0/);
+    expect(screen).toMatch(/All decks\s+20\s+0\s+0/);
     t.keys('C-c');
     expect(await t.waitForExit()).toBe(0);
   });
@@ -150,7 +153,8 @@ test('a day later (AMGI_NOW), the graded card is due again', async () => {
   t = await start(home, 80, 24, { now: DAY_LATER });
   const screen = await t.waitFor('All decks');
   // The card graded Good (a 10-minute learning step) is overdue now: counted, and shown first.
-  expect(screen).toMatch(/Docker 아키텍처\s+18\s+1\s+0/);
+  // A new day: 20 new cards again (the collection-wide limit), and the learning card.
+  expect(screen).toMatch(/All decks\s+20\s+1\s+0/);
   t.keys('Enter');
   await t.waitFor(FIRST_FRONT);
 });

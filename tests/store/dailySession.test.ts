@@ -1,8 +1,10 @@
 /** Issue 14 through a real session (fuzz off, injected clock): the header's counts, the end screen's outlook. */
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import type { Grade } from '../../src/core/schedule/types.js';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AnswerEntry, Grade } from '../../src/core/schedule/types.js';
 import { leftTotal, snapshot } from '../../src/ui/screens/review/reviewState.js';
-import { clock, deck, MIN, open } from './fixtures.js';
+import { clock, DAY, deck, MIN, open } from './fixtures.js';
 import { tmpHome } from '../helpers/tmpHome.js';
 
 let t: ReturnType<typeof tmpHome>;
@@ -46,4 +48,30 @@ test('the end screen knows tomorrow: new cards waiting, learning cards later tod
   const sum = s.summary();
   expect(sum.later).toMatchObject({ learningToday: 3, tomorrowNew: 3, tomorrowDue: 0 });
   expect(sum.later!.nextLearning!.getTime()).toBe(c.now().getTime() + 10 * MIN);
+});
+
+test('a balanced review records its due in the log; replaying the log gives the same state', () => {
+  const c = clock('2026-03-02T10:00:00Z');
+  const p = open(t.home, [deck('a', 30)], c.now);
+  p.saveSettings({ newPerDayAll: 30, newPerDay: 30 });
+  // Days of reviews (Good throughout) until intervals are long enough to balance (≥ 3 days).
+  for (let day = 0; day < 40; day++) {
+    const s = p.startReview();
+    for (let i = 0; s.current() && i < 200; i++) {
+      s.answer(3, 1000);
+      c.advance(MIN);
+    }
+    c.advance(DAY - 200 * MIN);
+  }
+  const log = readFileSync(join(t.home, 'reviews.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as AnswerEntry);
+  const balanced = log.filter((e) => e.due !== undefined);
+  expect(balanced.length).toBeGreaterThan(10);
+  const last = new Map(log.map((e) => [e.key, e]));
+  for (const [key, e] of last) if (e.due) expect(p.state(key)!.due).toBe(Date.parse(e.due));
+  const states = JSON.stringify(log.map((e) => e.key).map((k) => p.state(k)?.due));
+  p.close();
+  // A fresh store replays the whole log (no snapshot): the same dues.
+  rmSync(join(t.home, 'state.bin'), { force: true });
+  const again = open(t.home, [deck('a', 30)], c.now);
+  expect(JSON.stringify(log.map((e) => e.key).map((k) => again.state(k)?.due))).toBe(states);
 });

@@ -2,7 +2,7 @@
  * The one place that talks to ts-fsrs (FSRS-6). Item states keep dates as epoch
  * milliseconds (compact to store, cheap to compare) and convert at this boundary.
  */
-import { computeDecayFactor, fsrs, StrategyMode, type AbstractScheduler, type Card as FsrsCard, type Grade as FsrsGrade, State } from 'ts-fsrs';
+import { computeDecayFactor, fsrs, get_fuzz_range, StrategyMode, type AbstractScheduler, type Card as FsrsCard, type Grade as FsrsGrade, State } from 'ts-fsrs';
 import type { Grade, Settings } from './types.js';
 
 export { State };
@@ -126,6 +126,16 @@ export function makeScheduler(opts: SchedulerOptions): Scheduler {
       return fromFsrsCard(f.forget(toFsrsCard(m, t), new Date(t), true).card);
     },
   };
+}
+
+/**
+ * The days a review interval may be fuzzed to (ts-fsrs's range: about ±15% at a week, ±5% at
+ * months), [min, max]. ts-fsrs fuzzes only intervals of 2.5 days and more.
+ */
+export function fuzzRange(intervalDays: number, elapsedDays: number, maximumInterval: number): [number, number] {
+  if (intervalDays < 2.5) return [Math.round(intervalDays), Math.round(intervalDays)];
+  const r = get_fuzz_range(intervalDays, elapsedDays, maximumInterval);
+  return [r.min_ivl, r.max_ivl];
 }
 
 /** Unit suffixes of an interval label; the interface passes its language's (분, 시간, 일…). */

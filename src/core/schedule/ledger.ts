@@ -127,6 +127,11 @@ function answered(before: ItemState, e: AnswerEntry, at: number, ctx: LedgerCont
   if (e.reschedule) {
     // Entries are folded in time order; the scheduler still clamps one stamped before the last review.
     Object.assign(next, (e.plan ? ctx.planScheduler : ctx.scheduler).next(before, at, e.grade));
+    // [daily/issue 14] A load-balanced review: the due the session chose, recorded in the entry.
+    if (e.due !== undefined && next.st === State.Review) {
+      next.due = Date.parse(e.due);
+      next.sch = Math.round((next.due - Math.max(at, before.last ?? at)) / 86_400_000);
+    }
     next.ld = day;
     if (next.lapses > before.lapses && isLeechLapse(next.lapses, ctx.settings.leechThreshold)) {
       next.leech = true;

@@ -68,7 +68,7 @@ export function limitsLeft(input: QueueInput, today: number): Map<string, [numbe
 }
 
 /** Collection-wide limits left today: [new, reviews] (Infinity when reviewing one deck). */
-export function totalLeft(input: QueueInput, today: number): [number, number] {
+export function totalLeft(input: Pick<QueueInput, 'ledger' | 'settings' | 'all'>, today: number): [number, number] {
   if (!input.all) return [Infinity, Infinity];
   const stat = input.ledger.days.get(today);
   return [Math.max(0, input.settings.newPerDayAll - (stat?.nw ?? 0)), Math.max(0, input.settings.reviewsPerDayAll - (stat?.rv ?? 0))];

@@ -5,7 +5,7 @@ import type { Card, Deck } from '../../../src/core/deck/types.js';
 import { deckRanks } from '../../../src/core/schedule/order.js';
 import { ReviewQueue } from '../../../src/core/schedule/queue.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/schedule/types.js';
-import { ans, ctxOf, DAY, itemsOf, ledgerWith, testDeck } from './helpers.js';
+import { ans, ctxOf, DAY, drain, itemsOf, ledgerWith, testDeck } from './helpers.js';
 
 const T0 = Date.parse('2026-03-02T10:00:00Z');
 
@@ -14,15 +14,6 @@ function queue(ledger: ReturnType<typeof ledgerWith>, items: ReturnType<typeof i
   return new ReviewQueue({ ledger, items, settings, scheduler: ctxOf(patch).scheduler, now, ...extra });
 }
 
-function drain(q: ReviewQueue, now: number): string[] {
-  const out: string[] = [];
-  for (let e = q.next(now); e; e = q.next(now)) {
-    const k = `${e.kind}:${e.item.key}`;
-    if (out.includes(k)) break;
-    out.push(k);
-  }
-  return out;
-}
 
 function deckOf(id: string, cards: Card[]): Deck {
   return { id, title: id, description: '', language: 'ko', cards };

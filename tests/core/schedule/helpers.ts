@@ -36,3 +36,14 @@ export function ledgerWith(entries: (AnswerEntry | FlagEntry)[], patch: Partial<
 
 export const MIN = 60_000;
 export const DAY = 86_400_000;
+
+/** Every card a queue offers, in order (a learning card is offered until answered: stop at a repeat). */
+export function drain(q: { next(now: number): { kind: string; item: { key: string } } | undefined }, now: number): string[] {
+  const out: string[] = [];
+  for (let e = q.next(now); e; e = q.next(now)) {
+    const k = `${e.kind}:${e.item.key}`;
+    if (out.includes(k)) break;
+    out.push(k);
+  }
+  return out;
+}

@@ -2,7 +2,7 @@ process.env.TZ = 'UTC';
 import { describe, expect, test } from 'vitest';
 import { ReviewQueue } from '../../../src/core/schedule/queue.js';
 import { DEFAULT_SETTINGS } from '../../../src/core/schedule/types.js';
-import { ans, ctxOf, DAY, flag, itemsOf, ledgerWith, MIN, testDeck } from './helpers.js';
+import { ans, ctxOf, DAY, drain, flag, itemsOf, ledgerWith, MIN, testDeck } from './helpers.js';
 
 const T0 = Date.parse('2026-03-02T10:00:00Z');
 
@@ -11,16 +11,6 @@ function queue(ledger: ReturnType<typeof ledgerWith>, items: ReturnType<typeof i
   return new ReviewQueue({ ledger, items, settings, scheduler: ctxOf(patch).scheduler, now });
 }
 
-/** Every card the queue offers, in order (a learning card is offered until answered: stop at a repeat). */
-function drain(q: ReviewQueue, now: number): string[] {
-  const out: string[] = [];
-  for (let e = q.next(now); e; e = q.next(now)) {
-    const k = `${e.kind}:${e.item.key}`;
-    if (out.includes(k)) break;
-    out.push(k);
-  }
-  return out;
-}
 
 describe('review queue', () => {
   test('order: learning due, then reviews by lowest retrievability mixed with new cards in deck order', () => {
