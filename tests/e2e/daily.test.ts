@@ -33,7 +33,7 @@ describe.each(TERMINAL_SIZES)('at %i×%i', (cols, rows) => {
     t.keys('Enter');
     screen = await t.waitFor(/new 20 · learn 0 · due 0/);
     expect(screen).toContain('가상');
-    expect(screen).toContain('가상머신(Virtual Machine, VM)이란?');
+    expect(screen).toContain('가상 머신(Virtual Machine, VM)이란?');
     expectFits(screen, cols, rows);
     // Good, then Again: each new card moves to learning, the total left never grows.
     for (const [grade, left] of [['3', /new 19 · learn 1 · due 0/], ['1', /new 18 · learn 2 · due 0/]] as const) {

@@ -82,7 +82,7 @@ describe('review', () => {
     await app.press(' ', '3');
     await app.waitFor('컨테이너 런타임');
     await app.press('ㅕ');
-    await app.waitFor('Undid the last answer.');
+    await app.waitFor('Undid the answer to “레이어란?”');
     expect(app.frame()).toContain('레이어란?');
     expect(services.progress.log).toHaveLength(0);
     await app.press('ㄴ');

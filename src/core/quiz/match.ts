@@ -80,6 +80,11 @@ const TECH_MARK = '\u0002';
  */
 export interface AliasKeys {
   marks: Map<string, string>;
+  /**
+   * Multi-word terms spelled through other groups' words: `Docker 데몬` is the term `Docker
+   * daemon` (도커 = Docker, 데몬 = daemon), so it takes that term's group, not two groups.
+   */
+  phrases: Map<string, string>;
   /** Longest term key, in code points (bounds the compound split). */
   longest: number;
 }
@@ -93,7 +98,8 @@ export function aliasKeys(table: AliasTable): AliasKeys {
   if (cached) return cached;
   const marks = new Map<string, string>();
   let longest = 0;
-  mergeAliasTables(table).forEach((terms, group) => {
+  const groups = mergeAliasTables(table);
+  groups.forEach((terms, group) => {
     // Supplementary private use area: one code point per group, never typed.
     const mark = String.fromCodePoint(0xf0000 + group);
     for (const term of terms) {
@@ -103,9 +109,21 @@ export function aliasKeys(table: AliasTable): AliasKeys {
       longest = Math.max(longest, [...key].length);
     }
   });
-  const keys = { marks, longest };
+  const phrases = new Map<string, string>();
+  for (const [term, mark] of multiWordTerms(groups)) {
+    const parts = words(term).map((w) => (w.tech ? w.text : (marks.get(w.key) ?? w.key)));
+    if (parts.length > 1) phrases.set(parts.join(''), mark);
+  }
+  const keys = { marks, longest, phrases };
   aliasCache.set(table, keys);
   return keys;
+}
+
+/** The terms of more than one word, with their group's mark. */
+function* multiWordTerms(groups: AliasTable): Generator<[string, string]> {
+  for (let group = 0; group < groups.length; group++) {
+    for (const term of groups[group]!) if (/\s/.test(term.trim())) yield [term, String.fromCodePoint(0xf0000 + group)];
+  }
 }
 
 const HANGUL_WORD = /^[\p{Script=Hangul}]+$/u;
@@ -135,7 +153,8 @@ function markAliases(keys: readonly string[], aliases: AliasKeys): string[] {
   for (let i = 0; i < keys.length; ) {
     let done = false;
     for (let n = Math.min(MAX_TERM_WORDS, keys.length - i); n >= 1 && !done; n--) {
-      const mark = aliases.marks.get(keys.slice(i, i + n).join(''));
+      const run = keys.slice(i, i + n);
+      const mark = aliases.marks.get(run.join('')) ?? (n > 1 ? aliases.phrases.get(run.map((k) => aliases.marks.get(k) ?? k).join('')) : undefined);
       if (mark) {
         out.push(mark);
         i += n;

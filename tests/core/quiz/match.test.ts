@@ -101,3 +101,16 @@ describe('diffChars', () => {
     expect(typed.map((p) => p.text).join('')).toBe('REST API');
   });
 });
+
+describe('alias phrases spelled through other groups', () => {
+  it('a multi-word term written half in Korean is that term (Docker 데몬 = Docker daemon = dockerd), not two words', async () => {
+    const { aliasKeys } = await import('../../../src/core/quiz/match.js');
+    const table = [['도커', 'Docker'], ['데몬', 'daemon'], ['도커 데몬', 'dockerd', 'Docker daemon']];
+    const keys = aliasKeys(table);
+    expect(answerKey('Docker 데몬', keys)).toBe(answerKey('docker daemon', keys));
+    expect(checkTyped('Docker 데몬', ['dockerd'], keys).verdict).toBe('right');
+    expect(checkTyped('도커 daemon', ['dockerd'], keys).verdict).toBe('right');
+    // A different second word is still a different answer.
+    expect(checkTyped('Docker 엔진', ['dockerd'], keys).verdict).not.toBe('right');
+  });
+});
