@@ -33,6 +33,11 @@ export const en = {
     title: 'Review',
     cramTitle: 'Cram',
     revealHint: 'Space/Enter: show answer',
+    /** A typed or cloze card answered by typing (Settings: type answers in review). */
+    typeHint: 'type the answer · Enter check · Space on empty: show answer',
+    /** After a typed answer: the grade the verdict suggests, taken by Space/Enter. */
+    close: 'Close: one letter off.',
+    suggested: (grade: string) => `Space/Enter: ${grade} (judged) · 1–4 your own grade`,
     answerLabel: 'Answer',
     noteLabel: 'Note',
     sourceLabel: 'Source',
@@ -75,6 +80,8 @@ export const en = {
     retention: 'Desired retention',
     dayStartHour: 'Day starts at (hour)',
     thinkSeconds: 'Interview think time',
+    typeAnswers: 'Type answers in review',
+    onOff: { on: 'on', off: 'off' },
     language: 'Language',
     languageValues: { auto: 'auto (from LANG)', ko: '한국어', en: 'English' } as Record<'auto' | 'ko' | 'en', string>,
     saved: 'Saved.',
