@@ -77,7 +77,7 @@ describe('review', () => {
     const services = { ...fakeServices(decks), answerAliases: () => aliasKeys([['네임스페이스', 'namespace']]) };
     const app = renderApp(services, { initial: [{ kind: 'review', deckId: 'ti' }] });
     await app.waitFor('공개하는 옵션은?');
-    expect(app.frame()).toContain('Space on empty: show answer');
+    expect(app.frame()).toContain('empty Space: show answer');
     // The reversed mapping: wrong, Again suggested.
     await app.press('-p 8080:80', KEYS.enter);
     await app.waitFor('✗ Not quite.');

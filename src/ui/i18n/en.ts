@@ -34,7 +34,7 @@ export const en = {
     cramTitle: 'Cram',
     revealHint: 'Space/Enter: show answer',
     /** A typed or cloze card answered by typing (Settings: type answers in review). */
-    typeHint: 'type the answer · Enter check · Space on empty: show answer',
+    typeHint: 'Enter check · empty Space: show answer',
     /** After a typed answer: the grade the verdict suggests, taken by Space/Enter. */
     close: 'Close: one letter off.',
     suggested: (grade: string) => `Space/Enter: ${grade} (judged) · 1–4 your own grade`,
@@ -188,7 +188,7 @@ export const en = {
     gradeHint: '1 Again · 2 Hard · 3 Good · 4 Easy',
     nextHint: 'Space/Enter next',
     /** After a verdict that the learner may overrule. */
-    verdictHint: 'Space/Enter next · r I was right · w I was wrong',
+    verdictHint: 'Enter next · r I was right · w wrong',
     overruled: (right: boolean): string => (right ? 'Recorded as right (your call).' : 'Recorded as wrong (your call).'),
     /** Order cards built bottom to top ("아래에서 위로"): the list is drawn as the stack. */
     bottomUp: 'Step 1 is the bottom of the stack.',
