@@ -5,12 +5,18 @@
 import { deckItems } from '../src/core/deck/items.js';
 import type { Card } from '../src/core/deck/types.js';
 import { buildQuestions } from '../src/core/quiz/session.js';
-import { checkTyped } from '../src/core/quiz/match.js';
+import { aliasKeys, checkTyped } from '../src/core/quiz/match.js';
+import { loadAliases } from '../src/store/aliasFiles.js';
+import { deckFilesIn, loadDeckFiles } from '../src/store/deckFiles.js';
+import { lintLoadedDecks } from '../src/store/lintDecks.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { StatsReport } from '../src/core/stats/index.js';
 import { fullRows, panelRows } from '../src/ui/screens/stats/statsRows.js';
 import { messagesFor } from '../src/ui/i18n/index.js';
 import { makeTheme } from '../src/ui/theme.js';
-import { fmt, median, percentile, table, timeFn } from './lib.js';
+import { BIN, ROOT, fmt, median, percentile, table, timeCommandsInTurns, timeFn } from './lib.js';
 
 const TERMS = ['컨테이너', '이미지', '레이어', '런타임', '가상머신', 'runc', 'containerd', 'dockerd', 'CRI-O', 'overlay2', 'namespace', 'cgroup'];
 
@@ -31,6 +37,35 @@ for (const n of [1_000, 10_000]) {
 }
 const typed = timeFn(() => checkTyped('컨테이너 런타임 인터페이스', ['컨테이너 런타임 인터페이즈', 'container runtime interface', 'CRI']), 2_000);
 rows.push(['check a typed Korean answer (3 accepted forms)', fmt(median(typed)), fmt(percentile(typed, 95))]);
+
+// Issue 12: the interviewer judge with the alias groups (bundled + user's), budget 0.2 ms median.
+const home = mkdtempSync(join(tmpdir(), 'amgi-bench-judge-'));
+const groups = aliasKeys(loadAliases({ AMGI_HOME: home }).table);
+const korean = timeFn(() => checkTyped('PID 네임스페이스', ['PID namespace', 'PID 네임스페이스', 'pid ns'], groups), 2_000);
+rows.push(['judge: Korean for an English term, alias groups (budget 0.2)', fmt(median(korean)), fmt(percentile(korean, 95))]);
+const flag = timeFn(() => checkTyped('-p 8080:80', ['-p 80:8080', '--publish 80:8080', '-p 0.0.0.0:80:8080'], groups), 2_000);
+rows.push(['judge: reversed port mapping, alias groups (budget 0.2)', fmt(median(flag)), fmt(percentile(flag, 95))]);
+const near = timeFn(() => checkTyped('컨테이너 런타임 인터페이즈', ['Container Runtime Interface', 'CRI', '컨테이너 런타임 인터페이스'], groups), 2_000);
+rows.push(['judge: Korean near miss, alias groups (budget 0.2)', fmt(median(near)), fmt(percentile(near, 95))]);
+
+// `amgi validate --strict` over the bundled decks (budget 300 ms): the linter in process, and the command.
+const bundled = loadDeckFiles(deckFilesIn(join(ROOT, 'decks')).map((file) => ({ file, origin: 'bundled' as const }))).decks;
+const seeds = join(ROOT, '..', 'shared', 'seeds');
+const lint = timeFn(() => lintLoadedDecks(bundled, { env: { AMGI_HOME: home }, seedsDir: seeds }), 20);
+rows.push([`lint the bundled decks in process (${bundled.reduce((n, d) => n + d.deck.cards.length, 0)} cards)`, fmt(median(lint)), fmt(percentile(lint, 95))]);
+// In turns with `amgi decks` (loads the same decks, no lint) and `node -e 0`: the linter's share is read from runs taken moments apart.
+const [strict, plain, bare] = timeCommandsInTurns(
+  [
+    { cmd: process.execPath, args: [BIN, 'validate', '--strict', '--seeds', seeds], env: { AMGI_HOME: home } },
+    { cmd: process.execPath, args: [BIN, 'decks'], env: { AMGI_HOME: home } },
+    { cmd: process.execPath, args: ['-e', '0'] },
+  ],
+  10,
+) as [number[], number[], number[]];
+rows.push(['amgi validate --strict --seeds (whole command, budget 300)', fmt(median(strict)), fmt(percentile(strict, 95))]);
+rows.push(['amgi decks (same decks loaded, no lint; same turns)', fmt(median(plain)), fmt(percentile(plain, 95))]);
+rows.push(['node -e 0 (same turns)', fmt(median(bare)), fmt(percentile(bare, 95))]);
+rmSync(home, { recursive: true, force: true });
 
 const DAY = 86_400_000;
 const end = Date.UTC(2025, 2, 10);

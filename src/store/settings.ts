@@ -40,6 +40,7 @@ export function sanitizeSettings(raw: Record<string, unknown>): { settings: Sett
     leechThreshold: pick('leechThreshold', num(raw.leechThreshold, 0, 999, true)),
     thinkSeconds: pick('thinkSeconds', num(raw.thinkSeconds, 5, 3600, true)),
     language: pick('language', (['auto', 'ko', 'en'] as const).find((l) => l === raw.language)),
+    typeAnswers: pick('typeAnswers', typeof raw.typeAnswers === 'boolean' ? raw.typeAnswers : undefined),
   };
   const w = raw.weights;
   if (Array.isArray(w) && w.length >= 17 && w.every((x) => typeof x === 'number' && Number.isFinite(x))) s.weights = w;

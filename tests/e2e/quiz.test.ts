@@ -4,6 +4,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { Card } from '../../src/core/deck/types.js';
 import { displayWidth } from '../../src/core/text/width.js';
 import { promptText } from '../../src/core/deck/cards.js';
 import { optionText } from '../../src/core/quiz/choice.js';
@@ -131,6 +133,56 @@ describe('typed answers', () => {
     await t.waitFor('Counted as right (close).');
     await press(t, 'Enter');
     await t.waitFor('Score 1/1');
+  });
+});
+
+describe('the interviewer judge (issue 12)', () => {
+  const JUDGE_CARDS: Card[] = [
+    { id: 'df-publish', type: 'typed', front: '컨테이너의 8080 포트를 호스트의 80 포트로 공개하는 docker run 옵션은?', answer: '-p 80:8080', aliases: ['--publish 80:8080'], tags: ['judge'] },
+    { id: 'pid-ns', type: 'typed', front: '컨테이너 안의 앱이 PID 1로 보이게 하는 커널 기능은?', answer: 'PID namespace', tags: ['judge'] },
+  ];
+
+  test('a reversed port mapping is wrong, a Korean answer for an English term is right, an overruled verdict records the chosen grade', async () => {
+    const home = newHome('amgi-judge-e2e-');
+    const decks = join(home, 'judge-decks');
+    mkdirSync(decks, { recursive: true });
+    writeFileSync(join(decks, 'judge.json'), JSON.stringify({ id: 'judge', title: 'judge', description: 'issue 12 judge cards', language: 'ko', cards: JUDGE_CARDS }, null, 2));
+    const t = await quiz({ home, decks }, ['--mode', 'typed', '--count', '2']);
+    const answered = new Map<string, string>();
+    for (let i = 1; i <= 2; i++) {
+      const screen = await t.waitFor(new RegExp(`${i}/2`));
+      if (screen.includes('포트로 공개하는')) {
+        t.text('-p 8080:80');
+        await t.waitFor('> -p 8080:80');
+        await press(t, 'Enter');
+        const verdict = await t.waitFor(/Not quite|Right!|Count it as right/);
+        expect(verdict).toContain('✗ Not quite.');
+        expect(verdict).not.toContain('(y/n)');
+        expect(verdict).toContain('r I was right');
+        // Overrule: "I was right" (Korean IME on: r sends ㄱ).
+        t.text('ㄱ');
+        await t.waitFor('Recorded as right (your call).');
+        answered.set('df-publish', 'overruled');
+      } else {
+        t.text('PID 네임스페이스');
+        await t.waitFor('> PID 네임스페이스');
+        await press(t, 'Enter');
+        const verdict = await t.waitFor(/Not quite|Right!|Count it as right/);
+        expect(verdict).toContain('✓ Right!');
+        answered.set('pid-ns', 'right');
+      }
+      await press(t, 'Enter');
+    }
+    await t.waitFor('Score 2/2');
+    t.kill();
+    expect([...answered.keys()].sort()).toEqual(['df-publish', 'pid-ns']);
+    // The log holds Good for the overruled answer, not the Again the judge gave.
+    const loaded = loadAllDecks({ decksDir: decks, env: {} }).decks;
+    const p = openProgress({ home, decks: loaded, now: () => new Date(NOW), fuzz: false });
+    expect(p.state('df-publish')).toMatchObject({ cramN: 1 });
+    expect(p.state('df-publish')?.cramMiss ?? 0).toBe(0);
+    expect(p.state('pid-ns')).toMatchObject({ cramN: 1 });
+    p.close();
   });
 });
 

@@ -120,7 +120,8 @@ export async function startAmgi(opts: TmuxOptions): Promise<TmuxSession> {
     socket,
     session,
     keys: (...names) => void tmux('send-keys', '-t', session, ...names),
-    text: (s) => void tmux('send-keys', '-t', session, '-l', s),
+    // `--`: text starting with a dash (`-p 8080:80`) is text, not a send-keys flag.
+    text: (s) => void tmux('send-keys', '-t', session, '-l', '--', s),
     capture: () =>
       tmux('capture-pane', '-p', '-t', session)
         .split('\n')

@@ -52,7 +52,7 @@ describe('settings', () => {
     expect(s.retention).toBe(0.95);
     for (let i = 0; i < 40; i++) s = { ...s, ...stepSetting(s, 'retention', -1) };
     expect(s.retention).toBe(0.7);
-    expect(formatSetting(s, 'retention', en.settings.languageValues)).toBe('70%');
+    expect(formatSetting(s, 'retention', en.settings)).toBe('70%');
   });
 
   test('limits never go negative; the day start wraps; language cycles', () => {
@@ -65,7 +65,15 @@ describe('settings', () => {
     expect(SETTING_FIELDS).toContain('thinkSeconds');
     expect(stepSetting(DEFAULT_SETTINGS, 'thinkSeconds', 1)).toEqual({ thinkSeconds: 75 });
     expect(stepSetting({ ...DEFAULT_SETTINGS, thinkSeconds: 15 }, 'thinkSeconds', -1)).toEqual({ thinkSeconds: 15 });
-    expect(formatSetting({ ...DEFAULT_SETTINGS, thinkSeconds: 90 }, 'thinkSeconds', en.settings.languageValues)).toBe('1:30');
+    expect(formatSetting({ ...DEFAULT_SETTINGS, thinkSeconds: 90 }, 'thinkSeconds', en.settings)).toBe('1:30');
+  });
+
+  test('type answers in review: on by default, ←/→ toggle it', () => {
+    expect(DEFAULT_SETTINGS.typeAnswers).toBe(true);
+    expect(SETTING_FIELDS).toContain('typeAnswers');
+    expect(stepSetting(DEFAULT_SETTINGS, 'typeAnswers', 1)).toEqual({ typeAnswers: false });
+    expect(stepSetting({ ...DEFAULT_SETTINGS, typeAnswers: false }, 'typeAnswers', -1)).toEqual({ typeAnswers: true });
+    expect(formatSetting(DEFAULT_SETTINGS, 'typeAnswers', en.settings)).toBe('on');
   });
 });
 

@@ -3,6 +3,8 @@ import { cleanup } from 'ink-testing-library';
 import { buildSearchIndex } from '../../src/core/search/index.js';
 import { displayWidth } from '../../src/core/text/width.js';
 import { FakeProgress, fakeServices } from './fakes.js';
+import type { Card, LoadedDeck } from '../../src/core/deck/types.js';
+import { aliasKeys } from '../../src/core/quiz/match.js';
 import { KEYS, miniDecks, renderApp } from './render.js';
 
 afterEach(() => cleanup());
@@ -64,6 +66,50 @@ describe('review', () => {
     // Space on the answer = Good.
     await app.press(' ', ' ');
     expect(services.progress.log[1]).toMatchObject({ key: 'mini-runtime', grade: 3 });
+  });
+
+  test('type-in cards: typed with the judge, Space/Enter takes the judged grade, Space on an empty field still reveals', async () => {
+    const cards: Card[] = [
+      { id: 'df-publish', type: 'typed', front: '컨테이너 8080을 호스트 80으로 공개하는 옵션은?', answer: '-p 80:8080' },
+      { id: 'ns', type: 'typed', front: 'PID를 격리하는 커널 기능은?', answer: 'PID namespace' },
+      { id: 'cz', type: 'cloze', front: '이미지는 {{읽기 전용}} 템플릿이다' },
+    ];
+    const decks: LoadedDeck[] = [{ deck: { id: 'ti', title: 'ti', description: '', language: 'ko', cards }, file: 'ti.json', origin: 'dir', contentHash: 'ti' }];
+    const services = { ...fakeServices(decks), answerAliases: () => aliasKeys([['네임스페이스', 'namespace']]) };
+    const app = renderApp(services, { initial: [{ kind: 'review', deckId: 'ti' }] });
+    await app.waitFor('공개하는 옵션은?');
+    expect(app.frame()).toContain('empty Space: show answer');
+    // The reversed mapping: wrong, Again suggested.
+    await app.press('-p 8080:80', KEYS.enter);
+    await app.waitFor('✗ Not quite.');
+    expect(app.frame()).toContain('Space/Enter: Again (judged)');
+    await app.press(' ');
+    await app.waitFor('PID를 격리하는');
+    expect(services.progress.log[0]).toMatchObject({ key: 'df-publish', grade: 1 });
+    // Korean for an English term: right, Good.
+    await app.press('PID 네임스페이스', KEYS.enter);
+    await app.waitFor('✓ Right!');
+    await app.press(KEYS.enter);
+    await app.waitFor('[...]');
+    expect(services.progress.log[1]).toMatchObject({ key: 'ns', grade: 3 });
+    // Space on an empty field reveals; grading is the learner's as always.
+    await app.press(' ');
+    await app.waitFor('1 Again');
+    expect(app.frame()).not.toContain('(judged)');
+    await app.press('4');
+    expect(services.progress.log[2]).toMatchObject({ key: 'cz', grade: 4 });
+  });
+
+  test('type-in off: a typed card reveals with Space as before', async () => {
+    const decks = miniDecks();
+    const progress = new FakeProgress(decks);
+    progress.settings = { ...progress.settings, typeAnswers: false };
+    const app = renderApp(fakeServices(decks, progress), { initial: [{ kind: 'review', deckId: 'mini' }] });
+    for (let i = 0; i < 8; i++) {
+      await app.waitFor('show answer');
+      expect(app.frame()).not.toContain('Enter check');
+      await app.press(' ', '3');
+    }
   });
 
   test('the source line names the study note, not its file', async () => {
@@ -251,6 +297,9 @@ describe('help, settings, sizes, language', () => {
     expect(services.progress.settings.retention).toBe(0.89);
     await app.press('j', 'j', 'l');
     expect(services.progress.settings.thinkSeconds).toBe(75);
+    expect(services.progress.settings.typeAnswers).toBe(true);
+    await app.press('j', 'l');
+    expect(services.progress.settings.typeAnswers).toBe(false);
     await app.press('j', 'l');
     expect(services.progress.settings.language).toBe('ko');
     await app.waitFor('하루 새 카드');

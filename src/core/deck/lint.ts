@@ -126,6 +126,7 @@ function isGeneric(word: string, counts: Map<string, number>): boolean {
   return n >= GENERIC_FRONTS;
 }
 
+/** Bigram → how often it occurs in `key` (Dice similarity counts shared bigrams). */
 function bigrams(key: string): Map<string, number> {
   const out = new Map<string, number>();
   const chars = [...key];
@@ -134,13 +135,6 @@ function bigrams(key: string): Map<string, number> {
     out.set(b, (out.get(b) ?? 0) + 1);
   }
   return out;
-}
-
-function dice(a: Map<string, number>, b: Map<string, number>, sizeA: number, sizeB: number): number {
-  if (sizeA + sizeB === 0) return 0;
-  let common = 0;
-  for (const [g, n] of a) common += Math.min(n, b.get(g) ?? 0);
-  return (2 * common) / (sizeA + sizeB);
 }
 
 const YES = /^(예|네|그렇다|맞다|yes)(?=[\s.,!]|$)/i;
@@ -256,6 +250,9 @@ export function lintDecks(decks: readonly LintDeck[], opts: LintOptions = {}): L
   const warnings: LintWarning[] = [];
   const keyOf = (t: string) => answerKey(t, opts.aliases);
   const counts = frontWordCounts(decks);
+  // Sections are cited by many cards: each is measured once.
+  const measured = new Map<string, boolean>();
+  const hasContent = (section: string) => measured.get(section) ?? measured.set(section, sectionHasContent(section)).get(section)!;
   const generic = (w: string) => isGeneric(w, counts);
   for (const d of decks) {
     const locate = locator(d);
@@ -288,7 +285,11 @@ export function lintDecks(decks: readonly LintDeck[], opts: LintOptions = {}): L
   return warnings;
 }
 
-/** Fronts that read the same once normalised (across all decks), each pair reported once. */
+/**
+ * Fronts that read the same once normalised (across all decks), each pair reported once.
+ * Shared bigrams are counted through an inverted index, so only fronts with a bigram in
+ * common are ever compared (not every pair of cards).
+ */
 function duplicateFronts(decks: readonly LintDeck[], aliases: AliasKeys | undefined): LintWarning[] {
   const fronts = decks.flatMap((d) => {
     const locate = locator(d);
@@ -297,24 +298,30 @@ function duplicateFronts(decks: readonly LintDeck[], aliases: AliasKeys | undefi
       return { d, locate, card, key, grams: bigrams(key), size: Math.max(0, [...key].length - 1) };
     });
   });
+  const postings = new Map<string, { front: number; n: number }[]>();
   const out: LintWarning[] = [];
-  for (let i = 0; i < fronts.length; i++) {
-    const a = fronts[i]!;
-    for (let j = i + 1; j < fronts.length; j++) {
-      const b = fronts[j]!;
-      // Cheap length filter first: Dice ≥ 0.9 needs sizes within about 20%.
-      if (Math.min(a.size, b.size) < NEAR_DUPLICATE * 0.8 * Math.max(a.size, b.size)) continue;
-      if (a.key !== b.key && dice(a.grams, b.grams, a.size, b.size) < NEAR_DUPLICATE) continue;
+  fronts.forEach((b, j) => {
+    const common = new Map<number, number>();
+    for (const [g, n] of b.grams) {
+      const list = postings.get(g) ?? [];
+      for (const p of list) common.set(p.front, (common.get(p.front) ?? 0) + Math.min(n, p.n));
+      list.push({ front: j, n });
+      postings.set(g, list);
+    }
+    for (const [i, shared] of common) {
+      const a = fronts[i]!;
+      const same = a.key === b.key;
+      if (!same && (2 * shared) / (a.size + b.size) < NEAR_DUPLICATE) continue;
       out.push({
         file: b.d.file,
         severity: 'warning',
         rule: 'duplicate-front',
         cardId: b.card.id,
-        message: `card ${b.card.id}: its front ${a.key === b.key ? 'is the same as' : 'nearly repeats'} card ${a.card.id} (${a.d.deck.id}) [duplicate-front]`,
+        message: `card ${b.card.id}: its front ${same ? 'is the same as' : 'nearly repeats'} card ${a.card.id} (${a.d.deck.id}) [duplicate-front]`,
         hint: 'drop one, or ask a different fact',
         location: b.locate(b.card, ['front']),
       });
     }
-  }
+  });
   return out;
 }

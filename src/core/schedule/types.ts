@@ -120,6 +120,8 @@ export interface Settings {
   /** Mock interview think time in seconds. */
   thinkSeconds: number;
   language: 'auto' | 'ko' | 'en';
+  /** Daily review: answer typed and cloze cards by typing (Space on an empty field still reveals). */
+  typeAnswers: boolean;
   /** Personal FSRS parameters from `amgi optimize` (none: defaults). */
   weights?: number[];
   /** Per-deck interview date, YYYY-MM-DD. */
@@ -137,6 +139,7 @@ export const DEFAULT_SETTINGS: Settings = {
   leechThreshold: 8,
   thinkSeconds: 60,
   language: 'auto',
+  typeAnswers: true,
 };
 
 /** Next interval of each grade, shown on the grade buttons ("Again 1m · Hard 6m …"). */

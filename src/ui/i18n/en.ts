@@ -40,6 +40,11 @@ export const en = {
     title: 'Review',
     cramTitle: 'Cram',
     revealHint: 'Space/Enter: show answer',
+    /** A typed or cloze card answered by typing (Settings: type answers in review). */
+    typeHint: 'Enter check · empty Space: show answer',
+    /** After a typed answer: the grade the verdict suggests, taken by Space/Enter. */
+    close: 'Close: one letter off.',
+    suggested: (grade: string) => `Space/Enter: ${grade} (judged) · 1–4 your own grade`,
     answerLabel: 'Answer',
     noteLabel: 'Note',
     sourceLabel: 'Source',
@@ -91,6 +96,8 @@ export const en = {
     retention: 'Desired retention',
     dayStartHour: 'Day starts at (hour)',
     thinkSeconds: 'Interview think time',
+    typeAnswers: 'Type answers in review',
+    onOff: { on: 'on', off: 'off' },
     language: 'Language',
     languageValues: { auto: 'auto (from LANG)', ko: '한국어', en: 'English' } as Record<'auto' | 'ko' | 'en', string>,
     saved: 'Saved.',
@@ -104,8 +111,9 @@ export const en = {
       retention: 'Chance of remembering a card when it comes back; higher means more reviews.',
       dayStartHour: 'When a new study day begins (answers before it count for the day before).',
       thinkSeconds: 'Time to think before the model answer in a mock interview.',
+      typeAnswers: 'Typed and cloze cards in review are answered by typing (Space on an empty field still reveals).',
       language: 'Language of the interface (cards stay as written).',
-    } as Record<'newPerDayAll' | 'reviewsPerDayAll' | 'newPerDay' | 'reviewsPerDay' | 'retention' | 'dayStartHour' | 'thinkSeconds' | 'language', string>,
+    } as Record<'newPerDayAll' | 'reviewsPerDayAll' | 'newPerDay' | 'reviewsPerDay' | 'retention' | 'dayStartHour' | 'thinkSeconds' | 'typeAnswers' | 'language', string>,
   },
   stats: {
     title: 'Stats',
@@ -210,7 +218,7 @@ export const en = {
     gradeHint: '1 Again · 2 Hard · 3 Good · 4 Easy',
     nextHint: 'Space/Enter next',
     /** After a verdict that the learner may overrule. */
-    verdictHint: 'Space/Enter next · r I was right · w I was wrong',
+    verdictHint: 'Enter next · r I was right · w wrong',
     overruled: (right: boolean): string => (right ? 'Recorded as right (your call).' : 'Recorded as wrong (your call).'),
     /** Order cards built bottom to top ("아래에서 위로"): the list is drawn as the stack. */
     bottomUp: 'Step 1 is the bottom of the stack.',

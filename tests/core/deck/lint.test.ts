@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LINT_RULES, lintDecks, seedSections, type LintDeck, type LintRule } from '../../../src/core/deck/lint.js';
 import type { Card, Deck } from '../../../src/core/deck/types.js';
+import { IMG_COW_DELETE, VM_NAMESPACES } from '../auditCards.js';
 import { parseAliasFile } from '../../../src/core/search/aliases.js';
 import { aliasKeys } from '../../../src/core/quiz/match.js';
 
@@ -37,13 +38,7 @@ describe('equal-options', () => {
 });
 
 describe('choice answers guessable from form', () => {
-  const cow: Card = {
-    id: 'img-cow-delete',
-    type: 'choice',
-    front: '컨테이너 안에서 이미지에 있던 파일을 지우면?',
-    answer: '컨테이너 레이어에 삭제 표시(whiteout)만 생기고 이미지 레이어는 그대로다',
-    distractors: ['이미지 레이어에서 파일이 실제로 지워진다', '같은 이미지로 만든 모든 컨테이너에서 파일이 사라진다', '이미지 크기가 그만큼 줄어든다'],
-  };
+  const cow = IMG_COW_DELETE;
 
   it('img-cow-delete: the only option with a parenthetical; fixed, it is silent', () => {
     expect(rules([cow])).toEqual([['img-cow-delete', 'only-parenthetical']]);
@@ -92,7 +87,7 @@ describe('cloze-giveaway', () => {
 
 describe('reverse-giveaway', () => {
   it('vm-namespaces: the back names the front through an alias (네임스페이스)', () => {
-    const card: Card = { id: 'vm-namespaces', type: 'reversible', front: 'namespace', back: '프로세스가 보는 시스템 자원을 분리하는 커널 기능. PID·network·mount·UTS·IPC·user 네임스페이스로 격리.', aliases: ['네임스페이스', 'namespaces'] };
+    const card = VM_NAMESPACES;
     expect(rules([card])).toEqual([['vm-namespaces', 'reverse-giveaway']]);
     expect(rules([{ ...card, back: '프로세스가 보는 시스템 자원을 분리하는 커널 기능. PID·network·mount·UTS·IPC·user 등 종류별로 격리.' }])).toEqual([]);
   });

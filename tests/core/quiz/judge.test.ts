@@ -17,6 +17,7 @@ import { answerShape, chooseDistractors, sameShape } from '../../../src/core/qui
 import { buildQuestion, type ChoiceQuestion, type TypedQuestion } from '../../../src/core/quiz/questions.js';
 import { clozeAnswers, clozeParts } from '../../../src/core/quiz/cloze.js';
 import { deckFilesIn, loadDeckFiles } from '../../../src/store/deckFiles.js';
+import { DF_PUBLISH, REG_FULL_NAME, REG_PRIVATE_NAME, ARCH_DOCKERD, ARCH_DAEMON, VM_NAMESPACES, IMG_COW_DELETE, IMG_PAUSED, VM_SIZE, REG_DIGEST, REG_DEFAULT, REG_PULL_EXISTING } from '../auditCards.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const TABLE = parseAliasFile(JSON.parse(readFileSync(join(ROOT, 'decks', 'aliases.json'), 'utf8'))).table;
@@ -26,35 +27,8 @@ const verdict = (typed: string, accepted: string[]) => checkTyped(typed, accepte
 const deck = (cards: Card[]): Deck => ({ id: 'audit', title: 'audit', description: '', language: 'ko', cards });
 const itemOf = (cards: Card[], key: string): StudyItem => deckItems(deck(cards)).find((i) => i.key === key)!;
 
-// Cards from the audit, as they were when the bugs were reproduced.
-const DF_PUBLISH: Card = { id: 'df-publish', type: 'typed', topic: 'expose', front: '컨테이너의 8080 포트를 호스트의 80 포트로 공개하는 docker run 옵션은?', answer: '-p 80:8080', aliases: ['--publish 80:8080', '-p 0.0.0.0:80:8080'] };
-const REG_FULL_NAME: Card = { id: 'reg-full-name', type: 'typed', front: 'docker pull nginx 가 실제로 가리키는 전체 이미지 이름은?', answer: 'docker.io/library/nginx:latest' };
-const REG_PRIVATE_NAME: Card = {
-  id: 'reg-private-name',
-  type: 'choice',
-  topic: 'registry-name',
-  front: '사설 레지스트리 harbor.example.com 의 team 프로젝트에 있는 api 이미지, 버전 1.2의 이름은?',
-  answer: 'harbor.example.com/team/api:1.2',
-  distractors: ['team/api:1.2@harbor.example.com', 'harbor.example.com:team/api/1.2', 'api/team:1.2/harbor.example.com'],
-};
-const ARCH_DOCKERD: Card = { id: 'arch-dockerd', type: 'typed', front: 'Docker 데몬 프로세스(실행 파일)의 이름은?', answer: 'dockerd', aliases: ['docker daemon', '도커 데몬'], tags: ['architecture', 'daemon'] };
-const ARCH_DAEMON: Card = { id: 'arch-daemon', type: 'basic', front: '요청을 받아 컨테이너를 관리하는 백그라운드 프로세스는?', back: 'Docker 데몬', tags: ['architecture', 'daemon'] };
-const VM_NAMESPACES: Card = { id: 'vm-namespaces', type: 'reversible', front: 'namespace', back: '프로세스가 보는 시스템 자원을 분리하는 커널 기능. PID·network·mount·UTS·IPC·user 네임스페이스로 컨테이너마다 자기만의 시스템처럼 보이게 한다.', aliases: ['네임스페이스', 'namespaces'] };
-const IMG_COW_DELETE: Card = {
-  id: 'img-cow-delete',
-  type: 'choice',
-  front: '컨테이너 안에서 이미지에 있던 파일을 지우면?',
-  answer: '컨테이너 레이어에 삭제 표시(whiteout)만 생기고 이미지 레이어는 그대로다',
-  distractors: ['이미지 레이어에서 파일이 실제로 지워진다', '같은 이미지로 만든 모든 컨테이너에서 파일이 사라진다', '이미지 크기가 그만큼 줄어든다'],
-};
-const IMG_PAUSED: Card = { id: 'img-paused', type: 'choice', front: 'docker pause 후 컨테이너의 상태는?', answer: 'paused (일시 정지)', distractors: ['exited (종료)', 'created (생성됨)', 'restarting (재시작 중)'] };
-const VM_SIZE: Card = { id: 'vm-size', type: 'choice', front: '보통 수 MB~수백 MB로 가벼운 것은? (나머지는 대개 수 GB 이상)', answer: '컨테이너 이미지', distractors: ['VM 디스크 이미지', '게스트 OS 설치 이미지', 'VM 템플릿 (OVA)'] };
-const REG_DIGEST: Card = { id: 'reg-digest-symbol', type: 'typed', topic: 'registry-name', front: '태그 대신 digest로 이미지를 지정할 때 이름과 digest 사이에 쓰는 기호는?', answer: '@' };
-const REG_DEFAULT: Card = { id: 'reg-default-registry', type: 'typed', topic: 'registry-name', front: '레지스트리를 생략하면 쓰는 기본 레지스트리는?', answer: 'docker.io' };
-const REG_PULL_EXISTING: Card = { id: 'reg-pull-existing', type: 'choice', topic: 'registry-name', front: '이미 있는 레이어는?', answer: 'digest가 같으면 다시 받지 않는다 (Already exists)' };
-
 describe('technical tokens are exact', () => {
-  const accepted = [DF_PUBLISH.type === 'typed' ? DF_PUBLISH.answer : '', ...(DF_PUBLISH.aliases ?? [])];
+  const accepted = [DF_PUBLISH.answer, ...DF_PUBLISH.aliases];
 
   it('df-publish: the exact mapping and its aliases are right; a reversed mapping or -P is wrong, not close', () => {
     expect(verdict('-p 80:8080', accepted)).toBe('right');
@@ -75,7 +49,7 @@ describe('technical tokens are exact', () => {
   });
 
   it('reg-full-name: an image reference keeps its / and :', () => {
-    const accepted = ['docker.io/library/nginx:latest'];
+    const accepted = [REG_FULL_NAME.answer];
     expect(verdict('docker.io/library/nginx:latest', accepted)).toBe('right');
     expect(verdict('docker.io/library/nginx/latest', accepted)).toBe('wrong');
     expect(verdict('docker.io library nginx latest', accepted)).toBe('wrong');
@@ -217,7 +191,7 @@ describe('choice distractors have the answer’s shape', () => {
 
   it('reg-private-name keeps its hand-written distractor that differs from the answer only in punctuation', () => {
     const item = itemOf([REG_PRIVATE_NAME], 'reg-private-name');
-    expect(chooseDistractors(item, [item], 1, 3, ALIASES)).toEqual(REG_PRIVATE_NAME.type === 'choice' ? REG_PRIVATE_NAME.distractors : []);
+    expect(chooseDistractors(item, [item], 1, 3, ALIASES)).toEqual(REG_PRIVATE_NAME.distractors);
   });
 
   it('reg-digest-symbol: no symbol to set beside @ → left out of choice mode, not padded', () => {

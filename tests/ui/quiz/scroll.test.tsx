@@ -176,7 +176,7 @@ describe('a question longer than a 40×12 terminal', () => {
     expect(app.frame()).toContain('> 관리자');
     const after = await scrollThrough(app, KEYS.down, 40, 12);
     expectAllRowsSeen(after, `Note: ${NOTE}`, 40);
-    expect(lines(after[after.length - 1]!).at(-1)).toContain('Space/Enter next');
+    expect(lines(after[after.length - 1]!).at(-1)).toContain('Enter next · r I was right');
     const up = await scrollThrough(app, KEYS.up, 40, 12);
     expectAllRowsSeen(up, QUESTION, 40);
     app.unmount();

@@ -22,7 +22,8 @@ export function OrderView({ question: q, title, right, onAnswer, onOverrule, onN
   const { messages: t, theme, columns } = useUi();
   const overrule = useOverrule(onOverrule);
   const [arrangement, setArrangement, getArrangement] = useSyncState(q.start);
-  const [cursor, setCursor, getCursor] = useSyncState(0);
+  // The highlight starts on the top row: the last step of a bottom-up stack.
+  const [cursor, setCursor, getCursor] = useSyncState(q.bottomUp ? q.start.length - 1 : 0);
   const [holding, setHolding, getHolding] = useSyncState(false);
   const [check, setCheck, getCheck] = useSyncState<OrderCheck | undefined>(undefined);
   const n = arrangement.length;

@@ -1,7 +1,8 @@
 /**
  * Review (and cram: the same screen over Progress.startCram). The front; reveal shows the
  * answer, note and source; 1–4 grade with the next intervals shown; the answer is durable
- * (session.answer) before the next card is drawn.
+ * (session.answer) before the next card is drawn. Typed and cloze cards can be answered by
+ * typing (a setting, on by default): the quiz's judge suggests the grade Space/Enter takes.
  */
 import { useState } from 'react';
 import { planDaysLeft } from '../../../core/schedule/interview.js';
@@ -22,6 +23,16 @@ import { Rows } from '../../components/Rows.js';
 import { moreMarker, scrollDelta, viewport, windowRows } from '../../components/scrollWindow.js';
 import { initialReview, reviewReducer, snapshot, type LeftCounts, type ReviewState } from './reviewState.js';
 import { useSyncReducer } from '../../hooks/useSyncReducer.js';
+import { checkTyped } from '../../../core/quiz/match.js';
+import { typeInAnswers, typeInGrade } from '../../../core/quiz/typeIn.js';
+import type { StudyItem } from '../../../core/deck/items.js';
+import { editField, EMPTY_FIELD } from '../../textField.js';
+import { displayWidth } from '../../../core/text/width.js';
+import { fieldCursor, fieldRow, useFieldCursor } from '../quiz/AnswerField.js';
+import { diffRows, verdictRows } from '../quiz/layout.js';
+
+/** Keys while typing an answer in review. */
+const TYPE_IN_COMMANDS = [Command.Check, Command.Continue, Command.DeleteBack, Command.ClearField, Command.CursorLeft, Command.CursorRight];
 
 export type ReviewProps = { mode: 'review'; deckId?: string } | { mode: 'cram'; options: CramOptions };
 
@@ -56,6 +67,17 @@ export function leftCountsRow(left: LeftCounts, { messages: t, theme }: Pick<Ui,
     seg(` · ${t.deckCounts.due} `, muted),
     seg(String(left.review), theme.count.due),
   ];
+}
+
+/** The verdict and diff of each typed blank, for the back of a type-in card. */
+function typedRows(state: ReviewState, blanks: number, ui: Pick<Ui, 'messages' | 'theme' | 'columns'>): Row[] {
+  const { messages: t, theme, columns } = ui;
+  return (state.typed?.checks ?? []).flatMap((c, i) => {
+    if (!c) return [];
+    const label = c.verdict === 'right' ? t.quiz.correct : c.verdict === 'close' ? t.review.close : t.quiz.wrong;
+    const prefix = blanks > 1 ? `${t.quiz.gap(i + 1, blanks)} ` : '';
+    return [...verdictRows(c.verdict !== 'wrong', prefix + label, columns, theme), ...diffRows(c.diff, columns, t, theme)];
+  });
 }
 
 function doneRows(state: ReviewState, ui: Ui, now: Date): Row[] {
@@ -100,24 +122,37 @@ export function ReviewScreen(props: ReviewProps) {
   const moves = props.mode === 'review' || props.options.reschedule === true || props.options.until !== undefined;
 
   const entry = state.snap.current;
+  // A type-in card: what may be typed per blank (undefined: reveal and self-grade as always).
+  const blanks = entry && services.progress.settings.typeAnswers ? typeInAnswers(entry.item as StudyItem) : undefined;
+  const checks = state.typed?.checks ?? [];
+  const typing = blanks !== undefined && state.phase === 'front';
+  // The verdicts suggest a grade once anything was typed; a blank left unanswered counts as not known.
+  const suggested = blanks && state.phase === 'back' && checks.length ? typeInGrade([...checks, ...new Array(Math.max(0, blanks.length - checks.length)).fill(undefined)]) : undefined;
   const content: Row[] =
     state.phase === 'done' || !entry
       ? doneRows(state, ui, services.now())
       : [
           ...frontRows(entry.item.card, entry.item.direction, columns, t, theme),
           ...optionBlock(choiceOptionRows(entry.item.card, columns, theme, state.phase === 'back')),
+          ...(state.phase === 'back' && checks.length ? [[], ...typedRows(state, blanks?.length ?? 1, ui)] : []),
           ...(state.phase === 'back' ? [[], ...backRows(entry.item.card, entry.item.direction, columns, t, theme, services.seedTitle)] : []),
         ];
+  const fieldLabel = blanks && blanks.length > 1 ? `${t.quiz.gap(Math.min(checks.length + 1, blanks.length), blanks.length)} ` : '';
   const bottom: Row[] =
     state.phase === 'back'
-      ? gradeRows(state, ui, moves)
-      : state.phase === 'front'
-        ? [fitRow([seg(t.review.revealHint, theme.text.muted)], columns)]
-        : [];
+      ? [...gradeRows(state, ui, moves), ...(suggested ? [fitRow([seg(t.review.suggested(t.review.grades[suggested]), theme.text.muted)], columns)] : [])]
+      : typing
+        ? [fieldRow(state.typed?.field ?? EMPTY_FIELD, columns, theme, fieldLabel)]
+        : state.phase === 'front'
+          ? [fitRow([seg(t.review.revealHint, theme.text.muted)], columns)]
+          : [];
   const height = Math.max(1, bodyHeight(rows) - bottom.length);
   const maxScroll = clampScroll(Number.MAX_SAFE_INTEGER, content.length, height);
   const visible = windowRows(content, viewport(content.length, state.scroll, height), moreMarker(t, theme));
   const padding: Row[] = Array.from({ length: Math.max(0, height - visible.length) }, () => []);
+
+  // The field is the first row under the card: frame row = header (1) + the card's height.
+  useFieldCursor(typing ? fieldCursor(state.typed?.field ?? EMPTY_FIELD, displayWidth(fieldLabel), 1 + height, columns) : undefined);
 
   const now = () => services.now().getTime();
   const grade = (g: Grade) => {
@@ -128,13 +163,36 @@ export function ReviewScreen(props: ReviewProps) {
     dispatch({ type: 'answered', snap: snapshot(session), at: now(), flash });
   };
 
+  /** Keys while typing a type-in card's answer; true when used. */
+  const typeKey = (input: string, key: Parameters<typeof matches>[2]): boolean => {
+    const s = current();
+    const field = s.typed?.field ?? EMPTY_FIELD;
+    const empty = field.value.trim() === '';
+    // Space (or Enter) on an empty field reveals: self-grading stays one key away.
+    if (empty && (input === ' ' || matches(Command.Check, input, key))) {
+      dispatch({ type: 'reveal' });
+      return true;
+    }
+    if (matches(Command.Check, input, key)) {
+      const done = s.typed?.checks.length ?? 0;
+      const check = checkTyped(field.value, blanks![done] ?? [], services.answerAliases?.());
+      dispatch({ type: 'typedCheck', check, last: done + 1 >= blanks!.length });
+      return true;
+    }
+    const next = editField(field, input, key);
+    if (next === field) return false;
+    dispatch({ type: 'typing', field: next });
+    return true;
+  };
+
   useScreenInput((input, key) => {
     const phase = current().phase;
+    if (typing && phase === 'front') return typeKey(input, key);
     const onCard = phase !== 'done';
     const scrollBy = scrollDelta(input, key, height);
     if (matches(Command.Continue, input, key)) {
       if (phase === 'front') dispatch({ type: 'reveal' });
-      else if (phase === 'back') grade(3);
+      else if (phase === 'back') grade(suggested ?? 3);
       else return false;
       return true;
     }
@@ -159,7 +217,10 @@ export function ReviewScreen(props: ReviewProps) {
     else return false;
     return true;
     // The summary has no card: only undo (and search) still do something.
-  }, { help: state.phase === 'done' ? (cram ? [Command.Undo] : [Command.Undo, Command.Search]) : SCREEN_COMMANDS[cram ? 'cram' : 'review'] });
+  }, {
+    textField: typing,
+    help: typing ? TYPE_IN_COMMANDS : state.phase === 'done' ? (cram ? [Command.Undo] : [Command.Undo, Command.Search]) : SCREEN_COMMANDS[cram ? 'cram' : 'review'],
+  });
 
   const deckTitle = entry ? services.decks.find((d) => d.deck.id === entry.item.deckId)?.deck.title : undefined;
   const plan = props.mode === 'cram' ? props.options.until : undefined;
@@ -170,7 +231,9 @@ export function ReviewScreen(props: ReviewProps) {
     ? [seg(state.flash.text, flashTone)]
     : state.phase === 'done'
       ? [seg(t.review.doneHint, theme.text.muted)]
-      : [seg(cram ? t.review.cramHint : t.review.hint, theme.text.muted)];
+      : typing
+        ? [seg(t.review.typeHint, theme.text.muted)]
+        : [seg(cram ? t.review.cramHint : t.review.hint, theme.text.muted)];
 
   return (
     <Frame title={title} right={right} footer={footer}>

@@ -4,6 +4,14 @@
  */
 import type { Previews, QueueEntry } from '../../../core/schedule/types.js';
 import type { SessionSummary, StudySession } from '../../../store/types.js';
+import type { TypedCheck } from '../../../core/quiz/match.js';
+import { EMPTY_FIELD, type TextField } from '../../textField.js';
+
+/** A card answered by typing: the field, and the blanks checked so far (undefined: revealed). */
+export interface TypeIn {
+  field: TextField;
+  checks: (TypedCheck | undefined)[];
+}
 
 /** Cards left by kind, Anki-style (new · learning · due). */
 export interface LeftCounts {
@@ -38,10 +46,15 @@ export interface ReviewState {
    * snapshot's previews count the grade buttons' intervals from.
    */
   shownAt: number;
+  /** Set once the learner types on a type-in card (typed/cloze with the setting on). */
+  typed?: TypeIn;
 }
 
 export type ReviewAction =
   | { type: 'reveal' }
+  | { type: 'typing'; field: TextField }
+  /** One blank checked; `last`: it was the card's last blank, so the answer shows. */
+  | { type: 'typedCheck'; check: TypedCheck; last: boolean }
   | { type: 'answered'; snap: SessionSnapshot; at: number; flash?: Flash }
   | { type: 'undone'; snap: SessionSnapshot; at: number; flash: Flash }
   | { type: 'skipped'; snap: SessionSnapshot; at: number; flash: Flash }
@@ -74,6 +87,13 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
   switch (action.type) {
     case 'reveal':
       return state.phase === 'front' ? { ...state, phase: 'back', flash: undefined } : state;
+    case 'typing':
+      return state.phase === 'front' ? { ...state, typed: { field: action.field, checks: state.typed?.checks ?? [] }, flash: undefined } : state;
+    case 'typedCheck': {
+      if (state.phase !== 'front') return state;
+      const typed = { field: EMPTY_FIELD, checks: [...(state.typed?.checks ?? []), action.check] };
+      return { ...state, typed, phase: action.last ? 'back' : 'front' };
+    }
     case 'answered':
       return show(action.snap, action.at, state.answered + 1, action.flash);
     case 'undone':

@@ -56,7 +56,7 @@ export function SettingsScreen() {
       [
         seg(isSel ? '› ' : '  ', theme.selection),
         seg(padDisplay(t.settings[field], labelW), isSel ? theme.selection : theme.text.primary),
-        seg(` ‹ ${formatSetting(settings, field, t.settings.languageValues)} ›`, isSel ? theme.text.accent : theme.text.muted),
+        seg(` ‹ ${formatSetting(settings, field, t.settings)} ›`, isSel ? theme.text.accent : theme.text.muted),
       ],
       columns,
     );

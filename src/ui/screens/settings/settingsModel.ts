@@ -1,9 +1,9 @@
 /** The settings shown on the Settings screen and how ←/→ change each one. Pure. */
 import type { Settings } from '../../../core/schedule/types.js';
 
-export type SettingField = 'newPerDayAll' | 'reviewsPerDayAll' | 'newPerDay' | 'reviewsPerDay' | 'retention' | 'dayStartHour' | 'thinkSeconds' | 'language';
+export type SettingField = 'newPerDayAll' | 'reviewsPerDayAll' | 'newPerDay' | 'reviewsPerDay' | 'retention' | 'dayStartHour' | 'thinkSeconds' | 'typeAnswers' | 'language';
 /** The collection-wide limits first: they are what a day of "All decks" holds. */
-export const SETTING_FIELDS: readonly SettingField[] = ['newPerDayAll', 'reviewsPerDayAll', 'newPerDay', 'reviewsPerDay', 'retention', 'dayStartHour', 'thinkSeconds', 'language'];
+export const SETTING_FIELDS: readonly SettingField[] = ['newPerDayAll', 'reviewsPerDayAll', 'newPerDay', 'reviewsPerDay', 'retention', 'dayStartHour', 'thinkSeconds', 'typeAnswers', 'language'];
 
 const LANGS: Settings['language'][] = ['auto', 'ko', 'en'];
 
@@ -26,6 +26,8 @@ export function stepSetting(settings: Settings, field: SettingField, dir: 1 | -1
     case 'thinkSeconds':
       // The mock interview's think time, in 15 s steps (the store accepts 5 s to an hour).
       return { thinkSeconds: clamp(Math.round(settings.thinkSeconds / 15) * 15 + dir * 15, 15, 600) };
+    case 'typeAnswers':
+      return { typeAnswers: !settings.typeAnswers };
     case 'language': {
       const i = LANGS.indexOf(settings.language);
       return { language: LANGS[(i + dir + LANGS.length) % LANGS.length]! };
@@ -33,7 +35,12 @@ export function stepSetting(settings: Settings, field: SettingField, dir: 1 | -1
   }
 }
 
-export function formatSetting(settings: Settings, field: SettingField, languageNames: Record<Settings['language'], string>): string {
+export interface SettingNames {
+  languageValues: Record<Settings['language'], string>;
+  onOff: { on: string; off: string };
+}
+
+export function formatSetting(settings: Settings, field: SettingField, names: SettingNames): string {
   switch (field) {
     case 'retention':
       return `${Math.round(settings.retention * 100)}%`;
@@ -43,7 +50,9 @@ export function formatSetting(settings: Settings, field: SettingField, languageN
       // m:ss, as the countdown shows it.
       return `${Math.floor(settings.thinkSeconds / 60)}:${String(settings.thinkSeconds % 60).padStart(2, '0')}`;
     case 'language':
-      return languageNames[settings.language];
+      return names.languageValues[settings.language];
+    case 'typeAnswers':
+      return settings.typeAnswers ? names.onOff.on : names.onOff.off;
     default:
       return String(settings[field]);
   }
