@@ -298,13 +298,14 @@ function checkCardRules(card: Card, path: JsonPath, report: Report): boolean {
  * text a reader cannot see but a program reads) and zero-width ones (U+200B–U+200D, U+2060,
  * U+FEFF inside text). Kept in the deck (an emoji sequence joins with U+200D) but warned about.
  */
-const INVISIBLE: [RegExp, string][] = [
-  [/[\u{E0000}-\u{E007F}]/u, 'Unicode TAG characters'],
-  [/[\u200B-\u200D\u2060\uFEFF]/, 'zero-width characters'],
-];
+const TAG = /\uDB40[\uDC00-\uDC7F]/;
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/;
+/** One test per string (most have none); which kinds only on a hit. */
+const INVISIBLE = /\uDB40[\uDC00-\uDC7F]|[\u200B-\u200D\u2060\uFEFF]/;
 
 function invisibleKinds(s: string): string[] {
-  return INVISIBLE.filter(([re]) => re.test(s)).map(([, kind]) => kind);
+  if (!INVISIBLE.test(s)) return [];
+  return [TAG.test(s) && 'Unicode TAG characters', ZERO_WIDTH.test(s) && 'zero-width characters'].filter((k): k is string => !!k);
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
