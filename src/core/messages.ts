@@ -64,5 +64,7 @@ export const msg = {
   invisibleHint: 'they can hide text from a reader; remove them unless they are meant to be there',
   nestedTooDeep: (max: number) => `nested more than ${max} levels deep`,
   nestedHint: 'a deck needs only a few levels: deck → cards → card → list',
+  duplicateKey: (key: string) => `${JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key)} is given twice in this object (only the last one would count)`,
+  duplicateKeyHint: 'remove one of them',
   idControlCharacters: (key: string) => `"${key}" contains control characters`,
 } as const;

@@ -8,6 +8,7 @@ import type Conf from 'conf';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { StoreError } from '../core/errors.js';
+import { msg } from '../core/messages.js';
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS, type Settings } from '../core/schedule/types.js';
 import { SETTINGS_VERSION, settingsMigrations } from './migrations.js';
@@ -50,6 +51,19 @@ export function sanitizeSettings(raw: Record<string, unknown>): { settings: Sett
     s.interviewDates = dates as Record<string, string>;
   } else if (dates !== undefined) invalid.push('interviewDates');
   return { settings: s, invalid };
+}
+
+/** Whether a file's settings version is later than ours ("9.0.0" > "1.0.0"); an unreadable one is not. */
+export function isNewerVersion(version: unknown, ours = SETTINGS_VERSION): boolean {
+  const parse = (v: string) => (/^\d+(\.\d+)*$/.test(v) ? v.split('.').map(Number) : undefined);
+  const theirs = typeof version === 'string' ? parse(version) : undefined;
+  const mine = parse(ours)!;
+  if (!theirs) return false;
+  for (let i = 0; i < Math.max(theirs.length, mine.length); i++) {
+    const d = (theirs[i] ?? 0) - (mine[i] ?? 0);
+    if (d) return d > 0;
+  }
+  return false;
 }
 
 export interface SettingsStore {
@@ -95,6 +109,7 @@ export function openSettings(home: string, now: () => Date): SettingsStore {
   const notices: string[] = [];
   let raw: Record<string, unknown> = {};
   let conf: Conf<Record<string, unknown>> | undefined;
+  let newer = false;
   const moveBad = (why: string) => {
     const backup = moveAside(file, now());
     notices.push(`settings.json could not be read (${why}); it was moved to ${backup} and default settings are used`);
@@ -111,9 +126,13 @@ export function openSettings(home: string, now: () => Date): SettingsStore {
         moveBad('not a JSON object');
       } else {
         const version = (parsed as { __internal__?: { migrations?: { version?: string } } }).__internal__?.migrations?.version;
-        if (version === SETTINGS_VERSION) {
+        newer = isNewerVersion(version);
+        if (version === SETTINGS_VERSION || newer) {
+          // A newer amgi's file is read as it is, never migrated (conf would stamp it with our older
+          // version) and never saved over: that amgi would re-run its migrations on migrated data.
           const { __internal__: _, ...rest } = parsed as Record<string, unknown>;
           raw = rest;
+          if (newer) notices.push(msg.settingsNewer(file, String(version), SETTINGS_VERSION));
         } else {
           // An older layout: conf runs the migrations and writes the result. Loading conf is
           // outside the try: failing to load it is no reason to move the user's file aside.
@@ -129,7 +148,8 @@ export function openSettings(home: string, now: () => Date): SettingsStore {
     }
   }
   const { settings, invalid } = sanitizeSettings(raw);
-  if (invalid.length) notices.push(`settings.json: invalid ${invalid.join(', ')}; defaults are used for ${invalid.length === 1 ? 'it' : 'them'}`);
+  // A newer file's values may be valid there: the one notice above covers them.
+  if (invalid.length && !newer) notices.push(`settings.json: invalid ${invalid.join(', ')}; defaults are used for ${invalid.length === 1 ? 'it' : 'them'}`);
   let current = settings;
   return {
     get settings() {
@@ -137,6 +157,7 @@ export function openSettings(home: string, now: () => Date): SettingsStore {
     },
     notices,
     save(patch) {
+      if (newer) throw new StoreError(msg.settingsReadOnly(file), file);
       const next = sanitizeSettings({ ...current, ...patch });
       if (next.invalid.length) throw new StoreError(`invalid setting: ${next.invalid.join(', ')}`, settingsPath(home));
       conf ??= openConf(home);

@@ -5,7 +5,8 @@
  */
 import { formatDeckProblem, type Location } from '../errors.js';
 import { hasControlCharacters, normalizeDeckText } from '../text/sanitize.js';
-import { JsonSyntaxError, parseJsonWithLocations, type JsonPath } from './jsonloc.js';
+import { JsonSyntaxError, parseJsonWithLocations, scanStructure, type JsonPath } from './jsonloc.js';
+import { msg } from '../messages.js';
 import { MAX_TEXT, URL_PATTERN, cardFields, deckFields, type FieldSpec } from './spec.js';
 import { CARD_TYPES, type Card, type CardSource, type CardType, type Deck } from './types.js';
 import { clozeGaps } from './cards.js';
@@ -107,8 +108,15 @@ export function parseDeckText(file: string, text: string): DeckParseResult {
       throw e;
     }
   }
-  // JSON.parse accepted what the strict parser refuses (a duplicate key): problems point there
-  // instead. Kept, so a file with many problems is not parsed again for each one.
+  // What JSON.parse accepts silently, always looked for (one cheap pass): nesting too deep for
+  // the locating parser stops here; each duplicate key is an error at its second occurrence.
+  if (!located) {
+    const structure = scanStructure(text);
+    for (const { tooDeep: _, ...p } of structure) problems.push({ file, severity: 'error', ...p });
+    if (structure.some((p) => p.tooDeep)) return { problems };
+  }
+  // Should the locating parser still refuse the text, problems point where it stopped.
+  // Kept, so a file with many problems is not parsed again for each one.
   let refused: JsonSyntaxError | undefined;
   const locate = (path: JsonPath) => {
     if (refused) return refused.location;
@@ -129,8 +137,15 @@ export function parseDeckText(file: string, text: string): DeckParseResult {
   }
 
   let cleanedAt: JsonPath | undefined;
+  let invisibleAt: JsonPath | undefined;
+  const invisible = new Set<string>();
   const text1 = (s: string, at: JsonPath) => {
     if (!cleanedAt && hasControlCharacters(s)) cleanedAt = at;
+    const kinds = invisibleKinds(s);
+    if (kinds.length) {
+      invisibleAt ??= at;
+      for (const k of kinds) invisible.add(k);
+    }
     return normalizeDeckText(s);
   };
 
@@ -170,6 +185,7 @@ export function parseDeckText(file: string, text: string): DeckParseResult {
     });
   }
   if (cleanedAt) report(cleanedAt, 'terminal control characters were removed from the deck text', 'remove escape sequences and control characters from the file', 'warning');
+  if (invisibleAt) report(invisibleAt, msg.invisibleCharacters([...invisible].join(', ')), msg.invisibleHint, 'warning');
   if (!deckOut || cards.length === 0) return { problems };
   const deck: Deck = { ...(deckOut as Deck), cards };
   return { deck, problems };
@@ -193,7 +209,8 @@ function checkFields(
   };
   for (const key of Object.keys(obj)) {
     if (key === 'cards' && what === 'deck') continue;
-    if (!(key in fields)) {
+    // Own keys only: `key in fields` saw "__proto__", "constructor", "toString"… on Object.prototype.
+    if (!Object.hasOwn(fields, key)) {
       fail([...path, key], `unknown field "${key}" in ${what}`, `allowed: ${Object.keys(fields).join(', ')}`);
     }
   }
@@ -205,10 +222,15 @@ function checkFields(
       continue;
     }
     if (spec.kind === 'string') {
+      // An id is checked as written: sanitising first turned "h31\u001b]0;…\u0007" into a valid "h31".
+      if (spec.pattern && typeof v === 'string' && hasControlCharacters(v)) {
+        fail(p, msg.idControlCharacters(key), key === 'id' ? ID_HINT : spec.description);
+        continue;
+      }
       const s = checkString(v, p, key, fail, text);
       if (s === undefined) continue;
       if (spec.pattern && !patternOf(spec.pattern).test(s)) {
-        fail(p, `"${key}" ${JSON.stringify(s)} is not valid`, key === 'id' ? 'use lower-case letters, digits, ".", "_" or "-" (at most 64)' : spec.description);
+        fail(p, `"${key}" ${JSON.stringify(s)} is not valid`, key === 'id' ? ID_HINT : spec.description);
         continue;
       }
       out[key] = s;
@@ -269,6 +291,7 @@ function checkString(v: unknown, path: JsonPath, key: string, fail: Report, text
   return s;
 }
 
+const ID_HINT = 'use lower-case letters, digits, ".", "_" or "-" (at most 64)';
 const CARD_FIELDS = Object.fromEntries(CARD_TYPES.map((t) => [t, cardFields(t)])) as Record<CardType, Record<string, FieldSpec>>;
 const PATTERNS = new Map<string, RegExp>();
 const patternOf = (p: string) => PATTERNS.get(p) ?? PATTERNS.set(p, new RegExp(p)).get(p)!;
@@ -286,6 +309,21 @@ function checkCardRules(card: Card, path: JsonPath, report: Report): boolean {
   return true;
 }
 
+
+/**
+ * Characters that show as nothing: Unicode TAG characters (U+E0000–E007F, "ASCII smuggling":
+ * text a reader cannot see but a program reads) and zero-width ones (U+200B–U+200D, U+2060,
+ * U+FEFF inside text). Kept in the deck (an emoji sequence joins with U+200D) but warned about.
+ */
+const TAG = /\uDB40[\uDC00-\uDC7F]/;
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/;
+/** One test per string (most have none); which kinds only on a hit. */
+const INVISIBLE = /\uDB40[\uDC00-\uDC7F]|[\u200B-\u200D\u2060\uFEFF]/;
+
+function invisibleKinds(s: string): string[] {
+  if (!INVISIBLE.test(s)) return [];
+  return [TAG.test(s) && 'Unicode TAG characters', ZERO_WIDTH.test(s) && 'zero-width characters'].filter((k): k is string => !!k);
+}
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

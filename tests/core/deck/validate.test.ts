@@ -171,3 +171,71 @@ describe('across decks', () => {
     ]);
   });
 });
+
+describe('validation gaps (F11)', () => {
+  const card = (extra: string) => deckWith(`    { "id": "c1", "type": "basic", "front": "q", "back": "a"${extra} }`);
+
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'])('"%s" is an unknown field, in a card and in the deck', (key) => {
+    const inCard = errors(card(`, "${key}": {"x": 1}`));
+    expect(inCard.map((p) => p.message)).toEqual([`unknown field "${key}" in card`]);
+    // At the field's value: where the field is written.
+    expect(inCard[0]!.location).toEqual({ line: 7, column: card(`, "${key}": {"x": 1}`).split('\n')[6]!.indexOf('{"x"') + 1 });
+    const inDeck = errors(deckWith(`    { "id": "c1", "type": "basic", "front": "q", "back": "a" }`).replace('"id": "t"', `"${key}": 1, "id": "t"`));
+    expect(inDeck.map((p) => p.message)).toContain(`unknown field "${key}" in deck`);
+  });
+
+  it('a duplicate key is always an error at its second occurrence, also when nothing else is wrong', () => {
+    const text = deckWith(`    {\n      "id": "c1",\n      "type": "basic",\n      "front": "first",\n      "front": "second",\n      "back": "a"\n    }`);
+    const r = parseDeckText('t.json', text);
+    expect(r.problems.map(formatProblem)).toEqual(['t.json:11:7: "front" is given twice in this object (only the last one would count) (remove one of them)']);
+    // Escaped spellings of the same key are the same key; the same key in two objects is fine.
+    expect(errors(card(', "b\\u0061ck": "b"')).map((p) => p.message)).toEqual(['"back" is given twice in this object (only the last one would count)']);
+    expect(errors(deckWith(`    { "id": "c1", "type": "basic", "front": "q", "back": "a" },\n    { "id": "c2", "type": "basic", "front": "q", "back": "a" }`))).toEqual([]);
+  });
+
+  it('other problems keep their own locations when the file has a duplicate key', () => {
+    const text = deckWith(`    { "id": "c1", "type": "basic", "front": "q", "back": "a", "back": "b" },\n    { "id": "c2", "type": "basic", "front": 5, "back": "a" }`);
+    const found = errors(text).map((p) => `${p.location?.line}:${p.location?.column} ${p.message}`);
+    expect(found).toEqual(['7:63 "back" is given twice in this object (only the last one would count)', '8:45 "front" must be a string, found a number']);
+  });
+
+  it('an id with control characters is an error, not silently sanitised into a valid id', () => {
+    const r = parseDeckText('t.json', deckWith(`    { "id": "h31\\u001b]0;IDPWN31\\u0007", "type": "basic", "front": "q", "back": "a" },\n    { "id": "ok", "type": "basic", "front": "q", "back": "a" }`));
+    expect(r.problems.filter((p) => p.severity === 'error').map((p) => p.message)).toEqual(['"id" contains control characters']);
+    expect(r.deck!.cards.map((c) => c.id)).toEqual(['ok']);
+    expect(errors(deckWith(`    { "id": "c1", "type": "basic", "front": "q", "back": "a" }`).replace('"id": "t"', '"id": "t\\u0007"')).map((p) => p.message)).toContain('"id" contains control characters');
+  });
+
+  it.each([100, 4_000, 100_000])('nesting %i levels deep is a file:line:col error, not a stack overflow', (depth) => {
+    const tags = `${'['.repeat(depth)}"x"${']'.repeat(depth)}`;
+    const r = parseDeckText('t.json', card(`, "tags": ${tags}`));
+    expect(r.deck).toBeUndefined();
+    expect(r.problems.map(formatProblem)).toEqual(['t.json:7:132: nested more than 64 levels deep (a deck needs only a few levels: deck → cards → card → list)']);
+    // Also when the file has a syntax error after it (the locating parser reads it).
+    const broken = parseDeckText('t.json', `${card(`, "tags": ${tags}`)},`);
+    expect(broken.problems.map((p) => p.message)).toEqual(['invalid JSON: nested more than 64 levels deep']);
+  });
+
+  it('invisible characters (Unicode TAG, zero-width) in card text are a warning at the first one', () => {
+    const tag = String.fromCodePoint(0xe0041, 0xe0042);
+    const r = parseDeckText('t.json', deckWith(`    { "id": "c1", "type": "basic", "front": "plain", "back": "a" },\n    { "id": "c2", "type": "basic", "front": "q${tag}", "back": "a\u200b" }`));
+    expect(r.deck!.cards).toHaveLength(2);
+    expect(r.problems.map(formatProblem)).toEqual([
+      't.json:8:45: warning: invisible characters (Unicode TAG characters, zero-width characters) in the text (they can hide text from a reader; remove them unless they are meant to be there)',
+    ]);
+    for (const zw of ['\u200c', '\u200d', '\u2060', '\ufeff']) expect(parseDeckText('t.json', card(`, "note": "x${zw}y"`)).problems).toHaveLength(1);
+    expect(parseDeckText('t.json', good).problems).toEqual([]);
+  });
+});
+
+describe('scanStructure cost (F11: it runs on every validation)', () => {
+  it('an object with 200k keys is scanned in linear time, its duplicate found', async () => {
+    const { scanStructure } = await import('../../../src/core/deck/jsonloc.js');
+    const keys = Array.from({ length: 200_000 }, (_, i) => `"k${i}": 1`);
+    const text = `{${keys.join(',')}, "k7": 2}`;
+    const t0 = performance.now();
+    const found = scanStructure(text);
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(found.map((p) => p.message)).toEqual(['"k7" is given twice in this object (only the last one would count)']);
+  });
+});

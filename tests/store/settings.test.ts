@@ -1,0 +1,61 @@
+/** F8: a settings file written by a newer amgi is read as far as possible, warned about, never saved over. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { isAmgiError } from '../../src/core/errors.js';
+import { isNewerVersion, openSettings, preloadConf } from '../../src/store/settings.js';
+import { amgi } from '../helpers/cli.js';
+import { tmpHome } from '../helpers/tmpHome.js';
+
+let t: ReturnType<typeof tmpHome>;
+let file: string;
+const NEWER = `${JSON.stringify({ newPerDay: 30, futureOption: { mode: 'x' }, retention: 1.5, __internal__: { migrations: { version: '9.0.0' } } }, null, 2)}\n`;
+beforeEach(() => {
+  t = tmpHome();
+  file = join(t.home, 'settings.json');
+  writeFileSync(file, NEWER);
+});
+afterEach(() => t.cleanup());
+
+describe('a settings file from a newer amgi (F8)', () => {
+  test('amgi status and stats leave it byte for byte, use what they can read, and warn in one line', () => {
+    for (const cmd of ['status', 'stats']) {
+      const r = amgi([cmd, '--json'], { AMGI_HOME: t.home, AMGI_NOW: '2026-03-02T10:00:00Z' });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr.trim().split('\n')).toEqual([
+        `amgi: ${file} was written by a newer amgi (settings version 9.0.0; this one knows 1.0.0): it is read as far as possible and never saved over`,
+      ]);
+      expect(readFileSync(file, 'utf8')).toBe(NEWER);
+    }
+    // newPerDay 30 was read: the 44-card images deck offers 30 new cards, not the default 20.
+    const status = JSON.parse(amgi(['status', '--json'], { AMGI_HOME: t.home, AMGI_NOW: '2026-03-02T10:00:00Z' }).stdout);
+    expect(status.decks.find((d: { id: string }) => d.id === 'images').new).toBe(30);
+  });
+
+  test('saving a setting is refused with one clear error; the file is unchanged', async () => {
+    await preloadConf();
+    const s = openSettings(t.home, () => new Date());
+    expect(s.settings.newPerDay).toBe(30);
+    expect(s.settings.retention).toBe(0.9); // out of our range: our default, without a second notice
+    expect(s.notices).toHaveLength(1);
+    let error: unknown;
+    try {
+      s.save({ newPerDay: 10 });
+    } catch (e) {
+      error = e;
+    }
+    expect(isAmgiError(error) && error.code).toBe('STORE_ERROR');
+    expect((error as Error).message).toBe(`settings are not saved: ${file} belongs to a newer amgi (update amgi to change settings)`);
+    expect(readFileSync(file, 'utf8')).toBe(NEWER);
+  });
+
+  test('isNewerVersion compares numerically; an unreadable version is not newer', () => {
+    expect(isNewerVersion('9.0.0', '1.0.0')).toBe(true);
+    expect(isNewerVersion('1.10.0', '1.9.0')).toBe(true);
+    expect(isNewerVersion('1.0.0', '1.0.0')).toBe(false);
+    expect(isNewerVersion('0.9', '1.0.0')).toBe(false);
+    expect(isNewerVersion('1.0.0.1', '1.0.0')).toBe(true);
+    expect(isNewerVersion('banana', '1.0.0')).toBe(false);
+    expect(isNewerVersion(undefined, '1.0.0')).toBe(false);
+  });
+});
