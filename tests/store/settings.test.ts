@@ -9,7 +9,7 @@ import { tmpHome } from '../helpers/tmpHome.js';
 
 let t: ReturnType<typeof tmpHome>;
 let file: string;
-const NEWER = `${JSON.stringify({ newPerDay: 30, futureOption: { mode: 'x' }, retention: 1.5, __internal__: { migrations: { version: '9.0.0' } } }, null, 2)}\n`;
+const NEWER = `${JSON.stringify({ newPerDay: 30, newPerDayAll: 100, futureOption: { mode: 'x' }, retention: 1.5, __internal__: { migrations: { version: '9.0.0' } } }, null, 2)}\n`;
 beforeEach(() => {
   t = tmpHome();
   file = join(t.home, 'settings.json');
@@ -27,7 +27,7 @@ describe('a settings file from a newer amgi (F8)', () => {
       ]);
       expect(readFileSync(file, 'utf8')).toBe(NEWER);
     }
-    // newPerDay 30 was read: the 44-card images deck offers 30 new cards, not the default 20.
+    // newPerDay 30 was read: the images deck offers 30 new cards, not the default 20 (the collection cap is 100).
     const status = JSON.parse(amgi(['status', '--json'], { AMGI_HOME: t.home, AMGI_NOW: '2026-03-02T10:00:00Z' }).stdout);
     expect(status.decks.find((d: { id: string }) => d.id === 'images').new).toBe(30);
   });

@@ -91,6 +91,21 @@ describe('undo restores exactly (F1)', () => {
   });
 });
 
+describe('undo entries written by older versions', () => {
+  test('an undo that names no card, of an answer 100 entries back, is resolved by id on open', () => {
+    const T = Date.parse('2026-03-01T10:00:00Z');
+    const decks = [deck('arch', 120)];
+    const target = answer('target', 'arch-0000', T, 1);
+    const others = Array.from({ length: 100 }, (_, i) => answer(`o${i}`, `arch-${String(i + 1).padStart(4, '0')}`, T + (i + 1) * MIN, 3));
+    const undo: LogEntry = { v: 1, id: 'u', at: new Date(T + 200 * MIN).toISOString(), op: 'undo', target: 'target' };
+    appendEntries(home, [target, ...others, undo]);
+    const c = clock('2026-03-05T10:00:00');
+    const p = open(home, decks, c.now);
+    expect(p.state('arch-0000')).toBeUndefined();
+    expect(view(p.ledger)).toEqual(view(replay([...others], p.ctx)));
+  });
+});
+
 describe('undo in a session (F5)', () => {
   test('`u` first in a cram of another deck says there is nothing to undo, touches nothing, and the session goes on', () => {
     const c = clock('2026-03-02T10:00:00');
