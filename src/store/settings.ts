@@ -51,6 +51,23 @@ export function sanitizeSettings(raw: Record<string, unknown>): { settings: Sett
   return { settings: s, invalid };
 }
 
+/**
+ * The two settings a command needs before anything opens (the language of its output, the day
+ * start that decides whether `--until` has passed), read without moving, migrating or
+ * complaining: a file that cannot be read gives the defaults, and the store reports it later.
+ */
+export function peekSettings(home: string): Pick<Settings, 'language' | 'dayStartHour'> {
+  let raw: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(settingsPath(home), 'utf8'));
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) raw = parsed as Record<string, unknown>;
+  } catch {
+    // No settings yet, or unreadable: the defaults.
+  }
+  const { language, dayStartHour } = sanitizeSettings({ language: raw.language, dayStartHour: raw.dayStartHour }).settings;
+  return { language, dayStartHour };
+}
+
 export interface SettingsStore {
   readonly settings: Settings;
   readonly notices: string[];

@@ -4,6 +4,10 @@
  * friendly messages for the usual hand-editing mistakes (trailing comma, unclosed string).
  */
 import type { Location } from '../errors.js';
+import { cliText } from '../messages.js';
+
+/** JSON syntax problems in the active language (ui/i18n/cliEn.ts `deck.json`). */
+const j = () => cliText().deck.json;
 
 export type JsonPath = ReadonlyArray<string | number>;
 
@@ -40,7 +44,7 @@ export function parseJsonWithLocations(text: string): ParsedJson {
   const fail = (message: string, at = i, hint?: string): never => {
     throw new JsonSyntaxError(message, toLocation(at), hint);
   };
-  const describe = (at: number): string => (at >= text.length ? 'end of file' : JSON.stringify(text[at]));
+  const describe = (at: number): string => (at >= text.length ? j().endOfFile : JSON.stringify(text[at]));
 
   const ws = () => {
     for (;;) {
@@ -56,15 +60,15 @@ export function parseJsonWithLocations(text: string): ParsedJson {
     let out = '';
     let chunk = i;
     for (;;) {
-      if (i >= text.length) fail('unclosed string', start, 'add the closing " before the end of the line');
+      if (i >= text.length) fail(j().unclosedString, start, j().unclosedStringHint);
       const c = text.charCodeAt(i);
       if (c === 34) {
         out += text.slice(chunk, i);
         i++;
         return out;
       }
-      if (c === 10) fail('unclosed string: a line break inside a string', start, 'close the string with " or write the line break as \\n');
-      if (c < 0x20) fail('raw control character inside a string', i, 'write it as an escape such as \\t');
+      if (c === 10) fail(j().lineBreak, start, j().lineBreakHint);
+      if (c < 0x20) fail(j().rawControl, i, j().rawControlHint);
       if (c === 92) {
         out += text.slice(chunk, i);
         const e = text[i + 1];
@@ -76,7 +80,7 @@ export function parseJsonWithLocations(text: string): ParsedJson {
           out += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
           i += 6;
         } else {
-          fail(`invalid escape \\${e ?? ''}`, i, 'valid escapes are \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX');
+          fail(j().badEscape(e ?? ''), i, j().badEscapeHint);
         }
         chunk = i;
         continue;
@@ -97,8 +101,8 @@ export function parseJsonWithLocations(text: string): ParsedJson {
       i += lit[0].length;
       return lit[0] === 'true' ? true : lit[0] === 'false' ? false : lit[0] === 'null' ? null : Number(lit[0]);
     }
-    if (c === "'") return fail('strings must use double quotes', i, 'replace \' with "');
-    return fail(`expected a value but found ${describe(i)}`);
+    if (c === "'") return fail(j().singleQuotes, i, j().singleQuotesHint);
+    return fail(j().expectedValue(describe(i)));
   };
 
   const parseObject = (path: string): Record<string, unknown> => {
@@ -112,14 +116,14 @@ export function parseJsonWithLocations(text: string): ParsedJson {
     for (;;) {
       ws();
       if (text[i] !== '"') {
-        if (text[i] === '}') fail('trailing comma before }', i, 'remove the last comma');
-        fail(`expected a property name in double quotes but found ${describe(i)}`);
+        if (text[i] === '}') fail(j().trailingComma('}'), i, j().trailingCommaHint);
+        fail(j().expectedName(describe(i)));
       }
       const keyAt = i;
       const key = parseString();
-      if (Object.prototype.hasOwnProperty.call(obj, key)) fail(`duplicate property "${key}"`, keyAt, 'remove one of them');
+      if (Object.prototype.hasOwnProperty.call(obj, key)) fail(j().duplicateKey(key), keyAt, j().duplicateKeyHint);
       ws();
-      if (text[i] !== ':') fail(`expected : after "${key}" but found ${describe(i)}`);
+      if (text[i] !== ':') fail(j().expectedColon(key, describe(i)));
       i++;
       const child = `${path}/${escapeKey(key)}`;
       keyPositions.set(child, keyAt);
@@ -133,7 +137,7 @@ export function parseJsonWithLocations(text: string): ParsedJson {
         i++;
         return obj;
       }
-      fail(`expected , or } but found ${describe(i)}`, i, text[i] === '"' ? 'a comma is missing between properties' : undefined);
+      fail(j().expectedEnd('}', describe(i)), i, text[i] === '"' ? j().missingCommaProps : undefined);
     }
   };
 
@@ -147,7 +151,7 @@ export function parseJsonWithLocations(text: string): ParsedJson {
     }
     for (;;) {
       ws();
-      if (text[i] === ']') fail('trailing comma before ]', i, 'remove the last comma');
+      if (text[i] === ']') fail(j().trailingComma(']'), i, j().trailingCommaHint);
       arr.push(parseValue(`${path}/${arr.length}`));
       ws();
       if (text[i] === ',') {
@@ -158,13 +162,13 @@ export function parseJsonWithLocations(text: string): ParsedJson {
         i++;
         return arr;
       }
-      fail(`expected , or ] but found ${describe(i)}`, i, text[i] === '{' || text[i] === '"' ? 'a comma is missing between items' : undefined);
+      fail(j().expectedEnd(']', describe(i)), i, text[i] === '{' || text[i] === '"' ? j().missingCommaItems : undefined);
     }
   };
 
   const value = parseValue('');
   ws();
-  if (i < text.length) fail(`unexpected ${describe(i)} after the end of the JSON value`);
+  if (i < text.length) fail(j().afterEnd(describe(i)));
 
   return {
     value,
