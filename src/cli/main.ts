@@ -2,7 +2,7 @@
 import pkg from '../../package.json' with { type: 'json' };
 import { isAmgiError, isUsageError, UsageError } from '../core/errors.js';
 import { cliText, isSystemError, setMessageLang, systemErrorText } from '../core/messages.js';
-import { chooseLang } from '../ui/i18n/index.js';
+import { chooseLang } from '../ui/i18n/lang.js';
 import { openHome } from '../store/home.js';
 import { amgiHome } from '../store/paths.js';
 import { peekSettings } from '../store/settings.js';

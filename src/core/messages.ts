@@ -5,8 +5,8 @@
  * this process speaks. main.ts sets it once, from --lang, the saved setting, then LC_ALL/LANG.
  * Tests that never set it get English.
  */
-import { en } from '../ui/i18n/en.js';
-import { ko } from '../ui/i18n/ko.js';
+import { cliEn, type CliMessages } from '../ui/i18n/cliEn.js';
+import { cliKo } from '../ui/i18n/cliKo.js';
 
 export type MessageLang = 'ko' | 'en';
 
@@ -26,16 +26,12 @@ export function messageLang(): MessageLang {
   return holder[LANG] ?? 'en';
 }
 
-const current = () => (messageLang() === 'ko' ? ko : en);
-
-/** The whole active catalogue (durations, units). */
-export function activeMessages(): typeof en {
-  return current();
-}
+// Only the `cli` sections: the screens' text would cost `amgi status` (one bundle) its parse time.
+const current = (): CliMessages => (messageLang() === 'ko' ? cliKo : cliEn);
 
 /** The command-line part of the active catalogue. */
-export function cliText(): typeof en.cli {
-  return current().cli;
+export function cliText(): CliMessages {
+  return current();
 }
 
 /** Node's system errors (fs, net): an errno code and the call that failed. */
@@ -46,7 +42,7 @@ export function isSystemError(e: unknown): e is NodeJS.ErrnoException & { code: 
 /** "permission denied (EACCES)", without Node's "ENOENT: no such file or directory, open '…'" wording. */
 export function fsCause(e: unknown): string {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  const cause = code ? current().cli.store.causes[code] : undefined;
+  const cause = code ? current().store.causes[code] : undefined;
   if (cause) return `${cause} (${code})`;
   return code ?? (e instanceof Error ? e.message : String(e));
 }
@@ -57,6 +53,6 @@ export function systemErrorText(e: NodeJS.ErrnoException): string {
 }
 
 /** The store's lines (data folder, log, deck folders, settings, import/export files), in the active language. */
-export function msg(): typeof en.cli.store {
-  return current().cli.store;
+export function msg(): CliMessages['store'] {
+  return current().store;
 }

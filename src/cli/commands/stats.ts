@@ -6,7 +6,8 @@
 import { flagString } from '../args.js';
 import type { CommandContext } from '../commands.js';
 import { json } from '../io.js';
-import { activeMessages, cliText } from '../../core/messages.js';
+import { cliText, messageLang } from '../../core/messages.js';
+import { messagesFor } from '../../ui/i18n/index.js';
 import { formatDuration } from '../../ui/format.js';
 import type { StatsReport } from '../../core/stats/index.js';
 import { displayWidth, padDisplay } from '../../core/text/width.js';
@@ -47,7 +48,7 @@ export function heatmapRows(h: StatsReport['heatmap'], weeks = 12): string[] {
 
 export function formatStats(r: StatsReport): string[] {
   const t = cliText().stats;
-  const duration = (ms: number) => formatDuration(ms, activeMessages());
+  const duration = (ms: number) => formatDuration(ms, messagesFor(messageLang()));
   const lines: string[] = [];
   lines.push(t.today(r.today, r.answers.today, duration(r.time.todayMs), r.answers.total, duration(r.time.totalMs)));
   lines.push(t.streak(r.streak.current, r.streak.longest));
