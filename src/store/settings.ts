@@ -5,7 +5,7 @@
  * for migrations and every write. A file that cannot be parsed is moved aside, never overwritten.
  */
 import type Conf from 'conf';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { StoreError } from '../core/errors.js';
 import { join } from 'node:path';
@@ -59,7 +59,10 @@ export function sanitizeSettings(raw: Record<string, unknown>): { settings: Sett
 export function peekSettings(home: string): Pick<Settings, 'language' | 'dayStartHour'> {
   let raw: Record<string, unknown> = {};
   try {
-    const parsed: unknown = JSON.parse(readFileSync(settingsPath(home), 'utf8'));
+    const file = settingsPath(home);
+    // A pipe named settings.json would block the read forever: only a regular file is read.
+    if (!statSync(file).isFile()) return { language: DEFAULT_SETTINGS.language, dayStartHour: DEFAULT_SETTINGS.dayStartHour };
+    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) raw = parsed as Record<string, unknown>;
   } catch {
     // No settings yet, or unreadable: the defaults.
