@@ -149,7 +149,7 @@ describe('Korean everywhere (--lang ko, or a Korean locale)', () => {
       expect(englishWords(r.stdout + r.stderr, [...titles, ...deckIds.map((d) => d.id), 'evil', 'types']), args.join(' ')).toEqual([]); // + the bad fixtures' deck ids
     }
     // The locale alone is enough.
-    expect(amgi(['status'], { ...env, LANG: 'ko_KR.UTF-8' }).stdout).toMatch(/^새 \d+ · 학습 \d+ · 복습 \d+ · /);
+    expect(amgi(['status'], { ...env, LANG: 'ko_KR.UTF-8' }).stdout).toMatch(/새 \d+ · 학습 \d+ · 복습 \d+ · 연속/);
   });
 
   it('import and export previews and messages', () => {
