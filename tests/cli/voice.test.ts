@@ -3,7 +3,7 @@
  * alternate screen), `amgi help`, did-you-mean, and every command's output in Korean.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { amgi, ROOT } from '../helpers/cli.js';
 import { tmpHome } from '../helpers/tmpHome.js';
@@ -168,6 +168,8 @@ describe('Korean everywhere (--lang ko, or a Korean locale)', () => {
       expect(r.code, r.stderr).toBe(0);
       expect(englishWords(r.stdout + r.stderr), args.join(' ')).toEqual([]);
     }
+    // Exported decks carry the published schema, not this install's path (a bundled deck's "./schema.json" neither).
+    expect(JSON.parse(readFileSync(join(dir, 'v.json'), 'utf8')).$schema).toBe('https://unpkg.com/amgi/decks/schema.json');
     const merged = ko$(['import', '--progress', join(dir, 'p.jsonl')]);
     expect(englishWords(merged.stdout + merged.stderr)).toEqual([]);
   });

@@ -12,6 +12,7 @@ import { AmgiError, StoreError, UsageError } from '../../core/errors.js';
 import { formatProblem } from '../../core/deck/validate.js';
 import { decksToAnki } from '../../core/export/anki.js';
 import { deckToJson } from '../../core/export/json.js';
+import { SCHEMA_URL } from '../../core/deck/spec.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
 import { loadAllDecks } from '../../store/deckFiles.js';
 import { writeUserFile } from '../../store/atomicFile.js';
@@ -81,12 +82,12 @@ async function exportDecks(ctx: CommandContext): Promise<number> {
   }
   const [only] = decks;
   if (decks.length === 1 && !(out && existsSync(out) && statSync(out).isDirectory())) {
-    emit(ctx, out, deckToJson(only!), t.export.deck(only!.id, cards));
+    emit(ctx, out, deckToJson(only!, SCHEMA_URL), t.export.deck(only!.id, cards));
     return 0;
   }
   if (!out || out === '-') throw new UsageError(t.errors.severalDecksNeedDir(decks.length));
   if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(t.errors.outIsFile(out));
-  for (const d of decks) writeOut(ctx, join(out, `${d.id}.json`), deckToJson(d));
+  for (const d of decks) writeOut(ctx, join(out, `${d.id}.json`), deckToJson(d, SCHEMA_URL));
   ctx.io.err(t.export.wrote(t.export.decks(decks.length, cards), `${out}/`));
   return 0;
 }

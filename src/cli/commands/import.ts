@@ -4,14 +4,13 @@
  * another machine's review history. Bad input is refused before anything is written.
  */
 import { createInterface } from 'node:readline/promises';
-import { basename, extname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { basename, extname } from 'node:path';
 import { flagString } from '../args.js';
 import type { CommandContext } from '../commands.js';
 import { AmgiError, UsageError } from '../../core/errors.js';
 import { cliText, msg } from '../../core/messages.js';
 import { formatProblem, parseDeckText } from '../../core/deck/validate.js';
-import { ID_PATTERN } from '../../core/deck/spec.js';
+import { ID_PATTERN, SCHEMA_URL } from '../../core/deck/spec.js';
 import type { Card, Deck } from '../../core/deck/types.js';
 import { answerText, promptText } from '../../core/deck/cards.js';
 import { truncateDisplay } from '../../core/text/width.js';
@@ -27,7 +26,7 @@ import { backUpReplacedDeck, installedUserDeck, readInputFile, userDeckFile } fr
 import { writeUserFile } from '../../store/atomicFile.js';
 import { applyProgressMerge, planProgressMerge } from '../../store/progressTransfer.js';
 import { rebuildSnapshot } from '../../store/ledgerStore.js';
-import { amgiHome, bundledDecksDir } from '../../store/paths.js';
+import { amgiHome } from '../../store/paths.js';
 
 const SAMPLES = 3;
 const SKIPPED_SHOWN = 8;
@@ -61,7 +60,7 @@ async function importNotes(ctx: CommandContext, file: string): Promise<number> {
     id: deckId,
     title: parsed.title ?? stem,
     description: t.description(basename(file), format),
-    schema: pathToFileURL(join(bundledDecksDir(), 'schema.json')).href,
+    schema: SCHEMA_URL,
   });
   const skipped = [...parsed.skipped, ...built.skipped].sort((a, b) => a.line - b.line);
   if (built.deck.cards.length === 0) {
