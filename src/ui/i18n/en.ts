@@ -231,9 +231,9 @@ export const en = {
   },
   statsScreen: {
     title: 'Stats',
-    retention: 'Review retention',
+    retention: 'Retention',
     /** True retention counts answers to cards in the review state only (not new or learning ones). */
-    retentionNone: 'none yet: counts review cards only',
+    retentionNone: 'none: review cards only',
     streak: (current: number, longest: number) => `Streak ${current}d (best ${longest}d)`,
     timeToday: (t: string) => `Today ${t}`,
     timeTotal: (t: string) => `Total ${t}`,

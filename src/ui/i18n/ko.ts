@@ -207,8 +207,8 @@ export const ko: Messages = {
   },
   statsScreen: {
     title: '통계',
-    retention: '복습 기억률',
-    retentionNone: '아직 없음: 복습 단계 카드만 셈',
+    retention: '기억률',
+    retentionNone: '복습 카드만 셈, 아직 없음',
     streak: (current, longest) => `연속 ${current}일 (최장 ${longest}일)`,
     timeToday: (t) => `오늘 ${t}`,
     timeTotal: (t) => `전체 ${t}`,
