@@ -137,9 +137,6 @@ export const cliEn = {
     compared: (added: number, changed: number, removed: number, unchanged: number) =>
       `Compared with the installed deck: ${added} added, ${changed} changed, ${removed} removed, ${unchanged} unchanged`,
     progressKept: 'Progress is kept for changed and unchanged cards (their ids come from the question).',
-    renamed: (from: string, to: string) => `Looks renamed: “${from}” → “${to}”`,
-    keepProgress: 'Keep its progress? [Y/n] ',
-    keptProgress: (n: number) => `${plural(n, 'reworded card keeps', 'reworded cards keep')} their progress.`,
     question: (n: number, target: string) => `Write ${plural(n, 'card')} to ${target}? [y/N] `,
     passYes: 'nothing written: pass --yes to write without asking',
     nothingWritten: 'nothing written',
