@@ -1,5 +1,10 @@
-/** A small strict argument parser: unknown flags are errors, not silently ignored. */
+/**
+ * A small strict argument parser: unknown flags are errors, not silently ignored. Kept rather
+ * than node:util parseArgs, whose errors are fixed English sentences (usage errors here speak
+ * the user's language) and which would still need the value hints and `-h` added around it.
+ */
 import { UsageError } from '../core/errors.js';
+import { cliText } from '../core/messages.js';
 import type { FlagSpec, Flags } from './commands.js';
 
 export interface ParsedArgs {
@@ -24,23 +29,25 @@ export function parseArgs(argv: string[], specs: Record<string, FlagSpec>): Pars
       flags.help = true;
       continue;
     }
-    if (!a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
+    if (!a.startsWith('--')) throw new UsageError(cliText().errors.unknownOption(a, optionNames(specs)));
     const eq = a.indexOf('=');
     const name = a.slice(2, eq >= 0 ? eq : undefined);
     const spec = specs[name];
-    if (!spec) throw new UsageError(`unknown option --${name}`);
+    if (!spec) throw new UsageError(cliText().errors.unknownOption(`--${name}`, optionNames(specs)));
     if (spec.value) {
       const v = eq >= 0 ? a.slice(eq + 1) : argv[++i];
-      if (v === undefined || (eq < 0 && v.startsWith('--'))) throw new UsageError(`--${name} needs a value (${spec.value})`);
+      if (v === undefined || (eq < 0 && v.startsWith('--'))) throw new UsageError(cliText().errors.needsValue(name, spec.value));
       if (spec.repeat) flags[name] = [...((flags[name] as string[] | undefined) ?? []), v];
       else flags[name] = v;
     } else {
-      if (eq >= 0) throw new UsageError(`--${name} takes no value`);
+      if (eq >= 0) throw new UsageError(cliText().errors.takesNoValue(name));
       flags[name] = true;
     }
   }
   return { args, flags };
 }
+
+const optionNames = (specs: Record<string, FlagSpec>) => Object.keys(specs).map((n) => `--${n}`);
 
 export function flagString(flags: Flags, name: string): string | undefined {
   const v = flags[name];
@@ -50,6 +57,14 @@ export function flagString(flags: Flags, name: string): string | undefined {
 export function flagInt(flags: Flags, name: string, fallback: number, min = 1): number {
   const v = flagString(flags, name);
   if (v === undefined) return fallback;
-  if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(`--${name} must be a whole number ≥ ${min}, got "${v}"`);
+  if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(cliText().errors.wholeNumber(name, min, v));
   return Number(v);
+}
+
+/** A flag whose value must be one of `valid` (--mode, --format, --lang). */
+export function flagChoice<T extends string>(flags: Flags, name: string, valid: readonly T[]): T | undefined {
+  const v = flagString(flags, name);
+  if (v === undefined) return undefined;
+  if (!(valid as readonly string[]).includes(v)) throw new UsageError(cliText().errors.oneOf(name, valid, v));
+  return v as T;
 }

@@ -1,13 +1,19 @@
 /**
- * Every command, its flags and help, and how to load it. Command modules are imported
- * only when run, so `amgi status` never parses React or Ink.
+ * Every command, its flags and how to load it. Command modules are imported only when run,
+ * so `amgi status` never parses React or Ink. Help text is in the catalogues
+ * (ui/i18n/cliEn.ts `help`), keyed by command and flag name; a `summary` or `description`
+ * here is only the fallback for one the catalogues do not know yet.
  */
 import type { Io } from './io.js';
+import { editDistance } from '../core/text/editDistance.js';
+import { UsageError } from '../core/errors.js';
+import { cliText } from '../core/messages.js';
 
 export interface FlagSpec {
   /** Takes a value (`--deck ID`) rather than being a switch. */
   value?: string;
-  description: string;
+  /** English fallback; the catalogue's `help.flags` wins. */
+  description?: string;
   /** May be given more than once. */
   repeat?: boolean;
 }
@@ -31,8 +37,10 @@ export interface CommandModule {
 
 export interface CommandSpec {
   name: string;
+  /** Positional arguments (`[QUERY]`, `FILE`); without it, any positional argument is a usage error. */
   args?: string;
-  summary: string;
+  /** English fallback; the catalogue's `help.commands` wins. */
+  summary?: string;
   flags: Record<string, FlagSpec>;
   /** Reads or writes the data folder: it is checked first (store/home.ts). The interactive commands check it themselves. */
   store?: true;
@@ -41,90 +49,101 @@ export interface CommandSpec {
 
 /** Flags every command accepts. */
 export const GLOBAL_FLAGS: Record<string, FlagSpec> = {
-  help: { description: 'show help' },
-  decks: { value: 'DIR', description: 'load only the decks in DIR' },
-  lang: { value: 'ko|en', description: 'language of the screens (default from LANG); command output is English' },
-  'no-color': { description: 'no colours (also NO_COLOR=1)' },
+  help: {},
+  decks: { value: 'DIR' },
+  lang: { value: 'ko|en' },
+  'no-color': {},
 };
 
-const deckFlag: FlagSpec = { value: 'ID', description: 'only this deck' };
-const jsonFlag: FlagSpec = { description: 'print JSON' };
-const tagFlag: FlagSpec = { value: 'TAG', description: 'only cards with this tag' };
+const deckFlag: FlagSpec = { value: 'ID' };
+const jsonFlag: FlagSpec = {};
+const tagFlag: FlagSpec = { value: 'TAG' };
 
 export const COMMANDS: CommandSpec[] = [
-  { name: 'review', summary: 'daily review of due cards (interactive)', flags: { deck: deckFlag }, load: () => import('./commands/interactive.js') },
+  { name: 'review', flags: { deck: deckFlag }, load: () => import('./commands/interactive.js') },
   {
     name: 'cram',
-    summary: 'practise any selection without changing the schedule (interactive); --until plans for an interview: it reschedules and brings in new cards',
     flags: {
       deck: deckFlag,
       tag: tagFlag,
-      weakest: { description: 'weakest cards first' },
-      until: { value: 'DATE', description: 'plan for an interview on DATE (YYYY-MM-DD): reschedules the cards (at 95% retention) and brings in new ones' },
-      reschedule: { description: 'let the answers change the long-term schedule' },
+      weakest: {},
+      until: { value: 'DATE' },
+      reschedule: {},
     },
     load: () => import('./commands/interactive.js'),
   },
   {
     name: 'quiz',
-    summary: 'quiz: multiple choice, typed, order, mock interview (interactive)',
     flags: {
-      mode: { value: 'choice|typed|order|cloze|interview|mixed', description: 'question style (default mixed)' },
+      mode: { value: 'choice|typed|order|cloze|interview|mixed' },
       deck: deckFlag,
       tag: tagFlag,
-      count: { value: 'N', description: 'number of questions (default 10)' },
+      count: { value: 'N' },
     },
     load: () => import('./commands/interactive.js'),
   },
   {
     name: 'search',
     args: '[QUERY]',
-    summary: 'find cards by keyword (Korean, 초성, English); no QUERY opens the search screen',
-    flags: { json: jsonFlag, limit: { value: 'N', description: 'at most N results (default 10)' }, deck: deckFlag },
+    flags: { json: jsonFlag, limit: { value: 'N' }, deck: deckFlag },
     load: () => import('./commands/search.js'),
   },
-  { name: 'stats', summary: 'forecast, heatmap, retention, streak, mastery', flags: { json: jsonFlag }, store: true, load: () => import('./commands/stats.js') },
-  { name: 'status', summary: 'one line for a shell prompt: due, new, streak', flags: { json: jsonFlag }, store: true, load: () => import('./commands/status.js') },
-  { name: 'decks', summary: 'list decks with id, title, card count and source', flags: { json: jsonFlag }, load: () => import('./commands/decks.js') },
+  { name: 'stats', flags: { json: jsonFlag }, store: true, load: () => import('./commands/stats.js') },
+  { name: 'status', flags: { json: jsonFlag }, store: true, load: () => import('./commands/status.js') },
+  { name: 'decks', flags: { json: jsonFlag }, load: () => import('./commands/decks.js') },
   {
     name: 'validate',
     args: '[PATH...]',
-    summary: 'check deck files; exit 1 if any is invalid',
     flags: {
       json: jsonFlag,
-      strict: { description: 'also exit 1 on lint warnings (cards that teach badly)' },
-      seeds: { value: 'DIR', description: "the study notes cards' `source` cites: warn when a cited section is empty" },
+      strict: {},
+      seeds: { value: 'DIR' },
     },
     load: () => import('./commands/validate.js'),
   },
   {
     name: 'import',
     args: 'FILE',
-    summary: 'import Markdown or Anki notes as a deck, or merge progress',
     flags: {
-      deck: { value: 'ID', description: 'id of the deck to write' },
-      format: { value: 'md|anki', description: 'input format (default from the file name)' },
-      progress: { description: 'FILE is a progress export to merge' },
-      yes: { description: 'write without asking' },
+      deck: { value: 'ID' },
+      format: { value: 'md|anki' },
+      progress: {},
+      yes: {},
     },
     store: true,
     load: () => import('./commands/import.js'),
   },
   {
     name: 'export',
-    summary: 'export decks (Anki, JSON) or progress',
     flags: {
       deck: deckFlag,
-      format: { value: 'anki|json', description: 'output format' },
-      out: { value: 'FILE', description: 'output file' },
-      progress: { value: 'FILE', description: 'write the review history to FILE' },
+      format: { value: 'anki|json' },
+      out: { value: 'FILE' },
+      progress: { value: 'FILE' },
     },
     store: true,
     load: () => import('./commands/export.js'),
   },
-  { name: 'optimize', summary: 'fit FSRS parameters to your review history', flags: {}, store: true, load: () => import('./commands/optimize.js') },
+  { name: 'optimize', flags: {}, store: true, load: () => import('./commands/optimize.js') },
+  { name: 'help', args: '[COMMAND]', flags: {}, load: () => import('./commands/help.js') },
 ];
 
 export function findCommand(name: string): CommandSpec | undefined {
   return COMMANDS.find((c) => c.name === name);
+}
+
+/** The command a mistyped word most likely meant (`reveiw` → review): at most two edits, or a prefix (`stat`). */
+export function nearestCommand(word: string): string | undefined {
+  let best: { name: string; d: number } | undefined;
+  for (const c of COMMANDS) {
+    const d = c.name.startsWith(word) && word.length >= 2 ? 0.5 : editDistance([...word], [...c.name]);
+    if (d <= Math.min(2, Math.floor(c.name.length / 3)) && (!best || d < best.d)) best = { name: c.name, d };
+  }
+  return best?.name;
+}
+
+/** "unknown command", with the nearest command when there is one. */
+export function unknownCommand(name: string): UsageError {
+  const guess = nearestCommand(name);
+  return new UsageError(guess ? cliText().errors.didYouMean(name, guess) : cliText().errors.unknownCommand(name));
 }

@@ -1,37 +1,39 @@
+/** `amgi --help`, `amgi COMMAND --help`, `amgi help [COMMAND]`: in the active language (core/messages.ts). */
+import { cliText } from '../core/messages.js';
 import { COMMANDS, GLOBAL_FLAGS, type CommandSpec, type FlagSpec } from './commands.js';
 
-function flagLines(flags: Record<string, FlagSpec>): string[] {
-  const rows = Object.entries(flags).map(([n, f]) => [`--${n}${f.value ? ` ${f.value}` : ''}`, f.description] as const);
+function flagLines(command: string | undefined, flags: Record<string, FlagSpec>): string[] {
+  const text = cliText().help.flags;
+  const rows = Object.entries(flags).map(
+    ([n, f]) => [`--${n}${f.value ? ` ${f.value}` : ''}`, (command && text[`${command}.${n}`]) ?? text[n] ?? f.description ?? ''] as const,
+  );
   const w = Math.max(0, ...rows.map(([a]) => a.length));
   return rows.map(([a, d]) => `  ${a.padEnd(w)}  ${d}`);
 }
 
+const summary = (c: CommandSpec) => cliText().help.commands[c.name] ?? c.summary ?? '';
+
 export function usage(): string {
+  const h = cliText().help;
   const w = Math.max(...COMMANDS.map((c) => c.name.length));
   return [
-    'Usage: amgi [command] [options]',
+    h.usage,
     '',
-    '암기 amgi — flashcards and quizzes for Docker and containers, in Korean.',
-    'With no command, opens the app (Home).',
+    h.about,
+    h.noCommand,
     '',
-    'Commands:',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(w)}  ${c.summary}`),
+    h.commandsHeading,
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(w)}  ${summary(c)}`),
     '',
-    'Options:',
-    ...flagLines({ ...GLOBAL_FLAGS, version: { description: 'print the version' } }),
+    h.optionsHeading,
+    ...flagLines(undefined, { ...GLOBAL_FLAGS, version: {} }),
     '',
-    'Environment: AMGI_HOME (data folder, default ~/.config/amgi), AMGI_NOW (clock override, ISO date-time), NO_COLOR.',
-    'Run `amgi <command> --help` for a command\'s options.',
+    h.environment,
+    h.more,
   ].join('\n');
 }
 
 export function commandUsage(c: CommandSpec): string {
-  return [
-    `Usage: amgi ${c.name}${c.args ? ` ${c.args}` : ''} [options]`,
-    '',
-    c.summary,
-    '',
-    'Options:',
-    ...flagLines({ ...c.flags, ...GLOBAL_FLAGS }),
-  ].join('\n');
+  const h = cliText().help;
+  return [h.commandUsage(c.name, c.args ? (h.args[c.args] ?? c.args) : ''), '', summary(c), '', h.optionsHeading, ...flagLines(c.name, { ...c.flags, ...GLOBAL_FLAGS })].join('\n');
 }

@@ -1,14 +1,18 @@
 #!/usr/bin/env node
 import pkg from '../../package.json' with { type: 'json' };
 import { isAmgiError, isUsageError, UsageError } from '../core/errors.js';
-import { isSystemError, msg } from '../core/messages.js';
+import { cliText, isSystemError, setMessageLang, systemErrorText } from '../core/messages.js';
+import { chooseLang } from '../ui/i18n/lang.js';
 import { openHome } from '../store/home.js';
 import { amgiHome } from '../store/paths.js';
-import { parseArgs } from './args.js';
+import { peekSettings } from '../store/settings.js';
+import { flagChoice, parseArgs } from './args.js';
 import { clockFromEnv } from './clock.js';
-import { GLOBAL_FLAGS, findCommand, type CommandContext } from './commands.js';
+import { GLOBAL_FLAGS, findCommand, unknownCommand, type CommandContext } from './commands.js';
 import { commandUsage, usage } from './help.js';
 import { processIo, type Io } from './io.js';
+
+const LANGS = ['ko', 'en'] as const;
 
 /** Index of the command word: the first argument that is neither a flag nor a global flag's value. */
 function commandIndex(argv: string[]): number {
@@ -21,10 +25,21 @@ function commandIndex(argv: string[]): number {
   return -1;
 }
 
+/** `--lang ko` anywhere before `--`, looked at before parsing so that even a parse error speaks it. */
+function langArg(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
+    if (argv[i] === '--lang') return argv[i + 1];
+    if (argv[i]!.startsWith('--lang=')) return argv[i]!.slice('--lang='.length);
+  }
+  return undefined;
+}
+
 /** Exit codes: 0 ok, 1 failure (invalid deck, nothing found, an unusable file or disk…), 2 usage, 3 unexpected error. */
 export async function main(argv: string[], io: Io = processIo(), env = process.env): Promise<number> {
-  let commandName = 'home';
   try {
+    // Before anything can fail: the language of every line this run prints. The screens
+    // choose the same way (App.tsx).
+    setMessageLang(chooseLang(langArg(argv), peekSettings(amgiHome(env)).language, env));
     if (argv[0] === '--version' || argv[0] === '-v') {
       io.out(pkg.version);
       return 0;
@@ -32,11 +47,11 @@ export async function main(argv: string[], io: Io = processIo(), env = process.e
     const at = commandIndex(argv);
     const first = at >= 0 ? argv[at] : undefined;
     const command = first ? findCommand(first) : undefined;
-    if (first && !command) throw new UsageError(`unknown command "${first}"`);
-    commandName = command?.name ?? 'home';
+    if (first && !command) throw unknownCommand(first);
     const rest = command ? argv.filter((_, i) => i !== at) : argv;
-    const specs = command ? { ...command.flags, ...GLOBAL_FLAGS } : { ...GLOBAL_FLAGS, version: { description: '' } };
+    const specs = command ? { ...command.flags, ...GLOBAL_FLAGS } : { ...GLOBAL_FLAGS, version: {} };
     const { args, flags } = parseArgs(rest, specs);
+    flagChoice(flags, 'lang', LANGS);
     if (flags.version) {
       io.out(pkg.version);
       return 0;
@@ -45,17 +60,16 @@ export async function main(argv: string[], io: Io = processIo(), env = process.e
       io.out(command ? commandUsage(command) : usage());
       return 0;
     }
-    if (!command && args.length) throw new UsageError(`unexpected argument "${args[0]}"`);
-    const ctx: CommandContext = { command: commandName, args, flags, io, env, now: clockFromEnv(env) };
+    // Commands that take no positional argument refuse one (`amgi status extra`) instead of ignoring it.
+    if (!command?.args && args.length) throw new UsageError(command ? cliText().errors.extraArgument(command.name, args[0]!) : cliText().errors.unexpectedArgument(args[0]!));
+    const ctx: CommandContext = { command: command?.name ?? 'home', args, flags, io, env, now: clockFromEnv(env) };
     if (command?.store) openHome(amgiHome(env));
     const mod = command ? await command.load() : await import('./commands/interactive.js');
     return await mod.run(ctx);
   } catch (e) {
+    // One line: what was wrong and what is valid. `amgi help COMMAND` has the rest.
     if (isUsageError(e)) {
       io.err(`amgi: ${e.message}`);
-      const command = findCommand(commandName);
-      io.err('');
-      io.err(command ? commandUsage(command) : usage());
       return 2;
     }
     if (isAmgiError(e)) {
@@ -64,10 +78,10 @@ export async function main(argv: string[], io: Io = processIo(), env = process.e
     }
     // A full disk, a file that turned unreadable mid-run: the machine's state, not a bug in amgi.
     if (isSystemError(e)) {
-      io.err(`amgi: ${msg.systemError(e)}`);
+      io.err(`amgi: ${systemErrorText(e)}`);
       return 1;
     }
-    io.err(`amgi: unexpected error: ${(e as Error)?.stack ?? String(e)}`);
+    io.err(`amgi: ${cliText().errors.unexpected((e as Error)?.stack ?? String(e))}`);
     return 3;
   }
 }

@@ -1,70 +1,58 @@
 /**
- * User-visible lines about the places amgi reads and writes (the data folder, the review log,
- * deck folders, caches, settings) and about deck text, in one module: the Korean catalogue
- * will translate this file rather than strings spread over the store and the commands.
- * Pure: callers pass paths and errors in.
+ * The language of everything amgi prints outside the screens: command output, usage errors,
+ * the store's notices, deck problems. The text lives in the one catalogue per language
+ * (ui/i18n/en.ts, ko.ts: plain data, no React or Ink); this module only remembers which one
+ * this process speaks. main.ts sets it once, from --lang, the saved setting, then LC_ALL/LANG.
+ * Tests that never set it get English.
  */
+import { cliEn, type CliMessages } from '../ui/i18n/cliEn.js';
+import { cliKo } from '../ui/i18n/cliKo.js';
 
-/** What an errno means to a user, without Node's "ENOENT: no such file or directory, open '…'" wording. */
-const CAUSES: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EROFS: 'the disk is read-only',
-  ENOSPC: 'no space left on the disk',
-  EDQUOT: 'disk quota exceeded',
-  EFBIG: 'file too large',
-  ELOOP: 'a symbolic link loop',
-  ENOTDIR: 'a part of the path is not a folder',
-  EISDIR: 'it is a folder, not a file',
-  ENOENT: 'no such file or folder',
-  EEXIST: 'something else already has that name',
-  EIO: 'input/output error',
-  EMFILE: 'too many open files',
-  ENAMETOOLONG: 'the path is too long',
-};
+export type MessageLang = 'ko' | 'en';
+
+/**
+ * Kept on globalThis under a registered symbol, not in a module variable: dist/amgi.mjs (where
+ * main.ts sets it) and each lazily loaded command bundle have their own copy of this module
+ * (as with errors.ts).
+ */
+const LANG = Symbol.for('amgi.messageLang');
+const holder = globalThis as { [LANG]?: MessageLang };
+
+export function setMessageLang(lang: MessageLang): void {
+  holder[LANG] = lang;
+}
+
+export function messageLang(): MessageLang {
+  return holder[LANG] ?? 'en';
+}
+
+// Only the `cli` sections: the screens' text would cost `amgi status` (one bundle) its parse time.
+const current = (): CliMessages => (messageLang() === 'ko' ? cliKo : cliEn);
+
+/** The command-line part of the active catalogue. */
+export function cliText(): CliMessages {
+  return current();
+}
 
 /** Node's system errors (fs, net): an errno code and the call that failed. */
 export function isSystemError(e: unknown): e is NodeJS.ErrnoException & { code: string } {
   return e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string' && /^E[A-Z]+$/.test((e as NodeJS.ErrnoException).code!) && typeof (e as NodeJS.ErrnoException).syscall === 'string';
 }
 
-/** "permission denied (EACCES)". */
+/** "permission denied (EACCES)", without Node's "ENOENT: no such file or directory, open '…'" wording. */
 export function fsCause(e: unknown): string {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  if (code && CAUSES[code]) return `${CAUSES[code]} (${code})`;
+  const cause = code ? current().store.causes[code] : undefined;
+  if (cause) return `${cause} (${code})`;
   return code ?? (e instanceof Error ? e.message : String(e));
 }
 
-export const msg = {
-  /** A system error that reached the top: its path (when it has one) and its cause. */
-  systemError: (e: NodeJS.ErrnoException) => (e.path ? `${e.path}: ${fsCause(e)}` : fsCause(e)),
-  homeUnusable: (home: string, cause: string) => `cannot use the data folder ${home} (AMGI_HOME): ${cause}`,
-  homeNotFolder: 'it is a file, not a folder',
-  homeNotCreatable: (cause: string) => `it cannot be created here: ${cause}`,
-  logUnusable: (file: string, cause: string) => `cannot read the review log ${file}: ${cause}`,
-  fileUnusable: (file: string, cause: string) => `cannot use ${file}: ${cause}`,
-  notRegularFile: 'it is not a regular file (a pipe, socket or device?)',
-  writeFailed: (file: string, cause: string) => `could not write ${file}: ${cause}; nothing was changed`,
+/** A system error that reached the top: its path (when it has one) and its cause. */
+export function systemErrorText(e: NodeJS.ErrnoException): string {
+  return e.path ? `${e.path}: ${fsCause(e)}` : fsCause(e);
+}
 
-  // Deck folders (F12).
-  decksFolderUnreadable: (cause: string) => `cannot read this deck folder: ${cause}; its decks are not loaded`,
-  deckNotRegular: 'not a regular file (a pipe, socket or device); skipped',
-
-  // Settings (F8).
-  settingsNewer: (file: string, version: string, ours: string) =>
-    `${file} was written by a newer amgi (settings version ${version}; this one knows ${ours}): it is read as far as possible and never saved over`,
-  settingsReadOnly: (file: string) => `settings are not saved: ${file} belongs to a newer amgi (update amgi to change settings)`,
-
-  // Import and export (F13).
-  deckBackedUp: (file: string, backup: string) => `${file} holds a deck with this id, which the import replaces; the file is kept as ${backup}`,
-  ownedByStore: (file: string) => `${file} is amgi's own data file; choose another path for the export`,
-
-  // Deck text (F11).
-  invisibleCharacters: (what: string) => `invisible characters (${what}) in the text`,
-  invisibleHint: 'they can hide text from a reader; remove them unless they are meant to be there',
-  nestedTooDeep: (max: number) => `nested more than ${max} levels deep`,
-  nestedHint: 'a deck needs only a few levels: deck → cards → card → list',
-  duplicateKey: (key: string) => `${JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key)} is given twice in this object (only the last one would count)`,
-  duplicateKeyHint: 'remove one of them',
-  idControlCharacters: (key: string) => `"${key}" contains control characters`,
-} as const;
+/** The store's lines (data folder, log, deck folders, settings, import/export files), in the active language. */
+export function msg(): CliMessages['store'] {
+  return current().store;
+}

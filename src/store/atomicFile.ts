@@ -82,7 +82,7 @@ export function writeUserFile(file: string, data: string | Uint8Array): void {
   try {
     writeFileAtomic(file, data);
   } catch (e) {
-    throw new StoreError(msg.writeFailed(file, fsCause(e)), file);
+    throw new StoreError(msg().writeFailed(file, fsCause(e)), file);
   }
 }
 

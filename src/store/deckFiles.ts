@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fsCause, msg } from '../core/messages.js';
+import { cliText, fsCause, msg } from '../core/messages.js';
 import { combineDecks, type DeckCandidate } from '../core/deck/collection.js';
 import { sha256Hex } from '../core/crypto.js';
 import { MAX_DECK_BYTES, parseDeck, type DeckProblem } from '../core/deck/validate.js';
@@ -29,7 +29,7 @@ export function deckFilesIn(dir: string, problems: DeckProblem[] = []): string[]
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') problems.push({ file: displayName(dir), severity: 'error', message: msg.decksFolderUnreadable(fsCause(e)) });
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') problems.push({ file: displayName(dir), severity: 'error', message: msg().decksFolderUnreadable(fsCause(e)) });
     return [];
   }
   const files: string[] = [];
@@ -38,7 +38,7 @@ export function deckFilesIn(dir: string, problems: DeckProblem[] = []): string[]
     if (!n.endsWith('.json') || n === 'schema.json' || n === 'sources.json' || n === 'aliases.json' || n.startsWith('.')) continue;
     const file = join(dir, n);
     if (isSpecial(file, d)) {
-      problems.push({ file: displayName(file), severity: 'warning', message: msg.deckNotRegular });
+      problems.push({ file: displayName(file), severity: 'warning', message: msg().deckNotRegular });
       continue;
     }
     files.push(file);
@@ -91,10 +91,10 @@ export function readDeckFile(file: string, origin: DeckOrigin, opts: DeckReadOpt
     const checkedAt = Date.now();
     const st = statSync(file);
     // Checked before any open: opening a pipe for reading blocks until a writer comes.
-    if (!st.isFile() && !st.isDirectory()) return { problems: [{ file: name, severity: 'error', message: msg.deckNotRegular }] };
+    if (!st.isFile() && !st.isDirectory()) return { problems: [{ file: name, severity: 'error', message: msg().deckNotRegular }] };
     if (st.size > MAX_DECK_BYTES) {
       // Refused before reading: a 2 GB file must not be loaded into memory.
-      return { problems: [{ file: name, severity: 'error', message: `file is ${(st.size / 1048576).toFixed(1)} MB; decks are limited to 20 MB`, hint: 'split it into several decks' }] };
+      return { problems: [{ file: name, severity: 'error', message: cliText().deck.tooBig((st.size / 1048576).toFixed(1)), hint: cliText().deck.tooBigHint }] };
     }
     let bytes: Buffer | undefined;
     if (home !== undefined) {
@@ -120,7 +120,7 @@ export function readDeckFile(file: string, origin: DeckOrigin, opts: DeckReadOpt
     storeDeck(home, file, st, checkedAt, sha, deck, problems);
     return { candidate: { deck: opts.outline ? outlineDeck(outlineOf(deck)) : deck, file: name, origin, text: '', contentHash: hash }, problems };
   } catch (e) {
-    return { problems: [{ file: name, severity: 'error', message: `cannot read: ${(e as Error).message}` }] };
+    return { problems: [{ file: name, severity: 'error', message: msg().deckUnreadable(fsCause(e)) }] };
   }
 }
 

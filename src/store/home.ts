@@ -27,16 +27,16 @@ export const SNAPSHOT_NAME = 'state.bin';
 
 /** Check (creating it if missing) the data folder and its review log, then remove temp files of killed writes. */
 export function openHome(home: string, nowMs = Date.now()): void {
-  const unusable = (cause: string) => new StoreError(msg.homeUnusable(home, cause), home);
+  const unusable = (cause: string) => new StoreError(msg().homeUnusable(home, cause), home);
   try {
     ensureDir(home);
   } catch (e) {
     // mkdir's ENOENT under a parent that exists: a place where folders cannot be made (/proc).
-    throw unusable(errno(e) === 'ENOENT' ? msg.homeNotCreatable(fsCause(e)) : fsCause(e));
+    throw unusable(errno(e) === 'ENOENT' ? msg().homeNotCreatable(fsCause(e)) : fsCause(e));
   }
   let names: string[];
   try {
-    if (!statSync(home).isDirectory()) throw unusable(msg.homeNotFolder);
+    if (!statSync(home).isDirectory()) throw unusable(msg().homeNotFolder);
     names = readdirSync(home);
     // Every store command may write (an answer, state.bin, a merge): a read-only disk fails here, not mid-write.
     accessSync(home, constants.W_OK | constants.X_OK);
@@ -79,11 +79,11 @@ function identity(path: string): { dev?: number; ino?: number; path: string } {
 }
 
 function checkLog(file: string): void {
-  const unusable = (cause: string) => new StoreError(msg.logUnusable(file, cause), file);
+  const unusable = (cause: string) => new StoreError(msg().logUnusable(file, cause), file);
   try {
     const st = statSync(file);
     if (st.isDirectory()) throw unusable(fsCause({ code: 'EISDIR' }));
-    if (!st.isFile()) throw unusable(msg.notRegularFile);
+    if (!st.isFile()) throw unusable(msg().notRegularFile);
     closeSync(openSync(file, 'r'));
   } catch (e) {
     if (e instanceof StoreError) throw e;
@@ -102,5 +102,5 @@ function checkNotSpecial(file: string): void {
   } catch {
     return;
   }
-  if (!st.isFile() && !st.isDirectory()) throw new StoreError(msg.fileUnusable(file, msg.notRegularFile), file);
+  if (!st.isFile() && !st.isDirectory()) throw new StoreError(msg().fileUnusable(file, msg().notRegularFile), file);
 }

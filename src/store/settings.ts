@@ -5,7 +5,7 @@
  * for migrations and every write. A file that cannot be parsed is moved aside, never overwritten.
  */
 import type Conf from 'conf';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { StoreError } from '../core/errors.js';
 import { msg } from '../core/messages.js';
@@ -64,6 +64,26 @@ export function isNewerVersion(version: unknown, ours = SETTINGS_VERSION): boole
     if (d) return d > 0;
   }
   return false;
+}
+
+/**
+ * The two settings a command needs before anything opens (the language of its output, the day
+ * start that decides whether `--until` has passed), read without moving, migrating or
+ * complaining: a file that cannot be read gives the defaults, and the store reports it later.
+ */
+export function peekSettings(home: string): Pick<Settings, 'language' | 'dayStartHour'> {
+  let raw: Record<string, unknown> = {};
+  try {
+    const file = settingsPath(home);
+    // A pipe named settings.json would block the read forever: only a regular file is read.
+    if (!statSync(file).isFile()) return { language: DEFAULT_SETTINGS.language, dayStartHour: DEFAULT_SETTINGS.dayStartHour };
+    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) raw = parsed as Record<string, unknown>;
+  } catch {
+    // No settings yet, or unreadable: the defaults.
+  }
+  const { language, dayStartHour } = sanitizeSettings({ language: raw.language, dayStartHour: raw.dayStartHour }).settings;
+  return { language, dayStartHour };
 }
 
 export interface SettingsStore {
@@ -132,7 +152,7 @@ export function openSettings(home: string, now: () => Date): SettingsStore {
           // version) and never saved over: that amgi would re-run its migrations on migrated data.
           const { __internal__: _, ...rest } = parsed as Record<string, unknown>;
           raw = rest;
-          if (newer) notices.push(msg.settingsNewer(file, String(version), SETTINGS_VERSION));
+          if (newer) notices.push(msg().settingsNewer(file, String(version), SETTINGS_VERSION));
         } else {
           // An older layout: conf runs the migrations and writes the result. Loading conf is
           // outside the try: failing to load it is no reason to move the user's file aside.
@@ -157,7 +177,7 @@ export function openSettings(home: string, now: () => Date): SettingsStore {
     },
     notices,
     save(patch) {
-      if (newer) throw new StoreError(msg.settingsReadOnly(file), file);
+      if (newer) throw new StoreError(msg().settingsReadOnly(file), file);
       const next = sanitizeSettings({ ...current, ...patch });
       if (next.invalid.length) throw new StoreError(`invalid setting: ${next.invalid.join(', ')}`, settingsPath(home));
       conf ??= openConf(home);

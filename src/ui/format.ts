@@ -36,3 +36,12 @@ export function formatWhen(due: Date, now: Date, t: Messages): string {
 export function formatPercent(ratio: number | undefined): string {
   return ratio === undefined ? '–' : `${Math.round(ratio * 100)}%`;
 }
+
+/** 2h 05m, 12m, 40s: durations of study time. */
+export function formatDuration(ms: number, t: Messages): string {
+  const s = Math.round(Math.max(0, ms) / 1000);
+  if (s < 60) return `${s}${t.time.s}`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}${t.time.m}`;
+  return `${Math.floor(m / 60)}${t.time.h} ${String(m % 60).padStart(2, '0')}${t.time.m}`;
+}

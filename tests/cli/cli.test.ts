@@ -32,19 +32,17 @@ describe('amgi --help / --version / usage errors', () => {
     expect(r.stdout).toContain('--json');
   });
 
-  it('an unknown command is one error line, the usage, exit 2', () => {
+  it('an unknown command is one error line, exit 2', () => {
     const r = amgi(['frobnicate'], env);
     expect(r.code).toBe(2);
-    expect(r.stderr.split('\n')[0]).toBe('amgi: unknown command "frobnicate"');
-    expect(r.stderr).toContain('Usage: amgi');
+    expect(r.stderr).toBe('amgi: unknown command "frobnicate"\n');
     expect(r.stdout).toBe('');
   });
 
-  it('an unknown flag is one error line, the usage, exit 2', () => {
+  it('an unknown flag is one error line naming the options, exit 2', () => {
     const r = amgi(['decks', '--colour'], env);
     expect(r.code).toBe(2);
-    expect(r.stderr.split('\n')[0]).toBe('amgi: unknown option --colour');
-    expect(r.stderr).toContain('Usage: amgi decks');
+    expect(r.stderr).toBe('amgi: unknown option --colour (options: --json, --help, --decks, --lang, --no-color)\n');
   });
 });
 

@@ -26,7 +26,7 @@ describe('amgi export (decks)', () => {
     const out = join(home, 'out.txt');
     const r = run(['export', '--deck', 'obsidian', '--format', 'anki', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('wrote 6 notes from 1 deck(s)');
+    expect(r.stderr).toContain('wrote 6 notes from 1 deck to');
     const text = readFileSync(out, 'utf8');
     expect(text.startsWith('#separator:tab\n#html:false\n#tags column:3\n')).toBe(true);
     expect(run(['import', out, '--deck', 'again', '--yes']).code).toBe(0);

@@ -36,7 +36,8 @@ describe('amgi import (Markdown)', () => {
     expect(r.stdout).toContain(`wrote 6 cards to ${deckFile('obsidian')}`);
     const deck = readDeck('obsidian');
     expect(deck).toMatchObject({ id: 'obsidian', title: 'Docker flashcards', language: 'ko' });
-    expect(deck.$schema).toMatch(/^file:.*\/decks\/schema\.json$/);
+    // Portable: the published schema, never this install's path (walkthrough F25).
+    expect(deck.$schema).toBe('https://unpkg.com/amgi/decks/schema.json');
     expect(run('validate', deckFile('obsidian'))).toMatchObject({ code: 0 });
     expect(run('decks').stdout).toMatch(/obsidian\s+Docker flashcards\s+6 cards\s+user/);
   });

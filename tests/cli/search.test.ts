@@ -53,7 +53,7 @@ describe('amgi search', () => {
   test('no query without a terminal: usage on stderr, exit 2', () => {
     const r = amgi(['search'], env);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Usage: amgi search');
+    expect(r.stderr).toBe('amgi: search needs a QUERY when not run in a terminal\n');
     expect(r.stdout).toBe('');
   });
 

@@ -1,5 +1,7 @@
 import { expect, test } from 'vitest';
-import { NOT_A_TERMINAL, initialScreens, run } from '../../src/cli/commands/interactive.js';
+import { afterAll } from 'vitest';
+import { checkUntil, initialScreens, run } from '../../src/cli/commands/interactive.js';
+import { tmpHome } from '../helpers/tmpHome.js';
 import type { CommandContext } from '../../src/cli/commands.js';
 import { UsageError } from '../../src/core/errors.js';
 
@@ -15,27 +17,46 @@ test('each command starts on its screen', () => {
   expect(initialScreens(ctx('search'))).toEqual([{ kind: 'search', query: undefined }]);
 });
 
+const home = tmpHome();
+afterAll(() => home.cleanup());
+
 function fakeCtx(command: string, flags: CommandContext['flags'] = {}, stdinIsTTY = false) {
   const err: string[] = [];
   const c: CommandContext = {
     command,
     args: [],
     flags,
-    env: {},
-    now: () => new Date(0),
+    env: { AMGI_HOME: home.home },
+    now: () => new Date(2026, 11, 3, 10),
     io: { out: () => {}, err: (t) => err.push(t), isTTY: false, stdinIsTTY, columns: 80 },
   };
   return { c, err };
 }
 
-test('stdin not a terminal: exactly one line, exit 1, nothing loaded', async () => {
+test('stdin not a terminal: exactly one line, exit 1', async () => {
   const { c, err } = fakeCtx('home');
   expect(await run(c)).toBe(1);
-  expect(err).toEqual([NOT_A_TERMINAL]);
-  expect(NOT_A_TERMINAL).toBe('amgi needs an interactive terminal; try `amgi status` or `amgi search QUERY`');
+  expect(err).toEqual(['amgi needs an interactive terminal; try `amgi status` or `amgi search QUERY`']);
 });
 
-test('--lang must be ko or en', async () => {
-  const { c } = fakeCtx('home', { lang: 'fr' }, true);
+test('usage errors come before the terminal check', async () => {
+  for (const flags of [{ deck: 'nope' }, { tag: 'nope' }, { until: '2020-01-01' }]) {
+    const { c, err } = fakeCtx('cram', flags);
+    await expect(run(c)).rejects.toBeInstanceOf(UsageError);
+    expect(err).toEqual([]);
+  }
+  const { c } = fakeCtx('quiz', { mode: 'nope' });
   await expect(run(c)).rejects.toBeInstanceOf(UsageError);
+});
+
+test('--until: a calendar date, today or later by study day', () => {
+  const now = new Date(2026, 11, 3, 10);
+  const env = { AMGI_HOME: home.home };
+  expect(() => checkUntil('2026-12-03', now, env)).not.toThrow();
+  expect(() => checkUntil('2026-12-13', now, env)).not.toThrow();
+  expect(() => checkUntil('2026-12-02', now, env)).toThrow('has passed (today is 2026-12-03)');
+  expect(() => checkUntil('2026-02-30', now, env)).toThrow('not a date on the calendar');
+  expect(() => checkUntil('tomorrow', now, env)).toThrow('YYYY-MM-DD');
+  // 02:00 belongs to the day before (day start 04:00): yesterday's date is still today.
+  expect(() => checkUntil('2026-12-02', new Date(2026, 11, 3, 2), env)).not.toThrow();
 });

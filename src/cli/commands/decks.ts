@@ -1,4 +1,5 @@
 import { flagString, type ParsedArgs } from '../args.js';
+import { cliText } from '../../core/messages.js';
 import type { CommandContext } from '../commands.js';
 import { json } from '../io.js';
 import { loadAllDecks } from '../../store/deckFiles.js';
@@ -15,9 +16,10 @@ export async function run(ctx: CommandContext): Promise<number> {
   if (ctx.flags.json) {
     ctx.io.out(json(rows));
   } else {
+    const t = cliText().decks;
     const idW = Math.max(2, ...rows.map((r) => r.id.length));
-    for (const r of rows) ctx.io.out(`${r.id.padEnd(idW)}  ${padDisplay(r.title, 36)}  ${String(r.cards).padStart(4)} cards  ${r.source}`);
-    if (rows.length === 0) ctx.io.out('no decks found');
+    for (const r of rows) ctx.io.out(`${r.id.padEnd(idW)}  ${padDisplay(r.title, 36)}  ${t.cards(r.cards)}  ${t.origins[r.source]}`);
+    if (rows.length === 0) ctx.io.out(t.none);
   }
   // Broken decks never stop the listing; they are named on stderr.
   for (const p of problems) ctx.io.err(formatProblem(p));

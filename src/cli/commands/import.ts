@@ -4,15 +4,13 @@
  * another machine's review history. Bad input is refused before anything is written.
  */
 import { createInterface } from 'node:readline/promises';
-import { basename, extname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { basename, extname } from 'node:path';
 import { flagString } from '../args.js';
 import type { CommandContext } from '../commands.js';
-import { plural } from '../io.js';
 import { AmgiError, UsageError } from '../../core/errors.js';
-import { msg } from '../../core/messages.js';
+import { cliText, msg } from '../../core/messages.js';
 import { formatProblem, parseDeckText } from '../../core/deck/validate.js';
-import { ID_PATTERN } from '../../core/deck/spec.js';
+import { ID_PATTERN, SCHEMA_URL } from '../../core/deck/spec.js';
 import type { Card, Deck } from '../../core/deck/types.js';
 import { answerText, promptText } from '../../core/deck/cards.js';
 import { truncateDisplay } from '../../core/text/width.js';
@@ -28,7 +26,7 @@ import { backUpReplacedDeck, installedUserDeck, readInputFile, userDeckFile } fr
 import { writeUserFile } from '../../store/atomicFile.js';
 import { applyProgressMerge, planProgressMerge } from '../../store/progressTransfer.js';
 import { rebuildSnapshot } from '../../store/ledgerStore.js';
-import { amgiHome, bundledDecksDir } from '../../store/paths.js';
+import { amgiHome } from '../../store/paths.js';
 
 const SAMPLES = 3;
 const SKIPPED_SHOWN = 8;
@@ -38,10 +36,11 @@ const previewWidth = (ctx: CommandContext) => Math.max(40, Math.min(ctx.io.colum
 
 export async function run(ctx: CommandContext): Promise<number> {
   const [file, ...more] = ctx.args;
-  if (!file) throw new UsageError('import needs a FILE (Markdown notes, an Anki text export, or --progress FILE)');
-  if (more.length) throw new UsageError(`import takes one FILE, got ${ctx.args.length}`);
+  const t = cliText().errors;
+  if (!file) throw new UsageError(t.importNeedsFile);
+  if (more.length) throw new UsageError(t.importOneFile(ctx.args.length));
   if (ctx.flags.progress) {
-    if (ctx.flags.format || ctx.flags.deck) throw new UsageError('--progress merges review history; --format and --deck do not apply');
+    if (ctx.flags.format || ctx.flags.deck) throw new UsageError(t.progressImportFlags);
     return importProgress(ctx, file);
   }
   return importNotes(ctx, file);
@@ -49,26 +48,27 @@ export async function run(ctx: CommandContext): Promise<number> {
 
 async function importNotes(ctx: CommandContext, file: string): Promise<number> {
   const { io } = ctx;
+  const t = cliText().import;
   const text = readInputFile(file);
   const format = detectFormat(file, text, flagString(ctx.flags, 'format'));
   const parsed = parseNotes(format, text, file);
   const stem = basename(file, extname(file));
   const deckId = flagString(ctx.flags, 'deck') ?? slugifyDeckId(stem);
-  if (!isValidId(deckId)) throw new UsageError(`--deck "${deckId}" is not a valid deck id (${ID_PATTERN}: lower-case letters, digits, ".", "_", "-")`);
+  if (!isValidId(deckId)) throw new UsageError(cliText().errors.badDeckId(deckId, ID_PATTERN));
 
   const built = buildDeck(parsed, {
     id: deckId,
     title: parsed.title ?? stem,
-    description: `Imported from ${basename(file)} (${format === 'anki' ? 'Anki notes' : 'Markdown'})`,
-    schema: pathToFileURL(join(bundledDecksDir(), 'schema.json')).href,
+    description: t.description(basename(file), format),
+    schema: SCHEMA_URL,
   });
   const skipped = [...parsed.skipped, ...built.skipped].sort((a, b) => a.line - b.line);
   if (built.deck.cards.length === 0) {
     printSkipped(ctx, skipped, parsed.ignoredLines);
-    throw new InputError(file, `no cards found in this ${format === 'anki' ? 'Anki export' : 'Markdown file'}`, undefined, format === 'md' ? 'write "question::answer" lines, `- **term** - definition` items or ==cloze== marks (see the README)' : 'each line needs a front and a back');
+    throw new InputError(file, t.noCards(format), undefined, t.noCardsHint(format));
   }
   const bundled = loadAllDecks({ env: ctx.env }).decks.find((d) => d.deck.id === deckId && d.origin === 'bundled');
-  if (bundled) throw new UsageError(`deck id "${deckId}" belongs to the bundled deck "${bundled.deck.title}"; choose another with --deck ID`);
+  if (bundled) throw new UsageError(cliText().errors.bundledDeckId(deckId, bundled.deck.title));
 
   const existing = installedUserDeck(ctx.env, deckId);
   const target = existing?.file ?? userDeckFile(ctx.env, deckId);
@@ -76,26 +76,26 @@ async function importNotes(ctx: CommandContext, file: string): Promise<number> {
   const json = deckToJson(built.deck);
   const checked = parseDeckText(target, json);
   const errors = checked.problems.filter((p) => p.severity === 'error');
-  if (!checked.deck || errors.length) throw new AmgiError(`the imported deck does not validate (a bug in amgi import):\n${errors.map(formatProblem).join('\n')}`);
+  if (!checked.deck || errors.length) throw new AmgiError(t.notValid(errors.map(formatProblem).join('\n')));
   const deck = checked.deck;
   const diff = diffDecks(existing?.deck, deck);
 
   printPreview(ctx, { file, format, deck, target, skipped, ignored: parsed.ignoredLines, diff, reimport: existing !== undefined });
-  const question = `Write ${deck.cards.length} cards to ${target}? [y/N] `;
+  const question = t.question(deck.cards.length, target);
   if (!ctx.flags.yes) {
     if (!io.stdinIsTTY) {
-      io.err('amgi: nothing written: pass --yes to write without asking');
+      io.err(`amgi: ${t.passYes}`);
       return 1;
     }
     if (!(await askYesNo(question))) {
-      io.out('nothing written');
+      io.out(t.nothingWritten);
       return 1;
     }
   }
   const backup = existing && backUpReplacedDeck(target, userDeckFile(ctx.env, deckId), ctx.now());
-  if (backup) io.err(`amgi: ${msg.deckBackedUp(target, backup)}`);
+  if (backup) io.err(`amgi: ${msg().deckBackedUp(target, backup)}`);
   writeUserFile(target, json);
-  io.out(`wrote ${deck.cards.length} cards to ${target}`);
+  io.out(t.wrote(deck.cards.length, target));
   return 0;
 }
 
@@ -112,22 +112,23 @@ interface Preview {
 
 function printPreview(ctx: CommandContext, p: Preview): void {
   const { io } = ctx;
+  const t = cliText().import;
   const width = previewWidth(ctx);
   const byType = new Map<string, number>();
   for (const c of p.deck.cards) byType.set(c.type, (byType.get(c.type) ?? 0) + 1);
-  io.out(`${p.format === 'anki' ? 'Anki' : 'Markdown'} import: ${p.file} → deck "${p.deck.id}" (${p.deck.title}, ${p.deck.language})`);
-  io.out(`${p.deck.cards.length} cards: ${[...byType].map(([t, n]) => `${n} ${t}`).join(', ')}`);
-  io.out('Samples:');
+  io.out(t.heading(t.formats[p.format], p.file, p.deck.id, p.deck.title, p.deck.language));
+  io.out(t.cardCounts(p.deck.cards.length, [...byType].map(([type, n]) => t.byType(n, type)).join(', ')));
+  io.out(t.samples);
   for (const c of p.deck.cards.slice(0, SAMPLES)) io.out(sampleLine(c, width));
   printSkipped(ctx, p.skipped, p.ignored);
   if (p.reimport) {
     const d = p.diff;
-    io.out(`Compared with the installed deck: ${d.added.length} added, ${d.changed.length} changed, ${d.removed.length} removed, ${d.unchanged} unchanged`);
+    io.out(t.compared(d.added.length, d.changed.length, d.removed.length, d.unchanged));
     for (const [label, cards] of [['+', d.added], ['~', d.changed], ['-', d.removed]] as const) {
       for (const c of cards.slice(0, 5)) io.out(truncateDisplay(`  ${label} ${oneLine(promptText(c))}`, width));
-      if (cards.length > 5) io.out(`  ${label} … ${cards.length - 5} more`);
+      if (cards.length > 5) io.out(`  ${label} ${t.more(cards.length - 5)}`);
     }
-    if (d.changed.length + d.unchanged > 0) io.out('Progress is kept for changed and unchanged cards (their ids come from the question).');
+    if (d.changed.length + d.unchanged > 0) io.out(t.progressKept);
   }
 }
 
@@ -141,12 +142,14 @@ function sampleLine(c: Card, width: number): string {
 
 function printSkipped(ctx: CommandContext, skipped: SkippedLine[], ignored: number[]): void {
   const { io } = ctx;
+  const t = cliText().import;
   if (skipped.length) {
-    io.out(`Skipped ${skipped.length} line(s):`);
-    for (const s of skipped.slice(0, SKIPPED_SHOWN)) io.out(truncateDisplay(`  line ${s.line}: ${s.reason}${s.text ? ` — ${oneLine(s.text)}` : ''}`, previewWidth(ctx)));
-    if (skipped.length > SKIPPED_SHOWN) io.out(`  … ${skipped.length - SKIPPED_SHOWN} more`);
+    io.out(t.skipped(skipped.length));
+    for (const s of skipped.slice(0, SKIPPED_SHOWN)) io.out(truncateDisplay(`  ${t.skippedLine(s.line, s.reason)}${s.text ? ` — ${oneLine(s.text)}` : ''}`, previewWidth(ctx)));
+    if (skipped.length > SKIPPED_SHOWN) io.out(`  ${t.more(skipped.length - SKIPPED_SHOWN)}`);
   }
-  if (ignored.length) io.out(`Not turned into cards: ${ignored.length} line(s) of other text (lines ${lineRanges(ignored, 12)})`);
+  // "line 20", not "lines 20" (walkthrough F25).
+  if (ignored.length) io.out(t.ignored(ignored.length, lineRanges(ignored, 12), ignored.length === 1));
 }
 
 /** "3, 5, 7–9, …" */
@@ -175,17 +178,18 @@ export async function askYesNo(question: string, input: NodeJS.ReadableStream = 
 
 async function importProgress(ctx: CommandContext, file: string): Promise<number> {
   const { io } = ctx;
+  const t = cliText().import;
   const home = amgiHome(ctx.env);
   const plan = planProgressMerge(home, file, ctx.now().getTime());
-  for (const p of plan.logProblems) io.err(`amgi: warning: ${p}`);
+  for (const p of plan.logProblems) io.err(`amgi: ${t.warning(p)}`);
   // Well-formed but suspicious: shown, and merged only when the user says so.
   const { future, forgets } = plan;
   if ((future.count || forgets) && !ctx.flags.yes) {
-    if (future.count) io.err(`amgi: ${plural(future.count, 'entry is', 'entries are')} dated in the future (latest ${future.latest}): merged, they would hold their cards back until then`);
-    if (forgets) io.err(`amgi: ${plural(forgets, 'entry resets', 'entries reset')} cards to new (forget)`);
-    const ok = io.stdinIsTTY && (await askYesNo(`Merge all ${plural(plan.add.size, 'new entry', 'new entries')} anyway? [y/N] `));
+    if (future.count) io.err(`amgi: ${t.future(future.count, future.latest!)}`);
+    if (forgets) io.err(`amgi: ${t.forgets(forgets)}`);
+    const ok = io.stdinIsTTY && (await askYesNo(t.mergeAnyway(plan.add.size)));
     if (!ok) {
-      io.err('amgi: nothing merged (pass --yes to merge them)');
+      io.err(`amgi: ${t.nothingMerged}`);
       return 1;
     }
   }
@@ -193,13 +197,9 @@ async function importProgress(ctx: CommandContext, file: string): Promise<number
     applyProgressMerge(home, plan);
     const r = rebuildSnapshot(home, { now: ctx.now });
     // The replay rereads the log: its lines were reported above already.
-    for (const p of r.problems) if (!plan.logProblems.includes(p)) io.err(`amgi: warning: ${p}`);
+    for (const p of r.problems) if (!plan.logProblems.includes(p)) io.err(`amgi: ${t.warning(p)}`);
   }
-  for (const id of plan.conflicts.slice(0, 5)) io.err(`amgi: warning: entry ${id} differs between the two machines; this machine's copy was kept`);
-  io.out(
-    plan.add.size
-      ? `merged ${plural(plan.add.size, 'new entry', 'new entries')} from ${file} (${plan.known} already here); progress updated`
-      : `nothing new in ${file} (${plural(plan.known, 'entry', 'entries')} already here)`,
-  );
+  for (const id of plan.conflicts.slice(0, 5)) io.err(`amgi: ${t.conflict(id)}`);
+  io.out(plan.add.size ? t.merged(plan.add.size, file, plan.known) : t.nothingNew(file, plan.known));
   return 0;
 }

@@ -3,18 +3,32 @@
  * with no query, `amgi stats` on a terminal. This module stays small: React, Ink, the store
  * and the screens are imported only once we know stdin is a terminal.
  */
-import { UsageError } from '../../core/errors.js';
+import { AmgiError, UsageError } from '../../core/errors.js';
+import { cliText } from '../../core/messages.js';
 import { formatProblem } from '../../core/deck/validate.js';
+import { dayKey, parseDayKey, studyDay } from '../../core/schedule/day.js';
 import type { Screen } from '../../ui/navigation.js';
-import { flagInt, flagString } from '../args.js';
-import { isQuizMode, QUIZ_MODES } from '../../core/quiz/questions.js';
+import { flagChoice, flagInt, flagString } from '../args.js';
+import { QUIZ_MODES } from '../../core/quiz/questions.js';
 import { DEFAULT_QUIZ_COUNT } from '../../core/quiz/session.js';
 import type { CommandContext } from '../commands.js';
+import { checkScope } from '../scope.js';
 import { decksFromContext } from './decks.js';
 import { seedTitles } from '../../store/deckFiles.js';
 import { openHome } from '../../store/home.js';
+import { amgiHome } from '../../store/paths.js';
+import { peekSettings } from '../../store/settings.js';
 
-export const NOT_A_TERMINAL = 'amgi needs an interactive terminal; try `amgi status` or `amgi search QUERY`';
+/** `--until`: a real calendar date, today or later (study days: the day start setting counts). */
+export function checkUntil(until: string | undefined, now: Date, env: NodeJS.ProcessEnv): void {
+  if (until === undefined) return;
+  const t = cliText().errors;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(until)) throw new UsageError(t.notADate(until));
+  const day = parseDayKey(until);
+  if (day === undefined) throw new UsageError(t.noSuchDate(until));
+  const today = studyDay(now, peekSettings(amgiHome(env)).dayStartHour);
+  if (day < today) throw new UsageError(t.datePassed(until, dayKey(today)));
+}
 
 /** The screen stack a command starts with. Starting below Home means `q` returns to the shell. */
 export function initialScreens(ctx: Pick<CommandContext, 'command' | 'args' | 'flags'>): Screen[] {
@@ -36,8 +50,7 @@ export function initialScreens(ctx: Pick<CommandContext, 'command' | 'args' | 'f
         },
       ];
     case 'quiz': {
-      const mode = flagString(ctx.flags, 'mode') ?? 'mixed';
-      if (!isQuizMode(mode)) throw new UsageError(`--mode must be one of ${QUIZ_MODES.join(', ')}, got "${mode}"`);
+      const mode = flagChoice(ctx.flags, 'mode', QUIZ_MODES) ?? 'mixed';
       return [{ kind: 'quiz', mode, deckId, tag: flagString(ctx.flags, 'tag'), count: flagInt(ctx.flags, 'count', DEFAULT_QUIZ_COUNT) }];
     }
     case 'search':
@@ -50,13 +63,26 @@ export function initialScreens(ctx: Pick<CommandContext, 'command' | 'args' | 'f
 }
 
 export async function run(ctx: CommandContext): Promise<number> {
+  // Every usage error before the terminal check and before Ink: one line on the normal screen.
+  const initial = initialScreens(ctx);
+  checkUntil(flagString(ctx.flags, 'until'), ctx.now(), ctx.env);
+  const home = amgiHome(ctx.env);
+  // Before the decks (their cache lives there) and before Ink takes the screen: one line, not an error screen.
+  openHome(home);
+  const { decks, problems } = decksFromContext(ctx);
+  checkScope(decks, flagString(ctx.flags, 'deck'), flagString(ctx.flags, 'tag'));
+  const decksDir = flagString(ctx.flags, 'decks');
+  if (decksDir !== undefined && problems.length) {
+    // Decks the user pointed at that did not load: said here, where it stays readable after the
+    // app leaves the alternate screen, and fatal when none loaded (not an empty "no cards" screen).
+    if (decks.length === 0) throw new AmgiError([cliText().errors.noDecksLoaded(decksDir), ...problems.map(formatProblem)].join('\n'));
+    for (const p of problems) ctx.io.err(formatProblem(p));
+  }
   if (!ctx.io.stdinIsTTY) {
-    ctx.io.err(NOT_A_TERMINAL);
+    ctx.io.err(cliText().errors.notATerminal);
     return 1;
   }
   const lang = flagString(ctx.flags, 'lang');
-  if (lang !== undefined && lang !== 'ko' && lang !== 'en') throw new UsageError(`--lang must be ko or en, got "${lang}"`);
-  const initial = initialScreens(ctx);
   const noColor = ctx.flags['no-color'] === true;
   // chalk (inside Ink) drops every style when it sees --no-color in argv, bold and underline
   // too; amgi's theme drops only the colours, so a search match or a typed-answer diff stays
@@ -68,18 +94,13 @@ export async function run(ctx: CommandContext): Promise<number> {
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
   // Load the UI, the store and the search wiring in parallel with reading the decks.
-  const [{ runApp }, { openProgress }, { colorEnabled }, { amgiHome }, { loadAliases }, { aliasKeys }] = await Promise.all([
+  const [{ runApp }, { openProgress }, { colorEnabled }, { loadAliases }, { aliasKeys }] = await Promise.all([
     import('../../ui/run.js'),
     import('../../store/progress.js'),
     import('../../ui/theme.js'),
-    import('../../store/paths.js'),
     import('../../store/aliasFiles.js'),
     import('../../core/quiz/match.js'),
   ]);
-  const home = amgiHome(ctx.env);
-  // Before the decks (their cache lives there) and before Ink takes the screen: one line, not an error screen.
-  openHome(home);
-  const { decks, problems } = decksFromContext(ctx);
   const progress = openProgress({ home, decks, now: ctx.now, fuzz: true });
   let search: ReturnType<typeof loadSearch> | undefined;
   // The index (aliases, on-disk cache) is built when the search screen first opens, not at start.

@@ -4,6 +4,8 @@
  * the default and fitted parameters on that history, and save the fitted ones.
  */
 import { AmgiError } from '../../core/errors.js';
+import { cliText } from '../../core/messages.js';
+import { padDisplay } from '../../core/text/width.js';
 import { countReviews, reviewHistories } from '../../core/schedule/optimizerData.js';
 import { amgiHome } from '../../store/paths.js';
 import { readLog } from '../../store/log.js';
@@ -31,9 +33,10 @@ export async function run(ctx: CommandContext): Promise<number> {
   const { entries } = readLog(home);
   const histories = reviewHistories(entries, settings.settings.dayStartHour);
   const n = countReviews(histories);
-  if (n < MIN_REVIEWS) throw new AmgiError(`optimize needs at least ${MIN_REVIEWS} reviews to fit parameters reliably; you have ${n}. Keep reviewing and try again later.`);
+  const t = cliText().optimize;
+  if (n < MIN_REVIEWS) throw new AmgiError(t.tooFew(MIN_REVIEWS, n));
   const b = await loadBinding();
-  if (!b) throw new AmgiError('optimize needs the optional package @open-spaced-repetition/binding, which is not installed (npm install @open-spaced-repetition/binding)');
+  if (!b) throw new AmgiError(t.noBinding);
   // One training item per review after the first: the card's history up to and including it.
   const items = [];
   for (const h of histories) {
@@ -42,7 +45,7 @@ export async function run(ctx: CommandContext): Promise<number> {
       if (item.longTermReviewCnt() > 0) items.push(item);
     }
   }
-  if (items.length === 0) throw new AmgiError('your history has no reviews a day or more apart yet; optimize needs those');
+  if (items.length === 0) throw new AmgiError(t.noLongTerm);
   const fitted = await b.computeParameters(items, { enableShortTerm: true, numRelearningSteps: 1 });
   const previous = settings.settings.weights;
   const before = previous ? new b.FSRSBinding(previous).evaluate(items) : undefined;
@@ -52,12 +55,12 @@ export async function run(ctx: CommandContext): Promise<number> {
   // States depend on the weights: replay the history under them once, now.
   rebuildSnapshot(home, { now: ctx.now });
   const result = { reviews: n, items: items.length };
-  ctx.io.out(`Fitted FSRS parameters to ${result.reviews} reviews (${result.items} training items).`);
-  ctx.io.out(`              log loss   RMSE`);
-  const row = (label: string, m: { logLoss: number; rmseBins: number }) => ctx.io.out(`  ${label.padEnd(10)}  ${m.logLoss.toFixed(4)}     ${(m.rmseBins * 100).toFixed(2)}%`);
-  row('default', defaults);
-  if (before) row('previous', before);
-  row('fitted', after);
-  ctx.io.out('Saved to settings: future intervals use your parameters.');
+  ctx.io.out(t.fitted(result.reviews, result.items));
+  ctx.io.out(t.header);
+  const row = (label: string, m: { logLoss: number; rmseBins: number }) => ctx.io.out(`  ${padDisplay(label, 10)}  ${m.logLoss.toFixed(4)}     ${(m.rmseBins * 100).toFixed(2)}%`);
+  row(t.rows.default, defaults);
+  if (before) row(t.rows.previous, before);
+  row(t.rows.fitted, after);
+  ctx.io.out(t.saved);
   return 0;
 }

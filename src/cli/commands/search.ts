@@ -1,4 +1,6 @@
 /** `amgi search QUERY [--json] [--limit N] [--deck ID]`: ranked cards; exit 0 found, 1 nothing, 2 usage. */
+import { cliText } from '../../core/messages.js';
+import { checkScope } from '../scope.js';
 import { flagInt, flagString } from '../args.js';
 import type { CommandContext } from '../commands.js';
 import { json } from '../io.js';
@@ -14,15 +16,13 @@ export async function run(ctx: CommandContext): Promise<number> {
   if (!query) {
     // No query: the search screen when a person is at a terminal, otherwise a usage error.
     if (ctx.io.stdinIsTTY && ctx.io.isTTY) return (await import('./interactive.js')).run(ctx);
-    throw new UsageError('search needs a QUERY when not run in a terminal');
+    throw new UsageError(cliText().errors.searchNeedsQuery);
   }
   const limit = flagInt(ctx.flags, 'limit', 10);
   const deckId = flagString(ctx.flags, 'deck');
   const { decks, problems } = decksFromContext(ctx);
   for (const p of problems) ctx.io.err(formatProblem(p));
-  if (deckId !== undefined && !decks.some((d) => d.deck.id === deckId)) {
-    throw new UsageError(`no deck "${deckId}" (decks: ${decks.map((d) => d.deck.id).join(', ') || 'none'})`);
-  }
+  checkScope(decks, deckId, undefined);
   const { index, problems: aliasProblems } = loadSearchIndex(decks, ctx.env);
   for (const p of aliasProblems) ctx.io.err(`amgi: ${p}`);
   const hits = index.search(query, { limit, deckId });
@@ -52,7 +52,7 @@ export async function run(ctx: CommandContext): Promise<number> {
       ctx.io.out(`${pad}${truncateDisplay(`${h.deckId} · ${h.card.id}${tags ? ` · ${tags}` : ''}`, width - pad.length)}`);
     });
   } else {
-    ctx.io.err(`no cards match "${query}"`);
+    ctx.io.err(cliText().search.noMatch(query));
   }
   return hits.length ? 0 : 1;
 }

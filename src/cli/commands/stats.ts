@@ -5,9 +5,12 @@
  */
 import { flagString } from '../args.js';
 import type { CommandContext } from '../commands.js';
-import { json, plural } from '../io.js';
+import { json } from '../io.js';
+import { cliText, messageLang } from '../../core/messages.js';
+import { messagesFor } from '../../ui/i18n/index.js';
+import { formatDuration } from '../../ui/format.js';
 import type { StatsReport } from '../../core/stats/index.js';
-import { padDisplay } from '../../core/text/width.js';
+import { displayWidth, padDisplay } from '../../core/text/width.js';
 import { parseDayKey, weekdayOf } from '../../core/schedule/day.js';
 import { openProgressFromEnv } from '../../store/open.js';
 
@@ -16,15 +19,10 @@ export function statsReport(ctx: CommandContext): { report: StatsReport; notices
   return { report: progress.stats(), notices: progress.notices };
 }
 
-export function formatDuration(ms: number): string {
-  const min = Math.round(ms / 60_000);
-  return min < 60 ? `${min}m` : `${Math.floor(min / 60)}h ${min % 60}m`;
-}
-
 const pct = (x: number) => `${Math.round(x * 100)}%`;
+/** Right-aligned by display width: Korean column headings are two columns a letter. */
+const padStartDisplay = (text: string, width: number) => ' '.repeat(Math.max(0, width - displayWidth(text))) + text;
 const SHADES = [' ', '░', '▒', '▓', '█'];
-
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 /**
  * The last `weeks` weeks of the heatmap as seven lines, Monday to Sunday, one column per week
@@ -45,25 +43,28 @@ export function heatmapRows(h: StatsReport['heatmap'], weeks = 12): string[] {
   };
   // Cell k is week floor(k / 7), weekday k % 7, from the Monday `weeks` weeks back; today is cell cells − 1.
   const offset = cells - recent.length;
-  return WEEKDAYS.map((name, r) => `${name} ${Array.from({ length: weeks }, (_, c) => shade(c * 7 + r - offset)).join('').trimEnd()}`);
+  return cliText().stats.weekdays.map((name, r) => `${name} ${Array.from({ length: weeks }, (_, c) => shade(c * 7 + r - offset)).join('').trimEnd()}`);
 }
 
 export function formatStats(r: StatsReport): string[] {
+  const t = cliText().stats;
+  const duration = (ms: number) => formatDuration(ms, messagesFor(messageLang()));
   const lines: string[] = [];
-  lines.push(`Today ${r.today}: ${plural(r.answers.today, 'answer')}, ${formatDuration(r.time.todayMs)} · total ${plural(r.answers.total, 'answer')}, ${formatDuration(r.time.totalMs)}`);
-  lines.push(`Streak: ${plural(r.streak.current, 'day')} (longest ${r.streak.longest})`);
-  lines.push(`True retention, last 30 days: ${r.retention.rate === undefined ? '—' : `${pct(r.retention.rate)} of ${r.retention.answers} reviews`}`);
+  lines.push(t.today(r.today, r.answers.today, duration(r.time.todayMs), r.answers.total, duration(r.time.totalMs)));
+  lines.push(t.streak(r.streak.current, r.streak.longest));
+  lines.push(t.retention(r.retention.rate === undefined ? undefined : pct(r.retention.rate), r.retention.answers));
   const week = r.forecast.slice(0, 7).map((f) => f.due);
-  lines.push(`Due next 7 days: ${week.join(' ')} · next 30 days: ${r.forecast.reduce((n, f) => n + f.due, 0)}`);
-  lines.push('Answers, last 12 weeks (a column per week, this week right):');
+  lines.push(t.forecast(week.join(' '), r.forecast.reduce((n, f) => n + f.due, 0)));
+  lines.push(t.heatmap);
   for (const row of heatmapRows(r.heatmap)) lines.push(`  ${row}`);
   lines.push('');
-  const idW = Math.max(4, ...r.decks.map((d) => d.id.length));
-  lines.push(`${'deck'.padEnd(idW)}   new  learn  review  susp  mastered`);
+  const idW = Math.max(4, ...r.decks.map((d) => displayWidth(d.id)));
+  const c = t.columns;
+  lines.push(`${padDisplay(c.deck, idW)}  ${padStartDisplay(c.new, 4)}  ${padStartDisplay(c.learn, 5)}  ${padStartDisplay(c.review, 6)}  ${padStartDisplay(c.susp, 4)}  ${c.mastered}`);
   for (const d of r.decks) {
     lines.push(`${padDisplay(d.id, idW)}  ${String(d.new).padStart(4)}  ${String(d.learning).padStart(5)}  ${String(d.review).padStart(6)}  ${String(d.suspended).padStart(4)}  ${String(d.mastered).padStart(4)} ${pct(d.mastery).padStart(4)}`);
   }
-  lines.push('Counts are study items: a reversible card is two (one per direction).');
+  lines.push(t.itemsNote);
   return lines;
 }
 

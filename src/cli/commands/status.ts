@@ -4,6 +4,7 @@
  * A prompt runs it after every command, so an answer whose inputs have not changed is read
  * from $AMGI_HOME/cache/status-<hash>.json (statusCache.ts); the store is loaded only on a miss.
  */
+import { cliText } from '../../core/messages.js';
 import { flagString } from '../args.js';
 import type { CommandContext } from '../commands.js';
 import { json } from '../io.js';
@@ -87,12 +88,13 @@ function dependsOnTimeOfDay(progress: ProgressStore, due: Map<string, Remaining>
 
 /** One deck with work: named; several: totals (a prompt line must stay short). */
 export function formatStatus(r: StatusReport): string {
+  const t = cliText().status;
   const busy = r.decks.filter((d) => d.due || d.new || d.learning);
-  const streak = `streak ${r.streak}`;
-  if (busy.length === 0) return `nothing due · ${streak}`;
-  const counts = (c: { new: number; learning: number; due: number }) => `${c.new} new · ${c.learning} learning · ${c.due} due`;
+  const streak = t.streak(r.streak);
+  if (busy.length === 0) return `${t.nothingDue} · ${streak}`;
+  const counts = (c: { new: number; learning: number; due: number }) => t.counts(c.new, c.learning, c.due);
   if (busy.length === 1) return `${busy[0]!.id}: ${counts(busy[0]!)} · ${streak}`;
-  return `${counts(r)} in ${busy.length} decks · ${streak}`;
+  return `${t.inDecks(counts(r), busy.length)} · ${streak}`;
 }
 
 export async function run(ctx: CommandContext): Promise<number> {

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
+import { cliText } from '../../core/messages.js';
 import { statSync } from 'node:fs';
 import type { CommandContext } from '../commands.js';
-import { json, plural } from '../io.js';
+import { json } from '../io.js';
 import { flagString } from '../args.js';
 import { lintLoadedDecks } from '../../store/lintDecks.js';
 import { deckFilesIn, loadDeckFiles } from '../../store/deckFiles.js';
@@ -33,14 +34,14 @@ export async function run(ctx: CommandContext): Promise<number> {
     ctx.io.out(json({ valid: !failed, decks: set.decks.map((d) => ({ id: d.deck.id, file: d.file, cards: d.deck.cards.length })), problems: set.problems, warnings }));
   } else {
     // A deck with bad cards still loads without them: it is not "ok".
+    const t = cliText().validate;
     for (const d of set.decks) {
       const bad = errors.filter((p) => p.file === d.file).length;
-      const cards = plural(d.deck.cards.length, 'card');
-      ctx.io.out(bad ? `err ${d.file}  (${d.deck.id}, ${cards} loaded; ${plural(bad, 'problem')} below)` : `ok  ${d.file}  (${d.deck.id}, ${cards})`);
+      ctx.io.out(bad ? t.bad(d.file, d.deck.id, d.deck.cards.length, bad) : t.ok(d.file, d.deck.id, d.deck.cards.length));
     }
     for (const p of [...set.problems, ...warnings]) ctx.io.err(formatProblem(p));
-    ctx.io.out(errors.length ? `${plural(errors.length, 'problem')} found` : 'all decks valid');
-    if (warnings.length) ctx.io.out(`${plural(warnings.length, 'lint warning')}${strict ? ' (--strict: failing)' : ''}`);
+    ctx.io.out(errors.length ? t.problemsFound(errors.length) : t.allValid);
+    if (warnings.length) ctx.io.out(t.lintWarnings(warnings.length, strict));
   }
   return failed ? 1 : 0;
 }

@@ -4,7 +4,10 @@
  * friendly messages for the usual hand-editing mistakes (trailing comma, unclosed string).
  */
 import type { Location } from '../errors.js';
-import { msg } from '../messages.js';
+import { cliText } from '../messages.js';
+
+/** JSON syntax problems in the active language (ui/i18n/cliEn.ts `deck.json`). */
+const j = () => cliText().deck.json;
 
 /**
  * Containers (objects and arrays) inside each other: a deck needs four (deck, cards, card, a
@@ -48,7 +51,7 @@ export function parseJsonWithLocations(text: string): ParsedJson {
   const fail = (message: string, at = i, hint?: string): never => {
     throw new JsonSyntaxError(message, toLocation(at), hint);
   };
-  const describe = (at: number): string => (at >= text.length ? 'end of file' : JSON.stringify(text[at]));
+  const describe = (at: number): string => (at >= text.length ? j().endOfFile : JSON.stringify(text[at]));
 
   const ws = () => {
     for (;;) {
@@ -64,15 +67,15 @@ export function parseJsonWithLocations(text: string): ParsedJson {
     let out = '';
     let chunk = i;
     for (;;) {
-      if (i >= text.length) fail('unclosed string', start, 'add the closing " before the end of the line');
+      if (i >= text.length) fail(j().unclosedString, start, j().unclosedStringHint);
       const c = text.charCodeAt(i);
       if (c === 34) {
         out += text.slice(chunk, i);
         i++;
         return out;
       }
-      if (c === 10) fail('unclosed string: a line break inside a string', start, 'close the string with " or write the line break as \\n');
-      if (c < 0x20) fail('raw control character inside a string', i, 'write it as an escape such as \\t');
+      if (c === 10) fail(j().lineBreak, start, j().lineBreakHint);
+      if (c < 0x20) fail(j().rawControl, i, j().rawControlHint);
       if (c === 92) {
         out += text.slice(chunk, i);
         const e = text[i + 1];
@@ -84,7 +87,7 @@ export function parseJsonWithLocations(text: string): ParsedJson {
           out += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
           i += 6;
         } else {
-          fail(`invalid escape \\${e ?? ''}`, i, 'valid escapes are \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX');
+          fail(j().badEscape(e ?? ''), i, j().badEscapeHint);
         }
         chunk = i;
         continue;
@@ -95,7 +98,7 @@ export function parseJsonWithLocations(text: string): ParsedJson {
 
   let depth = 0;
   const nested = <T>(parse: (path: string) => T, path: string): T => {
-    if (++depth > MAX_NESTING) fail(msg.nestedTooDeep(MAX_NESTING), i, msg.nestedHint);
+    if (++depth > MAX_NESTING) fail(j().nestedTooDeep(MAX_NESTING), i, j().nestedHint);
     const v = parse(path);
     depth--;
     return v;
@@ -113,8 +116,8 @@ export function parseJsonWithLocations(text: string): ParsedJson {
       i += lit[0].length;
       return lit[0] === 'true' ? true : lit[0] === 'false' ? false : lit[0] === 'null' ? null : Number(lit[0]);
     }
-    if (c === "'") return fail('strings must use double quotes', i, 'replace \' with "');
-    return fail(`expected a value but found ${describe(i)}`);
+    if (c === "'") return fail(j().singleQuotes, i, j().singleQuotesHint);
+    return fail(j().expectedValue(describe(i)));
   };
 
   const parseObject = (path: string): Record<string, unknown> => {
@@ -128,14 +131,14 @@ export function parseJsonWithLocations(text: string): ParsedJson {
     for (;;) {
       ws();
       if (text[i] !== '"') {
-        if (text[i] === '}') fail('trailing comma before }', i, 'remove the last comma');
-        fail(`expected a property name in double quotes but found ${describe(i)}`);
+        if (text[i] === '}') fail(j().trailingComma('}'), i, j().trailingCommaHint);
+        fail(j().expectedName(describe(i)));
       }
       const keyAt = i;
       // A duplicate key is reported by scanStructure (always run); here the last one wins, as in JSON.parse.
       const key = parseString();
       ws();
-      if (text[i] !== ':') fail(`expected : after "${key}" but found ${describe(i)}`);
+      if (text[i] !== ':') fail(j().expectedColon(key, describe(i)));
       i++;
       const child = `${path}/${escapeKey(key)}`;
       keyPositions.set(child, keyAt);
@@ -149,7 +152,7 @@ export function parseJsonWithLocations(text: string): ParsedJson {
         i++;
         return obj;
       }
-      fail(`expected , or } but found ${describe(i)}`, i, text[i] === '"' ? 'a comma is missing between properties' : undefined);
+      fail(j().expectedEnd('}', describe(i)), i, text[i] === '"' ? j().missingCommaProps : undefined);
     }
   };
 
@@ -163,7 +166,7 @@ export function parseJsonWithLocations(text: string): ParsedJson {
     }
     for (;;) {
       ws();
-      if (text[i] === ']') fail('trailing comma before ]', i, 'remove the last comma');
+      if (text[i] === ']') fail(j().trailingComma(']'), i, j().trailingCommaHint);
       arr.push(parseValue(`${path}/${arr.length}`));
       ws();
       if (text[i] === ',') {
@@ -174,13 +177,13 @@ export function parseJsonWithLocations(text: string): ParsedJson {
         i++;
         return arr;
       }
-      fail(`expected , or ] but found ${describe(i)}`, i, text[i] === '{' || text[i] === '"' ? 'a comma is missing between items' : undefined);
+      fail(j().expectedEnd(']', describe(i)), i, text[i] === '{' || text[i] === '"' ? j().missingCommaItems : undefined);
     }
   };
 
   const value = parseValue('');
   ws();
-  if (i < text.length) fail(`unexpected ${describe(i)} after the end of the JSON value`);
+  if (i < text.length) fail(j().afterEnd(describe(i)));
 
   return {
     value,
@@ -248,7 +251,7 @@ export function scanStructure(text: string, maxProblems = 20): StructureProblem[
         const key = raw.includes('\\') ? (JSON.parse(text.slice(i, end + 1)) as string) : raw;
         const keys = open[open.length - 1]!;
         if (Array.isArray(keys) ? keys.includes(key) : keys.has(key)) {
-          problems.push({ message: msg.duplicateKey(key), hint: msg.duplicateKeyHint, location: locationAt(text, i) });
+          problems.push({ message: j().duplicateKey(key), hint: j().duplicateKeyHint, location: locationAt(text, i) });
           if (problems.length >= maxProblems) return problems;
         } else if (!Array.isArray(keys)) keys.add(key);
         else if (keys.push(key) > 16) open[open.length - 1] = new Set(keys);
@@ -257,7 +260,7 @@ export function scanStructure(text: string, maxProblems = 20): StructureProblem[
       i = end;
     } else if (c === 123 || c === 91) {
       if (open.length >= MAX_NESTING) {
-        problems.push({ message: msg.nestedTooDeep(MAX_NESTING), hint: msg.nestedHint, location: locationAt(text, i), tooDeep: true });
+        problems.push({ message: j().nestedTooDeep(MAX_NESTING), hint: j().nestedHint, location: locationAt(text, i), tooDeep: true });
         return problems;
       }
       open.push(c === 123 ? [] : null);

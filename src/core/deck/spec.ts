@@ -19,6 +19,13 @@ export interface FieldSpec {
   maximum?: number;
 }
 
+/**
+ * `$schema` of a deck written outside the package (import, export): the schema as published
+ * with the npm package (package.json `files` has decks/). Never this install's absolute path,
+ * which breaks the moment the file is shared; the bundled decks keep their relative "./schema.json".
+ */
+export const SCHEMA_URL = 'https://unpkg.com/amgi/decks/schema.json';
+
 export const ID_PATTERN = '^[a-z0-9][a-z0-9._-]{0,63}$';
 export const MAX_TEXT = 4000;
 /** A reference source's url: an absolute http(s) address without spaces. */

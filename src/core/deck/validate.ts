@@ -10,6 +10,10 @@ import { msg } from '../messages.js';
 import { MAX_TEXT, URL_PATTERN, cardFields, deckFields, type FieldSpec } from './spec.js';
 import { CARD_TYPES, type Card, type CardSource, type CardType, type Deck } from './types.js';
 import { clozeGaps } from './cards.js';
+import { cliText } from '../messages.js';
+
+/** Deck problems in the active language (ui/i18n/cliEn.ts `deck`). */
+const t = () => cliText().deck;
 
 export const MAX_DECK_BYTES = 20 * 1024 * 1024;
 
@@ -24,7 +28,7 @@ export interface DeckProblem {
 }
 
 export function formatProblem(p: DeckProblem): string {
-  return formatDeckProblem(p.file, `${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`, p.location, p.hint);
+  return formatDeckProblem(p.file, `${p.severity === 'warning' ? t().warning : ''}${p.message}`, p.location, p.hint);
 }
 
 export interface DeckParseResult {
@@ -71,13 +75,13 @@ export function locationOfByte(bytes: Uint8Array, offset: number): Location {
 export function decodeDeckBytes(file: string, bytes: Uint8Array): { text?: string; problem?: DeckProblem } {
   const err = (message: string, hint?: string, location?: Location) => ({ problem: { file, severity: 'error' as const, message, hint, location } });
   if (bytes.length > MAX_DECK_BYTES) {
-    return err(`file is ${(bytes.length / 1048576).toFixed(1)} MB; decks are limited to 20 MB`, 'split it into several decks');
+    return err(t().tooBig((bytes.length / 1048576).toFixed(1)), t().tooBigHint);
   }
-  if (bytes.length === 0) return err('file is empty', 'a deck is a JSON object with id, title, description, language and cards');
+  if (bytes.length === 0) return err(t().empty, t().emptyHint);
   const nul = bytes.indexOf(0);
-  if (nul >= 0) return err('binary file, not a JSON deck', 'decks are UTF-8 JSON text', locationOfByte(bytes, nul));
+  if (nul >= 0) return err(t().binary, t().binaryHint, locationOfByte(bytes, nul));
   const bad = firstInvalidUtf8(bytes);
-  if (bad >= 0) return err('invalid UTF-8', 'save the file as UTF-8', locationOfByte(bytes, bad));
+  if (bad >= 0) return err(t().badUtf8, t().badUtf8Hint, locationOfByte(bytes, bad));
   let text = new TextDecoder('utf-8').decode(bytes);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a BOM is accepted
   return { text };
@@ -103,7 +107,7 @@ export function parseDeckText(file: string, text: string): DeckParseResult {
       value = locateSlow().value;
     } catch (e) {
       if (e instanceof JsonSyntaxError) {
-        return { problems: [{ file, severity: 'error', message: `invalid JSON: ${e.message}`, location: e.location, hint: e.hint }] };
+        return { problems: [{ file, severity: 'error', message: t().invalidJson(e.message), location: e.location, hint: e.hint }] };
       }
       throw e;
     }
@@ -132,7 +136,7 @@ export function parseDeckText(file: string, text: string): DeckParseResult {
     problems.push({ file, severity, message, hint, location: locate(path) });
 
   if (!isObject(value)) {
-    report([], `a deck must be a JSON object, found ${typeName(value)}`, 'wrap the deck in { … }');
+    report([], t().notObject(typeName(value)), t().notObjectHint);
     return { problems };
   }
 
@@ -152,23 +156,23 @@ export function parseDeckText(file: string, text: string): DeckParseResult {
   const deckOut = checkFields(value, deckFields, [], report, text1, 'deck') as Partial<Deck> | undefined;
   const cardsValue = value.cards;
   const cards: Card[] = [];
-  if (cardsValue === undefined) report([], 'missing "cards"', 'add "cards": [ … ] with at least one card');
-  else if (!Array.isArray(cardsValue)) report(['cards'], `"cards" must be an array, found ${typeName(cardsValue)}`);
-  else if (cardsValue.length === 0) report(['cards'], '"cards" is empty', 'add at least one card');
+  if (cardsValue === undefined) report([], t().missingCards, t().missingCardsHint);
+  else if (!Array.isArray(cardsValue)) report(['cards'], t().cardsNotArray(typeName(cardsValue)));
+  else if (cardsValue.length === 0) report(['cards'], t().cardsEmpty, t().cardsEmptyHint);
   else {
     const seen = new Map<string, number>();
     cardsValue.forEach((raw, idx) => {
       const path = ['cards', idx];
       if (!isObject(raw)) {
-        report(path, `card ${idx + 1} must be an object, found ${typeName(raw)}`);
+        report(path, t().cardNotObject(idx + 1, typeName(raw)));
         return;
       }
       const type = raw.type;
       if (typeof type !== 'string' || !(CARD_TYPES as readonly string[]).includes(type)) {
         report(
           typeof type === 'string' ? [...path, 'type'] : path,
-          type === undefined ? `card ${idx + 1} has no "type"` : `unknown card type ${JSON.stringify(type)}`,
-          `use one of: ${CARD_TYPES.join(', ')}`,
+          type === undefined ? t().noType(idx + 1) : t().unknownType(JSON.stringify(type)),
+          t().useOneOf(CARD_TYPES.join(', ')),
         );
         return;
       }
@@ -177,15 +181,15 @@ export function parseDeckText(file: string, text: string): DeckParseResult {
       if (!checkCardRules(card, path, report)) return;
       const dup = seen.get(card.id);
       if (dup !== undefined) {
-        report([...path, 'id'], `duplicate card id "${card.id}" (also card ${dup + 1})`, 'card ids must be unique; give this card a new id');
+        report([...path, 'id'], t().duplicateId(card.id, dup + 1), t().duplicateIdHint);
         return;
       }
       seen.set(card.id, idx);
       cards.push(card);
     });
   }
-  if (cleanedAt) report(cleanedAt, 'terminal control characters were removed from the deck text', 'remove escape sequences and control characters from the file', 'warning');
-  if (invisibleAt) report(invisibleAt, msg.invisibleCharacters([...invisible].join(', ')), msg.invisibleHint, 'warning');
+  if (cleanedAt) report(cleanedAt, t().controlRemoved, t().controlRemovedHint, 'warning');
+  if (invisibleAt) report(invisibleAt, t().invisibleCharacters([...invisible].join(', ')), t().invisibleHint, 'warning');
   if (!deckOut || cards.length === 0) return { problems };
   const deck: Deck = { ...(deckOut as Deck), cards };
   return { deck, problems };
@@ -211,51 +215,51 @@ function checkFields(
     if (key === 'cards' && what === 'deck') continue;
     // Own keys only: `key in fields` saw "__proto__", "constructor", "toString"… on Object.prototype.
     if (!Object.hasOwn(fields, key)) {
-      fail([...path, key], `unknown field "${key}" in ${what}`, `allowed: ${Object.keys(fields).join(', ')}`);
+      fail([...path, key], t().unknownField(key, t().what[what] ?? what), t().allowed(Object.keys(fields).join(', ')));
     }
   }
   for (const [key, spec] of Object.entries(fields)) {
     const v = obj[key];
     const p = [...path, key];
     if (v === undefined) {
-      if (spec.required) fail(path, `${what} is missing "${key}"`, spec.description);
+      if (spec.required) fail(path, t().missingField(t().what[what] ?? what, key), t().fieldHint(key, spec.description));
       continue;
     }
     if (spec.kind === 'string') {
       // An id is checked as written: sanitising first turned "h31\u001b]0;…\u0007" into a valid "h31".
       if (spec.pattern && typeof v === 'string' && hasControlCharacters(v)) {
-        fail(p, msg.idControlCharacters(key), key === 'id' ? ID_HINT : spec.description);
+        fail(p, t().idControlCharacters(key), key === 'id' ? ID_HINT : spec.description);
         continue;
       }
       const s = checkString(v, p, key, fail, text);
       if (s === undefined) continue;
       if (spec.pattern && !patternOf(spec.pattern).test(s)) {
-        fail(p, `"${key}" ${JSON.stringify(s)} is not valid`, key === 'id' ? ID_HINT : spec.description);
+        fail(p, t().notValid(key, JSON.stringify(s)), key === 'id' ? t().idHint : t().fieldHint(key, spec.description));
         continue;
       }
       out[key] = s;
     } else if (spec.kind === 'string[]') {
       if (!Array.isArray(v)) {
-        fail(p, `"${key}" must be an array of strings, found ${typeName(v)}`);
+        fail(p, t().notStringArray(key, typeName(v)));
         continue;
       }
       const items = v.map((item, k) => checkString(item, [...p, k], `${key}[${k}]`, fail, text));
       if (items.some((s) => s === undefined)) continue;
       if (items.length < (spec.minItems ?? 0)) {
-        fail(p, `"${key}" needs at least ${spec.minItems} item(s)`, spec.description);
+        fail(p, t().minItems(key, spec.minItems!), t().fieldHint(key, spec.description));
         continue;
       }
       out[key] = items;
     } else if (spec.kind === 'integer') {
       if (typeof v !== 'number' || !Number.isInteger(v) || v < (spec.minimum ?? -Infinity) || v > (spec.maximum ?? Infinity)) {
-        fail(p, `"${key}" must be a whole number from ${spec.minimum ?? '…'} to ${spec.maximum ?? '…'}, found ${JSON.stringify(v)}`, spec.description);
+        fail(p, t().notInteger(key, String(spec.minimum ?? '…'), String(spec.maximum ?? '…'), JSON.stringify(v)), t().fieldHint(key, spec.description));
         continue;
       }
       out[key] = v;
     } else {
       const source = checkSource(v, p, text);
       if (!source) {
-        fail(p, `"source" must be { "seed": "…", "section": "…" } or { "url": "https://…", "title": "…" }`, spec.description);
+        fail(p, t().badSource, t().fieldHint(key, spec.description));
         continue;
       }
       out[key] = source;
@@ -276,16 +280,16 @@ function checkSource(v: unknown, p: JsonPath, text: (s: string, at: JsonPath) =>
 
 function checkString(v: unknown, path: JsonPath, key: string, fail: Report, text: (s: string, at: JsonPath) => string): string | undefined {
   if (typeof v !== 'string') {
-    fail(path, `"${key}" must be a string, found ${typeName(v)}`);
+    fail(path, t().notString(key, typeName(v)));
     return undefined;
   }
   const s = text(v, path).trim();
   if (s.length === 0) {
-    fail(path, `"${key}" is empty`, 'write some text or remove the field');
+    fail(path, t().emptyString(key), t().emptyStringHint);
     return undefined;
   }
   if (s.length > MAX_TEXT) {
-    fail(path, `"${key}" is ${s.length} characters; the limit is ${MAX_TEXT}`, 'split the card');
+    fail(path, t().tooLong(key, s.length, MAX_TEXT), t().splitCard);
     return undefined;
   }
   return s;
@@ -299,11 +303,11 @@ const patternOf = (p: string) => PATTERNS.get(p) ?? PATTERNS.set(p, new RegExp(p
 /** Rules a field-by-field check cannot express. */
 function checkCardRules(card: Card, path: JsonPath, report: Report): boolean {
   if (card.type === 'cloze' && clozeGaps(card.front).length === 0) {
-    report([...path, 'front'], 'cloze card has no {{gap}}', 'mark the hidden part as {{text}}');
+    report([...path, 'front'], t().noGap, t().noGapHint);
     return false;
   }
   if (card.type === 'choice' && card.distractors?.some((d) => d === card.answer)) {
-    report([...path, 'distractors'], 'a distractor is the same as the answer', 'remove it from "distractors"');
+    report([...path, 'distractors'], t().distractorIsAnswer, t().distractorIsAnswerHint);
     return false;
   }
   return true;
@@ -330,8 +334,6 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 function typeName(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'object') return 'an object';
-  return `a ${typeof v}`;
+  const kind = v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
+  return t().types[kind] ?? kind;
 }

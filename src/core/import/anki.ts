@@ -6,6 +6,7 @@
  * columns than the first is an error naming both lines: guessing would shift fronts into backs.
  */
 import { InputError } from './errors.js';
+import { cliText } from '../messages.js';
 import type { DraftCard, ImportParse, SkippedLine } from './draft.js';
 import { htmlToText } from './html.js';
 
@@ -86,7 +87,7 @@ function splitRows(body: string, sep: string, firstLine: number, file: string): 
       let field = '';
       if (body[i] === '"') {
         const quoted = readQuoted(body, i);
-        if (!quoted) throw new InputError(file, 'a quoted field is never closed', { line: start, column: 1 }, 'close it with " (write "" for a quote inside)');
+        if (!quoted) throw new InputError(file, cliText().import.unclosedQuote, { line: start, column: 1 }, cliText().import.unclosedQuoteHint);
         for (const ch of quoted.text) if (ch === '\n') line++;
         field = quoted.text;
         i = quoted.end;
@@ -169,12 +170,12 @@ export function parseAnki(input: string, file = 'input'): ImportParse {
     const skip = (reason: string) => skipped.push({ line: r.line, text: front.slice(0, 80), reason });
     if (/cloze/i.test(notetype) || /\{\{c\d{1,3}::/.test(front)) {
       const gaps = ankiClozeToGaps(front);
-      if (!/\{\{[^{}]{1,4000}\}\}/.test(gaps)) skip('cloze note without a {{c1::…}} gap');
+      if (!/\{\{[^{}]{1,4000}\}\}/.test(gaps)) skip(cliText().import.reasons.clozeNoGap);
       else cards.push({ ...common, type: 'cloze', front: gaps, ...(back ? { back } : {}) });
       continue;
     }
     if (!front) {
-      skip('empty front');
+      skip(cliText().import.reasons.emptyFront);
       continue;
     }
     const reversible = /revers/i.test(notetype) && (!/optional/i.test(notetype) || (rest[0] ?? '').trim() !== '');
@@ -182,7 +183,7 @@ export function parseAnki(input: string, file = 'input'): ImportParse {
     const extra = reversible || /revers/i.test(notetype) ? [] : rest.filter(Boolean);
     const fullBack = [back, ...extra].filter(Boolean).join('\n\n');
     if (!fullBack) {
-      skip('empty back');
+      skip(cliText().import.reasons.emptyBack);
       continue;
     }
     cards.push({ ...common, type: reversible ? 'reversible' : 'basic', front, back: fullBack });

@@ -3,6 +3,7 @@
  * texts normalised like any deck text, language guessed.
  */
 import { hasHangul } from '../search/hangul.js';
+import { cliText } from '../messages.js';
 import { MAX_TEXT } from '../deck/spec.js';
 import type { Card, Deck } from '../deck/types.js';
 import { normalizeDeckText } from '../text/sanitize.js';
@@ -41,17 +42,17 @@ export function buildDeck(parse: Pick<ImportParse, 'cards'>, meta: DeckMeta): Bu
     const back = clean(draft.back);
     const tooLong = [front, back, draft.topic].find((t) => t !== undefined && t.length > MAX_TEXT);
     if (!front || (draft.type !== 'cloze' && !back)) {
-      skipped.push({ line: draft.line, text: front, reason: 'empty question or answer' });
+      skipped.push({ line: draft.line, text: front, reason: cliText().import.reasons.empty });
       continue;
     }
     if (tooLong !== undefined) {
-      skipped.push({ line: draft.line, text: front.slice(0, 60), reason: `longer than ${MAX_TEXT} characters` });
+      skipped.push({ line: draft.line, text: front.slice(0, 60), reason: cliText().import.reasons.tooLong(MAX_TEXT) });
       continue;
     }
     const key = normalizeForId(front);
     const prev = seen.get(key);
     if (prev && prev.type === draft.type && normalizeForId(prev.back ?? '') === normalizeForId(back ?? '')) {
-      skipped.push({ line: draft.line, text: front, reason: `same card as line ${prev.line}` });
+      skipped.push({ line: draft.line, text: front, reason: cliText().import.reasons.duplicate(prev.line) });
       continue;
     }
     const occurrence = (prev?.count ?? 0) + 1;

@@ -14,6 +14,7 @@
  * Code blocks, front matter, tables, images and HTML comments (`<!--SR:…-->`) never make cards.
  */
 import { hasHangul } from '../search/hangul.js';
+import { cliText } from '../messages.js';
 import type { DraftCard, ImportParse, SkippedLine } from './draft.js';
 import { cleanInline, hasGap, maskCode, splitBoldTerm, splitSpacedColon, toCloze } from './inline.js';
 import { classifyLines, type MdLine } from './mdLines.js';
@@ -81,7 +82,7 @@ export function parseMarkdown(input: string): ImportParse {
       const s = i + sep;
       const question = lines.slice(i, s).map(asText).join('\n').trim();
       const answer = lines.slice(s + 1, end).map((l) => (l.kind === 'separator' ? l.text : asText(l))).join('\n').trim();
-      if (!question || !answer) skip(s, `a "${lines[s]!.text}" card needs question lines above and answer lines below`);
+      if (!question || !answer) skip(s, cliText().import.reasons.separatorAlone(lines[s]!.text));
       else add(i, { type: lines[s]!.text === '??' ? 'reversible' : 'basic', front: question, back: answer });
       for (let k = i; k < end; k++) used.add(k);
     }
@@ -100,7 +101,7 @@ export function parseMarkdown(input: string): ImportParse {
       const width = three >= 0 ? 3 : 2;
       const front = cleanInline(text.slice(0, two));
       const back = cleanInline(text.slice(two + width));
-      if (!front || !back) skip(idx, `"${width === 3 ? ':::' : '::'}" needs text on both sides`);
+      if (!front || !back) skip(idx, cliText().import.reasons.oneSided(width === 3 ? ':::' : '::'));
       else {
         add(idx, { type: width === 3 ? 'reversible' : 'basic', front, back });
         used.add(idx);
@@ -111,7 +112,7 @@ export function parseMarkdown(input: string): ImportParse {
     if (cloze !== undefined) {
       const front = cleanInline(cloze);
       if (hasGap(front)) add(idx, { type: 'cloze', front });
-      else skip(idx, 'the cloze gap is empty once formatting is removed');
+      else skip(idx, cliText().import.reasons.emptyGap);
       used.add(idx);
       return;
     }
@@ -128,7 +129,7 @@ export function parseMarkdown(input: string): ImportParse {
       .join('\n');
     if (!term) return;
     if (!back) {
-      skip(idx, 'bold term without a definition');
+      skip(idx, cliText().import.reasons.boldAlone);
       return;
     }
     // A bold heading-like item ("**공부 내용**:") means little alone: ask it under its heading.
@@ -155,7 +156,7 @@ export function parseMarkdown(input: string): ImportParse {
       return cleanInline(b ? b.term : lines[k]!.text);
     });
     if (items.length > LIST_MAX) {
-      skip(labelIdx, `a list of ${items.length} items (a "list the items" card takes ${LIST_MIN}–${LIST_MAX})`);
+      skip(labelIdx, cliText().import.reasons.listSize(items.length, LIST_MIN, LIST_MAX));
       continue;
     }
     // A list of links ("출처", "References") is nothing to recall.

@@ -1,11 +1,14 @@
 /** English interface text. ko.ts has the same shape (the Messages type enforces it). */
 import type { Command } from '../keymap.js';
+import { cliEn } from './cliEn.js';
 
 /** "2026-12-13" → "12/13". */
 export const monthDay = (date: string): string => date.slice(5).split('-').map(Number).join('/');
 
 export const en = {
   appName: 'amgi 암기',
+  /** The command line, the store's notices, deck problems (cliEn.ts). */
+  cli: cliEn,
   firstRun: 'Docker flashcards with spaced repetition — Enter: review · /: search · ?: keys',
   streak: (n: number) => `streak ${n} ${n === 1 ? 'day' : 'days'}`,
   doneToday: (n: number) => `${n} done today`,
@@ -237,7 +240,8 @@ export const en = {
   statsScreen: {
     title: 'Stats',
     retention: 'Retention',
-    retentionNone: 'no reviews yet',
+    /** True retention counts answers to cards in the review state only (not new or learning ones). */
+    retentionNone: 'none: review cards only',
     streak: (current: number, longest: number) => `Streak ${current}d (best ${longest}d)`,
     timeToday: (t: string) => `Today ${t}`,
     timeTotal: (t: string) => `Total ${t}`,

@@ -1,22 +1,11 @@
 /** Interface language: --lang, then the saved setting, then LC_ALL / LC_MESSAGES / LANG. */
-import type { Settings } from '../../core/schedule/types.js';
 import { en, type Messages } from './en.js';
 import { ko } from './ko.js';
 
-export type Lang = 'ko' | 'en';
+import type { Lang } from './lang.js';
 export type { Messages };
 
-export function langFromEnv(env: NodeJS.ProcessEnv): Lang {
-  // POSIX precedence: the first of these that is set wins.
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^ko(_|\.|$)/i.test(locale) ? 'ko' : 'en';
-}
-
-export function chooseLang(flag: string | undefined, setting: Settings['language'] | undefined, env: NodeJS.ProcessEnv): Lang {
-  if (flag === 'ko' || flag === 'en') return flag;
-  if (setting === 'ko' || setting === 'en') return setting;
-  return langFromEnv(env);
-}
+export { chooseLang, langFromEnv, type Lang } from './lang.js';
 
 export function messagesFor(lang: Lang): Messages {
   return lang === 'ko' ? ko : en;

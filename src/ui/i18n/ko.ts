@@ -1,9 +1,11 @@
 /** 한국어 인터페이스 문구. 카드 내용은 덱에 쓰인 그대로 보여 준다. */
 import type { Command } from '../keymap.js';
 import { monthDay, type Messages } from './en.js';
+import { cliKo } from './cliKo.js';
 
 export const ko: Messages = {
   appName: 'amgi 암기',
+  cli: cliKo,
   firstRun: 'Docker 개념을 간격 반복으로 외웁니다 — Enter: 복습 · /: 검색 · ?: 키',
   streak: (n) => `연속 ${n}일`,
   doneToday: (n) => `오늘 ${n}장 완료`,
@@ -212,11 +214,11 @@ export const ko: Messages = {
   statsScreen: {
     title: '통계',
     retention: '기억률',
-    retentionNone: '아직 복습 없음',
+    retentionNone: '복습 카드만 셈, 아직 없음',
     streak: (current, longest) => `연속 ${current}일 (최장 ${longest}일)`,
     timeToday: (t) => `오늘 ${t}`,
     timeTotal: (t) => `전체 ${t}`,
-    reviewsToday: (n) => `오늘 ${n}장`,
+    reviewsToday: (n) => `${n}장`,
     forecast: '앞으로 30일 복습 예정',
     forecastTotal: (n) => `${n}장`,
     today: '오늘',

@@ -7,7 +7,9 @@ import { displayWidth } from '../../../core/text/width.js';
 import type { Messages } from '../../i18n/index.js';
 import { capRows, fitRow, packRows, rowWidth, seg, type Row } from '../../layout.js';
 import type { Theme } from '../../theme.js';
-import { formatPercent } from '../../format.js';
+import { formatDuration, formatPercent } from '../../format.js';
+
+export { formatDuration };
 import { barChart } from '../../components/charts/bars.js';
 import { heatLegend, heatmap, weeksThatFit } from '../../components/charts/heatmap.js';
 import { meterRow } from '../../components/charts/meter.js';
@@ -23,15 +25,6 @@ export const PANEL_COUNT = 3;
 
 export function isCompact(columns: number, bodyRows: number): boolean {
   return columns < FULL_MIN.columns || bodyRows < FULL_MIN.rows - 2;
-}
-
-/** 2h 05m, 12m, 40s: durations of study time. */
-export function formatDuration(ms: number, t: Messages): string {
-  const s = Math.round(Math.max(0, ms) / 1000);
-  if (s < 60) return `${s}${t.time.s}`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m}${t.time.m}`;
-  return `${Math.floor(m / 60)}${t.time.h} ${String(m % 60).padStart(2, '0')}${t.time.m}`;
 }
 
 export function retentionText(r: StatsReport['retention'], t: Messages): string {

@@ -1,0 +1,191 @@
+/**
+ * Issue 15 §3–4: usage errors first (one line, exit 2, before the terminal check and the
+ * alternate screen), `amgi help`, did-you-mean, and every command's output in Korean.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { amgi, ROOT } from '../helpers/cli.js';
+import { tmpHome } from '../helpers/tmpHome.js';
+import { en } from '../../src/ui/i18n/en.js';
+import { ko } from '../../src/ui/i18n/ko.js';
+import { COMMANDS } from '../../src/cli/commands.js';
+import { CARD_TYPES } from '../../src/core/deck/types.js';
+import { QUIZ_MODES } from '../../src/core/quiz/questions.js';
+
+const t = tmpHome();
+afterAll(() => t.cleanup());
+const NOW = '2026-12-03T10:00:00+09:00';
+const env = { AMGI_HOME: t.home, AMGI_NOW: NOW, TZ: 'Asia/Seoul' };
+const ALT_SCREEN = '\x1b[?1049h';
+
+describe('usage errors: one line, exit 2, nothing opened', () => {
+  const cases: [string[], string][] = [
+    [['cram', '--until', '2020-01-01'], 'amgi: --until 2020-01-01 has passed (today is 2026-12-03); give the interview date'],
+    [['cram', '--until', '2026-02-30'], 'amgi: --until 2026-02-30 is not a date on the calendar'],
+    [['cram', '--until', 'tomorrow'], 'amgi: --until must be a date as YYYY-MM-DD, got "tomorrow"'],
+    [['review', '--deck', 'nope'], 'amgi: no deck "nope" (decks: architecture,'],
+    [['cram', '--deck', 'nope'], 'amgi: no deck "nope"'],
+    [['quiz', '--tag', 'nope'], 'amgi: no card has the tag "nope" (tags: '],
+    [['quiz', '--deck', 'registry', '--tag', 'cgroup'], 'amgi: no card has the tag "cgroup"'],
+    [['quiz', '--mode', 'nope'], 'amgi: --mode must be one of choice, typed, order, cloze, interview, mixed, got "nope"'],
+    [['quiz', '--count', '0'], 'amgi: --count must be a whole number ≥ 1, got "0"'],
+    [['status', 'extra'], 'amgi: status takes no arguments, got "extra"'],
+    [['review', 'extra'], 'amgi: review takes no arguments, got "extra"'],
+    [['status', '--lang', 'jp'], 'amgi: --lang must be one of ko, en, got "jp"'],
+    [['--lang', 'jp'], 'amgi: --lang must be one of ko, en, got "jp"'],
+    [['search', 'x', '--deck', 'nope'], 'amgi: no deck "nope"'],
+    [['export', '--deck', 'nope', '--format', 'json'], 'amgi: no deck "nope"'],
+    [['export', '--format', 'pdf'], 'amgi: --format must be one of anki, json, got "pdf"'],
+    [['reveiw'], 'amgi: unknown command "reveiw"; did you mean "review"?'],
+    [['stat'], 'amgi: unknown command "stat"; did you mean "stats"?'],
+    [['frobnicate'], 'amgi: unknown command "frobnicate"'],
+    [['help', 'reveiw'], 'amgi: unknown command "reveiw"; did you mean "review"?'],
+  ];
+  for (const [args, line] of cases) {
+    it(`amgi ${args.join(' ')}`, () => {
+      const r = amgi(args, env);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr.endsWith('\n') && r.stderr.split('\n').length).toBe(2);
+      expect(r.stderr.startsWith(line), r.stderr).toBe(true);
+      expect(r.stdout).toBe('');
+      expect(r.stdout + r.stderr).not.toContain(ALT_SCREEN);
+    });
+  }
+
+  it('a future or today --until passes the checks (then needs a terminal: exit 1)', () => {
+    for (const until of ['2026-12-03', '2026-12-13']) {
+      const r = amgi(['cram', '--until', until], env);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('needs an interactive terminal');
+    }
+  });
+});
+
+describe('amgi help', () => {
+  it('help is --help; help COMMAND is COMMAND --help', () => {
+    expect(amgi(['help'], env).stdout).toBe(amgi(['--help'], env).stdout);
+    const r = amgi(['help', 'quiz'], env);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(amgi(['quiz', '--help'], env).stdout);
+    expect(r.stdout).toContain('Usage: amgi quiz [options]');
+    expect(r.stdout).toContain('--mode choice|typed|order|cloze|interview|mixed');
+    expect(amgi(['--help'], env).stdout).toMatch(/^ {2}help +show help/m);
+  });
+});
+
+describe('decks that fail to load', () => {
+  it('a broken --decks deck is named on stderr, not an empty quiz', () => {
+    const dir = join(t.home, 'broken-decks');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'mine.json'), JSON.stringify({ id: 'mine', title: 'Mine', language: 'ko', cards: [{ id: 'a', type: 'typed', front: 'q', answer: 'a' }] }));
+    const r = amgi(['quiz', '--mode', 'typed', '--decks', dir], env);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`no deck in ${dir} could be loaded:`);
+    expect(r.stderr).toMatch(/mine\.json:1:1: deck is missing "description"/);
+    expect(r.stderr).not.toContain('needs an interactive terminal');
+  });
+
+  it('validate names a missing file', () => {
+    const r = amgi(['validate', '/nonexistent.json'], env);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('/nonexistent.json: cannot read: no such file or folder (ENOENT)\n');
+    expect(amgi(['validate', '/nonexistent.json', '--lang', 'ko'], env).stderr).toBe('/nonexistent.json: 읽을 수 없습니다: 그런 파일이나 폴더가 없음 (ENOENT)\n');
+  });
+});
+
+/** Every key path of a catalogue with the kind of its leaf (functions and arrays are leaves). */
+function keyPaths(o: unknown, prefix = ''): string[] {
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) return [`${prefix}:${Array.isArray(o) ? 'array' : typeof o}`];
+  return Object.entries(o).flatMap(([k, v]) => keyPaths(v, `${prefix}/${k}`));
+}
+
+it('the two catalogues have the same keys, each of the same kind', () => {
+  expect(keyPaths(ko).sort()).toEqual(keyPaths(en).sort());
+});
+
+describe('Korean everywhere (--lang ko, or a Korean locale)', () => {
+  const deckIds = (JSON.parse(amgi(['decks', '--json'], env).stdout) as { id: string; title: string }[]);
+  /** Words that are not prose: names of things, formats, placeholders, values a flag takes. */
+  const ALLOWED = new Set([
+    'amgi', 'Docker', 'Anki', 'Markdown', 'JSON', 'FSRS', 'UTF', 'ISO', 'LANG', 'NO_COLOR', 'AMGI_HOME', 'AMGI_NOW', 'README', 'RMSE', 'ENOENT',
+    'ID', 'DIR', 'TAG', 'DATE', 'FILE', 'YYYY', 'MM', 'DD', 'ko', 'en', 'anki', 'json', 'md', 'null',
+    ...COMMANDS.map((c) => c.name), ...CARD_TYPES, ...QUIZ_MODES,
+  ]);
+  /** ASCII words left once ids, paths, flags, quoted values and the given deck text are taken out. */
+  function englishWords(text: string, deckText: string[] = []): string[] {
+    let s = text;
+    for (const d of deckText) s = s.split(d).join(' ');
+    s = s
+      .replace(/\S*[/\\]\S*/g, ' ') // paths
+      .replace(/--[a-z-]+/g, ' ') // flags
+      .replace(/"[^"\n]*"/g, ' ') // quoted values (ids, the user's own input)
+      .replace(/`[^`\n]*`/g, ' ') // commands to type
+      .replace(/\b[A-Za-z0-9]+(?:[-_.:][A-Za-z0-9]+)+\b/g, ' ') // ids, file names, dates
+      .replace(/[A-Za-z]+…/g, ' ') // a deck title cut short
+      .replace(/\(태그: [^)]*\)/g, ' '); // the tags that exist: names from the decks
+    return (s.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !ALLOWED.has(w));
+  }
+  const ko$ = (args: string[], input?: string) => amgi([...args, '--lang', 'ko'], env, input);
+  // Deck titles are content, not interface text (`decks` cuts them short, so word by word).
+  const titles = deckIds.flatMap((d) => d.title.split(/[\s·:,…]+/)).filter(Boolean).sort((a, b) => b.length - a.length);
+
+  it('the help texts', () => {
+    expect(englishWords(ko$(['--help']).stdout)).toEqual([]);
+    for (const c of COMMANDS) expect(englishWords(ko$([c.name, '--help']).stdout), c.name).toEqual([]);
+  });
+
+  it('usage errors', () => {
+    for (const args of [['cram', '--until', '2020-01-01'], ['review', '--deck', 'nope'], ['quiz', '--tag', 'nope'], ['quiz', '--mode', 'nope'], ['status', 'extra'], ['reveiw'], ['decks', '--colour'], ['search']]) {
+      const r = ko$(args);
+      expect(r.code).toBe(2);
+      expect(englishWords(r.stderr, deckIds.map((d) => d.id)), args.join(' ')).toEqual([]);
+    }
+  });
+
+  it('status, stats, decks, search, validate', () => {
+    for (const args of [['status'], ['stats'], ['decks'], ['search', '없는말없는말'], ['validate'], ['validate', join(ROOT, 'tests/fixtures/decks/bad')]]) {
+      const r = ko$(args);
+      expect(englishWords(r.stdout + r.stderr, [...titles, ...deckIds.map((d) => d.id), 'evil', 'types']), args.join(' ')).toEqual([]); // + the bad fixtures' deck ids
+    }
+    // The locale alone is enough.
+    expect(amgi(['status'], { ...env, LANG: 'ko_KR.UTF-8' }).stdout).toMatch(/새 \d+ · 학습 \d+ · 복습 \d+ · 연속/);
+  });
+
+  it('import and export previews and messages', () => {
+    const dir = join(t.home, 'notes');
+    mkdirSync(dir, { recursive: true });
+    const md = join(dir, 'volume.md');
+    writeFileSync(md, '# 도커 볼륨\n\n볼륨이란::컨테이너 밖에 데이터를 두는 저장소\n바인드 마운트::호스트 경로를 그대로 연결\n\n혼자인 줄::\n');
+    const preview = ko$(['import', md]);
+    expect(preview.code).toBe(1);
+    expect(englishWords(preview.stdout + preview.stderr)).toEqual([]);
+    const wrote = ko$(['import', md, '--yes']);
+    expect(wrote.code, wrote.stderr).toBe(0);
+    expect(englishWords(wrote.stdout + wrote.stderr)).toEqual([]);
+    for (const args of [['export', '--deck', 'volume', '--format', 'json', '--out', join(dir, 'v.json')], ['export', '--format', 'anki', '--deck', 'registry', '--out', join(dir, 'r.txt')], ['export', '--progress', join(dir, 'p.jsonl')]]) {
+      const r = ko$(args);
+      expect(r.code, r.stderr).toBe(0);
+      expect(englishWords(r.stdout + r.stderr), args.join(' ')).toEqual([]);
+    }
+    // Exported decks carry the published schema, not this install's path (a bundled deck's "./schema.json" neither).
+    expect(JSON.parse(readFileSync(join(dir, 'v.json'), 'utf8')).$schema).toBe('https://unpkg.com/amgi/decks/schema.json');
+    const merged = ko$(['import', '--progress', join(dir, 'p.jsonl')]);
+    expect(englishWords(merged.stdout + merged.stderr)).toEqual([]);
+  });
+
+  it('optimize and the broken --decks message', () => {
+    expect(englishWords(ko$(['optimize']).stderr)).toEqual([]);
+    const dir = join(t.home, 'bad-ko');
+    mkdirSync(dir, { recursive: true });
+    cpSync(join(ROOT, 'tests/fixtures/decks/bad/trailing-comma.json'), join(dir, 'trailing-comma.json'));
+    const r = ko$(['review', '--decks', dir]);
+    expect(r.stderr).toContain('읽을 수 있는 덱이 없습니다');
+    expect(englishWords(r.stderr)).toEqual([]);
+  });
+
+  it('English stays for English locales', () => {
+    expect(amgi(['status'], { ...env, LANG: 'en_US.UTF-8' }).stdout).toMatch(/new · \d+ learning/);
+    expect(amgi(['status', '--lang', 'en'], { ...env, LANG: 'ko_KR.UTF-8' }).stdout).toMatch(/new · \d+ learning/);
+  });
+});
