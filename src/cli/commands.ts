@@ -122,6 +122,17 @@ export const COMMANDS: CommandSpec[] = [
     store: true,
     load: () => import('./commands/export.js'),
   },
+  {
+    name: 'sync',
+    summary: 'one history on several machines through a folder Syncthing, Dropbox or git carries',
+    flags: {
+      dir: { value: 'PATH', description: 'sync through PATH (saved; AMGI_SYNC_DIR overrides)' },
+      off: { description: 'stop syncing (the history stays here)' },
+      git: { description: 'PATH is a git work tree: commit this device\'s file, pull --rebase, push' },
+    },
+    store: true,
+    load: () => import('./commands/sync.js'),
+  },
   { name: 'optimize', summary: 'fit FSRS parameters to your review history', flags: {}, store: true, load: () => import('./commands/optimize.js') },
 ];
 
