@@ -17,7 +17,7 @@
  * Steps of two windows are serialised by `sync.lock` (a window that finds it taken skips its
  * step: the other one is doing the same work).
  */
-import { closeSync, fstatSync, fsyncSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync, writeSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { LogEntry } from '../core/schedule/types.js';
@@ -121,19 +121,25 @@ function readState(home: string, dir: string, device: string): SyncState | undef
 /** Take the step lock, or undefined when a live window holds it. */
 function lock(home: string, nowMs: number): (() => void) | undefined {
   const file = join(home, LOCK_FILE);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(file, 'wx');
-      writeSync(fd, `${process.pid}\n`);
-      closeSync(fd);
-      return () => rmSync(file, { force: true });
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  // The pid is written first and the lock made by link(), which fails when it exists: a lock
+  // file always names its owner, even when the owner was killed while taking it.
+  const tmp = join(home, `.${LOCK_FILE}.${process.pid}.${Date.now().toString(36)}.tmp`); // a temp name housekeeping removes
+  writeFileSync(tmp, `${process.pid}\n`);
+  try {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        linkSync(tmp, file);
+        return () => rmSync(file, { force: true });
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      }
+      if (!staleLock(file, nowMs)) return undefined;
+      rmSync(file, { force: true });
     }
-    if (!staleLock(file, nowMs)) return undefined;
-    rmSync(file, { force: true });
+    return undefined;
+  } finally {
+    rmSync(tmp, { force: true });
   }
-  return undefined;
 }
 
 function staleLock(file: string, nowMs: number): boolean {
@@ -141,7 +147,7 @@ function staleLock(file: string, nowMs: number): boolean {
     const st = statSync(file);
     if (Math.abs(Date.now() - st.mtimeMs) > STALE_LOCK_MS && Math.abs(nowMs - st.mtimeMs) > STALE_LOCK_MS) return true;
     const pid = Number(readFileSync(file, 'utf8').trim());
-    if (!Number.isInteger(pid) || pid <= 0) return Date.now() - st.mtimeMs > 1000;
+    if (!Number.isInteger(pid) || pid <= 0) return true;
     process.kill(pid, 0);
     return false;
   } catch (e) {
