@@ -10,6 +10,8 @@ export interface FlagSpec {
   description: string;
   /** May be given more than once. */
   repeat?: boolean;
+  /** The value may be left out: then the flag is a switch (true). */
+  optional?: boolean;
 }
 
 export type Flags = Record<string, string | boolean | string[] | undefined>;
@@ -100,11 +102,11 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'import',
     args: 'FILE',
-    summary: 'import Markdown or Anki notes as a deck, or merge progress',
+    summary: 'import Markdown or Anki notes (.txt, .apkg, .colpkg) as a deck, or merge progress (a progress file, or the reviews in an .apkg amgi exported)',
     flags: {
       deck: { value: 'ID', description: 'id of the deck to write' },
       format: { value: 'md|anki', description: 'input format (default from the file name)' },
-      progress: { description: 'FILE is a progress export to merge' },
+      progress: { description: 'FILE is a progress export to merge, or an Anki package whose reviews to merge' },
       yes: { description: 'write without asking' },
     },
     store: true,
@@ -115,9 +117,9 @@ export const COMMANDS: CommandSpec[] = [
     summary: 'export decks (Anki, JSON) or progress',
     flags: {
       deck: deckFlag,
-      format: { value: 'anki|json', description: 'output format' },
+      format: { value: 'anki|json|apkg', description: 'output format (apkg: an Anki package for Anki desktop and AnkiDroid)' },
       out: { value: 'FILE', description: 'output file' },
-      progress: { value: 'FILE', description: 'write the review history to FILE' },
+      progress: { value: 'FILE', optional: true, description: 'write the review history to FILE; with --format apkg, no FILE: carry each card\'s schedule' },
     },
     store: true,
     load: () => import('./commands/export.js'),

@@ -64,8 +64,10 @@ async function exportProgress(ctx: CommandContext, out: string): Promise<number>
 
 async function exportDecks(ctx: CommandContext): Promise<number> {
   const out = flagString(ctx.flags, 'out');
-  const format = flagString(ctx.flags, 'format') ?? (out?.endsWith('.json') ? 'json' : out && /\.(txt|tsv)$/.test(out) ? 'anki' : undefined);
-  if (format !== 'anki' && format !== 'json') throw new UsageError(format ? `--format must be anki or json, got "${format}"` : 'say which format: --format anki or --format json');
+  const format = flagString(ctx.flags, 'format') ?? (out?.endsWith('.json') ? 'json' : out && /\.(txt|tsv)$/.test(out) ? 'anki' : out?.endsWith('.apkg') ? 'apkg' : undefined);
+  if (format !== 'anki' && format !== 'json' && format !== 'apkg') throw new UsageError(format ? `--format must be anki, json or apkg, got "${format}"` : 'say which format: --format anki, json or apkg');
+  if (ctx.flags.progress === true && format !== 'apkg') throw new UsageError('--progress without a FILE carries the schedule in an Anki package: add --format apkg');
+  if (format === 'apkg' && (!out || out === '-')) throw new UsageError('an Anki package is a file: give --out FILE.apkg');
   const set = loadAllDecks({ decksDir: flagString(ctx.flags, 'decks'), env: ctx.env });
   for (const p of set.problems) ctx.io.err(formatProblem(p));
   const deckId = flagString(ctx.flags, 'deck');
@@ -74,6 +76,11 @@ async function exportDecks(ctx: CommandContext): Promise<number> {
     throw new AmgiError(deckId ? `no deck "${deckId}" (decks: ${set.decks.map((d) => d.deck.id).join(', ') || 'none'})` : 'no decks to export');
   }
   const cards = decks.reduce((n, d) => n + d.cards.length, 0);
+  if (format === 'apkg') {
+    // Loaded here only: sql.js (WebAssembly) and fflate never load for other commands.
+    const { exportApkg } = await import('../apkgExport.js');
+    return exportApkg(ctx, decks, out!);
+  }
   if (format === 'anki') {
     emit(ctx, out, decksToAnki(decks), `${cards} notes from ${decks.length} deck(s)`);
     return 0;
