@@ -3,6 +3,7 @@
  * $AMGI_HOME/decks, after a preview and a question. `amgi import --progress FILE`: merge
  * another machine's review history. Bad input is refused before anything is written.
  */
+import { rmSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { basename, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,7 +19,7 @@ import { answerText, promptText } from '../../core/deck/cards.js';
 import { truncateDisplay } from '../../core/text/width.js';
 import { buildDeck } from '../../core/import/deck.js';
 import { diffDecks, type DeckDiff } from '../../core/import/diff.js';
-import type { SkippedLine } from '../../core/import/draft.js';
+import type { ImportParse, SkippedLine } from '../../core/import/draft.js';
 import { InputError } from '../../core/import/errors.js';
 import { detectFormat, parseNotes, type NotesFormat } from '../../core/import/format.js';
 import { isValidId, slugifyDeckId } from '../../core/import/ids.js';
@@ -47,11 +48,24 @@ export async function run(ctx: CommandContext): Promise<number> {
   return importNotes(ctx, file);
 }
 
+/** An Anki package (.apkg, .colpkg): read by its own module, which loads SQLite only then. */
+async function packageModule() {
+  return import('../apkgImport.js');
+}
+
 async function importNotes(ctx: CommandContext, file: string): Promise<number> {
   const { io } = ctx;
-  const text = readInputFile(file);
-  const format = detectFormat(file, text, flagString(ctx.flags, 'format'));
-  const parsed = parseNotes(format, text, file);
+  let format: NotesFormat;
+  let parsed: ImportParse;
+  if (/\.(apkg|colpkg)$/i.test(file)) {
+    if (ctx.flags.format) throw new UsageError('an Anki package is read as one; --format does not apply');
+    format = 'anki';
+    parsed = await (await packageModule()).parseApkgNotes(file, io);
+  } else {
+    const text = readInputFile(file);
+    format = detectFormat(file, text, flagString(ctx.flags, 'format'));
+    parsed = parseNotes(format, text, file);
+  }
   const stem = basename(file, extname(file));
   const deckId = flagString(ctx.flags, 'deck') ?? slugifyDeckId(stem);
   if (!isValidId(deckId)) throw new UsageError(`--deck "${deckId}" is not a valid deck id (${ID_PATTERN}: lower-case letters, digits, ".", "_", "-")`);
@@ -174,6 +188,18 @@ export async function askYesNo(question: string, input: NodeJS.ReadableStream = 
 }
 
 async function importProgress(ctx: CommandContext, file: string): Promise<number> {
+  if (!/\.(apkg|colpkg)$/i.test(file)) return mergeProgress(ctx, file, file);
+  // The reviews done in Anki (a phone) on cards amgi exported, through the same merge.
+  const reviews = await (await packageModule()).apkgReviewsFile(file, ctx.env, flagString(ctx.flags, 'decks'));
+  try {
+    if (reviews.unknown) ctx.io.err(`amgi: ${plural(reviews.unknown, 'review', 'reviews')} of cards amgi did not export left out`);
+    return await mergeProgress(ctx, reviews.file, file);
+  } finally {
+    rmSync(reviews.dir, { recursive: true, force: true });
+  }
+}
+
+async function mergeProgress(ctx: CommandContext, file: string, label: string): Promise<number> {
   const { io } = ctx;
   const home = amgiHome(ctx.env);
   const plan = planProgressMerge(home, file, ctx.now().getTime());
@@ -198,8 +224,8 @@ async function importProgress(ctx: CommandContext, file: string): Promise<number
   for (const id of plan.conflicts.slice(0, 5)) io.err(`amgi: warning: entry ${id} differs between the two machines; this machine's copy was kept`);
   io.out(
     plan.add.size
-      ? `merged ${plural(plan.add.size, 'new entry', 'new entries')} from ${file} (${plan.known} already here); progress updated`
-      : `nothing new in ${file} (${plural(plan.known, 'entry', 'entries')} already here)`,
+      ? `merged ${plural(plan.add.size, 'new entry', 'new entries')} from ${label} (${plan.known} already here); progress updated`
+      : `nothing new in ${label} (${plural(plan.known, 'entry', 'entries')} already here)`,
   );
   return 0;
 }
