@@ -137,15 +137,20 @@ const LEGACY_MODELS = {
 };
 const MID: Record<string, number> = { basic: 1, rev: 2, type: 3, cloze: 4 };
 
+/** The notes and their cards (deck 77): the same rows in both schemas. */
+function insertNotes(db: Database): void {
+  NOTES.forEach((n, i) => {
+    db.run("INSERT INTO notes VALUES (?, ?, ?, 0, 0, ?, ?, '', 0, 0, '')", [100 + i, n.guid, MID[n.type]!, n.tags, n.flds.join('\x1f')]);
+    db.run("INSERT INTO cards VALUES (?, ?, 77, 0, 0, 0, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')", [200 + i, 100 + i, i]);
+  });
+}
+
 async function legacyCollection(): Promise<Uint8Array> {
   const SQL = await initSqlJs();
   const db = new SQL.Database();
   db.run(SCHEMA11);
   db.run("INSERT INTO col VALUES (1, 1600000000, 0, 0, 11, 0, 0, 0, '{}', ?, ?, '{}', '{}')", [JSON.stringify(LEGACY_MODELS), JSON.stringify({ '1': { id: 1, name: 'Default' }, '77': { id: 77, name: 'Docker::Basics' } })]);
-  NOTES.forEach((n, i) => {
-    db.run("INSERT INTO notes VALUES (?, ?, ?, 0, 0, ?, ?, '', 0, 0, '')", [100 + i, n.guid, MID[n.type]!, n.tags, n.flds.join('\x1f')]);
-    db.run("INSERT INTO cards VALUES (?, ?, 77, 0, 0, 0, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')", [200 + i, 100 + i, i]);
-  });
+  insertNotes(db);
   const bytes = db.export();
   db.close();
   return bytes;
@@ -173,10 +178,7 @@ CREATE TABLE decks (id integer primary key not null, name text not null, mtime_s
     m.tmpls.forEach((t, ord) => db.run('INSERT INTO templates VALUES (?, ?, ?, 0, 0, ?)', [Number(id), ord, `Card ${ord + 1}`, new Uint8Array([0x0a, t.qfmt.length, ...strToU8(t.qfmt)])]));
   }
   db.run("INSERT INTO decks VALUES (77, 'Docker\x1fBasics', 0, 0, x'', x'')");
-  NOTES.forEach((n, i) => {
-    db.run("INSERT INTO notes VALUES (?, ?, ?, 0, 0, ?, ?, '', 0, 0, '')", [100 + i, n.guid, MID[n.type]!, n.tags, n.flds.join('\x1f')]);
-    db.run("INSERT INTO cards VALUES (?, ?, 77, 0, 0, 0, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')", [200 + i, 100 + i, i]);
-  });
+  insertNotes(db);
   const bytes = db.export();
   db.close();
   return bytes;
