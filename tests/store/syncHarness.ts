@@ -10,6 +10,7 @@ import type { LoadedDeck } from '../../src/core/deck/types.js';
 import { openProgress } from '../../src/store/progress.js';
 import { readSyncConfig, saveSyncDir } from '../../src/store/syncConfig.js';
 import { readLog } from '../../src/store/log.js';
+import { isConflictCopy } from '../../src/store/syncFolder.js';
 
 export interface Machine {
   home: string;
@@ -68,7 +69,8 @@ export function carry(from: Machine, to: Machine, mode: Delivery, rand: () => nu
     const dst = join(to.folder, n);
     const had = existsSync(dst) ? readFileSync(dst) : Buffer.alloc(0);
     if (had.equals(src)) continue;
-    switch (mode) {
+    // A conflict copy travels as it is (tools copy it on; they make copies of device files only).
+    switch (isConflictCopy(n) && mode === 'conflict' ? 'full' : mode) {
       case 'skip':
         break;
       case 'full': {
