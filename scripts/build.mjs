@@ -20,7 +20,8 @@ const common = {
   // ink imports react-devtools-core statically; it is only used when DEV is set.
   alias: { 'react-devtools-core': './scripts/devtools-stub.mjs' },
   // Optional native FSRS optimizer (amgi optimize): loaded from node_modules at run time, never bundled.
-  external: ['@open-spaced-repetition/binding'],
+  // sql.js finds its WebAssembly file next to itself in node_modules: loaded from there, not bundled.
+  external: ['@open-spaced-repetition/binding', 'sql.js'],
   define: { 'process.env.NODE_ENV': '"production"' },
   // Bundled CommonJS dependencies (e.g. signal-exit users) still call require().
   banner: { js: "import { createRequire as __amgiCreateRequire } from 'node:module'; const require = __amgiCreateRequire(import.meta.url);" },

@@ -36,7 +36,13 @@ export function parseArgs(argv: string[], specs: Record<string, FlagSpec>): Pars
     if (!spec) throw new UsageError(cliText().errors.unknownOption(`--${name}`, optionNames(specs)));
     if (spec.value) {
       const v = eq >= 0 ? a.slice(eq + 1) : argv[++i];
-      if (v === undefined || (eq < 0 && v.startsWith('--'))) throw new UsageError(cliText().errors.needsValue(name, spec.value));
+      if (v === undefined || (eq < 0 && v.startsWith('--'))) {
+        if (!spec.optional) throw new UsageError(cliText().errors.needsValue(name, spec.value));
+        // A switch here (`export --format apkg --progress`): the next word is read as itself.
+        if (v !== undefined) i--;
+        flags[name] = true;
+        continue;
+      }
       if (spec.repeat) flags[name] = [...((flags[name] as string[] | undefined) ?? []), v];
       else flags[name] = v;
     } else {

@@ -16,6 +16,8 @@ export interface FlagSpec {
   description?: string;
   /** May be given more than once. */
   repeat?: boolean;
+  /** The value may be left out: then the flag is a switch (true). */
+  optional?: boolean;
 }
 
 export type Flags = Record<string, string | boolean | string[] | undefined>;
@@ -117,15 +119,25 @@ export const COMMANDS: CommandSpec[] = [
     name: 'export',
     flags: {
       deck: deckFlag,
-      format: { value: 'anki|json' },
+      format: { value: 'anki|json|apkg' },
       out: { value: 'FILE' },
-      progress: { value: 'FILE' },
+      progress: { value: 'FILE', optional: true },
     },
     store: true,
     load: () => import('./commands/export.js'),
   },
   { name: 'optimize', flags: {}, store: true, load: () => import('./commands/optimize.js') },
   { name: 'help', args: '[COMMAND]', flags: {}, load: () => import('./commands/help.js') },
+  {
+    name: 'sync',
+    flags: {
+      dir: { value: 'PATH' },
+      off: {},
+      git: {},
+    },
+    store: true,
+    load: () => import('./commands/sync.js'),
+  },
 ];
 
 export function findCommand(name: string): CommandSpec | undefined {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mergeAliasTables, parseAliasFile, type AliasTable } from '../core/search/aliases.js';
-import { amgiHome, bundledDecksDir } from './paths.js';
+import { bundledDecksDir, userAliasesPath } from './paths.js';
 
 export interface AliasLoad {
   table: AliasTable;
@@ -33,7 +33,7 @@ function readAliasFile(file: string, problems: string[]): AliasTable {
 /** The bundled alias file merged with the user's. */
 export function loadAliases(env: NodeJS.ProcessEnv = process.env): AliasLoad {
   const problems: string[] = [];
-  const table = mergeAliasTables(readAliasFile(join(bundledDecksDir(), 'aliases.json'), problems), readAliasFile(join(amgiHome(env), 'aliases.json'), problems));
+  const table = mergeAliasTables(readAliasFile(join(bundledDecksDir(), 'aliases.json'), problems), readAliasFile(userAliasesPath(env), problems));
   return { table, problems };
 }
 

@@ -73,27 +73,32 @@ export interface ScanResult {
 
 const CHUNK = 8 << 20;
 
+export interface LineScan {
+  /** Byte offset just after the last complete line read. */
+  end: number;
+  size: number;
+  ino?: number;
+  replaced?: boolean;
+}
+
 /**
- * Read complete lines from byte `from` to the end, calling `onEntry` for each valid entry.
- * Stops before an incomplete last line (another writer's or a torn one) without consuming it.
- * `expectIno`: the file the offset belongs to. A log replaced since (another inode) has other
- * bytes there, so it is not read; the inode comes from the very descriptor that would read.
+ * Call `onLine` for each complete, non-empty line of `file` from byte `from` to the end (the
+ * text, the line's byte offset). Stops before an incomplete last line (another writer's, a torn
+ * one, or half of what a sync tool is delivering) without consuming it. `expectIno`: the file
+ * the offset belongs to; another inode has other bytes there, so nothing is read.
  */
-export function scanLog(home: string, from: number, onEntry: (e: LogEntry, offset: number) => void, expectIno?: number, file = logPath(home)): ScanResult {
+export function scanLines(file: string, from: number, onLine: (text: string, offset: number) => void, expectIno?: number): LineScan {
   let fd: number;
   try {
     fd = openSync(file, 'r');
   } catch (e) {
-    // A log that was read before and is gone now was replaced too (by nothing).
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { end: 0, problems: [], size: 0, replaced: expectIno !== undefined };
+    // A file that was read before and is gone now was replaced too (by nothing).
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { end: 0, size: 0, replaced: expectIno !== undefined };
     throw e;
   }
-  const problems: string[] = [];
-  let unreadable = 0;
-  let firstBad = 0;
   try {
     const { size, ino } = fstatSync(fd);
-    if (expectIno !== undefined && ino !== expectIno) return { end: from, problems, size, ino, replaced: true };
+    if (expectIno !== undefined && ino !== expectIno) return { end: from, size, ino, replaced: true };
     let pos = Math.min(from, size);
     let carry: Buffer = Buffer.alloc(0);
     let carryAt = pos;
@@ -106,23 +111,40 @@ export function scanLog(home: string, from: number, onEntry: (e: LogEntry, offse
       const buf = carry.length ? Buffer.concat([carry, chunk.subarray(0, got)]) : chunk.subarray(0, got);
       let start = 0;
       for (let nl = buf.indexOf(10, start); nl >= 0; nl = buf.indexOf(10, start)) {
-        if (nl > start) {
-          const e = parseEntry(buf.toString('utf8', start, nl));
-          if (e) onEntry(e, carryAt + start);
-          else if (unreadable++ === 0) firstBad = carryAt + start;
-        }
+        if (nl > start) onLine(buf.toString('utf8', start, nl), carryAt + start);
         start = nl + 1;
       }
       carry = buf.subarray(start);
       carryAt += start;
     }
-    // One line for a whole damaged stretch, not one per line.
-    if (unreadable === 1) problems.push(`${LOG_FILE}: skipped an unreadable line at byte ${firstBad}`);
-    else if (unreadable > 1) problems.push(`${LOG_FILE}: skipped ${unreadable} unreadable lines (the first at byte ${firstBad})`);
-    return { end: carryAt, problems, size, ino };
+    return { end: carryAt, size, ino };
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Read complete lines from byte `from` to the end, calling `onEntry` for each valid entry
+ * (scanLines: an incomplete last line is left for later, a replaced file is not read).
+ */
+export function scanLog(home: string, from: number, onEntry: (e: LogEntry, offset: number) => void, expectIno?: number, file = logPath(home)): ScanResult {
+  const problems: string[] = [];
+  let unreadable = 0;
+  let firstBad = 0;
+  const r = scanLines(
+    file,
+    from,
+    (text, offset) => {
+      const e = parseEntry(text);
+      if (e) onEntry(e, offset);
+      else if (unreadable++ === 0) firstBad = offset;
+    },
+    expectIno,
+  );
+  // One line for a whole damaged stretch, not one per line.
+  if (unreadable === 1) problems.push(`${LOG_FILE}: skipped an unreadable line at byte ${firstBad}`);
+  else if (unreadable > 1) problems.push(`${LOG_FILE}: skipped ${unreadable} unreadable lines (the first at byte ${firstBad})`);
+  return { ...r, problems };
 }
 
 /** Every valid entry of the log, and the lines that were skipped. For export/merge. */

@@ -2,6 +2,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { syncDirOf } from './syncConfig.js';
 
 export function amgiHome(env: NodeJS.ProcessEnv = process.env): string {
   if (env.AMGI_HOME) return env.AMGI_HOME;
@@ -11,8 +12,21 @@ export function amgiHome(env: NodeJS.ProcessEnv = process.env): string {
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'amgi');
 }
 
+/**
+ * Where the user's own files live (decks/, aliases.json): the sync folder when sync is on, so an
+ * imported deck has its cards on every machine that has its history; else $AMGI_HOME.
+ */
+export function userFilesDir(env: NodeJS.ProcessEnv = process.env): string {
+  const home = amgiHome(env);
+  return syncDirOf(home, env)?.dir ?? home;
+}
+
 export function userDecksDir(env: NodeJS.ProcessEnv = process.env): string {
-  return join(amgiHome(env), 'decks');
+  return join(userFilesDir(env), 'decks');
+}
+
+export function userAliasesPath(env: NodeJS.ProcessEnv = process.env): string {
+  return join(userFilesDir(env), 'aliases.json');
 }
 
 /** The decks shipped with the package: `<package>/decks`, found from the bundle's location. */

@@ -27,6 +27,7 @@ import { loadIndex, saveIndex, type EntryIndex } from './entryIndex.js';
 import { openSettings, type SettingsStore } from './settings.js';
 import { paramsKey, writeSnapshot } from './snapshot.js';
 import { cramSession, reviewSession } from './session.js';
+import { syncStep } from './syncFolder.js';
 import type { CramOptions, OpenProgressOptions, Progress, StudySession, Streak } from './types.js';
 
 /** Time-sortable unique id: base-36 milliseconds, then random bits (two terminals never clash). */
@@ -59,6 +60,7 @@ export class ProgressStore implements Progress {
     this.notices.push(...this.settingsStore.notices);
     this.ctx = ledgerContext(this.settings, this.fuzz);
     this.params = paramsKey(this.settings, this.fuzz);
+    this.syncFolder();
     const load = loadLedger(opts.home, this.ctx, this.params, opts.now);
     this.notices.push(...load.notices);
     this.ledger = load.ledger;
@@ -132,8 +134,31 @@ export class ProgressStore implements Progress {
     return this.ledger.items.get(key);
   }
 
-  /** Apply whatever the log holds past our offset (other terminals' answers and our own). */
+  /** Problems the sync folder showed, said once per process (a session syncs before each answer). */
+  private syncSaid = new Set<string>();
+
+  /**
+   * With sync on (store/syncFolder.ts): other machines' new entries into the local log, this
+   * machine's to its device file. Whatever goes wrong there is a notice, never an error: the
+   * local log alone is a complete store.
+   */
+  private syncFolder(): void {
+    let problems: string[];
+    try {
+      problems = syncStep(this.opts.home, { now: this.now() })?.problems ?? [];
+    } catch (e) {
+      problems = [`${(e as NodeJS.ErrnoException).code ?? (e as Error).message}; this machine's answers are kept and synced at the next step`];
+    }
+    for (const p of problems) {
+      if (this.syncSaid.has(p)) continue;
+      this.syncSaid.add(p);
+      this.notices.push(`sync: ${p}`);
+    }
+  }
+
+  /** Apply whatever the log holds past our offset (other terminals' answers and our own), after a sync step. */
   refresh(): void {
+    this.syncFolder();
     // A replaced log (a recovery in another window) has other bytes at our offset: the scan
     // checks the inode of the file it reads and asks for a rebuild instead.
     const tail = applyLog(this.opts.home, this.ledger, this.offset, this.ctx, { ...(this.index ? { index: this.index } : {}), expectIno: this.logIno });

@@ -9,15 +9,21 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { StoreError } from '../core/errors.js';
 import { msg } from '../core/messages.js';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { syncDirOf } from './syncConfig.js';
 import { DEFAULT_SETTINGS, type Settings } from '../core/schedule/types.js';
 import { SETTINGS_VERSION, settingsMigrations } from './migrations.js';
 import { moveAside } from './recover.js';
 
 export const SETTINGS_FILE = 'settings.json';
 
+/**
+ * Settings are the learner's (limits, retention, language, FSRS weights), not the machine's: with
+ * sync on they live in the sync folder, so every machine schedules alike. Per-machine things
+ * (the device id, the sync folder itself) are in $AMGI_HOME/sync.json.
+ */
 export function settingsPath(home: string): string {
-  return join(home, SETTINGS_FILE);
+  return join(syncDirOf(home)?.dir ?? home, SETTINGS_FILE);
 }
 
 const num = (v: unknown, min: number, max: number, int: boolean): number | undefined =>
@@ -112,7 +118,7 @@ function openConf(home: string, Conf = confClass()): Conf<Record<string, unknown
   return new Conf<Record<string, unknown>>({
     projectName: 'amgi',
     projectSuffix: '',
-    cwd: home,
+    cwd: dirname(settingsPath(home)),
     configName: 'settings',
     projectVersion: SETTINGS_VERSION,
     migrations: settingsMigrations(home),

@@ -21,6 +21,8 @@ import { logPath } from './log.js';
 import { readSealed, writeSealed } from './sealed.js';
 import { SETTINGS_VERSION } from './migrations.js';
 import { sanitizeSettings, settingsPath } from './settings.js';
+import { syncDirOf } from './syncConfig.js';
+import { deviceFiles } from './syncFolder.js';
 
 export const STATUS_CACHE_FORMAT = 2;
 
@@ -72,6 +74,15 @@ export function statusKey(home: string, deckFiles: readonly { file: string; orig
   parts.push(add(logPath(home), true));
   const settingsFile = settingsPath(home);
   parts.push(add(settingsFile));
+  // With sync on, another machine's answers arrive in the folder: an open merges them.
+  const sync = syncDirOf(home);
+  if (sync) {
+    try {
+      for (const n of deviceFiles(sync.dir)) parts.push(n, add(join(sync.dir, n), true));
+    } catch {
+      return undefined;
+    }
+  }
   let raw: Record<string, unknown> = {};
   let text: string | null = null;
   try {

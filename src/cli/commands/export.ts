@@ -67,8 +67,10 @@ async function exportProgress(ctx: CommandContext, out: string): Promise<number>
 async function exportDecks(ctx: CommandContext): Promise<number> {
   const out = flagString(ctx.flags, 'out');
   const t = cliText();
-  const format = flagChoice(ctx.flags, 'format', ['anki', 'json'] as const) ?? (out?.endsWith('.json') ? 'json' : out && /\.(txt|tsv)$/.test(out) ? 'anki' : undefined);
+  const format = flagChoice(ctx.flags, 'format', ['anki', 'json', 'apkg'] as const) ?? (out?.endsWith('.json') ? 'json' : out && /\.(txt|tsv)$/.test(out) ? 'anki' : out?.endsWith('.apkg') ? 'apkg' : undefined);
   if (!format) throw new UsageError(t.errors.formatNeeded);
+  if (ctx.flags.progress === true && format !== 'apkg') throw new UsageError(t.errors.progressNeedsApkg);
+  if (format === 'apkg' && (!out || out === '-')) throw new UsageError(t.errors.apkgNeedsOut);
   const set = loadAllDecks({ decksDir: flagString(ctx.flags, 'decks'), env: ctx.env });
   for (const p of set.problems) ctx.io.err(formatProblem(p));
   const deckId = flagString(ctx.flags, 'deck');
@@ -76,6 +78,11 @@ async function exportDecks(ctx: CommandContext): Promise<number> {
   const decks = set.decks.map((d) => d.deck).filter((d) => deckId === undefined || d.id === deckId);
   if (decks.length === 0) throw new AmgiError(t.errors.noDecksToExport);
   const cards = decks.reduce((n, d) => n + d.cards.length, 0);
+  if (format === 'apkg') {
+    // Loaded here only: sql.js (WebAssembly) and fflate never load for other commands.
+    const { exportApkg } = await import('../apkgExport.js');
+    return exportApkg(ctx, decks, out!);
+  }
   if (format === 'anki') {
     emit(ctx, out, decksToAnki(decks), t.export.notes(cards, decks.length));
     return 0;

@@ -3,6 +3,7 @@
  * $AMGI_HOME/decks, after a preview and a question. `amgi import --progress FILE`: merge
  * another machine's review history. Bad input is refused before anything is written.
  */
+import { rmSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { basename, extname } from 'node:path';
 import { flagString } from '../args.js';
@@ -16,7 +17,7 @@ import { answerText, promptText } from '../../core/deck/cards.js';
 import { truncateDisplay } from '../../core/text/width.js';
 import { buildDeck } from '../../core/import/deck.js';
 import { diffDecks, type DeckDiff } from '../../core/import/diff.js';
-import type { SkippedLine } from '../../core/import/draft.js';
+import type { ImportParse, SkippedLine } from '../../core/import/draft.js';
 import { InputError } from '../../core/import/errors.js';
 import { detectFormat, parseNotes, type NotesFormat } from '../../core/import/format.js';
 import { isValidId, slugifyDeckId } from '../../core/import/ids.js';
@@ -46,12 +47,25 @@ export async function run(ctx: CommandContext): Promise<number> {
   return importNotes(ctx, file);
 }
 
+/** An Anki package (.apkg, .colpkg): read by its own module, which loads SQLite only then. */
+async function packageModule() {
+  return import('../apkgImport.js');
+}
+
 async function importNotes(ctx: CommandContext, file: string): Promise<number> {
   const { io } = ctx;
   const t = cliText().import;
-  const text = readInputFile(file);
-  const format = detectFormat(file, text, flagString(ctx.flags, 'format'));
-  const parsed = parseNotes(format, text, file);
+  let format: NotesFormat;
+  let parsed: ImportParse;
+  if (/\.(apkg|colpkg)$/i.test(file)) {
+    if (ctx.flags.format) throw new UsageError('an Anki package is read as one; --format does not apply');
+    format = 'anki';
+    parsed = await (await packageModule()).parseApkgNotes(file, io);
+  } else {
+    const text = readInputFile(file);
+    format = detectFormat(file, text, flagString(ctx.flags, 'format'));
+    parsed = parseNotes(format, text, file);
+  }
   const stem = basename(file, extname(file));
   const deckId = flagString(ctx.flags, 'deck') ?? slugifyDeckId(stem);
   if (!isValidId(deckId)) throw new UsageError(cliText().errors.badDeckId(deckId, ID_PATTERN));
@@ -177,6 +191,18 @@ export async function askYesNo(question: string, input: NodeJS.ReadableStream = 
 }
 
 async function importProgress(ctx: CommandContext, file: string): Promise<number> {
+  if (!/\.(apkg|colpkg)$/i.test(file)) return mergeProgress(ctx, file, file);
+  // The reviews done in Anki (a phone) on cards amgi exported, through the same merge.
+  const reviews = await (await packageModule()).apkgReviewsFile(file, ctx.env, flagString(ctx.flags, 'decks'));
+  try {
+    if (reviews.unknown) ctx.io.err(`amgi: ${cliText().import.unknownReviews(reviews.unknown)}`);
+    return await mergeProgress(ctx, reviews.file, file);
+  } finally {
+    rmSync(reviews.dir, { recursive: true, force: true });
+  }
+}
+
+async function mergeProgress(ctx: CommandContext, file: string, label: string): Promise<number> {
   const { io } = ctx;
   const t = cliText().import;
   const home = amgiHome(ctx.env);
@@ -200,6 +226,6 @@ async function importProgress(ctx: CommandContext, file: string): Promise<number
     for (const p of r.problems) if (!plan.logProblems.includes(p)) io.err(`amgi: ${t.warning(p)}`);
   }
   for (const id of plan.conflicts.slice(0, 5)) io.err(`amgi: ${t.conflict(id)}`);
-  io.out(plan.add.size ? t.merged(plan.add.size, file, plan.known) : t.nothingNew(file, plan.known));
+  io.out(plan.add.size ? t.merged(plan.add.size, label, plan.known) : t.nothingNew(label, plan.known));
   return 0;
 }

@@ -27,6 +27,7 @@ export const cliEn = {
       validate: 'check deck files; exit 1 if any is invalid',
       import: 'import Markdown or Anki notes as a deck, or merge progress',
       export: 'export decks (Anki, JSON) or progress',
+      sync: 'one history on several machines through a folder Syncthing, Dropbox or git carries',
       optimize: 'fit FSRS parameters to your review history',
       help: 'show help for amgi or for one command',
     } as Record<string, string>,
@@ -55,6 +56,9 @@ export const cliEn = {
       'export.format': 'output format',
       'export.out': 'output file',
       'export.progress': 'write the review history to FILE',
+      'sync.dir': 'sync through PATH (saved; AMGI_SYNC_DIR overrides)',
+      'sync.off': 'stop syncing (the history stays here)',
+      'sync.git': "PATH is a git work tree: commit this device's file, pull --rebase, push",
     } as Record<string, string>,
   },
   errors: {
@@ -89,6 +93,8 @@ export const cliEn = {
     bundledDeckId: (id: string, title: string) => `deck id "${id}" belongs to the bundled deck "${title}"; choose another with --deck ID`,
     noDecksToExport: 'no decks to export',
     noSuchFile: (file: string) => `${file}: no such file or folder`,
+    progressNeedsApkg: '--progress without a FILE carries the schedule in an Anki package: add --format apkg',
+    apkgNeedsOut: 'an Anki package is a file: give --out FILE.apkg',
   },
   status: {
     nothingDue: 'nothing due',
@@ -124,6 +130,7 @@ export const cliEn = {
     noMatch: (query: string) => `no cards match "${query}"`,
   },
   import: {
+    unknownReviews: (n: number) => `${n} ${n === 1 ? 'review' : 'reviews'} of cards amgi did not export left out`,
     formats: { md: 'Markdown', anki: 'Anki' } as Record<'md' | 'anki', string>,
     description: (file: string, format: 'md' | 'anki') => `Imported from ${file} (${format === 'anki' ? 'Anki notes' : 'Markdown'})`,
     heading: (format: string, file: string, id: string, title: string, lang: string) => `${format} import: ${file} → deck "${id}" (${title}, ${lang})`,

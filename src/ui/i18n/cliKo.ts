@@ -44,6 +44,7 @@ export const cliKo: CliMessages = {
       validate: '덱 파일 검사; 잘못된 파일이 있으면 종료 코드 1',
       import: 'Markdown이나 Anki 노트를 덱으로 가져오기, 또는 진행 기록 합치기',
       export: '덱 내보내기 (Anki, JSON) 또는 진행 기록 내보내기',
+      sync: 'Syncthing·Dropbox·git이 옮기는 폴더로 여러 기기에서 하나의 기록 쓰기',
       optimize: '내 복습 기록에 맞춰 FSRS 매개변수 조정',
       help: 'amgi나 명령 하나의 도움말',
     },
@@ -71,6 +72,9 @@ export const cliKo: CliMessages = {
       'export.format': '출력 형식',
       'export.out': '출력 파일',
       'export.progress': '복습 기록을 FILE에 쓰기',
+      'sync.dir': 'PATH로 동기화 (저장됨, AMGI_SYNC_DIR가 우선)',
+      'sync.off': '동기화 끄기 (기록은 이 기기에 남음)',
+      'sync.git': 'PATH가 git 작업 트리: 이 기기 파일을 커밋하고 pull --rebase, push',
     },
   },
   errors: {
@@ -105,6 +109,8 @@ export const cliKo: CliMessages = {
     bundledDeckId: (id, title) => `덱 ID "${id}"은(는) 기본 덱 "${title}"의 ID입니다. --deck ID로 다른 ID를 고르세요`,
     noDecksToExport: '내보낼 덱이 없습니다',
     noSuchFile: (file) => `${file}: 그런 파일이나 폴더가 없습니다`,
+    progressNeedsApkg: 'FILE 없는 --progress는 Anki 패키지에 일정을 담습니다: --format apkg를 붙이세요',
+    apkgNeedsOut: 'Anki 패키지는 파일입니다: --out FILE.apkg를 주세요',
   },
   status: {
     nothingDue: '할 카드 없음',
@@ -138,6 +144,7 @@ export const cliKo: CliMessages = {
     noMatch: (query) => `"${query}"에 맞는 카드가 없습니다`,
   },
   import: {
+    unknownReviews: (n) => `amgi가 내보내지 않은 카드의 복습 ${n}개는 빼고 합칩니다`,
     formats: { md: 'Markdown', anki: 'Anki' },
     description: (file, format) => `${file}에서 가져옴 (${format === 'anki' ? 'Anki 노트' : 'Markdown'})`,
     heading: (format, file, id, title, lang) => `${format} 가져오기: ${file} → 덱 "${id}" (${title}, ${lang})`,

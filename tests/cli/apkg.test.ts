@@ -1,0 +1,261 @@
+/**
+ * Anki packages: the exported file opened with SQLite (tables, note types, counts, GUIDs stable
+ * across exports, due dates); packages built here in Anki's legacy (schema 11) and current
+ * (schema 18, zstd) layouts imported; a revlog round trip (export with progress, reviews added as
+ * a phone would, import, the schedule moves; a second import adds nothing).
+ */
+import { describe, expect, test } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import initSqlJs, { type Database } from 'sql.js';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import { amgi } from '../helpers/cli.js';
+import { mini, useMiniDeckHome } from '../helpers/miniDeck.js';
+import { SCHEMA11 } from '../../src/store/ankiPackage.js';
+import { collectionStart, guidFor } from '../../src/core/export/apkg.js';
+import { studyDay } from '../../src/core/schedule/day.js';
+import { openProgress } from '../../src/store/progress.js';
+import { loadAllDecks } from '../../src/store/deckFiles.js';
+import { readLog } from '../../src/store/log.js';
+
+const env = useMiniDeckHome();
+const NOW = '2026-03-10T10:00:00.000Z';
+const run = (args: string[], extra: Record<string, string> = {}) => amgi(args, { AMGI_HOME: env.home, AMGI_NOW: NOW, ...extra });
+
+async function openApkg(file: string): Promise<{ db: Database; zip: Record<string, Uint8Array> }> {
+  const SQL = await initSqlJs();
+  const zip = unzipSync(readFileSync(file));
+  return { db: new SQL.Database(zip['collection.anki2']), zip };
+}
+const all = (db: Database, q: string) => db.exec(q)[0]?.values ?? [];
+
+/** A zstd frame of raw (stored) blocks: what fzstd reads, without a compressor in the test. */
+function zstdRaw(data: Uint8Array): Uint8Array {
+  const parts: Buffer[] = [Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0xa0]), Buffer.alloc(4)];
+  parts[1]!.writeUInt32LE(data.length);
+  const MAX = 128 * 1024;
+  for (let at = 0; at < data.length || at === 0; at += MAX) {
+    const n = Math.min(MAX, data.length - at);
+    const last = at + n >= data.length ? 1 : 0;
+    const h = (n << 3) | last; // block type 0: raw
+    parts.push(Buffer.from([h & 0xff, (h >> 8) & 0xff, (h >> 16) & 0xff]), Buffer.from(data.subarray(at, at + n)));
+    if (data.length === 0) break;
+  }
+  return new Uint8Array(Buffer.concat(parts));
+}
+
+describe('export --format apkg', () => {
+  test('a legacy collection: tables, note types per card type, counts, stable GUIDs, fields', async () => {
+    const out = join(env.home, 'mini.apkg');
+    const r = run(['export', '--format', 'apkg', '--out', out, '--decks', env.decks]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/wrote 7 notes \(8 cards\) from 1 deck/);
+    const { db, zip } = await openApkg(out);
+    expect(new TextDecoder().decode(zip.media)).toBe('{}');
+    const tables = all(db, "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").map((x) => x[0]);
+    expect(tables).toEqual(['cards', 'col', 'graves', 'notes', 'revlog']);
+    const [ver, models, decks] = all(db, 'SELECT ver, models, decks FROM col')[0]!;
+    expect(ver).toBe(11);
+    const m = JSON.parse(String(models)) as Record<string, { name: string; type: number; flds: { name: string }[]; tmpls: { qfmt: string }[] }>;
+    const byName = new Map(Object.values(m).map((x) => [x.name, x]));
+    expect(byName.get('amgi Cloze')?.type).toBe(1);
+    expect(byName.get('amgi Basic (and reversed card)')?.tmpls).toHaveLength(2);
+    expect(byName.get('amgi Basic (type in the answer)')?.tmpls[0]?.qfmt).toContain('{{type:Back}}');
+    expect(Object.values(JSON.parse(String(decks)) as Record<string, { name: string }>).map((d) => d.name)).toContain('미니 덱');
+    expect(all(db, 'SELECT count(*) FROM notes')[0]![0]).toBe(7);
+    expect(all(db, 'SELECT count(*) FROM cards')[0]![0]).toBe(8);
+    const notes = new Map(all(db, 'SELECT guid, flds, tags, mid FROM notes').map(([g, f, t, mid]) => [String(g), { f: String(f).split('\x1f'), t: String(t), mid: String(mid) }]));
+    const cloze = notes.get(guidFor('mini-cloze'))!;
+    expect(cloze.f[0]).toBe('이미지는 {{c1::읽기 전용}} 템플릿이다');
+    expect(notes.get(guidFor('mini-layer'))!.t.trim()).toBe('image');
+    const choice = notes.get(guidFor('mini-choice'))!;
+    expect(m[choice.mid]!.name).toBe('amgi Choice');
+    expect(choice.f[2]).toMatch(/class=right>runc ✔/);
+    expect(notes.get(guidFor('mini-order'))!.f[1]).toBe('<ol><li>docker CLI</li><li>dockerd</li><li>containerd</li><li>runc</li></ol>');
+    expect(notes.get(guidFor('mini-interview'))!.f[1]).toMatch(/^<ul><li>VM은/);
+    // Exported again: the same GUIDs and ids, so Anki updates the notes instead of adding copies.
+    const again = join(env.home, 'again.apkg');
+    expect(run(['export', '--format', 'apkg', '--out', again, '--decks', env.decks]).code).toBe(0);
+    const second = (await openApkg(again)).db;
+    expect(all(second, 'SELECT id, guid FROM notes ORDER BY id')).toEqual(all(db, 'SELECT id, guid FROM notes ORDER BY id'));
+    expect(all(second, 'SELECT id, nid, ord FROM cards ORDER BY id')).toEqual(all(db, 'SELECT id, nid, ord FROM cards ORDER BY id'));
+  });
+
+  test('--progress: each card carries its state (type, queue, due day, interval, FSRS memory)', async () => {
+    const decks = loadAllDecks({ decksDir: env.decks, env: { AMGI_HOME: env.home } }).decks;
+    let t = Date.parse('2026-03-01T10:00:00Z');
+    const p = openProgress({ home: env.home, decks, now: () => new Date(t), fuzz: false });
+    const s = p.startReview();
+    // Good on a new card twice: learning, then review.
+    for (let i = 0; i < 2; i++) {
+      const cur = s.current();
+      expect(cur?.item.key).toBe('mini-layer');
+      s.answer(3, 2000);
+      t += 15 * 60_000;
+    }
+    const state = p.state('mini-layer')!;
+    p.close();
+    expect(state.st).toBe(2);
+    const out = join(env.home, 'p.apkg');
+    const r = run(['export', '--format', 'apkg', '--out', out, '--decks', env.decks, '--progress']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/1 card with their schedule/);
+    const { db } = await openApkg(out);
+    const crt = Number(all(db, 'SELECT crt FROM col')[0]![0]);
+    expect(crt).toBe(collectionStart(4));
+    const [type, queue, due, ivl, data] = all(db, `SELECT c.type, c.queue, c.due, c.ivl, c.data FROM cards c JOIN notes n ON n.id = c.nid WHERE n.guid = '${guidFor('mini-layer')}'`)[0]!;
+    expect([type, queue]).toEqual([2, 2]);
+    expect(due).toBe(studyDay(state.due, 4) - studyDay(crt * 1000, 4));
+    expect(ivl).toBe(state.sch);
+    expect(JSON.parse(String(data)).s).toBeCloseTo(state.s, 3);
+    const news = all(db, 'SELECT count(*) FROM cards WHERE type = 0 AND queue = 0')[0]![0];
+    expect(news).toBe(7);
+  });
+
+  test('bad input: one clear line', () => {
+    const r = run(['export', '--format', 'apkg', '--decks', env.decks]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toMatch(/--out FILE.apkg/);
+    const r2 = run(['export', '--format', 'json', '--progress', '--decks', env.decks]);
+    expect(r2.code).toBe(2);
+  });
+});
+
+/** Notes of the four stock note types, with HTML and a media reference. */
+const NOTES = [
+  { guid: 'g-basic', type: 'basic', flds: ['What is a <b>layer</b>?', 'A read-only&nbsp;filesystem diff<br>stacked'], tags: ' image docker ' },
+  { guid: 'g-rev', type: 'rev', flds: ['namespace', '격리 <img src="ns.png">'], tags: '' },
+  { guid: 'g-type', type: 'type', flds: ['Default registry', 'docker.io'], tags: '' },
+  { guid: 'g-cloze', type: 'cloze', flds: ['{{c1::runc}} runs {{c2::containers::what}}', 'OCI'], tags: ' oci ' },
+];
+
+const LEGACY_MODELS = {
+  '1': { id: 1, name: 'Basic', type: 0, flds: [{ name: 'Front' }, { name: 'Back' }], tmpls: [{ qfmt: '{{Front}}' }] },
+  '2': { id: 2, name: 'Basic (and reversed card)', type: 0, flds: [{ name: 'Front' }, { name: 'Back' }], tmpls: [{ qfmt: '{{Front}}' }, { qfmt: '{{Back}}' }] },
+  '3': { id: 3, name: 'Basic (type in the answer)', type: 0, flds: [{ name: 'Front' }, { name: 'Back' }], tmpls: [{ qfmt: '{{Front}}\n\n{{type:Back}}' }] },
+  '4': { id: 4, name: 'Cloze', type: 1, flds: [{ name: 'Text' }, { name: 'Back Extra' }], tmpls: [{ qfmt: '{{cloze:Text}}' }] },
+};
+const MID: Record<string, number> = { basic: 1, rev: 2, type: 3, cloze: 4 };
+
+/** The notes and their cards (deck 77): the same rows in both schemas. */
+function insertNotes(db: Database): void {
+  NOTES.forEach((n, i) => {
+    db.run("INSERT INTO notes VALUES (?, ?, ?, 0, 0, ?, ?, '', 0, 0, '')", [100 + i, n.guid, MID[n.type]!, n.tags, n.flds.join('\x1f')]);
+    db.run("INSERT INTO cards VALUES (?, ?, 77, 0, 0, 0, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')", [200 + i, 100 + i, i]);
+  });
+}
+
+async function legacyCollection(): Promise<Uint8Array> {
+  const SQL = await initSqlJs();
+  const db = new SQL.Database();
+  db.run(SCHEMA11);
+  db.run("INSERT INTO col VALUES (1, 1600000000, 0, 0, 11, 0, 0, 0, '{}', ?, ?, '{}', '{}')", [JSON.stringify(LEGACY_MODELS), JSON.stringify({ '1': { id: 1, name: 'Default' }, '77': { id: 77, name: 'Docker::Basics' } })]);
+  insertNotes(db);
+  const bytes = db.export();
+  db.close();
+  return bytes;
+}
+
+/** Schema 18 (Anki 2.1.50+): note types, fields, templates and decks in tables; protobuf configs. */
+async function currentCollection(): Promise<Uint8Array> {
+  const SQL = await initSqlJs();
+  const db = new SQL.Database();
+  db.run(`CREATE TABLE col (id integer primary key, crt integer not null, mod integer not null, scm integer not null, ver integer not null, dty integer not null, usn integer not null, ls integer not null, conf text not null, models text not null, decks text not null, dconf text not null, tags text not null);
+CREATE TABLE notes (id integer primary key, guid text not null, mid integer not null, mod integer not null, usn integer not null, tags text not null, flds text not null, sfld integer not null, csum integer not null, flags integer not null, data text not null);
+CREATE TABLE cards (id integer primary key, nid integer not null, did integer not null, ord integer not null, mod integer not null, usn integer not null, type integer not null, queue integer not null, due integer not null, ivl integer not null, factor integer not null, reps integer not null, lapses integer not null, left integer not null, odue integer not null, odid integer not null, flags integer not null, data text not null);
+CREATE TABLE revlog (id integer primary key, cid integer not null, usn integer not null, ease integer not null, ivl integer not null, lastIvl integer not null, factor integer not null, time integer not null, type integer not null);
+CREATE TABLE notetypes (id integer not null primary key, name text not null, mtime_secs integer not null, usn integer not null, config blob not null);
+CREATE TABLE fields (ntid integer not null, ord integer not null, name text not null, config blob not null, PRIMARY KEY (ntid, ord)) without rowid;
+CREATE TABLE templates (ntid integer not null, ord integer not null, name text not null, mtime_secs integer not null, usn integer not null, config blob not null, PRIMARY KEY (ntid, ord)) without rowid;
+CREATE TABLE decks (id integer primary key not null, name text not null, mtime_secs integer not null, usn integer not null, common blob not null, kind blob not null);`);
+  db.run("INSERT INTO col VALUES (1, 1600000000, 0, 0, 18, 0, 0, 0, '', '', '', '', '')");
+  for (const [id, m] of Object.entries(LEGACY_MODELS)) {
+    // NotetypeConfig: field 1 (kind) = 1 for cloze; a css string (field 3) after it.
+    const config = m.type === 1 ? new Uint8Array([0x08, 0x01, 0x1a, 0x00]) : new Uint8Array([0x1a, 0x00]);
+    db.run('INSERT INTO notetypes VALUES (?, ?, 0, 0, ?)', [Number(id), m.name, config]);
+    m.flds.forEach((f, ord) => db.run('INSERT INTO fields VALUES (?, ?, ?, ?)', [Number(id), ord, f.name, new Uint8Array()]));
+    // TemplateConfig: field 1 (q_format), a string.
+    m.tmpls.forEach((t, ord) => db.run('INSERT INTO templates VALUES (?, ?, ?, 0, 0, ?)', [Number(id), ord, `Card ${ord + 1}`, new Uint8Array([0x0a, t.qfmt.length, ...strToU8(t.qfmt)])]));
+  }
+  db.run("INSERT INTO decks VALUES (77, 'Docker\x1fBasics', 0, 0, x'', x'')");
+  insertNotes(db);
+  const bytes = db.export();
+  db.close();
+  return bytes;
+}
+
+function expectImported(r: { code: number; stdout: string; stderr: string }, deckFile: string): void {
+  expect(r.code, r.stderr + r.stdout).toBe(0);
+  expect(r.stdout).toMatch(/1 media file \(images, sounds\) not imported/);
+  const deck = JSON.parse(readFileSync(deckFile, 'utf8')) as { title: string; cards: { type: string; front: string; back?: string; tags?: string[] }[] };
+  expect(deck.title).toBe('Docker::Basics');
+  expect(deck.cards.map((c) => c.type)).toEqual(['basic', 'reversible', 'basic', 'cloze']);
+  expect(deck.cards[0]).toMatchObject({ front: 'What is a layer?', back: 'A read-only filesystem diff\nstacked', tags: ['image', 'docker'] });
+  expect(deck.cards[1]!.back).toBe('격리');
+  expect(deck.cards[2]!.back).toBe('docker.io');
+  expect(deck.cards[3]).toMatchObject({ front: '{{runc}} runs {{containers}}', back: 'OCI', tags: ['oci'] });
+}
+
+describe('import FILE.apkg / FILE.colpkg', () => {
+  test('legacy .apkg (collection.anki2): Basic, reversed, type-in and Cloze notes become a deck; media counted and skipped', async () => {
+    const file = join(env.home, 'legacy.apkg');
+    writeFileSync(file, zipSync({ 'collection.anki2': await legacyCollection(), media: strToU8('{"0": "ns.png"}'), '0': new Uint8Array([1, 2, 3]) }));
+    const r = run(['import', file, '--deck', 'legacy', '--yes']);
+    expectImported(r, join(env.home, 'decks', 'legacy.json'));
+    expect(r.stdout).toMatch(/collection.anki2 with 4 notes/);
+  });
+
+  test('current .colpkg (collection.anki21b, zstd, schema 18) imports the same', async () => {
+    const file = join(env.home, 'current.colpkg');
+    writeFileSync(file, zipSync({ 'collection.anki2': await legacyCollection(), 'collection.anki21b': zstdRaw(await currentCollection()), media: zstdRaw(new Uint8Array()), '0': new Uint8Array([1]) }));
+    const r = run(['import', file, '--deck', 'current', '--yes']);
+    expectImported(r, join(env.home, 'decks', 'current.json'));
+    expect(r.stdout).toMatch(/collection.anki21b with 4 notes/);
+  });
+
+  test('not a package: one clear line, exit 1', () => {
+    const file = join(env.home, 'bad.apkg');
+    writeFileSync(file, 'not a zip');
+    const r = run(['import', file, '--yes']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toMatch(/bad.apkg: not an Anki package \(not a zip file\)/);
+  });
+});
+
+test('revlog round trip: export with progress, reviews on the phone, import: the schedule moves; twice adds nothing', async () => {
+  const out = join(env.home, 'phone.apkg');
+  expect(run(['export', '--format', 'apkg', '--out', out, '--decks', env.decks, '--progress']).code).toBe(0);
+  const SQL = await initSqlJs();
+  const zip = unzipSync(readFileSync(out));
+  const db = new SQL.Database(zip['collection.anki2']);
+  // The phone: Good on the layer card, then Again and Good on the reverse of the runtime card, days later.
+  const cid = (guid: string, ord: number) => Number(all(db, `SELECT c.id FROM cards c JOIN notes n ON n.id = c.nid WHERE n.guid = '${guid}' AND c.ord = ${ord}`)[0]![0]);
+  const day = (d: number) => Date.parse('2026-03-11T08:00:00Z') + d * 86_400_000;
+  const rows = [
+    [day(0), cid(guidFor('mini-layer'), 0), 3, 4200, 0],
+    [day(1), cid(guidFor('mini-layer'), 0), 3, 3100, 1],
+    [day(0) + 5000, cid(guidFor('mini-runtime'), 1), 1, 8000, 0],
+    [day(0) + 900_000, cid(guidFor('mini-runtime'), 1), 3, 2500, 0],
+    [day(2), 999, 3, 1000, 1], // a card amgi never exported
+  ];
+  for (const [id, c, ease, time, type] of rows) db.run('INSERT INTO revlog VALUES (?, ?, -1, ?, 1, 0, 2500, ?, ?)', [id!, c!, ease!, time!, type!]);
+  writeFileSync(out, zipSync({ 'collection.anki2': db.export(), media: strToU8('{}') }));
+  const later = '2026-03-14T10:00:00.000Z';
+  const r = run(['import', out, '--progress', '--decks', env.decks], { AMGI_NOW: later });
+  expect(r.code, r.stderr).toBe(0);
+  expect(r.stdout).toMatch(/merged 4 new entries/);
+  expect(r.stderr).toMatch(/1 review of cards amgi did not export left out/);
+  const log = readLog(env.home).entries;
+  expect(log.filter((e) => e.op === 'answer' && e.key === 'mini-runtime~rev').map((e) => e.op === 'answer' && [e.grade, e.ms])).toEqual([[1, 8000], [3, 2500]]);
+  const decks = loadAllDecks({ decksDir: env.decks, env: { AMGI_HOME: env.home } }).decks;
+  const p = openProgress({ home: env.home, decks, now: () => new Date(later), fuzz: false });
+  const layer = p.state('mini-layer')!;
+  expect(layer.reps).toBe(2);
+  expect(layer.due).toBeGreaterThan(day(1));
+  p.close();
+  const twice = run(['import', out, '--progress', '--decks', env.decks], { AMGI_NOW: later });
+  expect(twice.code).toBe(0);
+  expect(twice.stdout).toMatch(/nothing new/);
+  expect(readLog(env.home).entries).toHaveLength(4);
+  void mini;
+});
