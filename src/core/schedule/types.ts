@@ -49,7 +49,8 @@ export interface UndoEntry extends EntryBase {
 }
 
 export interface FlagEntry extends EntryBase {
-  op: 'suspend' | 'unsuspend' | 'bury' | 'forget';
+  /** `unbury`: back today (a bury set by mistake, or from the card browser). */
+  op: 'suspend' | 'unsuspend' | 'bury' | 'unbury' | 'forget';
   key: string;
   deck: string;
 }
