@@ -17,6 +17,7 @@ import { dayStart, studyDay } from '../core/schedule/day.js';
 import { effectiveEntries, type ItemState, type Ledger, type LedgerContext } from '../core/schedule/ledger.js';
 import { cardInfos, type CardInfo } from '../core/schedule/browse.js';
 import { selectCram } from '../core/schedule/cram.js';
+import { planDue } from '../core/schedule/interview.js';
 import { peekItem } from '../core/schedule/itemTable.js';
 import { medianAnswerMs } from '../core/schedule/estimate.js';
 import { deckRanks } from '../core/schedule/order.js';
@@ -29,7 +30,7 @@ import { loadIndex, saveIndex, type EntryIndex } from './entryIndex.js';
 import { openSettings, type SettingsStore } from './settings.js';
 import { paramsKey, writeSnapshot } from './snapshot.js';
 import { cramSession, reviewSession } from './session.js';
-import type { CramOptions, OpenProgressOptions, Progress, StudySession, Streak } from './types.js';
+import type { CramOptions, OpenProgressOptions, PlanPreview, Progress, StudySession, Streak } from './types.js';
 
 /** Time-sortable unique id: base-36 milliseconds, then random bits (two terminals never clash). */
 export function newEntryId(at: number): string {
@@ -165,7 +166,7 @@ export class ProgressStore implements Progress {
     for (const e of entries) {
       if (this.leeches.has(e.id) && e.op === 'answer') {
         const n = this.ledger.items.get(e.key)?.lapses ?? 0;
-        this.notices.push(`"${e.key}" is a leech (${n} lapses): tagged leech and suspended — rewrite or split the card, then unsuspend it`);
+        this.notices.push(`"${e.key}" is a leech (${n} lapses): tagged leech and suspended — rewrite or split the card, then bring it back with \`amgi unsuspend ${e.key}\` (or Home → Cards)`);
       }
     }
     return this.leeches;
@@ -239,6 +240,13 @@ export class ProgressStore implements Progress {
       const s = peekItem(this.ledger.items, it.key);
       return kindOf(s) !== 'new' || (s?.cramN ?? 0) > 0;
     }).map((it) => it.key);
+  }
+
+  /** What an interview plan would ask (the cram picker's preview): cards a day, cards today. */
+  planPreview(opts: { deckId?: string; tag?: string; until: string }): PlanPreview {
+    const items = this.items(opts.deckId).filter((it) => !opts.tag || (it.card.tags ?? []).includes(opts.tag));
+    const r = planDue({ ledger: this.ledger, items, settings: this.settings, scheduler: this.ctx.planScheduler, now: this.now(), until: opts.until });
+    return r.ok ? { ok: true, perDay: r.perDay, daysLeft: r.daysLeft, today: r.due.length } : r;
   }
 
   /** Curriculum rank of each deck (the order new cards come in). */

@@ -85,6 +85,9 @@ export interface CramOptions {
   limit?: number;
 }
 
+/** An interview plan before it starts: about how many cards a day, and how many today. */
+export type PlanPreview = { ok: true; perDay: number; daysLeft: number; today: number } | { ok: false; error: string };
+
 export interface Progress {
   readonly settings: Settings;
   saveSettings(patch: Partial<Settings>): void;
@@ -115,6 +118,8 @@ export interface Progress {
   history(key: string): ItemEntry[];
   /** The studied keys among `items`, weakest first (a quiz's "weakest first"). */
   weakestKeys(items: StudyItem[]): string[];
+  /** What `cram --until` would ask (Home's cram picker shows it before starting). */
+  planPreview(opts: { deckId?: string; tag?: string; until: string }): PlanPreview;
   /** Undo the newest entry in the log still in effect (any process); false if none. */
   undoLast(): boolean;
   /** Pick up answers other terminals wrote since the last look (done before each answer anyway). */

@@ -36,8 +36,20 @@ export enum Command {
   IncreaseMore = 'increaseMore',
   DecreaseMore = 'decreaseMore',
   Dismiss = 'dismiss',
-  /** Home: review only the highlighted deck. */
-  NextDeck = 'nextDeck',
+  /** Home, the card browser, the pickers: move the focus (deck list ↔ menu, the filters). */
+  FocusNext = 'focusNext',
+  FocusPrev = 'focusPrev',
+  /** The card browser's filters, the pickers' fields: the next / previous value. */
+  OptionNext = 'optionNext',
+  OptionPrev = 'optionPrev',
+  /** Search: show these results in the card browser. */
+  BrowseResults = 'browseResults',
+  /** Card view: suspend / unsuspend, bury / unbury, reset to new, study this card now. */
+  ToggleSuspend = 'toggleSuspend',
+  ToggleBury = 'toggleBury',
+  Forget = 'forget',
+  StudyCard = 'studyCard',
+  QuizCard = 'quizCard',
   DeleteBack = 'deleteBack',
   /** Text fields: empty the field (as in a shell). */
   ClearField = 'clearField',
@@ -121,7 +133,17 @@ export const DEFAULT_BINDINGS: Readonly<Record<Command, readonly Binding[]>> = {
   [Command.IncreaseMore]: [{ key: 'rightArrow', shift: true }, ch('L'), ch('>')],
   [Command.DecreaseMore]: [{ key: 'leftArrow', shift: true }, ch('H'), ch('<')],
   [Command.Dismiss]: [ch('x')],
-  [Command.NextDeck]: [k('tab')],
+  // Shift+Tab first wherever both are checked: Ink reports it as Tab with Shift held.
+  [Command.FocusNext]: [k('tab')],
+  [Command.FocusPrev]: [{ key: 'tab', shift: true }],
+  [Command.OptionNext]: [k('rightArrow')],
+  [Command.OptionPrev]: [k('leftArrow')],
+  [Command.BrowseResults]: [k('tab')],
+  [Command.ToggleSuspend]: [ch('s')],
+  [Command.ToggleBury]: [ch('b')],
+  [Command.Forget]: [ch('f')],
+  [Command.StudyCard]: [ch('r')],
+  [Command.QuizCard]: [ch('t')],
   [Command.DeleteBack]: [k('backspace'), k('delete')],
   [Command.ClearField]: [{ input: 'u', ctrl: true }],
   [Command.CursorLeft]: [k('leftArrow')],

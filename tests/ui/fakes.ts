@@ -6,7 +6,7 @@ import { deckItems, type StudyItem } from '../../src/core/deck/items.js';
 import type { Card, LoadedDeck } from '../../src/core/deck/types.js';
 import { DEFAULT_SETTINGS, type DeckCounts, type FlagEntry, type Grade, type ItemEntry, type Previews, type QueueEntry, type Settings } from '../../src/core/schedule/types.js';
 import type { CardInfo } from '../../src/core/schedule/browse.js';
-import type { CramOptions, Progress, SessionSummary, StudySession, Streak } from '../../src/store/types.js';
+import type { CramOptions, PlanPreview, Progress, SessionSummary, StudySession, Streak } from '../../src/store/types.js';
 import { answerText, frontText } from '../../src/core/deck/cards.js';
 import { intervalLabel } from '../../src/core/schedule/fsrs.js';
 import type { AppServices, SearchEngine, SearchHit } from '../../src/ui/context.js';
@@ -113,6 +113,12 @@ export class FakeProgress implements Progress {
   }
   history(key: string): ItemEntry[] {
     return this.log.filter((a) => a.key === key).map((a, i) => ({ v: 1, id: `a${i}`, at: this.now().toISOString(), op: 'answer', key, deck: this.all.find((it) => it.key === key)!.deckId, grade: a.grade, ms: a.ms, kind: a.kind, reschedule: a.kind === 'review' }));
+  }
+  planPreview(opts: { deckId?: string; tag?: string; until: string }): PlanPreview {
+    const days = Math.round((Date.parse(opts.until) - Date.parse(this.now().toISOString().slice(0, 10))) / 86_400_000);
+    if (days < 0) return { ok: false, error: `the interview date ${opts.until} has passed` };
+    const n = this.items(opts.deckId).length;
+    return { ok: true, perDay: Math.ceil((3 * n) / (days + 1)), daysLeft: days, today: n };
   }
   weakestKeys(items: StudyItem[]): string[] {
     return items.filter((it) => this.seen.has(it.key)).map((it) => it.key);

@@ -84,8 +84,8 @@ export interface BrowseQuery {
   deckId?: string;
   tag?: string;
   filter?: BrowseFilter;
-  /** Only these keys (a text search's hits). */
-  keys?: ReadonlySet<string>;
+  /** Only these cards (a text search's hits: card ids, both sides of a reversible card). */
+  cardIds?: ReadonlySet<string>;
 }
 
 export function matchesFilter(c: CardInfo, f: BrowseFilter): boolean {
@@ -109,7 +109,7 @@ export function matchesFilter(c: CardInfo, f: BrowseFilter): boolean {
 
 export function filterCards(rows: readonly CardInfo[], q: BrowseQuery): CardInfo[] {
   const f = q.filter ?? 'all';
-  return rows.filter((c) => (!q.deckId || c.deckId === q.deckId) && (!q.tag || c.tags.includes(q.tag)) && (!q.keys || q.keys.has(c.key)) && matchesFilter(c, f));
+  return rows.filter((c) => (!q.deckId || c.deckId === q.deckId) && (!q.tag || c.tags.includes(q.tag)) && (!q.cardIds || q.cardIds.has(c.cardId)) && matchesFilter(c, f));
 }
 
 /** Never-studied cards have no due or recall: they go after the studied ones, in deck order. */

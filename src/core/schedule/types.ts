@@ -125,6 +125,11 @@ export interface Settings {
   weights?: number[];
   /** Per-deck interview date, YYYY-MM-DD. */
   interviewDates?: Record<string, string>;
+  /**
+   * Home's quiz and cram pickers: the last choices, by picker then field (the UI checks each
+   * against today's decks and tags, and falls back to its default).
+   */
+  pickers?: Record<string, Record<string, string>>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {

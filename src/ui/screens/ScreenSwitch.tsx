@@ -40,6 +40,9 @@ export function prefetchScreens(): void {
 const CardScreen = lazy(() => import('./card/CardScreen.js').then((m) => ({ default: m.CardScreen })));
 const SettingsScreen = lazy(() => import('./settings/SettingsScreen.js').then((m) => ({ default: m.SettingsScreen })));
 const StatsScreen = lazy(() => import('./stats/StatsScreen.js').then((m) => ({ default: m.StatsScreen })));
+const BrowseScreen = lazy(() => import('./browse/BrowseScreen.js').then((m) => ({ default: m.BrowseScreen })));
+const QuizPicker = lazy(() => import('./pickers/QuizPicker.js').then((m) => ({ default: m.QuizPicker })));
+const CramPicker = lazy(() => import('./pickers/CramPicker.js').then((m) => ({ default: m.CramPicker })));
 const QuizScreen = lazy(() => import('./quiz/QuizScreen.js').then((m) => ({ default: m.QuizScreen })));
 
 export function ScreenSwitch({ screen }: { screen: Screen }) {
@@ -53,7 +56,13 @@ export function ScreenSwitch({ screen }: { screen: Screen }) {
     case 'search':
       return <SearchScreen initialQuery={screen.query} />;
     case 'card':
-      return <CardScreen deckId={screen.deckId} cardId={screen.cardId} />;
+      return <CardScreen deckId={screen.deckId} cardId={screen.cardId} itemKey={screen.key} />;
+    case 'browse':
+      return <BrowseScreen query={screen.query} filter={screen.filter} />;
+    case 'quizPicker':
+      return <QuizPicker deckId={screen.deckId} />;
+    case 'cramPicker':
+      return <CramPicker deckId={screen.deckId} />;
     case 'settings':
       return <SettingsScreen />;
     case 'stats':

@@ -78,7 +78,8 @@ export function SearchScreen({ initialQuery }: { initialQuery?: string }) {
         const now = current();
         const hit = (now.query === state.query ? hits : engine?.search(now.query, { limit: LIMIT }) ?? [])[now.selected];
         if (hit) shell.push({ kind: 'card', deckId: hit.deckId, cardId: hit.card.id });
-      } else if (matches(Command.DeleteBack, input, key, { textField: true })) dispatch({ type: 'backspace' });
+      } else if (matches(Command.BrowseResults, input, key, { textField: true })) shell.push({ kind: 'browse', query: current().query });
+      else if (matches(Command.DeleteBack, input, key, { textField: true })) dispatch({ type: 'backspace' });
       else if (matches(Command.ClearField, input, key, { textField: true })) dispatch({ type: 'clear' });
       else if (matches(Command.CursorLeft, input, key, { textField: true })) dispatch({ type: 'left' });
       else if (matches(Command.CursorRight, input, key, { textField: true })) dispatch({ type: 'right' });

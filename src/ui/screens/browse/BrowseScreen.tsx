@@ -1,0 +1,194 @@
+/**
+ * The card browser: every card with its state, narrowed by deck, tag, a state filter (new /
+ * learning / due today / suspended / leeches / buried) and a text filter (the search engine),
+ * sorted by due, recall, lapses or deck order. Only a window of rows is drawn (10k cards cost
+ * what 20 do); Enter opens the card view, where the card can be suspended, buried, reset or
+ * studied. The facts are read again whenever the browser comes back on top.
+ */
+import { useCursor } from 'ink';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { promptText } from '../../../core/deck/cards.js';
+import type { StudyItem } from '../../../core/deck/items.js';
+import { BROWSE_FILTERS, BROWSE_SORTS, filterCards, sortCards, tagsOf, type BrowseFilter, type CardInfo } from '../../../core/schedule/browse.js';
+import { displayWidth, padDisplay } from '../../../core/text/width.js';
+import { useServices, useUi, type SearchEngine, type Ui } from '../../context.js';
+import { formatSpan } from '../../format.js';
+import { useScreenInput } from '../../hooks/useScreenInput.js';
+import { useSyncReducer } from '../../hooks/useSyncReducer.js';
+import { Command, matches } from '../../keymap.js';
+import { fitRow, listWindow, oneLine, packRows, seg, type Row } from '../../layout.js';
+import { useShell } from '../../shell.js';
+import { Frame, bodyHeight } from '../../components/Frame.js';
+import { Rows } from '../../components/Rows.js';
+import { browseReducer, initialBrowse, type BrowseState } from './browseState.js';
+
+/** Text-filter hits asked of the search engine (its ranking stage costs per candidate). */
+export const SEARCH_LIMIT = 100;
+const PROMPT = '› ';
+const TF = { textField: true };
+
+export interface BrowseOptions {
+  decks: readonly (string | undefined)[];
+  tags: readonly (string | undefined)[];
+}
+
+/** What the state selects: deck and tag ids, the filter and the sort. */
+export function selection(state: BrowseState, opts: BrowseOptions) {
+  return { deckId: opts.decks[state.deck], tag: opts.tags[state.tag], filter: BROWSE_FILTERS[state.filter]!, sort: BROWSE_SORTS[state.sort]! };
+}
+
+/** The rows the list shows, in order. `hits`: card ids matching the text filter (undefined: no text filter). */
+export function listCards(rows: readonly CardInfo[], state: BrowseState, opts: BrowseOptions, hits?: ReadonlySet<string>): CardInfo[] {
+  const sel = selection(state, opts);
+  return sortCards(filterCards(rows, { deckId: sel.deckId, tag: sel.tag, filter: sel.filter, cardIds: hits }), sel.sort);
+}
+
+/** "Deck all · Tag #image · Show suspended · Sort due": the focused one marked ‹ ›. */
+export function controlRows(state: BrowseState, opts: BrowseOptions, deckTitle: (id: string) => string, ui: Pick<Ui, 'messages' | 'theme' | 'columns'>): Row[] {
+  const { messages: t, theme, columns } = ui;
+  const sel = selection(state, opts);
+  const values = {
+    deck: sel.deckId === undefined ? t.browser.any : deckTitle(sel.deckId),
+    tag: sel.tag === undefined ? t.browser.any : `#${sel.tag}`,
+    filter: t.browser.filters[sel.filter],
+    sort: t.browser.sorts[sel.sort],
+  };
+  const labels = { deck: t.browser.deck, tag: t.browser.tag, filter: t.browser.show, sort: t.browser.sort };
+  const items = (['deck', 'tag', 'filter', 'sort'] as const).map((k): Row => {
+    const on = state.focus === k;
+    return [seg(`${labels[k]} `, theme.text.muted), seg(on ? `‹${values[k]}›` : values[k], on ? { ...theme.selection, inverse: true } : theme.text.primary)];
+  });
+  return packRows(items, columns, seg(' · ', theme.text.muted));
+}
+
+const KIND_W = 4;
+const DUE_W = 5;
+const R_W = 5;
+const LAPSE_W = 4;
+
+/** The list: a header and a window of card rows around the highlighted one. */
+export function cardRows(list: readonly CardInfo[], selected: number, height: number, items: ReadonlyMap<string, StudyItem>, now: number, ui: Pick<Ui, 'messages' | 'theme' | 'columns'>): Row[] {
+  const { messages: t, theme, columns } = ui;
+  if (height < 1) return [];
+  const b = t.browser;
+  const head: Row = [
+    seg(`  ${padDisplay(b.head.state, KIND_W + 3)}${padDisplay(b.head.due, DUE_W)}${padDisplay(b.head.recall, R_W)}${padDisplay(b.head.lapses, LAPSE_W)}${b.head.card}`, theme.text.muted),
+  ];
+  const { start, end } = listWindow(list.length, selected, height - 1);
+  const rows: Row[] = [fitRow(head, columns)];
+  for (let i = start; i < end; i++) {
+    const c = list[i]!;
+    const on = i === selected;
+    const flags = `${c.suspended ? b.flagLetters.suspended : ' '}${c.buried ? b.flagLetters.buried : ' '}${c.leech ? b.flagLetters.leech : ' '}`;
+    const due = c.due === undefined ? '-' : c.due <= now ? t.time.now : formatSpan(c.due - now, t);
+    const recall = c.kind === 'new' ? '-' : `${Math.round(c.retrievability * 100)}%`;
+    const item = items.get(c.key);
+    const text = item ? oneLine(promptText(item.card, item.direction)) : c.key;
+    rows.push(
+      fitRow(
+        [
+          seg(on ? '› ' : '  ', theme.selection),
+          seg(padDisplay(b.kinds[c.kind], KIND_W), c.kind === 'new' ? theme.count.new : c.kind === 'learning' ? theme.count.learning : theme.count.due),
+          seg(`${flags}`, theme.status.warn),
+          seg(padDisplay(due, DUE_W), theme.text.muted),
+          seg(padDisplay(recall, R_W), theme.text.muted),
+          seg(padDisplay(String(c.lapses), LAPSE_W), theme.text.muted),
+          seg(text, on ? theme.selection : theme.text.primary),
+        ],
+        columns,
+      ),
+    );
+  }
+  return rows;
+}
+
+export function BrowseScreen({ query, filter }: { query?: string; filter?: BrowseFilter }) {
+  const services = useServices();
+  const { progress, decks } = services;
+  const ui = useUi();
+  const { messages: t, theme, columns, rows } = ui;
+  const shell = useShell();
+  const [state, dispatch, current] = useSyncReducer(browseReducer, () => initialBrowse(query, filter));
+  const [engine, setEngine] = useState<SearchEngine>();
+  const { setCursorPosition } = useCursor();
+
+  // Read the facts again whenever the browser is back on top (the card view below changed a card).
+  const shown = useRef({ active: shell.active, times: 0 });
+  if (shell.active && !shown.current.active) shown.current.times++;
+  shown.current.active = shell.active;
+  const infos = useMemo(() => progress.cardInfos(), [progress, shown.current.times]);
+  const items = useMemo(() => new Map(progress.items().map((it) => [it.key, it])), [progress]);
+  const opts = useMemo<BrowseOptions>(() => ({ decks: [undefined, ...decks.map((d) => d.deck.id)], tags: [undefined, ...tagsOf(progress.items())] }), [decks, progress]);
+  const titles = useMemo(() => new Map(decks.map((d) => [d.deck.id, d.deck.title])), [decks]);
+
+  // The text filter needs the search index: built on first use, as the search screen does.
+  const wantsIndex = state.query.trim() !== '';
+  useEffect(() => {
+    if (!wantsIndex || engine) return;
+    let live = true;
+    services.loadSearch().then(
+      (e) => live && setEngine(e),
+      (e: Error) => live && shell.showError(e.message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [services, shell, wantsIndex, engine]);
+
+  const deckId = opts.decks[state.deck];
+  const hitsFor = (s: BrowseState) => {
+    if (!s.query.trim() || !engine) return undefined;
+    return new Set(engine.search(s.query, { limit: SEARCH_LIMIT, deckId: opts.decks[s.deck] }).map((h) => h.card.id));
+  };
+  const hits = useMemo(() => hitsFor(state), [engine, state.query, deckId]);
+  const list = useMemo(() => listCards(infos, state, opts, hits), [infos, opts, hits, state.deck, state.tag, state.filter, state.sort]);
+
+  const counts = { decks: opts.decks.length, tags: opts.tags.length };
+  useScreenInput(
+    (input, key) => {
+      const count = list.length;
+      if (matches(Command.FocusPrev, input, key, TF)) dispatch({ type: 'focus', by: -1 });
+      else if (matches(Command.FocusNext, input, key, TF)) dispatch({ type: 'focus', by: 1 });
+      else if (matches(Command.ListDown, input, key, TF)) dispatch({ type: 'move', by: 1, count });
+      else if (matches(Command.ListUp, input, key, TF)) dispatch({ type: 'move', by: -1, count });
+      else if (matches(Command.PageDown, input, key, TF)) dispatch({ type: 'move', by: 10, count });
+      else if (matches(Command.PageUp, input, key, TF)) dispatch({ type: 'move', by: -10, count });
+      else if (matches(Command.OptionNext, input, key, TF)) dispatch({ type: 'option', by: 1, counts });
+      else if (matches(Command.OptionPrev, input, key, TF)) dispatch({ type: 'option', by: -1, counts });
+      else if (matches(Command.Open, input, key, TF)) {
+        // Keys in one chunk ("↓ Enter") act on the state the previous key left.
+        const now = current();
+        const shownList = now === state ? list : listCards(infos, now, opts, now.query === state.query && now.deck === state.deck ? hits : hitsFor(now));
+        const c = shownList[now.selected];
+        if (c) shell.push({ kind: 'card', deckId: c.deckId, cardId: c.cardId, key: c.key });
+      } else if (matches(Command.DeleteBack, input, key, TF)) dispatch({ type: 'backspace' });
+      else if (matches(Command.ClearField, input, key, TF)) dispatch({ type: 'clear' });
+      // With an empty text filter nobody is typing "?": it opens help like everywhere else.
+      else if (!current().query && matches(Command.Help, input, key)) shell.openHelp();
+      else if (input && !key.ctrl && !key.meta && !key.escape && !key.tab && !key.return) dispatch({ type: 'insert', text: input });
+      else return false;
+      return true;
+    },
+    { textField: true },
+  );
+
+  const before = [...state.query].slice(0, state.cursor).join('');
+  const focusQuery = state.focus === 'query';
+  const inputRow: Row = [
+    seg(PROMPT, focusQuery ? theme.selection : theme.text.muted),
+    state.query ? seg(state.query) : seg(t.browser.placeholder, theme.text.muted),
+  ];
+  setCursorPosition(shell.active && focusQuery ? { x: Math.min(columns - 1, displayWidth(PROMPT) + displayWidth(before)), y: 1 } : undefined);
+
+  const controls = controlRows(state, opts, (id) => titles.get(id) ?? id, ui);
+  const status: Row = wantsIndex && !engine ? [seg(t.browser.loading, theme.text.muted)] : !list.length ? [seg(t.browser.empty, theme.status.warn)] : hits && hits.size >= SEARCH_LIMIT ? [seg(t.browser.capped(SEARCH_LIMIT), theme.text.muted)] : [];
+  const top: Row[] = [fitRow(inputRow, columns), ...controls, ...(status.length ? [fitRow(status, columns)] : [])];
+  const listHeight = Math.max(0, bodyHeight(rows) - top.length);
+  const right: Row = [seg(t.browser.count(list.length, infos.length), theme.text.muted)];
+  return (
+    <Frame title={[seg(t.browser.title, theme.text.heading)]} right={right} footer={[seg(t.browser.hint, theme.text.muted)]}>
+      <Rows rows={top} />
+      <Rows rows={cardRows(list, Math.min(state.selected, Math.max(0, list.length - 1)), listHeight, items, services.now().getTime(), ui)} />
+    </Frame>
+  );
+}
