@@ -221,3 +221,29 @@ export const NO_KEY: Key = {
   home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false,
   backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false,
 };
+
+const CHUNK_KEYS: Readonly<Record<string, Partial<Key>>> = {
+  '\t': { tab: true },
+  '\x1b[Z': { tab: true, shift: true },
+  '\x1b[A': { upArrow: true },
+  '\x1b[B': { downArrow: true },
+  '\x1b[C': { rightArrow: true },
+  '\x1b[D': { leftArrow: true },
+  '\x1b[5~': { pageUp: true },
+  '\x1b[6~': { pageDown: true },
+  '\r': { return: true },
+};
+const CHUNK_SPLIT = /(\t|\x1b\[Z|\x1b\[[ABCD]|\x1b\[[56]~|\r)/;
+
+/**
+ * Keys that reached a handler as one `input` (sent together by tmux or a macro, or typed faster
+ * than the terminal is read): Tab, Shift+Tab, arrows, PgUp/PgDn and Enter one by one, runs of
+ * text as one input. Undefined when the input is a single key or plain text (nothing to split).
+ */
+export function splitChunk(input: string): { input: string; key: Key }[] | undefined {
+  if (input.length < 2 || !CHUNK_SPLIT.test(input)) return undefined;
+  return input
+    .split(CHUNK_SPLIT)
+    .filter(Boolean)
+    .map((part) => (part in CHUNK_KEYS ? { input: '', key: { ...NO_KEY, ...CHUNK_KEYS[part] } } : { input: part, key: NO_KEY }));
+}

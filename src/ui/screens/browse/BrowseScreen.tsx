@@ -5,17 +5,17 @@
  * what 20 do); Enter opens the card view, where the card can be suspended, buried, reset or
  * studied. The facts are read again whenever the browser comes back on top.
  */
-import { useCursor } from 'ink';
+import { useCursor, type Key } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { promptText } from '../../../core/deck/cards.js';
 import type { StudyItem } from '../../../core/deck/items.js';
 import { BROWSE_FILTERS, BROWSE_SORTS, filterCards, sortCards, tagsOf, type BrowseFilter, type CardInfo } from '../../../core/schedule/browse.js';
-import { displayWidth, padDisplay } from '../../../core/text/width.js';
+import { displayWidth, padDisplay, truncateDisplay } from '../../../core/text/width.js';
 import { useServices, useUi, type SearchEngine, type Ui } from '../../context.js';
 import { formatSpan } from '../../format.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
 import { useSyncReducer } from '../../hooks/useSyncReducer.js';
-import { Command, matches } from '../../keymap.js';
+import { Command, matches, splitChunk } from '../../keymap.js';
 import { fitRow, listWindow, oneLine, packRows, seg, type Row } from '../../layout.js';
 import { useShell } from '../../shell.js';
 import { Frame, bodyHeight } from '../../components/Frame.js';
@@ -66,13 +66,16 @@ const DUE_W = 5;
 const R_W = 5;
 const LAPSE_W = 4;
 
+/** A header cell: at least one space before the next column, whatever the language. */
+const cell = (label: string, width: number) => padDisplay(truncateDisplay(label, width - 1), width);
+
 /** The list: a header and a window of card rows around the highlighted one. */
 export function cardRows(list: readonly CardInfo[], selected: number, height: number, items: ReadonlyMap<string, StudyItem>, now: number, ui: Pick<Ui, 'messages' | 'theme' | 'columns'>): Row[] {
   const { messages: t, theme, columns } = ui;
   if (height < 1) return [];
   const b = t.browser;
   const head: Row = [
-    seg(`  ${padDisplay(b.head.state, KIND_W + 3)}${padDisplay(b.head.due, DUE_W)}${padDisplay(b.head.recall, R_W)}${padDisplay(b.head.lapses, LAPSE_W)}${b.head.card}`, theme.text.muted),
+    seg(`  ${cell(b.head.state, KIND_W + 3)}${cell(b.head.due, DUE_W)}${cell(b.head.recall, R_W)}${cell(b.head.lapses, LAPSE_W)}${b.head.card}`, theme.text.muted),
   ];
   const { start, end } = listWindow(list.length, selected, height - 1);
   const rows: Row[] = [fitRow(head, columns)];
@@ -144,33 +147,37 @@ export function BrowseScreen({ query, filter }: { query?: string; filter?: Brows
   const list = useMemo(() => listCards(infos, state, opts, hits), [infos, opts, hits, state.deck, state.tag, state.filter, state.sort]);
 
   const counts = { decks: opts.decks.length, tags: opts.tags.length };
-  useScreenInput(
-    (input, key) => {
-      const count = list.length;
-      if (matches(Command.FocusPrev, input, key, TF)) dispatch({ type: 'focus', by: -1 });
-      else if (matches(Command.FocusNext, input, key, TF)) dispatch({ type: 'focus', by: 1 });
-      else if (matches(Command.ListDown, input, key, TF)) dispatch({ type: 'move', by: 1, count });
-      else if (matches(Command.ListUp, input, key, TF)) dispatch({ type: 'move', by: -1, count });
-      else if (matches(Command.PageDown, input, key, TF)) dispatch({ type: 'move', by: 10, count });
-      else if (matches(Command.PageUp, input, key, TF)) dispatch({ type: 'move', by: -10, count });
-      else if (matches(Command.OptionNext, input, key, TF)) dispatch({ type: 'option', by: 1, counts });
-      else if (matches(Command.OptionPrev, input, key, TF)) dispatch({ type: 'option', by: -1, counts });
-      else if (matches(Command.Open, input, key, TF)) {
-        // Keys in one chunk ("↓ Enter") act on the state the previous key left.
-        const now = current();
-        const shownList = now === state ? list : listCards(infos, now, opts, now.query === state.query && now.deck === state.deck ? hits : hitsFor(now));
-        const c = shownList[now.selected];
-        if (c) shell.push({ kind: 'card', deckId: c.deckId, cardId: c.cardId, key: c.key });
-      } else if (matches(Command.DeleteBack, input, key, TF)) dispatch({ type: 'backspace' });
-      else if (matches(Command.ClearField, input, key, TF)) dispatch({ type: 'clear' });
-      // With an empty text filter nobody is typing "?": it opens help like everywhere else.
-      else if (!current().query && matches(Command.Help, input, key)) shell.openHelp();
-      else if (input && !key.ctrl && !key.meta && !key.escape && !key.tab && !key.return) dispatch({ type: 'insert', text: input });
-      else return false;
+  const handler = (input: string, key: Key): boolean => {
+    // Several keys in one chunk ("Tab Tab →" sent at once) act one by one, never as text.
+    const keys = splitChunk(input);
+    if (keys) {
+      for (const k of keys) handler(k.input, k.key);
       return true;
-    },
-    { textField: true },
-  );
+    }
+    const count = list.length;
+    if (matches(Command.FocusPrev, input, key, TF)) dispatch({ type: 'focus', by: -1 });
+    else if (matches(Command.FocusNext, input, key, TF)) dispatch({ type: 'focus', by: 1 });
+    else if (matches(Command.ListDown, input, key, TF)) dispatch({ type: 'move', by: 1, count });
+    else if (matches(Command.ListUp, input, key, TF)) dispatch({ type: 'move', by: -1, count });
+    else if (matches(Command.PageDown, input, key, TF)) dispatch({ type: 'move', by: 10, count });
+    else if (matches(Command.PageUp, input, key, TF)) dispatch({ type: 'move', by: -10, count });
+    else if (matches(Command.OptionNext, input, key, TF)) dispatch({ type: 'option', by: 1, counts });
+    else if (matches(Command.OptionPrev, input, key, TF)) dispatch({ type: 'option', by: -1, counts });
+    else if (matches(Command.Open, input, key, TF)) {
+      // Keys in one chunk ("↓ Enter") act on the state the previous key left.
+      const now = current();
+      const shownList = now === state ? list : listCards(infos, now, opts, now.query === state.query && now.deck === state.deck ? hits : hitsFor(now));
+      const c = shownList[now.selected];
+      if (c) shell.push({ kind: 'card', deckId: c.deckId, cardId: c.cardId, key: c.key });
+    } else if (matches(Command.DeleteBack, input, key, TF)) dispatch({ type: 'backspace' });
+    else if (matches(Command.ClearField, input, key, TF)) dispatch({ type: 'clear' });
+    // With an empty text filter nobody is typing "?": it opens help like everywhere else.
+    else if (!current().query && matches(Command.Help, input, key)) shell.openHelp();
+    else if (input && !key.ctrl && !key.meta && !key.escape && !key.tab && !key.return) dispatch({ type: 'insert', text: input });
+    else return false;
+    return true;
+  };
+  useScreenInput(handler, { textField: true });
 
   const before = [...state.query].slice(0, state.cursor).join('');
   const focusQuery = state.focus === 'query';
