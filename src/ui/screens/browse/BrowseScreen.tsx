@@ -61,7 +61,7 @@ export function controlRows(state: BrowseState, opts: BrowseOptions, deckTitle: 
   return packRows(items, columns, seg(' · ', theme.text.muted));
 }
 
-const KIND_W = 4;
+const KIND_W = 5;
 const DUE_W = 5;
 const R_W = 5;
 const LAPSE_W = 4;
