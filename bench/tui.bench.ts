@@ -149,6 +149,47 @@ async function keyLatency(initial: Screen[], keys: string[], ready: string, serv
   return times;
 }
 
+/**
+ * Home → Cards on a 10k-card store: the time from Enter to the first frame that shows the
+ * browser's list (its chunk loaded, 10k rows read, sorted and a window drawn), then Esc; `runs` times.
+ */
+async function openBrowser(services: Parameters<typeof App>[0]['services'], runs: number) {
+  const stdin = new FakeStdin();
+  const stdout = new FakeStdout();
+  const inst = render(createElement(App, { services, initial: [{ kind: 'home' }], langFlag: 'en', env: {}, color: true }), {
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    stderr: stdout as unknown as NodeJS.WriteStream,
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
+  for (let i = 0; i < 200 && !stdout.last.includes(HOME_TEXT); i++) await sleep(20);
+  // Highlight "Cards" (review, cram, quiz, cards).
+  for (let i = 0; i < 3; i++) {
+    await sleep(120);
+    stdin.press('\u001b[B');
+  }
+  const times: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    await sleep(150);
+    const t0 = process.hrtime.bigint();
+    const shown = new Promise<void>((resolve) => {
+      stdout.onFrame = () => stdout.last.includes('lap') && resolve();
+    });
+    stdin.press('\r');
+    await shown;
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    await sleep(150);
+    const home = new Promise<void>((resolve) => {
+      stdout.onFrame = () => stdout.last.includes(HOME_TEXT) && resolve();
+    });
+    stdin.press('\u001b');
+    await home;
+  }
+  inst.unmount();
+  return times;
+}
+
 async function keys10k() {
   const home = mkdtempSync(join(tmpdir(), 'amgi-bench-keys-'));
   const decks = [bigDeck(10_000)];
@@ -169,6 +210,13 @@ async function keys10k() {
   const typed = [...'레이어 ㄹㅇ'].concat(['\u007f', '\u007f', '\u007f', '\u007f']);
   const search = await keyLatency([{ kind: 'search' }], [...typed, ...typed], 'type a word', services);
   const moves = await keyLatency([{ kind: 'search', query: '컨테이너' }], Array.from({ length: 20 }, () => '\u001b[B'), 'matches', services);
+
+  // Cards (issue 15): open it from Home; type in its text filter; change the Show filter (Tab to it, then →).
+  const open = await openBrowser(services, 15);
+  const filterTyped = await keyLatency([{ kind: 'browse' }], [...typed, ...typed], 'filter:', services);
+  const showKeys = await keyLatency([{ kind: 'browse' }], ['\t', '\t', '\t', ...Array.from({ length: 14 }, () => '\u001b[C')], 'filter:', services);
+  const filterChange = showKeys.slice(3);
+  const browseMoves = await keyLatency([{ kind: 'browse' }], Array.from({ length: 20 }, () => '\u001b[B'), 'filter:', services);
   progress.close();
   rmSync(home, { recursive: true, force: true });
 
@@ -178,6 +226,10 @@ async function keys10k() {
     row('Review: 3 (grade Good, durable write, next card)', grade),
     row('Search: type / delete a character', search),
     row('Search: ↓ (move highlight)', moves),
+    row('Cards: open from Home (Enter → list of 10k drawn)', open),
+    row('Cards: type / delete a character in the text filter', filterTyped),
+    row('Cards: → on Show (filter 10k rows, sort, draw)', filterChange),
+    row('Cards: ↓ (move highlight)', browseMoves),
   ]);
 }
 

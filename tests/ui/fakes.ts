@@ -104,7 +104,7 @@ export class FakeProgress implements Progress {
       const seen = this.seen.has(it.key);
       return {
         key: it.key, cardId: it.cardId, deckId: it.deckId, tags: it.card.tags ?? [], order,
-        kind: seen ? 'learning' : 'new', ...(seen ? { due: this.now().getTime() } : {}),
+        kind: seen ? 'learning' : 'new', due: seen ? this.now().getTime() : undefined,
         interval: 0, stability: seen ? 1 : 0, difficulty: seen ? 5 : 0, retrievability: seen ? 0.9 : 0,
         reps: this.log.filter((a) => a.key === it.key).length, lapses: 0,
         suspended: this.suspended.has(it.key), buried: this.buried.has(it.key), leech: false, dueToday: seen && !this.suspended.has(it.key),

@@ -29,18 +29,21 @@ function preloadable<P extends object>(load: () => Promise<ComponentType<P>>) {
 
 const review = preloadable(() => import('./review/ReviewScreen.js').then((m) => m.ReviewScreen));
 const search = preloadable(() => import('./search/SearchScreen.js').then((m) => m.SearchScreen));
+// The card browser too: a suspense frame before its list would make Ink throttle the real one.
+const browse = preloadable(() => import('./browse/BrowseScreen.js').then((m) => m.BrowseScreen));
 const ReviewScreen = review.Screen;
 const SearchScreen = search.Screen;
+const BrowseScreen = browse.Screen;
 
 /** After the first frame: load the screens Home leads to most. */
 export function prefetchScreens(): void {
   void review.preload().catch(() => {});
   void search.preload().catch(() => {});
+  void browse.preload().catch(() => {});
 }
 const CardScreen = lazy(() => import('./card/CardScreen.js').then((m) => ({ default: m.CardScreen })));
 const SettingsScreen = lazy(() => import('./settings/SettingsScreen.js').then((m) => ({ default: m.SettingsScreen })));
 const StatsScreen = lazy(() => import('./stats/StatsScreen.js').then((m) => ({ default: m.StatsScreen })));
-const BrowseScreen = lazy(() => import('./browse/BrowseScreen.js').then((m) => ({ default: m.BrowseScreen })));
 const QuizPicker = lazy(() => import('./pickers/QuizPicker.js').then((m) => ({ default: m.QuizPicker })));
 const CramPicker = lazy(() => import('./pickers/CramPicker.js').then((m) => ({ default: m.CramPicker })));
 const QuizScreen = lazy(() => import('./quiz/QuizScreen.js').then((m) => ({ default: m.QuizScreen })));

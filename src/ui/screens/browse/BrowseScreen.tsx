@@ -105,6 +105,18 @@ export function cardRows(list: readonly CardInfo[], selected: number, height: nu
   return rows;
 }
 
+/** Per store: the items by key and the filter choices. The decks do not change while the app runs, so each opening reuses them. */
+const LOOKUPS = new WeakMap<object, { items: Map<string, StudyItem>; opts: BrowseOptions }>();
+function lookups(progress: { items(): StudyItem[] }, decks: readonly { deck: { id: string } }[]) {
+  let l = LOOKUPS.get(progress);
+  if (!l) {
+    const all = progress.items();
+    l = { items: new Map(all.map((it) => [it.key, it])), opts: { decks: [undefined, ...decks.map((d) => d.deck.id)], tags: [undefined, ...tagsOf(all)] } };
+    LOOKUPS.set(progress, l);
+  }
+  return l;
+}
+
 export function BrowseScreen({ query, filter }: { query?: string; filter?: BrowseFilter }) {
   const services = useServices();
   const { progress, decks } = services;
@@ -120,8 +132,7 @@ export function BrowseScreen({ query, filter }: { query?: string; filter?: Brows
   if (shell.active && !shown.current.active) shown.current.times++;
   shown.current.active = shell.active;
   const infos = useMemo(() => progress.cardInfos(), [progress, shown.current.times]);
-  const items = useMemo(() => new Map(progress.items().map((it) => [it.key, it])), [progress]);
-  const opts = useMemo<BrowseOptions>(() => ({ decks: [undefined, ...decks.map((d) => d.deck.id)], tags: [undefined, ...tagsOf(progress.items())] }), [decks, progress]);
+  const { items, opts } = useMemo(() => lookups(progress, decks), [progress, decks]);
   const titles = useMemo(() => new Map(decks.map((d) => [d.deck.id, d.deck.title])), [decks]);
 
   // The text filter needs the search index: built on first use, as the search screen does.
