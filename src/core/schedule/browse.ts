@@ -89,7 +89,7 @@ export interface BrowseQuery {
   tag?: string;
   filter?: BrowseFilter;
   /** Only these cards (a text search's hits: card ids, both sides of a reversible card). */
-  cardIds?: ReadonlySet<string>;
+  cardIds?: ReadonlySet<string> | ReadonlyMap<string, number>;
 }
 
 export function matchesFilter(c: CardInfo, f: BrowseFilter): boolean {
@@ -125,9 +125,11 @@ const COMPARE: Record<BrowseSort, (a: CardInfo, b: CardInfo) => number> = {
   added: () => 0,
 };
 
-export function sortCards(rows: readonly CardInfo[], sort: BrowseSort): CardInfo[] {
+/** `rank`: a text search's order by card id; it breaks ties before deck order (the best match of equals first). */
+export function sortCards(rows: readonly CardInfo[], sort: BrowseSort, rank?: ReadonlyMap<string, number>): CardInfo[] {
   const cmp = COMPARE[sort];
-  return [...rows].sort((a, b) => cmp(a, b) || a.order - b.order);
+  const byRank = rank ? (a: CardInfo, b: CardInfo) => (rank.get(a.cardId) ?? Infinity) - (rank.get(b.cardId) ?? Infinity) || 0 : () => 0;
+  return [...rows].sort((a, b) => cmp(a, b) || byRank(a, b) || a.order - b.order);
 }
 
 /** The tags that occur in `items`, sorted (the browser's tag filter cycles through them). */

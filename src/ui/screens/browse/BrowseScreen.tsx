@@ -37,10 +37,10 @@ export function selection(state: BrowseState, opts: BrowseOptions) {
   return { deckId: opts.decks[state.deck], tag: opts.tags[state.tag], filter: BROWSE_FILTERS[state.filter]!, sort: BROWSE_SORTS[state.sort]! };
 }
 
-/** The rows the list shows, in order. `hits`: card ids matching the text filter (undefined: no text filter). */
-export function listCards(rows: readonly CardInfo[], state: BrowseState, opts: BrowseOptions, hits?: ReadonlySet<string>): CardInfo[] {
+/** The rows the list shows, in order. `hits`: card id → search rank for the text filter (undefined: no text filter). */
+export function listCards(rows: readonly CardInfo[], state: BrowseState, opts: BrowseOptions, hits?: ReadonlyMap<string, number>): CardInfo[] {
   const sel = selection(state, opts);
-  return sortCards(filterCards(rows, { deckId: sel.deckId, tag: sel.tag, filter: sel.filter, cardIds: hits }), sel.sort);
+  return sortCards(filterCards(rows, { deckId: sel.deckId, tag: sel.tag, filter: sel.filter, cardIds: hits }), sel.sort, hits);
 }
 
 /** "Deck all · Tag #image · Show suspended · Sort due": the focused one marked ‹ ›. */
@@ -64,7 +64,7 @@ export function controlRows(state: BrowseState, opts: BrowseOptions, deckTitle: 
 const KIND_W = 5;
 const DUE_W = 5;
 const R_W = 5;
-const LAPSE_W = 4;
+const LAPSE_W = 5;
 
 /** A header cell: at least one space before the next column, whatever the language. */
 const cell = (label: string, width: number) => padDisplay(truncateDisplay(label, width - 1), width);
@@ -152,7 +152,9 @@ export function BrowseScreen({ query, filter }: { query?: string; filter?: Brows
   const deckId = opts.decks[state.deck];
   const hitsFor = (s: BrowseState) => {
     if (!s.query.trim() || !engine) return undefined;
-    return new Set(engine.search(s.query, { limit: SEARCH_LIMIT, deckId: opts.decks[s.deck] }).map((h) => h.card.id));
+    const found = new Map<string, number>();
+    engine.search(s.query, { limit: SEARCH_LIMIT, deckId: opts.decks[s.deck] }).forEach((h, i) => found.has(h.card.id) || found.set(h.card.id, i));
+    return found;
   };
   const hits = useMemo(() => hitsFor(state), [engine, state.query, deckId]);
   const list = useMemo(() => listCards(infos, state, opts, hits), [infos, opts, hits, state.deck, state.tag, state.filter, state.sort]);
