@@ -121,7 +121,8 @@ function bigDeck(n: number): LoadedDeck {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function keyLatency(initial: Screen[], keys: string[], ready: string, services: Parameters<typeof App>[0]['services']) {
+/** The app on a fake terminal, once its first frame shows `ready`. */
+async function mount(services: Parameters<typeof App>[0]['services'], initial: Screen[], ready: string) {
   const stdin = new FakeStdin();
   const stdout = new FakeStdout();
   const inst = render(createElement(App, { services, initial, langFlag: 'en', env: {}, color: true }), {
@@ -132,6 +133,11 @@ async function keyLatency(initial: Screen[], keys: string[], ready: string, serv
     patchConsole: false,
   });
   for (let i = 0; i < 200 && !stdout.last.includes(ready); i++) await sleep(20);
+  return { stdin, stdout, inst };
+}
+
+async function keyLatency(initial: Screen[], keys: string[], ready: string, services: Parameters<typeof App>[0]['services']) {
+  const { stdin, stdout, inst } = await mount(services, initial, ready);
   const times: number[] = [];
   for (const k of keys) {
     // Keys ~120 ms apart, as a person types: Ink throttles frames (maxFps), and keys closer
@@ -154,16 +160,7 @@ async function keyLatency(initial: Screen[], keys: string[], ready: string, serv
  * browser's list (its chunk loaded, 10k rows read, sorted and a window drawn), then Esc; `runs` times.
  */
 async function openBrowser(services: Parameters<typeof App>[0]['services'], runs: number) {
-  const stdin = new FakeStdin();
-  const stdout = new FakeStdout();
-  const inst = render(createElement(App, { services, initial: [{ kind: 'home' }], langFlag: 'en', env: {}, color: true }), {
-    stdout: stdout as unknown as NodeJS.WriteStream,
-    stdin: stdin as unknown as NodeJS.ReadStream,
-    stderr: stdout as unknown as NodeJS.WriteStream,
-    exitOnCtrlC: false,
-    patchConsole: false,
-  });
-  for (let i = 0; i < 200 && !stdout.last.includes(HOME_TEXT); i++) await sleep(20);
+  const { stdin, stdout, inst } = await mount(services, [{ kind: 'home' }], HOME_TEXT);
   // Highlight "Cards" (review, cram, quiz, cards).
   for (let i = 0; i < 3; i++) {
     await sleep(120);

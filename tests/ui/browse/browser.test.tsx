@@ -36,7 +36,7 @@ describe('card browser', () => {
       await app.press(KEYS.tab, KEYS.tab, KEYS.tab, KEYS.right, KEYS.right, KEYS.right, KEYS.right);
       await app.waitFor('‹suspended›');
       expect(app.frame()).toContain('1/9');
-      expect(app.frame()).toMatch(/› new S .*기본 레지스트리 주소/);
+      expect(app.frame()).toMatch(/› new +S .*기본 레지스트리 주소/);
       await app.press(KEYS.enter);
       await app.waitFor('Card · mini-typed');
       expect(app.frame()).toContain('new · suspended');

@@ -6,12 +6,13 @@
  * studied. The facts are read again whenever the browser comes back on top.
  */
 import { useCursor, type Key } from 'ink';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef } from 'react';
 import { promptText } from '../../../core/deck/cards.js';
 import type { StudyItem } from '../../../core/deck/items.js';
 import { BROWSE_FILTERS, BROWSE_SORTS, filterCards, sortCards, tagsOf, type BrowseFilter, type CardInfo } from '../../../core/schedule/browse.js';
 import { displayWidth, padDisplay, truncateDisplay } from '../../../core/text/width.js';
-import { useServices, useUi, type SearchEngine, type Ui } from '../../context.js';
+import { useServices, useUi, type Ui } from '../../context.js';
+import { useSearchEngine } from '../../hooks/useSearchEngine.js';
 import { formatSpan } from '../../format.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
 import { useSyncReducer } from '../../hooks/useSyncReducer.js';
@@ -124,7 +125,6 @@ export function BrowseScreen({ query, filter }: { query?: string; filter?: Brows
   const { messages: t, theme, columns, rows } = ui;
   const shell = useShell();
   const [state, dispatch, current] = useSyncReducer(browseReducer, () => initialBrowse(query, filter));
-  const [engine, setEngine] = useState<SearchEngine>();
   const { setCursorPosition } = useCursor();
 
   // Read the facts again whenever the browser is back on top (the card view below changed a card).
@@ -137,17 +137,7 @@ export function BrowseScreen({ query, filter }: { query?: string; filter?: Brows
 
   // The text filter needs the search index: built on first use, as the search screen does.
   const wantsIndex = state.query.trim() !== '';
-  useEffect(() => {
-    if (!wantsIndex || engine) return;
-    let live = true;
-    services.loadSearch().then(
-      (e) => live && setEngine(e),
-      (e: Error) => live && shell.showError(e.message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [services, shell, wantsIndex, engine]);
+  const engine = useSearchEngine(wantsIndex);
 
   const deckId = opts.decks[state.deck];
   const hitsFor = (s: BrowseState) => {

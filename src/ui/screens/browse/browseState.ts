@@ -5,7 +5,7 @@
  * change the focused filter, or move the cursor when the text filter has the focus.
  */
 import { BROWSE_FILTERS, BROWSE_SORTS, type BrowseFilter } from '../../../core/schedule/browse.js';
-import { deleteBack, insertText, type TextField } from '../../textField.js';
+import { applyTextEdit, type TextEdit, type TextField } from '../../textField.js';
 
 export const FOCUSES = ['query', 'deck', 'tag', 'filter', 'sort'] as const;
 export type BrowseFocus = (typeof FOCUSES)[number];
@@ -30,9 +30,7 @@ export interface BrowseCounts {
 }
 
 export type BrowseAction =
-  | { type: 'insert'; text: string }
-  | { type: 'backspace' }
-  | { type: 'clear' }
+  | TextEdit
   | { type: 'focus'; by: 1 | -1 }
   | { type: 'option'; by: 1 | -1; counts: BrowseCounts }
   | { type: 'move'; by: number; count: number };
@@ -48,11 +46,9 @@ export function browseReducer(state: BrowseState, action: BrowseAction): BrowseS
   const edited = (f: TextField): BrowseState => (f === field ? state : { ...state, query: f.value, cursor: f.cursor, selected: 0 });
   switch (action.type) {
     case 'insert':
-      return edited(insertText(field, action.text));
     case 'backspace':
-      return edited(deleteBack(field));
     case 'clear':
-      return state.query ? { ...state, query: '', cursor: 0, selected: 0 } : state;
+      return edited(applyTextEdit(field, action));
     case 'focus':
       return { ...state, focus: FOCUSES[wrap(FOCUSES.indexOf(state.focus) + action.by, FOCUSES.length)]! };
     case 'option':

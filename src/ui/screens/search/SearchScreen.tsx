@@ -4,10 +4,11 @@
  * being composed.
  */
 import { useCursor } from 'ink';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { answerText, frontText } from '../../../core/deck/cards.js';
 import { displayWidth } from '../../../core/text/width.js';
-import { useServices, useUi, type SearchEngine, type SearchHit, type Ui } from '../../context.js';
+import { useUi, type SearchHit, type Ui } from '../../context.js';
+import { useSearchEngine } from '../../hooks/useSearchEngine.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
 import { Command, matches } from '../../keymap.js';
 import { fitRow, highlightSegments, listWindow, scrollToMatch, seg, type Row } from '../../layout.js';
@@ -47,24 +48,12 @@ export function resultRows(hits: SearchHit[], selected: number, height: number, 
 }
 
 export function SearchScreen({ initialQuery }: { initialQuery?: string }) {
-  const services = useServices();
   const ui = useUi();
   const shell = useShell();
   const { messages: t, theme, columns, rows } = ui;
-  const [engine, setEngine] = useState<SearchEngine>();
+  const engine = useSearchEngine();
   const [state, dispatch, current] = useSyncReducer(searchReducer, () => initialSearch(initialQuery));
   const { setCursorPosition } = useCursor();
-
-  useEffect(() => {
-    let live = true;
-    services.loadSearch().then(
-      (e) => live && setEngine(e),
-      (e: Error) => live && shell.showError(e.message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [services, shell]);
 
   const hits = useMemo(() => (engine && state.query.trim() ? engine.search(state.query, { limit: LIMIT }) : []), [engine, state.query]);
 
