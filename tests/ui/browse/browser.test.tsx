@@ -29,7 +29,8 @@ describe('card browser', () => {
       const app = renderApp(s.services);
       await app.waitFor('Quit');
       await app.press(KEYS.down, KEYS.down, KEYS.down, KEYS.enter);
-      await app.waitFor('Cards');
+      // Not "Cards": Home's menu says that too.
+      await app.waitFor('filter:');
       // The reversible card is two items.
       expect(app.frame()).toContain('9/9');
       // Tab to Show, → four times: all → new → learning → due today → suspended.
