@@ -121,7 +121,8 @@ function bigDeck(n: number): LoadedDeck {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function keyLatency(initial: Screen[], keys: string[], ready: string, services: Parameters<typeof App>[0]['services']) {
+/** The app on a fake terminal, once its first frame shows `ready`. */
+async function mount(services: Parameters<typeof App>[0]['services'], initial: Screen[], ready: string) {
   const stdin = new FakeStdin();
   const stdout = new FakeStdout();
   const inst = render(createElement(App, { services, initial, langFlag: 'en', env: {}, color: true }), {
@@ -132,6 +133,11 @@ async function keyLatency(initial: Screen[], keys: string[], ready: string, serv
     patchConsole: false,
   });
   for (let i = 0; i < 200 && !stdout.last.includes(ready); i++) await sleep(20);
+  return { stdin, stdout, inst };
+}
+
+async function keyLatency(initial: Screen[], keys: string[], ready: string, services: Parameters<typeof App>[0]['services']) {
+  const { stdin, stdout, inst } = await mount(services, initial, ready);
   const times: number[] = [];
   for (const k of keys) {
     // Keys ~120 ms apart, as a person types: Ink throttles frames (maxFps), and keys closer
@@ -144,6 +150,38 @@ async function keyLatency(initial: Screen[], keys: string[], ready: string, serv
     stdin.press(k);
     await frame;
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  inst.unmount();
+  return times;
+}
+
+/**
+ * Home → Cards on a 10k-card store: the time from Enter to the first frame that shows the
+ * browser's list (its chunk loaded, 10k rows read, sorted and a window drawn), then Esc; `runs` times.
+ */
+async function openBrowser(services: Parameters<typeof App>[0]['services'], runs: number) {
+  const { stdin, stdout, inst } = await mount(services, [{ kind: 'home' }], HOME_TEXT);
+  // Highlight "Cards" (review, cram, quiz, cards).
+  for (let i = 0; i < 3; i++) {
+    await sleep(120);
+    stdin.press('\u001b[B');
+  }
+  const times: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    await sleep(150);
+    const t0 = process.hrtime.bigint();
+    const shown = new Promise<void>((resolve) => {
+      stdout.onFrame = () => stdout.last.includes('lap') && resolve();
+    });
+    stdin.press('\r');
+    await shown;
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    await sleep(150);
+    const home = new Promise<void>((resolve) => {
+      stdout.onFrame = () => stdout.last.includes(HOME_TEXT) && resolve();
+    });
+    stdin.press('\u001b');
+    await home;
   }
   inst.unmount();
   return times;
@@ -169,6 +207,13 @@ async function keys10k() {
   const typed = [...'레이어 ㄹㅇ'].concat(['\u007f', '\u007f', '\u007f', '\u007f']);
   const search = await keyLatency([{ kind: 'search' }], [...typed, ...typed], 'type a word', services);
   const moves = await keyLatency([{ kind: 'search', query: '컨테이너' }], Array.from({ length: 20 }, () => '\u001b[B'), 'matches', services);
+
+  // Cards (issue 15): open it from Home; type in its text filter; change the Show filter (Tab to it, then →).
+  const open = await openBrowser(services, 15);
+  const filterTyped = await keyLatency([{ kind: 'browse' }], [...typed, ...typed], 'filter:', services);
+  const showKeys = await keyLatency([{ kind: 'browse' }], ['\t', '\t', '\t', ...Array.from({ length: 14 }, () => '\u001b[C')], 'filter:', services);
+  const filterChange = showKeys.slice(3);
+  const browseMoves = await keyLatency([{ kind: 'browse' }], Array.from({ length: 20 }, () => '\u001b[B'), 'filter:', services);
   progress.close();
   rmSync(home, { recursive: true, force: true });
 
@@ -178,6 +223,10 @@ async function keys10k() {
     row('Review: 3 (grade Good, durable write, next card)', grade),
     row('Search: type / delete a character', search),
     row('Search: ↓ (move highlight)', moves),
+    row('Cards: open from Home (Enter → list of 10k drawn)', open),
+    row('Cards: type / delete a character in the text filter', filterTyped),
+    row('Cards: → on Show (filter 10k rows, sort, draw)', filterChange),
+    row('Cards: ↓ (move highlight)', browseMoves),
   ]);
 }
 

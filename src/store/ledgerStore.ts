@@ -96,7 +96,7 @@ export function applyLog(home: string, ledger: Ledger, from: number, ctx: Ledger
 }
 
 /** The entry on the line that starts at `offset` (the index only names lines it read as entries). */
-function readEntryAt(fd: number, offset: number): LogEntry {
+export function readEntryAt(fd: number, offset: number): LogEntry {
   let size = 512;
   for (;;) {
     const buf = Buffer.allocUnsafe(size);

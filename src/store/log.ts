@@ -17,7 +17,7 @@ export function logPath(home: string): string {
 }
 
 const KINDS: readonly AnswerKind[] = ['review', 'cram', 'quiz'];
-const FLAG_OPS = new Set(['suspend', 'unsuspend', 'bury', 'forget']);
+const FLAG_OPS = new Set(['suspend', 'unsuspend', 'bury', 'unbury', 'forget']);
 const isStr = (x: unknown): x is string => typeof x === 'string' && x.length > 0;
 /** Entry dates amgi accepts: from 2000 to 9999 (a later one is damage, and would freeze a card). */
 const MIN_AT = Date.UTC(2000, 0, 1);

@@ -8,27 +8,30 @@
  * fsync'd, then the log is read from this process's offset to the end, applying every new
  * line — its own and other terminals' — so two terminals both see everything.
  */
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { nodeCrypto } from '../core/crypto.js';
 import type { StudyItem } from '../core/deck/items.js';
 import { deckItems } from '../core/deck/items.js';
 import { ledgerContext } from '../core/schedule/context.js';
 import { dayStart, studyDay } from '../core/schedule/day.js';
-import type { ItemState, Ledger, LedgerContext } from '../core/schedule/ledger.js';
+import { effectiveEntries, type ItemState, type Ledger, type LedgerContext } from '../core/schedule/ledger.js';
+import { cardInfos, type CardInfo } from '../core/schedule/browse.js';
+import { selectCram } from '../core/schedule/cram.js';
+import { planDue } from '../core/schedule/interview.js';
 import { peekItem } from '../core/schedule/itemTable.js';
 import { medianAnswerMs } from '../core/schedule/estimate.js';
 import { deckRanks } from '../core/schedule/order.js';
 import { isHidden, kindOf, ReviewQueue, totalLeft, type QueueInput, type Remaining } from '../core/schedule/queue.js';
-import type { DeckCounts, FlagEntry, LogEntry, Settings, UndoEntry } from '../core/schedule/types.js';
+import type { DeckCounts, FlagEntry, ItemEntry, LogEntry, Settings, UndoEntry } from '../core/schedule/types.js';
 import { computeStats, streakOf, type StatsReport } from '../core/stats/index.js';
-import { LogAppender } from './log.js';
-import { applyLog, loadLedger, rebuildLedger } from './ledgerStore.js';
+import { LogAppender, logPath } from './log.js';
+import { applyLog, loadLedger, readEntryAt, rebuildLedger } from './ledgerStore.js';
 import { loadIndex, saveIndex, type EntryIndex } from './entryIndex.js';
 import { openSettings, type SettingsStore } from './settings.js';
 import { paramsKey, writeSnapshot } from './snapshot.js';
 import { cramSession, reviewSession } from './session.js';
 import { syncStep } from './syncFolder.js';
-import type { CramOptions, OpenProgressOptions, Progress, StudySession, Streak } from './types.js';
+import type { CramOptions, OpenProgressOptions, PlanPreview, Progress, StudySession, Streak } from './types.js';
 
 /** Time-sortable unique id: base-36 milliseconds, then random bits (two terminals never clash). */
 export function newEntryId(at: number): string {
@@ -188,7 +191,7 @@ export class ProgressStore implements Progress {
     for (const e of entries) {
       if (this.leeches.has(e.id) && e.op === 'answer') {
         const n = this.ledger.items.get(e.key)?.lapses ?? 0;
-        this.notices.push(`"${e.key}" is a leech (${n} lapses): tagged leech and suspended — rewrite or split the card, then unsuspend it`);
+        this.notices.push(`"${e.key}" is a leech (${n} lapses): tagged leech and suspended — rewrite or split the card, then bring it back with \`amgi unsuspend ${e.key}\` (or Home → Cards)`);
       }
     }
     return this.leeches;
@@ -228,6 +231,47 @@ export class ProgressStore implements Progress {
     if (!last) return undefined;
     this.undoEntry(last.id, last.key);
     return last.key;
+  }
+
+  /** The browser's rows (and `amgi cards`): every item's state, due, interval, recall now and flags. */
+  cardInfos(items: StudyItem[] = this.allItems): CardInfo[] {
+    return cardInfos(items, this.ledger, { scheduler: this.ctx.scheduler, now: this.now(), dayStartHour: this.settings.dayStartHour });
+  }
+
+  /**
+   * A card's entries still in effect (answers, flags, restores), oldest first: the card view's
+   * "last answers". Read through the entry index (built on first use, then kept up to date),
+   * so it costs that card's lines, not the whole log.
+   */
+  history(key: string): ItemEntry[] {
+    this.refresh();
+    this.index ??= loadIndex(this.opts.home, this.offset);
+    const offsets = this.index.offsets(key);
+    if (!offsets.length) return [];
+    const fd = openSync(logPath(this.opts.home), 'r');
+    try {
+      const entries = offsets.map((o) => readEntryAt(fd, o));
+      return effectiveEntries(entries).filter((e): e is ItemEntry => e.op !== 'days');
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** Keys of the studied items among `items`, weakest first (a quiz's "weakest first"). */
+  weakestKeys(items: StudyItem[]): string[] {
+    const now = this.now();
+    const picked = selectCram({ ledger: this.ledger, items, scheduler: this.ctx.scheduler, now, dayStartHour: this.settings.dayStartHour, weakest: true });
+    return picked.filter((it) => {
+      const s = peekItem(this.ledger.items, it.key);
+      return kindOf(s) !== 'new' || (s?.cramN ?? 0) > 0;
+    }).map((it) => it.key);
+  }
+
+  /** What an interview plan would ask (the cram picker's preview): cards a day, cards today. */
+  planPreview(opts: { deckId?: string; tag?: string; until: string }): PlanPreview {
+    const items = this.items(opts.deckId).filter((it) => !opts.tag || (it.card.tags ?? []).includes(opts.tag));
+    const r = planDue({ ledger: this.ledger, items, settings: this.settings, scheduler: this.ctx.planScheduler, now: this.now(), until: opts.until });
+    return r.ok ? { ok: true, perDay: r.perDay, daysLeft: r.daysLeft, today: r.due.length } : r;
   }
 
   /** Curriculum rank of each deck (the order new cards come in). */

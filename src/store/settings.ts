@@ -56,6 +56,11 @@ export function sanitizeSettings(raw: Record<string, unknown>): { settings: Sett
   if (dates && typeof dates === 'object' && Object.values(dates).every((d) => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d))) {
     s.interviewDates = dates as Record<string, string>;
   } else if (dates !== undefined) invalid.push('interviewDates');
+  const pickers = raw.pickers;
+  const isRecord = (o: unknown): o is Record<string, unknown> => !!o && typeof o === 'object' && !Array.isArray(o);
+  if (isRecord(pickers) && Object.values(pickers).every((p) => isRecord(p) && Object.values(p).every((v) => typeof v === 'string'))) {
+    s.pickers = pickers as Record<string, Record<string, string>>;
+  } else if (pickers !== undefined) invalid.push('pickers');
   return { settings: s, invalid };
 }
 

@@ -4,7 +4,8 @@
  */
 import type { LoadedDeck } from '../core/deck/types.js';
 import type { StudyItem } from '../core/deck/items.js';
-import type { DeckCounts, Grade, Previews, QueueEntry, Settings } from '../core/schedule/types.js';
+import type { DeckCounts, FlagEntry, Grade, ItemEntry, Previews, QueueEntry, Settings } from '../core/schedule/types.js';
+import type { CardInfo } from '../core/schedule/browse.js';
 import type { ItemState } from '../core/schedule/ledger.js';
 import type { Streak, StatsReport } from '../core/stats/index.js';
 
@@ -84,6 +85,9 @@ export interface CramOptions {
   limit?: number;
 }
 
+/** An interview plan before it starts: about how many cards a day, and how many today. */
+export type PlanPreview = { ok: true; perDay: number; daysLeft: number; today: number } | { ok: false; error: string };
+
 export interface Progress {
   readonly settings: Settings;
   saveSettings(patch: Partial<Settings>): void;
@@ -104,8 +108,18 @@ export interface Progress {
   stats(): StatsReport;
   /** An item's scheduling state (undefined: never studied). */
   state(key: string): Readonly<ItemState> | undefined;
-  /** Outside a session (browse, search): flag a card by key. Durable like an answer. */
-  setFlag(key: string, op: 'suspend' | 'unsuspend' | 'bury' | 'forget'): void;
+  /** Outside a session (browse, search): flag a card by key. Durable like an answer. Returns the entry id (for undoEntry). */
+  setFlag(key: string, op: FlagEntry['op']): string;
+  /** Undo one entry by id (the card browser's `u` after a forget): the card is refolded without it. */
+  undoEntry(target: string, key: string): void;
+  /** The card browser's rows: state, due, interval, recall now and flags of each item (default: all). */
+  cardInfos(items?: StudyItem[]): CardInfo[];
+  /** An item's entries still in effect, oldest first (the card view's last answers). */
+  history(key: string): ItemEntry[];
+  /** The studied keys among `items`, weakest first (a quiz's "weakest first"). */
+  weakestKeys(items: StudyItem[]): string[];
+  /** What `cram --until` would ask (Home's cram picker shows it before starting). */
+  planPreview(opts: { deckId?: string; tag?: string; until: string }): PlanPreview;
   /** Undo the newest entry in the log still in effect (any process); false if none. */
   undoLast(): boolean;
   /** Pick up answers other terminals wrote since the last look (done before each answer anyway). */

@@ -15,6 +15,10 @@ import { HelpOverlay } from './components/HelpOverlay.js';
 import { ErrorOverlay } from './components/ErrorOverlay.js';
 import { ScreenSwitch, prefetchScreens } from './screens/ScreenSwitch.js';
 
+/** The smallest terminal every screen is laid out for. */
+export const MIN_COLUMNS = 40;
+export const MIN_ROWS = 12;
+
 export interface AppProps {
   services: AppServices;
   initial?: Screen[];
@@ -59,7 +63,9 @@ export function App({ services, initial, langFlag, env = process.env, color = tr
   }, []);
 
   const openHelp = useCallback((commands?: readonly Command[]) => setHelp({ commands }), []);
-  const overlay = help !== undefined || error !== undefined;
+  // Below the minimum a screen would be cut: say so instead, keeping every screen (a review's session) mounted.
+  const tooSmall = size.columns < MIN_COLUMNS || size.rows < MIN_ROWS;
+  const overlay = help !== undefined || error !== undefined || tooSmall;
   const shell = useMemo<Shell>(
     () => ({
       push: (screen) => dispatch({ type: 'push', screen }),
@@ -93,9 +99,10 @@ export function App({ services, initial, langFlag, env = process.env, color = tr
             </ShellContext.Provider>
           );
         })}
+        {tooSmall && <Text>{ui.messages.tooSmall(size.columns, size.rows)}</Text>}
         <ShellContext.Provider value={shell}>
-          {help && !error && <HelpOverlay kind={top.kind} commands={help.commands} onClose={() => setHelp(undefined)} />}
-          {error !== undefined && <ErrorOverlay message={error} onClose={() => setError(undefined)} />}
+          {help && !error && !tooSmall && <HelpOverlay kind={top.kind} commands={help.commands} onClose={() => setHelp(undefined)} />}
+          {error !== undefined && !tooSmall && <ErrorOverlay message={error} onClose={() => setError(undefined)} />}
         </ShellContext.Provider>
       </UiContext.Provider>
     </ServicesContext.Provider>

@@ -36,8 +36,20 @@ export enum Command {
   IncreaseMore = 'increaseMore',
   DecreaseMore = 'decreaseMore',
   Dismiss = 'dismiss',
-  /** Home: review only the highlighted deck. */
-  NextDeck = 'nextDeck',
+  /** Home, the card browser, the pickers: move the focus (deck list ↔ menu, the filters). */
+  FocusNext = 'focusNext',
+  FocusPrev = 'focusPrev',
+  /** The card browser's filters, the pickers' fields: the next / previous value. */
+  OptionNext = 'optionNext',
+  OptionPrev = 'optionPrev',
+  /** Search: show these results in the card browser. */
+  BrowseResults = 'browseResults',
+  /** Card view: suspend / unsuspend, bury / unbury, reset to new, study this card now. */
+  ToggleSuspend = 'toggleSuspend',
+  ToggleBury = 'toggleBury',
+  Forget = 'forget',
+  StudyCard = 'studyCard',
+  QuizCard = 'quizCard',
   DeleteBack = 'deleteBack',
   /** Text fields: empty the field (as in a shell). */
   ClearField = 'clearField',
@@ -121,7 +133,17 @@ export const DEFAULT_BINDINGS: Readonly<Record<Command, readonly Binding[]>> = {
   [Command.IncreaseMore]: [{ key: 'rightArrow', shift: true }, ch('L'), ch('>')],
   [Command.DecreaseMore]: [{ key: 'leftArrow', shift: true }, ch('H'), ch('<')],
   [Command.Dismiss]: [ch('x')],
-  [Command.NextDeck]: [k('tab')],
+  // Shift+Tab first wherever both are checked: Ink reports it as Tab with Shift held.
+  [Command.FocusNext]: [k('tab')],
+  [Command.FocusPrev]: [{ key: 'tab', shift: true }],
+  [Command.OptionNext]: [k('rightArrow')],
+  [Command.OptionPrev]: [k('leftArrow')],
+  [Command.BrowseResults]: [k('tab')],
+  [Command.ToggleSuspend]: [ch('s')],
+  [Command.ToggleBury]: [ch('b')],
+  [Command.Forget]: [ch('f')],
+  [Command.StudyCard]: [ch('r')],
+  [Command.QuizCard]: [ch('t')],
   [Command.DeleteBack]: [k('backspace'), k('delete')],
   [Command.ClearField]: [{ input: 'u', ctrl: true }],
   [Command.CursorLeft]: [k('leftArrow')],
@@ -199,3 +221,29 @@ export const NO_KEY: Key = {
   home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false,
   backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false,
 };
+
+const CHUNK_KEYS: Readonly<Record<string, Partial<Key>>> = {
+  '\t': { tab: true },
+  '\x1b[Z': { tab: true, shift: true },
+  '\x1b[A': { upArrow: true },
+  '\x1b[B': { downArrow: true },
+  '\x1b[C': { rightArrow: true },
+  '\x1b[D': { leftArrow: true },
+  '\x1b[5~': { pageUp: true },
+  '\x1b[6~': { pageDown: true },
+  '\r': { return: true },
+};
+const CHUNK_SPLIT = /(\t|\x1b\[Z|\x1b\[[ABCD]|\x1b\[[56]~|\r)/;
+
+/**
+ * Keys that reached a handler as one `input` (sent together by tmux or a macro, or typed faster
+ * than the terminal is read): Tab, Shift+Tab, arrows, PgUp/PgDn and Enter one by one, runs of
+ * text as one input. Undefined when the input is a single key or plain text (nothing to split).
+ */
+export function splitChunk(input: string): { input: string; key: Key }[] | undefined {
+  if (input.length < 2 || !CHUNK_SPLIT.test(input)) return undefined;
+  return input
+    .split(CHUNK_SPLIT)
+    .filter(Boolean)
+    .map((part) => (part in CHUNK_KEYS ? { input: '', key: { ...NO_KEY, ...CHUNK_KEYS[part] } } : { input: part, key: NO_KEY }));
+}

@@ -4,6 +4,7 @@
  * screen; the shell keeps the screens below the top mounted but hidden, so going back to a
  * review or a search finds it as it was.
  */
+import type { BrowseFilter } from '../core/schedule/browse.js';
 import type { CramOptions } from '../store/types.js';
 import { Command } from './keymap.js';
 import type { QuizParams } from './screens/quiz/params.js';
@@ -13,7 +14,13 @@ export type Screen =
   | { kind: 'review'; deckId?: string }
   | { kind: 'cram'; options: CramOptions }
   | { kind: 'search'; query?: string }
-  | { kind: 'card'; deckId: string; cardId: string }
+  /** `key`: the study item (a reversible card's `~rev` side); default the card's forward item. */
+  | { kind: 'card'; deckId: string; cardId: string; key?: string }
+  /** The card browser: filters, sorts and a text filter over every card (issue 15). */
+  | { kind: 'browse'; query?: string; filter?: BrowseFilter }
+  /** Home's pickers; `deckId`: the deck highlighted on Home (overrides the remembered scope). */
+  | { kind: 'quizPicker'; deckId?: string }
+  | { kind: 'cramPicker'; deckId?: string }
   | { kind: 'settings' }
   | { kind: 'stats' }
   | ({ kind: 'quiz' } & QuizParams);
@@ -63,7 +70,7 @@ export function topScreen(state: NavState): Screen {
 
 /** Keys shown in the help overlay, per screen, in this order. Global keys are added by the overlay. */
 export const SCREEN_COMMANDS: Record<ScreenKind, readonly Command[]> = {
-  home: [Command.MenuUp, Command.MenuDown, Command.Open, Command.NextDeck, Command.Search, Command.Dismiss],
+  home: [Command.MenuUp, Command.MenuDown, Command.Open, Command.FocusNext, Command.FocusPrev, Command.Search, Command.Dismiss],
   review: [
     Command.Continue, Command.GradeAgain, Command.GradeHard, Command.GradeGood, Command.GradeEasy,
     Command.Undo, Command.Suspend, Command.Bury, Command.ScrollUp, Command.ScrollDown, Command.PageUp, Command.PageDown, Command.Search,
@@ -72,8 +79,17 @@ export const SCREEN_COMMANDS: Record<ScreenKind, readonly Command[]> = {
     Command.Continue, Command.GradeAgain, Command.GradeHard, Command.GradeGood, Command.GradeEasy,
     Command.Undo, Command.ScrollUp, Command.ScrollDown, Command.PageUp, Command.PageDown,
   ],
-  search: [Command.ListUp, Command.ListDown, Command.Open, Command.DeleteBack, Command.ClearField, Command.CursorLeft, Command.CursorRight],
-  card: [Command.ScrollUp, Command.ScrollDown, Command.PageUp, Command.PageDown, Command.Search],
+  search: [Command.ListUp, Command.ListDown, Command.Open, Command.BrowseResults, Command.DeleteBack, Command.ClearField, Command.CursorLeft, Command.CursorRight],
+  card: [
+    Command.ToggleSuspend, Command.ToggleBury, Command.Forget, Command.Undo, Command.StudyCard, Command.QuizCard,
+    Command.ScrollUp, Command.ScrollDown, Command.PageUp, Command.PageDown, Command.Search,
+  ],
+  browse: [
+    Command.ListUp, Command.ListDown, Command.PageUp, Command.PageDown, Command.Open, Command.FocusNext, Command.FocusPrev,
+    Command.OptionNext, Command.OptionPrev, Command.DeleteBack, Command.ClearField,
+  ],
+  quizPicker: [Command.MenuUp, Command.MenuDown, Command.OptionNext, Command.OptionPrev, Command.Open],
+  cramPicker: [Command.MenuUp, Command.MenuDown, Command.OptionNext, Command.OptionPrev, Command.Open],
   settings: [Command.MenuUp, Command.MenuDown, Command.Increase, Command.Decrease, Command.IncreaseMore, Command.DecreaseMore],
   stats: [Command.NextPanel, Command.PrevPanel, Command.ScrollUp, Command.ScrollDown, Command.PageUp, Command.PageDown, Command.Search],
   // Each quiz view says which of these work (QUIZ_VIEW_COMMANDS); this is the whole set.

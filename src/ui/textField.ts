@@ -16,6 +16,9 @@ export interface TextField {
 
 export const EMPTY_FIELD: TextField = { value: '', cursor: 0 };
 
+/** The edits a reducer with a one-line text field takes (search, the card browser's filter). */
+export type TextEdit = { type: 'insert'; text: string } | { type: 'backspace' } | { type: 'clear' };
+
 /** Typed or pasted text as one line: control characters dropped, newlines and tabs as spaces. */
 function cleanInput(text: string): string {
   return sanitizeText(text).replace(/[\n\t]+/g, ' ').normalize('NFC');
@@ -42,6 +45,18 @@ export function insertText(field: TextField, text: string): TextField {
   const chars = [...field.value];
   chars.splice(field.cursor, 0, ...added);
   return { value: chars.join(''), cursor: field.cursor + added.length };
+}
+
+/** A TextEdit on the field (the same object when nothing changes: clearing an empty field). */
+export function applyTextEdit(field: TextField, edit: TextEdit): TextField {
+  switch (edit.type) {
+    case 'insert':
+      return insertText(field, edit.text);
+    case 'backspace':
+      return deleteBack(field);
+    case 'clear':
+      return field.value ? EMPTY_FIELD : field;
+  }
 }
 
 /** Apply a key press; returns the same object when the key is not an edit. */

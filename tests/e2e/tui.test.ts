@@ -109,7 +109,13 @@ describe.each(TERMINAL_SIZES)('at %i×%i', (cols, rows) => {
     expect(screen).toMatch(/Answer|Key points|Steps|Correct answer/);
     expectFits(screen, cols, rows);
     t.keys('?');
-    screen = await t.waitFor('Keys');
+    screen = await t.waitFor('Keys · Card');
+    // The card view's own keys first (suspend, bury, forget…); at 40×12 the way back is a page further.
+    for (let i = 0; i < 4 && !/Esc\/q\s+back/.test(screen); i++) {
+      t.keys('PageDown');
+      await new Promise((r) => setTimeout(r, 80));
+      screen = t.capture();
+    }
     expect(screen).toMatch(/Esc\/q\s+back/);
     expectFits(screen, cols, rows);
     t.keys('Space');

@@ -71,7 +71,7 @@ describe('undo restores exactly (F1)', () => {
         }
       } else if (r < 0.1) {
         const key = keys[Math.floor(rand() * keys.length)]!;
-        p.setFlag(key, (['suspend', 'unsuspend', 'bury', 'forget'] as const)[Math.floor(rand() * 4)]!);
+        p.setFlag(key, (['suspend', 'unsuspend', 'bury', 'unbury', 'forget'] as const)[Math.floor(rand() * 5)]!);
       } else {
         const key = keys[Math.floor(rand() * keys.length)]!;
         const s = p.startCram({ keys: [key], reschedule: rand() < 0.8 });

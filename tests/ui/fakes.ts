@@ -4,8 +4,9 @@
  */
 import { deckItems, type StudyItem } from '../../src/core/deck/items.js';
 import type { Card, LoadedDeck } from '../../src/core/deck/types.js';
-import { DEFAULT_SETTINGS, type DeckCounts, type Grade, type Previews, type QueueEntry, type Settings } from '../../src/core/schedule/types.js';
-import type { CramOptions, Progress, SessionSummary, StudySession, Streak } from '../../src/store/types.js';
+import { DEFAULT_SETTINGS, type DeckCounts, type FlagEntry, type Grade, type ItemEntry, type Previews, type QueueEntry, type Settings } from '../../src/core/schedule/types.js';
+import type { CardInfo } from '../../src/core/schedule/browse.js';
+import type { CramOptions, PlanPreview, Progress, SessionSummary, StudySession, Streak } from '../../src/store/types.js';
 import { answerText, frontText } from '../../src/core/deck/cards.js';
 import { intervalLabel } from '../../src/core/schedule/fsrs.js';
 import type { AppServices, SearchEngine, SearchHit } from '../../src/ui/context.js';
@@ -77,10 +78,50 @@ export class FakeProgress implements Progress {
   state() {
     return undefined;
   }
-  setFlag(key: string, op: 'suspend' | 'unsuspend' | 'bury' | 'forget'): void {
+  /** Flags written by setFlag, by entry id (undoEntry takes one back). */
+  flags = new Map<string, { key: string; op: FlagEntry['op']; before: { susp: boolean; bury: boolean; seen: boolean } }>();
+  setFlag(key: string, op: FlagEntry['op']): string {
+    const id = `f${this.flags.size + 1}`;
+    this.flags.set(id, { key, op, before: { susp: this.suspended.has(key), bury: this.buried.has(key), seen: this.seen.has(key) } });
     if (op === 'suspend') this.suspended.add(key);
     if (op === 'unsuspend') this.suspended.delete(key);
     if (op === 'bury') this.buried.add(key);
+    if (op === 'unbury') this.buried.delete(key);
+    if (op === 'forget') this.seen.delete(key);
+    return id;
+  }
+  undoEntry(id: string): void {
+    const f = this.flags.get(id);
+    if (!f) return;
+    this.flags.delete(id);
+    for (const [set, had] of [[this.suspended, f.before.susp], [this.buried, f.before.bury], [this.seen, f.before.seen]] as const) {
+      if (had) set.add(f.key);
+      else set.delete(f.key);
+    }
+  }
+  cardInfos(items: StudyItem[] = this.all): CardInfo[] {
+    return items.map((it, order) => {
+      const seen = this.seen.has(it.key);
+      return {
+        key: it.key, cardId: it.cardId, deckId: it.deckId, tags: it.card.tags ?? [], order,
+        kind: seen ? 'learning' : 'new', due: seen ? this.now().getTime() : undefined,
+        interval: 0, stability: seen ? 1 : 0, difficulty: seen ? 5 : 0, retrievability: seen ? 0.9 : 0,
+        reps: this.log.filter((a) => a.key === it.key).length, lapses: 0,
+        suspended: this.suspended.has(it.key), buried: this.buried.has(it.key), leech: false, dueToday: seen && !this.suspended.has(it.key),
+      } satisfies CardInfo;
+    });
+  }
+  history(key: string): ItemEntry[] {
+    return this.log.filter((a) => a.key === key).map((a, i) => ({ v: 1, id: `a${i}`, at: this.now().toISOString(), op: 'answer', key, deck: this.all.find((it) => it.key === key)!.deckId, grade: a.grade, ms: a.ms, kind: a.kind, reschedule: a.kind === 'review' }));
+  }
+  planPreview(opts: { deckId?: string; tag?: string; until: string }): PlanPreview {
+    const days = Math.round((Date.parse(opts.until) - Date.parse(this.now().toISOString().slice(0, 10))) / 86_400_000);
+    if (days < 0) return { ok: false, error: `the interview date ${opts.until} has passed` };
+    const n = this.items(opts.deckId).length;
+    return { ok: true, perDay: Math.ceil((3 * n) / (days + 1)), daysLeft: days, today: n };
+  }
+  weakestKeys(items: StudyItem[]): string[] {
+    return items.filter((it) => this.seen.has(it.key)).map((it) => it.key);
   }
   undoLast(): boolean {
     return this.log.pop() !== undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/core/schedule/types.js';
-import { MENU, homeLayout, homeReducer, menuTarget } from '../../src/ui/screens/home/homeModel.js';
+import { MENU, homeLayout, homeReducer, initialHome, menuTarget } from '../../src/ui/screens/home/homeModel.js';
 import { SETTING_FIELDS, formatSetting, stepSetting } from '../../src/ui/screens/settings/settingsModel.js';
 import { chooseLang, langFromEnv, messagesFor } from '../../src/ui/i18n/index.js';
 import { colorEnabled, makeTheme } from '../../src/ui/theme.js';
@@ -26,22 +26,30 @@ describe('home', () => {
     expect(homeLayout(21, 1, 6, 8)).toEqual({ deckHeight: 7, menuHeight: 8, gap: true });
   });
 
-  test('menu entries open screens for the highlighted deck', () => {
+  test('menu entries open screens for the highlighted deck; Quiz and Cram open their pickers', () => {
     expect(menuTarget('review', 'docker')).toEqual({ screen: { kind: 'review', deckId: 'docker' } });
-    expect(menuTarget('cram', undefined)).toEqual({ screen: { kind: 'cram', options: { deckId: undefined } } });
+    expect(menuTarget('cram', undefined)).toEqual({ screen: { kind: 'cramPicker', deckId: undefined } });
+    expect(menuTarget('quiz', 'docker')).toEqual({ screen: { kind: 'quizPicker', deckId: 'docker' } });
+    expect(menuTarget('browse', 'docker')).toEqual({ screen: { kind: 'browse' } });
     expect(menuTarget('help', undefined)).toEqual({ help: true });
     expect(menuTarget('quit', undefined)).toEqual({ quit: true });
   });
 
-  test('the menu wraps around and Tab cycles the decks', () => {
-    let s = { menu: 0, deck: 0, dismissed: false };
+  test('both lists wrap around; Tab / Shift+Tab switch the focus between them', () => {
+    let s = initialHome;
+    expect(s.focus).toBe('menu');
     s = homeReducer(s, { type: 'menu', by: -1 });
     expect(s.menu).toBe(MENU.length - 1);
     s = homeReducer(s, { type: 'menu', by: 1 });
     expect(s.menu).toBe(0);
-    s = homeReducer(homeReducer(s, { type: 'deck', count: 2 }), { type: 'deck', count: 2 });
-    expect(s.deck).toBe(0);
-    expect(homeReducer(s, { type: 'deck', count: 0 }).deck).toBe(0);
+    s = homeReducer(s, { type: 'focus' });
+    expect(s.focus).toBe('decks');
+    s = homeReducer(s, { type: 'deck', by: -1, count: 3 });
+    expect(s.deck).toBe(2);
+    s = homeReducer(homeReducer(s, { type: 'deck', by: 1, count: 3 }), { type: 'deck', by: 1, count: 3 });
+    expect(s.deck).toBe(1);
+    expect(homeReducer(s, { type: 'deck', by: 1, count: 0 }).deck).toBe(0);
+    expect(homeReducer(s, { type: 'focus' }).focus).toBe('menu');
   });
 });
 

@@ -42,13 +42,16 @@ describe('help lists only keys that work where it is opened', () => {
     await plain.waitFor('Quit');
     await plain.press('?');
     await plain.waitFor('Keys');
-    expect(plain.frame()).toContain('choose the deck');
+    for (let i = 0; i < 8; i++) await plain.press(KEYS.pageDown);
+    expect(plain.frame()).toContain('next field / list');
     expect(plain.frame()).not.toContain('dismiss');
     plain.unmount();
     const withNotice = renderApp(fakeServices(decks, new FakeProgress(decks), ['bad.json:3:5: "front" is missing']));
     await withNotice.waitFor('Quit');
     await withNotice.press('?');
     await withNotice.waitFor('Keys');
+    // Home's help starts with the guide: the keys are further down.
+    for (let i = 0; i < 8; i++) await withNotice.press(KEYS.pageDown);
     expect(withNotice.frame()).toContain('dismiss the notice');
   });
 
@@ -163,15 +166,16 @@ test('Ctrl+U empties a quiz answer field too (one keymap command, both fields)',
 
 describe('card screen', () => {
   test('↓ ↓ ↓ in one chunk scroll three rows', async () => {
-    const app = renderApp(fakeServices(miniDecks()), { initial: [{ kind: 'card', deckId: 'mini', cardId: 'mini-interview' }], columns: 40, rows: 6 });
-    await app.waitFor('VM과 컨테이너');
+    const app = renderApp(fakeServices(miniDecks()), { initial: [{ kind: 'card', deckId: 'mini', cardId: 'mini-layer' }], columns: 40, rows: 12 });
+    await app.waitFor('레이어란?');
+    // The state block (state, counts, last answers, blank) is 4 rows, then front, blank, "Key points"…
     await app.press(KEYS.down + KEYS.down + KEYS.down);
-    // Front, blank and "Key points" scrolled away; the first point sits under the ↑ marker,
-    // which counts it: 3 + 1 rows above.
+    // Three rows scrolled away; the row under the ↑ marker is counted too: 3 + 1.
     expect(lines(app.frame())[1]).toContain('↑ 4 more');
+    expect(lines(app.frame())[2]).toContain('레이어란?');
     await app.press(KEYS.up);
     expect(lines(app.frame())[1]).toContain('↑ 3 more');
-    expect(lines(app.frame())[2]).toContain('VM은 게스트 OS 포함');
+    expect(lines(app.frame())[2]).toMatch(/^\s*$/);
   });
 });
 
@@ -191,9 +195,24 @@ describe('narrow terminals and labels', () => {
   test('Home says which deck Quiz will use, as it does for Review and Cram', async () => {
     const app = renderApp(fakeServices(miniDecks()));
     await app.waitFor('Quit');
-    await app.press(KEYS.tab);
+    // Tab: the deck list takes ↓; one cursor at a time.
+    await app.press(KEYS.tab, KEYS.down);
     await app.waitFor('Review · 미니 덱');
     expect(app.frame()).toContain('Quiz · 미니 덱');
+    expect(app.frame().match(/›/g)).toHaveLength(1);
+    expect(app.frame()).toContain('› 미니 덱');
+    // Shift+Tab goes back to the menu: its cursor, not the deck's.
+    await app.press('\u001b[Z');
+    expect(app.frame()).toContain('› Review · 미니 덱');
+    expect(app.frame().match(/›/g)).toHaveLength(1);
+  });
+
+  test('Enter on a focused deck row reviews that deck', async () => {
+    const app = renderApp(fakeServices(miniDecks()));
+    await app.waitFor('Quit');
+    await app.press(KEYS.tab, KEYS.down, KEYS.enter);
+    await app.waitFor('Review · 미니 덱');
+    expect(app.frame()).toContain('레이어란?');
   });
 });
 
@@ -204,7 +223,7 @@ describe('home at 40×12', () => {
     const hidden = /↑\/↓ (\d+) more/.exec(app.frame());
     expect(hidden).not.toBeNull();
     expect(app.frame()).not.toContain('Quit');
-    for (let i = 0; i < 7; i++) await app.press(KEYS.down);
+    for (let i = 0; i < 8; i++) await app.press(KEYS.down);
     await app.waitFor('› Quit');
     expect(app.frame().split('\n').length).toBeLessThanOrEqual(11);
   });

@@ -34,17 +34,17 @@ function sevenDecks(): LoadedDeck[] {
 }
 
 describe('1. Home at 40×12 says when decks are hidden', () => {
-  test('the table header counts the decks above and below its window, and Tab reaches them all', async () => {
+  test('the table header counts the decks above and below its window, and ↓ in the focused list reaches them all', async () => {
     const app = renderApp(fakeServices(sevenDecks()), { columns: COLS, rows: ROWS });
     await app.waitFor('All decks');
     // Eight rows, two shown: six hidden below.
     expect(app.frame()).toContain('Deck ↓ 6 more');
     expectFits(app.frame(), COLS, ROWS);
-    await app.press(KEYS.tab, KEYS.tab, KEYS.tab);
+    await app.press(KEYS.tab, KEYS.down, KEYS.down, KEYS.down);
     await app.waitFor(`› ${TITLES[2]}`);
     expect(app.frame()).toContain('Deck ↑ 2 ↓ 4 more');
     expectFits(app.frame(), COLS, ROWS);
-    await app.press(KEYS.tab, KEYS.tab, KEYS.tab, KEYS.tab);
+    await app.press(KEYS.down, KEYS.down, KEYS.down, KEYS.down);
     await app.waitFor('Deck ↑ 6 more');
     expectFits(app.frame(), COLS, ROWS);
   });

@@ -164,6 +164,9 @@ function flagged(before: ItemState, e: FlagEntry, at: number, ctx: LedgerContext
     case 'bury':
       next.bury = studyDay(at, ctx.settings.dayStartHour);
       break;
+    case 'unbury':
+      delete next.bury;
+      break;
     case 'forget':
       Object.assign(next, ctx.scheduler.forget(before, at));
       delete next.last;

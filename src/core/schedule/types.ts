@@ -49,7 +49,8 @@ export interface UndoEntry extends EntryBase {
 }
 
 export interface FlagEntry extends EntryBase {
-  op: 'suspend' | 'unsuspend' | 'bury' | 'forget';
+  /** `unbury`: back today (a bury set by mistake, or from the card browser). */
+  op: 'suspend' | 'unsuspend' | 'bury' | 'unbury' | 'forget';
   key: string;
   deck: string;
 }
@@ -126,6 +127,11 @@ export interface Settings {
   weights?: number[];
   /** Per-deck interview date, YYYY-MM-DD. */
   interviewDates?: Record<string, string>;
+  /**
+   * Home's quiz and cram pickers: the last choices, by picker then field (the UI checks each
+   * against today's decks and tags, and falls back to its default).
+   */
+  pickers?: Record<string, Record<string, string>>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {

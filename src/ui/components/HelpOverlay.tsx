@@ -1,11 +1,17 @@
-/** `?`: every key of the current screen, generated from the keymap. Takes keys before the screen. */
+/**
+ * `?` (and Home → Help): the help page. First what things mean (grades, the counts, suspend vs
+ * bury vs forget, the study modes, the daily limits, where progress lives), then every key of
+ * the current screen, generated from the keymap. Opened on a screen other than Home it starts
+ * at that screen's keys (what `?` in the middle of a review is for), the guide above it a
+ * scroll away. Takes keys before the screen; scrolls at any size (40×12 included).
+ */
 import { useInput } from 'ink';
+import { useState } from 'react';
 import { Command, keysLabel, matches } from '../keymap.js';
 import { GLOBAL_COMMANDS, SCREEN_COMMANDS, type ScreenKind } from '../navigation.js';
-import { useUi } from '../context.js';
-import { fitRow, seg, type Row } from '../layout.js';
-import { useScroll } from '../hooks/useScroll.js';
-import { moreMarker } from './scrollWindow.js';
+import { useUi, type Ui } from '../context.js';
+import { clampScroll, fitRow, seg, wrapRows, type Row } from '../layout.js';
+import { moreMarker, scrollDelta, viewport, windowRows } from './scrollWindow.js';
 import { displayWidth, padDisplay } from '../../core/text/width.js';
 import { Frame, bodyHeight } from './Frame.js';
 import { Rows } from './Rows.js';
@@ -19,19 +25,40 @@ export function helpRows(kind: ScreenKind, keyColumn: number, describe: (c: Comm
   return helpCommands(kind, commands).map((c) => [seg(padDisplay(keysLabel(c), keyColumn), labelStyle), seg(describe(c))]);
 }
 
-export function HelpOverlay({ kind, commands, onClose }: { kind: ScreenKind; commands?: readonly Command[]; onClose: () => void }) {
-  const { messages: t, theme, columns, rows } = useUi();
+/** The whole page as rows, and where the keys section starts. Pure. */
+export function helpPage(kind: ScreenKind, ui: Pick<Ui, 'messages' | 'theme' | 'columns'>, commands?: readonly Command[]): { rows: Row[]; keysAt: number } {
+  const { messages: t, theme, columns } = ui;
+  const rows: Row[] = [];
+  for (const [title, body] of t.helpPage.sections) {
+    rows.push([seg(title, theme.text.heading)], ...wrapRows(body, columns, theme.text.primary), []);
+  }
+  const keysAt = rows.length;
+  rows.push([seg(t.helpPage.keysOf(t.helpPage.screens[kind] ?? kind), theme.text.heading)]);
+  if (kind === 'browse') rows.push(...wrapRows(t.helpPage.legend, columns, theme.text.muted));
   const listed = helpCommands(kind, commands);
   const keyColumn = Math.min(Math.max(...listed.map((c) => displayWidth(keysLabel(c)))) + 2, Math.floor(columns / 2));
-  const all = helpRows(kind, keyColumn, (c) => t.help.commands[c], theme.text.label, commands).map((r) => fitRow(r, columns));
-  // On a small terminal the list does not fit: it scrolls and says so, as a long card does.
-  const { rows: visible, handle, scrollable } = useScroll(all, bodyHeight(rows), moreMarker(t, theme));
+  rows.push(...helpRows(kind, keyColumn, (c) => t.help.commands[c], theme.text.label, commands).map((r) => fitRow(r, columns)));
+  return { rows, keysAt };
+}
+
+export function HelpOverlay({ kind, commands, onClose }: { kind: ScreenKind; commands?: readonly Command[]; onClose: () => void }) {
+  const ui = useUi();
+  const { messages: t, theme, rows } = ui;
+  const height = bodyHeight(rows);
+  const page = helpPage(kind, ui, commands);
+  // Room below the keys, so the page can start with them at the top (an ↑ marker above).
+  const start = kind === 'home' ? 0 : Math.max(0, page.keysAt - (height >= 3 ? 1 : 0));
+  const content = [...page.rows, ...Array.from({ length: Math.max(0, start + height - page.rows.length) }, (): Row => [])];
+  const [scroll, setScroll] = useState(start);
   useInput((input, key) => {
     if (matches(Command.Quit, input, key)) return;
-    if (!(scrollable && handle(input, key))) onClose();
+    const by = scrollDelta(input, key, height);
+    if (by) setScroll((s) => clampScroll(s + by, content.length, height));
+    else onClose();
   });
+  const visible = windowRows(content, viewport(content.length, scroll, height), moreMarker(t, theme));
   return (
-    <Frame title={[seg(`${t.appName} · ${t.help.title}`, theme.text.heading)]} footer={[seg(scrollable ? t.help.closeScroll : t.help.close, theme.text.muted)]}>
+    <Frame title={[seg(`${t.appName} · ${t.helpPage.title}`, theme.text.heading)]} footer={[seg(t.help.closeScroll, theme.text.muted)]}>
       <Rows rows={visible} />
     </Frame>
   );

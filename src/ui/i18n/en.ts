@@ -36,6 +36,8 @@ export const en = {
     settings: 'Settings',
     help: 'Help',
     quit: 'Quit',
+    /** The card browser (issue 15). */
+    browse: 'Cards',
     /** Shown under a menu cut short by a small terminal. */
     more: (n: number) => `↑/↓ ${n} more`,
   },
@@ -60,9 +62,10 @@ export const en = {
     undone: (card: string) => `Undid the answer to “${card}”: answer it again.`,
     nothingToUndo: 'Nothing to undo in this session.',
     otherWindow: 'Answered in another window: skipped.',
-    suspended: 'Suspended — it will not come back until unsuspended.',
+    /** Say how to bring it back (walkthrough B10): the card browser or the CLI. */
+    suspended: (id: string) => `Suspended. Back with u now, or later Home → Cards (s) or \`amgi unsuspend ${id}\`.`,
     buried: 'Buried until tomorrow.',
-    leech: 'This card keeps slipping: suspended as a leech. Consider rewriting it.',
+    leech: (id: string) => `A leech (keeps slipping): suspended. Rewrite it, then Home → Cards (s) or \`amgi unsuspend ${id}\`.`,
     more: (n: number) => `↓ ${n} more`,
     /** Rows scrolled off above (the quiz's scrolling body). */
     moreAbove: (n: number) => `↑ ${n} more`,
@@ -158,7 +161,16 @@ export const en = {
       increaseMore: 'increase by 10 (daily limits)',
       decreaseMore: 'decrease by 10 (daily limits)',
       dismiss: 'dismiss the notice',
-      nextDeck: 'choose the deck (all / one)',
+      focusNext: 'next field / list (Tab)',
+      focusPrev: 'previous field / list',
+      optionNext: 'next value',
+      optionPrev: 'previous value',
+      browseResults: 'show these results in Cards (filters, sort)',
+      toggleSuspend: 'suspend / unsuspend the card',
+      toggleBury: 'bury until tomorrow / unbury',
+      forget: 'reset to new (asks; u undoes)',
+      studyCard: 'review this card now',
+      quizCard: 'quiz on this card now',
       deleteBack: 'delete a character',
       clearField: 'clear the field',
       cursorLeft: 'cursor left',
@@ -263,6 +275,93 @@ export const en = {
     /** A compact panel longer than the screen. */
     scrollHint: '←/→ panel · ↑/↓ scroll · q back',
   },
+
+  /** The card browser (issue 15 §1). */
+  browser: {
+    title: 'Cards',
+    placeholder: 'filter: a word, 초성 (ㄹㅇㅇ) or English',
+    deck: 'Deck',
+    tag: 'Tag',
+    show: 'Show',
+    sort: 'Sort',
+    any: 'all',
+    filters: { all: 'all', new: 'new', learning: 'learning', due: 'due today', suspended: 'suspended', leech: 'leeches', buried: 'buried' } as Record<'all' | 'new' | 'learning' | 'due' | 'suspended' | 'leech' | 'buried', string>,
+    sorts: { due: 'due', retrievability: 'recall (weakest)', lapses: 'lapses', added: 'added' } as Record<'due' | 'retrievability' | 'lapses' | 'added', string>,
+    count: (shown: number, total: number) => `${shown}/${total}`,
+    /** With a text filter: the search engine's best matches only. */
+    capped: (n: number) => `best ${n} matches`,
+    head: { state: 'state', due: 'due', recall: 'R', lapses: 'lap', card: 'card' },
+    kinds: { new: 'new', learning: 'lrn', review: 'rev' } as Record<'new' | 'learning' | 'review', string>,
+    /** One letter each: Suspended, Buried, Leech (the help page explains them). */
+    flagLetters: { suspended: 'S', buried: 'B', leech: 'L' },
+    empty: 'No cards match.',
+    loading: 'Building the search index…',
+    hint: 'Tab filter · ←/→ change · Enter open · Esc back',
+  },
+  /** The card view's state and actions (issue 15 §1). */
+  cardState: {
+    kinds: { new: 'new', learning: 'learning', review: 'review' } as Record<'new' | 'learning' | 'review', string>,
+    suspended: 'suspended',
+    buried: 'buried until tomorrow',
+    leech: 'leech',
+    due: (when: string) => `due ${when}`,
+    neverStudied: 'never studied',
+    interval: (span: string) => `interval ${span}`,
+    memory: (stability: string, difficulty: string, recall: string) => `stability ${stability} · difficulty ${difficulty} · recall now ${recall}`,
+    counts: (reviews: number, lapses: number) => `${reviews} ${reviews === 1 ? 'review' : 'reviews'} · ${lapses} ${lapses === 1 ? 'lapse' : 'lapses'}`,
+    history: 'Last answers',
+    noHistory: 'no answers yet',
+    answerKinds: { review: 'review', cram: 'cram', quiz: 'quiz' } as Record<'review' | 'cram' | 'quiz', string>,
+    hint: 's suspend · b bury · f forget · r review · t quiz · u undo · q back',
+    suspendedFlash: (id: string) => `Suspended. s again, or \`amgi unsuspend ${id}\`, brings it back.`,
+    unsuspendedFlash: 'Unsuspended: it comes back in reviews when due.',
+    buriedFlash: 'Buried until tomorrow. b again unburies it.',
+    unburiedFlash: 'Unburied: it can come back today.',
+    forgetConfirm: 'Reset this card to new? Its schedule starts over (u undoes). y/n',
+    forgotFlash: 'Reset to new. u undoes it.',
+    undone: 'Undone.',
+    nothingToUndo: 'Nothing to undo on this screen.',
+  },
+  /** Home's quiz and cram pickers (issue 15 §2). */
+  pickers: {
+    quizTitle: 'Quiz',
+    cramTitle: 'Cram',
+    mode: 'Mode',
+    count: 'Questions',
+    scope: 'Cards from',
+    weakest: 'Weakest first',
+    until: 'Interview date',
+    start: 'Start',
+    on: 'on',
+    off: 'off',
+    allDecks: 'all decks',
+    noDate: 'none',
+    noDateNote: 'No date: practise without changing the schedule.',
+    plan: (days: number, date: string, perDay: number, due: number) => `Interview D-${days} · ${monthDay(date)}: ≈ ${perDay} cards a day, ${due} today. It reschedules and brings in new cards.`,
+    planError: (message: string) => `No plan: ${message}`,
+    hint: '↑/↓ choose · ←/→ change · Enter start · Esc back',
+  },
+  /** The help page: what things mean, then the keys of the screen it was opened on (issue 15 §2). */
+  helpPage: {
+    title: 'Help · Keys',
+    keysOf: (screen: string) => `Keys · ${screen}`,
+    screens: {
+      home: 'Home', review: 'Review', cram: 'Cram', search: 'Search', card: 'Card', settings: 'Settings', stats: 'Stats', quiz: 'Quiz',
+      browse: 'Cards', quizPicker: 'Quiz picker', cramPicker: 'Cram picker',
+    } as Record<string, string>,
+    sections: [
+      ['Grades', 'After the answer, grade how well you knew it. 1 Again: you forgot; the card comes back in minutes, its memory stability drops and it counts as a lapse. 2 Hard: recalled with effort; the next interval is shorter than Good would give. 3 Good (Space/Enter): recalled; the interval grows. 4 Easy: effortless; the interval grows most, and a new card skips learning. The grade row shows the next interval of each.'],
+      ['New · learn · due', 'new: cards never studied that today\'s limits let in. learn: cards in their short learning steps (minutes apart) due today. due: review cards whose interval ends today. Suspended and buried cards are not counted.'],
+      ['Suspend, bury, forget', 'Suspend (s) keeps a card out of every review until you unsuspend it: Home → Cards, show suspended, s; or amgi unsuspend ID. Bury (b) hides it until tomorrow. Forget (Cards → f) resets it to a new card; its history stays in the log. A card forgotten again and again (a leech, L) is suspended for you: rewrite it, then unsuspend it.'],
+      ['Review, cram, quiz, interview plan', 'Review: today\'s due cards; answers move the schedule. Cram: practise any deck or tag, weakest first if you like; the schedule is left alone. Quiz: multiple choice, typed, order, cloze or mock interview questions; answers are recorded for weakest-first. Interview plan (Cram with a date): every card before the day, weak ones again; it reschedules and brings in new cards.'],
+      ['Daily limits', 'Settings has two pairs: new cards and reviews a day for all decks together (when you review All decks), and per deck (each deck\'s own cap, inside All decks too). What is over a limit waits for the next day.'],
+      ['Where progress lives', 'In $AMGI_HOME (default ~/.config/amgi): reviews.jsonl is the log of every answer and flag, saved before the next card shows; state.bin is a cache rebuilt from it; settings.json holds the settings. Copy the folder, or use amgi export --progress FILE.'],
+    ] as [string, string][],
+    /** In the browser: what the one-letter columns mean. */
+    legend: 'In Cards: S suspended · B buried · L leech · R recall now · lap lapses.',
+  },
+  /** Shown instead of the screen when the terminal is smaller than 40×12. */
+  tooSmall: (columns: number, rows: number) => `Make the terminal at least 40×12 (now ${columns}×${rows}).`,
 };
 
 export type Messages = typeof en;

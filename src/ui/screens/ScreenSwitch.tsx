@@ -29,17 +29,23 @@ function preloadable<P extends object>(load: () => Promise<ComponentType<P>>) {
 
 const review = preloadable(() => import('./review/ReviewScreen.js').then((m) => m.ReviewScreen));
 const search = preloadable(() => import('./search/SearchScreen.js').then((m) => m.SearchScreen));
+// The card browser too: a suspense frame before its list would make Ink throttle the real one.
+const browse = preloadable(() => import('./browse/BrowseScreen.js').then((m) => m.BrowseScreen));
 const ReviewScreen = review.Screen;
 const SearchScreen = search.Screen;
+const BrowseScreen = browse.Screen;
 
 /** After the first frame: load the screens Home leads to most. */
 export function prefetchScreens(): void {
   void review.preload().catch(() => {});
   void search.preload().catch(() => {});
+  void browse.preload().catch(() => {});
 }
 const CardScreen = lazy(() => import('./card/CardScreen.js').then((m) => ({ default: m.CardScreen })));
 const SettingsScreen = lazy(() => import('./settings/SettingsScreen.js').then((m) => ({ default: m.SettingsScreen })));
 const StatsScreen = lazy(() => import('./stats/StatsScreen.js').then((m) => ({ default: m.StatsScreen })));
+const QuizPicker = lazy(() => import('./pickers/QuizPicker.js').then((m) => ({ default: m.QuizPicker })));
+const CramPicker = lazy(() => import('./pickers/CramPicker.js').then((m) => ({ default: m.CramPicker })));
 const QuizScreen = lazy(() => import('./quiz/QuizScreen.js').then((m) => ({ default: m.QuizScreen })));
 
 export function ScreenSwitch({ screen }: { screen: Screen }) {
@@ -53,7 +59,13 @@ export function ScreenSwitch({ screen }: { screen: Screen }) {
     case 'search':
       return <SearchScreen initialQuery={screen.query} />;
     case 'card':
-      return <CardScreen deckId={screen.deckId} cardId={screen.cardId} />;
+      return <CardScreen deckId={screen.deckId} cardId={screen.cardId} itemKey={screen.key} />;
+    case 'browse':
+      return <BrowseScreen query={screen.query} filter={screen.filter} />;
+    case 'quizPicker':
+      return <QuizPicker deckId={screen.deckId} />;
+    case 'cramPicker':
+      return <CramPicker deckId={screen.deckId} />;
     case 'settings':
       return <SettingsScreen />;
     case 'stats':

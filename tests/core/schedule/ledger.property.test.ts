@@ -9,12 +9,12 @@ import { ctxOf, MIN } from './helpers.js';
 const T0 = Date.parse('2026-03-02T10:00:00+09:00');
 const KEYS = ['d-0', 'd-1', 'd-1~rev', 'd-2'];
 
-type Op = { t: 'answer'; key: number; grade: Grade; dt: number; cram: boolean } | { t: 'flag'; key: number; op: 'suspend' | 'unsuspend' | 'bury' | 'forget'; dt: number } | { t: 'undo'; back: number };
+type Op = { t: 'answer'; key: number; grade: Grade; dt: number; cram: boolean } | { t: 'flag'; key: number; op: 'suspend' | 'unsuspend' | 'bury' | 'unbury' | 'forget'; dt: number } | { t: 'undo'; back: number };
 
 const opsOver = (keys: readonly string[]): fc.Arbitrary<Op> =>
   fc.oneof(
     { weight: 6, arbitrary: fc.record({ t: fc.constant('answer' as const), key: fc.nat(keys.length - 1), grade: fc.constantFrom<Grade>(1, 2, 3, 4), dt: fc.integer({ min: -600, max: 4 * 24 * 60 }), cram: fc.boolean() }) },
-    { weight: 1, arbitrary: fc.record({ t: fc.constant('flag' as const), key: fc.nat(keys.length - 1), op: fc.constantFrom('suspend' as const, 'unsuspend' as const, 'bury' as const, 'forget' as const), dt: fc.integer({ min: 0, max: 600 }) }) },
+    { weight: 1, arbitrary: fc.record({ t: fc.constant('flag' as const), key: fc.nat(keys.length - 1), op: fc.constantFrom('suspend' as const, 'unsuspend' as const, 'bury' as const, 'unbury' as const, 'forget' as const), dt: fc.integer({ min: 0, max: 600 }) }) },
     { weight: 2, arbitrary: fc.record({ t: fc.constant('undo' as const), back: fc.nat(3) }) },
   );
 const opArb = opsOver(KEYS);

@@ -1,34 +1,91 @@
-/** One card in full (opened from search): prompt, answer, note, source, deck, tags. */
+/**
+ * One card in full (from search or the card browser): its state (due, interval, memory, recall
+ * now, reviews, lapses, last answers, flags), then the prompt, answer, note, source, deck and
+ * tags. Actions: suspend / unsuspend, bury / unbury, forget (asks; `u` undoes it through
+ * undoEntry, as every action taken here), review or quiz this card now.
+ */
+import { useMemo, useRef } from 'react';
 import { fullCardRows } from '../../cardView.js';
 import { useServices, useUi } from '../../context.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
 import { useScroll } from '../../hooks/useScroll.js';
+import { useSyncReducer } from '../../hooks/useSyncReducer.js';
 import { Command, matches } from '../../keymap.js';
 import { seg, type Row } from '../../layout.js';
 import { useShell } from '../../shell.js';
+import { SCREEN_COMMANDS } from '../../navigation.js';
 import { Frame, bodyHeight } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
 import { moreMarker } from '../../components/scrollWindow.js';
+import { cardActionReducer, initialCardActions, stateRows, type Flash } from './cardState.js';
 
-export function CardScreen({ deckId, cardId }: { deckId: string; cardId: string }) {
-  const { decks, seedTitle } = useServices();
+export function CardScreen({ deckId, cardId, itemKey }: { deckId: string; cardId: string; itemKey?: string }) {
+  const { decks, seedTitle, progress, now } = useServices();
   const { messages: t, theme, columns, rows } = useUi();
   const shell = useShell();
+  const key = itemKey ?? cardId;
   const deck = decks.find((d) => d.deck.id === deckId)?.deck;
   const card = deck?.cards.find((c) => c.id === cardId);
-  const content: Row[] = card && deck ? fullCardRows(card, deck.title, columns, t, theme, seedTitle) : [[seg(t.card.notFound, theme.status.warn)]];
+  const item = useMemo(() => progress.items(deckId).find((it) => it.key === key), [progress, deckId, key]);
+  const [acts, dispatch, current] = useSyncReducer(cardActionReducer, () => initialCardActions);
+
+  // Read the state again after every action here and whenever the screen is back on top (a review of it below).
+  const shown = useRef({ active: shell.active, times: 0 });
+  if (shell.active && !shown.current.active) shown.current.times++;
+  shown.current.active = shell.active;
+  const version = `${shown.current.times}:${acts.done.length}:${acts.flash?.text ?? ''}`;
+  const info = useMemo(() => (item ? progress.cardInfos([item])[0] : undefined), [progress, item, version]);
+  const history = useMemo(() => (item ? progress.history(item.key) : []), [progress, item, version]);
+
+  const content: Row[] = card && deck ? [...(info ? [...stateRows(info, history, now(), columns, t, theme), []] : []), ...fullCardRows(card, deck.title, columns, t, theme, seedTitle)] : [[seg(t.card.notFound, theme.status.warn)]];
   const height = bodyHeight(rows);
   const { rows: visible, handle } = useScroll(content, height, moreMarker(t, theme));
-  useScreenInput((input, key) => {
-    if (handle(input, key)) return true;
-    if (matches(Command.Search, input, key)) {
-      shell.pop();
+
+  const flag = (op: 'suspend' | 'unsuspend' | 'bury' | 'unbury' | 'forget', flash: Flash) => {
+    const id = progress.setFlag(key, op);
+    dispatch({ type: 'did', id, key, flash });
+  };
+  useScreenInput(
+    (input, k) => {
+      if (current().confirmForget) {
+        if (matches(Command.Accept, input, k)) flag('forget', { text: t.cardState.forgotFlash, tone: 'info' });
+        else dispatch({ type: 'cancel' });
+        return true;
+      }
+      if (!item) return matches(Command.Search, input, k) ? (shell.pop(), true) : handle(input, k);
+      if (handle(input, k)) return true;
+      const s = info;
+      if (matches(Command.ToggleSuspend, input, k)) {
+        if (s?.suspended) flag('unsuspend', { text: t.cardState.unsuspendedFlash, tone: 'ok' });
+        else flag('suspend', { text: t.cardState.suspendedFlash(key), tone: 'info' });
+      } else if (matches(Command.ToggleBury, input, k)) {
+        if (s?.buried) flag('unbury', { text: t.cardState.unburiedFlash, tone: 'ok' });
+        else flag('bury', { text: t.cardState.buriedFlash, tone: 'info' });
+      } else if (matches(Command.Forget, input, k)) dispatch({ type: 'askForget' });
+      else if (matches(Command.Undo, input, k)) {
+        const last = current().done.at(-1);
+        if (!last) dispatch({ type: 'flash', flash: { text: t.cardState.nothingToUndo, tone: 'warn' } });
+        else {
+          progress.undoEntry(last.id, last.key);
+          dispatch({ type: 'undone', flash: { text: t.cardState.undone, tone: 'info' } });
+        }
+      } else if (matches(Command.StudyCard, input, k)) shell.push({ kind: 'cram', options: { keys: [key], reschedule: true } });
+      else if (matches(Command.QuizCard, input, k)) shell.push({ kind: 'quiz', mode: 'mixed', keys: [key], count: 1 });
+      else if (matches(Command.Search, input, k)) shell.pop();
+      else return false;
       return true;
-    }
-    return false;
-  });
+    },
+    { help: item ? SCREEN_COMMANDS.card : [Command.ScrollUp, Command.ScrollDown, Command.PageUp, Command.PageDown, Command.Search] },
+  );
+
+  const tone = { ok: theme.status.ok, warn: theme.status.warn, info: theme.status.info };
+  const footer: Row = acts.confirmForget
+    ? [seg(t.cardState.forgetConfirm, theme.status.warn)]
+    : acts.flash
+      ? [seg(acts.flash.text, tone[acts.flash.tone])]
+      : [seg(item ? t.cardState.hint : t.footer.back, theme.text.muted)];
   return (
-    <Frame title={[seg(t.card.title, theme.text.heading), seg(` · ${cardId}`, theme.text.muted)]} footer={[seg(t.footer.back, theme.text.muted)]}>
+    <Frame title={[seg(t.card.title, theme.text.heading), seg(` · ${key}`, theme.text.muted)]} footer={footer}>
       <Rows rows={visible} />
     </Frame>
   );

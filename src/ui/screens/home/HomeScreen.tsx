@@ -14,7 +14,7 @@ import { Frame, bodyHeight } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
 import { backlogDays, estimateDay } from '../../../core/schedule/estimate.js';
 import type { DeckCounts } from '../../../core/schedule/types.js';
-import { MENU, deckHeading, deckRows, homeLayout, homeReducer, menuTarget, type DeckRow, type HomeState, type MenuValue } from './homeModel.js';
+import { MENU, deckHeading, deckRows, homeLayout, homeReducer, initialHome, menuTarget, type DeckRow, type HomeState, type MenuValue } from './homeModel.js';
 
 /** Home is remounted when the user comes back to it: remember the highlights and dismissals. */
 const memory = new WeakMap<AppServices, HomeState>();
@@ -26,7 +26,8 @@ function rightAlign(text: string, width: number): string {
   return ' '.repeat(width - displayWidth(cut)) + cut;
 }
 
-function deckTableRows(rows: DeckRow[], selected: number, height: number, width: number, { messages: t, theme }: Pick<Ui, 'messages' | 'theme'>): Row[] {
+/** `focused`: the deck list has the focus, so it shows the cursor (else the chosen deck is only bold). */
+function deckTableRows(rows: DeckRow[], selected: number, focused: boolean, height: number, width: number, { messages: t, theme }: Pick<Ui, 'messages' | 'theme'>): Row[] {
   if (height < 2) return [];
   const titleW = Math.max(4, width - 2 - COUNT_W * 3);
   const { start, end } = listWindow(rows.length, selected, height - 1);
@@ -39,8 +40,8 @@ function deckTableRows(rows: DeckRow[], selected: number, height: number, width:
   const body = rows.slice(start, end).map((r, i): Row => {
     const isSel = start + i === selected;
     return [
-      seg(isSel ? '› ' : '  ', theme.selection),
-      seg(padDisplay(r.title, titleW), isSel ? theme.selection : theme.text.primary),
+      seg(isSel && focused ? '› ' : '  ', theme.selection),
+      seg(padDisplay(r.title, titleW), isSel ? (focused ? theme.selection : theme.text.label) : theme.text.primary),
       seg(String(r.counts.new).padStart(COUNT_W), theme.count.new),
       seg(String(r.counts.learning).padStart(COUNT_W), theme.count.learning),
       seg(String(r.counts.review).padStart(COUNT_W), theme.count.due),
@@ -64,9 +65,9 @@ export function HomeScreen() {
   const { progress, decks, problems } = services;
   const { messages: t, theme, columns, rows } = useUi();
   const shell = useShell();
-  const [state, dispatch, current] = useSyncReducer(homeReducer, () => memory.get(services) ?? { menu: 0, deck: 0, dismissed: false });
+  const [state, dispatch, current] = useSyncReducer(homeReducer, () => memory.get(services) ?? initialHome);
   memory.set(services, state);
-  const { menu: menuIndex, deck: deckIndex, dismissed } = state;
+  const { menu: menuIndex, deck: deckIndex, dismissed, focus } = state;
 
   // Recounted whenever Home is back on top (a review below may have changed everything), not
   // when it goes under a screen or the help: that frame is the one opening Review.
@@ -113,10 +114,14 @@ export function HomeScreen() {
   };
 
   useScreenInput((input, key) => {
-    if (matches(Command.MenuDown, input, key)) dispatch({ type: 'menu', by: 1 });
-    else if (matches(Command.MenuUp, input, key)) dispatch({ type: 'menu', by: -1 });
-    else if (matches(Command.Open, input, key)) select(MENU[current().menu]!);
-    else if (matches(Command.NextDeck, input, key)) dispatch({ type: 'deck', count: table.length });
+    const onDecks = current().focus === 'decks';
+    if (matches(Command.MenuDown, input, key)) dispatch(onDecks ? { type: 'deck', by: 1, count: table.length } : { type: 'menu', by: 1 });
+    else if (matches(Command.MenuUp, input, key)) dispatch(onDecks ? { type: 'deck', by: -1, count: table.length } : { type: 'menu', by: -1 });
+    // Enter on a deck reviews it (what its counts are about).
+    else if (matches(Command.Open, input, key)) {
+      if (onDecks) shell.push({ kind: 'review', deckId: table[current().deck]?.deckId });
+      else select(MENU[current().menu]!);
+    } else if (matches(Command.FocusPrev, input, key) || matches(Command.FocusNext, input, key)) dispatch({ type: 'focus' });
     else if (matches(Command.Search, input, key)) shell.push({ kind: 'search' });
     else if (matches(Command.Dismiss, input, key)) dispatch({ type: 'dismiss' });
     else return false;
@@ -130,7 +135,7 @@ export function HomeScreen() {
     <Frame title={[seg(t.appName, theme.text.heading)]} right={right} footer={[seg(t.footer.home, theme.text.muted)]}>
       <Rows rows={intro} />
       <Rows rows={notices} />
-      <Rows rows={deckTableRows(table, deckIndex, layout.deckHeight, columns, { messages: t, theme })} />
+      <Rows rows={deckTableRows(table, deckIndex, focus === 'decks', layout.deckHeight, columns, { messages: t, theme })} />
       {layout.gap && <Text> </Text>}
       <Box flexDirection="column" height={layout.menuHeight}>
         {/* Rendered by ink-select-input; its keys come from the keymap (IME jamo, help listing). */}
@@ -140,8 +145,8 @@ export function HomeScreen() {
           initialIndex={menuIndex}
           limit={menuShown}
           isFocused={false}
-          indicatorComponent={({ isSelected }) => <Text {...theme.selection}>{isSelected ? '› ' : '  '}</Text>}
-          itemComponent={({ isSelected, label }) => <Text {...(isSelected ? theme.selection : theme.text.primary)}>{label}</Text>}
+          indicatorComponent={({ isSelected }) => <Text {...theme.selection}>{isSelected && focus === 'menu' ? '› ' : '  '}</Text>}
+          itemComponent={({ isSelected, label }) => <Text {...(isSelected && focus === 'menu' ? theme.selection : theme.text.primary)}>{label}</Text>}
         />
         {menuShown < items.length && <Rows rows={[fitRow([seg(t.menu.more(items.length - menuShown), theme.text.muted)], columns)]} />}
       </Box>

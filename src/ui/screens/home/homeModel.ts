@@ -31,7 +31,7 @@ export function deckHeading(t: Messages, above: number, below: number): string {
   return arrows ? `${t.deckCounts.deck} ${t.deckCounts.hidden(arrows)}` : t.deckCounts.deck;
 }
 
-export const MENU = ['review', 'cram', 'quiz', 'search', 'stats', 'settings', 'help', 'quit'] as const;
+export const MENU = ['review', 'cram', 'quiz', 'browse', 'search', 'stats', 'settings', 'help', 'quit'] as const;
 export type MenuValue = (typeof MENU)[number];
 
 export type MenuTarget = { screen: Screen } | { help: true } | { quit: true };
@@ -41,10 +41,13 @@ export function menuTarget(value: MenuValue, deckId: string | undefined): MenuTa
   switch (value) {
     case 'review':
       return { screen: { kind: 'review', deckId } };
+    // Quiz and Cram open their pickers (mode, count, tag, weakest first, interview date).
     case 'cram':
-      return { screen: { kind: 'cram', options: { deckId } } };
+      return { screen: { kind: 'cramPicker', deckId } };
     case 'quiz':
-      return { screen: { kind: 'quiz', mode: 'mixed', deckId } };
+      return { screen: { kind: 'quizPicker', deckId } };
+    case 'browse':
+      return { screen: { kind: 'browse' } };
     case 'search':
       return { screen: { kind: 'search' } };
     case 'stats':
@@ -87,17 +90,23 @@ export interface HomeState {
   menu: number;
   deck: number;
   dismissed: boolean;
+  /** Where ↑/↓ and Enter act; only the focused list shows its cursor. */
+  focus: 'decks' | 'menu';
 }
 
-export type HomeAction = { type: 'menu'; by: 1 | -1 } | { type: 'deck'; count: number } | { type: 'dismiss' };
+export const initialHome: HomeState = { menu: 0, deck: 0, dismissed: false, focus: 'menu' };
 
-/** The menu wraps around (as ink-select-input does); Tab cycles the decks. */
+export type HomeAction = { type: 'menu'; by: 1 | -1 } | { type: 'deck'; by: 1 | -1; count: number } | { type: 'focus' } | { type: 'dismiss' };
+
+/** Both lists wrap around (as ink-select-input does); Tab and Shift+Tab switch between the two. */
 export function homeReducer(state: HomeState, action: HomeAction): HomeState {
   switch (action.type) {
     case 'menu':
       return { ...state, menu: (state.menu + action.by + MENU.length) % MENU.length };
     case 'deck':
-      return { ...state, deck: action.count ? (state.deck + 1) % action.count : 0 };
+      return { ...state, deck: action.count ? (state.deck + action.by + action.count) % action.count : 0 };
+    case 'focus':
+      return { ...state, focus: state.focus === 'menu' ? 'decks' : 'menu' };
     case 'dismiss':
       return { ...state, dismissed: true };
   }

@@ -38,7 +38,8 @@ export function QuizScreen({ params }: { params: QuizParams }) {
   const [state, dispatch] = useReducer(quizReducer, undefined, (): QuizState => {
     const at = now().getTime();
     const seed = params.seed ?? at;
-    const questions = buildQuestions({ items: selectItems(pool, params), pool, mode: params.mode, count: params.count, seed, aliases: answerAliases?.() });
+    const items = selectItems(pool, params);
+    const questions = buildQuestions({ items, pool, mode: params.mode, count: params.count, seed, aliases: answerAliases?.(), ...(params.weakest ? { weakness: progress.weakestKeys(items) } : {}) });
     return startQuiz(questions, params.mode, seed, at);
   });
   // One recorder per round: a drill round records over its own keys.

@@ -6,6 +6,10 @@ export interface QuizParams {
   deckId?: string;
   tag?: string;
   count?: number;
+  /** Only these study items (the card view's "quiz this card now"). */
+  keys?: string[];
+  /** The weakest studied cards are asked first (Home's quiz picker). */
+  weakest?: boolean;
   /** Fixed seed (tests); otherwise the clock. */
   seed?: number;
 }

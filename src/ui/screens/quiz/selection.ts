@@ -5,6 +5,7 @@ import type { LoadedDeck } from '../../../core/deck/types.js';
 export interface QuizSelection {
   deckId?: string;
   tag?: string;
+  keys?: readonly string[];
 }
 
 export function allItems(decks: readonly LoadedDeck[]): StudyItem[] {
@@ -12,5 +13,6 @@ export function allItems(decks: readonly LoadedDeck[]): StudyItem[] {
 }
 
 export function selectItems(items: readonly StudyItem[], sel: QuizSelection): StudyItem[] {
-  return items.filter((it) => (!sel.deckId || it.deckId === sel.deckId) && (!sel.tag || (it.card.tags ?? []).includes(sel.tag)));
+  const keys = sel.keys && new Set(sel.keys);
+  return items.filter((it) => (!sel.deckId || it.deckId === sel.deckId) && (!sel.tag || (it.card.tags ?? []).includes(sel.tag)) && (!keys || keys.has(it.key)));
 }

@@ -158,8 +158,9 @@ export function ReviewScreen(props: ReviewProps) {
   const grade = (g: Grade) => {
     const s = current();
     if (s.phase !== 'back') return;
+    const answeredKey = session.current()?.item.key ?? '';
     const result = session.answer(g, Math.max(0, now() - s.shownAt));
-    const flash = result.otherWindow ? { text: t.review.otherWindow, tone: 'warn' as const } : result.leech ? { text: t.review.leech, tone: 'warn' as const } : undefined;
+    const flash = result.otherWindow ? { text: t.review.otherWindow, tone: 'warn' as const } : result.leech ? { text: t.review.leech(answeredKey), tone: 'warn' as const } : undefined;
     dispatch({ type: 'answered', snap: snapshot(session), at: now(), flash });
   };
 
@@ -207,8 +208,9 @@ export function ReviewScreen(props: ReviewProps) {
       if (key !== undefined) dispatch({ type: 'undone', snap: snapshot(session), at: now(), flash: { text: t.review.undone(truncateDisplay(oneLine(card ? promptText(card) : key), 30)), tone: 'info' } });
       else dispatch({ type: 'flash', flash: { text: t.review.nothingToUndo, tone: 'warn' } });
     } else if (!cram && onCard && matches(Command.Suspend, input, key)) {
+      const suspendedKey = session.current()?.item.key ?? '';
       session.suspend();
-      dispatch({ type: 'skipped', snap: snapshot(session), at: now(), flash: { text: t.review.suspended, tone: 'info' } });
+      dispatch({ type: 'skipped', snap: snapshot(session), at: now(), flash: { text: t.review.suspended(suspendedKey), tone: 'info' } });
     } else if (!cram && onCard && matches(Command.Bury, input, key)) {
       session.bury();
       dispatch({ type: 'skipped', snap: snapshot(session), at: now(), flash: { text: t.review.buried, tone: 'info' } });

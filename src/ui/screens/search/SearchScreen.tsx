@@ -4,10 +4,11 @@
  * being composed.
  */
 import { useCursor } from 'ink';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { answerText, frontText } from '../../../core/deck/cards.js';
 import { displayWidth } from '../../../core/text/width.js';
-import { useServices, useUi, type SearchEngine, type SearchHit, type Ui } from '../../context.js';
+import { useUi, type SearchHit, type Ui } from '../../context.js';
+import { useSearchEngine } from '../../hooks/useSearchEngine.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
 import { Command, matches } from '../../keymap.js';
 import { fitRow, highlightSegments, listWindow, scrollToMatch, seg, type Row } from '../../layout.js';
@@ -47,24 +48,12 @@ export function resultRows(hits: SearchHit[], selected: number, height: number, 
 }
 
 export function SearchScreen({ initialQuery }: { initialQuery?: string }) {
-  const services = useServices();
   const ui = useUi();
   const shell = useShell();
   const { messages: t, theme, columns, rows } = ui;
-  const [engine, setEngine] = useState<SearchEngine>();
+  const engine = useSearchEngine();
   const [state, dispatch, current] = useSyncReducer(searchReducer, () => initialSearch(initialQuery));
   const { setCursorPosition } = useCursor();
-
-  useEffect(() => {
-    let live = true;
-    services.loadSearch().then(
-      (e) => live && setEngine(e),
-      (e: Error) => live && shell.showError(e.message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [services, shell]);
 
   const hits = useMemo(() => (engine && state.query.trim() ? engine.search(state.query, { limit: LIMIT }) : []), [engine, state.query]);
 
@@ -78,7 +67,8 @@ export function SearchScreen({ initialQuery }: { initialQuery?: string }) {
         const now = current();
         const hit = (now.query === state.query ? hits : engine?.search(now.query, { limit: LIMIT }) ?? [])[now.selected];
         if (hit) shell.push({ kind: 'card', deckId: hit.deckId, cardId: hit.card.id });
-      } else if (matches(Command.DeleteBack, input, key, { textField: true })) dispatch({ type: 'backspace' });
+      } else if (matches(Command.BrowseResults, input, key, { textField: true })) shell.push({ kind: 'browse', query: current().query });
+      else if (matches(Command.DeleteBack, input, key, { textField: true })) dispatch({ type: 'backspace' });
       else if (matches(Command.ClearField, input, key, { textField: true })) dispatch({ type: 'clear' });
       else if (matches(Command.CursorLeft, input, key, { textField: true })) dispatch({ type: 'left' });
       else if (matches(Command.CursorRight, input, key, { textField: true })) dispatch({ type: 'right' });

@@ -2,7 +2,7 @@
  * The search box and result highlight as a pure reducer. Text arrives whole when pasted or
  * committed by an IME (one multi-character `input`), so `insert` takes any string.
  */
-import { deleteBack, insertText, type TextField } from '../../textField.js';
+import { applyTextEdit, type TextEdit, type TextField } from '../../textField.js';
 
 export interface SearchState {
   query: string;
@@ -12,9 +12,7 @@ export interface SearchState {
 }
 
 export type SearchAction =
-  | { type: 'insert'; text: string }
-  | { type: 'backspace' }
-  | { type: 'clear' }
+  | TextEdit
   | { type: 'left' }
   | { type: 'right' }
   | { type: 'move'; by: number; count: number };
@@ -28,11 +26,9 @@ export function searchReducer(state: SearchState, action: SearchAction): SearchS
   const edited = (f: TextField): SearchState => (f === field ? state : { query: f.value, cursor: f.cursor, selected: 0 });
   switch (action.type) {
     case 'insert':
-      return edited(insertText(field, action.text));
     case 'backspace':
-      return edited(deleteBack(field));
     case 'clear':
-      return initialSearch();
+      return edited(applyTextEdit(field, action));
     case 'left':
       return { ...state, cursor: Math.max(0, state.cursor - 1) };
     case 'right':

@@ -1,0 +1,57 @@
+/**
+ * `amgi cards [--deck ID] [--tag T] [--suspended] [--leech] [--due] [--json]`: one line per
+ * study item (id, deck, state, due, interval, recall now, lapses), or every field as JSON.
+ * Reads the store through open.ts (no conf, no Ink); the rows and filters are core/schedule/browse.
+ */
+import { flagString } from '../args.js';
+import type { CommandContext } from '../commands.js';
+import { json } from '../io.js';
+import { UsageError } from '../../core/errors.js';
+import { formatProblem } from '../../core/deck/validate.js';
+import { filterCards, tagsOf, type BrowseFilter, type CardInfo } from '../../core/schedule/browse.js';
+import { openProgressFromEnv } from '../../store/open.js';
+
+/** Local date and time, to the minute: "2026-12-04 09:30". */
+export function localStamp(ms: number): string {
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** "review", "new,suspended", "learning,leech,buried". */
+export function stateLabel(c: CardInfo): string {
+  return [c.kind, ...(c.suspended ? ['suspended'] : []), ...(c.leech ? ['leech'] : []), ...(c.buried ? ['buried'] : [])].join(',');
+}
+
+function line(c: CardInfo): string[] {
+  return [c.key, c.deckId, stateLabel(c), c.due === undefined ? '-' : localStamp(c.due), `${c.interval}d`, c.kind === 'new' ? '-' : `${Math.round(c.retrievability * 100)}%`, String(c.lapses)];
+}
+
+export async function run(ctx: CommandContext): Promise<number> {
+  const deckId = flagString(ctx.flags, 'deck');
+  const tag = flagString(ctx.flags, 'tag');
+  if (ctx.args.length) throw new UsageError(`unexpected argument "${ctx.args[0]}"`);
+  const { progress, deckProblems } = openProgressFromEnv({ env: ctx.env, now: ctx.now, decksDir: flagString(ctx.flags, 'decks') });
+  try {
+    for (const p of deckProblems) ctx.io.err(formatProblem(p));
+    const items = progress.items();
+    const decks = [...new Set(items.map((it) => it.deckId))];
+    if (deckId !== undefined && !decks.includes(deckId)) throw new UsageError(`no deck "${deckId}" (decks: ${decks.join(', ') || 'none'})`);
+    if (tag !== undefined && !tagsOf(items).includes(tag)) throw new UsageError(`no card has the tag "${tag}" (tags: ${tagsOf(items).join(', ') || 'none'})`);
+    // Flags narrow together: --suspended --leech lists suspended leeches.
+    const wanted: BrowseFilter[] = (['suspended', 'leech', 'due'] as const).filter((f) => ctx.flags[f] === true);
+    let rows = filterCards(progress.cardInfos(), { deckId, tag });
+    for (const f of wanted) rows = filterCards(rows, { filter: f });
+    if (ctx.flags.json) {
+      ctx.io.out(json(rows.map((c) => ({ ...c, state: c.kind, due: c.due === undefined ? null : new Date(c.due).toISOString() }))));
+      return 0;
+    }
+    const table = rows.map(line);
+    const widths = [0, 1, 2, 3, 4, 5].map((i) => Math.max(...table.map((r) => r[i]!.length), 0));
+    for (const r of table) ctx.io.out(r.map((cell, i) => (i < widths.length ? cell.padEnd(widths[i]!) : cell)).join('  ').trimEnd());
+    if (!rows.length) ctx.io.err('no cards match');
+    return 0;
+  } finally {
+    progress.close();
+  }
+}
