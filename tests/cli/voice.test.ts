@@ -36,7 +36,7 @@ describe('usage errors: one line, exit 2, nothing opened', () => {
     [['--lang', 'jp'], 'amgi: --lang must be one of ko, en, got "jp"'],
     [['search', 'x', '--deck', 'nope'], 'amgi: no deck "nope"'],
     [['export', '--deck', 'nope', '--format', 'json'], 'amgi: no deck "nope"'],
-    [['export', '--format', 'pdf'], 'amgi: --format must be one of anki, json, got "pdf"'],
+    [['export', '--format', 'pdf'], 'amgi: --format must be one of anki, json, apkg, got "pdf"'],
     [['reveiw'], 'amgi: unknown command "reveiw"; did you mean "review"?'],
     [['stat'], 'amgi: unknown command "stat"; did you mean "stats"?'],
     [['frobnicate'], 'amgi: unknown command "frobnicate"'],
@@ -109,7 +109,7 @@ describe('Korean everywhere (--lang ko, or a Korean locale)', () => {
   /** Words that are not prose: names of things, formats, placeholders, values a flag takes. */
   const ALLOWED = new Set([
     'amgi', 'Docker', 'Anki', 'Markdown', 'JSON', 'FSRS', 'UTF', 'ISO', 'LANG', 'NO_COLOR', 'AMGI_HOME', 'AMGI_NOW', 'README', 'RMSE', 'ENOENT',
-    'ID', 'DIR', 'TAG', 'DATE', 'FILE', 'YYYY', 'MM', 'DD', 'ko', 'en', 'anki', 'json', 'md', 'null',
+    'ID', 'DIR', 'TAG', 'DATE', 'FILE', 'PATH', 'YYYY', 'MM', 'DD', 'ko', 'en', 'anki', 'json', 'md', 'apkg', 'null',
     ...COMMANDS.map((c) => c.name), ...CARD_TYPES, ...QUIZ_MODES,
   ]);
   /** ASCII words left once ids, paths, flags, quoted values and the given deck text are taken out. */
