@@ -3,24 +3,11 @@
  * milliseconds (compact to store, cheap to compare) and convert at this boundary.
  */
 import { computeDecayFactor, fsrs, get_fuzz_range, StrategyMode, type AbstractScheduler, type Card as FsrsCard, type Grade as FsrsGrade, State } from 'ts-fsrs';
-import type { Grade, Settings } from './types.js';
+import type { Grade, MemoryState, Settings } from './types.js';
 
 export { State };
 
-/** The FSRS part of an item's state. `last` is absent for a new card. */
-export interface MemoryState {
-  due: number;
-  s: number;
-  d: number;
-  /** ts-fsrs elapsed_days (kept so a round trip is exact). */
-  el: number;
-  sch: number;
-  step: number;
-  reps: number;
-  lapses: number;
-  st: State;
-  last?: number;
-}
+export type { MemoryState } from './types.js';
 
 export function newMemory(): MemoryState {
   return { due: 0, s: 0, d: 0, el: 0, sch: 0, step: 0, reps: 0, lapses: 0, st: State.New };

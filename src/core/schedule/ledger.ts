@@ -177,7 +177,7 @@ function flagged(before: ItemState, e: FlagEntry, at: number, ctx: LedgerContext
 }
 
 function restored(e: RestoreEntry, at: number): ItemState {
-  return { ...e.state, st: e.state.st as State, deck: e.deck, la: at };
+  return { ...e.state, deck: e.deck, la: at };
 }
 
 /** Add (or take out) the counters of a restored history. */

@@ -3,6 +3,7 @@
  * The review log is the source of truth; card states are derived by replaying it.
  */
 import type { StudyItem } from '../deck/items.js';
+import type { State } from 'ts-fsrs';
 
 /** Anki-style grades, the same numbers as ts-fsrs Rating. */
 export type Grade = 1 | 2 | 3 | 4;
@@ -66,18 +67,23 @@ export interface RestoreEntry extends EntryBase {
   state: RestoredState;
 }
 
-/** The numbers and flags of a restored card (an ItemState without its deck). */
-export interface RestoredState {
+/** The FSRS part of an item's state. `last` is absent for a new card. */
+export interface MemoryState {
   due: number;
   s: number;
   d: number;
+  /** ts-fsrs elapsed_days (kept so a round trip is exact). */
   el: number;
   sch: number;
   step: number;
   reps: number;
   lapses: number;
-  st: number;
+  st: State;
   last?: number;
+}
+
+/** The numbers and flags of a restored card (an ItemState without its deck). */
+export interface RestoredState extends MemoryState {
   ld?: number;
   susp?: true;
   bury?: number;
