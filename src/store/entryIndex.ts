@@ -97,14 +97,14 @@ function extend(home: string, index: EntryIndex, end?: number): EntryIndex {
 }
 
 /**
- * The index of the log up to `end`: index.bin when it still describes this log (then the lines
- * past it are scanned), else a scan of the whole log.
+ * The index of the log up to `end` (undefined: all of it): index.bin when it still describes
+ * this log (then the lines past it are scanned), else a scan of the whole log.
  */
-export function loadIndex(home: string, end: number): EntryIndex {
+export function loadIndex(home: string, end?: number): EntryIndex {
   try {
     const { index, proof } = EntryIndex.decode(readFileSync(indexPath(home)));
     const now = logProof(home, proof.offset);
-    if (now && now.tail === proof.tail && now.sample === proof.sample && proof.offset <= end) return extend(home, index, end);
+    if (now && now.tail === proof.tail && now.sample === proof.sample && (end === undefined || proof.offset <= end)) return extend(home, index, end);
   } catch {
     // Missing or damaged: it is a cache; scan instead.
   }

@@ -5,13 +5,15 @@
  * appended to: a session answering in another window keeps every answer, and replay folds each
  * card in time order, so older entries refold just the cards they touch.
  */
-import { closeSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { LogEntry } from '../core/schedule/types.js';
 import { InputError } from '../core/import/errors.js';
 import { checkProgressCount, checkProgressHeader, checkProgressLine, emptyProgress, progressHeader } from '../core/sync/progressFile.js';
-import { appendChunks, parseEntry, scanLog } from './log.js';
+import { appendChunks, logPath, parseEntry, scanLog } from './log.js';
+import { indexPath, loadIndex, saveIndex } from './entryIndex.js';
+import { readEntryAt } from './ledgerStore.js';
 import { ensureDir, syncDir } from './atomicFile.js';
 
 const CHUNK = 8 << 20;
@@ -136,11 +138,15 @@ export interface ProgressPlan {
 }
 
 const FUTURE_SLACK_MS = 24 * 3_600_000;
+/** Up to this many incoming entries, the log is read card by card through the index (see planProgressMerge). */
+const BY_CARD_LIMIT = 20_000;
 const digest = (e: LogEntry) => crc32(JSON.stringify(e));
 
 export function planProgressMerge(home: string, file: string, now: number): ProgressPlan {
   // Pass 1, the file: every line checked before anything is written; ids with a digest of the content.
   const incoming = new Map<string, number>();
+  /** The cards the file's entries belong to (undefined once one names none: an old keyless undo). */
+  let keys: Set<string> | undefined = new Set<string>();
   const future = new Set<string>();
   const forgets = new Set<string>();
   let latest: string | undefined;
@@ -148,16 +154,20 @@ export function planProgressMerge(home: string, file: string, now: number): Prog
   for (const e of progressEntries(file)) {
     count++;
     incoming.set(e.id, digest(e));
+    if (e.op === 'undo' && e.key === undefined) keys = undefined;
+    else keys?.add(e.key!);
     if (Date.parse(e.at) > now + FUTURE_SLACK_MS) {
       future.add(e.id);
       if (!latest || e.at > latest) latest = e.at;
     } else future.delete(e.id);
     if (e.op === 'forget') forgets.add(e.id);
   }
-  // Pass 2, the log: what is here already.
+  // Pass 2, the log: what is here already. A small file (another machine's last days, a sync
+  // step) reads only the lines of the cards it touches, through the entry index; a big one, or
+  // one with an entry that names no card, scans the whole log once.
   let known = 0;
   const conflicts: string[] = [];
-  const { problems } = scanLog(home, 0, (e) => {
+  const seen = (e: LogEntry) => {
     const d = incoming.get(e.id);
     if (d === undefined) return;
     known++;
@@ -165,7 +175,18 @@ export function planProgressMerge(home: string, file: string, now: number): Prog
     incoming.delete(e.id);
     future.delete(e.id);
     forgets.delete(e.id);
-  });
+  };
+  let problems: string[] = [];
+  if (keys && count <= BY_CARD_LIMIT && existsSync(indexPath(home))) {
+    const index = loadIndex(home);
+    const fd = openSync(logPath(home), 'r');
+    try {
+      for (const key of keys) for (const offset of index.offsets(key)) seen(readEntryAt(fd, offset));
+    } finally {
+      closeSync(fd);
+    }
+    saveIndex(home, index);
+  } else problems = scanLog(home, 0, seen).problems;
   return { file, incoming: count, known, add: new Set(incoming.keys()), conflicts: conflicts.sort(), future: { count: future.size, ...(latest && future.size ? { latest } : {}) }, forgets: forgets.size, logProblems: problems };
 }
 

@@ -104,3 +104,24 @@ describe('big histories stream', () => {
     expect(readFileSync(join(other, 'reviews.jsonl')).equals(readFileSync(join(home, 'reviews.jsonl')))).toBe(true);
   }, 240_000);
 });
+
+describe('a small merge reads only the cards it touches', () => {
+  test('with index.bin, the plan (known, new, conflicts) equals the one from a whole-log scan', async () => {
+    const { openProgress } = await import('../../src/store/progress.js');
+    const { indexPath } = await import('../../src/store/entryIndex.js');
+    const { rmSync, existsSync } = await import('node:fs');
+    const local = Array.from({ length: 300 }, (_, i) => answer(`l${i}`, new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString(), `k-${i % 30}`));
+    appendEntries(home, local);
+    // A rebuild writes index.bin (the first open has no snapshot).
+    openProgress({ home, decks: [], now: () => new Date(NOW) }).close();
+    expect(existsSync(indexPath(home))).toBe(true);
+    const file = join(other, 'p.jsonl');
+    const changed = { ...local[7]!, grade: 1 as const };
+    writeFileSync(file, formatProgress([local[3]!, changed, answer('n1', '2026-01-02T05:00:00.000Z', 'k-3'), answer('n2', '2026-02-01T00:00:00.000Z', 'k-99')]));
+    const byCard = planProgressMerge(home, file, Date.parse(NOW));
+    rmSync(indexPath(home));
+    const byScan = planProgressMerge(home, file, Date.parse(NOW));
+    expect(byCard).toEqual(byScan);
+    expect(byCard).toMatchObject({ known: 2, conflicts: ['l7'], add: new Set(['n1', 'n2']) });
+  });
+});
