@@ -177,7 +177,9 @@ export function planProgressMerge(home: string, file: string, now: number): Prog
     forgets.delete(e.id);
   };
   let problems: string[] = [];
-  if (keys && count <= BY_CARD_LIMIT && existsSync(indexPath(home))) {
+  if (!existsSync(logPath(home))) {
+    // No history here yet: everything is new.
+  } else if (keys && count <= BY_CARD_LIMIT && existsSync(indexPath(home))) {
     const index = loadIndex(home);
     const fd = openSync(logPath(home), 'r');
     try {

@@ -125,3 +125,15 @@ describe('a small merge reads only the cards it touches', () => {
     expect(byCard).toMatchObject({ known: 2, conflicts: ['l7'], add: new Set(['n1', 'n2']) });
   });
 });
+
+test('a merge into a home with index.bin but no log yet (a store opened, nothing answered) takes everything', async () => {
+  const { openProgress } = await import('../../src/store/progress.js');
+  const { indexPath } = await import('../../src/store/entryIndex.js');
+  const { existsSync } = await import('node:fs');
+  openProgress({ home, decks: [], now: () => new Date(NOW) }).close();
+  expect(existsSync(indexPath(home))).toBe(true);
+  expect(existsSync(join(home, 'reviews.jsonl'))).toBe(false);
+  const file = join(other, 'p.jsonl');
+  writeFileSync(file, formatProgress([answer('a', '2026-01-01T00:00:00.000Z')]));
+  expect(planProgressMerge(home, file, Date.parse(NOW)).add).toEqual(new Set(['a']));
+});
