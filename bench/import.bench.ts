@@ -1,4 +1,4 @@
-/** Issue 7: parsing notes, exporting, merging progress; and `amgi import` wall time. */
+/** Issue 7: parsing notes, exporting, reading progress files; and `amgi import` wall time (merges at scale: trust.bench.ts). */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,6 @@ import { parseMarkdown } from '../src/core/import/markdown.js';
 import { parseAnki } from '../src/core/import/anki.js';
 import { buildDeck } from '../src/core/import/deck.js';
 import { decksToAnki } from '../src/core/export/anki.js';
-import { mergeLogs, planMerge } from '../src/core/sync/merge.js';
 import { formatProgress, parseProgress } from '../src/core/sync/progressFile.js';
 import { parseEntry } from '../src/store/log.js';
 import type { LogEntry } from '../src/core/schedule/types.js';
@@ -34,8 +33,6 @@ const rows: (string | number)[][] = [
   ['Anki TSV → deck, 10k notes', fmt(median(timeFn(() => buildDeck(parseAnki(anki), meta), RUNS))), `${(anki.length / 1e6).toFixed(2)} M chars`],
   ['deck → Anki TSV, 10k cards', fmt(median(timeFn(() => decksToAnki([big]), RUNS))), ''],
   ['parse progress file, 150k entries', fmt(median(timeFn(() => parseProgress(file, 'p', parseEntry), 5))), `${(file.length / 1e6).toFixed(1)} MB`],
-  ['planMerge 100k local + 150k incoming', fmt(median(timeFn(() => planMerge(a, b), 5))), ''],
-  ['mergeLogs 100k + 150k', fmt(median(timeFn(() => mergeLogs(a, b), 5))), ''],
 ];
 table(`Import / export / merge, in process (median, ms)`, ['operation', 'median ms', 'input'], rows);
 

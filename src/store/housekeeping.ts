@@ -1,15 +1,13 @@
 /**
- * Files that pile up in $AMGI_HOME: temp files of writes killed half-way (a full copy of the
- * log or of state.bin each, ~10 MB at 100k cards) and the log backups merges keep.
+ * Files that pile up in $AMGI_HOME: temp files of writes killed half-way (a full copy of
+ * state.bin each, ~10 MB at 100k cards). Merges keep no backups: they only append to the log.
  */
 import { lstatSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTempName } from './atomicFile.js';
-import { LOG_FILE } from './log.js';
 
 /** A temp file this old is abandoned even if its pid is alive again (pids are reused). */
 export const TEMP_MAX_AGE_MS = 60_000;
-export const KEEP_BACKUPS = 3;
 
 function alive(pid: number): boolean {
   if (pid === process.pid) return true;
@@ -41,36 +39,6 @@ export function cleanTempFiles(home: string, nowMs = Date.now(), names?: string[
     }
   } catch {
     // A folder we cannot list or clean is reported by whoever needs it; leftovers only cost space.
-  }
-  return removed;
-}
-
-const BACKUP = new RegExp(`^${LOG_FILE.replace('.', '\\.')}\\.before-merge-(\\d{8}T\\d{6}Z)(?:-(\\d+))?$`);
-
-/**
- * Keep only the newest `keep` merge backups of the log (`reviews.jsonl.before-merge-<stamp>[-n]`,
- * freePath's names): each is a full copy of the log (170 MB at 1M entries). Returns the names removed.
- */
-export function pruneBackups(home: string, keep = KEEP_BACKUPS): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(home);
-  } catch {
-    return [];
-  }
-  const backups = names
-    .map((name) => ({ name, m: BACKUP.exec(name) }))
-    .filter((b): b is { name: string; m: RegExpExecArray } => b.m !== null)
-    // By stamp, then by the -n freePath adds within one second ("-10" after "-9").
-    .sort((a, b) => a.m[1]!.localeCompare(b.m[1]!) || Number(a.m[2] ?? 1) - Number(b.m[2] ?? 1));
-  const removed: string[] = [];
-  for (const { name } of backups.slice(0, Math.max(0, backups.length - keep))) {
-    try {
-      rmSync(join(home, name), { force: true });
-      removed.push(name);
-    } catch {
-      // Kept: a later prune tries again.
-    }
   }
   return removed;
 }

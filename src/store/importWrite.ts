@@ -3,15 +3,13 @@
  * output (deck files, exports) written atomically — a temp file in the same folder, fsync,
  * rename — so a crash or a full disk leaves the old file or the new one, never half of one.
  */
-import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { firstInvalidUtf8, locationOfByte } from '../core/deck/validate.js';
 import type { Deck } from '../core/deck/types.js';
-import type { LogEntry } from '../core/schedule/types.js';
 import { InputError } from '../core/import/errors.js';
 import { deckFilesIn, readDeckFile } from './deckFiles.js';
-import { logPath } from './log.js';
-import { writeFileAtomic, writeUserFile } from './atomicFile.js';
+import { writeUserFile } from './atomicFile.js';
 import { freePath } from './recover.js';
 import { amgiHome, userDecksDir } from './paths.js';
 
@@ -81,22 +79,5 @@ export function backUpReplacedDeck(file: string, ownFile: string, now: Date): st
   }
   const backup = freePath(file, 'before-import', now);
   writeUserFile(backup, bytes);
-  return backup;
-}
-
-/**
- * Replace the review log with `entries` (already merged and in time order), keeping a copy
- * of the old log next to it. Used by `import --progress` when appending would put older
- * reviews after newer ones: the replay applies entries in file order, and FSRS cannot step
- * back in time. Returns the backup's path.
- */
-export function replaceLog(home: string, entries: LogEntry[], now: Date): string | undefined {
-  const file = logPath(home);
-  let backup: string | undefined;
-  if (existsSync(file)) {
-    backup = freePath(file, 'before-merge', now);
-    copyFileSync(file, backup);
-  }
-  writeFileAtomic(file, entries.map((e) => `${JSON.stringify(e)}\n`).join(''));
   return backup;
 }

@@ -211,18 +211,11 @@ export function appendEntries(home: string, entries: LogEntry[]): void {
 }
 
 /**
- * Append a batch all or nothing (a merge): checks the free space first, and when a write still
- * fails part-way (a full disk, an I/O error) cuts the file back to where the batch began —
- * unless another window appended behind it meanwhile, which is then said (the merge is
- * idempotent: running it again completes it).
+ * Append a stream of whole-line chunks all or nothing (a merge): checks the free space first
+ * (`bytes`: the total), and when a write still fails part-way (a full disk, an I/O error) cuts
+ * the file back to where the batch began — unless another window appended behind it meanwhile,
+ * which is then said (a merge is idempotent: running it again completes it).
  */
-export function appendBatch(home: string, entries: LogEntry[], io: { write?: typeof writeSync } = {}): void {
-  if (entries.length === 0) return;
-  const buf = Buffer.from(entries.map((e) => JSON.stringify(e)).join('\n') + '\n', 'utf8');
-  appendChunks(home, [buf], buf.length, io);
-}
-
-/** appendBatch for a stream of whole-line chunks (`bytes`: their total, for the space check). */
 export function appendChunks(home: string, chunks: Iterable<Buffer>, bytes: number, io: { write?: typeof writeSync } = {}): void {
   const write = io.write ?? writeSync;
   mkdirSync(home, { recursive: true });

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { cleanTempFiles, KEEP_BACKUPS, pruneBackups } from '../../src/store/housekeeping.js';
+import { cleanTempFiles } from '../../src/store/housekeeping.js';
 import { amgi } from '../helpers/cli.js';
 import { tmpHome } from '../helpers/tmpHome.js';
 
@@ -39,23 +39,5 @@ describe('temp files of killed writes (F9)', () => {
     const leftovers = [put(`.state.bin.${dead}.${ts}.tmp`), put(`.reviews.jsonl.${dead}.${ts}.tmp`)];
     expect(amgi(['status'], { AMGI_HOME: t.home }).code).toBe(0);
     for (const name of leftovers) expect(existsSync(join(t.home, name)), name).toBe(false);
-  });
-});
-
-describe('merge backups (F9)', () => {
-  test(`pruneBackups keeps the newest ${KEEP_BACKUPS} (by stamp, then by the -n suffix)`, () => {
-    const names = [
-      'reviews.jsonl.before-merge-20261101T100000Z',
-      'reviews.jsonl.before-merge-20261201T100000Z',
-      'reviews.jsonl.before-merge-20261201T100000Z-2',
-      'reviews.jsonl.before-merge-20261201T100000Z-10',
-      'reviews.jsonl.before-merge-20261130T235959Z',
-    ];
-    for (const n of names) put(n);
-    put('reviews.jsonl');
-    put('reviews.jsonl.corrupt-20261001T100000Z');
-    expect(pruneBackups(t.home).sort()).toEqual([names[0], names[4]].sort());
-    expect(readdirSync(t.home).sort()).toEqual(['reviews.jsonl', 'reviews.jsonl.corrupt-20261001T100000Z', names[1], names[2], names[3]].sort());
-    expect(pruneBackups(t.home)).toEqual([]);
   });
 });

@@ -1,13 +1,13 @@
 /**
- * `amgi import --progress` may rewrite the review log (a merge that brings older entries is
- * re-sorted and renamed over reviews.jsonl) while a session runs in another terminal. That
- * session must keep writing to the log the path names and must not read the new bytes at its
- * old offset.
+ * Something may rename another file over the review log while a session runs in another
+ * terminal (a recovery of a damaged log in another window, a user restoring a copy by hand).
+ * That session must keep writing to the log the path names and must not read the new bytes at
+ * its old offset.
  */
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { tmpHome } from '../helpers/tmpHome.js';
 import { readLog } from '../../src/store/log.js';
-import { replaceLog } from '../../src/store/importWrite.js';
+import { writeLogFile } from '../../src/store/log.js';
 import { sortEntries } from '../../src/core/sync/merge.js';
 import type { AnswerEntry } from '../../src/core/schedule/types.js';
 import { clock, deck, MIN, open } from './fixtures.js';
@@ -24,9 +24,9 @@ test('a session keeps every answer when another process replaces the log under i
   const s = p.startReview();
   s.answer(3, 1);
   c.advance(MIN);
-  // Another machine's older answer to another card, merged in: the log is rewritten, sorted.
+  // The log is replaced by a copy that also holds an older answer to another card.
   const older: AnswerEntry = { v: 1, id: '000000001-aaaaaaaaaa', at: '2026-03-02T09:00:00.000Z', op: 'answer', key: 'docker-0003', deck: 'docker', grade: 4, ms: 5, kind: 'review', reschedule: true };
-  replaceLog(home, sortEntries([...readLog(home).entries, older]), c.now());
+  writeLogFile(home, sortEntries([...readLog(home).entries, older]));
   // The running session answers again, then a fresh process opens the store.
   s.answer(4, 1);
   const ids = readLog(home).entries.map((e) => e.id);

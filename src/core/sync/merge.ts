@@ -1,11 +1,11 @@
 /**
- * Merging review histories from two machines: the union of entries by id, in one
- * deterministic order (time, then id). Union is idempotent, commutative and associative,
- * so merging the same file twice, or two files in either order, gives the same log.
+ * Review histories from several machines hold the union of their entries by id. Two copies
+ * of one id with different content (edited by hand, a bug elsewhere) must resolve the same way
+ * on every machine and in any order: `pickEntry`. The merge itself streams in the store
+ * (store/progressTransfer.ts) and replay folds in log order (core/schedule/logOrder.ts).
  */
 import type { LogEntry } from '../schedule/types.js';
 import { canonicalJson } from './canonical.js';
-import { sortEntries } from '../schedule/logOrder.js';
 
 export { compareEntries, sortEntries } from '../schedule/logOrder.js';
 
@@ -18,43 +18,4 @@ function same(a: LogEntry, b: LogEntry): boolean {
 export function pickEntry(a: LogEntry, b: LogEntry): LogEntry {
   if (a === b || same(a, b)) return a;
   return canonicalJson(a) <= canonicalJson(b) ? a : b;
-}
-
-export function mergeLogs(...logs: LogEntry[][]): LogEntry[] {
-  const byId = new Map<string, LogEntry>();
-  for (const log of logs) {
-    for (const e of log) {
-      const prev = byId.get(e.id);
-      byId.set(e.id, prev ? pickEntry(prev, e) : e);
-    }
-  }
-  return sortEntries([...byId.values()]);
-}
-
-export interface MergePlan {
-  /** Entries of `incoming` this machine does not have, in log order: append them. */
-  add: LogEntry[];
-  /** Incoming entries already here. */
-  known: number;
-  /** Ids present on both sides with different content (the local entry is kept). */
-  conflicts: string[];
-}
-
-/** What to append to an append-only local log so that it holds the union. */
-export function planMerge(local: LogEntry[], incoming: LogEntry[]): MergePlan {
-  const here = new Map(local.map((e) => [e.id, e]));
-  const fresh = new Map<string, LogEntry>();
-  let known = 0;
-  const conflicts = new Set<string>();
-  for (const e of incoming) {
-    const mine = here.get(e.id);
-    if (mine) {
-      known++;
-      if (!same(mine, e)) conflicts.add(e.id);
-      continue;
-    }
-    const dup = fresh.get(e.id);
-    fresh.set(e.id, dup ? pickEntry(dup, e) : e);
-  }
-  return { add: sortEntries([...fresh.values()]), known, conflicts: [...conflicts].sort() };
 }
