@@ -152,6 +152,15 @@ describe('Korean everywhere (--lang ko, or a Korean locale)', () => {
     expect(amgi(['status'], { ...env, LANG: 'ko_KR.UTF-8' }).stdout).toMatch(/새 \d+ · 학습 \d+ · 복습 \d+ · 연속/);
   });
 
+  it('cards, suspend, unsuspend, forget: output and usage errors', () => {
+    const id = 'vm-definition';
+    for (const args of [['suspend', id], ['cards', '--suspended'], ['unsuspend', id], ['forget', id, '--yes'], ['cards', '--leech'], ['suspend', 'no-such-card'], ['forget', id], ['suspend']]) {
+      const r = ko$(args);
+      expect(englishWords(r.stdout + r.stderr, [...titles, ...deckIds.map((d) => d.id), id, 'no-such-card']), args.join(' ')).toEqual([]);
+    }
+    expect(ko$(['suspend', id]).stdout).toContain('보류함');
+  });
+
   it('import and export previews and messages', () => {
     const dir = join(t.home, 'notes');
     mkdirSync(dir, { recursive: true });

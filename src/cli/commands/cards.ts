@@ -10,6 +10,7 @@ import { UsageError } from '../../core/errors.js';
 import { formatProblem } from '../../core/deck/validate.js';
 import { filterCards, tagsOf, type BrowseFilter, type CardInfo } from '../../core/schedule/browse.js';
 import { openProgressFromEnv } from '../../store/open.js';
+import { cliText } from '../../core/messages.js';
 
 /** Local date and time, to the minute: "2026-12-04 09:30". */
 export function localStamp(ms: number): string {
@@ -18,26 +19,27 @@ export function localStamp(ms: number): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-/** "review", "new,suspended", "learning,leech,buried". */
+/** "review", "new,suspended", "learning,leech,buried" (in the output's language). */
 export function stateLabel(c: CardInfo): string {
-  return [c.kind, ...(c.suspended ? ['suspended'] : []), ...(c.leech ? ['leech'] : []), ...(c.buried ? ['buried'] : [])].join(',');
+  const t = cliText().cards.state;
+  return [c.kind, ...(c.suspended ? ['suspended'] : []), ...(c.leech ? ['leech'] : []), ...(c.buried ? ['buried'] : [])].map((s) => t[s] ?? s).join(',');
 }
 
 function line(c: CardInfo): string[] {
-  return [c.key, c.deckId, stateLabel(c), c.due === undefined ? '-' : localStamp(c.due), `${c.interval}d`, c.kind === 'new' ? '-' : `${Math.round(c.retrievability * 100)}%`, String(c.lapses)];
+  return [c.key, c.deckId, stateLabel(c), c.due === undefined ? '-' : localStamp(c.due), cliText().cards.days(c.interval), c.kind === 'new' ? '-' : `${Math.round(c.retrievability * 100)}%`, String(c.lapses)];
 }
 
 export async function run(ctx: CommandContext): Promise<number> {
   const deckId = flagString(ctx.flags, 'deck');
   const tag = flagString(ctx.flags, 'tag');
-  if (ctx.args.length) throw new UsageError(`unexpected argument "${ctx.args[0]}"`);
+  if (ctx.args.length) throw new UsageError(cliText().errors.unexpectedArgument(ctx.args[0]!));
   const { progress, deckProblems } = openProgressFromEnv({ env: ctx.env, now: ctx.now, decksDir: flagString(ctx.flags, 'decks') });
   try {
     for (const p of deckProblems) ctx.io.err(formatProblem(p));
     const items = progress.items();
     const decks = [...new Set(items.map((it) => it.deckId))];
-    if (deckId !== undefined && !decks.includes(deckId)) throw new UsageError(`no deck "${deckId}" (decks: ${decks.join(', ') || 'none'})`);
-    if (tag !== undefined && !tagsOf(items).includes(tag)) throw new UsageError(`no card has the tag "${tag}" (tags: ${tagsOf(items).join(', ') || 'none'})`);
+    if (deckId !== undefined && !decks.includes(deckId)) throw new UsageError(cliText().errors.noDeck(deckId, decks));
+    if (tag !== undefined && !tagsOf(items).includes(tag)) throw new UsageError(cliText().errors.noTag(tag, tagsOf(items)));
     // Flags narrow together: --suspended --leech lists suspended leeches.
     const wanted: BrowseFilter[] = (['suspended', 'leech', 'due'] as const).filter((f) => ctx.flags[f] === true);
     let rows = filterCards(progress.cardInfos(), { deckId, tag });
@@ -49,7 +51,7 @@ export async function run(ctx: CommandContext): Promise<number> {
     const table = rows.map(line);
     const widths = [0, 1, 2, 3, 4, 5].map((i) => Math.max(...table.map((r) => r[i]!.length), 0));
     for (const r of table) ctx.io.out(r.map((cell, i) => (i < widths.length ? cell.padEnd(widths[i]!) : cell)).join('  ').trimEnd());
-    if (!rows.length) ctx.io.err('no cards match');
+    if (!rows.length) ctx.io.err(cliText().cards.noMatch);
     return 0;
   } finally {
     progress.close();

@@ -10,6 +10,7 @@ import { UsageError } from '../../core/errors.js';
 import { formatProblem } from '../../core/deck/validate.js';
 import type { StudyItem } from '../../core/deck/items.js';
 import { openProgressFromEnv } from '../../store/open.js';
+import { cliText } from '../../core/messages.js';
 
 const OPS = { suspend: 'suspend', unsuspend: 'unsuspend', forget: 'forget' } as const;
 
@@ -25,22 +26,22 @@ export function resolveKeys(ids: readonly string[], items: readonly StudyItem[])
     if (!chosen.length) unknown.push(id);
     for (const it of chosen) if (!keys.includes(it.key)) keys.push(it.key);
   }
-  if (unknown.length) throw new UsageError(`no card ${unknown.map((u) => `"${u}"`).join(', ')} (see \`amgi cards\`)`);
+  if (unknown.length) throw new UsageError(cliText().cards.noCard(unknown));
   return keys;
 }
 
 /** What each command says after a card, and how to take it back. */
 const DONE: Record<keyof typeof OPS, (key: string) => string> = {
-  suspend: (k) => `suspended ${k} — bring it back with: amgi unsuspend ${k}`,
-  unsuspend: (k) => `unsuspended ${k}: it comes back in reviews when due`,
-  forget: (k) => `forgot ${k}: it is a new card again`,
+  suspend: (k) => cliText().cards.suspended(k),
+  unsuspend: (k) => cliText().cards.unsuspended(k),
+  forget: (k) => cliText().cards.forgot(k),
 };
 
 export async function run(ctx: CommandContext): Promise<number> {
   const op = OPS[ctx.command as keyof typeof OPS];
-  if (!op) throw new UsageError(`unknown command "${ctx.command}"`);
-  if (!ctx.args.length) throw new UsageError(`${op} needs at least one card ID (see \`amgi cards\`)`);
-  if (op === 'forget' && ctx.flags.yes !== true) throw new UsageError('forget resets the cards to new (their history stays in the log): add --yes to do it');
+  if (!op) throw new UsageError(cliText().errors.unknownCommand(ctx.command));
+  if (!ctx.args.length) throw new UsageError(cliText().cards.needsIds(op));
+  if (op === 'forget' && ctx.flags.yes !== true) throw new UsageError(cliText().cards.forgetNeedsYes);
   const { progress, deckProblems } = openProgressFromEnv({ env: ctx.env, now: ctx.now, decksDir: flagString(ctx.flags, 'decks') });
   try {
     for (const p of deckProblems) ctx.io.err(formatProblem(p));

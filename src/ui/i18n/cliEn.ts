@@ -138,6 +138,17 @@ export const cliEn = {
   search: {
     noMatch: (query: string) => `no cards match "${query}"`,
   },
+  cards: {
+    state: { new: 'new', learning: 'learning', review: 'review', suspended: 'suspended', leech: 'leech', buried: 'buried' } as Record<string, string>,
+    days: (n: number) => `${n}d`,
+    noMatch: 'no cards match',
+    noCard: (ids: string[]) => `no card ${ids.map((u) => `"${u}"`).join(', ')} (see \`amgi cards\`)`,
+    needsIds: (op: string) => `${op} needs at least one card ID (see \`amgi cards\`)`,
+    forgetNeedsYes: 'forget resets the cards to new (their history stays in the log): add --yes to do it',
+    suspended: (k: string) => `suspended ${k} — bring it back with: amgi unsuspend ${k}`,
+    unsuspended: (k: string) => `unsuspended ${k}: it comes back in reviews when due`,
+    forgot: (k: string) => `forgot ${k}: it is a new card again`,
+  },
   import: {
     unknownReviews: (n: number) => `${n} ${n === 1 ? 'review' : 'reviews'} of cards amgi did not export left out`,
     formats: { md: 'Markdown', anki: 'Anki' } as Record<'md' | 'anki', string>,
