@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { amgi } from '../helpers/cli.js';
 import { tmpHome } from '../helpers/tmpHome.js';
 import { askYesNo, lineRanges } from '../../src/cli/commands/import.js';
+import { hashedDeckId } from '../../src/core/import/ids.js';
 
 const FIX = fileURLToPath(new URL('../fixtures/import/', import.meta.url));
 const SEEDS = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
@@ -40,6 +41,23 @@ describe('amgi import (Markdown)', () => {
     expect(deck.$schema).toBe('https://unpkg.com/amgi/decks/schema.json');
     expect(run('validate', deckFile('obsidian'))).toMatchObject({ code: 0 });
     expect(run('decks').stdout).toMatch(/obsidian\s+Docker flashcards\s+6 cards\s+user/);
+  });
+
+  test('a Korean file name gives a romanised deck id; a deck imported under the old hashed id keeps it', () => {
+    const src = join(home, '도커 볼륨.md');
+    writeFileSync(src, 'a::1\nb::2\n');
+    const r = run('import', src, '--yes');
+    expect(r.code, r.stderr).toBe(0);
+    expect(readDeck('dokeo-bollyum').cards).toHaveLength(2);
+    // Imported before romanisation: the same file updates that deck (its card ids, its progress).
+    const legacy = join(home, '볼륨.md');
+    writeFileSync(legacy, 'a::1\n');
+    const old = hashedDeckId('볼륨');
+    expect(run('import', legacy, '--deck', old, '--yes').code).toBe(0);
+    writeFileSync(legacy, 'a::1\nc::3\n');
+    expect(run('import', legacy, '--yes').stdout).toContain('1 added, 0 changed, 0 removed, 1 unchanged');
+    expect(readDeck(old).cards).toHaveLength(2);
+    expect(existsSync(deckFile('bollyum'))).toBe(false);
   });
 
   test('re-importing an edited file keeps unchanged ids and reports added, changed, removed', () => {

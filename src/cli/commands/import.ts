@@ -20,7 +20,7 @@ import { diffDecks, type DeckDiff } from '../../core/import/diff.js';
 import type { ImportParse, SkippedLine } from '../../core/import/draft.js';
 import { InputError } from '../../core/import/errors.js';
 import { detectFormat, parseNotes, type NotesFormat } from '../../core/import/format.js';
-import { isValidId, slugifyDeckId } from '../../core/import/ids.js';
+import { hashedDeckId, isValidId, slugifyDeckId } from '../../core/import/ids.js';
 import { deckToJson } from '../../core/export/json.js';
 import { loadAllDecks } from '../../store/deckFiles.js';
 import { backUpReplacedDeck, installedUserDeck, readInputFile, userDeckFile } from '../../store/importWrite.js';
@@ -67,7 +67,8 @@ async function importNotes(ctx: CommandContext, file: string): Promise<number> {
     parsed = parseNotes(format, text, file);
   }
   const stem = basename(file, extname(file));
-  const deckId = flagString(ctx.flags, 'deck') ?? slugifyDeckId(stem);
+  // A Korean-named file imported before ids were romanised keeps its hashed id (and progress).
+  const deckId = flagString(ctx.flags, 'deck') ?? (installedUserDeck(ctx.env, hashedDeckId(stem)) ? hashedDeckId(stem) : slugifyDeckId(stem));
   if (!isValidId(deckId)) throw new UsageError(cliText().errors.badDeckId(deckId, ID_PATTERN));
 
   const built = buildDeck(parsed, {
