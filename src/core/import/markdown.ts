@@ -11,13 +11,14 @@
  *     items are plain text is a term answered by those items (asked as "heading › term").
  *  5. "List the items": a heading, a bold-only line or a short label line directly above a
  *     list of 2–8 top-level items (each at most 80 characters).
+ * Front-matter `tags:` tag every card; `#tag` lines tag the cards below them.
  * Code blocks, front matter, tables, images and HTML comments (`<!--SR:…-->`) never make cards.
  */
 import { hasHangul } from '../search/hangul.js';
 import { cliText } from '../messages.js';
 import type { DraftCard, ImportParse, SkippedLine } from './draft.js';
 import { cleanInline, hasGap, maskCode, splitBoldTerm, splitSpacedColon, toCloze } from './inline.js';
-import { classifyLines, type MdLine } from './mdLines.js';
+import { classifyLines, frontMatterTags, type MdLine } from './mdLines.js';
 import { normalizeForId } from './ids.js';
 
 const LIST_MIN = 2;
@@ -44,7 +45,8 @@ export function parseMarkdown(input: string): ImportParse {
   let title: string | undefined;
   {
     let topic: string | undefined;
-    let tags: string[] = [];
+    // Front-matter tags tag every card; `#tag` lines add to them from where they stand.
+    let tags: string[] = frontMatterTags(lines);
     for (const l of lines) {
       if ((l.kind === 'heading' || l.kind === 'label') && l.text) {
         topic = l.text;

@@ -33,6 +33,18 @@ describe('Obsidian Spaced Repetition syntax', () => {
     expect(parsed.title).toBe('Docker flashcards');
   });
 
+  test('front-matter tags tag every card, with the #tag lines (walkthrough F25)', () => {
+    expect(parsed.cards.every((c) => c.tags?.includes('docker'))).toBe(true);
+    const tagsOf = (front: string) => parseMarkdown(`${front}\nq::a\n`).cards[0]!.tags;
+    expect(tagsOf('---\ntags: [docker, network]\n---')).toEqual(['docker', 'network']);
+    expect(tagsOf('---\ntitle: x\ntags: docker, "network"\n---')).toEqual(['docker', 'network']);
+    expect(tagsOf('---\ntags:\n  - docker\n  - \'#볼륨\'\naliases: [a]\n---')).toEqual(['docker', '볼륨']);
+    expect(tagsOf('---\ntag: docker\n---\n#extra')).toEqual(['docker', 'extra']);
+    // Other keys are not tags; without front matter there are none.
+    expect(tagsOf('---\naliases: [a, b]\n---')).toBeUndefined();
+    expect(tagsOf('tags: [x]')).toBeUndefined();
+  });
+
   test('near misses are reported with their line', () => {
     expect(parsed.skipped).toEqual([{ line: 33, text: '::no question here', reason: '"::" needs text on both sides' }]);
     expect(parsed.ignoredLines).toEqual([32]);
