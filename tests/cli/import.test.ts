@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { amgi } from '../helpers/cli.js';
 import { tmpHome } from '../helpers/tmpHome.js';
 import { askYesNo, lineRanges } from '../../src/cli/commands/import.js';
+import { hashedDeckId } from '../../src/core/import/ids.js';
 
 const FIX = fileURLToPath(new URL('../fixtures/import/', import.meta.url));
 const SEEDS = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
@@ -40,6 +41,45 @@ describe('amgi import (Markdown)', () => {
     expect(deck.$schema).toBe('https://unpkg.com/amgi/decks/schema.json');
     expect(run('validate', deckFile('obsidian'))).toMatchObject({ code: 0 });
     expect(run('decks').stdout).toMatch(/obsidian\s+Docker flashcards\s+6 cards\s+user/);
+  });
+
+  test('a Korean file name gives a romanised deck id; a deck imported under the old hashed id keeps it', () => {
+    const src = join(home, '도커 볼륨.md');
+    writeFileSync(src, 'a::1\nb::2\n');
+    const r = run('import', src, '--yes');
+    expect(r.code, r.stderr).toBe(0);
+    expect(readDeck('dokeo-bollyum').cards).toHaveLength(2);
+    // Imported before romanisation: the same file updates that deck (its card ids, its progress).
+    const legacy = join(home, '볼륨.md');
+    writeFileSync(legacy, 'a::1\n');
+    const old = hashedDeckId('볼륨');
+    expect(run('import', legacy, '--deck', old, '--yes').code).toBe(0);
+    writeFileSync(legacy, 'a::1\nc::3\n');
+    expect(run('import', legacy, '--yes').stdout).toContain('1 added, 0 changed, 0 removed, 1 unchanged');
+    expect(readDeck(old).cards).toHaveLength(2);
+    expect(existsSync(deckFile('bollyum'))).toBe(false);
+  });
+
+  test('a reworded question keeps its old id (and progress) when its answer matches a removed card', () => {
+    const src = join(home, 'net.md');
+    writeFileSync(src, '호스트 네트워크란?::컨테이너가 호스트의 네트워크를 그대로 쓴다\nb::2\n');
+    expect(run('import', src, '--yes').code).toBe(0);
+    const ids = readDeck('net').cards.map((c: { id: string }) => c.id);
+    writeFileSync(src, 'host 네트워크란?::컨테이너가 호스트의 네트워크를 그대로 쓴다\nb::2\n');
+    // Without a terminal: shown in the preview, nothing written.
+    const preview = run('import', src);
+    expect(preview.code).toBe(1);
+    expect(preview.stdout).toContain('looks renamed: 호스트 네트워크란? → host 네트워크란?');
+    const r = run('import', src, '--yes');
+    expect(r.stdout).toContain('progress kept for 1 reworded card');
+    const after = readDeck('net').cards;
+    expect(after.map((c: { id: string }) => c.id)).toEqual(ids);
+    expect(after[0].front).toBe('host 네트워크란?');
+    // The next import of the same file asks nothing again: the old id is simply kept.
+    const again = run('import', src, '--yes');
+    expect(again.stdout).toContain('0 added, 0 changed, 0 removed, 2 unchanged');
+    expect(again.stdout).not.toContain('looks renamed');
+    expect(readDeck('net').cards.map((c: { id: string }) => c.id)).toEqual(ids);
   });
 
   test('re-importing an edited file keeps unchanged ids and reports added, changed, removed', () => {
@@ -174,6 +214,15 @@ describe('helpers', () => {
     expect(await ask('예')).toBe(true);
     expect(await ask('')).toBe(false);
     expect(await ask('n')).toBe(false);
+    // A [Y/n] question ("keep progress?"): Enter is yes, n is still no.
+    const askY = async (answer: string) => {
+      const input = new PassThrough();
+      const p = askYesNo('Keep? [Y/n] ', input, new PassThrough(), true);
+      input.end(`${answer}\n`);
+      return p;
+    };
+    expect(await askY('')).toBe(true);
+    expect(await askY('n')).toBe(false);
   });
 
   test('lineRanges compresses runs', () => {

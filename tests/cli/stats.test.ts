@@ -30,6 +30,20 @@ describe('amgi stats', () => {
   });
 
 
+  test('the text heatmap names each month over the week it begins, this month included (walkthrough E22)', () => {
+    // 2026-12-01 is a Tuesday; the 12 Monday-first weeks start on 2026-09-14. October begins
+    // in column 2, November (Sunday the 1st) in column 6, December in column 11, this week.
+    const env = { AMGI_HOME: fixture.home, AMGI_NOW: '2026-12-01T12:00:00Z', TZ: 'UTC' };
+    const monthRow = (lang: string, weekdays: RegExp) => {
+      const lines = amgi(['stats', '--decks', fixture.decks, '--lang', lang], env).stdout.split('\n');
+      return lines[lines.findIndex((l) => weekdays.test(l)) - 1]!;
+    };
+    // Row prefix: two spaces, the weekday name and a space.
+    expect(monthRow('en', /^  Mon /)).toBe(`${' '.repeat(6)}  Oct Nov  Dec`);
+    // "10월" would touch "11월" four weeks later: the short name, never a missing month.
+    expect(monthRow('ko', /^  월 /)).toBe(`${' '.repeat(5)}  10  11월 12월`);
+  });
+
   test('--json: forecast, heatmap, retention, streak, decks, time', () => {
     const key = mini.cards[0]!.id;
     appendEntries(fixture.home, [

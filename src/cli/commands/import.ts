@@ -16,11 +16,11 @@ import type { Card, Deck } from '../../core/deck/types.js';
 import { answerText, promptText } from '../../core/deck/cards.js';
 import { truncateDisplay } from '../../core/text/width.js';
 import { buildDeck } from '../../core/import/deck.js';
-import { diffDecks, type DeckDiff } from '../../core/import/diff.js';
+import { diffDecks, findRenames, keepOldIds, type DeckDiff, type Rename } from '../../core/import/diff.js';
 import type { ImportParse, SkippedLine } from '../../core/import/draft.js';
 import { InputError } from '../../core/import/errors.js';
 import { detectFormat, parseNotes, type NotesFormat } from '../../core/import/format.js';
-import { isValidId, slugifyDeckId } from '../../core/import/ids.js';
+import { hashedDeckId, isValidId, slugifyDeckId } from '../../core/import/ids.js';
 import { deckToJson } from '../../core/export/json.js';
 import { loadAllDecks } from '../../store/deckFiles.js';
 import { backUpReplacedDeck, installedUserDeck, readInputFile, userDeckFile } from '../../store/importWrite.js';
@@ -67,7 +67,8 @@ async function importNotes(ctx: CommandContext, file: string): Promise<number> {
     parsed = parseNotes(format, text, file);
   }
   const stem = basename(file, extname(file));
-  const deckId = flagString(ctx.flags, 'deck') ?? slugifyDeckId(stem);
+  // A Korean-named file imported before ids were romanised keeps its hashed id (and progress).
+  const deckId = flagString(ctx.flags, 'deck') ?? (installedUserDeck(ctx.env, hashedDeckId(stem)) ? hashedDeckId(stem) : slugifyDeckId(stem));
   if (!isValidId(deckId)) throw new UsageError(cliText().errors.badDeckId(deckId, ID_PATTERN));
 
   const built = buildDeck(parsed, {
@@ -87,24 +88,30 @@ async function importNotes(ctx: CommandContext, file: string): Promise<number> {
   const existing = installedUserDeck(ctx.env, deckId);
   const target = existing?.file ?? userDeckFile(ctx.env, deckId);
   // What is written is what `amgi validate` reads back: check it the same way.
-  const json = deckToJson(built.deck);
-  const checked = parseDeckText(target, json);
+  const checked = parseDeckText(target, deckToJson(built.deck));
   const errors = checked.problems.filter((p) => p.severity === 'error');
   if (!checked.deck || errors.length) throw new AmgiError(t.notValid(errors.map(formatProblem).join('\n')));
-  const deck = checked.deck;
+  // A rename kept on an earlier import stays kept: the deck holds the old id, the file's
+  // question hashes to another. Then the diff is against what will really be written.
+  let deck = keepOldIds(checked.deck, findRenames(diffDecks(existing?.deck, checked.deck)).filter((r) => r.kept));
   const diff = diffDecks(existing?.deck, deck);
+  const offered = findRenames(diff);
 
   printPreview(ctx, { file, format, deck, target, skipped, ignored: parsed.ignoredLines, diff, reimport: existing !== undefined });
-  const question = t.question(deck.cards.length, target);
-  if (!ctx.flags.yes) {
-    if (!io.stdinIsTTY) {
-      io.err(`amgi: ${t.passYes}`);
-      return 1;
-    }
-    if (!(await askYesNo(question))) {
-      io.out(t.nothingWritten);
-      return 1;
-    }
+  for (const r of offered) io.out(truncateDisplay(`  ${t.looksRenamed(oneLine(promptText(r.from)), oneLine(promptText(r.to)))}`, previewWidth(ctx)));
+  if (!ctx.flags.yes && !io.stdinIsTTY) {
+    io.err(`amgi: ${t.passYes}`);
+    return 1;
+  }
+  // Keeping is the default ([Y/n]), and what --yes does: a reworded question is the same card.
+  const accepted: Rename[] = [];
+  for (const r of offered) if (ctx.flags.yes || (await askYesNo(t.keepProgress(oneLine(promptText(r.to))), undefined, undefined, true))) accepted.push(r);
+  deck = keepOldIds(deck, accepted);
+  if (accepted.length) io.out(t.renamesKept(accepted.length));
+  const json = deckToJson(deck);
+  if (!ctx.flags.yes && !(await askYesNo(t.question(deck.cards.length, target)))) {
+    io.out(t.nothingWritten);
+    return 1;
   }
   const backup = existing && backUpReplacedDeck(target, userDeckFile(ctx.env, deckId), ctx.now());
   if (backup) io.err(`amgi: ${msg().deckBackedUp(target, backup)}`);
@@ -179,11 +186,13 @@ export function lineRanges(lines: number[], max: number): string {
   return parts.join(', ') + shown;
 }
 
-/** Ask on the terminal; anything but y/yes (also 예/ㅛ, the Korean IME's y) is no. */
-export async function askYesNo(question: string, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<boolean> {
+/** Ask on the terminal; anything but y/yes (also 예/ㅛ, the Korean IME's y) is no (Enter: `defaultYes`). */
+export async function askYesNo(question: string, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout, defaultYes = false): Promise<boolean> {
   const rl = createInterface({ input, output });
   try {
     const answer = (await rl.question(question)).trim().toLowerCase();
+    // A [Y/n] question: Enter alone is yes.
+    if (defaultYes && answer === '') return true;
     return ['y', 'yes', 'ㅛ', '예', '네'].includes(answer);
   } finally {
     rl.close();

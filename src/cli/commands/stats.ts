@@ -12,6 +12,7 @@ import { formatDuration } from '../../ui/format.js';
 import type { StatsReport } from '../../core/stats/index.js';
 import { displayWidth, padDisplay } from '../../core/text/width.js';
 import { parseDayKey, weekdayOf } from '../../core/schedule/day.js';
+import { monthLine } from '../../ui/components/charts/heatmap.js';
 import { openProgressFromEnv } from '../../store/open.js';
 
 export function statsReport(ctx: CommandContext): { report: StatsReport; notices: string[] } {
@@ -43,7 +44,15 @@ export function heatmapRows(h: StatsReport['heatmap'], weeks = 12): string[] {
   };
   // Cell k is week floor(k / 7), weekday k % 7, from the Monday `weeks` weeks back; today is cell cells − 1.
   const offset = cells - recent.length;
-  return cliText().stats.weekdays.map((name, r) => `${name} ${Array.from({ length: weeks }, (_, c) => shade(c * 7 + r - offset)).join('').trimEnd()}`);
+  const names = cliText().stats.weekdays;
+  const grid = names.map((name, r) => `${name} ${Array.from({ length: weeks }, (_, c) => shade(c * 7 + r - offset)).join('').trimEnd()}`);
+  // Month names over the weeks they begin, as on the stats screen; a few columns past the
+  // grid so this month's name is never dropped (the text has no 80-column squeeze here).
+  const { months, shortMonths } = messagesFor(messageLang()).statsScreen;
+  const today = parseDayKey(h[h.length - 1]!.date)!;
+  const firstMonday = today - weekday(h[h.length - 1]!.date) - (weeks - 1) * 7;
+  const line = monthLine(firstMonday, weeks, weeks + 4, months, shortMonths);
+  return [`${' '.repeat(displayWidth(names[0]!) + 1)}${line}`, ...grid];
 }
 
 export function formatStats(r: StatsReport): string[] {

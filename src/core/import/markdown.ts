@@ -10,14 +10,15 @@
  *     characters); nested items under it join the answer. A bold-only item whose nested
  *     items are plain text is a term answered by those items (asked as "heading › term").
  *  5. "List the items": a heading, a bold-only line or a short label line directly above a
- *     list of 2–8 top-level items (each at most 80 characters).
+ *     list of 2–8 top-level items (each at most 80 characters), asked as "parent › label".
+ * Front-matter `tags:` tag every card; `#tag` lines tag the cards below them.
  * Code blocks, front matter, tables, images and HTML comments (`<!--SR:…-->`) never make cards.
  */
 import { hasHangul } from '../search/hangul.js';
 import { cliText } from '../messages.js';
 import type { DraftCard, ImportParse, SkippedLine } from './draft.js';
 import { cleanInline, hasGap, maskCode, splitBoldTerm, splitSpacedColon, toCloze } from './inline.js';
-import { classifyLines, type MdLine } from './mdLines.js';
+import { classifyLines, frontMatterTags, type MdLine } from './mdLines.js';
 import { normalizeForId } from './ids.js';
 
 const LIST_MIN = 2;
@@ -40,13 +41,20 @@ export function parseMarkdown(input: string): ImportParse {
 
   // Context per line: the heading it sits under and the #tags seen so far.
   const topicAt: (string | undefined)[] = [];
+  // For a heading or label line: the heading it belongs under (a smaller level), if any.
+  const parentAt: (string | undefined)[] = [];
   const tagsAt: string[][] = [];
   let title: string | undefined;
   {
     let topic: string | undefined;
-    let tags: string[] = [];
+    const open: { level: number; text: string }[] = [];
+    // Front-matter tags tag every card; `#tag` lines add to them from where they stand.
+    let tags: string[] = frontMatterTags(lines);
     for (const l of lines) {
       if ((l.kind === 'heading' || l.kind === 'label') && l.text) {
+        while (open.length && open[open.length - 1]!.level >= l.level!) open.pop();
+        parentAt[topicAt.length] = open[open.length - 1]?.text;
+        open.push({ level: l.level!, text: l.text });
         topic = l.text;
         if (l.level === 1 && title === undefined) title = l.text;
       }
@@ -161,11 +169,16 @@ export function parseMarkdown(input: string): ImportParse {
     }
     // A list of links ("출처", "References") is nothing to recall.
     if (items.length < LIST_MIN || texts.some((t) => !t || t.length > LIST_ITEM_MAX || /^https?:\/\//i.test(t))) continue;
-    const label = lines[labelIdx]!.kind === 'text' ? cleanInline(lines[labelIdx]!.text).replace(/:$/, '').trim() : lines[labelIdx]!.text;
+    const isText = lines[labelIdx]!.kind === 'text';
+    const label = isText ? cleanInline(lines[labelIdx]!.text).replace(/:$/, '').trim() : lines[labelIdx]!.text;
     const korean = hasHangul(label) || texts.some((t) => hasHangul(t));
+    // "장점: name all the items" means nothing in a mixed review: ask it under its heading
+    // ("도커 볼륨 › 장점", walkthrough F25).
+    const parent = isText ? topicAt[labelIdx] : parentAt[labelIdx];
+    const asked = parent && parent !== label ? `${parent} › ${label}` : label;
     add(labelIdx, {
       type: 'basic',
-      front: `${label}: ${korean ? '항목을 모두 말해 보세요' : 'list the items'}`,
+      front: `${asked}: ${korean ? '항목을 모두 말해 보세요' : 'list the items'}`,
       back: texts.map((t) => `• ${t}`).join('\n'),
       topic: lines[labelIdx]!.kind === 'text' ? topicAt[labelIdx] : label,
     });

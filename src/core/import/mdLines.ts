@@ -88,3 +88,21 @@ export function classifyLines(text: string): MdLine[] {
   });
   return out;
 }
+
+/**
+ * The `tags:` (or `tag:`) of YAML front matter, as Obsidian writes them: a flow list
+ * (`[docker, network]`), a comma or space list, or block items (`  - docker`) below the key.
+ * Not a YAML parser: the other keys are never read, and a `#` or quotes around a tag go.
+ */
+export function frontMatterTags(lines: readonly MdLine[]): string[] {
+  const meta = lines.filter((l) => l.kind === 'meta').slice(1);
+  const tags: string[] = [];
+  const words = (value: string) => value.replace(/^\[|\]$/g, '').split(/[,\s]+/).map((w) => w.replace(/^["']|["']$/g, '').replace(/^#/, '')).filter(Boolean);
+  meta.forEach((l, i) => {
+    const key = /^tags?\s*:\s*(.*)$/i.exec(l.text);
+    if (!key || l.indent > 0) return;
+    tags.push(...words(key[1]!));
+    for (let k = i + 1; k < meta.length && /^-\s/.test(meta[k]!.text); k++) tags.push(...words(meta[k]!.text.slice(1)));
+  });
+  return [...new Set(tags)];
+}

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildDeck, guessLanguage } from '../../../src/core/import/deck.js';
 import { diffDecks } from '../../../src/core/import/diff.js';
-import { cardIdFor, isValidId, normalizeForId, slugifyDeckId } from '../../../src/core/import/ids.js';
+import { cardIdFor, hashedDeckId, isValidId, normalizeForId, slugifyDeckId } from '../../../src/core/import/ids.js';
 import { parseMarkdown } from '../../../src/core/import/markdown.js';
 import { parseDeckText } from '../../../src/core/deck/validate.js';
 import { deckToJson } from '../../../src/core/export/json.js';
@@ -21,8 +21,15 @@ describe('card ids', () => {
   test('deck ids from file names are valid and stable', () => {
     expect(slugifyDeckId('My Docker Notes (v2)')).toBe('my-docker-notes-v2');
     expect(slugifyDeckId('000_186be6130515e7a3')).toBe('000_186be6130515e7a3');
-    expect(slugifyDeckId('도커 정리')).toMatch(/^deck-[0-9a-f]{8}$/);
-    expect(slugifyDeckId('도커 정리')).toBe(slugifyDeckId('도커 정리'));
+    // Korean names are romanised into an id one can type after --deck (walkthrough F25).
+    expect(slugifyDeckId('도커 볼륨')).toBe('dokeo-bollyum');
+    expect(slugifyDeckId('볼륨')).toBe('bollyum');
+    expect(slugifyDeckId('쿠버네티스 기초 v2')).toBe('kubeonetiseu-gicho-v2');
+    // Decomposed jamo (macOS file names) give the same id as composed syllables.
+    expect(slugifyDeckId('도커 볼륨'.normalize('NFD'))).toBe('dokeo-bollyum');
+    // Nothing to keep: a stable hash.
+    expect(slugifyDeckId('!!!')).toMatch(/^deck-[0-9a-f]{8}$/);
+    expect(hashedDeckId('도커 정리')).toMatch(/^deck-[0-9a-f]{8}$/);
     for (const n of ['', '---', '...x', 'Ünïcode', 'a'.repeat(300)]) expect(isValidId(slugifyDeckId(n))).toBe(true);
   });
 });

@@ -33,6 +33,18 @@ describe('Obsidian Spaced Repetition syntax', () => {
     expect(parsed.title).toBe('Docker flashcards');
   });
 
+  test('front-matter tags tag every card, with the #tag lines (walkthrough F25)', () => {
+    expect(parsed.cards.every((c) => c.tags?.includes('docker'))).toBe(true);
+    const tagsOf = (front: string) => parseMarkdown(`${front}\nq::a\n`).cards[0]!.tags;
+    expect(tagsOf('---\ntags: [docker, network]\n---')).toEqual(['docker', 'network']);
+    expect(tagsOf('---\ntitle: x\ntags: docker, "network"\n---')).toEqual(['docker', 'network']);
+    expect(tagsOf('---\ntags:\n  - docker\n  - \'#볼륨\'\naliases: [a]\n---')).toEqual(['docker', '볼륨']);
+    expect(tagsOf('---\ntag: docker\n---\n#extra')).toEqual(['docker', 'extra']);
+    // Other keys are not tags; without front matter there are none.
+    expect(tagsOf('---\naliases: [a, b]\n---')).toBeUndefined();
+    expect(tagsOf('tags: [x]')).toBeUndefined();
+  });
+
   test('near misses are reported with their line', () => {
     expect(parsed.skipped).toEqual([{ line: 33, text: '::no question here', reason: '"::" needs text on both sides' }]);
     expect(parsed.ignoredLines).toEqual([32]);
@@ -56,9 +68,22 @@ describe('study-note patterns', () => {
   });
 
   test('a heading over 2–8 items makes a "list the items" card', () => {
-    expect(byFront.get('이미지 레이어의 특징: 항목을 모두 말해 보세요')).toMatchObject({ back: '• 재활용에 유리\n• 중복 데이터 최소화\n• 빌드 속도 향상' });
-    expect(byFront.get('구성 요소: 항목을 모두 말해 보세요')).toMatchObject({ back: '• Docker Daemon\n• Docker CLI\n• Registry' });
+    expect(byFront.get('도커 기초 › 이미지 레이어의 특징: 항목을 모두 말해 보세요')).toMatchObject({ back: '• 재활용에 유리\n• 중복 데이터 최소화\n• 빌드 속도 향상' });
+    expect(byFront.get('도커 기초 › 구성 요소: 항목을 모두 말해 보세요')).toMatchObject({ back: '• Docker Daemon\n• Docker CLI\n• Registry' });
     expect(fronts('# Things\n\n- one\n- two\n')).toEqual(['Things: list the items']);
+  });
+
+  test('a list card is asked under its parent heading (walkthrough F25)', () => {
+    // Bold labels (seed style) and headings; a label line under the heading it sits under.
+    const md = '# 도커 볼륨\n\n**장점**\n- 백업이 쉽다\n- 공유가 쉽다\n\n**단점**\n- 호스트에 묶인다\n- 권한 문제\n\n# 네트워크\n\n종류:\n- bridge\n- host\n\n## 드라이버\n- overlay\n- macvlan\n';
+    expect(fronts(md)).toEqual([
+      '도커 볼륨 › 장점: 항목을 모두 말해 보세요',
+      '도커 볼륨 › 단점: 항목을 모두 말해 보세요',
+      '네트워크 › 종류: 항목을 모두 말해 보세요',
+      '네트워크 › 드라이버: 항목을 모두 말해 보세요',
+    ]);
+    // A sibling heading is not a parent: "## B" under "# A" after "## A1".
+    expect(fronts('# A\n## A1\nx::y\n## B\n- one\n- two\n')).toEqual(['x', 'A › B: list the items']);
   });
 
   test('too long lists and terms without a definition are reported', () => {

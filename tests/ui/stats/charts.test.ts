@@ -39,21 +39,25 @@ describe('heatmap', () => {
     // 2025-01-09 is a Thursday.
     const rows = heatmap(days, { today: '2025-01-09', width: 14, weekdays: WEEKDAYS, months: MONTHS }).map(text);
     expect(rows).toHaveLength(8);
-    // 4 columns of labels ("Mon "), 10 weeks.
-    expect(rows.slice(1).every((r) => displayWidth(r) === 14)).toBe(true);
+    // 4 columns of labels ("Mon "), 10 weeks less the one given up so that "Jan" fits.
+    expect(rows.slice(1).every((r) => displayWidth(r) === 13)).toBe(true);
+    expect(rows[0]!.trimEnd().endsWith('Jan')).toBe(true);
     const lastColumn = rows.slice(1).map((r) => r.at(-1));
     expect(lastColumn).toEqual(['·', HEAT_SHADES[1], HEAT_SHADES[3], HEAT_SHADES[4], HEAT_SHADES[2], ' ', ' ']);
   });
 
   it('shrinks to the weeks that fit and labels months where they start', () => {
     const rows = heatmap(days, { today: '2025-01-09', width: 40, weekdays: WEEKDAYS, months: MONTHS });
-    expect(rows.slice(1).every((r) => displayWidth(text(r)) === 40)).toBe(true);
+    // January began in the second-to-last week: one week fewer (35) so its name fits.
+    expect(rows.slice(1).every((r) => displayWidth(text(r)) === 39)).toBe(true);
     const months = text(rows[0]!);
-    // 36 weeks back from 9 January 2025 start in May 2024; June is the first month that begins.
-    expect(months.trim().split(/\s+/)).toEqual(['Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']);
-    // "Jan" would not fit in the last two columns: it is left out rather than cut.
-    const later = text(heatmap(days, { today: '2025-01-20', width: 40, weekdays: WEEKDAYS, months: MONTHS })[0]!);
-    expect(later.trimEnd().endsWith('Jan')).toBe(true);
+    // 35 weeks back from 9 January 2025 start in May 2024; June is the first month that begins.
+    expect(months.trim().split(/\s+/)).toEqual(['Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec', 'Jan']);
+    expect(displayWidth(months)).toBeLessThanOrEqual(40);
+    // Mid-month, all 36 weeks fit.
+    const later = heatmap(days, { today: '2025-01-20', width: 40, weekdays: WEEKDAYS, months: MONTHS });
+    expect(text(later[1]!)).toHaveLength(40);
+    expect(text(later[0]!).trimEnd().endsWith('Jan')).toBe(true);
     const full = heatmap(days, { today: '2025-01-09', width: 80, weekdays: WEEKDAYS, months: MONTHS });
     expect(displayWidth(text(full[1]!))).toBe(4 + 53);
   });

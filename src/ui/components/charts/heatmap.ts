@@ -26,6 +26,8 @@ export interface HeatmapOptions {
   weekdays: readonly string[];
   /** Month names Jan..Dec, for the row above the grid. */
   months: readonly string[];
+  /** Narrower month names for a label that would touch the next one (default: `months`). */
+  shortMonths?: readonly string[];
   /** Never more weeks than this (365 days ≈ 53 weeks). */
   maxWeeks?: number;
   empty?: Style;
@@ -55,25 +57,55 @@ export function weeksThatFit(width: number, labelWidth: number, maxWeeks = 53): 
   return Math.max(1, Math.min(maxWeeks, width - labelWidth));
 }
 
+/**
+ * The row above a heatmap: each month's name over the week column where it begins (the week
+ * whose last day is among the month's first seven). `firstDay` is the first day of column 0,
+ * whatever weekday the grid starts on. Labels may run `room - weeks` columns past the grid.
+ * A name that would touch the next month's is written short (`11` for `11월`) and left out
+ * only when even that does not fit: two-column Korean names four weeks apart used to drop a
+ * month (walkthrough E22: "12월     2월" with no 1월).
+ */
+export function monthLine(firstDay: number, weeks: number, room: number, months: readonly string[], short: readonly string[] = months): string {
+  const starts: { w: number; month: number }[] = [];
+  for (let w = 0; w < weeks; w++) {
+    const end = dateOf(firstDay + w * 7 + 6);
+    if (end.dayOfMonth <= 7) starts.push({ w, month: end.month });
+  }
+  let line = '';
+  starts.forEach(({ w, month }, i) => {
+    // One blank column before the next label, or the edge of the room.
+    const limit = i + 1 < starts.length ? starts[i + 1]!.w - 1 : room;
+    const label = [months[month] ?? '', short[month] ?? ''].find((l) => l && w + displayWidth(l) <= limit);
+    if (label) line = padDisplay(line, w) + label;
+  });
+  return line;
+}
+
+/** The last month's full name's overhang past `room` when the grid ends `weeks` wide (0: it fits). */
+function labelOverhang(firstDay: number, weeks: number, room: number, months: readonly string[]): number {
+  for (let w = weeks - 1; w >= 0; w--) {
+    const end = dateOf(firstDay + w * 7 + 6);
+    if (end.dayOfMonth <= 7) return Math.max(0, w + displayWidth(months[end.month] ?? '') - room);
+  }
+  return 0;
+}
+
 export function heatmap(days: readonly HeatDay[], opts: HeatmapOptions): Row[] {
   const byDay = new Map(days.map((d) => [dayNumber(d.date), d.count]));
   const today = dayNumber(opts.today);
   const labelWidth = Math.max(...[1, 3, 5].map((i) => displayWidth(opts.weekdays[i] ?? ''))) + 1;
-  const weeks = weeksThatFit(opts.width, labelWidth, opts.maxWeeks ?? 53);
+  const room = Math.max(1, opts.width - labelWidth);
+  const short = opts.shortMonths ?? opts.months;
+  let weeks = weeksThatFit(opts.width, labelWidth, opts.maxWeeks ?? 53);
   // The grid ends with the week holding today; its first column starts on a Sunday.
-  const firstDay = today - dateOf(today).weekday - (weeks - 1) * 7;
+  const lastSunday = today - dateOf(today).weekday;
+  // A month that began in the last weeks needs its name to fit (the full name: it is the month
+  // the learner is in): show a few weeks less rather than leave it unnamed (walkthrough E22: the current 12월 was missing at the right).
+  weeks = Math.max(1, weeks - labelOverhang(lastSunday - (weeks - 1) * 7, weeks, room, opts.months));
+  const firstDay = lastSunday - (weeks - 1) * 7;
   const level = heatLevels([...byDay.entries()].filter(([d]) => d >= firstDay && d <= today).map(([, c]) => c));
-
-  // Month labels where a month's first week begins, skipped when they would overlap.
-  let monthLine = '';
-  for (let w = 0; w < weeks; w++) {
-    // A month begins in this week when the week's Saturday is among its first seven days.
-    const saturday = dateOf(firstDay + w * 7 + 6);
-    const label = opts.months[saturday.month] ?? '';
-    const room = w === 0 || displayWidth(monthLine) < w;
-    if (saturday.dayOfMonth <= 7 && room && w + displayWidth(label) <= weeks) monthLine = padDisplay(monthLine, w) + label;
-  }
-  const rows: Row[] = [[seg(' '.repeat(labelWidth)), seg(monthLine, opts.muted)]];
+  const monthText = monthLine(firstDay, weeks, room, opts.months, short);
+  const rows: Row[] = [[seg(' '.repeat(labelWidth)), seg(monthText, opts.muted)]];
   for (let wd = 0; wd < 7; wd++) {
     const label = wd % 2 === 1 ? (opts.weekdays[wd] ?? '') : '';
     const row: Row = [seg(padDisplay(label, labelWidth), opts.muted)];

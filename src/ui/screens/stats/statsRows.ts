@@ -11,7 +11,7 @@ import { formatDuration, formatPercent } from '../../format.js';
 
 export { formatDuration };
 import { barChart } from '../../components/charts/bars.js';
-import { heatLegend, heatmap, weeksThatFit } from '../../components/charts/heatmap.js';
+import { heatLegend, heatmap } from '../../components/charts/heatmap.js';
 import { meterRow } from '../../components/charts/meter.js';
 
 export interface StatsView {
@@ -52,12 +52,13 @@ export function forecastRows(r: StatsReport, width: number, height: number, { t,
 
 export function heatmapRows(r: StatsReport, width: number, { t, theme }: StatsView): Row[] {
   const labelWidth = Math.max(...[1, 3, 5].map((i) => displayWidth(t.statsScreen.weekdays[i] ?? ''))) + 1;
-  const weeks = weeksThatFit(width, labelWidth);
   const style = { empty: theme.progress.todo, filled: theme.progress.done, muted: theme.text.muted };
   const grid = heatmap(
     r.heatmap.map((d) => ({ date: d.date, count: d.answers })),
-    { today: r.today, width, weekdays: t.statsScreen.weekdays, months: t.statsScreen.months, ...style },
+    { today: r.today, width, weekdays: t.statsScreen.weekdays, months: t.statsScreen.months, shortMonths: t.statsScreen.shortMonths, ...style },
   );
+  // The grid may give up a week or two so this month's name fits: count what it drew.
+  const weeks = rowWidth(grid[1]!) - labelWidth;
   const legend = heatLegend(t.statsScreen.less, t.statsScreen.more, style);
   const title: Row = [seg(t.statsScreen.heatmap(weeks), theme.text.label)];
   // The legend goes on the title row when it fits, saving a row on small screens.
