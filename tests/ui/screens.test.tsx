@@ -256,6 +256,14 @@ describe('search', () => {
     expect(app.frame()).toContain('› qㅂ');
   });
 
+  test('the header counts every match, not the 100 the list holds', async () => {
+    const [mini] = miniDecks();
+    const cards: Card[] = Array.from({ length: 130 }, (_, i) => ({ id: `n${i}`, type: 'basic', front: `네임스페이스 질문 ${i}`, back: '-' }));
+    const decks: LoadedDeck[] = [{ ...mini!, deck: { ...mini!.deck, cards } }];
+    const app = renderApp({ ...fakeServices(decks), loadSearch: async () => buildSearchIndex(decks) }, { initial: [{ kind: 'search', query: '네임스페이스' }] });
+    await app.waitFor('130 matches');
+  });
+
   test('↓ moves the highlight; a far match is scrolled into view', async () => {
     const app = renderApp(withRealSearch(), { initial: [{ kind: 'search', query: '런타임' }], columns: 40, rows: 12 });
     await app.waitFor(/matches?/);

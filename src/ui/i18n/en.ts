@@ -89,7 +89,7 @@ export const en = {
     placeholder: 'type a word, 초성 (ㄹㅇㅇ) or English',
     indexing: 'Building the search index…',
     noResults: 'No matches.',
-    results: (n: number) => `${n} ${n === 1 ? 'match' : 'matches'}`,
+    results: (n: number, atLeast = false) => `${n}${atLeast ? '+' : ''} ${n === 1 && !atLeast ? 'match' : 'matches'}`,
     hint: '↑/↓ move · Enter open · Esc back',
   },
   card: { title: 'Card', tags: 'Tags', deck: 'Deck', notFound: 'This card no longer exists.' },

@@ -55,7 +55,8 @@ export function SearchScreen({ initialQuery }: { initialQuery?: string }) {
   const [state, dispatch, current] = useSyncReducer(searchReducer, () => initialSearch(initialQuery));
   const { setCursorPosition } = useCursor();
 
-  const hits = useMemo(() => (engine && state.query.trim() ? engine.search(state.query, { limit: LIMIT }) : []), [engine, state.query]);
+  const found = useMemo(() => (engine && state.query.trim() ? engine.find(state.query, { limit: LIMIT }) : undefined), [engine, state.query]);
+  const hits = found?.hits ?? [];
 
   useScreenInput(
     (input, key) => {
@@ -94,7 +95,8 @@ export function SearchScreen({ initialQuery }: { initialQuery?: string }) {
     : state.query.trim() && !hits.length
       ? [seg(t.search.noResults, theme.status.warn)]
       : [];
-  const right: Row = engine && state.query.trim() ? [seg(t.search.results(hits.length >= LIMIT ? LIMIT : hits.length), theme.text.muted)] : [];
+  // How many cards matched in all: the list stops at LIMIT, the count does not.
+  const right: Row = found ? [seg(t.search.results(found.total, found.atLeast), theme.text.muted)] : [];
 
   return (
     <Frame title={[seg(t.search.title, theme.text.heading)]} right={right} footer={[seg(t.search.hint, theme.text.muted)]}>
