@@ -264,6 +264,22 @@ describe('search', () => {
     await app.waitFor('130 matches');
   });
 
+  test('# alone lists the tags with counts and deck: the decks; Enter fills the query and searches', async () => {
+    const app = renderApp(withRealSearch(), { initial: [{ kind: 'search' }] });
+    await app.waitFor('type a word');
+    await app.press('#');
+    await app.waitFor('#image  1 card');
+    expect(app.frame()).not.toContain('No matches');
+    await app.press(KEYS.enter);
+    await app.waitFor('› #image\n');
+    await app.waitFor('레이어란?');
+    await app.press('deck:');
+    await app.waitFor('deck:net  Network · 1 card');
+    await app.press(KEYS.down, KEYS.enter);
+    await app.waitFor('› #image deck:net\n');
+    await app.waitFor('No matches');
+  });
+
   test('↓ moves the highlight; a far match is scrolled into view', async () => {
     const app = renderApp(withRealSearch(), { initial: [{ kind: 'search', query: '런타임' }], columns: 40, rows: 12 });
     await app.waitFor(/matches?/);

@@ -71,6 +71,8 @@ export const ko: Messages = {
     noResults: '결과가 없습니다.',
     results: (n, atLeast) => `${n}${atLeast ? '+' : ''}개 찾음`,
     hint: '↑/↓ 이동 · Enter 열기 · Esc 뒤로',
+    choose: 'Enter로 검색어에 넣기',
+    cards: (n) => `카드 ${n}장`,
   },
   card: { title: '카드', tags: '태그', deck: '덱', notFound: '이 카드는 더 이상 없습니다.' },
   settings: {

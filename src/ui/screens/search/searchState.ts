@@ -15,7 +15,9 @@ export type SearchAction =
   | TextEdit
   | { type: 'left' }
   | { type: 'right' }
-  | { type: 'move'; by: number; count: number };
+  | { type: 'move'; by: number; count: number }
+  /** A chosen tag or deck filled into the query (facets.ts). */
+  | { type: 'replace'; query: string };
 
 export function initialSearch(query = ''): SearchState {
   return { query, cursor: [...query].length, selected: 0 };
@@ -33,6 +35,8 @@ export function searchReducer(state: SearchState, action: SearchAction): SearchS
       return { ...state, cursor: Math.max(0, state.cursor - 1) };
     case 'right':
       return { ...state, cursor: Math.min([...state.query].length, state.cursor + 1) };
+    case 'replace':
+      return initialSearch(action.query);
     case 'move':
       if (action.count <= 0) return { ...state, selected: 0 };
       return { ...state, selected: Math.max(0, Math.min(action.count - 1, state.selected + action.by)) };
