@@ -74,9 +74,14 @@ function isTerm(ws: Word[], slots: Slot[], maxTier: number): boolean {
   const used = new Array<boolean>(ws.length).fill(false);
   for (const slot of slots) {
     let found = false;
-    ws.forEach((w, i) => {
-      if (cover(w, slot, maxTier) > 0) found = used[i] = true;
-    });
+    // A form of several words (the alias `docker hub` of 도커허브) counts only when every one of its
+    // words is there: `Docker란?` holds `docker` but is not the term `도커 허브`.
+    for (const form of slot) {
+      const at = form.parts.map((part) => ws.findIndex((w) => cover(w, [{ parts: [part], cost: form.cost }], maxTier) > 0));
+      if (at.includes(-1)) continue;
+      found = true;
+      for (const i of at) used[i] = true;
+    }
     if (!found) return false;
   }
   return ws.every((w, i) => used[i] || isParticle(w.jamo));
