@@ -219,12 +219,12 @@ class Engine implements SearchIndex {
     for (const t of free) {
       const jamo = toJamo(t.key);
       const forms: Form[] = [{ parts: [makePart(jamo)], cost: 0 }];
-      for (const words of this.aliases.get(jamo) ?? []) forms.push({ parts: words.map(makePart), cost: ALIAS_COST });
+      for (const words of this.aliases.get(jamo) ?? []) forms.push({ parts: words.map(makePart), cost: ALIAS_COST, synonym: true });
       const hangul = qwertyToHangul(q.text.slice(t.start, t.end));
       if (hangul) {
         const hj = tokenize(hangul).map((h) => toJamo(h.key));
         if (hj.length) forms.push({ parts: hj.map(makePart), cost: IME_COST });
-        for (const words of this.aliases.get(hj.join('')) ?? []) forms.push({ parts: words.map(makePart), cost: IME_COST + ALIAS_COST });
+        for (const words of this.aliases.get(hj.join('')) ?? []) forms.push({ parts: words.map(makePart), cost: IME_COST + ALIAS_COST, synonym: true });
       }
       slots.push(forms);
     }
@@ -235,7 +235,7 @@ class Engine implements SearchIndex {
       // `멀티 스테이지` typed for `멀티스테이지`, and multi-word aliases (`virtual machine`).
       const compact = free.map((t) => toJamo(t.key)).join('');
       const forms: Form[] = [{ parts: [makePart(compact)], cost: 0 }];
-      for (const words of this.aliases.get(compact) ?? []) forms.push({ parts: words.map(makePart), cost: ALIAS_COST });
+      for (const words of this.aliases.get(compact) ?? []) forms.push({ parts: words.map(makePart), cost: ALIAS_COST, synonym: true });
       alternatives.push([forms, ...phraseWords.map(exact)]);
     }
     return alternatives;
@@ -312,7 +312,7 @@ class Engine implements SearchIndex {
     const fix = form.parts.length === 1 ? this.partCorrections(form.parts[0]!)[0] : undefined;
     if (fix === undefined) return [form];
     const strict = (jamo: string): Part => ({ ...makePart(jamo), typos: 0 });
-    return [{ parts: [strict(fix)], cost: form.cost }, ...(this.aliases.get(fix) ?? []).map((words) => ({ parts: words.map(strict), cost: form.cost + ALIAS_COST }))];
+    return [{ ...form, parts: [strict(fix)] }, ...(this.aliases.get(fix) ?? []).map((words) => ({ parts: words.map(strict), cost: form.cost + ALIAS_COST, synonym: true }))];
   }
 
   /** AND over lists of scores (all must hold), adding `cost` to each. */
