@@ -280,6 +280,16 @@ describe('search', () => {
     await app.waitFor('No matches');
   });
 
+  test('the help lists Esc for back, not q, which types in the box', async () => {
+    const app = renderApp(withRealSearch(), { initial: [{ kind: 'home' }, { kind: 'search' }] });
+    await app.waitFor('type a word');
+    await app.press('?');
+    await app.waitFor('Keys');
+    const back = lines(app.frame()).find((l) => /\bback\b/i.test(l) && l.includes('Esc'));
+    expect(back).toBeDefined();
+    expect(back).not.toContain('Esc/q');
+  });
+
   test('↓ moves the highlight; a far match is scrolled into view', async () => {
     const app = renderApp(withRealSearch(), { initial: [{ kind: 'search', query: '런타임' }], columns: 40, rows: 12 });
     await app.waitFor(/matches?/);
