@@ -290,6 +290,26 @@ describe('search', () => {
     expect(back).not.toContain('Esc/q');
   });
 
+  test('text sent in the same chunk as / lands in the search box (walkthrough D18)', async () => {
+    const app = renderApp(withRealSearch(), { initial: [{ kind: 'home' }] });
+    await app.waitFor('Quit');
+    app.stdin.write('/레이어');
+    await app.waitFor('› 레이어');
+    await app.waitFor('레이어란?');
+  });
+
+  test('keys right after Ctrl+U go into the emptied box, not after the old text (walkthrough D18)', async () => {
+    const app = renderApp(withRealSearch(), { initial: [{ kind: 'search' }] });
+    await app.waitFor('type a word');
+    await app.press('#');
+    await app.waitFor('› #');
+    app.stdin.write('\u0015deck:');
+    await app.waitFor('› deck:');
+    app.stdin.write('\u0015');
+    app.stdin.write('ㄹㅇㅇ');
+    await app.waitFor('› ㄹㅇㅇ\n');
+  });
+
   test('↓ moves the highlight; a far match is scrolled into view', async () => {
     const app = renderApp(withRealSearch(), { initial: [{ kind: 'search', query: '런타임' }], columns: 40, rows: 12 });
     await app.waitFor(/matches?/);
