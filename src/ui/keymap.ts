@@ -210,9 +210,20 @@ export function bindingLabel(b: Binding): string {
   return b.input === ' ' ? 'Space' : (b.input ?? '');
 }
 
-/** "Space/Enter", "↑/k" — for the help overlay and footer hints. */
-export function keysLabel(command: Command, bindings = DEFAULT_BINDINGS): string {
-  return bindings[command].map(bindingLabel).join('/');
+/** A binding that still acts while a text field has the keys: a named key or a Ctrl combination (see bindingMatches). */
+function actsInTextField(b: Binding): boolean {
+  return b.ctrl === true || b.key !== undefined;
+}
+
+/**
+ * "Space/Enter", "↑/k" — for the help overlay and footer hints. In a text field letters are text,
+ * so only the bindings that act there are named (`Esc`, not `Esc/q`); a command bound to letters
+ * only (`?`, which the search box takes when it is empty) keeps them.
+ */
+export function keysLabel(command: Command, bindings = DEFAULT_BINDINGS, opts: { textField?: boolean } = {}): string {
+  const all = bindings[command];
+  const acting = opts.textField ? all.filter(actsInTextField) : all;
+  return (acting.length ? acting : all).map(bindingLabel).join('/');
 }
 
 /** A Key with nothing pressed: for tests and synthetic input. */

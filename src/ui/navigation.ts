@@ -114,5 +114,8 @@ export const QUIZ_VIEW_COMMANDS = {
   empty: [],
 } as const satisfies Record<string, readonly Command[]>;
 
+/** Screens whose keys go to a text box first: printable keys there are text, not commands. */
+export const TEXT_FIELD_SCREENS: ReadonlySet<ScreenKind> = new Set<ScreenKind>(['search']);
+
 /** Keys every screen has; listed last in the help overlay. */
 export const GLOBAL_COMMANDS: readonly Command[] = [Command.Help, Command.Back, Command.Quit];

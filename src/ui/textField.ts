@@ -16,6 +16,9 @@ export interface TextField {
 
 export const EMPTY_FIELD: TextField = { value: '', cursor: 0 };
 
+/** Ctrl+U as a terminal sends it. */
+const CLEAR_CHAR = '\u0015';
+
 /** The edits a reducer with a one-line text field takes (search, the card browser's filter). */
 export type TextEdit = { type: 'insert'; text: string } | { type: 'backspace' } | { type: 'clear' };
 
@@ -34,9 +37,12 @@ export function deleteBack(field: TextField): TextField {
 
 /**
  * Insert typed or pasted text at the cursor. Keys that arrive in one chunk (fast typing, a held
- * Backspace) come as one string: DEL / BS inside it still delete.
+ * Backspace) come as one string: DEL / BS inside it still delete, and Ctrl+U (a raw \u0015 there,
+ * not a key Ink names) still clears, so `Ctrl+U deck:` leaves `deck:`, not the old text and `deck:`.
  */
 export function insertText(field: TextField, text: string): TextField {
+  const cleared = text.lastIndexOf(CLEAR_CHAR);
+  if (cleared >= 0) return insertText(EMPTY_FIELD, text.slice(cleared + 1));
   if (/[\u007f\b]/.test(text)) {
     return text.split(/([\u007f\b])/).reduce((f, part) => (part === '\u007f' || part === '\b' ? deleteBack(f) : part ? insertText(f, part) : f), field);
   }

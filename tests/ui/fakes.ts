@@ -209,9 +209,10 @@ function ranges(text: string, q: string): [number, number][] {
 /** Substring search with highlights: enough to drive the search screen. */
 export function fakeSearch(decks: LoadedDeck[]): SearchEngine {
   const cards: { card: Card; deck: LoadedDeck }[] = decks.flatMap((d) => d.deck.cards.map((card) => ({ card, deck: d })));
-  return {
+  const engine: SearchEngine = {
     size: cards.length,
-    search(query, opts = {}) {
+    search: (query, opts) => engine.find(query, opts).hits,
+    find(query, opts = {}) {
       const q = query.trim();
       const hits: SearchHit[] = [];
       for (const { card, deck } of cards) {
@@ -221,9 +222,10 @@ export function fakeSearch(decks: LoadedDeck[]): SearchEngine {
           hits.push({ card, deckId: deck.deck.id, deckTitle: deck.deck.title, score: front.length ? 0 : 0.5, matchKind: 'exact', highlights: { front, back } });
         }
       }
-      return hits.slice(0, opts.limit ?? 20);
+      return { hits: hits.slice(0, opts.limit ?? 20), total: hits.length, atLeast: false };
     },
   };
+  return engine;
 }
 
 export function fakeServices(decks: LoadedDeck[], progress = new FakeProgress(decks), problems: string[] = []): AppServices & { progress: FakeProgress } {

@@ -69,3 +69,11 @@ describe('labels', () => {
     }
   });
 });
+
+describe('keysLabel in a text field', () => {
+  test('names only the keys that act there; a letters-only command keeps its letters', () => {
+    expect(keysLabel(Command.Back)).toBe('Esc/q');
+    expect(keysLabel(Command.Back, DEFAULT_BINDINGS, { textField: true })).toBe('Esc');
+    expect(keysLabel(Command.Help, DEFAULT_BINDINGS, { textField: true })).toBe('?');
+  });
+});

@@ -27,8 +27,10 @@ export interface FocusDoc {
   /** Words of the front, particles standing alone (`Docker란` → `docker`, `란`) not counted: the share's denominator. */
   frontWords: number;
   aliases: Word[][];
-  /** Tags, the topic and a short answer (`overlay2` for a typed card): they name the card's subject, more coarsely than the front. */
+  /** Tags and the topic: they name the card's subject, more coarsely than the front. */
   labels: Word[][];
+  /** A short answer (`overlay2` for a typed card, `Kubernetes` for a choice): the card asks for the thing itself. */
+  answer: Word[];
 }
 
 function words(text: string): Word[] {
@@ -43,12 +45,13 @@ const SHORT_ANSWER = 40;
 export function focusDoc(card: Card): FocusDoc {
   const front = words(frontText(card));
   const answer = answerText(card);
-  const labels = [...(card.tags ?? []), ...(card.topic ? [card.topic] : []), ...(answer.length <= SHORT_ANSWER ? [answer] : [])];
+  const labels = [...(card.tags ?? []), ...(card.topic ? [card.topic] : [])];
   return {
     front,
     frontWords: front.filter((w) => !isParticle(w.jamo)).length,
     aliases: (card.aliases ?? []).map(words),
     labels: labels.map(words),
+    answer: answer.length <= SHORT_ANSWER ? words(answer) : [],
   };
 }
 
@@ -74,9 +77,14 @@ function isTerm(ws: Word[], slots: Slot[], maxTier: number): boolean {
   const used = new Array<boolean>(ws.length).fill(false);
   for (const slot of slots) {
     let found = false;
-    ws.forEach((w, i) => {
-      if (cover(w, slot, maxTier) > 0) found = used[i] = true;
-    });
+    // A form of several words (the alias `docker hub` of 도커허브) counts only when every one of its
+    // words is there: `Docker란?` holds `docker` but is not the term `도커 허브`.
+    for (const form of slot) {
+      const at = form.parts.map((part) => ws.findIndex((w) => cover(w, [{ parts: [part], cost: form.cost }], maxTier) > 0));
+      if (at.includes(-1)) continue;
+      found = true;
+      for (const i of at) used[i] = true;
+    }
     if (!found) return false;
   }
   return ws.every((w, i) => used[i] || isParticle(w.jamo));
@@ -95,14 +103,21 @@ export function focusOn(doc: FocusDoc, alternatives: Slot[][], maxTier: number):
   let level = 2;
   let share = 0;
   for (const slots of alternatives) {
-    if (isTerm(doc.front, slots, maxTier) || doc.aliases.some((a) => isTerm(a, slots, maxTier))) level = 0;
-    else if (level > 1 && doc.labels.some((l) => isTerm(l, slots, maxTier))) level = 1;
     let covered = 0;
     for (const slot of slots) {
       let best = 0;
       for (const w of doc.front) best = Math.max(best, cover(w, slot, maxTier));
       covered += best;
     }
+    // A front that names the query while an alias or the answer is only a synonym of it (`k8s` for
+    // 쿠버네티스 on "Kubernetes를 줄여 부르는 이름은?") asks for another name: the card is about the name.
+    const named = covered > 0;
+    const aliasSlots = named ? slots.map((slot) => slot.filter((f) => !f.synonym)) : slots;
+    if (isTerm(doc.front, slots, maxTier) || doc.aliases.some((a) => isTerm(a, aliasSlots, maxTier))) level = 0;
+    // A card whose answer IS the query asks for the thing itself: more about it than one merely
+    // tagged with it, less than one whose front names it.
+    else if (level > 0.5 && !named && isTerm(doc.answer, slots, maxTier)) level = 0.5;
+    else if (level > 1 && doc.labels.some((l) => isTerm(l, slots, maxTier))) level = 1;
     if (doc.frontWords > 0) share = Math.max(share, Math.min(1, covered / doc.frontWords));
   }
   return { level, share };

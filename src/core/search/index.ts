@@ -43,9 +43,18 @@ export interface SearchOptions {
   deckId?: string;
 }
 
+/** The best hits and how many cards matched in all (a screen shows the count, not its own cap). */
+export interface SearchResult {
+  hits: SearchHit[];
+  total: number;
+  /** The total is a lower bound: a one-word query stops collecting at ONE_WORD_CAP cards. */
+  atLeast: boolean;
+}
+
 export interface SearchIndex {
   readonly size: number;
   search(query: string, opts?: SearchOptions): SearchHit[];
+  find(query: string, opts?: SearchOptions): SearchResult;
 }
 
 const KINDS = ['exact', 'prefix', 'fuzzy'] as const;
@@ -76,6 +85,8 @@ const NONE = 100;
  */
 const ONE_WORD_CAP = 4000;
 const DEFAULT_LIMIT = 20;
+/** A fresh one each time: callers may sort or push to the hits. */
+const noResult = (): SearchResult => ({ hits: [], total: 0, atLeast: false });
 
 function within(tier: number, frac: number): number {
   return tier + Math.min(0.99, frac);
@@ -109,6 +120,7 @@ class Engine implements SearchIndex {
   /** Filters: deck ids and card texts in lower case, made on first use (see filter). */
   private lowerDeckIds?: string[];
   private readonly lowerTexts: (string | undefined)[] = [];
+  private readonly lowerTags: (string[] | undefined)[] = [];
   private readonly temps: Scores[] = [];
   /** The current search's typo corrections by part (the part cache may drop entries mid-search). */
   private readonly corrections = new Map<string, string[]>();
@@ -136,8 +148,12 @@ class Engine implements SearchIndex {
   }
 
   search(raw: string, opts: SearchOptions = {}): SearchHit[] {
+    return this.find(raw, opts).hits;
+  }
+
+  find(raw: string, opts: SearchOptions = {}): SearchResult {
     const limit = Math.max(0, Math.floor(opts.limit ?? DEFAULT_LIMIT));
-    if (typeof raw !== 'string' || !(limit > 0)) return [];
+    if (typeof raw !== 'string' || !(limit > 0)) return noResult();
     try {
       return this.searchWith(raw, limit, opts.deckId);
     } finally {
@@ -163,29 +179,35 @@ class Engine implements SearchIndex {
     this.pool.push(s.score);
   }
 
-  private searchWith(raw: string, limit: number, deckId: string | undefined): SearchHit[] {
+  private searchWith(raw: string, limit: number, deckId: string | undefined): SearchResult {
     const opts = { deckId };
     const q = parseQuery(raw);
     this.corrections.clear();
     const alternatives = this.alternatives(q);
     const keep = this.filter(q, opts.deckId);
     let found: Scores;
+    const oneWord = alternatives.length === 1 && alternatives[0]!.length === 1;
     if (alternatives.length === 0) {
-      if (!q.tags.length && !q.decks.length && !q.phrases.length) return [];
+      if (!q.tags.length && !q.decks.length && !q.phrases.length) return noResult();
       // Only filters rank nothing: the first cards that pass, in deck order, all exact. No score
-      // array or sort over every card (that is 100k of each per keystroke at 100k cards).
+      // array or sort over every card (that is 100k of each per keystroke at 100k cards); the
+      // rest are only counted.
       const hits: SearchHit[] = [];
-      for (let i = 0; i < this.cards.length && hits.length < limit; i++) if (keep(i)) hits.push(this.hit(i, 0, [], q.phrases));
-      return hits;
+      let total = 0;
+      for (let i = 0; i < this.cards.length; i++) {
+        if (!keep(i)) continue;
+        if (total++ < limit) hits.push(this.hit(i, 0, [], q.phrases));
+      }
+      return { hits, total, atLeast: false };
     } else {
-      const oneWord = alternatives.length === 1 && alternatives[0]!.length === 1;
       found = this.candidates(alternatives, oneWord ? ONE_WORD_CAP : Infinity);
     }
     const cards = found.cards.filter(keep);
     const top = this.best(cards, found.score, Math.max(limit, CANDIDATES));
     const ranked = this.rank(top, found.score, alternatives, q.phrases, limit);
     const allParts = alternatives.flat(2).flatMap((f) => f.parts);
-    return ranked.slice(0, limit).map(({ card: i, score }) => this.hit(i, score, allParts, q.phrases));
+    const hits = ranked.slice(0, limit).map(({ card: i, score }) => this.hit(i, score, allParts, q.phrases));
+    return { hits, total: cards.length, atLeast: oneWord && found.cards.length >= ONE_WORD_CAP };
   }
 
   /** The query as alternatives: its words (each with alias and IME-off forms), and its words run together. */
@@ -197,12 +219,12 @@ class Engine implements SearchIndex {
     for (const t of free) {
       const jamo = toJamo(t.key);
       const forms: Form[] = [{ parts: [makePart(jamo)], cost: 0 }];
-      for (const words of this.aliases.get(jamo) ?? []) forms.push({ parts: words.map(makePart), cost: ALIAS_COST });
+      for (const words of this.aliases.get(jamo) ?? []) forms.push({ parts: words.map(makePart), cost: ALIAS_COST, synonym: true });
       const hangul = qwertyToHangul(q.text.slice(t.start, t.end));
       if (hangul) {
         const hj = tokenize(hangul).map((h) => toJamo(h.key));
         if (hj.length) forms.push({ parts: hj.map(makePart), cost: IME_COST });
-        for (const words of this.aliases.get(hj.join('')) ?? []) forms.push({ parts: words.map(makePart), cost: IME_COST + ALIAS_COST });
+        for (const words of this.aliases.get(hj.join('')) ?? []) forms.push({ parts: words.map(makePart), cost: IME_COST + ALIAS_COST, synonym: true });
       }
       slots.push(forms);
     }
@@ -213,7 +235,7 @@ class Engine implements SearchIndex {
       // `멀티 스테이지` typed for `멀티스테이지`, and multi-word aliases (`virtual machine`).
       const compact = free.map((t) => toJamo(t.key)).join('');
       const forms: Form[] = [{ parts: [makePart(compact)], cost: 0 }];
-      for (const words of this.aliases.get(compact) ?? []) forms.push({ parts: words.map(makePart), cost: ALIAS_COST });
+      for (const words of this.aliases.get(compact) ?? []) forms.push({ parts: words.map(makePart), cost: ALIAS_COST, synonym: true });
       alternatives.push([forms, ...phraseWords.map(exact)]);
     }
     return alternatives;
@@ -290,7 +312,7 @@ class Engine implements SearchIndex {
     const fix = form.parts.length === 1 ? this.partCorrections(form.parts[0]!)[0] : undefined;
     if (fix === undefined) return [form];
     const strict = (jamo: string): Part => ({ ...makePart(jamo), typos: 0 });
-    return [{ parts: [strict(fix)], cost: form.cost }, ...(this.aliases.get(fix) ?? []).map((words) => ({ parts: words.map(strict), cost: form.cost + ALIAS_COST }))];
+    return [{ ...form, parts: [strict(fix)] }, ...(this.aliases.get(fix) ?? []).map((words) => ({ parts: words.map(strict), cost: form.cost + ALIAS_COST, synonym: true }))];
   }
 
   /** AND over lists of scores (all must hold), adding `cost` to each. */
@@ -352,7 +374,8 @@ class Engine implements SearchIndex {
       if (q.decks.length && !q.decks.some((d) => lowerIds[deck]!.startsWith(d))) return false;
       const card = this.cards[i]!;
       if (q.tags.length) {
-        const tags = (card.tags ?? []).map((t) => t.toLowerCase());
+        // Kept once made: counting a filter's matches walks every card on each keystroke.
+        const tags = (this.lowerTags[i] ??= (card.tags ?? []).map((t) => t.toLowerCase()));
         if (!q.tags.every((t) => tags.some((tag) => tag.startsWith(t)))) return false;
       }
       if (q.phrases.length) {

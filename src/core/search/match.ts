@@ -24,6 +24,8 @@ export interface Part {
 export interface Form {
   parts: Part[];
   cost: number;
+  /** Another word for the query's word, from the alias table (`k8s` for 쿠버네티스), not the word as typed. */
+  synonym?: boolean;
 }
 /** A query word: cards must match it by any of its forms. */
 export type Slot = Form[];

@@ -8,7 +8,7 @@
 import { useInput } from 'ink';
 import { useState } from 'react';
 import { Command, keysLabel, matches } from '../keymap.js';
-import { GLOBAL_COMMANDS, SCREEN_COMMANDS, type ScreenKind } from '../navigation.js';
+import { GLOBAL_COMMANDS, SCREEN_COMMANDS, TEXT_FIELD_SCREENS, type ScreenKind } from '../navigation.js';
 import { useUi, type Ui } from '../context.js';
 import { clampScroll, fitRow, seg, wrapRows, type Row } from '../layout.js';
 import { moreMarker, scrollDelta, viewport, windowRows } from './scrollWindow.js';
@@ -21,8 +21,13 @@ export function helpCommands(kind: ScreenKind, commands?: readonly Command[]): C
   return [...(commands ?? SCREEN_COMMANDS[kind]), ...GLOBAL_COMMANDS];
 }
 
+/** The keys of a command as this screen takes them (a letter types in a text box: `q` is not back there). */
+function screenKeys(kind: ScreenKind, c: Command): string {
+  return keysLabel(c, undefined, { textField: TEXT_FIELD_SCREENS.has(kind) });
+}
+
 export function helpRows(kind: ScreenKind, keyColumn: number, describe: (c: Command) => string, labelStyle = {}, commands?: readonly Command[]): Row[] {
-  return helpCommands(kind, commands).map((c) => [seg(padDisplay(keysLabel(c), keyColumn), labelStyle), seg(describe(c))]);
+  return helpCommands(kind, commands).map((c) => [seg(padDisplay(screenKeys(kind, c), keyColumn), labelStyle), seg(describe(c))]);
 }
 
 /** The whole page as rows, and where the keys section starts. Pure. */
@@ -36,7 +41,7 @@ export function helpPage(kind: ScreenKind, ui: Pick<Ui, 'messages' | 'theme' | '
   rows.push([seg(t.helpPage.keysOf(t.helpPage.screens[kind] ?? kind), theme.text.heading)]);
   if (kind === 'browse') rows.push(...wrapRows(t.helpPage.legend, columns, theme.text.muted));
   const listed = helpCommands(kind, commands);
-  const keyColumn = Math.min(Math.max(...listed.map((c) => displayWidth(keysLabel(c)))) + 2, Math.floor(columns / 2));
+  const keyColumn = Math.min(Math.max(...listed.map((c) => displayWidth(screenKeys(kind, c)))) + 2, Math.floor(columns / 2));
   rows.push(...helpRows(kind, keyColumn, (c) => t.help.commands[c], theme.text.label, commands).map((r) => fitRow(r, columns)));
   return { rows, keysAt };
 }

@@ -89,8 +89,11 @@ export const en = {
     placeholder: 'type a word, 초성 (ㄹㅇㅇ) or English',
     indexing: 'Building the search index…',
     noResults: 'No matches.',
-    results: (n: number) => `${n} ${n === 1 ? 'match' : 'matches'}`,
+    results: (n: number, atLeast = false) => `${n}${atLeast ? '+' : ''} ${n === 1 && !atLeast ? 'match' : 'matches'}`,
     hint: '↑/↓ move · Enter open · Esc back',
+    /** Under `#` or `deck:` typed alone, above the tags or decks that exist. */
+    choose: 'Enter puts it in the search',
+    cards: (n: number) => `${n} ${n === 1 ? 'card' : 'cards'}`,
   },
   card: { title: 'Card', tags: 'Tags', deck: 'Deck', notFound: 'This card no longer exists.' },
   settings: {

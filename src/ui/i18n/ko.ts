@@ -69,8 +69,10 @@ export const ko: Messages = {
     placeholder: '단어, 초성(ㄹㅇㅇ), 영어로 검색',
     indexing: '검색 색인을 만드는 중…',
     noResults: '결과가 없습니다.',
-    results: (n) => `${n}개 찾음`,
+    results: (n, atLeast) => `${n}${atLeast ? '+' : ''}개 찾음`,
     hint: '↑/↓ 이동 · Enter 열기 · Esc 뒤로',
+    choose: 'Enter로 검색어에 넣기',
+    cards: (n) => `카드 ${n}장`,
   },
   card: { title: '카드', tags: '태그', deck: '덱', notFound: '이 카드는 더 이상 없습니다.' },
   settings: {

@@ -261,3 +261,27 @@ describe('derived-data cache', () => {
     });
   });
 });
+
+describe('match counts', () => {
+  const many: Deck = {
+    ...FIXTURE,
+    id: 'many',
+    cards: Array.from({ length: 150 }, (_, i) => ({ id: `c${i}`, type: 'basic' as const, front: `컨테이너 질문 ${i}`, back: '-', tags: i % 3 ? ['run'] : ['image'] })),
+  };
+  const big = buildSearchIndex([loaded(many)]);
+
+  test('the total counts every card that matched, not the limit', () => {
+    const r = big.find('컨테이너', { limit: 20 });
+    expect(r.hits).toHaveLength(20);
+    expect(r.total).toBe(150);
+    expect(r.atLeast).toBe(false);
+    expect(big.find('컨테이너 #image', { limit: 20 }).total).toBe(50);
+  });
+
+  test('filters alone are counted too', () => {
+    const r = big.find('#run', { limit: 10 });
+    expect(r.hits).toHaveLength(10);
+    expect(r.total).toBe(100);
+    expect(big.find('', {}).total).toBe(0);
+  });
+});

@@ -11,6 +11,8 @@ interface Case {
   q: string;
   kind: string;
   expect: string[];
+  /** The card must be first, not only in the top 3: a query naming the card's concept. */
+  first?: boolean;
 }
 const cases = (JSON.parse(readFileSync(join(ROOT, 'tests/core/search/relevance.json'), 'utf8')) as { queries: Case[] }).queries;
 
@@ -39,5 +41,11 @@ describe('relevance over the shipped decks', () => {
     console.log(`search relevance: ${cases.length} queries, hit@1 ${((100 * at1) / cases.length).toFixed(1)}%, hit@3 ${((100 * at3) / cases.length).toFixed(1)}%`);
     expect(misses, misses.join('\n')).toEqual([]);
     expect(at1 / cases.length).toBeGreaterThanOrEqual(0.97);
+  });
+
+  test('a query that names a concept finds the card about it first', () => {
+    const named = cases.filter((c) => c.first);
+    expect(named.length).toBeGreaterThan(0);
+    for (const c of named) expect(index.search(c.q, { limit: 1 })[0]?.card.id, c.q).toBeOneOf(c.expect);
   });
 });

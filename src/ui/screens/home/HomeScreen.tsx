@@ -7,6 +7,7 @@ import { displayWidth, padDisplay, truncateDisplay } from '../../../core/text/wi
 import { useServices, useUi, type AppServices, type Ui } from '../../context.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
 import { Command, matches } from '../../keymap.js';
+import { pushSearch } from '../../searchKey.js';
 import { fitRow, listWindow, seg, wrapRows, type Row } from '../../layout.js';
 import { useShell } from '../../shell.js';
 import { SCREEN_COMMANDS } from '../../navigation.js';
@@ -122,7 +123,7 @@ export function HomeScreen() {
       if (onDecks) shell.push({ kind: 'review', deckId: table[current().deck]?.deckId });
       else select(MENU[current().menu]!);
     } else if (matches(Command.FocusPrev, input, key) || matches(Command.FocusNext, input, key)) dispatch({ type: 'focus' });
-    else if (matches(Command.Search, input, key)) shell.push({ kind: 'search' });
+    else if (pushSearch(shell, input, key)) return true;
     else if (matches(Command.Dismiss, input, key)) dispatch({ type: 'dismiss' });
     else return false;
     return true;

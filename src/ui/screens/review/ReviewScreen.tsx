@@ -13,6 +13,7 @@ import { useServices, useUi, type Ui } from '../../context.js';
 import { formatElapsed, formatInterval, formatPercent, formatWhen } from '../../format.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
 import { Command, gradeKey, matches } from '../../keymap.js';
+import { pushSearch } from '../../searchKey.js';
 import { clampScroll, fitRow, oneLine, packRows, seg, wrapRows, type Row } from '../../layout.js';
 import { promptText } from '../../../core/deck/cards.js';
 import { truncateDisplay } from '../../../core/text/width.js';
@@ -215,7 +216,7 @@ export function ReviewScreen(props: ReviewProps) {
       session.bury();
       dispatch({ type: 'skipped', snap: snapshot(session), at: now(), flash: { text: t.review.buried, tone: 'info' } });
     } else if (scrollBy) dispatch({ type: 'scroll', by: scrollBy, max: maxScroll });
-    else if (!cram && matches(Command.Search, input, key)) shell.push({ kind: 'search' });
+    else if (!cram && pushSearch(shell, input, key)) return true;
     else return false;
     return true;
     // The summary has no card: only undo (and search) still do something.

@@ -6,8 +6,9 @@
 import { useCursor } from 'ink';
 import { useMemo } from 'react';
 import { answerText, frontText } from '../../../core/deck/cards.js';
+import { completeFilter, filterChoices, pendingFilter, type FilterChoice } from '../../../core/search/facets.js';
 import { displayWidth } from '../../../core/text/width.js';
-import { useUi, type SearchHit, type Ui } from '../../context.js';
+import { useServices, useUi, type SearchHit, type Ui } from '../../context.js';
 import { useSearchEngine } from '../../hooks/useSearchEngine.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
 import { Command, matches } from '../../keymap.js';
@@ -47,24 +48,47 @@ export function resultRows(hits: SearchHit[], selected: number, height: number, 
   return rows;
 }
 
+/** The tags or decks a pending `#` / `deck:` can take, one row each, with how many cards. */
+export function choiceRows(choices: FilterChoice[], selected: number, height: number, ui: Pick<Ui, 'theme' | 'columns' | 'messages'>): Row[] {
+  const { theme, columns, messages: t } = ui;
+  const { start, end } = listWindow(choices.length, selected, height);
+  return choices.slice(start, end).map((c, k) => {
+    const isSel = start + k === selected;
+    const about = [c.title, t.search.cards(c.count)].filter(Boolean).join(' · ');
+    return fitRow([seg(isSel ? '› ' : '  ', theme.selection), seg(c.value, isSel ? theme.selection : theme.text.primary), seg(`  ${about}`, theme.text.muted)], columns);
+  });
+}
+
 export function SearchScreen({ initialQuery }: { initialQuery?: string }) {
   const ui = useUi();
+  const { decks } = useServices();
   const shell = useShell();
   const { messages: t, theme, columns, rows } = ui;
   const engine = useSearchEngine();
   const [state, dispatch, current] = useSyncReducer(searchReducer, () => initialSearch(initialQuery));
   const { setCursorPosition } = useCursor();
 
-  const hits = useMemo(() => (engine && state.query.trim() ? engine.search(state.query, { limit: LIMIT }) : []), [engine, state.query]);
+  // `#` or `deck:` alone at the end: list what it can name instead of searching.
+  const pending = pendingFilter(state.query);
+  const choices = useMemo(() => (pending ? filterChoices(decks, pending) : undefined), [decks, pending]);
+  const found = useMemo(() => (!choices && engine && state.query.trim() ? engine.find(state.query, { limit: LIMIT }) : undefined), [choices, engine, state.query]);
+  const hits = found?.hits ?? [];
+  const count = choices?.length ?? hits.length;
 
   useScreenInput(
     (input, key) => {
-      if (matches(Command.ListDown, input, key, { textField: true })) dispatch({ type: 'move', by: 1, count: hits.length });
-      else if (matches(Command.ListUp, input, key, { textField: true })) dispatch({ type: 'move', by: -1, count: hits.length });
-      else if (matches(Command.PageDown, input, key, { textField: true })) dispatch({ type: 'move', by: 10, count: hits.length });
-      else if (matches(Command.PageUp, input, key, { textField: true })) dispatch({ type: 'move', by: -10, count: hits.length });
+      if (matches(Command.ListDown, input, key, { textField: true })) dispatch({ type: 'move', by: 1, count });
+      else if (matches(Command.ListUp, input, key, { textField: true })) dispatch({ type: 'move', by: -1, count });
+      else if (matches(Command.PageDown, input, key, { textField: true })) dispatch({ type: 'move', by: 10, count });
+      else if (matches(Command.PageUp, input, key, { textField: true })) dispatch({ type: 'move', by: -10, count });
       else if (matches(Command.Open, input, key, { textField: true })) {
         const now = current();
+        const kind = pendingFilter(now.query);
+        if (kind) {
+          const choice = filterChoices(decks, kind)[now.selected];
+          if (choice) dispatch({ type: 'replace', query: completeFilter(now.query, choice) });
+          return true;
+        }
         const hit = (now.query === state.query ? hits : engine?.search(now.query, { limit: LIMIT }) ?? [])[now.selected];
         if (hit) shell.push({ kind: 'card', deckId: hit.deckId, cardId: hit.card.id });
       } else if (matches(Command.BrowseResults, input, key, { textField: true })) shell.push({ kind: 'browse', query: current().query });
@@ -91,15 +115,18 @@ export function SearchScreen({ initialQuery }: { initialQuery?: string }) {
   const listHeight = Math.max(1, bodyHeight(rows) - 2);
   const status: Row = !engine
     ? [seg(t.search.indexing, theme.text.muted)]
-    : state.query.trim() && !hits.length
-      ? [seg(t.search.noResults, theme.status.warn)]
-      : [];
-  const right: Row = engine && state.query.trim() ? [seg(t.search.results(hits.length >= LIMIT ? LIMIT : hits.length), theme.text.muted)] : [];
+    : choices
+      ? [seg(t.search.choose, theme.text.muted)]
+      : state.query.trim() && !hits.length
+        ? [seg(t.search.noResults, theme.status.warn)]
+        : [];
+  // How many cards matched in all: the list stops at LIMIT, the count does not.
+  const right: Row = found ? [seg(t.search.results(found.total, found.atLeast), theme.text.muted)] : [];
 
   return (
     <Frame title={[seg(t.search.title, theme.text.heading)]} right={right} footer={[seg(t.search.hint, theme.text.muted)]}>
       <Rows rows={[fitRow(inputRow, columns), fitRow(status, columns)]} />
-      <Rows rows={resultRows(hits, state.selected, listHeight, ui)} />
+      <Rows rows={choices ? choiceRows(choices, state.selected, listHeight, ui) : resultRows(hits, state.selected, listHeight, ui)} />
     </Frame>
   );
 }

@@ -2,7 +2,7 @@
  * The search box and result highlight as a pure reducer. Text arrives whole when pasted or
  * committed by an IME (one multi-character `input`), so `insert` takes any string.
  */
-import { applyTextEdit, type TextEdit, type TextField } from '../../textField.js';
+import { EMPTY_FIELD, applyTextEdit, insertText, type TextEdit, type TextField } from '../../textField.js';
 
 export interface SearchState {
   query: string;
@@ -15,10 +15,14 @@ export type SearchAction =
   | TextEdit
   | { type: 'left' }
   | { type: 'right' }
-  | { type: 'move'; by: number; count: number };
+  | { type: 'move'; by: number; count: number }
+  /** A chosen tag or deck filled into the query (facets.ts). */
+  | { type: 'replace'; query: string };
 
+/** The box holding `query` as if typed: it may be the raw rest of a key chunk (`/레이어`, see searchKey). */
 export function initialSearch(query = ''): SearchState {
-  return { query, cursor: [...query].length, selected: 0 };
+  const field = insertText(EMPTY_FIELD, query);
+  return { query: field.value, cursor: field.cursor, selected: 0 };
 }
 
 export function searchReducer(state: SearchState, action: SearchAction): SearchState {
@@ -33,6 +37,8 @@ export function searchReducer(state: SearchState, action: SearchAction): SearchS
       return { ...state, cursor: Math.max(0, state.cursor - 1) };
     case 'right':
       return { ...state, cursor: Math.min([...state.query].length, state.cursor + 1) };
+    case 'replace':
+      return initialSearch(action.query);
     case 'move':
       if (action.count <= 0) return { ...state, selected: 0 };
       return { ...state, selected: Math.max(0, Math.min(action.count - 1, state.selected + action.by)) };

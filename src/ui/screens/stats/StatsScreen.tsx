@@ -7,6 +7,7 @@ import { useServices, useUi } from '../../context.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
 import { useScroll } from '../../hooks/useScroll.js';
 import { Command, matches } from '../../keymap.js';
+import { pushSearch } from '../../searchKey.js';
 import { seg } from '../../layout.js';
 import { useShell } from '../../shell.js';
 import { SCREEN_COMMANDS } from '../../navigation.js';
@@ -39,7 +40,7 @@ export function StatsScreen() {
     if (compact && matches(Command.NextPanel, input, key)) setPanel((p) => (p + 1) % PANEL_COUNT);
     else if (compact && matches(Command.PrevPanel, input, key)) setPanel((p) => (p + PANEL_COUNT - 1) % PANEL_COUNT);
     else if (scrolls && body.handle(input, key)) return true;
-    else if (matches(Command.Search, input, key)) shell.push({ kind: 'search' });
+    else if (pushSearch(shell, input, key)) return true;
     else return false;
     return true;
     // The panel keys only work in the compact layout, the scroll keys only on a panel that does not fit: help lists them only then.
