@@ -8,7 +8,7 @@ import { ServicesContext, UiContext, type AppServices, type Ui } from './context
 import { chooseLang, messagesFor } from './i18n/index.js';
 import { Command, matches } from './keymap.js';
 import { initialNav, navReducer, topScreen, type Screen } from './navigation.js';
-import { ShellContext, Typeahead, type Shell } from './shell.js';
+import { ShellContext, type Shell } from './shell.js';
 import { makeTheme } from './theme.js';
 import { useTerminalSize, type Size } from './hooks/useTerminalSize.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
@@ -66,15 +66,9 @@ export function App({ services, initial, langFlag, env = process.env, color = tr
   // Below the minimum a screen would be cut: say so instead, keeping every screen (a review's session) mounted.
   const tooSmall = size.columns < MIN_COLUMNS || size.rows < MIN_ROWS;
   const overlay = help !== undefined || error !== undefined || tooSmall;
-  const [typeahead] = useState(() => new Typeahead());
-  // After the new screen's effects (children run first): it has taken the keys, or takes none.
-  useEffect(() => void typeahead.take(), [nav, typeahead]);
   const shell = useMemo<Shell>(
     () => ({
-      push: (screen) => {
-        typeahead.start();
-        dispatch({ type: 'push', screen });
-      },
+      push: (screen) => dispatch({ type: 'push', screen }),
       pop: () => dispatch({ type: 'pop' }),
       replace: (screen) => dispatch({ type: 'replace', screen }),
       quit: () => dispatch({ type: 'quit' }),
@@ -82,9 +76,8 @@ export function App({ services, initial, langFlag, env = process.env, color = tr
       showError: setError,
       settingsChanged,
       active: !overlay,
-      typeahead,
     }),
-    [overlay, openHelp, typeahead],
+    [overlay, openHelp],
   );
 
   const top = topScreen(nav);

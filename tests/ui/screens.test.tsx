@@ -298,14 +298,6 @@ describe('search', () => {
     await app.waitFor('레이어란?');
   });
 
-  test('text written right after /, before search has drawn, lands in the box too', async () => {
-    const app = renderApp(withRealSearch(), { initial: [{ kind: 'home' }] });
-    await app.waitFor('Quit');
-    app.stdin.write('/');
-    app.stdin.write('ㄹㅇㅇ');
-    await app.waitFor('› ㄹㅇㅇ');
-  });
-
   test('keys right after Ctrl+U go into the emptied box, not after the old text (walkthrough D18)', async () => {
     const app = renderApp(withRealSearch(), { initial: [{ kind: 'search' }] });
     await app.waitFor('type a word');

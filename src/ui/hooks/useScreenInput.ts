@@ -4,7 +4,6 @@
  * when it used the key. Errors thrown by a handler become a dismissible error, not a crash.
  */
 import { useInput, type Key } from 'ink';
-import { useEffect, useRef } from 'react';
 import { Command, matches } from '../keymap.js';
 import { useShell } from '../shell.js';
 
@@ -19,28 +18,20 @@ export interface ScreenInputOptions {
 
 export function useScreenInput(handler: ScreenHandler, opts: ScreenInputOptions = {}): void {
   const shell = useShell();
-  const onKey = (input: string, key: Key) => {
-    // Ctrl+C is the shell's (it quits from anywhere).
-    if (matches(Command.Quit, input, key)) return;
-    // This screen just opened another, which is not listening yet: the key is the new screen's.
-    if (shell.typeahead.hold(input, key)) return;
-    try {
-      if (handler(input, key) === true) return;
-    } catch (e) {
-      shell.showError((e as Error).message);
-      return;
-    }
-    const m = { textField: opts.textField };
-    if (matches(Command.Help, input, key, m)) shell.openHelp(opts.help);
-    else if (matches(Command.Back, input, key, m)) shell.pop();
-  };
-  // The keys typed while this screen was being opened, before anything else (see Typeahead).
-  const latest = useRef(onKey);
-  latest.current = onKey;
-  useEffect(() => {
-    if (shell.active) for (const { input, key } of shell.typeahead.take()) latest.current(input, key);
-    // Once, when the screen mounts: later keys come through useInput.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  useInput(onKey, { isActive: shell.active });
+  useInput(
+    (input, key) => {
+      // Ctrl+C is the shell's (it quits from anywhere).
+      if (matches(Command.Quit, input, key)) return;
+      try {
+        if (handler(input, key) === true) return;
+      } catch (e) {
+        shell.showError((e as Error).message);
+        return;
+      }
+      const m = { textField: opts.textField };
+      if (matches(Command.Help, input, key, m)) shell.openHelp(opts.help);
+      else if (matches(Command.Back, input, key, m)) shell.pop();
+    },
+    { isActive: shell.active },
+  );
 }
