@@ -133,7 +133,12 @@ export async function startAmgi(opts: TmuxOptions): Promise<TmuxSession> {
       const t0 = Date.now();
       for (;;) {
         const screen = t.capture();
-        if (typeof text === 'string' ? screen.includes(text) : typeof text === 'function' ? text(screen) : text.test(screen)) return screen;
+        if (typeof text === 'string' ? screen.includes(text) : typeof text === 'function' ? text(screen) : text.test(screen)) {
+          // Ink attaches a new screen's key handler in an effect just after its first frame is
+          // painted; a person never types inside that moment, a test under load can.
+          await sleep(60);
+          return screen;
+        }
         if (Date.now() - t0 > timeoutMs) {
           const dead = t.format('#{pane_dead} #{pane_dead_status}');
           throw new Error(`timed out waiting for ${String(text)}; pane dead/status: ${dead}; screen:\n${screen}`);
