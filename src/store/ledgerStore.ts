@@ -7,15 +7,14 @@
  * found through the EntryIndex (byte offsets of every card's entries). So the cost of an undo
  * or of older entries merged from another machine is the entries of the cards they touch.
  */
-import { closeSync, copyFileSync, existsSync, openSync, readSync, renameSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, openSync, renameSync } from 'node:fs';
 import { applyEntry, emptyLedger, refoldItem, type Ledger, type LedgerContext } from '../core/schedule/ledger.js';
 import { ledgerContext } from '../core/schedule/context.js';
 import { DAYS_KEY, type DaysEntry, type LogEntry, type RestoreEntry } from '../core/schedule/types.js';
 import { nodeCrypto } from '../core/crypto.js';
-import { logPath, parseEntry, scanLog, writeLogFile } from './log.js';
+import { logPath, readEntryAt, scanLog, writeLogFile } from './log.js';
 import { EntryIndex, keyOfEntry, loadIndex, saveIndex } from './entryIndex.js';
 
-export { EntryIndex } from './entryIndex.js';
 import { freePath, moveAside } from './recover.js';
 import { openSettings } from './settings.js';
 import { paramsKey, readSnapshot, snapshotPath, writeSnapshot } from './snapshot.js';
@@ -95,21 +94,6 @@ export function applyLog(home: string, ledger: Ledger, from: number, ctx: Ledger
   return { ...result, index };
 }
 
-/** The entry on the line that starts at `offset` (the index only names lines it read as entries). */
-export function readEntryAt(fd: number, offset: number): LogEntry {
-  let size = 512;
-  for (;;) {
-    const buf = Buffer.allocUnsafe(size);
-    const got = readSync(fd, buf, 0, size, offset);
-    const nl = buf.subarray(0, got).indexOf(10);
-    if (nl >= 0 || got < size) {
-      const e = parseEntry(buf.toString('utf8', 0, nl >= 0 ? nl : got));
-      if (!e) throw new Error(`the review log changed under amgi at byte ${offset}`);
-      return e;
-    }
-    size *= 4;
-  }
-}
 
 /** The card keys of the entries with these ids (one pass over the log). */
 function keysOfIds(home: string, ids: Set<string>): Map<string, string> {

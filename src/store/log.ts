@@ -147,6 +147,22 @@ export function scanLog(home: string, from: number, onEntry: (e: LogEntry, offse
   return { ...r, problems };
 }
 
+/** The entry on the line that starts at `offset` (the index only names lines it read as entries). */
+export function readEntryAt(fd: number, offset: number): LogEntry {
+  let size = 512;
+  for (;;) {
+    const buf = Buffer.allocUnsafe(size);
+    const got = readSync(fd, buf, 0, size, offset);
+    const nl = buf.subarray(0, got).indexOf(10);
+    if (nl >= 0 || got < size) {
+      const e = parseEntry(buf.toString('utf8', 0, nl >= 0 ? nl : got));
+      if (!e) throw new Error(`the review log changed under amgi at byte ${offset}`);
+      return e;
+    }
+    size *= 4;
+  }
+}
+
 /** Every valid entry of the log, and the lines that were skipped. For export/merge. */
 export function readLog(home: string): { entries: LogEntry[]; problems: string[] } {
   const entries: LogEntry[] = [];

@@ -11,9 +11,8 @@ import { crc32 } from 'node:zlib';
 import type { LogEntry } from '../core/schedule/types.js';
 import { InputError } from '../core/import/errors.js';
 import { checkProgressCount, checkProgressHeader, checkProgressLine, emptyProgress, progressHeader } from '../core/sync/progressFile.js';
-import { appendChunks, logPath, parseEntry, scanLog } from './log.js';
+import { appendChunks, logPath, parseEntry, readEntryAt, scanLog } from './log.js';
 import { indexPath, loadIndex, saveIndex } from './entryIndex.js';
-import { readEntryAt } from './ledgerStore.js';
 import { ensureDir, syncDir } from './atomicFile.js';
 
 const CHUNK = 8 << 20;
