@@ -1,0 +1,191 @@
+#!/usr/bin/env node
+/**
+ * Regenerates the screen captures in README.md from the built app: `npm run captures`.
+ *
+ * Builds, then runs bin/amgi in tmux (a private socket, no user config) at 80×24 with a
+ * temporary AMGI_HOME and a fixed clock (AMGI_NOW), drives it through the tour and writes
+ * each screen between its markers in README.md:
+ *
+ *   <!-- capture:home -->
+ *   ```text
+ *   …
+ *   ```
+ *   <!-- /capture:home -->
+ *
+ * Captures are never edited by hand: change this script and run it again.
+ *   --no-build   use dist/ as it is
+ *   --check      write nothing; exit 1 when README.md's captures differ from the app's
+ *   --print      print the captures instead of writing them
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const README = join(ROOT, 'README.md');
+const COLS = 80;
+const ROWS = 24;
+// A Monday morning (TZ=UTC below), so the study day and the intervals shown are the same every run.
+const NOW = '2026-03-02T09:00:00Z';
+
+const argv = new Set(process.argv.slice(2));
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const quote = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+if (spawnSync('tmux', ['-V']).status !== 0) {
+  console.error('captures: tmux is needed (apt-get install tmux / brew install tmux)');
+  process.exit(1);
+}
+if (!argv.has('--no-build')) execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+
+const home = mkdtempSync(join(tmpdir(), 'amgi-captures-'));
+const socket = `amgi-captures-${process.pid}`;
+const tmux = (...args) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+
+/** The visible screen, trailing spaces trimmed. */
+const screen = () =>
+  tmux('capture-pane', '-p', '-t', 'amgi')
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .join('\n')
+    .replace(/\n+$/, '');
+
+/** Waits until the screen shows `text` and has stopped changing (Ink may paint in two steps). */
+async function waitFor(text, timeoutMs = 15_000) {
+  const t0 = Date.now();
+  let last = '';
+  for (;;) {
+    const s = screen();
+    if (s.includes(text) && s === last) return s;
+    if (Date.now() - t0 > timeoutMs) throw new Error(`captures: timed out waiting for "${text}"; screen:\n${s}`);
+    last = s;
+    await sleep(150);
+  }
+}
+
+/** Named keys as tmux spells them ('Enter', 'Down', 'Escape'…); each waits a moment so a new screen's handler is attached. */
+async function keys(...names) {
+  for (const k of names) {
+    tmux('send-keys', '-t', 'amgi', k);
+    await sleep(120);
+  }
+}
+const type = async (text) => {
+  tmux('send-keys', '-t', 'amgi', '-l', '--', text);
+  await sleep(200);
+};
+
+/** Long runs of empty rows (a short card on a tall screen) become one `⋮` row. */
+const tidy = (s) => s.replace(/\n{4,}/g, '\n⋮\n');
+
+const captures = {};
+/** Quiz questions are drawn with a seed from the clock, which ticks: these captures change every run, so --check skips them. */
+const UNSTABLE = new Set(['quiz', 'quizAnswer']);
+async function shot(name, text) {
+  captures[name] = tidy(await waitFor(text));
+}
+
+/** Starts amgi with `args` in a fresh tmux server (the previous one is ended first). */
+function startAmgi(args) {
+  spawnSync('tmux', ['-L', socket, 'kill-server']);
+  const env = { TZ: 'UTC', LANG: 'en_US.UTF-8', TERM: 'xterm-256color', AMGI_HOME: home, AMGI_NOW: NOW };
+  const exports = Object.entries(env).map(([k, v]) => `export ${k}=${quote(v)};`).join(' ');
+  const argv = [process.execPath, join(ROOT, 'bin', 'amgi'), ...args].map(quote).join(' ');
+  execFileSync('tmux', ['-L', socket, '-f', '/dev/null', 'new-session', '-d', '-s', 'amgi', '-x', String(COLS), '-y', String(ROWS), 'sh', '-c', `unset LC_ALL LC_MESSAGES NO_COLOR; ${exports} exec ${argv}`], {
+    env: { ...process.env, TMUX: '' },
+  });
+  tmux('set-option', '-t', 'amgi', 'status', 'off');
+  tmux('resize-window', '-t', 'amgi', '-x', String(COLS), '-y', String(ROWS));
+}
+
+try {
+  startAmgi(['--lang', 'en']);
+  await shot('home', 'Enter select');
+
+  // Review: the first new card, its answer, then a few grades so Stats has something to show.
+  await keys('Enter');
+  await waitFor('Space/Enter');
+  await keys('Space');
+  await shot('review', '1 Again');
+  await keys('3');
+  for (let i = 0; i < 4; i++) {
+    await waitFor('Space/Enter');
+    await keys('Space');
+    await waitFor('1 Again');
+    await keys(i % 2 ? '3' : '1');
+  }
+  await waitFor('Space/Enter');
+  await keys('q');
+  await waitFor('Enter select');
+
+  // Search from Home.
+  await keys('/');
+  await waitFor('Search');
+  await type('레이어');
+  await shot('search', '레이어를');
+  await keys('Escape');
+  await waitFor('Enter select');
+
+  // Quiz: Home → Quiz opens the picker; Enter on its last field starts a mixed quiz.
+  await keys('Down', 'Down', 'Enter');
+  await shot('quizPicker', 'Quiz');
+  await keys('Escape');
+  await waitFor('Enter select');
+
+  // The card browser: Home → Cards (the menu cursor stayed on Quiz).
+  await keys('Down', 'Enter');
+  await shot('cards', 'filter:');
+  await keys('Escape');
+  await waitFor('Enter select');
+
+  // Stats: Home → Stats, two rows below Cards.
+  await keys('Down', 'Down', 'Enter');
+  await shot('stats', 'Streak');
+  await keys('Escape');
+  await waitFor('Enter select');
+
+  // Help over Home.
+  await keys('?');
+  await shot('help', 'Keys');
+
+  // A multiple-choice quiz, started from the command line: the question, then the verdict.
+  startAmgi(['quiz', '--mode', 'choice', '--deck', 'runtimes', '--count', '5', '--lang', 'en']);
+  await shot('quiz', '1/5');
+  await keys('1');
+  await shot('quizAnswer', 'Enter next');
+} finally {
+  spawnSync('tmux', ['-L', socket, 'kill-server']);
+  rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+}
+
+if (argv.has('--print')) {
+  for (const [name, text] of Object.entries(captures)) console.log(`--- ${name}\n${text}\n`);
+  process.exit(0);
+}
+
+const before = readFileSync(README, 'utf8');
+let after = before;
+const missing = [];
+const check = argv.has('--check');
+for (const [name, text] of Object.entries(captures)) {
+  if (check && UNSTABLE.has(name)) continue;
+  const block = new RegExp(`(<!-- capture:${name} -->\\n)[\\s\\S]*?(<!-- /capture:${name} -->)`);
+  if (!block.test(after)) missing.push(name);
+  after = after.replace(block, (_, open, close) => `${open}\`\`\`text\n${text}\n\`\`\`\n${close}`);
+}
+if (missing.length) console.error(`captures: README.md has no markers for ${missing.join(', ')}`);
+if (check) {
+  if (after !== before) {
+    console.error('captures: README.md differs from the app; run `npm run captures`');
+    process.exit(1);
+  }
+  console.log('captures: README.md is up to date');
+} else if (after !== before) {
+  writeFileSync(README, after);
+  console.log(`captures: wrote ${Object.keys(captures).length - missing.length} captures to README.md`);
+} else {
+  console.log('captures: README.md already up to date');
+}
+process.exit(missing.length ? 1 : 0);
