@@ -18,7 +18,7 @@
  *   --print      print the captures instead of writing them
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +41,7 @@ if (spawnSync('tmux', ['-V']).status !== 0) {
 if (!argv.has('--no-build')) execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit' });
 
 const home = mkdtempSync(join(tmpdir(), 'amgi-captures-'));
+writeFileSync(join(home, 'reviews.jsonl'), history());
 const socket = `amgi-captures-${process.pid}`;
 const tmux = (...args) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
 
@@ -87,9 +88,66 @@ async function shot(name, text) {
   captures[name] = tidy(await waitFor(text));
 }
 
+/**
+ * Six weeks of made-up study before NOW, with fixed times and durations: answers given in the
+ * session would carry real durations and times, and the captures would change every run.
+ * A learner who meets 12 new cards a day in curriculum order (each answered twice: learning
+ * step, then graduated), sees each again 1, 3, 7 and 16 days later (a miss once more ten minutes
+ * on), and skipped a day now and then until the last week.
+ */
+function history() {
+  const order = ['virtualization', 'images', 'dockerfile', 'architecture', 'runtimes', 'registry', 'cncf', 'data-network', 'operations', 'build-ship', 'security'];
+  const cards = order.flatMap((deck) => JSON.parse(readFileSync(join(ROOT, 'decks', `${deck}.json`), 'utf8')).cards.map((c) => ({ key: c.id, deck })));
+  const day0 = Date.parse(NOW) - 42 * 86_400_000;
+  const firstSeen = new Map();
+  const lines = [];
+  let n = 0;
+  const answer = (at, { key, deck }, grade) => {
+    n++;
+    const id = `${at.toString(36).padStart(9, '0')}-${n.toString(16).padStart(10, '0')}`;
+    lines.push(JSON.stringify({ v: 1, id, at: new Date(at).toISOString(), op: 'answer', key, deck, grade, ms: 4000 + ((n * 2654435761) % 9000), kind: 'review', reschedule: true }));
+  };
+  let next = 0;
+  for (let d = 0; d < 42; d++) {
+    if (d % 9 === 4 && d < 36) continue;
+    let at = day0 + d * 86_400_000;
+    for (const [key, seen] of firstSeen) {
+      if (![1, 3, 7, 16].includes(d - seen)) continue;
+      const h = [...key].reduce((a, c) => (a * 31 + c.charCodeAt(0)) % 1000, d);
+      const card = cards.find((c) => c.key === key);
+      answer((at += 20_000), card, h < 120 ? 1 : h > 900 ? 4 : 3);
+      // A miss comes back after its 10-minute relearning step.
+      if (h < 120) answer(at + 600_000, card, 3);
+    }
+    for (const card of cards.slice(next, next + 12)) {
+      answer((at += 20_000), card, 3);
+      firstSeen.set(card.key, d);
+    }
+    for (const card of cards.slice(next, next + 12)) answer((at += 20_000) + 600_000, card, 3);
+    next += 12;
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** Ends the tmux server and waits until amgi has exited (it saves its snapshot on the way out). */
+async function stopAmgi() {
+  const r = spawnSync('tmux', ['-L', socket, 'display-message', '-p', '-t', 'amgi', '#{pane_pid}'], { encoding: 'utf8' });
+  spawnSync('tmux', ['-L', socket, 'kill-server'], { stdio: 'ignore' });
+  const pid = Number(r.stdout?.trim());
+  if (!pid) return;
+  for (let i = 0; i < 100; i++) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await sleep(50);
+  }
+}
+
 /** Starts amgi with `args` in a fresh tmux server (the previous one is ended first). */
-function startAmgi(args) {
-  spawnSync('tmux', ['-L', socket, 'kill-server']);
+async function startAmgi(args) {
+  await stopAmgi();
   const env = { TZ: 'UTC', LANG: 'en_US.UTF-8', TERM: 'xterm-256color', AMGI_HOME: home, AMGI_NOW: NOW };
   const exports = Object.entries(env).map(([k, v]) => `export ${k}=${quote(v)};`).join(' ');
   const argv = [process.execPath, join(ROOT, 'bin', 'amgi'), ...args].map(quote).join(' ');
@@ -101,22 +159,14 @@ function startAmgi(args) {
 }
 
 try {
-  startAmgi(['--lang', 'en']);
+  await startAmgi(['--lang', 'en']);
   await shot('home', 'Enter select');
 
-  // Review: the first new card, its answer, then a few grades so Stats has something to show.
+  // Review: the first card of today's queue, then its answer side.
   await keys('Enter');
   await waitFor('Space/Enter');
   await keys('Space');
   await shot('review', '1 Again');
-  await keys('3');
-  for (let i = 0; i < 4; i++) {
-    await waitFor('Space/Enter');
-    await keys('Space');
-    await waitFor('1 Again');
-    await keys(i % 2 ? '3' : '1');
-  }
-  await waitFor('Space/Enter');
   await keys('q');
   await waitFor('Enter select');
 
@@ -151,12 +201,12 @@ try {
   await shot('help', 'Keys');
 
   // A multiple-choice quiz, started from the command line: the question, then the verdict.
-  startAmgi(['quiz', '--mode', 'choice', '--deck', 'runtimes', '--count', '5', '--lang', 'en']);
+  await startAmgi(['quiz', '--mode', 'choice', '--deck', 'runtimes', '--count', '5', '--lang', 'en']);
   await shot('quiz', '1/5');
   await keys('1');
   await shot('quizAnswer', 'Enter next');
 } finally {
-  spawnSync('tmux', ['-L', socket, 'kill-server']);
+  await stopAmgi();
   rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 }
 
@@ -178,6 +228,9 @@ for (const [name, text] of Object.entries(captures)) {
 if (missing.length) console.error(`captures: README.md has no markers for ${missing.join(', ')}`);
 if (check) {
   if (after !== before) {
+    const blocks = (text) => Object.fromEntries([...text.matchAll(/<!-- capture:(\w+) -->\n([\s\S]*?)<!-- \/capture/g)].map((m) => [m[1], m[2]]));
+    const [was, now] = [blocks(before), blocks(after)];
+    console.error(`captures: changed: ${Object.keys(now).filter((k) => was[k] !== now[k]).join(', ')}`);
     console.error('captures: README.md differs from the app; run `npm run captures`');
     process.exit(1);
   }
