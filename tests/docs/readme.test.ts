@@ -1,0 +1,85 @@
+/**
+ * The README documents the CLI as it is, and no Markdown file of the docs has a broken fence.
+ * Commands and options come from the registry `amgi --help` is generated from (src/cli/commands.ts).
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { COMMANDS, GLOBAL_FLAGS } from '../../src/cli/commands.js';
+import { ROOT } from '../helpers/cli.js';
+import { fenceProblems, headings, section } from './markdown.js';
+
+const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** `--name` as a whole option: not the start of a longer one (`--progress` is not `--progress-file`). */
+const mentions = (text: string, flag: string) => new RegExp(`--${escape(flag)}(?![\\w-])`).test(text);
+
+/** What the README's command reference leaves out: "command", "command --flag", "(global) --flag". */
+function undocumented(readme: string): string[] {
+  const reference = section(readme, (h) => h === 'Commands');
+  if (reference === undefined) return ['the "## Commands" section'];
+  const missing: string[] = [];
+  for (const flag of [...Object.keys(GLOBAL_FLAGS), 'version']) if (!mentions(reference, flag)) missing.push(`(global) --${flag}`);
+  for (const c of COMMANDS) {
+    // Its own heading (`#### \`amgi cram\``), possibly shared with related commands.
+    const own = section(reference, (h) => h.includes(`\`amgi ${c.name}\``));
+    if (own === undefined) {
+      missing.push(c.name);
+      continue;
+    }
+    if (c.args && !own.includes(`amgi ${c.name} ${c.args}`)) missing.push(`${c.name} ${c.args}`);
+    for (const flag of Object.keys(c.flags)) if (!mentions(own, flag)) missing.push(`${c.name} --${flag}`);
+  }
+  return missing;
+}
+
+describe('README command reference', () => {
+  test('every command of `amgi --help`, its arguments and each of its options are documented', () => {
+    expect(undocumented(README)).toEqual([]);
+  });
+
+  test('a command or an option left out is reported', () => {
+    expect(undocumented(README.replace(/`--reschedule`/g, '`--again`'))).toEqual(['cram --reschedule']);
+    expect(undocumented(README.replace('#### `amgi optimize`', '#### Fitting parameters'))).toEqual(['optimize']);
+    expect(undocumented(README.replace(/`--no-color`/g, '`--plain`'))).toEqual(['(global) --no-color']);
+  });
+});
+
+describe('README sections', () => {
+  test('the sections a user looks for are headings (outside any fence)', () => {
+    const level2 = headings(README).filter((h) => h.level === 2).map((h) => h.text);
+    for (const name of ['Quick start', 'A short tour', 'Commands', 'Keys', 'Decks', 'Where progress lives', 'Several machines and your phone', 'Benchmarks']) {
+      expect(level2).toContain(name);
+    }
+  });
+
+  test('every capture marker is closed and holds one text block (scripts/captures.mjs writes them)', () => {
+    const opens = [...README.matchAll(/<!-- capture:(\w+) -->\n```text\n[\s\S]*?\n```\n<!-- \/capture:(\w+) -->/g)];
+    expect(opens.length).toBeGreaterThanOrEqual(7);
+    for (const m of opens) expect(m[2]).toBe(m[1]);
+    expect(opens.length).toBe([...README.matchAll(/<!-- capture:/g)].length);
+  });
+});
+
+describe('code fences', () => {
+  const files = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+
+  test.each(files)('%s: every fence closed, no heading inside one', (file) => {
+    expect(fenceProblems(readFileSync(join(ROOT, file), 'utf8'))).toEqual([]);
+  });
+
+  test('a capture pasted twice with one fence lost is caught (the fence then swallows the headings after it)', () => {
+    const broken = ['```', 'screen one', '```', 'screen two', '```', '', 'text', '', '### Keys', '', '| key |'].join('\n');
+    expect(fenceProblems(broken)).toEqual([
+      { line: 9, message: 'heading inside the code fence opened on line 5: ### Keys' },
+      { line: 5, message: 'code fence opened on line 5 is never closed' },
+    ]);
+    expect(headings(broken)).toEqual([]);
+  });
+
+  test('shell comments are not headings; longer and tilde fences close only on their own kind', () => {
+    expect(fenceProblems('```sh\n# machine A\namgi export --progress a.jsonl\n```\n')).toEqual([]);
+    expect(fenceProblems('````md\n```\n## inner\n```\n````\n')).toEqual([{ line: 3, message: 'heading inside the code fence opened on line 1: ## inner' }]);
+    expect(fenceProblems('~~~\n```\n~~~\n')).toEqual([]);
+  });
+});
