@@ -162,39 +162,28 @@ try {
   await startAmgi(['--lang', 'en']);
   await shot('home', 'Enter select');
 
+  /** From Home: `go` opens a screen, `text` shows it is drawn; capture it, then Esc back to Home. */
+  const visit = async (name, go, text) => {
+    await go();
+    await shot(name, text);
+    await keys('Escape');
+    await waitFor('Enter select');
+  };
   // Review: the first card of today's queue, then its answer side.
-  await keys('Enter');
-  await waitFor('Space/Enter');
-  await keys('Space');
-  await shot('review', '1 Again');
-  await keys('q');
-  await waitFor('Enter select');
-
-  // Search from Home.
-  await keys('/');
-  await waitFor('Search');
-  await type('레이어');
-  await shot('search', '레이어를');
-  await keys('Escape');
-  await waitFor('Enter select');
-
-  // Quiz: Home → Quiz opens the picker; Enter on its last field starts a mixed quiz.
-  await keys('Down', 'Down', 'Enter');
-  await shot('quizPicker', 'Quiz');
-  await keys('Escape');
-  await waitFor('Enter select');
-
-  // The card browser: Home → Cards (the menu cursor stayed on Quiz).
-  await keys('Down', 'Enter');
-  await shot('cards', 'filter:');
-  await keys('Escape');
-  await waitFor('Enter select');
-
-  // Stats: Home → Stats, two rows below Cards.
-  await keys('Down', 'Down', 'Enter');
-  await shot('stats', 'Streak');
-  await keys('Escape');
-  await waitFor('Enter select');
+  await visit('review', async () => {
+    await keys('Enter');
+    await waitFor('Space/Enter');
+    await keys('Space');
+  }, '1 Again');
+  await visit('search', async () => {
+    await keys('/');
+    await waitFor('Search');
+    await type('레이어');
+  }, '레이어를');
+  // The menu cursor stays where it was left: Review → Quiz (the quiz picker) → Cards → Stats.
+  await visit('quizPicker', () => keys('Down', 'Down', 'Enter'), 'Quiz');
+  await visit('cards', () => keys('Down', 'Enter'), 'filter:');
+  await visit('stats', () => keys('Down', 'Down', 'Enter'), 'Streak');
 
   // Help over Home.
   await keys('?');
