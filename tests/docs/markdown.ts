@@ -65,3 +65,30 @@ export function section(markdown: string, match: (heading: string) => boolean): 
   const end = hs.slice(start + 1).find((h) => h.level <= level);
   return lines.slice(hs[start]!.line, end ? end.line - 1 : lines.length).join('\n');
 }
+
+/** The anchor GitHub gives a heading: lower case, punctuation dropped, spaces as hyphens. */
+export function slug(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/ /g, '-');
+}
+
+/** Relative links `[text](target)` outside code fences (not http:, mailto:…). */
+export function relativeLinks(markdown: string): { target: string; line: number }[] {
+  const out: { target: string; line: number }[] = [];
+  let fence: string | undefined;
+  markdown.split('\n').forEach((text, i) => {
+    const m = OPEN.exec(text);
+    if (fence) {
+      if (new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`).test(text)) fence = undefined;
+      return;
+    }
+    if (m) {
+      fence = m[1];
+      return;
+    }
+    for (const l of text.replace(/`[^`]*`/g, '').matchAll(/\]\(([^)\s]+)\)/g)) if (!/^[a-z]+:/i.test(l[1]!)) out.push({ target: l[1]!, line: i + 1 });
+  });
+  return out;
+}

@@ -2,12 +2,12 @@
  * The README documents the CLI as it is, and no Markdown file of the docs has a broken fence.
  * Commands and options come from the registry `amgi --help` is generated from (src/cli/commands.ts).
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { COMMANDS, GLOBAL_FLAGS } from '../../src/cli/commands.js';
 import { ROOT } from '../helpers/cli.js';
-import { fenceProblems, headings, section } from './markdown.js';
+import { fenceProblems, headings, relativeLinks, section, slug } from './markdown.js';
 
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -81,5 +81,26 @@ describe('code fences', () => {
     expect(fenceProblems('```sh\n# machine A\namgi export --progress a.jsonl\n```\n')).toEqual([]);
     expect(fenceProblems('````md\n```\n## inner\n```\n````\n')).toEqual([{ line: 3, message: 'heading inside the code fence opened on line 1: ## inner' }]);
     expect(fenceProblems('~~~\n```\n~~~\n')).toEqual([]);
+  });
+});
+
+describe('links between the docs', () => {
+  const files = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+
+  test.each(files)('%s: every relative link names a file that exists, and a heading in it', (file) => {
+    const broken: string[] = [];
+    for (const { target, line } of relativeLinks(readFileSync(join(ROOT, file), 'utf8'))) {
+      const [path, anchor] = target.split('#') as [string, string | undefined];
+      const linked = path ? join(ROOT, dirname(file), path) : join(ROOT, file);
+      if (!existsSync(linked)) broken.push(`${line}: ${target} (no such file)`);
+      else if (anchor && linked.endsWith('.md') && !headings(readFileSync(linked, 'utf8')).some((h) => slug(h.text) === anchor)) broken.push(`${line}: ${target} (no such heading)`);
+    }
+    expect(broken).toEqual([]);
+  });
+
+  test('anchors are the ones GitHub makes: lower case, punctuation dropped, spaces as hyphens', () => {
+    expect(slug('`amgi quiz`')).toBe('amgi-quiz');
+    expect(slug('Message catalogues (i18n)')).toBe('message-catalogues-i18n');
+    expect(slug('`amgi suspend`, `amgi unsuspend`, `amgi forget`')).toBe('amgi-suspend-amgi-unsuspend-amgi-forget');
   });
 });
