@@ -1,6 +1,6 @@
 /**
  * An Anki collection's notes and reviews → amgi. Pure: the store reads the package.
- * Notes: Basic, Basic (and reversed card), Basic (type in the answer) and Cloze become cards
+ * Notes: Basic, Basic (and reversed card), Basic (type in the answer) (→ typed) and Cloze become cards
  * (HTML turned into text); other note types keep their first two fields as front and back.
  * Reviews: revlog rows of cards amgi exported (their note GUID is an amgi card id's, see
  * core/export/apkg.ts) become answer entries whose ids come from the revlog row, so importing
@@ -46,7 +46,9 @@ export function notesToDrafts(notes: AnkiNote[], models: Map<number, AnkiNoteTyp
       return;
     }
     if (!m) skipped.push({ line, text: text(0).slice(0, 60), reason: 'unknown note type; read as Basic' });
-    cards.push({ type: (m?.qfmts.length ?? 1) >= 2 ? 'reversible' : 'basic', line, front: text(0), back: text(1), ...tags });
+    // A `{{type:Field}}` on the question asks for the answer to be typed: an amgi typed card.
+    const type = m?.qfmts.some((q) => /\{\{type:/.test(q)) ? 'typed' : (m?.qfmts.length ?? 1) >= 2 ? 'reversible' : 'basic';
+    cards.push({ type, line, front: text(0), back: text(1), ...tags });
   });
   // The deck most notes are in names the amgi deck.
   const title = [...decks].sort((a, b) => b[1] - a[1])[0]?.[0];
