@@ -32,7 +32,20 @@ CREATE INDEX ix_revlog_cid on revlog (cid);
 CREATE INDEX ix_notes_csum on notes (csum);
 `;
 
-const CONF = { activeDecks: [1], addToCur: true, collapseTime: 1200, curDeck: 1, curModel: null, dueCounts: true, estTimes: true, newBury: true, newSpread: 0, nextPos: 1, sortBackwards: false, sortType: 'noteFld', timeLim: 0 };
+/**
+ * col.conf. schedVer 2, rollover and creationOffset: how Anki counts the days of review dues
+ * (rslib/src/scheduler/mod.rs:58 timing_for_timestamp, timing.rs:27). Without schedVer the
+ * importer takes the package for the v1 scheduler and upgrades it with a 4 o'clock rollover and
+ * the importing machine's offset (scheduler/upgrade.rs:110): dues one day off for an amgi day
+ * starting at another hour.
+ */
+function confJson(col: AnkiCollection): string {
+  return JSON.stringify({
+    activeDecks: [1], addToCur: true, collapseTime: 1200, curDeck: 1, curModel: null, dueCounts: true, estTimes: true, newBury: true, newSpread: 0,
+    nextPos: 1, sortBackwards: false, sortType: 'noteFld', timeLim: 0,
+    schedVer: 2, rollover: col.rollover, creationOffset: col.creationOffset,
+  });
+}
 const DCONF = {
   1: {
     autoplay: true, dyn: false, id: 1, maxTaken: 60, mod: 0, name: 'Default', replayq: true, timer: 0, usn: 0,
@@ -77,7 +90,7 @@ export async function collectionBytes(col: AnkiCollection): Promise<Uint8Array> 
     const deck = (id: number, name: string, desc: string) => ({ collapsed: false, conf: 1, desc, dyn: 0, extendNew: 10, extendRev: 50, id, lrnToday: [0, 0], mod: modSec, name, newToday: [0, 0], revToday: [0, 0], timeToday: [0, 0], usn: -1 });
     decks['1'] = deck(1, 'Default', '');
     for (const d of col.decks) decks[String(d.id)] = deck(d.id, d.name, d.desc);
-    db.run('INSERT INTO col VALUES (1,?,?,?,11,0,0,0,?,?,?,?,?)', [col.crt, col.mod, col.mod, JSON.stringify(CONF), JSON.stringify(models), JSON.stringify(decks), JSON.stringify(DCONF), '{}']);
+    db.run('INSERT INTO col VALUES (1,?,?,?,11,0,0,0,?,?,?,?,?)', [col.crt, col.mod, col.mod, confJson(col), JSON.stringify(models), JSON.stringify(decks), JSON.stringify(DCONF), '{}']);
     db.run('BEGIN');
     const note = db.prepare('INSERT INTO notes VALUES (?,?,?,?,-1,?,?,?,?,0,\'\')');
     for (const n of col.notes) note.run([n.id, n.guid, n.mid, modSec, n.tags, n.flds, n.sfld, n.csum]);

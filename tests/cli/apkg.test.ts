@@ -11,9 +11,11 @@ import initSqlJs, { type Database } from 'sql.js';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { amgi } from '../helpers/cli.js';
 import { mini, useMiniDeckHome } from '../helpers/miniDeck.js';
-import { SCHEMA11 } from '../../src/store/ankiPackage.js';
-import { collectionStart, guidFor } from '../../src/core/export/apkg.js';
-import { studyDay } from '../../src/core/schedule/day.js';
+import { createHash } from 'node:crypto';
+import { SCHEMA11, collectionBytes } from '../../src/store/ankiPackage.js';
+import { buildCollection, collectionStart, fieldChecksum, guidFor } from '../../src/core/export/apkg.js';
+import { dayStart, studyDay } from '../../src/core/schedule/day.js';
+import type { ItemState } from '../../src/core/schedule/ledger.js';
 import { openProgress } from '../../src/store/progress.js';
 import { loadAllDecks } from '../../src/store/deckFiles.js';
 import { readLog } from '../../src/store/log.js';
@@ -107,9 +109,70 @@ describe('export --format apkg', () => {
     expect([type, queue]).toEqual([2, 2]);
     expect(due).toBe(studyDay(state.due, 4) - studyDay(crt * 1000, 4));
     expect(ivl).toBe(state.sch);
-    expect(JSON.parse(String(data)).s).toBeCloseTo(state.s, 3);
+    // cards.data as Anki reads it (rslib/src/storage/card/data.rs:20-62: keys s, d, dr, decay, lrt;
+    // roundings of convert_to_json, :93): decay is FSRS-6's default w[20], 0.1542 → 0.154.
+    const fsrs = JSON.parse(String(data)) as Record<string, number>;
+    expect(Object.keys(fsrs).sort()).toEqual(['d', 'decay', 'dr', 'lrt', 's']);
+    expect(fsrs).toEqual({ s: Number(state.s.toFixed(4)), d: Number(state.d.toFixed(3)), dr: 0.9, decay: 0.154, lrt: Math.floor(state.last! / 1000) });
     const news = all(db, 'SELECT count(*) FROM cards WHERE type = 0 AND queue = 0')[0]![0];
     expect(news).toBe(7);
+  });
+
+  test('what Anki requires of a note: field count, no control characters, sort field and csum as Anki computes them', async () => {
+    // rslib/src/notes/mod.rs:320 field_checksum, checked against Anki's own vectors (:705).
+    expect([fieldChecksum('test'), fieldChecksum('今日')]).toEqual([2840236005, 1464653051]);
+    const deck = loadAllDecks({ decksDir: env.decks, env: { AMGI_HOME: env.home } }).decks[0]!.deck;
+    const layer = deck.cards.find((c) => c.id === 'mini-layer')!;
+    Object.assign(layer, { front: 'R&D <layer>\x1f `ls`' });
+    const col = buildCollection([deck], Date.parse(NOW));
+    const SQL = await initSqlJs();
+    const db = new SQL.Database(await collectionBytes(col));
+    const models = JSON.parse(String(all(db, 'SELECT models FROM col')[0]![0])) as Record<string, { flds: unknown[]; sortf: number }>;
+    for (const [flds, mid, sfld, csum] of all(db, 'SELECT flds, mid, sfld, csum FROM notes')) {
+      // notes/mod.rs:193 prepare_for_update refuses a note whose field count is not its note type's.
+      expect(String(flds).split('\x1f')).toHaveLength(models[String(mid)]!.flds.length);
+      // text.rs:227 strip_html: tags removed, entities decoded; csum from the first field (sortf 0).
+      expect(models[String(mid)]!.sortf).toBe(0);
+      expect(csum).toBe(createHash('sha1').update(String(sfld)).digest().readUInt32BE(0));
+    }
+    const [flds, sfld] = all(db, `SELECT flds, sfld FROM notes WHERE guid = '${guidFor('mini-layer')}'`)[0]!;
+    expect(String(flds).split('\x1f')[0]).toBe('R&amp;D &lt;layer&gt; <code>ls</code>');
+    expect(sfld).toBe('R&D <layer> ls');
+  });
+
+  test("a review card is due on the same day in Anki: conf's schedVer, rollover and creationOffset count days as amgi does", async () => {
+    // Seoul, a study day starting at 06:00, now 05:30 on 2026-03-10 (still study day 03-09).
+    const tz = process.env.TZ;
+    process.env.TZ = 'Asia/Seoul';
+    try {
+      const now = new Date(2026, 2, 10, 5, 30).getTime();
+      const today = studyDay(now, 6);
+      const dueDay = today + 5;
+      const state: ItemState = { deck: 'mini', due: dayStart(dueDay, 6).getTime() + 3_600_000, s: 5.2, d: 4.1, el: 0, sch: 5, step: 0, reps: 2, lapses: 0, st: 2, last: now - 3_600_000 };
+      const deck = loadAllDecks({ decksDir: env.decks, env: { AMGI_HOME: env.home } }).decks[0]!.deck;
+      const col = buildCollection([deck], now, { state: (k) => (k === 'mini-layer' ? state : undefined), dayStartHour: 6, retention: 0.9, decay: 0.1542 });
+      const SQL = await initSqlJs();
+      const db = new SQL.Database(await collectionBytes(col));
+      const [crt, conf] = all(db, 'SELECT crt, conf FROM col')[0]!;
+      const c = JSON.parse(String(conf)) as { schedVer?: number; rollover?: number; creationOffset?: number };
+      const [due] = all(db, `SELECT c.due FROM cards c JOIN notes n ON n.id = c.nid WHERE n.guid = '${guidFor('mini-layer')}'`)[0]!;
+      // Anki's day count (rslib/src/scheduler/timing.rs:27-84 sched_timing_today_v2_new) with what it
+      // falls back to when a key is missing: rollover 4 (scheduler/mod.rs:65), the importer's own
+      // offset as creationOffset (scheduler/upgrade.rs:118). The importer is in Seoul too.
+      const rollover = c.rollover ?? 4;
+      const west = c.creationOffset ?? new Date(Number(crt) * 1000).getTimezoneOffset();
+      const localDay = (secs: number, minutesWest: number) => Math.floor((secs - minutesWest * 60) / 86_400);
+      const localHour = (secs: number, minutesWest: number) => Math.floor(((secs - minutesWest * 60) % 86_400) / 3600);
+      const nowSecs = now / 1000;
+      const nowWest = new Date(now).getTimezoneOffset();
+      const daysElapsed = localDay(nowSecs, nowWest) - localDay(Number(crt), west) - (localHour(nowSecs, nowWest) >= rollover ? 0 : 1);
+      // import/cards.rs:180 shifts the due by the difference of day counts: what stays is the due relative to today.
+      expect(Number(due) - daysElapsed).toBe(dueDay - today);
+      expect([c.schedVer, c.rollover, c.creationOffset]).toEqual([2, 6, -540]);
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
   });
 
   test('bad input: one clear line', () => {
