@@ -143,10 +143,51 @@ function rows(db: Database, sqlText: string): unknown[][] {
   return db.exec(sqlText)[0]?.values ?? [];
 }
 
-/** protobuf: the varint of field 1 at the start of a message (NotetypeConfig.kind: 1 = cloze). */
-function firstVarintField(bytes: Uint8Array | null): number {
-  return bytes && bytes[0] === 0x08 ? (bytes[1] ?? 0) : 0;
+/**
+ * The first value of field `field` in a protobuf message (a varint, or a length-delimited's bytes);
+ * undefined when absent (proto3 leaves out zeros) or the bytes are damaged. Schema 18 keeps note
+ * type and template options this way (Anki's proto/anki/notetypes.proto: Notetype.Config.kind = 1,
+ * Template.Config.q_format = 1, a_format = 2).
+ */
+export function protoField(bytes: Uint8Array | null, field: number): number | Uint8Array | undefined {
+  if (!bytes) return undefined;
+  let at = 0;
+  const varint = (): number => {
+    let v = 0;
+    for (let mul = 1; at < bytes.length; mul *= 128) {
+      const b = bytes[at++]!;
+      v += (b & 0x7f) * mul;
+      if (b < 0x80) return v;
+    }
+    throw new RangeError('truncated varint');
+  };
+  try {
+    while (at < bytes.length) {
+      const key = varint();
+      const [num, wire] = [Math.floor(key / 8), key % 8];
+      let value: number | Uint8Array;
+      if (wire === 0) value = varint();
+      else if (wire === 2) {
+        const len = varint();
+        if (at + len > bytes.length) return undefined;
+        value = bytes.subarray(at, at + len);
+        at += len;
+      } else if (wire === 1 || wire === 5) {
+        at += wire === 1 ? 8 : 4;
+        continue;
+      } else return undefined;
+      if (num === field) return value;
+    }
+  } catch {
+    return undefined;
+  }
+  return undefined;
 }
+
+const protoString = (bytes: Uint8Array | null, field: number): string => {
+  const v = protoField(bytes, field);
+  return v instanceof Uint8Array ? Buffer.from(v).toString('utf8') : '';
+};
 
 export async function readAnkiPackage(file: string): Promise<AnkiPackage> {
   const { unzipSync } = await import('fflate');
@@ -183,9 +224,9 @@ export async function readAnkiPackage(file: string): Promise<AnkiPackage> {
     const tables = new Set(rows(db, "SELECT name FROM sqlite_master WHERE type='table'").map((r) => String(r[0])));
     if (tables.has('notetypes')) {
       // Schema 18: note types, fields and templates in tables, their options as protobuf.
-      for (const [id, name, config] of rows(db, 'SELECT id, name, config FROM notetypes')) models.set(Number(id), { name: String(name), fields: [], qfmts: [], cloze: firstVarintField(config as Uint8Array) === 1 });
+      for (const [id, name, config] of rows(db, 'SELECT id, name, config FROM notetypes')) models.set(Number(id), { name: String(name), fields: [], qfmts: [], cloze: protoField(config as Uint8Array, 1) === 1 });
       for (const [ntid, name] of rows(db, 'SELECT ntid, name FROM fields ORDER BY ntid, ord')) models.get(Number(ntid))?.fields.push(String(name));
-      for (const [ntid, config] of rows(db, 'SELECT ntid, config FROM templates ORDER BY ntid, ord')) models.get(Number(ntid))?.qfmts.push(Buffer.from(config as Uint8Array).toString('utf8'));
+      for (const [ntid, config] of rows(db, 'SELECT ntid, config FROM templates ORDER BY ntid, ord')) models.get(Number(ntid))?.qfmts.push(protoString(config as Uint8Array, 1));
       for (const [id, name] of rows(db, 'SELECT id, name FROM decks')) decks.set(Number(id), String(name).replace(/\x1f/g, '::'));
     } else {
       const [m, d] = rows(db, 'SELECT models, decks FROM col')[0] ?? ['{}', '{}'];

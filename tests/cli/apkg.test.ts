@@ -12,7 +12,7 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { amgi } from '../helpers/cli.js';
 import { mini, useMiniDeckHome } from '../helpers/miniDeck.js';
 import { createHash } from 'node:crypto';
-import { SCHEMA11, collectionBytes } from '../../src/store/ankiPackage.js';
+import { SCHEMA11, collectionBytes, protoField } from '../../src/store/ankiPackage.js';
 import { buildCollection, collectionStart, fieldChecksum, guidFor } from '../../src/core/export/apkg.js';
 import { dayStart, studyDay } from '../../src/core/schedule/day.js';
 import type { ItemState } from '../../src/core/schedule/ledger.js';
@@ -219,6 +219,19 @@ async function legacyCollection(): Promise<Uint8Array> {
   return bytes;
 }
 
+/** protobuf, as prost writes it: a key varint, then a varint or a length-delimited value. */
+function pbVarint(n: number): number[] {
+  const out: number[] = [];
+  for (; n >= 0x80; n = Math.floor(n / 128)) out.push((n & 0x7f) | 0x80);
+  return [...out, n];
+}
+const pbString = (field: number, text: string) => {
+  const b = strToU8(text);
+  return [...pbVarint((field << 3) | 2), ...pbVarint(b.length), ...b];
+};
+/** Anki's afmt of each stock type; Basic's back also shows what was typed (its front asks for nothing). */
+const AFMT: Record<string, string> = { '1': '{{FrontSide}}<hr id=answer>{{Back}}{{type:Back}}', '2': '{{FrontSide}}<hr id=answer>{{Back}}', '3': '{{Front}}<hr id=answer>{{type:Back}}', '4': '{{cloze:Text}}<br>{{Back Extra}}' };
+
 /** Schema 18 (Anki 2.1.50+): note types, fields, templates and decks in tables; protobuf configs. */
 async function currentCollection(): Promise<Uint8Array> {
   const SQL = await initSqlJs();
@@ -233,12 +246,13 @@ CREATE TABLE templates (ntid integer not null, ord integer not null, name text n
 CREATE TABLE decks (id integer primary key not null, name text not null, mtime_secs integer not null, usn integer not null, common blob not null, kind blob not null);`);
   db.run("INSERT INTO col VALUES (1, 1600000000, 0, 0, 18, 0, 0, 0, '', '', '', '', '')");
   for (const [id, m] of Object.entries(LEGACY_MODELS)) {
-    // NotetypeConfig: field 1 (kind) = 1 for cloze; a css string (field 3) after it.
-    const config = m.type === 1 ? new Uint8Array([0x08, 0x01, 0x1a, 0x00]) : new Uint8Array([0x1a, 0x00]);
+    // Notetype.Config (proto/anki/notetypes.proto:48): kind (1) = 1 for cloze, left out when 0; css (3) after it.
+    const css = pbString(3, '.card { font-family: arial; font-size: 20px; text-align: center; color: black; background-color: white; }'.repeat(2));
+    const config = new Uint8Array(m.type === 1 ? [0x08, 0x01, ...css] : css);
     db.run('INSERT INTO notetypes VALUES (?, ?, 0, 0, ?)', [Number(id), m.name, config]);
     m.flds.forEach((f, ord) => db.run('INSERT INTO fields VALUES (?, ?, ?, ?)', [Number(id), ord, f.name, new Uint8Array()]));
-    // TemplateConfig: field 1 (q_format), a string.
-    m.tmpls.forEach((t, ord) => db.run('INSERT INTO templates VALUES (?, ?, ?, 0, 0, ?)', [Number(id), ord, `Card ${ord + 1}`, new Uint8Array([0x0a, t.qfmt.length, ...strToU8(t.qfmt)])]));
+    // Template.Config (notetypes.proto:103): q_format (1), a_format (2), strings.
+    m.tmpls.forEach((t, ord) => db.run('INSERT INTO templates VALUES (?, ?, ?, 0, 0, ?)', [Number(id), ord, `Card ${ord + 1}`, new Uint8Array([...pbString(1, t.qfmt), ...pbString(2, AFMT[id]!)])]));
   }
   db.run("INSERT INTO decks VALUES (77, 'Docker\x1fBasics', 0, 0, x'', x'')");
   insertNotes(db);
@@ -275,6 +289,16 @@ describe('import FILE.apkg / FILE.colpkg', () => {
     const r = run(['import', file, '--deck', 'current', '--yes']);
     expectImported(r, join(env.home, 'decks', 'current.json'));
     expect(r.stdout).toMatch(/collection.anki21b with 4 notes/);
+  });
+
+  test('schema 18 configs read as protobuf: the question is field 1 alone, lengths past 127 bytes, damage is no value', () => {
+    const qfmt = `<div class=q>${'질문 '.repeat(40)}{{Front}}</div>`;
+    const tmpl = new Uint8Array([...pbString(1, qfmt), ...pbString(2, '{{FrontSide}}<hr id=answer>{{type:Back}}')]);
+    expect(Buffer.from(protoField(tmpl, 1) as Uint8Array).toString('utf8')).toBe(qfmt);
+    expect(Buffer.from(protoField(tmpl, 2) as Uint8Array).toString('utf8')).toMatch(/type:Back/);
+    const cloze = new Uint8Array([0x08, 0x01, ...pbString(3, 'css')]);
+    expect([protoField(cloze, 1), protoField(new Uint8Array(pbString(3, 'css')), 1)]).toEqual([1, undefined]);
+    expect(protoField(tmpl.subarray(0, 10), 2)).toBeUndefined();
   });
 
   test('not a package: one clear line, exit 1', () => {
