@@ -132,7 +132,7 @@ export interface AnkiPackage {
   format: 'collection.anki2' | 'collection.anki21' | 'collection.anki21b';
   notes: PackageNote[];
   cards: { id: number; nid: number; did: number; ord: number }[];
-  revlog: { id: number; cid: number; ease: number; time: number; type: number }[];
+  revlog: { id: number; cid: number; ease: number; time: number; type: number; factor: number }[];
   models: Map<number, PackageModel>;
   decks: Map<number, string>;
   /** Media files in the package (amgi keeps text only). */
@@ -243,7 +243,7 @@ export async function readAnkiPackage(file: string): Promise<AnkiPackage> {
       fields: String(flds).split('\x1f'),
     }));
     const cards = rows(db, 'SELECT id, nid, did, ord FROM cards ORDER BY id').map(([id, nid, did, ord]) => ({ id: Number(id), nid: Number(nid), did: Number(did), ord: Number(ord) }));
-    const revlog = rows(db, 'SELECT id, cid, ease, time, type FROM revlog ORDER BY id').map(([id, cid, ease, time, type]) => ({ id: Number(id), cid: Number(cid), ease: Number(ease), time: Number(time), type: Number(type) }));
+    const revlog = rows(db, 'SELECT id, cid, ease, time, type, factor FROM revlog ORDER BY id').map(([id, cid, ease, time, type, factor]) => ({ id: Number(id), cid: Number(cid), ease: Number(ease), time: Number(time), type: Number(type), factor: Number(factor) }));
     return { format, notes, cards, revlog, models, decks, media };
   } finally {
     db.close();

@@ -325,25 +325,30 @@ test('revlog round trip: export with progress, reviews on the phone, import: the
     [day(0) + 5000, cid(guidFor('mini-runtime'), 1), 1, 8000, 0],
     [day(0) + 900_000, cid(guidFor('mini-runtime'), 1), 3, 2500, 0],
     [day(2), 999, 3, 1000, 1], // a card amgi never exported
+    // A filtered deck without rescheduling: type 3, factor 0 (rslib/src/revlog/mod.rs:115 is_cramming).
+    [day(2) + 60_000, cid(guidFor('mini-layer'), 0), 1, 2000, 3, 0],
   ];
-  for (const [id, c, ease, time, type] of rows) db.run('INSERT INTO revlog VALUES (?, ?, -1, ?, 1, 0, 2500, ?, ?)', [id!, c!, ease!, time!, type!]);
+  for (const [id, c, ease, time, type, factor = 2500] of rows) db.run('INSERT INTO revlog VALUES (?, ?, -1, ?, 1, 0, ?, ?, ?)', [id!, c!, ease!, factor, time!, type!]);
   writeFileSync(out, zipSync({ 'collection.anki2': db.export(), media: strToU8('{}') }));
   const later = '2026-03-14T10:00:00.000Z';
   const r = run(['import', out, '--progress', '--decks', env.decks], { AMGI_NOW: later });
   expect(r.code, r.stderr).toBe(0);
-  expect(r.stdout).toMatch(/merged 4 new entries/);
+  expect(r.stdout).toMatch(/merged 5 new entries/);
   expect(r.stderr).toMatch(/1 review of cards amgi did not export left out/);
   const log = readLog(env.home).entries;
   expect(log.filter((e) => e.op === 'answer' && e.key === 'mini-runtime~rev').map((e) => e.op === 'answer' && [e.grade, e.ms])).toEqual([[1, 8000], [3, 2500]]);
   const decks = loadAllDecks({ decksDir: env.decks, env: { AMGI_HOME: env.home } }).decks;
   const p = openProgress({ home: env.home, decks, now: () => new Date(later), fuzz: false });
   const layer = p.state('mini-layer')!;
+  // The cram Again is kept for weakest-first, the schedule is the two Goods'.
+  expect(log.filter((e) => e.op === 'answer' && e.key === 'mini-layer').map((e) => e.op === 'answer' && [e.kind, e.reschedule])).toEqual([['review', true], ['review', true], ['cram', false]]);
   expect(layer.reps).toBe(2);
+  expect(layer.cramN).toBe(1);
   expect(layer.due).toBeGreaterThan(day(1));
   p.close();
   const twice = run(['import', out, '--progress', '--decks', env.decks], { AMGI_NOW: later });
   expect(twice.code).toBe(0);
   expect(twice.stdout).toMatch(/nothing new/);
-  expect(readLog(env.home).entries).toHaveLength(4);
+  expect(readLog(env.home).entries).toHaveLength(5);
   void mini;
 });

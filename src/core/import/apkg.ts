@@ -61,6 +61,8 @@ export interface RevlogRow {
   ease: number;
   time: number;
   type: number;
+  /** Ease factor after the review; 0 on a filtered-deck answer that did not reschedule. */
+  factor: number;
 }
 
 export interface KnownCard {
@@ -92,7 +94,9 @@ export function revlogToEntries(revlog: RevlogRow[], cardOf: (cid: number) => { 
     const key = keyOfCard(k.cardId, c.ord);
     // Deterministic: the review's time and a checksum of (card, review id).
     const id = `${r.id.toString(36).padStart(9, '0')}-a${(crc32(`${key}:${r.id}`) >>> 0).toString(16).padStart(8, '0')}`;
-    entries.push({ v: 1, id, at: new Date(r.id).toISOString(), op: 'answer', key, deck: k.deckId, grade: r.ease as Grade, ms: Math.max(0, Math.min(r.time, maxMs)), kind: 'review', reschedule: true });
+    // Type 3 with factor 0 is Anki's cramming, a filtered deck not rescheduling (rslib/src/revlog/mod.rs:115 is_cramming): amgi's cram answer.
+    const cram = r.type === 3 && r.factor === 0;
+    entries.push({ v: 1, id, at: new Date(r.id).toISOString(), op: 'answer', key, deck: k.deckId, grade: r.ease as Grade, ms: Math.max(0, Math.min(r.time, maxMs)), kind: cram ? 'cram' : 'review', reschedule: !cram });
   }
   return { entries, unknown };
 }
