@@ -13,7 +13,7 @@ import { amgi } from '../helpers/cli.js';
 import { mini, useMiniDeckHome } from '../helpers/miniDeck.js';
 import { createHash } from 'node:crypto';
 import { SCHEMA11, collectionBytes, protoField } from '../../src/store/ankiPackage.js';
-import { buildCollection, collectionStart, fieldChecksum, guidFor } from '../../src/core/export/apkg.js';
+import { buildCollection, cardSchedule, collectionStart, fieldChecksum, guidFor } from '../../src/core/export/apkg.js';
 import { dayStart, studyDay } from '../../src/core/schedule/day.js';
 import type { ItemState } from '../../src/core/schedule/ledger.js';
 import { openProgress } from '../../src/store/progress.js';
@@ -173,6 +173,14 @@ describe('export --format apkg', () => {
       if (tz === undefined) delete process.env.TZ;
       else process.env.TZ = tz;
     }
+  });
+
+  test("a learning card's left counts the steps still ahead as Anki does (1m 10m learning, 10m relearning)", () => {
+    const at = Date.parse(NOW);
+    const learning = (st: 1 | 3, step: number): ItemState => ({ deck: 'mini', due: at + 600_000, s: 2.3, d: 5, el: 0, sch: 0, step, reps: 1, lapses: 0, st, last: at });
+    const left = (st: 1 | 3, step: number) => cardSchedule(learning(st, step), 0, () => 0, 0.9, 0.1542).left;
+    // rslib/src/scheduler/states/steps.rs:23 get_index: the step is steps − left; at step 0 of 2, left 2.
+    expect([left(1, 0), left(1, 1), left(3, 0)]).toEqual([2, 1, 1]);
   });
 
   test('bad input: one clear line', () => {

@@ -216,5 +216,8 @@ export function cardSchedule(s: ItemState | undefined, position: number, dayInde
   if (s.st === 2) {
     return { ...base, type: 2, queue: s.susp ? -1 : 2, due: Math.max(0, dayIndex(s.due)), ivl: Math.max(1, s.sch), left: 0 };
   }
-  return { ...base, type: s.st === 3 ? 3 : 1, queue: s.susp ? -1 : 1, due: Math.floor(s.due / 1000), ivl: s.st === 3 ? Math.max(1, s.sch) : 0, left: 1001 };
+  // left: the steps still ahead, Anki's index being steps − left (rslib/src/scheduler/states/steps.rs:23);
+  // amgi's steps are 1m 10m and 10m relearning (fsrs.ts), as the package's deck options.
+  const steps = s.st === 3 ? 1 : 2;
+  return { ...base, type: s.st === 3 ? 3 : 1, queue: s.susp ? -1 : 1, due: Math.floor(s.due / 1000), ivl: s.st === 3 ? Math.max(1, s.sch) : 0, left: Math.max(1, steps - s.step) };
 }
