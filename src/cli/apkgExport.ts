@@ -8,6 +8,7 @@ import { AmgiError } from '../core/errors.js';
 import { msg } from '../core/messages.js';
 import { plural } from './io.js';
 import { buildCollection, type ScheduleSource } from '../core/export/apkg.js';
+import { decayOf } from '../core/schedule/fsrs.js';
 import { writeApkg } from '../store/ankiPackage.js';
 import { openProgressFromEnv } from '../store/open.js';
 import { isStoreFile } from '../store/home.js';
@@ -19,7 +20,7 @@ export async function exportApkg(ctx: CommandContext, decks: Deck[], out: string
   if (ctx.flags.progress === true) {
     const { progress } = openProgressFromEnv({ env: ctx.env, now: ctx.now, outline: true });
     for (const n of progress.notices) ctx.io.err(`amgi: ${n}`);
-    schedule = { state: (key) => progress.state(key), dayStartHour: progress.settings.dayStartHour, retention: progress.settings.retention };
+    schedule = { state: (key) => progress.state(key), dayStartHour: progress.settings.dayStartHour, retention: progress.settings.retention, decay: decayOf(progress.settings.weights) };
   }
   const col = buildCollection(decks, ctx.now().getTime(), schedule);
   await writeApkg(out, col);

@@ -32,7 +32,20 @@ CREATE INDEX ix_revlog_cid on revlog (cid);
 CREATE INDEX ix_notes_csum on notes (csum);
 `;
 
-const CONF = { activeDecks: [1], addToCur: true, collapseTime: 1200, curDeck: 1, curModel: null, dueCounts: true, estTimes: true, newBury: true, newSpread: 0, nextPos: 1, sortBackwards: false, sortType: 'noteFld', timeLim: 0 };
+/**
+ * col.conf. schedVer 2, rollover and creationOffset: how Anki counts the days of review dues
+ * (rslib/src/scheduler/mod.rs:58 timing_for_timestamp, timing.rs:27). Without schedVer the
+ * importer takes the package for the v1 scheduler and upgrades it with a 4 o'clock rollover and
+ * the importing machine's offset (scheduler/upgrade.rs:110): dues one day off for an amgi day
+ * starting at another hour.
+ */
+function confJson(col: AnkiCollection): string {
+  return JSON.stringify({
+    activeDecks: [1], addToCur: true, collapseTime: 1200, curDeck: 1, curModel: null, dueCounts: true, estTimes: true, newBury: true, newSpread: 0,
+    nextPos: 1, sortBackwards: false, sortType: 'noteFld', timeLim: 0,
+    schedVer: 2, rollover: col.rollover, creationOffset: col.creationOffset,
+  });
+}
 const DCONF = {
   1: {
     autoplay: true, dyn: false, id: 1, maxTaken: 60, mod: 0, name: 'Default', replayq: true, timer: 0, usn: 0,
@@ -77,7 +90,7 @@ export async function collectionBytes(col: AnkiCollection): Promise<Uint8Array> 
     const deck = (id: number, name: string, desc: string) => ({ collapsed: false, conf: 1, desc, dyn: 0, extendNew: 10, extendRev: 50, id, lrnToday: [0, 0], mod: modSec, name, newToday: [0, 0], revToday: [0, 0], timeToday: [0, 0], usn: -1 });
     decks['1'] = deck(1, 'Default', '');
     for (const d of col.decks) decks[String(d.id)] = deck(d.id, d.name, d.desc);
-    db.run('INSERT INTO col VALUES (1,?,?,?,11,0,0,0,?,?,?,?,?)', [col.crt, col.mod, col.mod, JSON.stringify(CONF), JSON.stringify(models), JSON.stringify(decks), JSON.stringify(DCONF), '{}']);
+    db.run('INSERT INTO col VALUES (1,?,?,?,11,0,0,0,?,?,?,?,?)', [col.crt, col.mod, col.mod, confJson(col), JSON.stringify(models), JSON.stringify(decks), JSON.stringify(DCONF), '{}']);
     db.run('BEGIN');
     const note = db.prepare('INSERT INTO notes VALUES (?,?,?,?,-1,?,?,?,?,0,\'\')');
     for (const n of col.notes) note.run([n.id, n.guid, n.mid, modSec, n.tags, n.flds, n.sfld, n.csum]);
@@ -119,7 +132,7 @@ export interface AnkiPackage {
   format: 'collection.anki2' | 'collection.anki21' | 'collection.anki21b';
   notes: PackageNote[];
   cards: { id: number; nid: number; did: number; ord: number }[];
-  revlog: { id: number; cid: number; ease: number; time: number; type: number }[];
+  revlog: { id: number; cid: number; ease: number; time: number; type: number; factor: number }[];
   models: Map<number, PackageModel>;
   decks: Map<number, string>;
   /** Media files in the package (amgi keeps text only). */
@@ -130,10 +143,51 @@ function rows(db: Database, sqlText: string): unknown[][] {
   return db.exec(sqlText)[0]?.values ?? [];
 }
 
-/** protobuf: the varint of field 1 at the start of a message (NotetypeConfig.kind: 1 = cloze). */
-function firstVarintField(bytes: Uint8Array | null): number {
-  return bytes && bytes[0] === 0x08 ? (bytes[1] ?? 0) : 0;
+/**
+ * The first value of field `field` in a protobuf message (a varint, or a length-delimited's bytes);
+ * undefined when absent (proto3 leaves out zeros) or the bytes are damaged. Schema 18 keeps note
+ * type and template options this way (Anki's proto/anki/notetypes.proto: Notetype.Config.kind = 1,
+ * Template.Config.q_format = 1, a_format = 2).
+ */
+export function protoField(bytes: Uint8Array | null, field: number): number | Uint8Array | undefined {
+  if (!bytes) return undefined;
+  let at = 0;
+  const varint = (): number => {
+    let v = 0;
+    for (let mul = 1; at < bytes.length; mul *= 128) {
+      const b = bytes[at++]!;
+      v += (b & 0x7f) * mul;
+      if (b < 0x80) return v;
+    }
+    throw new RangeError('truncated varint');
+  };
+  try {
+    while (at < bytes.length) {
+      const key = varint();
+      const [num, wire] = [Math.floor(key / 8), key % 8];
+      let value: number | Uint8Array;
+      if (wire === 0) value = varint();
+      else if (wire === 2) {
+        const len = varint();
+        if (at + len > bytes.length) return undefined;
+        value = bytes.subarray(at, at + len);
+        at += len;
+      } else if (wire === 1 || wire === 5) {
+        at += wire === 1 ? 8 : 4;
+        continue;
+      } else return undefined;
+      if (num === field) return value;
+    }
+  } catch {
+    return undefined;
+  }
+  return undefined;
 }
+
+const protoString = (bytes: Uint8Array | null, field: number): string => {
+  const v = protoField(bytes, field);
+  return v instanceof Uint8Array ? Buffer.from(v).toString('utf8') : '';
+};
 
 export async function readAnkiPackage(file: string): Promise<AnkiPackage> {
   const { unzipSync } = await import('fflate');
@@ -170,9 +224,9 @@ export async function readAnkiPackage(file: string): Promise<AnkiPackage> {
     const tables = new Set(rows(db, "SELECT name FROM sqlite_master WHERE type='table'").map((r) => String(r[0])));
     if (tables.has('notetypes')) {
       // Schema 18: note types, fields and templates in tables, their options as protobuf.
-      for (const [id, name, config] of rows(db, 'SELECT id, name, config FROM notetypes')) models.set(Number(id), { name: String(name), fields: [], qfmts: [], cloze: firstVarintField(config as Uint8Array) === 1 });
+      for (const [id, name, config] of rows(db, 'SELECT id, name, config FROM notetypes')) models.set(Number(id), { name: String(name), fields: [], qfmts: [], cloze: protoField(config as Uint8Array, 1) === 1 });
       for (const [ntid, name] of rows(db, 'SELECT ntid, name FROM fields ORDER BY ntid, ord')) models.get(Number(ntid))?.fields.push(String(name));
-      for (const [ntid, config] of rows(db, 'SELECT ntid, config FROM templates ORDER BY ntid, ord')) models.get(Number(ntid))?.qfmts.push(Buffer.from(config as Uint8Array).toString('utf8'));
+      for (const [ntid, config] of rows(db, 'SELECT ntid, config FROM templates ORDER BY ntid, ord')) models.get(Number(ntid))?.qfmts.push(protoString(config as Uint8Array, 1));
       for (const [id, name] of rows(db, 'SELECT id, name FROM decks')) decks.set(Number(id), String(name).replace(/\x1f/g, '::'));
     } else {
       const [m, d] = rows(db, 'SELECT models, decks FROM col')[0] ?? ['{}', '{}'];
@@ -189,7 +243,7 @@ export async function readAnkiPackage(file: string): Promise<AnkiPackage> {
       fields: String(flds).split('\x1f'),
     }));
     const cards = rows(db, 'SELECT id, nid, did, ord FROM cards ORDER BY id').map(([id, nid, did, ord]) => ({ id: Number(id), nid: Number(nid), did: Number(did), ord: Number(ord) }));
-    const revlog = rows(db, 'SELECT id, cid, ease, time, type FROM revlog ORDER BY id').map(([id, cid, ease, time, type]) => ({ id: Number(id), cid: Number(cid), ease: Number(ease), time: Number(time), type: Number(type) }));
+    const revlog = rows(db, 'SELECT id, cid, ease, time, type, factor FROM revlog ORDER BY id').map(([id, cid, ease, time, type, factor]) => ({ id: Number(id), cid: Number(cid), ease: Number(ease), time: Number(time), type: Number(type), factor: Number(factor) }));
     return { format, notes, cards, revlog, models, decks, media };
   } finally {
     db.close();

@@ -10,6 +10,7 @@ import { combineDecks, type DeckCandidate } from '../core/deck/collection.js';
 import { sha256Hex } from '../core/crypto.js';
 import { MAX_DECK_BYTES, parseDeck, type DeckProblem } from '../core/deck/validate.js';
 import type { Card, Deck, DeckOrigin, LoadedDeck } from '../core/deck/types.js';
+import { isCopyBesideOriginal, originalOf } from './conflictCopy.js';
 import { forgetDeck, lookupDeck, outlineOf, storeDeck, type DeckOutline } from './deckCache.js';
 import { amgiHome, bundledDecksDir, userDecksDir } from './paths.js';
 
@@ -37,6 +38,11 @@ export function deckFilesIn(dir: string, problems: DeckProblem[] = []): string[]
     const n = d.name;
     if (!n.endsWith('.json') || n === 'schema.json' || n === 'sources.json' || n === 'aliases.json' || n.startsWith('.')) continue;
     const file = join(dir, n);
+    // Two machines changed one deck at once: the sync tool's copy would load as a second deck with the same id.
+    if (isCopyBesideOriginal(dir, n)) {
+      problems.push({ file: displayName(file), severity: 'warning', message: msg().deckConflictCopy(originalOf(n)) });
+      continue;
+    }
     if (isSpecial(file, d)) {
       problems.push({ file: displayName(file), severity: 'warning', message: msg().deckNotRegular });
       continue;

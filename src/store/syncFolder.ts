@@ -24,6 +24,8 @@ import type { LogEntry } from '../core/schedule/types.js';
 import { syncDir as fsyncDir, writeFileAtomic } from './atomicFile.js';
 import { appendChunks, logPath, parseEntry, scanLines, scanLog } from './log.js';
 import { ensureDevice, syncDirOf } from './syncConfig.js';
+import { isConflictCopy, originalOf } from './conflictCopy.js';
+import { fsCause, msg } from '../core/messages.js';
 
 export const DEVICE_FORMAT = 1;
 const STATE_FILE = 'sync-state.json';
@@ -52,16 +54,9 @@ interface SyncState {
   files: Record<string, FileMark>;
 }
 
-/** What a conflict copy's name looks like (Dropbox, Syncthing, Nextcloud/ownCloud, OneDrive). */
-const CONFLICT = /( \(conflicted copy[^)]*\)|\.sync-conflict-[^.]*| \(conflict[^)]*\)|-conflict-\d+)/i;
-
-export function isConflictCopy(name: string): boolean {
-  return CONFLICT.test(name);
-}
-
 /** A device file's id: its name without `.jsonl` and without a conflict copy's mark. */
 export function deviceOfFile(name: string): string {
-  return name.replace(/\.jsonl$/, '').replace(CONFLICT, '');
+  return originalOf(name.replace(/\.jsonl$/, ''));
 }
 
 export function deviceFileName(device: string): string {
@@ -202,7 +197,7 @@ function step(home: string, dir: string): StepResult {
   try {
     names = deviceFiles(dir);
   } catch (e) {
-    return { merged: 0, exported: 0, problems: [`sync folder ${dir} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`] };
+    return { merged: 0, exported: 0, problems: [msg().syncFolderUnreadable(dir, fsCause(e))] };
   }
   const ownName = deviceFileName(device);
   const ownFile = join(dir, ownName);
@@ -243,14 +238,14 @@ function step(home: string, dir: string): StepResult {
     if (headerNewer) {
       // A file from a newer amgi may mean something else by the same fields: left whole for an
       // amgi that understands it (read again after an update).
-      problems.push(`${n}: written by a newer amgi; skipped (update amgi on this machine)`);
+      problems.push(msg().syncNewerFile(n));
       delete state.files[n];
       continue;
     }
     if (from === 0) wholeRead = true;
     for (const [id, text] of got) if (!incoming.has(id)) incoming.set(id, text);
-    if (newer) problems.push(`${n}: skipped ${newer} entr${newer === 1 ? 'y' : 'ies'} from a newer amgi (update amgi on this machine)`);
-    if (bad) problems.push(`${n}: skipped ${bad} unreadable line${bad === 1 ? '' : 's'}`);
+    if (newer) problems.push(msg().syncNewerEntries(n, newer));
+    if (bad) problems.push(msg().syncBadLines(n, bad));
     state.files[n] = { offset: scan.end, ino: st.ino, tail: tailCrc(file, scan.end) };
   }
   for (const n of Object.keys(state.files)) if (!names.includes(n)) delete state.files[n];

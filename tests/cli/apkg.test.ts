@@ -11,9 +11,11 @@ import initSqlJs, { type Database } from 'sql.js';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { amgi } from '../helpers/cli.js';
 import { mini, useMiniDeckHome } from '../helpers/miniDeck.js';
-import { SCHEMA11 } from '../../src/store/ankiPackage.js';
-import { collectionStart, guidFor } from '../../src/core/export/apkg.js';
-import { studyDay } from '../../src/core/schedule/day.js';
+import { createHash } from 'node:crypto';
+import { SCHEMA11, collectionBytes, protoField } from '../../src/store/ankiPackage.js';
+import { buildCollection, cardSchedule, collectionStart, fieldChecksum, guidFor } from '../../src/core/export/apkg.js';
+import { dayStart, studyDay } from '../../src/core/schedule/day.js';
+import type { ItemState } from '../../src/core/schedule/ledger.js';
 import { openProgress } from '../../src/store/progress.js';
 import { loadAllDecks } from '../../src/store/deckFiles.js';
 import { readLog } from '../../src/store/log.js';
@@ -107,9 +109,78 @@ describe('export --format apkg', () => {
     expect([type, queue]).toEqual([2, 2]);
     expect(due).toBe(studyDay(state.due, 4) - studyDay(crt * 1000, 4));
     expect(ivl).toBe(state.sch);
-    expect(JSON.parse(String(data)).s).toBeCloseTo(state.s, 3);
+    // cards.data as Anki reads it (rslib/src/storage/card/data.rs:20-62: keys s, d, dr, decay, lrt;
+    // roundings of convert_to_json, :93): decay is FSRS-6's default w[20], 0.1542 → 0.154.
+    const fsrs = JSON.parse(String(data)) as Record<string, number>;
+    expect(Object.keys(fsrs).sort()).toEqual(['d', 'decay', 'dr', 'lrt', 's']);
+    expect(fsrs).toEqual({ s: Number(state.s.toFixed(4)), d: Number(state.d.toFixed(3)), dr: 0.9, decay: 0.154, lrt: Math.floor(state.last! / 1000) });
     const news = all(db, 'SELECT count(*) FROM cards WHERE type = 0 AND queue = 0')[0]![0];
     expect(news).toBe(7);
+  });
+
+  test('what Anki requires of a note: field count, no control characters, sort field and csum as Anki computes them', async () => {
+    // rslib/src/notes/mod.rs:320 field_checksum, checked against Anki's own vectors (:705).
+    expect([fieldChecksum('test'), fieldChecksum('今日')]).toEqual([2840236005, 1464653051]);
+    const deck = loadAllDecks({ decksDir: env.decks, env: { AMGI_HOME: env.home } }).decks[0]!.deck;
+    const layer = deck.cards.find((c) => c.id === 'mini-layer')!;
+    Object.assign(layer, { front: 'R&D <layer>\x1f `ls`' });
+    const col = buildCollection([deck], Date.parse(NOW));
+    const SQL = await initSqlJs();
+    const db = new SQL.Database(await collectionBytes(col));
+    const models = JSON.parse(String(all(db, 'SELECT models FROM col')[0]![0])) as Record<string, { flds: unknown[]; sortf: number }>;
+    for (const [flds, mid, sfld, csum] of all(db, 'SELECT flds, mid, sfld, csum FROM notes')) {
+      // notes/mod.rs:193 prepare_for_update refuses a note whose field count is not its note type's.
+      expect(String(flds).split('\x1f')).toHaveLength(models[String(mid)]!.flds.length);
+      // text.rs:227 strip_html: tags removed, entities decoded; csum from the first field (sortf 0).
+      expect(models[String(mid)]!.sortf).toBe(0);
+      expect(csum).toBe(createHash('sha1').update(String(sfld)).digest().readUInt32BE(0));
+    }
+    const [flds, sfld] = all(db, `SELECT flds, sfld FROM notes WHERE guid = '${guidFor('mini-layer')}'`)[0]!;
+    expect(String(flds).split('\x1f')[0]).toBe('R&amp;D &lt;layer&gt; <code>ls</code>');
+    expect(sfld).toBe('R&D <layer> ls');
+  });
+
+  test("a review card is due on the same day in Anki: conf's schedVer, rollover and creationOffset count days as amgi does", async () => {
+    // Seoul, a study day starting at 06:00, now 05:30 on 2026-03-10 (still study day 03-09).
+    const tz = process.env.TZ;
+    process.env.TZ = 'Asia/Seoul';
+    try {
+      const now = new Date(2026, 2, 10, 5, 30).getTime();
+      const today = studyDay(now, 6);
+      const dueDay = today + 5;
+      const state: ItemState = { deck: 'mini', due: dayStart(dueDay, 6).getTime() + 3_600_000, s: 5.2, d: 4.1, el: 0, sch: 5, step: 0, reps: 2, lapses: 0, st: 2, last: now - 3_600_000 };
+      const deck = loadAllDecks({ decksDir: env.decks, env: { AMGI_HOME: env.home } }).decks[0]!.deck;
+      const col = buildCollection([deck], now, { state: (k) => (k === 'mini-layer' ? state : undefined), dayStartHour: 6, retention: 0.9, decay: 0.1542 });
+      const SQL = await initSqlJs();
+      const db = new SQL.Database(await collectionBytes(col));
+      const [crt, conf] = all(db, 'SELECT crt, conf FROM col')[0]!;
+      const c = JSON.parse(String(conf)) as { schedVer?: number; rollover?: number; creationOffset?: number };
+      const [due] = all(db, `SELECT c.due FROM cards c JOIN notes n ON n.id = c.nid WHERE n.guid = '${guidFor('mini-layer')}'`)[0]!;
+      // Anki's day count (rslib/src/scheduler/timing.rs:27-84 sched_timing_today_v2_new) with what it
+      // falls back to when a key is missing: rollover 4 (scheduler/mod.rs:65), the importer's own
+      // offset as creationOffset (scheduler/upgrade.rs:118). The importer is in Seoul too.
+      const rollover = c.rollover ?? 4;
+      const west = c.creationOffset ?? new Date(Number(crt) * 1000).getTimezoneOffset();
+      const localDay = (secs: number, minutesWest: number) => Math.floor((secs - minutesWest * 60) / 86_400);
+      const localHour = (secs: number, minutesWest: number) => Math.floor(((secs - minutesWest * 60) % 86_400) / 3600);
+      const nowSecs = now / 1000;
+      const nowWest = new Date(now).getTimezoneOffset();
+      const daysElapsed = localDay(nowSecs, nowWest) - localDay(Number(crt), west) - (localHour(nowSecs, nowWest) >= rollover ? 0 : 1);
+      // import/cards.rs:180 shifts the due by the difference of day counts: what stays is the due relative to today.
+      expect(Number(due) - daysElapsed).toBe(dueDay - today);
+      expect([c.schedVer, c.rollover, c.creationOffset]).toEqual([2, 6, -540]);
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
+  });
+
+  test("a learning card's left counts the steps still ahead as Anki does (1m 10m learning, 10m relearning)", () => {
+    const at = Date.parse(NOW);
+    const learning = (st: 1 | 3, step: number): ItemState => ({ deck: 'mini', due: at + 600_000, s: 2.3, d: 5, el: 0, sch: 0, step, reps: 1, lapses: 0, st, last: at });
+    const left = (st: 1 | 3, step: number) => cardSchedule(learning(st, step), 0, () => 0, 0.9, 0.1542).left;
+    // rslib/src/scheduler/states/steps.rs:23 get_index: the step is steps − left; at step 0 of 2, left 2.
+    expect([left(1, 0), left(1, 1), left(3, 0)]).toEqual([2, 1, 1]);
   });
 
   test('bad input: one clear line', () => {
@@ -156,6 +227,19 @@ async function legacyCollection(): Promise<Uint8Array> {
   return bytes;
 }
 
+/** protobuf, as prost writes it: a key varint, then a varint or a length-delimited value. */
+function pbVarint(n: number): number[] {
+  const out: number[] = [];
+  for (; n >= 0x80; n = Math.floor(n / 128)) out.push((n & 0x7f) | 0x80);
+  return [...out, n];
+}
+const pbString = (field: number, text: string) => {
+  const b = strToU8(text);
+  return [...pbVarint((field << 3) | 2), ...pbVarint(b.length), ...b];
+};
+/** Anki's afmt of each stock type; Basic's back also shows what was typed (its front asks for nothing). */
+const AFMT: Record<string, string> = { '1': '{{FrontSide}}<hr id=answer>{{Back}}{{type:Back}}', '2': '{{FrontSide}}<hr id=answer>{{Back}}', '3': '{{Front}}<hr id=answer>{{type:Back}}', '4': '{{cloze:Text}}<br>{{Back Extra}}' };
+
 /** Schema 18 (Anki 2.1.50+): note types, fields, templates and decks in tables; protobuf configs. */
 async function currentCollection(): Promise<Uint8Array> {
   const SQL = await initSqlJs();
@@ -170,12 +254,13 @@ CREATE TABLE templates (ntid integer not null, ord integer not null, name text n
 CREATE TABLE decks (id integer primary key not null, name text not null, mtime_secs integer not null, usn integer not null, common blob not null, kind blob not null);`);
   db.run("INSERT INTO col VALUES (1, 1600000000, 0, 0, 18, 0, 0, 0, '', '', '', '', '')");
   for (const [id, m] of Object.entries(LEGACY_MODELS)) {
-    // NotetypeConfig: field 1 (kind) = 1 for cloze; a css string (field 3) after it.
-    const config = m.type === 1 ? new Uint8Array([0x08, 0x01, 0x1a, 0x00]) : new Uint8Array([0x1a, 0x00]);
+    // Notetype.Config (proto/anki/notetypes.proto:48): kind (1) = 1 for cloze, left out when 0; css (3) after it.
+    const css = pbString(3, '.card { font-family: arial; font-size: 20px; text-align: center; color: black; background-color: white; }'.repeat(2));
+    const config = new Uint8Array(m.type === 1 ? [0x08, 0x01, ...css] : css);
     db.run('INSERT INTO notetypes VALUES (?, ?, 0, 0, ?)', [Number(id), m.name, config]);
     m.flds.forEach((f, ord) => db.run('INSERT INTO fields VALUES (?, ?, ?, ?)', [Number(id), ord, f.name, new Uint8Array()]));
-    // TemplateConfig: field 1 (q_format), a string.
-    m.tmpls.forEach((t, ord) => db.run('INSERT INTO templates VALUES (?, ?, ?, 0, 0, ?)', [Number(id), ord, `Card ${ord + 1}`, new Uint8Array([0x0a, t.qfmt.length, ...strToU8(t.qfmt)])]));
+    // Template.Config (notetypes.proto:103): q_format (1), a_format (2), strings.
+    m.tmpls.forEach((t, ord) => db.run('INSERT INTO templates VALUES (?, ?, ?, 0, 0, ?)', [Number(id), ord, `Card ${ord + 1}`, new Uint8Array([...pbString(1, t.qfmt), ...pbString(2, AFMT[id]!)])]));
   }
   db.run("INSERT INTO decks VALUES (77, 'Docker\x1fBasics', 0, 0, x'', x'')");
   insertNotes(db);
@@ -187,12 +272,13 @@ CREATE TABLE decks (id integer primary key not null, name text not null, mtime_s
 function expectImported(r: { code: number; stdout: string; stderr: string }, deckFile: string): void {
   expect(r.code, r.stderr + r.stdout).toBe(0);
   expect(r.stdout).toMatch(/1 media file \(images, sounds\) not imported/);
-  const deck = JSON.parse(readFileSync(deckFile, 'utf8')) as { title: string; cards: { type: string; front: string; back?: string; tags?: string[] }[] };
+  const deck = JSON.parse(readFileSync(deckFile, 'utf8')) as { title: string; cards: { type: string; front: string; back?: string; answer?: string; tags?: string[] }[] };
   expect(deck.title).toBe('Docker::Basics');
-  expect(deck.cards.map((c) => c.type)).toEqual(['basic', 'reversible', 'basic', 'cloze']);
+  expect(deck.cards.map((c) => c.type)).toEqual(['basic', 'reversible', 'typed', 'cloze']);
   expect(deck.cards[0]).toMatchObject({ front: 'What is a layer?', back: 'A read-only filesystem diff\nstacked', tags: ['image', 'docker'] });
   expect(deck.cards[1]!.back).toBe('격리');
-  expect(deck.cards[2]!.back).toBe('docker.io');
+  // Basic (type in the answer): the learner types it in amgi too.
+  expect(deck.cards[2]).toMatchObject({ front: 'Default registry', answer: 'docker.io' });
   expect(deck.cards[3]).toMatchObject({ front: '{{runc}} runs {{containers}}', back: 'OCI', tags: ['oci'] });
 }
 
@@ -211,6 +297,16 @@ describe('import FILE.apkg / FILE.colpkg', () => {
     const r = run(['import', file, '--deck', 'current', '--yes']);
     expectImported(r, join(env.home, 'decks', 'current.json'));
     expect(r.stdout).toMatch(/collection.anki21b with 4 notes/);
+  });
+
+  test('schema 18 configs read as protobuf: the question is field 1 alone, lengths past 127 bytes, damage is no value', () => {
+    const qfmt = `<div class=q>${'질문 '.repeat(40)}{{Front}}</div>`;
+    const tmpl = new Uint8Array([...pbString(1, qfmt), ...pbString(2, '{{FrontSide}}<hr id=answer>{{type:Back}}')]);
+    expect(Buffer.from(protoField(tmpl, 1) as Uint8Array).toString('utf8')).toBe(qfmt);
+    expect(Buffer.from(protoField(tmpl, 2) as Uint8Array).toString('utf8')).toMatch(/type:Back/);
+    const cloze = new Uint8Array([0x08, 0x01, ...pbString(3, 'css')]);
+    expect([protoField(cloze, 1), protoField(new Uint8Array(pbString(3, 'css')), 1)]).toEqual([1, undefined]);
+    expect(protoField(tmpl.subarray(0, 10), 2)).toBeUndefined();
   });
 
   test('not a package: one clear line, exit 1', () => {
@@ -237,25 +333,30 @@ test('revlog round trip: export with progress, reviews on the phone, import: the
     [day(0) + 5000, cid(guidFor('mini-runtime'), 1), 1, 8000, 0],
     [day(0) + 900_000, cid(guidFor('mini-runtime'), 1), 3, 2500, 0],
     [day(2), 999, 3, 1000, 1], // a card amgi never exported
+    // A filtered deck without rescheduling: type 3, factor 0 (rslib/src/revlog/mod.rs:115 is_cramming).
+    [day(2) + 60_000, cid(guidFor('mini-layer'), 0), 1, 2000, 3, 0],
   ];
-  for (const [id, c, ease, time, type] of rows) db.run('INSERT INTO revlog VALUES (?, ?, -1, ?, 1, 0, 2500, ?, ?)', [id!, c!, ease!, time!, type!]);
+  for (const [id, c, ease, time, type, factor = 2500] of rows) db.run('INSERT INTO revlog VALUES (?, ?, -1, ?, 1, 0, ?, ?, ?)', [id!, c!, ease!, factor, time!, type!]);
   writeFileSync(out, zipSync({ 'collection.anki2': db.export(), media: strToU8('{}') }));
   const later = '2026-03-14T10:00:00.000Z';
   const r = run(['import', out, '--progress', '--decks', env.decks], { AMGI_NOW: later });
   expect(r.code, r.stderr).toBe(0);
-  expect(r.stdout).toMatch(/merged 4 new entries/);
+  expect(r.stdout).toMatch(/merged 5 new entries/);
   expect(r.stderr).toMatch(/1 review of cards amgi did not export left out/);
   const log = readLog(env.home).entries;
   expect(log.filter((e) => e.op === 'answer' && e.key === 'mini-runtime~rev').map((e) => e.op === 'answer' && [e.grade, e.ms])).toEqual([[1, 8000], [3, 2500]]);
   const decks = loadAllDecks({ decksDir: env.decks, env: { AMGI_HOME: env.home } }).decks;
   const p = openProgress({ home: env.home, decks, now: () => new Date(later), fuzz: false });
   const layer = p.state('mini-layer')!;
+  // The cram Again is kept for weakest-first, the schedule is the two Goods'.
+  expect(log.filter((e) => e.op === 'answer' && e.key === 'mini-layer').map((e) => e.op === 'answer' && [e.kind, e.reschedule])).toEqual([['review', true], ['review', true], ['cram', false]]);
   expect(layer.reps).toBe(2);
+  expect(layer.cramN).toBe(1);
   expect(layer.due).toBeGreaterThan(day(1));
   p.close();
   const twice = run(['import', out, '--progress', '--decks', env.decks], { AMGI_NOW: later });
   expect(twice.code).toBe(0);
   expect(twice.stdout).toMatch(/nothing new/);
-  expect(readLog(env.home).entries).toHaveLength(4);
+  expect(readLog(env.home).entries).toHaveLength(5);
   void mini;
 });

@@ -128,6 +128,34 @@ describe('sync through a folder', () => {
     expect(readdirSync(b!.folder).some((n) => /conflict/.test(n))).toBe(true);
   });
 
+  test('conflict copies of a deck and of the settings: the original is read, the copy is never loaded as a second deck, and amgi sync names both (in Korean too)', () => {
+    const [m] = machines(root, 1);
+    const dir = join(m!.folder, 'decks');
+    mkdirSync(dir, { recursive: true });
+    const mine = deck('mine', 3);
+    mine.deck.description = '충돌 사본 시험용 덱';
+    writeFileSync(join(dir, 'mine.json'), deckToJson(mine.deck));
+    writeFileSync(join(dir, 'mine (conflicted copy 2026-12-01).json'), deckToJson({ ...mine.deck, title: 'older' }));
+    writeFileSync(join(m!.folder, 'settings.json'), '{}');
+    writeFileSync(join(m!.folder, 'settings.sync-conflict-20261201-101010-ABCDEFG.json'), '{}');
+    const env = { AMGI_HOME: m!.home, AMGI_SYNC_DIR: undefined };
+    const list = amgi(['decks', '--json'], env);
+    expect(list.code, list.stderr).toBe(0);
+    // Without the rule the copy is a "duplicate deck id" error and one of the two is dropped at random.
+    expect(list.stderr).not.toMatch(/duplicate deck id/);
+    expect((JSON.parse(list.stdout) as { id: string; title: string }[]).filter((d) => d.id === 'mine').map((d) => d.title)).toEqual([mine.deck.title]);
+    const r = amgi(['sync'], env);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('decks/mine (conflicted copy 2026-12-01).json: a conflict copy of decks/mine.json');
+    expect(r.stdout).toContain('settings.sync-conflict-20261201-101010-ABCDEFG.json: a conflict copy of settings.json');
+    const ko = amgi(['sync', '--lang', 'ko'], env);
+    expect(ko.code).toBe(0);
+    expect(ko.stdout).toContain('settings.json의 충돌 사본입니다');
+    // Korean output: no English words left once paths, ids and command names are taken out.
+    const words = ko.stdout.replaceAll('mine (conflicted copy 2026-12-01).json', '').replace(/\S*[/.]\S*|amgi|sync|--dir|PATH|UTC|iCloud Drive|OneDrive|git/g, '').match(/[A-Za-z]{3,}/g);
+    expect(words).toBeNull();
+  });
+
   test('turning sync off keeps the whole history; on again, nothing is written twice', () => {
     const [a, b] = machines(root, 2);
     study(a!, decks, T0, 4, rng(8));

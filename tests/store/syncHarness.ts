@@ -10,7 +10,7 @@ import type { LoadedDeck } from '../../src/core/deck/types.js';
 import { openProgress } from '../../src/store/progress.js';
 import { readSyncConfig, saveSyncDir } from '../../src/store/syncConfig.js';
 import { readLog } from '../../src/store/log.js';
-import { isConflictCopy } from '../../src/store/syncFolder.js';
+import { isConflictCopy } from '../../src/store/conflictCopy.js';
 
 export interface Machine {
   home: string;

@@ -9,6 +9,7 @@
  * the card's `note` and its source. A note's GUID comes from the amgi card id, so exporting
  * again updates the notes in Anki instead of adding copies, and reviews come back matched by it.
  */
+import { createHash } from 'node:crypto';
 import { GAP } from '../deck/cards.js';
 import type { Card, CardSource, Deck } from '../deck/types.js';
 import { isSeedSource } from '../deck/types.js';
@@ -124,6 +125,9 @@ export function keyOfCard(cardId: string, ord: number): string {
 
 export interface AnkiCollection {
   crt: number;
+  /** Anki's col.conf `rollover` (the study day's start hour) and `creationOffset` (minutes west of UTC at crt). */
+  rollover: number;
+  creationOffset: number;
   mod: number;
   models: AnkiModel[];
   decks: { id: number; name: string; desc: string }[];
@@ -135,6 +139,8 @@ export interface ScheduleSource {
   state(key: string): ItemState | undefined;
   dayStartHour: number;
   retention: number;
+  /** FSRS-6 decay (w[20]) of the weights in use: Anki reads a card's recall curve from it. */
+  decay: number;
 }
 
 /** Collection creation: a fixed day long ago, at the day's start hour (review dues count days from it). */
@@ -142,8 +148,22 @@ export function collectionStart(dayStartHour: number): number {
   return Math.floor(dayStart(studyDay(Date.UTC(2020, 0, 2), dayStartHour), dayStartHour).getTime() / 1000);
 }
 
-/** First field as text for sorting and the checksum (Anki: sha1 of the stripped first field; any stable number works for import). */
-const stripHtml = (s: string) => s.replace(/<[^>]*>/g, '');
+/**
+ * The first field as Anki's sort field: tags stripped, entities decoded (rslib/src/text.rs:227
+ * strip_html; amgi's HTML holds only &amp; &lt; &gt;, decoded in one pass as htmlescape does).
+ */
+export function sortField(html: string): string {
+  const ENT: Record<string, string> = { amp: '&', lt: '<', gt: '>' };
+  return html.replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt);/g, (_, e: string) => ENT[e]!).normalize('NFC');
+}
+
+/** Anki's notes.csum: the first 4 bytes of the SHA-1 of the sort field, big-endian (rslib/src/notes/mod.rs:320 field_checksum). */
+export function fieldChecksum(text: string): number {
+  return createHash('sha1').update(text, 'utf8').digest().readUInt32BE(0);
+}
+
+/** ASCII control characters but \n and \t: Anki drops them from fields (rslib/src/notes/mod.rs:350), and a 0x1f would split one. */
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f]/g;
 
 export function buildCollection(decks: Deck[], nowMs: number, schedule?: ScheduleSource): AnkiCollection {
   const dayStartHour = schedule?.dayStartHour ?? 4;
@@ -155,23 +175,24 @@ export function buildCollection(decks: Deck[], nowMs: number, schedule?: Schedul
     used.add(id);
     return id;
   };
-  const col: AnkiCollection = { crt, mod: nowMs, models: Object.values(MODELS), decks: [], notes: [], cards: [] };
+  const col: AnkiCollection = { crt, rollover: dayStartHour, creationOffset: new Date(crt * 1000).getTimezoneOffset(), mod: nowMs, models: Object.values(MODELS), decks: [], notes: [], cards: [] };
   let position = 0;
   for (const deck of decks) {
     // "::" in a deck name makes an Anki sub-deck; a title is one deck.
     const did = unique(ankiId(`amgi-deck:${deck.id}`));
     col.decks.push({ id: did, name: deck.title.replace(/::/g, ':'), desc: deck.description });
     for (const card of deck.cards) {
-      const { model: m, fields } = noteFor(card);
+      const { model: m, fields: raw } = noteFor(card);
+      const fields = raw.map((f) => f.replace(CONTROL, ''));
       const guid = guidFor(card.id);
       const nid = unique(ankiId(`amgi-note:${card.id}`));
       const tags = (card.tags ?? []).map((t) => t.trim().replace(/\s+/g, '_')).filter(Boolean);
-      const sfld = stripHtml(fields[0]!);
-      col.notes.push({ id: nid, guid, mid: m.id, tags: tags.length ? ` ${tags.join(' ')} ` : '', flds: fields.join('\x1f'), sfld, csum: Number(hash64(sfld) % 4_294_967_295n) });
+      const sfld = sortField(fields[0]!);
+      col.notes.push({ id: nid, guid, mid: m.id, tags: tags.length ? ` ${tags.join(' ')} ` : '', flds: fields.join('\x1f'), sfld, csum: fieldChecksum(sfld) });
       const ords = m.cloze ? [0] : m.templates.map((_, i) => i);
       for (const ord of ords) {
         const s = schedule?.state(keyOfCard(card.id, ord));
-        col.cards.push({ id: unique(ankiId(`amgi-card:${card.id}/${ord}`)), nid, did, ord, ...cardSchedule(s, position++, (ms) => studyDay(ms, dayStartHour) - crtDay, schedule?.retention ?? 0.9) });
+        col.cards.push({ id: unique(ankiId(`amgi-card:${card.id}/${ord}`)), nid, did, ord, ...cardSchedule(s, position++, (ms) => studyDay(ms, dayStartHour) - crtDay, schedule?.retention ?? 0.9, schedule?.decay ?? 0.1542) });
       }
     }
   }
@@ -183,14 +204,20 @@ type Sched = Pick<AnkiCollection['cards'][number], 'type' | 'queue' | 'due' | 'i
 /**
  * Anki's card columns for an amgi state. type/queue: 0 new, 1 learning, 2 review, 3 relearning
  * (queue −1 suspended). due: new → position; (re)learning → epoch seconds; review → days since
- * the collection's creation. data: FSRS memory state as Anki 23.10+ reads it ({s, d, dr}).
+ * the collection's creation. data: FSRS memory state under Anki's keys and roundings
+ * (rslib/src/storage/card/data.rs:20-107): s, d, dr, decay (without it Anki assumes FSRS-5's
+ * 0.5, a different recall curve) and lrt, the last review in epoch seconds.
  */
-export function cardSchedule(s: ItemState | undefined, position: number, dayIndex: (ms: number) => number, retention: number): Sched {
+export function cardSchedule(s: ItemState | undefined, position: number, dayIndex: (ms: number) => number, retention: number, decay: number): Sched {
   if (!s || s.st === 0) return { type: 0, queue: s?.susp ? -1 : 0, due: position, ivl: 0, factor: 0, reps: 0, lapses: 0, left: 0, data: '' };
-  const data = JSON.stringify({ s: Number(s.s.toFixed(4)), d: Number(s.d.toFixed(4)), dr: retention });
+  const round = (v: number, places: number) => Number(v.toFixed(places));
+  const data = JSON.stringify({ s: round(s.s, 4), d: round(s.d, 3), dr: round(retention, 2), decay: round(decay, 3), ...(s.last !== undefined ? { lrt: Math.floor(s.last / 1000) } : {}) });
   const base = { reps: s.reps, lapses: s.lapses, factor: 2500, data };
   if (s.st === 2) {
     return { ...base, type: 2, queue: s.susp ? -1 : 2, due: Math.max(0, dayIndex(s.due)), ivl: Math.max(1, s.sch), left: 0 };
   }
-  return { ...base, type: s.st === 3 ? 3 : 1, queue: s.susp ? -1 : 1, due: Math.floor(s.due / 1000), ivl: s.st === 3 ? Math.max(1, s.sch) : 0, left: 1001 };
+  // left: the steps still ahead, Anki's index being steps − left (rslib/src/scheduler/states/steps.rs:23);
+  // amgi's steps are 1m 10m and 10m relearning (fsrs.ts), as the package's deck options.
+  const steps = s.st === 3 ? 1 : 2;
+  return { ...base, type: s.st === 3 ? 3 : 1, queue: s.susp ? -1 : 1, due: Math.floor(s.due / 1000), ivl: s.st === 3 ? Math.max(1, s.sch) : 0, left: Math.max(1, steps - s.step) };
 }

@@ -1,6 +1,6 @@
 /**
  * An Anki collection's notes and reviews → amgi. Pure: the store reads the package.
- * Notes: Basic, Basic (and reversed card), Basic (type in the answer) and Cloze become cards
+ * Notes: Basic, Basic (and reversed card), Basic (type in the answer) (→ typed) and Cloze become cards
  * (HTML turned into text); other note types keep their first two fields as front and back.
  * Reviews: revlog rows of cards amgi exported (their note GUID is an amgi card id's, see
  * core/export/apkg.ts) become answer entries whose ids come from the revlog row, so importing
@@ -46,7 +46,9 @@ export function notesToDrafts(notes: AnkiNote[], models: Map<number, AnkiNoteTyp
       return;
     }
     if (!m) skipped.push({ line, text: text(0).slice(0, 60), reason: 'unknown note type; read as Basic' });
-    cards.push({ type: (m?.qfmts.length ?? 1) >= 2 ? 'reversible' : 'basic', line, front: text(0), back: text(1), ...tags });
+    // A `{{type:Field}}` on the question asks for the answer to be typed: an amgi typed card.
+    const type = m?.qfmts.some((q) => /\{\{type:/.test(q)) ? 'typed' : (m?.qfmts.length ?? 1) >= 2 ? 'reversible' : 'basic';
+    cards.push({ type, line, front: text(0), back: text(1), ...tags });
   });
   // The deck most notes are in names the amgi deck.
   const title = [...decks].sort((a, b) => b[1] - a[1])[0]?.[0];
@@ -59,6 +61,8 @@ export interface RevlogRow {
   ease: number;
   time: number;
   type: number;
+  /** Ease factor after the review; 0 on a filtered-deck answer that did not reschedule. */
+  factor: number;
 }
 
 export interface KnownCard {
@@ -90,7 +94,9 @@ export function revlogToEntries(revlog: RevlogRow[], cardOf: (cid: number) => { 
     const key = keyOfCard(k.cardId, c.ord);
     // Deterministic: the review's time and a checksum of (card, review id).
     const id = `${r.id.toString(36).padStart(9, '0')}-a${(crc32(`${key}:${r.id}`) >>> 0).toString(16).padStart(8, '0')}`;
-    entries.push({ v: 1, id, at: new Date(r.id).toISOString(), op: 'answer', key, deck: k.deckId, grade: r.ease as Grade, ms: Math.max(0, Math.min(r.time, maxMs)), kind: 'review', reschedule: true });
+    // Type 3 with factor 0 is Anki's cramming, a filtered deck not rescheduling (rslib/src/revlog/mod.rs:115 is_cramming): amgi's cram answer.
+    const cram = r.type === 3 && r.factor === 0;
+    entries.push({ v: 1, id, at: new Date(r.id).toISOString(), op: 'answer', key, deck: k.deckId, grade: r.ease as Grade, ms: Math.max(0, Math.min(r.time, maxMs)), kind: cram ? 'cram' : 'review', reschedule: !cram });
   }
   return { entries, unknown };
 }

@@ -76,5 +76,6 @@ function toCard(draft: DraftCard, id: string, front: string, back: string | unde
   const topic = clean(draft.topic);
   const extra = { ...(tags.length ? { tags } : {}), ...(topic ? { topic } : {}) };
   if (draft.type === 'cloze') return { id, type: 'cloze', front, ...(back ? { back } : {}), ...extra };
+  if (draft.type === 'typed') return { id, type: 'typed', front, answer: back!, ...extra };
   return { id, type: draft.type, front, back: back!, ...extra };
 }

@@ -11,6 +11,8 @@ interface DraftCommon {
 
 export type DraftCard =
   | (DraftCommon & { type: 'basic' | 'reversible'; back: string })
+  /** The back is what the learner types (Anki's "Basic (type in the answer)"). */
+  | (DraftCommon & { type: 'typed'; back: string })
   | (DraftCommon & { type: 'cloze'; back?: string });
 
 /** A line that looked like a card but was not made into one, and why. */

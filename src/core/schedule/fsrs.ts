@@ -2,7 +2,7 @@
  * The one place that talks to ts-fsrs (FSRS-6). Item states keep dates as epoch
  * milliseconds (compact to store, cheap to compare) and convert at this boundary.
  */
-import { computeDecayFactor, fsrs, get_fuzz_range, StrategyMode, type AbstractScheduler, type Card as FsrsCard, type Grade as FsrsGrade, State } from 'ts-fsrs';
+import { computeDecayFactor, fsrs, generatorParameters, get_fuzz_range, StrategyMode, type AbstractScheduler, type Card as FsrsCard, type Grade as FsrsGrade, State } from 'ts-fsrs';
 import type { Grade, MemoryState, Settings } from './types.js';
 
 export { State };
@@ -43,6 +43,11 @@ export function fromFsrsCard(c: FsrsCard): MemoryState {
   };
   if (c.last_review) m.last = new Date(c.last_review).getTime();
   return m;
+}
+
+/** The FSRS-6 decay, w[20], of these weights as the scheduler uses them (older 19-weight sets migrated by ts-fsrs). */
+export function decayOf(weights: number[] | undefined): number {
+  return generatorParameters(weights ? { w: weights } : {}).w[20]!;
 }
 
 export interface SchedulerOptions {
