@@ -1,24 +1,29 @@
 /**
- * `amgi import FILE.apkg|FILE.colpkg [--progress]`: the package read with sql.js/fflate/fzstd
- * (loaded only here), then the same paths as the other imports: notes through the deck preview
- * and write, reviews through the progress merge (a temporary progress file).
+ * Anki packages (.apkg, .colpkg) read for import: the package read with sql.js/fflate/fzstd
+ * (loaded only here, imported dynamically by deckImport/progressImport), then the same paths as
+ * the other imports: notes through the deck import, reviews through the progress merge (a
+ * temporary progress file).
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Io } from './io.js';
-import { plural } from './io.js';
 import { InputError } from '../core/import/errors.js';
 import { cardsByGuid, notesToDrafts, revlogToEntries } from '../core/import/apkg.js';
 import type { ImportParse } from '../core/import/draft.js';
 import { formatProgress } from '../core/sync/progressFile.js';
-import { readAnkiPackage } from '../store/ankiPackage.js';
-import { loadAllDecks } from '../store/deckFiles.js';
-import { writeFileAtomic } from '../store/atomicFile.js';
-import { MAX_ANSWER_MS } from '../store/log.js';
+import { readAnkiPackage } from './ankiPackage.js';
+import { loadAllDecks } from './deckFiles.js';
+import { writeFileAtomic } from './atomicFile.js';
+import { MAX_ANSWER_MS } from './log.js';
 
+/** What the package held, for the preview: its kind, its notes, its media files (not imported). */
+export interface PackageInfo {
+  format: string;
+  notes: number;
+  media: number;
+}
 
-export async function parseApkgNotes(file: string, io: Io): Promise<ImportParse> {
+export async function parseApkgNotes(file: string): Promise<{ parsed: ImportParse; info: PackageInfo }> {
   const pkg = await readAnkiPackage(file);
   const deckOfNote = new Map<number, string>();
   for (const c of pkg.cards) if (!deckOfNote.has(c.nid)) deckOfNote.set(c.nid, pkg.decks.get(c.did) ?? '');
@@ -26,10 +31,10 @@ export async function parseApkgNotes(file: string, io: Io): Promise<ImportParse>
     pkg.notes.map((n) => ({ ...n, deck: deckOfNote.get(n.id) })),
     pkg.models,
   );
-  io.out(`${pkg.format} with ${plural(pkg.notes.length, 'note')}`);
-  if (pkg.media) io.out(`${plural(pkg.media, 'media file')} (images, sounds) not imported: amgi keeps the text`);
-  return parsed;
+  return { parsed, info: { format: pkg.format, notes: pkg.notes.length, media: pkg.media } };
 }
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** The package's reviews of amgi's cards as a progress file in a temp folder: its path, and what was left out. */
 export async function apkgReviewsFile(file: string, env: NodeJS.ProcessEnv, decksDir?: string): Promise<{ file: string; dir: string; entries: number; unknown: number }> {

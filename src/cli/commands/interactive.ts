@@ -12,7 +12,7 @@ import { flagChoice, flagInt, flagString } from '../args.js';
 import { QUIZ_MODES } from '../../core/quiz/questions.js';
 import { DEFAULT_QUIZ_COUNT } from '../../core/quiz/session.js';
 import type { CommandContext } from '../commands.js';
-import { checkScope } from '../scope.js';
+import { checkScope } from '../../core/deck/scope.js';
 import { decksFromContext } from './decks.js';
 import { seedTitles } from '../../store/deckFiles.js';
 import { openHome } from '../../store/home.js';

@@ -1,7 +1,7 @@
 /** `--deck ID` and `--tag TAG` checked against the decks that loaded: a usage error names what exists. */
-import { UsageError } from '../core/errors.js';
-import { cliText } from '../core/messages.js';
-import type { LoadedDeck } from '../core/deck/types.js';
+import { UsageError } from '../errors.js';
+import { cliText } from '../messages.js';
+import type { LoadedDeck } from './types.js';
 
 /** Tags named in the error: enough to spot a typo, not a page. */
 const TAGS_SHOWN = 20;
