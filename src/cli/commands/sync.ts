@@ -1,20 +1,16 @@
 /**
  * `amgi sync [--dir PATH | --off | --git]`: one history across machines through a folder a sync
- * tool carries (store/syncFolder.ts). Without flags: a step now, then what the folder holds.
+ * tool carries. Flags parsed and results printed here; the work is store/syncControl.ts and
+ * store/syncGit.ts. Without flags: a step now, then what the folder holds.
  */
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
 import { flagString } from '../args.js';
 import type { CommandContext } from '../commands.js';
 import { plural } from '../io.js';
-import { AmgiError, UsageError } from '../../core/errors.js';
+import { UsageError } from '../../core/errors.js';
 import { amgiHome } from '../../store/paths.js';
-import { ensureDir } from '../../store/atomicFile.js';
-import { ensureDevice, saveSyncDir, syncDirOf } from '../../store/syncConfig.js';
-import { deviceFileName, syncReport, syncStep, type StepResult } from '../../store/syncFolder.js';
-import { rebuildSnapshot } from '../../store/ledgerStore.js';
-import { SETTINGS_FILE } from '../../store/settings.js';
+import { deviceFileName, type StepResult } from '../../store/syncFolder.js';
+import { syncNow, syncStatus, turnSyncOff, turnSyncOn } from '../../store/syncControl.js';
+import { gitSync } from '../../store/syncGit.js';
 
 export async function run(ctx: CommandContext): Promise<number> {
   if (ctx.args.length) throw new UsageError(`sync takes no arguments (got "${ctx.args[0]}"); use --dir PATH`);
@@ -22,165 +18,57 @@ export async function run(ctx: CommandContext): Promise<number> {
   const chosen = [dir !== undefined, ctx.flags.off === true, ctx.flags.git === true].filter(Boolean).length;
   if (chosen > 1) throw new UsageError('give one of --dir PATH, --off, --git');
   const home = amgiHome(ctx.env);
-  if (dir !== undefined) return turnOn(ctx, home, dir);
-  if (ctx.flags.off) return turnOff(ctx, home);
-  if (ctx.flags.git) return gitSync(ctx, home);
-  return report(ctx, home, runStep(ctx, home));
-}
-
-/** The files that are the learner's, not the machine's: they live in the sync folder when sync is on. */
-function userFiles(from: string): string[] {
-  const decks = join(from, 'decks');
-  let names: string[] = [];
-  try {
-    names = readdirSync(decks).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
-  } catch {
-    // no decks folder: nothing to carry
+  const { io } = ctx;
+  if (dir !== undefined) {
+    const on = turnSyncOn(home, ctx.env, dir, ctx.now);
+    if (on.envOverride) io.err(`amgi: note: AMGI_SYNC_DIR (${on.envOverride}) overrides the saved folder while it is set`);
+    if (on.copied) io.out(`copied ${plural(on.copied, 'file')} (your decks, aliases, settings) into ${on.dir}`);
+    return report(ctx, home, on.step);
   }
-  return [...names.map((n) => join('decks', n)), 'aliases.json', SETTINGS_FILE].filter((f) => existsSync(join(from, f)));
-}
-
-/** Copy `files` from one folder to another; `replace`: over files already there. Copies made. */
-function copyFiles(files: string[], from: string, to: string, replace: boolean): number {
-  let n = 0;
-  for (const f of files) {
-    const target = join(to, f);
-    if (!replace && existsSync(target)) continue;
-    ensureDir(dirname(target));
-    // Through a temp name: a kill mid-copy never leaves half a deck under the real name.
-    const tmp = join(dirname(target), `.${f.split('/').pop()}.${process.pid}.tmp`);
-    copyFileSync(join(from, f), tmp);
-    renameSync(tmp, target);
-    n++;
-  }
-  return n;
-}
-
-function runStep(ctx: CommandContext, home: string): StepResult | undefined {
-  // A window answering holds the lock for milliseconds: try a few times.
-  for (let i = 0; ; i++) {
-    const r = syncStep(home, { env: ctx.env, now: ctx.now().getTime() });
-    if (!r?.busy || i >= 20) {
-      if (r && r.merged > 0) rebuildSnapshot(home, { now: ctx.now });
-      return r;
-    }
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
-  }
-}
-
-async function turnOn(ctx: CommandContext, home: string, dirArg: string): Promise<number> {
-  const dir = resolve(dirArg);
-  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new AmgiError(`${dir} is a file, not a folder`);
-  if (!existsSync(dir)) {
-    if (!existsSync(dirname(dir))) throw new AmgiError(`${dirname(dir)} does not exist: give a folder your sync tool carries`);
-    mkdirSync(dir);
-  }
-  if (resolve(home) === dir) throw new AmgiError('the sync folder cannot be the data folder itself');
-  // The learner's files first, then the switch: a kill in between leaves sync off and the copies harmless.
-  const copied = copyFiles(userFiles(home), home, dir, false);
-  saveSyncDir(home, dir);
-  if (ctx.env.AMGI_SYNC_DIR && resolve(ctx.env.AMGI_SYNC_DIR) !== dir) ctx.io.err(`amgi: note: AMGI_SYNC_DIR (${ctx.env.AMGI_SYNC_DIR}) overrides the saved folder while it is set`);
-  if (copied) ctx.io.out(`copied ${plural(copied, 'file')} (your decks, aliases, settings) into ${dir}`);
-  return report(ctx, home, runStep(ctx, home));
-}
-
-async function turnOff(ctx: CommandContext, home: string): Promise<number> {
-  const where = syncDirOf(home, ctx.env);
-  if (!where) {
-    ctx.io.out('sync is off');
+  if (ctx.flags.off) {
+    const off = turnSyncOff(home, ctx.env, ctx.now);
+    io.out(off ? `sync is off; the review history stays in ${home}${off.copied ? ` (${plural(off.copied, 'file')} copied back from ${off.dir})` : ''}` : 'sync is off');
     return 0;
   }
-  if (where.from === 'env') throw new AmgiError('AMGI_SYNC_DIR is set: sync stays on until it is unset');
-  // A last step sends this machine's newest answers; the local log already holds the union.
-  runStep(ctx, home);
-  const copied = copyFiles(userFiles(where.dir), where.dir, home, true);
-  saveSyncDir(home, undefined);
-  ctx.io.out(`sync is off; the review history stays in ${home}${copied ? ` (${plural(copied, 'file')} copied back from ${where.dir})` : ''}`);
-  return 0;
+  if (ctx.flags.git) {
+    const r = gitSync(home, ctx.env, ctx.now);
+    switch (r.done) {
+      case 'no-remote':
+        io.err(`amgi: committed in ${r.dir}, but the repository has no remote to push to (add one: git -C ${r.dir} remote add origin URL)`);
+        return 1;
+      case 'pull-failed':
+        io.err(`amgi: git pull --rebase failed: ${r.line}`);
+        return 1;
+      case 'push-refused':
+        io.err(`amgi: git push to ${r.remote} was refused: ${r.line}`);
+        return 1;
+      case 'pushed':
+        io.out(`pushed ${r.file} to ${r.remote}/${r.branch}`);
+        return report(ctx, home, r.step);
+    }
+  }
+  return report(ctx, home, syncNow(home, ctx.env, ctx.now));
 }
 
 function report(ctx: CommandContext, home: string, step: StepResult | undefined): number {
   const { io } = ctx;
-  const { device, name } = ensureDevice(home);
-  const where = syncDirOf(home, ctx.env);
-  if (!where || !step) {
-    io.out(`sync is off (this device: ${device}, ${name})`);
+  const s = syncStatus(home, ctx.env, step, ctx.now);
+  if (!s.where || !step) {
+    io.out(`sync is off (this device: ${s.device}, ${s.name})`);
     io.out('turn it on with: amgi sync --dir PATH   (a folder Syncthing, Dropbox, iCloud Drive, OneDrive or git carries)');
     return 0;
   }
-  io.out(`sync folder: ${where.dir}${where.from === 'env' ? ' (from AMGI_SYNC_DIR)' : ''}`);
-  io.out(`this device: ${device} (${name})`);
+  io.out(`sync folder: ${s.where.dir}${s.where.from === 'env' ? ' (from AMGI_SYNC_DIR)' : ''}`);
+  io.out(`this device: ${s.device} (${s.name})`);
   if (step.busy) io.out('another amgi window is syncing right now; run amgi sync again to see its result');
-  else io.out(`this step: ${plural(step.merged, 'entry', 'entries')} merged from other devices, ${plural(step.exported, 'entry', 'entries')} written to ${deviceFileName(device)}`);
-  const devices = syncReport(home, where.dir, device, ctx.now().getTime());
-  const problems = [...step.problems];
-  let pending = 0;
+  else io.out(`this step: ${plural(step.merged, 'entry', 'entries')} merged from other devices, ${plural(step.exported, 'entry', 'entries')} written to ${deviceFileName(s.device)}`);
   io.out('devices:');
-  for (const d of devices) {
+  for (const d of s.devices) {
     const when = d.lastAnswer ? `last answer ${d.lastAnswer.slice(0, 16).replace('T', ' ')} UTC` : 'no answers yet';
     io.out(`  ${d.device}${d.name ? ` (${d.name})` : ''}${d.own ? ', this device' : ''}: ${plural(d.entries, 'entry', 'entries')}, ${when}${d.conflictCopy ? ` — conflict copy ${d.file}, merged as a union` : ''}`);
-    if (!d.own && !d.newer) pending += d.pending;
-    if (d.torn) problems.push(`${d.file}: its last line is still arriving (read when complete)`);
-    if (d.future) problems.push(`${d.file}: ${plural(d.future, 'entry is', 'entries are')} dated more than a day ahead (a clock set wrong on ${d.device}?)`);
-    if (d.conflictCopy) problems.push(`${d.file}: a conflict copy made by the sync tool; its entries are merged, and it can be deleted`);
   }
-  if (devices.length === 0) io.out('  (no device files yet)');
-  io.out(`not yet replayed here: ${plural(pending, 'entry', 'entries')}`);
-  const unique = [...new Set(problems)];
-  io.out(unique.length ? `problems:\n${unique.map((p) => `  ${p}`).join('\n')}` : 'problems: none');
+  if (s.devices.length === 0) io.out('  (no device files yet)');
+  io.out(`not yet replayed here: ${plural(s.pending, 'entry', 'entries')}`);
+  io.out(s.problems.length ? `problems:\n${s.problems.map((p) => `  ${p}`).join('\n')}` : 'problems: none');
   return 0;
-}
-
-/** `git` in the sync folder: its exit code and first line of output. */
-function git(dir: string, args: string[]): { ok: boolean; out: string; line: string } {
-  const r = spawnSync('git', ['-C', dir, ...args], { encoding: 'utf8', env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
-  const out = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim();
-  const line = out.split('\n').find((l) => /error|fatal|rejected|hint: Updates were rejected/i.test(l)) ?? out.split('\n')[0] ?? '';
-  return { ok: r.status === 0, out, line: r.error ? (r.error as NodeJS.ErrnoException).code === 'ENOENT' ? 'git is not installed' : r.error.message : line };
-}
-
-async function gitSync(ctx: CommandContext, home: string): Promise<number> {
-  const { io } = ctx;
-  const where = syncDirOf(home, ctx.env);
-  if (!where) throw new AmgiError('sync is off: set a folder first with amgi sync --dir PATH');
-  const dir = where.dir;
-  const inside = git(dir, ['rev-parse', '--is-inside-work-tree']);
-  if (!inside.ok || inside.out !== 'true') throw new AmgiError(inside.line === 'git is not installed' ? 'git is not installed' : `${dir} is not a git work tree (run git init there, or let a sync tool carry it)`);
-  runStep(ctx, home);
-  const { device } = ensureDevice(home);
-  // Only this machine's file and the learner's files: another machine's file is never committed from here.
-  const paths = [deviceFileName(device), ...userFiles(dir)].filter((f) => existsSync(join(dir, f)));
-  const ident = git(dir, ['config', 'user.email']).ok ? [] : ['-c', 'user.name=amgi', '-c', `user.email=amgi@${device}`];
-  if (paths.length) {
-    const add = git(dir, ['add', '--', ...paths]);
-    if (!add.ok) throw new AmgiError(`git add failed: ${add.line}`);
-    const staged = git(dir, ['diff', '--cached', '--quiet']);
-    if (!staged.ok) {
-      const commit = git(dir, [...ident, 'commit', '-q', '-m', `amgi: ${device} ${ctx.now().toISOString()}`]);
-      if (!commit.ok) throw new AmgiError(`git commit failed: ${commit.line}`);
-    }
-  }
-  const remote = git(dir, ['remote']).out.split('\n').filter(Boolean)[0];
-  if (!remote) {
-    io.err(`amgi: committed in ${dir}, but the repository has no remote to push to (add one: git -C ${dir} remote add origin URL)`);
-    return 1;
-  }
-  const branch = git(dir, ['rev-parse', '--abbrev-ref', 'HEAD']).out;
-  const hasRemoteBranch = git(dir, ['ls-remote', '--exit-code', '--heads', remote, branch]).ok;
-  if (hasRemoteBranch) {
-    const pull = git(dir, [...ident, 'pull', '-q', '--rebase', remote, branch]);
-    if (!pull.ok) {
-      git(dir, ['rebase', '--abort']);
-      io.err(`amgi: git pull --rebase failed: ${pull.line}`);
-      return 1;
-    }
-  }
-  const push = git(dir, ['push', '-q', remote, `HEAD:${branch}`]);
-  if (!push.ok) {
-    io.err(`amgi: git push to ${remote} was refused: ${push.line}`);
-    return 1;
-  }
-  io.out(`pushed ${deviceFileName(device)} to ${remote}/${branch}`);
-  // What the pull brought: the other machines' files, merged now.
-  return report(ctx, home, runStep(ctx, home));
 }
