@@ -12,7 +12,7 @@ import { formatProblem, parseDeckText } from '../core/deck/validate.js';
 import { ID_PATTERN, SCHEMA_URL } from '../core/deck/spec.js';
 import type { Deck } from '../core/deck/types.js';
 import { buildDeck } from '../core/import/deck.js';
-import { diffDecks, findRenames, keepOldIds, type DeckDiff, type Rename } from '../core/import/diff.js';
+import { diffDecks, findRenames, keepOldIds, type DeckDiff, type Rename } from '../core/import/deckDiff.js';
 import type { ImportParse, SkippedLine } from '../core/import/draft.js';
 import { InputError } from '../core/import/errors.js';
 import { detectFormat, parseNotes, type NotesFormat } from '../core/import/format.js';

@@ -6,7 +6,7 @@
 import type { StudyItem } from '../core/deck/items.js';
 import { selectCram } from '../core/schedule/cram.js';
 import { newItemState } from '../core/schedule/ledger.js';
-import { planDue } from '../core/schedule/interview.js';
+import { planDue } from '../core/schedule/interviewPlan.js';
 import { isHidden, kindOf, type ReviewQueue } from '../core/schedule/queue.js';
 import { previews } from '../core/schedule/previews.js';
 import type { AnswerEntry, Grade, Previews, QueueEntry } from '../core/schedule/types.js';

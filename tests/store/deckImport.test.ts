@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { tmpHome } from '../helpers/tmpHome.js';
 import { importDeck, NoCardsError, planDeckImport, type DeckImportAsk, type DeckImportPlan } from '../../src/store/deckImport.js';
-import type { Rename } from '../../src/core/import/diff.js';
+import type { Rename } from '../../src/core/import/deckDiff.js';
 
 let home: string;
 let cleanup: () => void;

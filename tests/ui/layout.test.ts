@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { displayWidth } from '../../src/core/text/width.js';
-import { clampScroll, fitRow, highlightSegments, listWindow, oneLine, packRows, progressBar, rowWidth, scrollToMatch, seg, wrapRows, wrapStyledRow } from '../../src/ui/layout.js';
+import { clampScroll, fitRow, highlightSegments, listWindow, oneLine, packRows, progressBar, rowWidth, scrollToMatch, seg, wrapRows, wrapStyledRow } from '../../src/ui/textLayout.js';
 
 const M = { bold: true };
 const text = (r: { text: string }[]) => r.map((s) => s.text).join('');

@@ -4,7 +4,7 @@ import { buildSearchIndex } from '../../src/core/search/index.js';
 import { displayWidth } from '../../src/core/text/width.js';
 import { FakeProgress, fakeServices } from './fakes.js';
 import type { Card, LoadedDeck } from '../../src/core/deck/types.js';
-import { aliasKeys } from '../../src/core/quiz/match.js';
+import { aliasKeys } from '../../src/core/quiz/typedAnswer.js';
 import { KEYS, miniDecks, renderApp } from './render.js';
 
 afterEach(() => cleanup());

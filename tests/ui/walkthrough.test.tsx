@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { displayWidth } from '../../src/core/text/width.js';
-import { fitHint, seg } from '../../src/ui/layout.js';
+import { fitHint, seg } from '../../src/ui/textLayout.js';
 import { FakeProgress, fakeServices } from './fakes.js';
 import { KEYS, miniDecks, renderApp } from './render.js';
 import { openRealStore } from './realStore.js';

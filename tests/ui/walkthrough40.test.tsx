@@ -8,7 +8,7 @@ import type { Card, LoadedDeck } from '../../src/core/deck/types.js';
 import { displayWidth } from '../../src/core/text/width.js';
 import { formatInterval } from '../../src/ui/format.js';
 import { messagesFor } from '../../src/ui/i18n/index.js';
-import { fitHint, fitRow, highlightSegments, rowWidth, scrollToMatch, seg } from '../../src/ui/layout.js';
+import { fitHint, fitRow, highlightSegments, rowWidth, scrollToMatch, seg } from '../../src/ui/textLayout.js';
 import { deckHeading } from '../../src/ui/screens/home/homeModel.js';
 import { expectFits } from '../helpers/fits.js';
 import { fakeServices } from './fakes.js';

@@ -5,7 +5,7 @@
  */
 import type { StudyItem } from '../deck/items.js';
 import type { Grade } from '../schedule/types.js';
-import type { AliasKeys } from './match.js';
+import type { AliasKeys } from './typedAnswer.js';
 import { buildQuestion, reshuffle, type Question, type QuestionKind, type QuizMode } from './questions.js';
 import { hashSeed, mulberry32, shuffle } from './random.js';
 

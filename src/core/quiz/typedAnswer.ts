@@ -10,7 +10,7 @@
 import { editDistance } from '../text/editDistance.js';
 import { mergeAliasTables, type AliasTable } from '../search/aliases.js';
 import { hasHangul, toJamo } from '../search/hangul.js';
-import { diffChars, type DiffPart } from './diff.js';
+import { diffChars, type DiffPart } from './charDiff.js';
 
 export type Verdict = 'right' | 'close' | 'wrong';
 

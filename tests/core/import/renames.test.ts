@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Card, Deck } from '../../../src/core/deck/types.js';
-import { diffDecks, findRenames, keepOldIds } from '../../../src/core/import/diff.js';
+import { diffDecks, findRenames, keepOldIds } from '../../../src/core/import/deckDiff.js';
 
 const basic = (id: string, front: string, back: string): Card => ({ id, type: 'basic', front, back });
 const deckOf = (cards: Card[]) => ({ id: 'd', title: 'd', description: 'd', language: 'ko', cards }) as Deck;

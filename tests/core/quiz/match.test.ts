@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerKey, checkTyped, editDistance } from '../../../src/core/quiz/match.js';
-import { diffChars, diffSides } from '../../../src/core/quiz/diff.js';
+import { answerKey, checkTyped, editDistance } from '../../../src/core/quiz/typedAnswer.js';
+import { diffChars, diffSides } from '../../../src/core/quiz/charDiff.js';
 
 describe('checkTyped', () => {
   it('accepts NFC and NFD forms of the same Hangul', () => {
@@ -104,7 +104,7 @@ describe('diffChars', () => {
 
 describe('alias phrases spelled through other groups', () => {
   it('a multi-word term written half in Korean is that term (Docker 데몬 = Docker daemon = dockerd), not two words', async () => {
-    const { aliasKeys } = await import('../../../src/core/quiz/match.js');
+    const { aliasKeys } = await import('../../../src/core/quiz/typedAnswer.js');
     const table = [['도커', 'Docker'], ['데몬', 'daemon'], ['도커 데몬', 'dockerd', 'Docker daemon']];
     const keys = aliasKeys(table);
     expect(answerKey('Docker 데몬', keys)).toBe(answerKey('docker daemon', keys));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { checkOrder, moveStep, shuffledOrder } from '../../../src/core/quiz/order.js';
 import { checkGap, clozeAnswers, clozeParts } from '../../../src/core/quiz/cloze.js';
-import { elapsedShare, formatCountdown, isRevealed, remainingMs, revealEarly, startTimer } from '../../../src/core/quiz/interview.js';
+import { elapsedShare, formatCountdown, isRevealed, remainingMs, revealEarly, startTimer } from '../../../src/core/quiz/thinkTimer.js';
 import type { ClozeCard } from '../../../src/core/deck/types.js';
 
 describe('order', () => {

@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Card, LoadedDeck } from '../../../src/core/deck/types.js';
 import { displayWidth } from '../../../src/core/text/width.js';
-import { wrapRows } from '../../../src/ui/layout.js';
+import { wrapRows } from '../../../src/ui/textLayout.js';
 import type { AppServices } from '../../../src/ui/context.js';
 import { KEYS, renderApp } from '../render.js';
 import { openRealStore } from '../realStore.js';

@@ -3,7 +3,7 @@ import type { StatsReport } from '../../../src/core/stats/index.js';
 import { parseDayKey, weekdayOf } from '../../../src/core/schedule/day.js';
 import { displayWidth } from '../../../src/core/text/width.js';
 import { messagesFor } from '../../../src/ui/i18n/index.js';
-import { rowWidth, type Row } from '../../../src/ui/layout.js';
+import { rowWidth, type Row } from '../../../src/ui/textLayout.js';
 import { heatmapRows } from '../../../src/ui/screens/stats/statsRows.js';
 import { makeTheme } from '../../../src/ui/theme.js';
 

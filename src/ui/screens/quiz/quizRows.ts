@@ -1,9 +1,9 @@
 /** Pure row builders shared by the quiz views (every row fits the width before Ink sees it). */
-import { typedText, type DiffPart } from '../../../core/quiz/diff.js';
+import { typedText, type DiffPart } from '../../../core/quiz/charDiff.js';
 import type { Question } from '../../../core/quiz/questions.js';
 import { frontRows } from '../../cardView.js';
 import type { Messages } from '../../i18n/index.js';
-import { fitRow, seg, wrapRows, wrapStyledRow, type Row } from '../../layout.js';
+import { fitRow, seg, wrapRows, wrapStyledRow, type Row } from '../../textLayout.js';
 import type { Span } from '../../components/scrollWindow.js';
 import type { Theme } from '../../theme.js';
 
