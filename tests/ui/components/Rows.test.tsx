@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { render } from 'ink-testing-library';
-import { RowText } from '../../src/ui/components/Rows.js';
-import { parseDeckText, formatProblem } from '../../src/core/deck/validate.js';
+import { RowText } from '../../../src/ui/components/Rows.js';
+import { parseDeckText, formatProblem } from '../../../src/core/deck/validate.js';
 
 describe('RowText', () => {
   it('never passes terminal control sequences through, whatever reached the row', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { barChart } from '../../../src/ui/components/charts/bars.js';
-import { heatLevels, heatmap, HEAT_SHADES } from '../../../src/ui/components/charts/heatmap.js';
-import { meterRow } from '../../../src/ui/components/charts/meter.js';
-import { displayWidth } from '../../../src/core/text/width.js';
-import type { Row } from '../../../src/ui/textLayout.js';
+import { barChart } from '../../../../src/ui/components/charts/bars.js';
+import { heatLevels, heatmap, HEAT_SHADES } from '../../../../src/ui/components/charts/heatmap.js';
+import { meterRow } from '../../../../src/ui/components/charts/meter.js';
+import { displayWidth } from '../../../../src/core/text/width.js';
+import type { Row } from '../../../../src/ui/textLayout.js';
 
 const text = (row: Row) => row.map((s) => s.text).join('');
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

@@ -4,10 +4,10 @@
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import { renderApp, KEYS, miniDecks } from '../render.js';
-import { fakeSearch } from '../fakes.js';
-import { openRealStore } from '../realStore.js';
-import { expectFits } from '../../helpers/fits.js';
+import { renderApp, KEYS, miniDecks } from '../../render.js';
+import { fakeSearch } from '../../fakes.js';
+import { openRealStore } from '../../realStore.js';
+import { expectFits } from '../../../helpers/fits.js';
 
 afterEach(() => cleanup());
 /** A clock that ticks a second per look: two actions never share an instant (entries fold in time order). */

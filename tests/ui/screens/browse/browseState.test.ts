@@ -1,10 +1,10 @@
 /** The card browser's and the pickers' reducers, without rendering. */
 import { describe, expect, test } from 'vitest';
-import { browseReducer, initialBrowse, type BrowseAction, type BrowseState } from '../../../src/ui/screens/browse/browseState.js';
-import { initialPicker, pickedValues, pickerReducer, quizFields, cramFields, scopeChoices, parseScope } from '../../../src/ui/screens/pickers/pickerModel.js';
-import { splitChunk, NO_KEY } from '../../../src/ui/keymap.js';
-import { en } from '../../../src/ui/i18n/en.js';
-import { ko } from '../../../src/ui/i18n/ko.js';
+import { browseReducer, initialBrowse, type BrowseAction, type BrowseState } from '../../../../src/ui/screens/browse/browseState.js';
+import { initialPicker, pickedValues, pickerReducer, quizFields, cramFields, scopeChoices, parseScope } from '../../../../src/ui/screens/pickers/pickerModel.js';
+import { splitChunk, NO_KEY } from '../../../../src/ui/keymap.js';
+import { en } from '../../../../src/ui/i18n/en.js';
+import { ko } from '../../../../src/ui/i18n/ko.js';
 
 const run = (s: BrowseState, ...actions: BrowseAction[]) => actions.reduce(browseReducer, s);
 const counts = { decks: 3, tags: 2 };

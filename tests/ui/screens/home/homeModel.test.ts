@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../src/core/schedule/types.js';
-import { MENU, homeLayout, homeReducer, initialHome, menuTarget } from '../../src/ui/screens/home/homeModel.js';
-import { SETTING_FIELDS, formatSetting, stepSetting } from '../../src/ui/screens/settings/settingsModel.js';
-import { chooseLang, langFromEnv, messagesFor } from '../../src/ui/i18n/index.js';
-import { colorEnabled, makeTheme } from '../../src/ui/theme.js';
-import { formatElapsed, formatSpan, formatWhen } from '../../src/ui/format.js';
-import { en } from '../../src/ui/i18n/en.js';
+import { DEFAULT_SETTINGS } from '../../../../src/core/schedule/types.js';
+import { MENU, homeLayout, homeReducer, initialHome, menuTarget } from '../../../../src/ui/screens/home/homeModel.js';
+import { SETTING_FIELDS, formatSetting, stepSetting } from '../../../../src/ui/screens/settings/settingsModel.js';
+import { chooseLang, langFromEnv, messagesFor } from '../../../../src/ui/i18n/index.js';
+import { colorEnabled, makeTheme } from '../../../../src/ui/theme.js';
+import { formatElapsed, formatSpan, formatWhen } from '../../../../src/ui/format.js';
+import { en } from '../../../../src/ui/i18n/en.js';
 
 describe('home', () => {
   test('the layout never uses more rows than the body, from 40×12 up', () => {

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LoadedDeck } from '../../../src/core/deck/types.js';
-import { buildQuestions, type QuizMode } from '../../../src/core/quiz/index.js';
-import type { Question } from '../../../src/core/quiz/questions.js';
-import type { AppServices } from '../../../src/ui/context.js';
-import { allItems, selectItems } from '../../../src/ui/screens/quiz/selection.js';
-import type { Progress } from '../../../src/store/types.js';
-import { KEYS, renderApp } from '../render.js';
-import { openRealStore } from '../realStore.js';
-import { DECK } from '../../core/quiz/fixture.js';
+import type { LoadedDeck } from '../../../../src/core/deck/types.js';
+import { buildQuestions, type QuizMode } from '../../../../src/core/quiz/index.js';
+import type { Question } from '../../../../src/core/quiz/questions.js';
+import type { AppServices } from '../../../../src/ui/context.js';
+import { allItems, selectItems } from '../../../../src/ui/screens/quiz/selection.js';
+import type { Progress } from '../../../../src/store/types.js';
+import { KEYS, renderApp } from '../../render.js';
+import { openRealStore } from '../../realStore.js';
+import { DECK } from '../../../core/quiz/fixture.js';
 
 const T0 = Date.parse('2025-03-01T09:00:00Z');
 const DECKS: LoadedDeck[] = [{ deck: DECK, file: 'docker.json', origin: 'dir', contentHash: 'test' }];

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { stackBlocks } from '../../../src/ui/screens/quiz/quizRows.js';
-import { followScroll, scrollDelta, viewport, windowRows } from '../../../src/ui/components/scrollWindow.js';
-import { NO_KEY } from '../../../src/ui/keymap.js';
-import { seg, type Row } from '../../../src/ui/textLayout.js';
+import { stackBlocks } from '../../../../src/ui/screens/quiz/quizRows.js';
+import { followScroll, scrollDelta, viewport, windowRows } from '../../../../src/ui/components/scrollWindow.js';
+import { NO_KEY } from '../../../../src/ui/keymap.js';
+import { seg, type Row } from '../../../../src/ui/textLayout.js';
 
 const text = (rows: Row[]) => rows.map((r) => r.map((s) => s.text).join(''));
 const rows = (...lines: string[]): Row[] => lines.map((l) => (l ? [seg(l)] : []));

@@ -5,12 +5,12 @@
  * be scrolled into view, while the options, the answer field and the key hints keep working.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Card, LoadedDeck } from '../../../src/core/deck/types.js';
-import { displayWidth } from '../../../src/core/text/width.js';
-import { wrapRows } from '../../../src/ui/textLayout.js';
-import type { AppServices } from '../../../src/ui/context.js';
-import { KEYS, renderApp } from '../render.js';
-import { openRealStore } from '../realStore.js';
+import type { Card, LoadedDeck } from '../../../../src/core/deck/types.js';
+import { displayWidth } from '../../../../src/core/text/width.js';
+import { wrapRows } from '../../../../src/ui/textLayout.js';
+import type { AppServices } from '../../../../src/ui/context.js';
+import { KEYS, renderApp } from '../../render.js';
+import { openRealStore } from '../../realStore.js';
 
 const QUESTION =
   'Kubernetes 클러스터를 설치하고 운영하는 관리자를 위한 CNCF(리눅스 재단) 자격증으로, 클러스터 아키텍처와 설치·구성, 워크로드와 스케줄링, ' +

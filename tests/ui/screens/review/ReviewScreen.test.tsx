@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import { buildSearchIndex } from '../../src/core/search/index.js';
-import { displayWidth } from '../../src/core/text/width.js';
-import { FakeProgress, fakeServices } from './fakes.js';
-import type { Card, LoadedDeck } from '../../src/core/deck/types.js';
-import { aliasKeys } from '../../src/core/quiz/typedAnswer.js';
-import { KEYS, miniDecks, renderApp } from './render.js';
+import { buildSearchIndex } from '../../../../src/core/search/index.js';
+import { displayWidth } from '../../../../src/core/text/width.js';
+import { FakeProgress, fakeServices } from '../../fakes.js';
+import type { Card, LoadedDeck } from '../../../../src/core/deck/types.js';
+import { aliasKeys } from '../../../../src/core/quiz/typedAnswer.js';
+import { KEYS, miniDecks, renderApp } from '../../render.js';
 
 afterEach(() => cleanup());
 

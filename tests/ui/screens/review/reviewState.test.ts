@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { initialReview, leftTotal, reviewReducer, type SessionSnapshot } from '../../src/ui/screens/review/reviewState.js';
-import type { QueueEntry } from '../../src/core/schedule/types.js';
+import { initialReview, leftTotal, reviewReducer, type SessionSnapshot } from '../../../../src/ui/screens/review/reviewState.js';
+import type { QueueEntry } from '../../../../src/core/schedule/types.js';
 
 const entry = (key: string): QueueEntry => ({ kind: 'new', item: { key, cardId: key, deckId: 'd', direction: 'forward', card: { id: key, type: 'basic', front: 'f', back: 'b' } } });
 const snap = (key: string | undefined, left: number): SessionSnapshot => ({ current: key ? entry(key) : undefined, left: { new: left, learning: 0, review: 0 } });

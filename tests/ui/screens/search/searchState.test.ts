@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { initialSearch, searchReducer } from '../../src/ui/screens/search/searchState.js';
+import { initialSearch, searchReducer } from '../../../../src/ui/screens/search/searchState.js';
 
 test('typed and pasted text inserts at the cursor, whole (IME commits and pastes arrive as one input)', () => {
   let s = initialSearch();

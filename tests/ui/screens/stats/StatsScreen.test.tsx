@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LoadedDeck } from '../../../src/core/deck/types.js';
-import type { Progress } from '../../../src/store/types.js';
-import type { AppServices } from '../../../src/ui/context.js';
-import { formatDuration, isCompact } from '../../../src/ui/screens/stats/statsRows.js';
-import { messagesFor } from '../../../src/ui/i18n/index.js';
-import { KEYS, renderApp } from '../render.js';
-import { openRealStore } from '../realStore.js';
-import { expectFits } from '../../helpers/fits.js';
-import { DECK } from '../../core/quiz/fixture.js';
+import type { LoadedDeck } from '../../../../src/core/deck/types.js';
+import type { Progress } from '../../../../src/store/types.js';
+import type { AppServices } from '../../../../src/ui/context.js';
+import { formatDuration, isCompact } from '../../../../src/ui/screens/stats/statsRows.js';
+import { messagesFor } from '../../../../src/ui/i18n/index.js';
+import { KEYS, renderApp } from '../../render.js';
+import { openRealStore } from '../../realStore.js';
+import { expectFits } from '../../../helpers/fits.js';
+import { DECK } from '../../../core/quiz/fixture.js';
 
 const DAY = 86_400_000;
 const T0 = Date.parse('2025-03-03T09:00:00Z');

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { StatsReport } from '../../../src/core/stats/index.js';
-import { parseDayKey, weekdayOf } from '../../../src/core/schedule/day.js';
-import { displayWidth } from '../../../src/core/text/width.js';
-import { messagesFor } from '../../../src/ui/i18n/index.js';
-import { rowWidth, type Row } from '../../../src/ui/textLayout.js';
-import { heatmapRows } from '../../../src/ui/screens/stats/statsRows.js';
-import { makeTheme } from '../../../src/ui/theme.js';
+import type { StatsReport } from '../../../../src/core/stats/index.js';
+import { parseDayKey, weekdayOf } from '../../../../src/core/schedule/day.js';
+import { displayWidth } from '../../../../src/core/text/width.js';
+import { messagesFor } from '../../../../src/ui/i18n/index.js';
+import { rowWidth, type Row } from '../../../../src/ui/textLayout.js';
+import { heatmapRows } from '../../../../src/ui/screens/stats/statsRows.js';
+import { makeTheme } from '../../../../src/ui/theme.js';
 
 const text = (row: Row) => row.map((s) => s.text).join('');
 const DAY_MS = 86_400_000;
