@@ -3,8 +3,7 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, utime
 import { join } from 'node:path';
 import type { Card, Deck } from '../../src/core/deck/types.js';
 import type { AnswerEntry } from '../../src/core/schedule/types.js';
-import { statusReport, type StatusReport } from '../../src/cli/commands/status.js';
-import type { CommandContext } from '../../src/cli/commands.js';
+import { statusReport as report, type StatusReport } from '../../src/store/statusReport.js';
 import { appendEntries, logPath } from '../../src/store/log.js';
 import { openProgress } from '../../src/store/progress.js';
 import { settingsPath } from '../../src/store/settings.js';
@@ -40,16 +39,7 @@ function answer(key: string, deck: string, at: string, grade: 1 | 2 | 3 | 4 = 3)
   return { v: 1, id: `${at}-${key}-${grade}`, at, op: 'answer', key, deck, grade, ms: 1000, kind: 'review', reschedule: true };
 }
 
-function ctx(now = NOW): CommandContext {
-  return {
-    command: 'status',
-    args: [],
-    flags: { decks: decksDir },
-    io: { out: () => {}, err: () => {} } as unknown as CommandContext['io'],
-    env: { AMGI_HOME: t.home },
-    now: () => new Date(now),
-  };
-}
+const statusReport = (now = NOW) => report({ AMGI_HOME: t.home }, { decksDir, now: () => new Date(now) });
 
 const cacheFiles = () => (existsSync(join(t.home, 'cache')) ? readdirSync(join(t.home, 'cache')).filter((f) => f.startsWith('status-')) : []);
 
@@ -74,21 +64,21 @@ afterEach(() => t.cleanup());
 
 describe('status answer cache', () => {
   test('a second run with nothing changed reads the stored answer', async () => {
-    const first = await statusReport(ctx());
+    const first = await statusReport();
     expect(first.report.decks[0]!.id).toBe('a');
     expect(cacheFiles()).toHaveLength(1);
     const fake = fakeCachedAnswer();
-    expect((await statusReport(ctx())).report).toEqual(fake);
+    expect((await statusReport()).report).toEqual(fake);
     // Another study day is another key.
-    expect((await statusReport(ctx('2026-03-03T10:00:00Z'))).report.decks[0]!.id).toBe('a');
+    expect((await statusReport('2026-03-03T10:00:00Z')).report.decks[0]!.id).toBe('a');
   });
 
   test('every input change is seen: the log, the settings, a deck edit, a new deck file', async () => {
     const fresh = async () => {
       fakeCachedAnswer();
-      return (await statusReport(ctx())).report;
+      return (await statusReport()).report;
     };
-    const base = (await statusReport(ctx())).report;
+    const base = (await statusReport()).report;
     // Another terminal answers a card: the log changes.
     appendEntries(t.home, [answer('a-002', 'a', '2026-03-02T09:00:00.000Z')]);
     age(logPath(t.home));
@@ -104,7 +94,7 @@ describe('status answer cache', () => {
     // A deck edit (more cards) and a new deck file.
     p.saveSettings({ newPerDay: 20 });
     age(settingsPath(t.home));
-    await statusReport(ctx());
+    await statusReport();
     writeDeck('a.json', makeDeck('a', 9));
     r = await fresh();
     expect(r.new).toBe(9 - 3);
@@ -115,23 +105,23 @@ describe('status answer cache', () => {
 
   test('inputs modified within the racy window are never stored (the same-second edit problem)', async () => {
     writeDeck('a.json', makeDeck('a', 6), false);
-    await statusReport(ctx());
+    await statusReport();
     expect(cacheFiles()).toHaveLength(0);
     age(join(decksDir, 'a.json'));
     writeFileSync(settingsPath(t.home), JSON.stringify({ __internal__: { migrations: { version: '1.0.0' } }, newPerDay: 3 }));
-    expect((await statusReport(ctx())).report.new).toBe(3);
+    expect((await statusReport()).report.new).toBe(3);
     expect(cacheFiles()).toHaveLength(0);
   });
 
   test('a log appended to just now does not stop the answer being stored (it only grows), and the next append is seen', async () => {
     appendEntries(t.home, [answer('a-002', 'a', '2026-03-01T02:00:00.000Z')]);
-    const first = (await statusReport(ctx())).report;
+    const first = (await statusReport()).report;
     expect(cacheFiles()).toHaveLength(1);
     const fake = fakeCachedAnswer();
-    expect((await statusReport(ctx())).report).toEqual(fake);
+    expect((await statusReport()).report).toEqual(fake);
     // Another answer in the same instant: a longer log, another key.
     appendEntries(t.home, [answer('a-003', 'a', '2026-03-01T02:00:01.000Z')]);
-    const after = (await statusReport(ctx())).report;
+    const after = (await statusReport()).report;
     expect(after).not.toEqual(fake);
     expect(after.new).toBe(first.new - 1);
   });
@@ -139,11 +129,11 @@ describe('status answer cache', () => {
   test('a run with notices is not stored: the next run computes (and shows) its own', async () => {
     appendFileSync(logPath(t.home), 'not json\n');
     age(logPath(t.home));
-    const first = await statusReport(ctx());
+    const first = await statusReport();
     expect(first.notices.join('\n')).toMatch(/unreadable line/);
     expect(cacheFiles()).toHaveLength(0);
     // The store reports a bad line once (the snapshot now starts after it): the same answer, then cached.
-    const second = await statusReport(ctx());
+    const second = await statusReport();
     expect(second.report).toEqual(first.report);
     expect(cacheFiles()).toHaveLength(1);
   });
@@ -157,32 +147,32 @@ describe('status answer cache', () => {
     const p = openProgress({ home: t.home, decks: [], now: () => new Date(NOW) });
     p.saveSettings({ reviewsPerDay: 1 });
     age(settingsPath(t.home));
-    const r = (await statusReport(ctx('2026-06-01T10:00:00Z'))).report;
+    const r = (await statusReport('2026-06-01T10:00:00Z')).report;
     expect(r.due, JSON.stringify(r)).toBe(1);
     expect(cacheFiles()).toHaveLength(0);
     // Without the limit cutting, the same data is stored.
     p.saveSettings({ reviewsPerDay: 200 });
     age(settingsPath(t.home));
-    await statusReport(ctx('2026-06-01T10:00:00Z'));
+    await statusReport('2026-06-01T10:00:00Z');
     expect(cacheFiles()).toHaveLength(1);
   });
 
   test('an answer changed on disk but still well-formed (F4) is not used: recomputed and rewritten', async () => {
-    const first = (await statusReport(ctx())).report;
+    const first = (await statusReport()).report;
     const file = join(t.home, 'cache', cacheFiles()[0]!);
     const raw = readFileSync(file, 'latin1');
     expect(raw).toContain(`"new":${first.new}`);
     writeFileSync(file, raw.replace(`"new":${first.new}`, `"new":${(first.new + 1) % 10}`), 'latin1');
-    expect((await statusReport(ctx())).report).toEqual(first);
+    expect((await statusReport()).report).toEqual(first);
     expect(JSON.parse(readSealed(file)!.toString('utf8')).value).toEqual(first);
   });
 
   test('a damaged cache file is ignored and rewritten', async () => {
-    const first = (await statusReport(ctx())).report;
+    const first = (await statusReport()).report;
     const file = join(t.home, 'cache', cacheFiles()[0]!);
     for (const junk of ['', '{"key":', 'null', '[]']) {
       writeFileSync(file, junk);
-      expect((await statusReport(ctx())).report).toEqual(first);
+      expect((await statusReport()).report).toEqual(first);
       expect(JSON.parse(readSealed(file)!.toString('utf8')).value).toEqual(first);
     }
   });
