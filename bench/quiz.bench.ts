@@ -4,8 +4,8 @@
  */
 import { deckItems } from '../src/core/deck/items.js';
 import type { Card } from '../src/core/deck/types.js';
-import { buildQuestions } from '../src/core/quiz/session.js';
-import { aliasKeys, checkTyped } from '../src/core/quiz/match.js';
+import { buildQuestions } from '../src/core/quiz/quizState.js';
+import { aliasKeys, checkTyped } from '../src/core/quiz/typedAnswer.js';
 import { loadAliases } from '../src/store/aliasFiles.js';
 import { deckFilesIn, loadDeckFiles } from '../src/store/deckFiles.js';
 import { lintLoadedDecks } from '../src/store/lintDecks.js';

@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { LoadedDeck } from '../core/deck/types.js';
 import { lintDecks, seedSections, type LintWarning, type SeedSections } from '../core/deck/lint.js';
-import { aliasKeys } from '../core/quiz/match.js';
+import { aliasKeys } from '../core/quiz/typedAnswer.js';
 import { loadAliases } from './aliasFiles.js';
 
 /** The sections of every `*.txt`/`*.md` note in `dir` (a missing folder has none). */

@@ -17,7 +17,7 @@ import { dayStart, studyDay } from '../core/schedule/day.js';
 import { effectiveEntries, type ItemState, type Ledger, type LedgerContext } from '../core/schedule/ledger.js';
 import { cardInfos, type CardInfo } from '../core/schedule/browse.js';
 import { selectCram } from '../core/schedule/cram.js';
-import { planDue } from '../core/schedule/interview.js';
+import { planDue } from '../core/schedule/interviewPlan.js';
 import { peekItem } from '../core/schedule/itemTable.js';
 import { medianAnswerMs } from '../core/schedule/estimate.js';
 import { deckRanks } from '../core/schedule/order.js';
@@ -29,7 +29,7 @@ import { applyLog, loadLedger, rebuildLedger } from './ledgerStore.js';
 import { loadIndex, saveIndex, type EntryIndex } from './entryIndex.js';
 import { openSettings, type SettingsStore } from './settings.js';
 import { paramsKey, writeSnapshot } from './snapshot.js';
-import { cramSession, reviewSession } from './session.js';
+import { cramSession, reviewSession } from './studySession.js';
 import { syncStep } from './syncFolder.js';
 import type { CramOptions, OpenProgressOptions, PlanPreview, Progress, StudySession, Streak } from './types.js';
 

@@ -4,7 +4,7 @@ import { isSeedSource, type Card } from '../core/deck/types.js';
 import type { Direction } from '../core/deck/items.js';
 import type { Messages } from './i18n/index.js';
 import type { Theme } from './theme.js';
-import { seg, wrapRows, wrapStyledRow, type Row } from './layout.js';
+import { seg, wrapRows, wrapStyledRow, type Row } from './textLayout.js';
 import { hashSeed, mulberry32, shuffle } from '../core/quiz/random.js';
 
 

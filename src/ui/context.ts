@@ -8,7 +8,7 @@ import type { Theme } from './theme.js';
 /** The search engine (src/core/search): hits carry [start, end) highlight offsets. */
 export type { SearchHit, SearchIndex as SearchEngine } from '../core/search/index.js';
 import type { SearchIndex as SearchEngine } from '../core/search/index.js';
-import type { AliasKeys } from '../core/quiz/match.js';
+import type { AliasKeys } from '../core/quiz/typedAnswer.js';
 
 /** [start, end) offsets into a text. */
 export type Range = [number, number];

@@ -5,8 +5,8 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { displayWidth } from '../../src/core/text/width.js';
-import { fitHint, seg } from '../../src/ui/layout.js';
-import { FakeProgress, fakeServices } from './fakes.js';
+import { fitHint, seg } from '../../src/ui/textLayout.js';
+import { realServices } from './realStore.js';
 import { KEYS, miniDecks, renderApp } from './render.js';
 import { openRealStore } from './realStore.js';
 import { DECK } from '../core/quiz/fixture.js';
@@ -38,7 +38,7 @@ describe('help lists only keys that work where it is opened', () => {
 
   test('Home without a notice does not list x (dismiss); with one it does', async () => {
     const decks = miniDecks();
-    const plain = renderApp(fakeServices(decks));
+    const plain = renderApp(realServices(decks));
     await plain.waitFor('Quit');
     await plain.press('?');
     await plain.waitFor('Keys');
@@ -46,7 +46,7 @@ describe('help lists only keys that work where it is opened', () => {
     expect(plain.frame()).toContain('next field / list');
     expect(plain.frame()).not.toContain('dismiss');
     plain.unmount();
-    const withNotice = renderApp(fakeServices(decks, new FakeProgress(decks), ['bad.json:3:5: "front" is missing']));
+    const withNotice = renderApp(realServices(decks, { problems: ['bad.json:3:5: "front" is missing'] }));
     await withNotice.waitFor('Quit');
     await withNotice.press('?');
     await withNotice.waitFor('Keys');
@@ -56,9 +56,10 @@ describe('help lists only keys that work where it is opened', () => {
   });
 
   test('the review summary lists undo, not the grades of a card that is no longer there', async () => {
-    const app = renderApp(fakeServices(miniDecks()), { initial: [{ kind: 'review', deckId: 'net' }] });
+    const app = renderApp(realServices(miniDecks()), { initial: [{ kind: 'review', deckId: 'net' }] });
     await app.waitFor('bridge');
-    await app.press(' ', '3');
+    // Easy: graduated, the card does not come back as learning, and the session ends.
+    await app.press(' ', '4');
     await app.waitFor('Session done');
     await app.press('?');
     await app.waitFor('Keys');
@@ -87,7 +88,7 @@ describe('help lists only keys that work where it is opened', () => {
   });
 
   test('at 40×12 a help list longer than the screen says there is more and how to scroll', async () => {
-    const app = renderApp(fakeServices(miniDecks()), { initial: [{ kind: 'review', deckId: 'mini' }], columns: 40, rows: 12 });
+    const app = renderApp(realServices(miniDecks()), { initial: [{ kind: 'review', deckId: 'mini' }], columns: 40, rows: 12 });
     await app.waitFor('show answer');
     await app.press('?');
     await app.waitFor('Keys');
@@ -102,10 +103,10 @@ describe('help lists only keys that work where it is opened', () => {
 
 describe('review and cram', () => {
   test('a choice card shows its options on the front (a "which is NOT…" prompt needs them), the right one ✓ on the back', async () => {
-    const app = renderApp(fakeServices(miniDecks()), { initial: [{ kind: 'review', deckId: 'mini' }] });
+    const app = renderApp(realServices(miniDecks()), { initial: [{ kind: 'review', deckId: 'mini' }] });
     await app.waitFor('레이어란?');
-    // mini-layer, mini-runtime (two directions), mini-cloze, then mini-choice.
-    await app.press(' ', '3', ' ', '3', ' ', '3', ' ', '3');
+    // mini-layer, mini-runtime (its other direction waits for another day), mini-cloze, then mini-choice.
+    await app.press(' ', '3', ' ', '3', ' ', '3');
     await app.waitFor('저수준 런타임은?');
     const front = app.frame();
     for (const o of ['• runc', '• containerd', '• CRI-O']) expect(front).toContain(o);
@@ -115,12 +116,12 @@ describe('review and cram', () => {
   });
 
   test('a cram that leaves the schedule alone does not promise next intervals', async () => {
-    const app = renderApp(fakeServices(miniDecks()), { initial: [{ kind: 'cram', options: { deckId: 'mini' } }] });
+    const app = renderApp(realServices(miniDecks()), { initial: [{ kind: 'cram', options: { deckId: 'mini' } }] });
     await app.waitFor('레이어란?');
     await app.press(' ');
     await app.waitFor('1 Again · 2 Hard · 3 Good · 4 Easy');
     expect(app.frame()).not.toContain('10m');
-    const moving = renderApp(fakeServices(miniDecks()), { initial: [{ kind: 'cram', options: { deckId: 'mini', reschedule: true } }] });
+    const moving = renderApp(realServices(miniDecks()), { initial: [{ kind: 'cram', options: { deckId: 'mini', reschedule: true } }] });
     await moving.waitFor('레이어란?');
     await moving.press(' ');
     await moving.waitFor('3 Good 10m');
@@ -129,7 +130,7 @@ describe('review and cram', () => {
 
 describe('settings', () => {
   test('↓ ↓ ← arriving in one chunk (key repeat, a loaded machine) change the third field, not the first', async () => {
-    const services = fakeServices(miniDecks());
+    const services = realServices(miniDecks());
     const app = renderApp(services, { initial: [{ kind: 'settings' }] });
     await app.waitFor('New/day, all decks');
     await app.press(KEYS.down + KEYS.down + KEYS.left);
@@ -141,7 +142,7 @@ describe('settings', () => {
 describe('text fields', () => {
   test('Ctrl+U empties the search box (a typo like "runcehzj" needed eight Backspaces)', async () => {
     const decks = miniDecks();
-    const app = renderApp(fakeServices(decks), { initial: [{ kind: 'search', query: 'runcehzj' }] });
+    const app = renderApp(realServices(decks), { initial: [{ kind: 'search', query: 'runcehzj' }] });
     await app.waitFor('› runcehzj');
     await app.press('\u0015');
     await app.waitFor('› type a word');
@@ -166,7 +167,7 @@ test('Ctrl+U empties a quiz answer field too (one keymap command, both fields)',
 
 describe('card screen', () => {
   test('↓ ↓ ↓ in one chunk scroll three rows', async () => {
-    const app = renderApp(fakeServices(miniDecks()), { initial: [{ kind: 'card', deckId: 'mini', cardId: 'mini-layer' }], columns: 40, rows: 12 });
+    const app = renderApp(realServices(miniDecks()), { initial: [{ kind: 'card', deckId: 'mini', cardId: 'mini-layer' }], columns: 40, rows: 12 });
     await app.waitFor('레이어란?');
     // The state block (state, counts, last answers, blank) is 4 rows, then front, blank, "Key points"…
     await app.press(KEYS.down + KEYS.down + KEYS.down);
@@ -186,14 +187,14 @@ describe('narrow terminals and labels', () => {
     expect(row.map((s) => s.text).join('')).toBe('Enter select · / search · q quit');
     // A sentence (a flash message) is still cut with …
     expect(fitHint([seg('Suspended — it will not come back until unsuspended.')], 20)[0]!.text.endsWith('…')).toBe(true);
-    const app = renderApp(fakeServices(miniDecks()), { columns: 40, rows: 12 });
+    const app = renderApp(realServices(miniDecks()), { columns: 40, rows: 12 });
     await app.waitFor('Enter select');
     expect(app.frame()).not.toContain('q qu…');
     for (const l of lines(app.frame())) expect(displayWidth(l)).toBeLessThanOrEqual(40);
   });
 
   test('Home says which deck Quiz will use, as it does for Review and Cram', async () => {
-    const app = renderApp(fakeServices(miniDecks()));
+    const app = renderApp(realServices(miniDecks()));
     await app.waitFor('Quit');
     // Tab: the deck list takes ↓; one cursor at a time.
     await app.press(KEYS.tab, KEYS.down);
@@ -208,7 +209,7 @@ describe('narrow terminals and labels', () => {
   });
 
   test('Enter on a focused deck row reviews that deck', async () => {
-    const app = renderApp(fakeServices(miniDecks()));
+    const app = renderApp(realServices(miniDecks()));
     await app.waitFor('Quit');
     await app.press(KEYS.tab, KEYS.down, KEYS.enter);
     await app.waitFor('Review · 미니 덱');
@@ -218,7 +219,7 @@ describe('narrow terminals and labels', () => {
 
 describe('home at 40×12', () => {
   test('a menu cut short by the terminal says how many items are hidden, and they scroll into view', async () => {
-    const app = renderApp(fakeServices(miniDecks()), { initial: [{ kind: 'home' }], columns: 40, rows: 12 });
+    const app = renderApp(realServices(miniDecks()), { initial: [{ kind: 'home' }], columns: 40, rows: 12 });
     await app.waitFor('Review');
     const hidden = /↑\/↓ (\d+) more/.exec(app.frame());
     expect(hidden).not.toBeNull();

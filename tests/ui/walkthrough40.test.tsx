@@ -8,10 +8,10 @@ import type { Card, LoadedDeck } from '../../src/core/deck/types.js';
 import { displayWidth } from '../../src/core/text/width.js';
 import { formatInterval } from '../../src/ui/format.js';
 import { messagesFor } from '../../src/ui/i18n/index.js';
-import { fitHint, fitRow, highlightSegments, rowWidth, scrollToMatch, seg } from '../../src/ui/layout.js';
+import { fitHint, fitRow, highlightSegments, rowWidth, scrollToMatch, seg } from '../../src/ui/textLayout.js';
 import { deckHeading } from '../../src/ui/screens/home/homeModel.js';
 import { expectFits } from '../helpers/fits.js';
-import { fakeServices } from './fakes.js';
+import { realServices } from './realStore.js';
 import { KEYS, miniDecks, renderApp } from './render.js';
 import { openRealStore } from './realStore.js';
 
@@ -35,7 +35,7 @@ function sevenDecks(): LoadedDeck[] {
 
 describe('1. Home at 40×12 says when decks are hidden', () => {
   test('the table header counts the decks above and below its window, and ↓ in the focused list reaches them all', async () => {
-    const app = renderApp(fakeServices(sevenDecks()), { columns: COLS, rows: ROWS });
+    const app = renderApp(realServices(sevenDecks()), { columns: COLS, rows: ROWS });
     await app.waitFor('All decks');
     // Eight rows, two shown: six hidden below.
     expect(app.frame()).toContain('Deck ↓ 6 more');
@@ -50,11 +50,11 @@ describe('1. Home at 40×12 says when decks are hidden', () => {
   });
 
   test('in Korean too; with every deck in view the header is just "Deck"', async () => {
-    const ko = renderApp(fakeServices(sevenDecks()), { columns: COLS, rows: ROWS, lang: 'ko' });
+    const ko = renderApp(realServices(sevenDecks()), { columns: COLS, rows: ROWS, lang: 'ko' });
     await ko.waitFor('덱 ↓ 6개 더');
     expectFits(ko.frame(), COLS, ROWS);
     ko.unmount();
-    const big = renderApp(fakeServices(sevenDecks()), { columns: 80, rows: 24 });
+    const big = renderApp(realServices(sevenDecks()), { columns: 80, rows: 24 });
     await big.waitFor('All decks');
     expect(big.frame()).not.toMatch(/Deck [↑↓]/);
     expect(deckHeading(messagesFor('en'), 0, 0)).toBe('Deck');
@@ -108,7 +108,7 @@ describe('3. Search at 40×12 uses the width', () => {
   const decks = (): LoadedDeck[] => [{ deck: { id: 'img', title: '이미지', description: '', language: 'ko', cards: CARDS }, file: 'img.json', origin: 'dir', contentHash: 'img' }];
 
   test('a snippet cut on the left keeps the match and fills the line', async () => {
-    const app = renderApp(fakeServices(decks()), { initial: [{ kind: 'search', query: '레이어' }], columns: COLS, rows: ROWS });
+    const app = renderApp(realServices(decks()), { initial: [{ kind: 'search', query: '레이어' }], columns: COLS, rows: ROWS });
     await app.waitFor('2 matches');
     const hit = lines(app.frame()).find((l) => l.includes('로컬에'));
     // Before: "  …에 있는 레이어는?" (20 of 38 columns).
@@ -138,21 +138,21 @@ describe('3. Search at 40×12 uses the width', () => {
 });
 
 describe('4. Grade intervals in the interface language', () => {
-  test('--lang ko: 1분 · 6분 · 10분 · 9일; English stays 1m · 6m · 10m · 9d', async () => {
-    const ko = renderApp(fakeServices(miniDecks()), { initial: [{ kind: 'review', deckId: 'mini' }], columns: COLS, rows: ROWS, lang: 'ko' });
+  test('--lang ko: 1분 · 6분 · 10분 · 8일; English stays 1m · 6m · 10m · 8d', async () => {
+    const ko = renderApp(realServices(miniDecks()), { initial: [{ kind: 'review', deckId: 'mini' }], columns: COLS, rows: ROWS, lang: 'ko' });
     await ko.waitFor('레이어란?');
     await ko.press(' ');
     await ko.waitFor('1 다시 1분');
     const f = ko.frame();
-    for (const s of ['2 어려움 6분', '3 알맞음 10분', '4 쉬움 9일']) expect(f).toContain(s);
+    for (const s of ['2 어려움 6분', '3 알맞음 10분', '4 쉬움 8일']) expect(f).toContain(s);
     expect(f).not.toMatch(/\d+[mhd]\b/);
     expectFits(f, COLS, ROWS);
     ko.unmount();
-    const en = renderApp(fakeServices(miniDecks()), { initial: [{ kind: 'review', deckId: 'mini' }], columns: COLS, rows: ROWS });
+    const en = renderApp(realServices(miniDecks()), { initial: [{ kind: 'review', deckId: 'mini' }], columns: COLS, rows: ROWS });
     await en.waitFor('레이어란?');
     await en.press(' ');
     await en.waitFor('1 Again 1m · 2 Hard 6m · 3 Good 10m');
-    expect(en.frame()).toContain('4 Easy 9d');
+    expect(en.frame()).toContain('4 Easy 8d');
   });
 
   test('the real scheduler\'s previews, in Korean', async () => {
@@ -216,7 +216,7 @@ describe('5. Order question: the footer says what Space does now', () => {
 
 describe('6. Footers cut at 40 columns keep the way out', () => {
   test('Home keeps "q quit", review keeps "q back" (English and Korean); other hints go first', async () => {
-    const home = renderApp(fakeServices(miniDecks()), { columns: COLS, rows: ROWS });
+    const home = renderApp(realServices(miniDecks()), { columns: COLS, rows: ROWS });
     await home.waitFor('Enter select');
     expect(lastLine(home.frame())).toBe('Enter select · / search · q quit');
     home.unmount();
@@ -224,7 +224,7 @@ describe('6. Footers cut at 40 columns keep the way out', () => {
       ['en', 'q back'],
       ['ko', 'q 뒤로'],
     ] as const) {
-      const review = renderApp(fakeServices(miniDecks()), { initial: [{ kind: 'review', deckId: 'mini' }], columns: COLS, rows: ROWS, lang });
+      const review = renderApp(realServices(miniDecks()), { initial: [{ kind: 'review', deckId: 'mini' }], columns: COLS, rows: ROWS, lang });
       await review.waitFor('레이어란?');
       expect(lastLine(review.frame()).endsWith(back)).toBe(true);
       expectFits(review.frame(), COLS, ROWS);

@@ -10,9 +10,9 @@ import { dayKey, parseDayKey, studyDay } from '../../core/schedule/day.js';
 import type { Screen } from '../../ui/navigation.js';
 import { flagChoice, flagInt, flagString } from '../args.js';
 import { QUIZ_MODES } from '../../core/quiz/questions.js';
-import { DEFAULT_QUIZ_COUNT } from '../../core/quiz/session.js';
+import { DEFAULT_QUIZ_COUNT } from '../../core/quiz/quizState.js';
 import type { CommandContext } from '../commands.js';
-import { checkScope } from '../scope.js';
+import { checkScope } from '../../core/deck/scope.js';
 import { decksFromContext } from './decks.js';
 import { seedTitles } from '../../store/deckFiles.js';
 import { openHome } from '../../store/home.js';
@@ -99,7 +99,7 @@ export async function run(ctx: CommandContext): Promise<number> {
     import('../../store/progress.js'),
     import('../../ui/theme.js'),
     import('../../store/aliasFiles.js'),
-    import('../../core/quiz/match.js'),
+    import('../../core/quiz/typedAnswer.js'),
   ]);
   const progress = openProgress({ home, decks, now: ctx.now, fuzz: true });
   let search: ReturnType<typeof loadSearch> | undefined;

@@ -1,6 +1,6 @@
 /** `amgi search QUERY [--json] [--limit N] [--deck ID]`: ranked cards; exit 0 found, 1 nothing, 2 usage. */
 import { cliText } from '../../core/messages.js';
-import { checkScope } from '../scope.js';
+import { checkScope } from '../../core/deck/scope.js';
 import { flagInt, flagString } from '../args.js';
 import type { CommandContext } from '../commands.js';
 import { json } from '../io.js';

@@ -4,7 +4,7 @@
  * reads the deck files, the alias files and the seed notes.
  */
 import { SHORT_WIDTH } from '../quiz/choice.js';
-import { answerKey, answerKeyOf, answerKeys, headTerm, type AliasKeys } from '../quiz/match.js';
+import { answerKey, answerKeyOf, answerKeys, headTerm, type AliasKeys } from '../quiz/typedAnswer.js';
 import { hasHangul, toJamo } from '../search/hangul.js';
 import { particleSyllables } from '../search/particles.js';
 import { displayWidth } from '../text/width.js';

@@ -9,7 +9,7 @@ import { answerText, frontText } from '../deck/cards.js';
 import type { Direction, StudyItem } from '../deck/items.js';
 import type { Card } from '../deck/types.js';
 import { displayWidth } from '../text/width.js';
-import { answerKeys, hasHangul, headTerm, isTechnical, type AliasKeys } from './match.js';
+import { answerKeys, hasHangul, headTerm, isTechnical, type AliasKeys } from './typedAnswer.js';
 import { hashSeed, mulberry32, shuffle } from './random.js';
 
 export const DISTRACTOR_COUNT = 3;

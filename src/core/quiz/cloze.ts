@@ -1,7 +1,7 @@
 /** Cloze questions: each `{{gap}}` is typed (checked like a typed answer) or revealed. */
 import { GAP } from '../deck/cards.js';
 import type { ClozeCard } from '../deck/types.js';
-import { checkTyped, type AliasKeys, type TypedCheck } from './match.js';
+import { checkTyped, type AliasKeys, type TypedCheck } from './typedAnswer.js';
 
 export type ClozePart = { kind: 'text'; text: string } | { kind: 'gap'; index: number; answer: string };
 

@@ -1,7 +1,7 @@
 /** How a quiz outcome becomes a grade for the progress log (it feeds "weakest first"). */
 import type { Grade } from '../schedule/types.js';
 import type { OrderCheck } from './order.js';
-import type { Verdict } from './match.js';
+import type { Verdict } from './typedAnswer.js';
 
 export interface Outcome {
   correct: boolean;

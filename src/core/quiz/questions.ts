@@ -4,7 +4,7 @@ import type { StudyItem } from '../deck/items.js';
 import { displayWidth } from '../text/width.js';
 import { answerAliases, arrangeOptions, chooseDistractors, optionText } from './choice.js';
 import { clozeAnswers, clozeParts, type ClozePart } from './cloze.js';
-import { headTerm, type AliasKeys } from './match.js';
+import { headTerm, type AliasKeys } from './typedAnswer.js';
 import { isBottomUp, shuffledOrder } from './order.js';
 import { hashSeed } from './random.js';
 

@@ -6,7 +6,7 @@ import { clozeGaps } from '../deck/cards.js';
 import type { StudyItem } from '../deck/items.js';
 import type { Grade } from '../schedule/types.js';
 import { clozeOutcome, typedOutcome } from './grading.js';
-import type { TypedCheck } from './match.js';
+import type { TypedCheck } from './typedAnswer.js';
 import { acceptedAnswers } from './questions.js';
 
 /** What may be typed for each blank (one for a typed card, one per gap for a cloze), or undefined. */

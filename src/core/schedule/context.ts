@@ -1,6 +1,6 @@
 /** Builds the schedulers a ledger needs from the settings, in one place. */
 import { makeScheduler } from './fsrs.js';
-import { planRetention } from './interview.js';
+import { planRetention } from './interviewPlan.js';
 import type { LedgerContext } from './ledger.js';
 import type { Settings } from './types.js';
 

@@ -66,7 +66,7 @@ export const RECENT_LIMIT = 64;
 
 export interface LedgerContext {
   scheduler: Scheduler;
-  /** Schedules interview-plan answers at the plan's raised retention (see interview.ts). */
+  /** Schedules interview-plan answers at the plan's raised retention (see interviewPlan.ts). */
   planScheduler: Scheduler;
   settings: Pick<Settings, 'dayStartHour' | 'leechThreshold'>;
 }

@@ -11,7 +11,7 @@
 import { answerText, frontText } from '../deck/cards.js';
 import type { Card } from '../deck/types.js';
 import { toChoseong, toJamo } from './hangul.js';
-import { classify, type Slot } from './match.js';
+import { classify, type Slot } from './wordMatch.js';
 import { isParticle } from './particles.js';
 import { tokenize } from './tokenize.js';
 

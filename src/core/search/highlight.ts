@@ -1,6 +1,6 @@
 /** Matched spans in a card's text, [start, end) in UTF-16 offsets, for the UI to highlight. */
 import { jamoLength, toChoseong, toJamo } from './hangul.js';
-import { classify, type Part, type WordHit } from './match.js';
+import { classify, type Part, type WordHit } from './wordMatch.js';
 import { isCompound, tokenize } from './tokenize.js';
 
 export type Span = [number, number];

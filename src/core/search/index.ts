@@ -14,7 +14,7 @@ import { DERIVED_VERSION, FIELD_SLOTS, cardFieldTexts, deckFingerprint, deriveDe
 import { qwertyToHangul, toChoseong, toJamo } from './hangul.js';
 import { highlightSpans } from './highlight.js';
 import { focusDoc, focusOn, type Focus, type FocusDoc } from './focus.js';
-import { classify, makePart, matchVocabulary, type Form, type Part, type Slot } from './match.js';
+import { classify, makePart, matchVocabulary, type Form, type Part, type Slot } from './wordMatch.js';
 import { parseQuery, type ParsedQuery } from './query.js';
 import { fuseScores, type RankDoc } from './rank.js';
 import { tokenize } from './tokenize.js';

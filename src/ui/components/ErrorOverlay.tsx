@@ -2,7 +2,7 @@
 import { useInput } from 'ink';
 import { Command, matches } from '../keymap.js';
 import { useUi } from '../context.js';
-import { seg, wrapRows } from '../layout.js';
+import { seg, wrapRows } from '../textLayout.js';
 import { Frame, bodyHeight } from './Frame.js';
 import { Rows } from './Rows.js';
 

@@ -5,7 +5,7 @@
 import { Box } from 'ink';
 import type { ReactNode } from 'react';
 import { useUi } from '../context.js';
-import { fitHint, fitRow, rowWidth, seg, type Row } from '../layout.js';
+import { fitHint, fitRow, rowWidth, seg, type Row } from '../textLayout.js';
 import { RowText } from './Rows.js';
 
 /** Rows left for a screen's body inside the frame. */

@@ -10,7 +10,7 @@ import { useState } from 'react';
 import { Command, keysLabel, matches } from '../keymap.js';
 import { GLOBAL_COMMANDS, SCREEN_COMMANDS, TEXT_FIELD_SCREENS, type ScreenKind } from '../navigation.js';
 import { useUi, type Ui } from '../context.js';
-import { clampScroll, fitRow, seg, wrapRows, type Row } from '../layout.js';
+import { clampScroll, fitRow, seg, wrapRows, type Row } from '../textLayout.js';
 import { moreMarker, scrollDelta, viewport, windowRows } from './scrollWindow.js';
 import { displayWidth, padDisplay } from '../../core/text/width.js';
 import { Frame, bodyHeight } from './Frame.js';

@@ -1,6 +1,6 @@
-/** Draws pre-laid-out rows (layout.ts): every row already fits the width, so Ink never wraps. */
+/** Draws pre-laid-out rows (textLayout.ts): every row already fits the width, so Ink never wraps. */
 import { Text } from 'ink';
-import type { Row } from '../layout.js';
+import type { Row } from '../textLayout.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
 
 /**

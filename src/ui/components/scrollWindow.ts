@@ -7,7 +7,7 @@
 import type { Key } from 'ink';
 import { Command, matches, type MatchOptions } from '../keymap.js';
 import type { Messages } from '../i18n/index.js';
-import { clampScroll, seg, type Row } from '../layout.js';
+import { clampScroll, seg, type Row } from '../textLayout.js';
 import type { Theme } from '../theme.js';
 
 /** Content rows [start, end). */

@@ -2,7 +2,7 @@
 import type { Key } from 'ink';
 import { useState } from 'react';
 import { scrollDelta, viewport, windowRows } from '../components/scrollWindow.js';
-import { clampScroll, type Row } from '../layout.js';
+import { clampScroll, type Row } from '../textLayout.js';
 
 /**
  * `resetOn`: when it changes (another stats panel), the window starts again from the top.

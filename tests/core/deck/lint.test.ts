@@ -10,7 +10,7 @@ import { LINT_RULES, lintDecks, seedSections, type LintDeck, type LintRule } fro
 import type { Card, Deck } from '../../../src/core/deck/types.js';
 import { IMG_COW_DELETE, VM_NAMESPACES } from '../auditCards.js';
 import { parseAliasFile } from '../../../src/core/search/aliases.js';
-import { aliasKeys } from '../../../src/core/quiz/match.js';
+import { aliasKeys } from '../../../src/core/quiz/typedAnswer.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const ALIASES = aliasKeys(parseAliasFile(JSON.parse(readFileSync(join(ROOT, 'decks', 'aliases.json'), 'utf8'))).table);

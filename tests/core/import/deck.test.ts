@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildDeck, guessLanguage } from '../../../src/core/import/deck.js';
-import { diffDecks } from '../../../src/core/import/diff.js';
+import { diffDecks } from '../../../src/core/import/deckDiff.js';
 import { cardIdFor, hashedDeckId, isValidId, normalizeForId, slugifyDeckId } from '../../../src/core/import/ids.js';
 import { parseMarkdown } from '../../../src/core/import/markdown.js';
 import { parseDeckText } from '../../../src/core/deck/validate.js';

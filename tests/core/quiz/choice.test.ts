@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { arrangeOptions, chooseDistractors, optionText } from '../../../src/core/quiz/choice.js';
-import { answerKey } from '../../../src/core/quiz/match.js';
+import { answerKey } from '../../../src/core/quiz/typedAnswer.js';
 import { deckItems } from '../../../src/core/deck/items.js';
 import { CARDS, DECK, ITEMS, item } from './fixture.js';
 

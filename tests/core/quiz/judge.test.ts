@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { deckItems, type StudyItem } from '../../../src/core/deck/items.js';
 import type { Card, Deck } from '../../../src/core/deck/types.js';
 import { parseAliasFile } from '../../../src/core/search/aliases.js';
-import { aliasKeys, answerKey, checkTyped, headTerm, isTechnical } from '../../../src/core/quiz/match.js';
+import { aliasKeys, answerKey, checkTyped, headTerm, isTechnical } from '../../../src/core/quiz/typedAnswer.js';
 import { answerShape, chooseDistractors, sameShape } from '../../../src/core/quiz/choice.js';
 import { buildQuestion, type ChoiceQuestion, type TypedQuestion } from '../../../src/core/quiz/questions.js';
 import { clozeAnswers, clozeParts } from '../../../src/core/quiz/cloze.js';

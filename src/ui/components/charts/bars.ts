@@ -4,7 +4,7 @@
  */
 import { displayWidth } from '../../../core/text/width.js';
 import { padDisplay } from '../../../core/text/width.js';
-import { seg, type Row } from '../../layout.js';
+import { seg, type Row } from '../../textLayout.js';
 import type { Style } from '../../theme.js';
 
 const EIGHTHS = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];

@@ -4,7 +4,7 @@
  */
 import { parseDayKey, weekdayOf } from '../../../core/schedule/day.js';
 import { displayWidth, padDisplay } from '../../../core/text/width.js';
-import { seg, type Row } from '../../layout.js';
+import { seg, type Row } from '../../textLayout.js';
 import type { Style } from '../../theme.js';
 
 /** Level 0 (no reviews) to 4; shades readable without colour. */

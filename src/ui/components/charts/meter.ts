@@ -1,7 +1,7 @@
 /** A labelled progress bar row: "docker-basics ████████░░░░ 63%". */
 import { displayWidth, padDisplay } from '../../../core/text/width.js';
 import { sanitizeText } from '../../../core/text/sanitize.js';
-import { progressBar, seg, type Row } from '../../layout.js';
+import { progressBar, seg, type Row } from '../../textLayout.js';
 import type { Style } from '../../theme.js';
 
 export interface MeterOptions {

@@ -17,7 +17,7 @@ import { formatSpan } from '../../format.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
 import { useSyncReducer } from '../../hooks/useSyncReducer.js';
 import { Command, matches, splitChunk } from '../../keymap.js';
-import { fitRow, listWindow, oneLine, packRows, seg, type Row } from '../../layout.js';
+import { fitRow, listWindow, oneLine, packRows, seg, type Row } from '../../textLayout.js';
 import { useShell } from '../../shell.js';
 import { Frame, bodyHeight } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';

@@ -11,7 +11,7 @@ import { useScreenInput } from '../../hooks/useScreenInput.js';
 import { useScroll } from '../../hooks/useScroll.js';
 import { useSyncReducer } from '../../hooks/useSyncReducer.js';
 import { Command, matches } from '../../keymap.js';
-import { seg, type Row } from '../../layout.js';
+import { seg, type Row } from '../../textLayout.js';
 import { useShell } from '../../shell.js';
 import { SCREEN_COMMANDS } from '../../navigation.js';
 import { Frame, bodyHeight } from '../../components/Frame.js';

@@ -6,7 +6,7 @@ import type { CardInfo } from '../../../core/schedule/browse.js';
 import type { ItemEntry } from '../../../core/schedule/types.js';
 import { formatPercent, formatSpan, formatWhen } from '../../format.js';
 import type { Messages } from '../../i18n/index.js';
-import { seg, wrapRows, wrapStyledRow, type Row } from '../../layout.js';
+import { seg, wrapRows, wrapStyledRow, type Row } from '../../textLayout.js';
 import type { Theme } from '../../theme.js';
 
 /** Answers shown under "Last answers", newest first. */

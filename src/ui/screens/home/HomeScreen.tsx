@@ -8,7 +8,7 @@ import { useServices, useUi, type AppServices, type Ui } from '../../context.js'
 import { useScreenInput } from '../../hooks/useScreenInput.js';
 import { Command, matches } from '../../keymap.js';
 import { pushSearch } from '../../searchKey.js';
-import { fitRow, listWindow, seg, wrapRows, type Row } from '../../layout.js';
+import { fitRow, listWindow, seg, wrapRows, type Row } from '../../textLayout.js';
 import { useShell } from '../../shell.js';
 import { SCREEN_COMMANDS } from '../../navigation.js';
 import { Frame, bodyHeight } from '../../components/Frame.js';

@@ -4,7 +4,7 @@ import { useUi } from '../../context.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
 import { useSyncReducer } from '../../hooks/useSyncReducer.js';
 import { Command, matches } from '../../keymap.js';
-import { fitRow, seg, wrapRows, type Row } from '../../layout.js';
+import { fitRow, seg, wrapRows, type Row } from '../../textLayout.js';
 import { SCREEN_COMMANDS } from '../../navigation.js';
 import { Frame, bodyHeight } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';

@@ -5,7 +5,7 @@
  * (a deck or tag that is gone falls back to the first choice).
  */
 import { QUIZ_MODES } from '../../../core/quiz/questions.js';
-import { DEFAULT_QUIZ_COUNT } from '../../../core/quiz/session.js';
+import { DEFAULT_QUIZ_COUNT } from '../../../core/quiz/quizState.js';
 import { dayKey, studyDay } from '../../../core/schedule/day.js';
 import { monthDay, type Messages } from '../../i18n/en.js';
 

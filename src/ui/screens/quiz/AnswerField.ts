@@ -5,7 +5,7 @@
 import { useCursor, type Key } from 'ink';
 import { useEffect } from 'react';
 import { Command, matches } from '../../keymap.js';
-import { fitRow, seg, type Row } from '../../layout.js';
+import { fitRow, seg, type Row } from '../../textLayout.js';
 import type { Theme } from '../../theme.js';
 import { cursorColumn, editField, type TextField } from '../../textField.js';
 

@@ -1,17 +1,17 @@
 /** Mock interview: the question, a think-time countdown, the model answer, a self-grade. */
 import { useEffect, useState } from 'react';
 import { useSyncState } from '../../hooks/useSyncState.js';
-import { elapsedShare, formatCountdown, isRevealed, remainingMs, revealEarly, startTimer, type ThinkTimer } from '../../../core/quiz/interview.js';
+import { elapsedShare, formatCountdown, isRevealed, remainingMs, revealEarly, startTimer, type ThinkTimer } from '../../../core/quiz/thinkTimer.js';
 import { selfGradeOutcome } from '../../../core/quiz/grading.js';
 import type { InterviewQuestion } from '../../../core/quiz/questions.js';
 import { displayWidth } from '../../../core/text/width.js';
 import { useServices, useUi } from '../../context.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
 import { Command, gradeKey, matches } from '../../keymap.js';
-import { progressBar, seg, wrapRows, type Row } from '../../layout.js';
+import { progressBar, seg, wrapRows, type Row } from '../../textLayout.js';
 import { Frame } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
-import { noteRows, promptRows, stackBlocks } from './layout.js';
+import { noteRows, promptRows, stackBlocks } from './quizRows.js';
 import { useQuizBody, withScrollHelp } from './useQuizBody.js';
 import type { QuestionViewProps } from './types.js';
 

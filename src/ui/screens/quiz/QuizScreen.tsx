@@ -3,12 +3,12 @@
  * with "drill the missed ones again". Session logic is the pure reducer in core/quiz.
  */
 import { useMemo, useReducer, useRef } from 'react';
-import { buildQuestions, currentQuestion, quizReducer, startQuiz, summarize, type QuizState } from '../../../core/quiz/session.js';
+import { buildQuestions, currentQuestion, quizReducer, startQuiz, summarize, type QuizState } from '../../../core/quiz/quizState.js';
 import type { Outcome } from '../../../core/quiz/grading.js';
 import { useServices, useUi } from '../../context.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
 import { QUIZ_VIEW_COMMANDS } from '../../navigation.js';
-import { seg, wrapRows, type Row } from '../../layout.js';
+import { seg, wrapRows, type Row } from '../../textLayout.js';
 import { Frame, bodyHeight } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
 import { allItems, selectItems } from './selection.js';

@@ -1,11 +1,11 @@
 /** The end of a quiz: score, time, the cards missed, and "drill these again". */
-import type { QuizSummary } from '../../../core/quiz/session.js';
+import type { QuizSummary } from '../../../core/quiz/quizState.js';
 import { formatElapsed, formatPercent } from '../../format.js';
 import { useUi } from '../../context.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
 import { QUIZ_VIEW_COMMANDS } from '../../navigation.js';
 import { Command, matches } from '../../keymap.js';
-import { capRows, fitRow, oneLine, seg, type Row } from '../../layout.js';
+import { capRows, fitRow, oneLine, seg, type Row } from '../../textLayout.js';
 import { Frame, bodyHeight } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
 

@@ -1,15 +1,15 @@
 /** Typed answer: a text field (IME-friendly cursor), then the diff; a near miss asks y/n. */
 import { useSyncState } from '../../hooks/useSyncState.js';
-import { checkTyped, type TypedCheck } from '../../../core/quiz/match.js';
+import { checkTyped, type TypedCheck } from '../../../core/quiz/typedAnswer.js';
 import { typedOutcome, type Outcome } from '../../../core/quiz/grading.js';
 import type { TypedQuestion } from '../../../core/quiz/questions.js';
 import { useServices, useUi } from '../../context.js';
 import { overruledRows, useOverrule } from './overrule.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
-import { seg, wrapRows, type Row } from '../../layout.js';
+import { seg, wrapRows, type Row } from '../../textLayout.js';
 import { Frame } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
-import { diffRows, noteRows, promptRows, stackBlocks, verdictRows } from './layout.js';
+import { diffRows, noteRows, promptRows, stackBlocks, verdictRows } from './quizRows.js';
 import { useQuizBody, withScrollHelp } from './useQuizBody.js';
 import { EMPTY_FIELD, type TextField } from '../../textField.js';
 import { fieldCursor, fieldRow, handleAnswerKey, useFieldCursor, type AnswerPhase } from './AnswerField.js';

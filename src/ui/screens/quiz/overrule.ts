@@ -8,9 +8,9 @@ import { overruleOutcome, type Outcome } from '../../../core/quiz/grading.js';
 import { useSyncState } from '../../hooks/useSyncState.js';
 import type { Messages } from '../../i18n/index.js';
 import { Command, matches } from '../../keymap.js';
-import type { Row } from '../../layout.js';
+import type { Row } from '../../textLayout.js';
 import type { Theme } from '../../theme.js';
-import { verdictRows } from './layout.js';
+import { verdictRows } from './quizRows.js';
 
 export function useOverrule(onOverrule: (o: Outcome) => void): { overruled: Outcome | undefined; handle(input: string, key: Key): boolean } {
   const [overruled, setOverruled] = useSyncState<Outcome | undefined>(undefined);

@@ -1,5 +1,5 @@
 import type { Outcome } from '../../../core/quiz/grading.js';
-import type { Row } from '../../layout.js';
+import type { Row } from '../../textLayout.js';
 
 /** What QuizScreen gives every question view. */
 export interface QuestionViewProps<Q> {

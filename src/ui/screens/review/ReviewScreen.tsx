@@ -5,7 +5,7 @@
  * typing (a setting, on by default): the quiz's judge suggests the grade Space/Enter takes.
  */
 import { useState } from 'react';
-import { planDaysLeft } from '../../../core/schedule/interview.js';
+import { planDaysLeft } from '../../../core/schedule/interviewPlan.js';
 import { GRADES, type Grade } from '../../../core/schedule/types.js';
 import type { CramOptions, StudySession } from '../../../store/types.js';
 import { backRows, choiceOptionRows, frontRows } from '../../cardView.js';
@@ -14,7 +14,7 @@ import { formatElapsed, formatInterval, formatPercent, formatWhen } from '../../
 import { useScreenInput } from '../../hooks/useScreenInput.js';
 import { Command, gradeKey, matches } from '../../keymap.js';
 import { pushSearch } from '../../searchKey.js';
-import { clampScroll, fitRow, oneLine, packRows, seg, wrapRows, type Row } from '../../layout.js';
+import { clampScroll, fitRow, oneLine, packRows, seg, wrapRows, type Row } from '../../textLayout.js';
 import { promptText } from '../../../core/deck/cards.js';
 import { truncateDisplay } from '../../../core/text/width.js';
 import { useShell } from '../../shell.js';
@@ -24,13 +24,13 @@ import { Rows } from '../../components/Rows.js';
 import { moreMarker, scrollDelta, viewport, windowRows } from '../../components/scrollWindow.js';
 import { initialReview, reviewReducer, snapshot, type LeftCounts, type ReviewState } from './reviewState.js';
 import { useSyncReducer } from '../../hooks/useSyncReducer.js';
-import { checkTyped } from '../../../core/quiz/match.js';
+import { checkTyped } from '../../../core/quiz/typedAnswer.js';
 import { typeInAnswers, typeInGrade } from '../../../core/quiz/typeIn.js';
 import type { StudyItem } from '../../../core/deck/items.js';
 import { editField, EMPTY_FIELD } from '../../textField.js';
 import { displayWidth } from '../../../core/text/width.js';
 import { fieldCursor, fieldRow, useFieldCursor } from '../quiz/AnswerField.js';
-import { diffRows, verdictRows } from '../quiz/layout.js';
+import { diffRows, verdictRows } from '../quiz/quizRows.js';
 
 /** Keys while typing an answer in review. */
 const TYPE_IN_COMMANDS = [Command.Check, Command.Continue, Command.DeleteBack, Command.ClearField, Command.CursorLeft, Command.CursorRight];

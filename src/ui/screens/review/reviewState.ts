@@ -4,7 +4,7 @@
  */
 import type { Previews, QueueEntry } from '../../../core/schedule/types.js';
 import type { SessionSummary, StudySession } from '../../../store/types.js';
-import type { TypedCheck } from '../../../core/quiz/match.js';
+import type { TypedCheck } from '../../../core/quiz/typedAnswer.js';
 import { EMPTY_FIELD, type TextField } from '../../textField.js';
 
 /** A card answered by typing: the field, and the blanks checked so far (undefined: revealed). */

@@ -12,7 +12,7 @@ import { useServices, useUi, type SearchHit, type Ui } from '../../context.js';
 import { useSearchEngine } from '../../hooks/useSearchEngine.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
 import { Command, matches } from '../../keymap.js';
-import { fitRow, highlightSegments, listWindow, scrollToMatch, seg, type Row } from '../../layout.js';
+import { fitRow, highlightSegments, listWindow, scrollToMatch, seg, type Row } from '../../textLayout.js';
 import { useShell } from '../../shell.js';
 import { Frame, bodyHeight } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';

@@ -5,7 +5,7 @@ import { padDisplay } from '../../../core/text/width.js';
 import { useServices, useUi } from '../../context.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
 import { Command, matches } from '../../keymap.js';
-import { fitRow, listWindow, seg, wrapRows, type Row } from '../../layout.js';
+import { fitRow, listWindow, seg, wrapRows, type Row } from '../../textLayout.js';
 import { useShell } from '../../shell.js';
 import { Frame, bodyHeight } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';

@@ -8,7 +8,7 @@ import { useScreenInput } from '../../hooks/useScreenInput.js';
 import { useScroll } from '../../hooks/useScroll.js';
 import { Command, matches } from '../../keymap.js';
 import { pushSearch } from '../../searchKey.js';
-import { seg } from '../../layout.js';
+import { seg } from '../../textLayout.js';
 import { useShell } from '../../shell.js';
 import { SCREEN_COMMANDS } from '../../navigation.js';
 import { Frame, bodyHeight } from '../../components/Frame.js';

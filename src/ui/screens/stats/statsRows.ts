@@ -5,7 +5,7 @@
 import type { StatsReport } from '../../../core/stats/index.js';
 import { displayWidth } from '../../../core/text/width.js';
 import type { Messages } from '../../i18n/index.js';
-import { capRows, fitRow, packRows, rowWidth, seg, type Row } from '../../layout.js';
+import { capRows, fitRow, packRows, rowWidth, seg, type Row } from '../../textLayout.js';
 import type { Theme } from '../../theme.js';
 import { formatDuration, formatPercent } from '../../format.js';
 

@@ -1,0 +1,18 @@
+/** `--deck ID` and `--tag TAG` checked against the decks that loaded: a usage error names what exists. */
+import { UsageError } from '../errors.js';
+import { cliText } from '../messages.js';
+import type { LoadedDeck } from './types.js';
+
+/** Tags named in the error: enough to spot a typo, not a page. */
+const TAGS_SHOWN = 20;
+
+export function checkScope(decks: readonly LoadedDeck[], deckId: string | undefined, tag: string | undefined): void {
+  const t = cliText().errors;
+  if (deckId !== undefined && !decks.some((d) => d.deck.id === deckId)) throw new UsageError(t.noDeck(deckId, decks.map((d) => d.deck.id)));
+  if (tag === undefined) return;
+  const tags = new Set<string>();
+  for (const d of decks) if (deckId === undefined || d.deck.id === deckId) for (const c of d.deck.cards) for (const x of c.tags ?? []) tags.add(x);
+  if (tags.has(tag)) return;
+  const sorted = [...tags].sort();
+  throw new UsageError(t.noTag(tag, sorted.length > TAGS_SHOWN ? [...sorted.slice(0, TAGS_SHOWN), '…'] : sorted));
+}

@@ -1,0 +1,277 @@
+/**
+ * Typed-answer checking, as an interviewer would judge. Technical tokens (flags, paths,
+ * `host:port`, image references, digests, file names, code) are exact: their punctuation,
+ * case and order are the knowledge being tested (`-p 8080:80` is not `-p 80:8080`). Plain
+ * words stay forgiving: case, spacing (띄어쓰기), NFC and punctuation never count, and with
+ * an alias table Korean and English terms are one answer word by word
+ * (`네트워크 네임스페이스` = `network namespace`). One jamo or letter off, or two
+ * neighbouring letters swapped, is "close" and the learner decides.
+ */
+import { editDistance } from '../text/editDistance.js';
+import { mergeAliasTables, type AliasTable } from '../search/aliases.js';
+import { hasHangul, toJamo } from '../search/hangul.js';
+import { diffChars, type DiffPart } from './charDiff.js';
+
+export type Verdict = 'right' | 'close' | 'wrong';
+
+export interface TypedCheck {
+  verdict: Verdict;
+  /** The accepted answer the input was compared with (the nearest one). */
+  expected: string;
+  /** Character diff of the input against `expected`, for display. */
+  diff: DiffPart[];
+}
+
+/** English near misses only count from this length: "run" vs "rm" is not a typo. */
+const MIN_LATIN_NEAR_MISS = 5;
+/** Longest alias term, in words, tried at one position. */
+const MAX_TERM_WORDS = 4;
+
+const PUNCT_OR_SPACE = /[\p{P}\s]+/gu;
+/** Brackets and quotes around a word, and sentence punctuation after it: never part of a token. */
+const LEADING = /^[(["'“‘「『（]+/u;
+const TRAILING = /[)\]"'”’」』）,.;:!?。、…]+$/u;
+/** Characters that make a word technical: the punctuation of paths, refs, options and code. */
+const TECH_CHAR = /[:/@=_$\\{}<>|~*#`+&%]/;
+/** A dot inside a word (`docker.sock`, `1.2`) or leading a file name (`.dockerignore`). */
+const TECH_DOT = /[\p{L}\p{N}]\.[\p{L}\p{N}]|^\.[\p{L}\p{N}]/u;
+/** A word that is only symbols and still says something (`@`, `--`, `+`). */
+const SYMBOL_WORD = /^[@#$%&*+/:=<>|~\\`-]+$/;
+
+/** A word is technical when its punctuation and case carry meaning. */
+export function isTechnical(word: string): boolean {
+  if (!/[A-Za-z0-9]/.test(word)) return SYMBOL_WORD.test(word);
+  return word.startsWith('-') || TECH_CHAR.test(word) || TECH_DOT.test(word);
+}
+
+/** An answer reduced for comparison: plain words as keys, technical words verbatim, in order. */
+export interface AnswerKey {
+  /** Plain runs and technical words in order, for "right". */
+  full: string;
+  /** The plain runs joined (for near misses). */
+  plain: string;
+  /** The technical words in order. */
+  tech: string[];
+}
+
+type Word = { tech: true; text: string } | { tech: false; key: string };
+
+/** Words of an answer: technical ones kept as written, plain ones as lower-case letters and digits. */
+function words(text: string): Word[] {
+  const out: Word[] = [];
+  for (const raw of text.normalize('NFC').trim().split(/\s+/)) {
+    if (!raw) continue;
+    const core = raw.replace(LEADING, '').replace(TRAILING, '');
+    if (core && isTechnical(core)) out.push({ tech: true, text: core });
+    else if (!core && isTechnical(raw)) out.push({ tech: true, text: raw });
+    else {
+      const key = raw.toLowerCase().replace(PUNCT_OR_SPACE, '');
+      if (key) out.push({ tech: false, key });
+    }
+  }
+  return out;
+}
+
+const SEP = '\u0001';
+const TECH_MARK = '\u0002';
+
+/**
+ * Alias groups as one code point per group: a plain word (or a run of words) that is a term
+ * of a group becomes the group's mark, so both languages reduce to the same key.
+ */
+export interface AliasKeys {
+  marks: Map<string, string>;
+  /**
+   * Multi-word terms spelled through other groups' words: `Docker 데몬` is the term `Docker
+   * daemon` (도커 = Docker, 데몬 = daemon), so it takes that term's group, not two groups.
+   */
+  phrases: Map<string, string>;
+  /** Longest term key, in code points (bounds the compound split). */
+  longest: number;
+}
+
+const plainKey = (text: string) => text.normalize('NFC').toLowerCase().replace(PUNCT_OR_SPACE, '');
+
+const aliasCache = new WeakMap<AliasTable, AliasKeys>();
+
+export function aliasKeys(table: AliasTable): AliasKeys {
+  const cached = aliasCache.get(table);
+  if (cached) return cached;
+  const marks = new Map<string, string>();
+  let longest = 0;
+  const groups = mergeAliasTables(table);
+  groups.forEach((terms, group) => {
+    // Supplementary private use area: one code point per group, never typed.
+    const mark = String.fromCodePoint(0xf0000 + group);
+    for (const term of terms) {
+      const key = plainKey(term);
+      if (!key) continue;
+      marks.set(key, mark);
+      longest = Math.max(longest, [...key].length);
+    }
+  });
+  const phrases = new Map<string, string>();
+  for (const [term, mark] of multiWordTerms(groups)) {
+    const parts = words(term).map((w) => (w.tech ? w.text : (marks.get(w.key) ?? w.key)));
+    if (parts.length > 1) phrases.set(parts.join(''), mark);
+  }
+  const keys = { marks, longest, phrases };
+  aliasCache.set(table, keys);
+  return keys;
+}
+
+/** The terms of more than one word, with their group's mark. */
+function* multiWordTerms(groups: AliasTable): Generator<[string, string]> {
+  for (let group = 0; group < groups.length; group++) {
+    for (const term of groups[group]!) if (/\s/.test(term.trim())) yield [term, String.fromCodePoint(0xf0000 + group)];
+  }
+}
+
+const HANGUL_WORD = /^[\p{Script=Hangul}]+$/u;
+
+/** A Hangul compound typed without spaces (`네트워크네임스페이스`) split into terms, when it splits wholly. */
+function splitCompound(word: string, aliases: AliasKeys): string | undefined {
+  const chars = [...word];
+  let out = '';
+  for (let i = 0; i < chars.length; ) {
+    let hit: string | undefined;
+    for (let len = Math.min(aliases.longest, chars.length - i); len >= 2 && !hit; len--) {
+      const mark = aliases.marks.get(chars.slice(i, i + len).join(''));
+      if (mark) {
+        hit = mark;
+        i += len;
+      }
+    }
+    if (!hit) return undefined;
+    out += hit;
+  }
+  return out;
+}
+
+/** Plain words with alias terms replaced by their group's mark, longest run of words first. */
+function markAliases(keys: readonly string[], aliases: AliasKeys): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < keys.length; ) {
+    let done = false;
+    for (let n = Math.min(MAX_TERM_WORDS, keys.length - i); n >= 1 && !done; n--) {
+      const run = keys.slice(i, i + n);
+      const mark = aliases.marks.get(run.join('')) ?? (n > 1 ? aliases.phrases.get(run.map((k) => aliases.marks.get(k) ?? k).join('')) : undefined);
+      if (mark) {
+        out.push(mark);
+        i += n;
+        done = true;
+      }
+    }
+    if (done) continue;
+    const word = keys[i++]!;
+    out.push((HANGUL_WORD.test(word) && splitCompound(word, aliases)) || word);
+  }
+  return out;
+}
+
+/** The comparison key of an answer (with alias groups applied when given). */
+export function answerKeyOf(text: string, aliases?: AliasKeys): AnswerKey {
+  const parts: string[] = [];
+  const tech: string[] = [];
+  let plainRun: string[] = [];
+  const flush = () => {
+    if (!plainRun.length) return;
+    parts.push((aliases ? markAliases(plainRun, aliases) : plainRun).join(''));
+    plainRun = [];
+  };
+  for (const w of words(text)) {
+    if (!w.tech) {
+      plainRun.push(w.key);
+      continue;
+    }
+    flush();
+    parts.push(TECH_MARK + w.text);
+    tech.push(w.text);
+  }
+  flush();
+  return { full: parts.join(SEP), plain: parts.filter((p) => !p.startsWith(TECH_MARK)).join(''), tech };
+}
+
+/** The comparison key as one string: equal keys are the same answer. */
+export function answerKey(text: string, aliases?: AliasKeys): string {
+  return answerKeyOf(text, aliases).full;
+}
+
+/**
+ * Both keys of an answer: as written and through the alias groups. Two answers are the same
+ * when they share one (`cri o` is `CRI-O` as written, though `CRI` alone is an alias term).
+ */
+export function answerKeys(text: string, aliases?: AliasKeys): string[] {
+  const own = answerKey(text);
+  const marked = aliases ? answerKey(text, aliases) : own;
+  return marked === own ? [own] : [own, marked];
+}
+
+export { hasHangul };
+
+export { editDistance };
+
+/** Distance used for near misses: jamo-level when Hangul is involved, else characters. */
+function nearDistance(a: string, b: string): number {
+  if (hasHangul(a) || hasHangul(b)) return editDistance([...toJamo(a)], [...toJamo(b)]);
+  return editDistance([...a], [...b]);
+}
+
+/** One plain slip: one jamo in Korean, one letter in an English answer of 5+ letters. */
+function plainNearMiss(typed: string, answer: string): boolean {
+  if (!typed || nearDistance(typed, answer) !== 1) return false;
+  return hasHangul(answer) || [...answer].length >= MIN_LATIN_NEAR_MISS;
+}
+
+/**
+ * A technical word with one slip in its letters only (`/var/run/docekr.sock`). Case, digits
+ * and punctuation are the meaning of a technical word: `-P`, `8080:80` are never close.
+ */
+function techNearMiss(typed: string, answer: string): boolean {
+  if (typed.toLowerCase() === answer.toLowerCase()) return false;
+  const skeleton = (s: string) => s.replace(/\p{L}/gu, '');
+  if (skeleton(typed) !== skeleton(answer) || /[A-Z]/.test(typed) !== /[A-Z]/.test(answer)) return false;
+  return answer.length >= MIN_LATIN_NEAR_MISS && editDistance([...typed], [...answer]) === 1;
+}
+
+function isNearMiss(typed: AnswerKey, answer: AnswerKey): boolean {
+  if (typed.tech.length !== answer.tech.length) return false;
+  const differing = answer.tech.flatMap((t, i) => (t === typed.tech[i] ? [] : [i]));
+  if (differing.length === 0) return plainNearMiss(typed.plain, answer.plain);
+  return differing.length === 1 && typed.plain === answer.plain && techNearMiss(typed.tech[differing[0]!]!, answer.tech[differing[0]!]!);
+}
+
+/** Keys of a text: as written, and with alias groups applied (the same key without a table). */
+function keysOf(text: string, aliases: AliasKeys | undefined): [AnswerKey, AnswerKey] {
+  const own = answerKeyOf(text);
+  return [own, aliases ? answerKeyOf(text, aliases) : own];
+}
+
+/**
+ * Check a typed answer against the accepted answers (the answer first, then aliases).
+ * `aliases` (from `aliasKeys`) makes the alias groups apply word by word.
+ */
+export function checkTyped(typed: string, accepted: readonly string[], aliases?: AliasKeys): TypedCheck {
+  const input = typed.normalize('NFC').trim();
+  const typedKeys = keysOf(input, aliases);
+  let close: string | undefined;
+  for (const text of accepted) {
+    const keys = keysOf(text, aliases);
+    // Compared kind with kind: as written, then both with alias marks.
+    const pairs = [[typedKeys[0], keys[0]], [typedKeys[1], keys[1]]] as const;
+    if (typedKeys[0].full && pairs.some(([t, k]) => t.full === k.full)) {
+      return { verdict: 'right', expected: text, diff: diffChars(input, text) };
+    }
+    if (close === undefined && pairs.some(([t, k]) => isNearMiss(t, k))) close = text;
+  }
+  // A near miss is shown against the form it nearly matched; a wrong (or empty, "reveal")
+  // answer against the answer itself: the alias nearest to a wrong guess is not the answer.
+  const expected = close ?? accepted[0] ?? '';
+  return { verdict: close === undefined ? 'wrong' : 'close', expected, diff: diffChars(input, expected) };
+}
+
+/** The head term before a trailing gloss: `paused (일시 정지)` → `paused`; undefined without one. */
+export function headTerm(answer: string): string | undefined {
+  const m = /^(.+?)\s*[(（][^()（）]+[)）]$/u.exec(answer.trim());
+  return m?.[1]?.trim() || undefined;
+}

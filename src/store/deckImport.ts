@@ -1,0 +1,135 @@
+/**
+ * `amgi import FILE` as one call: notes (Markdown, an Anki text export or package) → a deck
+ * file in $AMGI_HOME/decks. The caller (CLI or screen) only shows the plan and answers the
+ * questions through `DeckImportAsk`; reading, parsing, validating, the re-import diff, kept
+ * renames, the backup and the atomic write are all here. Bad input is refused before anything
+ * is written.
+ */
+import { basename, extname } from 'node:path';
+import { AmgiError, UsageError } from '../core/errors.js';
+import { cliText } from '../core/messages.js';
+import { formatProblem, parseDeckText } from '../core/deck/validate.js';
+import { ID_PATTERN, SCHEMA_URL } from '../core/deck/spec.js';
+import type { Deck } from '../core/deck/types.js';
+import { buildDeck } from '../core/import/deck.js';
+import { diffDecks, findRenames, keepOldIds, type DeckDiff, type Rename } from '../core/import/deckDiff.js';
+import type { ImportParse, SkippedLine } from '../core/import/draft.js';
+import { InputError } from '../core/import/errors.js';
+import { detectFormat, parseNotes, type NotesFormat } from '../core/import/format.js';
+import { hashedDeckId, isValidId, slugifyDeckId } from '../core/import/ids.js';
+import { deckToJson } from '../core/export/json.js';
+import { loadAllDecks } from './deckFiles.js';
+import { backUpReplacedDeck, installedUserDeck, readInputFile, userDeckFile } from './importWrite.js';
+import { writeUserFile } from './atomicFile.js';
+import type { PackageInfo } from './ankiImport.js';
+
+export const isAnkiPackage = (file: string) => /\.(apkg|colpkg)$/i.test(file);
+
+export interface DeckImportRequest {
+  file: string;
+  /** `--format md|anki`; detected from the file when absent. */
+  format?: string;
+  /** `--deck ID`; from the file name when absent. */
+  deckId?: string;
+  now: Date;
+}
+
+/** What an import would write, for the preview; nothing is written yet. */
+export interface DeckImportPlan {
+  file: string;
+  format: NotesFormat;
+  /** The deck as it would be written (renames kept on an earlier import stay kept). */
+  deck: Deck;
+  target: string;
+  skipped: SkippedLine[];
+  ignored: number[];
+  diff: DeckDiff;
+  /** A deck with this id is installed: the diff is against it. */
+  reimport: boolean;
+  /** Reworded questions that look like removed cards: keep their old id (and progress)? */
+  renames: Rename[];
+  /** Set for an Anki package. */
+  package?: PackageInfo;
+}
+
+/** The caller's part: show, ask. Each may decline; then nothing is written. */
+export interface DeckImportAsk {
+  /** Shown the plan; false: stop here. */
+  preview(plan: DeckImportPlan): boolean | Promise<boolean>;
+  /** Keep this reworded card's old id? */
+  keepRename(rename: Rename): boolean | Promise<boolean>;
+  /** Last word before writing `cards` cards to `target` (`renamesKept` of the offered renames kept). */
+  write(cards: number, target: string, renamesKept: number): boolean | Promise<boolean>;
+}
+
+export type DeckImportResult =
+  | { written: false; plan?: DeckImportPlan }
+  | { written: true; plan: DeckImportPlan; cards: number; target: string; renamesKept: number; backup?: string };
+
+/** Thrown before any question when the notes give no card; carries what was skipped, for the report. */
+export class NoCardsError extends InputError {
+  constructor(file: string, format: NotesFormat, readonly skipped: SkippedLine[], readonly ignored: number[]) {
+    const t = cliText().import;
+    super(file, t.noCards(format), undefined, t.noCardsHint(format));
+  }
+}
+
+async function readNotes(req: DeckImportRequest): Promise<{ format: NotesFormat; parsed: ImportParse; info?: PackageInfo }> {
+  if (isAnkiPackage(req.file)) {
+    if (req.format) throw new UsageError('an Anki package is read as one; --format does not apply');
+    // Loaded here only: sql.js (WebAssembly) never loads for a text import.
+    const { parsed, info } = await (await import('./ankiImport.js')).parseApkgNotes(req.file);
+    return { format: 'anki', parsed, info };
+  }
+  const text = readInputFile(req.file);
+  const format = detectFormat(req.file, text, req.format);
+  return { format, parsed: parseNotes(format, text, req.file) };
+}
+
+/** Everything up to the questions: read, parse, build, check as `amgi validate` would, diff. */
+export async function planDeckImport(env: NodeJS.ProcessEnv, req: DeckImportRequest): Promise<DeckImportPlan> {
+  const t = cliText();
+  const { file } = req;
+  const { format, parsed, info } = await readNotes(req);
+  const stem = basename(file, extname(file));
+  // A Korean-named file imported before ids were romanised keeps its hashed id (and progress).
+  const deckId = req.deckId ?? (installedUserDeck(env, hashedDeckId(stem)) ? hashedDeckId(stem) : slugifyDeckId(stem));
+  if (!isValidId(deckId)) throw new UsageError(t.errors.badDeckId(deckId, ID_PATTERN));
+
+  const built = buildDeck(parsed, {
+    id: deckId,
+    title: parsed.title ?? stem,
+    description: t.import.description(basename(file), format),
+    schema: SCHEMA_URL,
+  });
+  const skipped = [...parsed.skipped, ...built.skipped].sort((a, b) => a.line - b.line);
+  if (built.deck.cards.length === 0) throw new NoCardsError(file, format, skipped, parsed.ignoredLines);
+  const bundled = loadAllDecks({ env }).decks.find((d) => d.deck.id === deckId && d.origin === 'bundled');
+  if (bundled) throw new UsageError(t.errors.bundledDeckId(deckId, bundled.deck.title));
+
+  const existing = installedUserDeck(env, deckId);
+  const target = existing?.file ?? userDeckFile(env, deckId);
+  // What is written is what `amgi validate` reads back: check it the same way.
+  const checked = parseDeckText(target, deckToJson(built.deck));
+  const errors = checked.problems.filter((p) => p.severity === 'error');
+  if (!checked.deck || errors.length) throw new AmgiError(t.import.notValid(errors.map(formatProblem).join('\n')));
+  // A rename kept on an earlier import stays kept: the deck holds the old id, the file's
+  // question hashes to another. Then the diff is against what will really be written.
+  const deck = keepOldIds(checked.deck, findRenames(diffDecks(existing?.deck, checked.deck)).filter((r) => r.kept));
+  const diff = diffDecks(existing?.deck, deck);
+  return { file, format, deck, target, skipped, ignored: parsed.ignoredLines, diff, reimport: existing !== undefined, renames: findRenames(diff), ...(info ? { package: info } : {}) };
+}
+
+/** Plan, ask, write: the whole import. */
+export async function importDeck(env: NodeJS.ProcessEnv, req: DeckImportRequest, ask: DeckImportAsk): Promise<DeckImportResult> {
+  const plan = await planDeckImport(env, req);
+  if (!(await ask.preview(plan))) return { written: false, plan };
+  const accepted: Rename[] = [];
+  for (const r of plan.renames) if (await ask.keepRename(r)) accepted.push(r);
+  const deck = keepOldIds(plan.deck, accepted);
+  if (!(await ask.write(deck.cards.length, plan.target, accepted.length))) return { written: false, plan };
+  const json = deckToJson(deck);
+  const backup = plan.reimport ? backUpReplacedDeck(plan.target, userDeckFile(env, deck.id), req.now) : undefined;
+  writeUserFile(plan.target, json);
+  return { written: true, plan, cards: deck.cards.length, target: plan.target, renamesKept: accepted.length, ...(backup ? { backup } : {}) };
+}

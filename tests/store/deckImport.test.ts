@@ -1,0 +1,107 @@
+/** store/deckImport.ts: the whole notes import as one call; the caller only shows and answers. */
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpHome } from '../helpers/tmpHome.js';
+import { importDeck, NoCardsError, planDeckImport, type DeckImportAsk, type DeckImportPlan } from '../../src/store/deckImport.js';
+import type { Rename } from '../../src/core/import/deckDiff.js';
+
+let home: string;
+let cleanup: () => void;
+beforeEach(() => ({ home, cleanup } = tmpHome()));
+afterEach(() => cleanup());
+
+const env = () => ({ AMGI_HOME: home });
+const NOW = new Date('2026-03-02T10:00:00Z');
+const notes = (name: string, text: string) => {
+  const file = join(home, name);
+  writeFileSync(file, text);
+  return file;
+};
+const deckFile = (id: string) => join(home, 'decks', `${id}.json`);
+const readDeck = (id: string) => JSON.parse(readFileSync(deckFile(id), 'utf8')) as { id: string; cards: { id: string; front: string }[] };
+
+/** Answers every question with `yes` and keeps what it was shown. */
+function answering(yes: { preview?: boolean; rename?: boolean; write?: boolean } = {}) {
+  const seen = { plans: [] as DeckImportPlan[], renames: [] as Rename[], writes: [] as [number, string, number][] };
+  const ask: DeckImportAsk = {
+    preview: (p) => (seen.plans.push(p), yes.preview ?? true),
+    keepRename: (r) => (seen.renames.push(r), yes.rename ?? true),
+    write: (n, target, kept) => (seen.writes.push([n, target, kept]), yes.write ?? true),
+  };
+  return { ask, seen };
+}
+
+describe('importDeck', () => {
+  test('plan shown, then written: the deck file and what the preview said agree', async () => {
+    const { ask, seen } = answering();
+    const r = await importDeck(env(), { file: notes('net.md', 'a::1\nb::2\nbad line ::\n'), now: NOW }, ask);
+    expect(r).toMatchObject({ written: true, cards: 2, target: deckFile('net'), renamesKept: 0 });
+    expect(seen.plans).toHaveLength(1);
+    expect(seen.plans[0]).toMatchObject({ format: 'md', reimport: false, target: deckFile('net') });
+    expect(seen.plans[0]!.deck.cards.map((c) => c.id)).toEqual(readDeck('net').cards.map((c) => c.id));
+    expect(seen.writes).toEqual([[2, deckFile('net'), 0]]);
+  });
+
+  test.each([['preview'], ['write']] as const)('declined at %s: nothing written, nothing asked after', async (step) => {
+    const { ask, seen } = answering({ [step]: false });
+    const r = await importDeck(env(), { file: notes('net.md', 'a::1\n'), now: NOW }, ask);
+    expect(r.written).toBe(false);
+    expect(existsSync(join(home, 'decks'))).toBe(false);
+    expect(seen.writes).toHaveLength(step === 'preview' ? 0 : 1);
+  });
+
+  test('a reworded question is offered as a rename; kept, the card keeps its id', async () => {
+    const file = notes('net.md', '호스트 네트워크란?::호스트의 네트워크를 그대로 쓴다\nb::2\n');
+    await importDeck(env(), { file, now: NOW }, answering().ask);
+    const before = readDeck('net').cards.map((c) => c.id);
+    writeFileSync(file, 'host 네트워크란?::호스트의 네트워크를 그대로 쓴다\nb::2\n');
+    const { ask, seen } = answering();
+    const r = await importDeck(env(), { file, now: NOW }, ask);
+    expect(seen.renames.map((x) => [x.from.id, x.to.id === before[0]])).toEqual([[before[0], false]]);
+    expect(r).toMatchObject({ written: true, renamesKept: 1 });
+    expect(readDeck('net').cards.map((c) => c.id)).toEqual(before);
+    expect(readDeck('net').cards[0]!.front).toBe('host 네트워크란?');
+  });
+
+  test('declining a rename gives the reworded card a new id', async () => {
+    const file = notes('net.md', '호스트 네트워크란?::호스트의 네트워크를 그대로 쓴다\n');
+    await importDeck(env(), { file, now: NOW }, answering().ask);
+    const [before] = readDeck('net').cards.map((c) => c.id);
+    writeFileSync(file, 'host 네트워크란?::호스트의 네트워크를 그대로 쓴다\n');
+    const r = await importDeck(env(), { file, now: NOW }, answering({ rename: false }).ask);
+    expect(r).toMatchObject({ written: true, renamesKept: 0 });
+    expect(readDeck('net').cards[0]!.id).not.toBe(before);
+  });
+
+  test('a hand-written deck file that declares the id is replaced, and a copy kept beside it first', async () => {
+    mkdirSync(join(home, 'decks'));
+    const mine = join(home, 'decks', 'mine.json');
+    const original = readFileSync(join(import.meta.dirname, '../fixtures/decks/good/mini.json'), 'utf8').replace('"../../../../decks/schema.json"', '"https://unpkg.com/amgi/decks/schema.json"');
+    writeFileSync(mine, original);
+    const r = await importDeck(env(), { file: notes('x.md', 'a::1\n'), deckId: 'mini', now: NOW }, answering().ask);
+    expect(r).toMatchObject({ written: true, target: mine });
+    if (!r.written) throw new Error('not written');
+    expect(r.backup).toMatch(/mine\.json\.before-import-/);
+    expect(readFileSync(r.backup!, 'utf8')).toBe(original);
+    expect(JSON.parse(readFileSync(mine, 'utf8')).cards).toHaveLength(1);
+    // Re-importing over the import's own <id>.json is the update the diff showed: no copy.
+    const again = await importDeck(env(), { file: notes('net.md', 'a::1\n'), now: NOW }, answering().ask);
+    const twice = await importDeck(env(), { file: notes('net.md', 'a::1\nb::2\n'), now: NOW }, answering().ask);
+    expect([again, twice].map((x) => 'backup' in x)).toEqual([false, false]);
+  });
+
+  test('notes without a card: NoCardsError with the skipped lines, before any question', async () => {
+    const { ask, seen } = answering();
+    const e = await importDeck(env(), { file: notes('empty.md', 'just prose\nbad ::\n'), now: NOW }, ask).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(NoCardsError);
+    expect((e as NoCardsError).skipped.map((s) => s.line)).toEqual([2]);
+    expect(seen.plans).toHaveLength(0);
+  });
+
+  test('a bundled deck id and a bad --deck id are usage errors, raised at planning', async () => {
+    const file = notes('x.md', 'a::1\n');
+    await expect(planDeckImport(env(), { file, deckId: 'Bad Id', now: NOW })).rejects.toMatchObject({ code: 'USAGE' });
+    await expect(planDeckImport(env(), { file, deckId: 'registry', now: NOW })).rejects.toMatchObject({ code: 'USAGE' });
+  });
+});

@@ -1,0 +1,163 @@
+/** The review screen over the real store: what is shown, and what is saved (answers, undo, suspend, bury). */
+import { afterEach, describe, expect, test } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import type { Card, LoadedDeck } from '../../../../src/core/deck/types.js';
+import { aliasKeys } from '../../../../src/core/quiz/typedAnswer.js';
+import { KEYS, miniDecks, renderApp } from '../../render.js';
+import { realServices } from '../../realStore.js';
+
+afterEach(() => cleanup());
+
+const lines = (frame: string) => frame.split('\n');
+
+describe('review', () => {
+  test('reveal, grade with the intervals shown, the answer saved before the next card', async () => {
+    const services = realServices(miniDecks());
+    const app = renderApp(services, { initial: [{ kind: 'home' }, { kind: 'review', deckId: 'mini' }] });
+    await app.waitFor('레이어란?');
+    expect(app.frame()).toContain('Space/Enter: show answer');
+    // What is left, Anki-style: new · learning · due (issue 14), no growing denominator. 7 of
+    // the 8 items: a reversible card's other side waits for another day (siblings are buried).
+    expect(app.frame()).toContain('new 7 · learn 0 · due 0');
+    await app.press(' ');
+    // The real scheduler's intervals for a new card (fuzz off).
+    await app.waitFor('1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 8d');
+    expect(app.frame()).toContain('이미지를 이루는 읽기 전용 층');
+    await app.press('2');
+    await app.waitFor('컨테이너 런타임');
+    expect(services.answers()).toEqual([expect.objectContaining({ key: 'mini-layer', grade: 2, kind: 'review' })]);
+    // Hard: the card is learning now, back in a few minutes.
+    expect(app.frame()).toContain('new 6 · learn 1 · due 0');
+    // Space on the answer = Good.
+    await app.press(' ', ' ');
+    expect(services.answers()[1]).toMatchObject({ key: 'mini-runtime', grade: 3 });
+  });
+
+  test('type-in cards: typed with the judge, Space/Enter takes the judged grade, Space on an empty field still reveals', async () => {
+    const cards: Card[] = [
+      { id: 'df-publish', type: 'typed', front: '컨테이너 8080을 호스트 80으로 공개하는 옵션은?', answer: '-p 80:8080' },
+      { id: 'ns', type: 'typed', front: 'PID를 격리하는 커널 기능은?', answer: 'PID namespace' },
+      { id: 'cz', type: 'cloze', front: '이미지는 {{읽기 전용}} 템플릿이다' },
+    ];
+    const decks: LoadedDeck[] = [{ deck: { id: 'ti', title: 'ti', description: '', language: 'ko', cards }, file: 'ti.json', origin: 'dir', contentHash: 'ti' }];
+    const services = { ...realServices(decks), answerAliases: () => aliasKeys([['네임스페이스', 'namespace']]) };
+    const app = renderApp(services, { initial: [{ kind: 'review', deckId: 'ti' }] });
+    await app.waitFor('공개하는 옵션은?');
+    expect(app.frame()).toContain('empty Space: show answer');
+    // The reversed mapping: wrong, Again suggested.
+    await app.press('-p 8080:80', KEYS.enter);
+    await app.waitFor('✗ Not quite.');
+    expect(app.frame()).toContain('Space/Enter: Again (judged)');
+    await app.press(' ');
+    await app.waitFor('PID를 격리하는');
+    expect(services.answers()[0]).toMatchObject({ key: 'df-publish', grade: 1 });
+    // Korean for an English term: right, Good.
+    await app.press('PID 네임스페이스', KEYS.enter);
+    await app.waitFor('✓ Right!');
+    await app.press(KEYS.enter);
+    await app.waitFor('[...]');
+    expect(services.answers()[1]).toMatchObject({ key: 'ns', grade: 3 });
+    // Space on an empty field reveals; grading is the learner's as always.
+    await app.press(' ');
+    await app.waitFor('1 Again');
+    expect(app.frame()).not.toContain('(judged)');
+    await app.press('4');
+    expect(services.answers()[2]).toMatchObject({ key: 'cz', grade: 4 });
+  });
+
+  test('type-in off: a typed card reveals with Space as before', async () => {
+    const app = renderApp(realServices(miniDecks(), { settings: { typeAnswers: false } }), { initial: [{ kind: 'review', deckId: 'mini' }] });
+    for (let i = 0; i < 8; i++) {
+      await app.waitFor('show answer');
+      expect(app.frame()).not.toContain('Enter check');
+      await app.press(' ', '3');
+    }
+  });
+
+  test('the source line names the study note, not its file', async () => {
+    const services = { ...realServices(miniDecks()), seedTitle: (seed: string) => (seed === 'docker-basics' ? '도커 기초 노트' : seed) };
+    const app = renderApp(services, { initial: [{ kind: 'review', deckId: 'mini' }] });
+    await app.waitFor('레이어란?');
+    await app.press(' ');
+    await app.waitFor('Source: 도커 기초 노트 § 이미지');
+    expect(app.frame()).not.toContain('docker-basics');
+  });
+
+  test('u undoes, s suspends, b buries — also with the Korean IME on (ㅕ ㄴ ㅠ)', async () => {
+    const services = realServices(miniDecks());
+    const app = renderApp(services, { initial: [{ kind: 'review', deckId: 'mini' }] });
+    await app.waitFor('레이어란?');
+    await app.press(' ', '3');
+    await app.waitFor('컨테이너 런타임');
+    await app.press('ㅕ');
+    await app.waitFor('Undid the answer to “레이어란?”');
+    expect(app.frame()).toContain('레이어란?');
+    expect(services.answers()).toHaveLength(0);
+    await app.press('ㄴ');
+    await app.waitFor('Suspended');
+    expect(services.card('mini-layer').suspended).toBe(true);
+    await app.press('b');
+    await app.waitFor('Buried until tomorrow.');
+    expect(services.card('mini-runtime').buried).toBe(true);
+  });
+
+  test('every card type renders sensibly', async () => {
+    const services = realServices(miniDecks());
+    // The reverse side is shown only when the front is not studied the same day.
+    services.progress.setFlag('mini-runtime', 'suspend');
+    const app = renderApp(services, { initial: [{ kind: 'review', deckId: 'mini' }] });
+    const seen: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      await app.waitFor('show answer');
+      await app.press(' ');
+      await app.waitFor('1 Again');
+      seen.push(app.frame());
+      // Easy: graduated, so no card comes back as learning and the session ends.
+      await app.press('4');
+    }
+    const all = seen.join('\n');
+    expect(all).toContain('이미지는 [...] 템플릿이다'); // cloze front
+    expect(all).toContain('이미지는 읽기 전용 템플릿이다'); // cloze filled
+    expect(all).toContain('(reverse)');
+    expect(all).toContain('✓ runc'); // a choice card: its options, the right one marked
+    expect(all).toContain('docker.io');
+    expect(all).toMatch(/1\. docker CLI\s+2\. dockerd\s+3\. containerd\s+4\. runc/);
+    expect(all).toContain('• VM은 게스트 OS 포함');
+    await app.waitFor('Session done');
+    expect(app.frame()).toMatch(/7 answers · 100% correct/);
+    // The earliest of the seven graduated cards, as the real scheduler spread them (fuzz off).
+    expect(app.frame()).toContain('Next review due in 6d.');
+  });
+
+  test('a long card scrolls with j/k and PgDn', async () => {
+    const decks = miniDecks();
+    const card = decks[1]!.deck.cards[0]!;
+    (card as { back: string }).back = Array.from({ length: 40 }, (_, i) => `줄 ${i + 1}`).join('\n');
+    const app = renderApp(realServices(decks), { initial: [{ kind: 'review', deckId: 'net' }], rows: 12, columns: 40 });
+    await app.waitFor('show answer');
+    await app.press(' ');
+    await app.waitFor('more');
+    expect(app.frame()).not.toContain('줄 10');
+    await app.press(KEYS.pageDown, 'j', 'ㅓ');
+    expect(app.frame()).toContain('줄 10');
+    await app.press('k');
+    expect(lines(app.frame()).length).toBeLessThanOrEqual(11);
+  });
+
+  test('nothing due: says so and when the next card is due', async () => {
+    const services = realServices(miniDecks());
+    for (const i of services.progress.items()) services.progress.setFlag(i.key, 'suspend');
+    const app = renderApp(services, { initial: [{ kind: 'review' }] });
+    await app.waitFor('Nothing due right now.');
+    expect(app.frame()).toContain('No cards scheduled.');
+  });
+
+  test('cram runs the same screen over startCram, without suspend / bury', async () => {
+    const services = realServices(miniDecks());
+    const app = renderApp(services, { initial: [{ kind: 'cram', options: { deckId: 'mini' } }] });
+    await app.waitFor('Cram');
+    await app.press(' ', '1', 's');
+    expect(services.answers()[0]).toMatchObject({ kind: 'cram', grade: 1 });
+    expect(services.progress.cardInfos().filter((c) => c.suspended)).toEqual([]);
+  });
+});

@@ -1,0 +1,107 @@
+/** The search screen with the real engine over the mini decks. */
+import { afterEach, describe, expect, test } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import { buildSearchIndex } from '../../../../src/core/search/index.js';
+import { displayWidth } from '../../../../src/core/text/width.js';
+import type { Card, LoadedDeck } from '../../../../src/core/deck/types.js';
+import { KEYS, miniDecks, renderApp } from '../../render.js';
+import { realServices } from '../../realStore.js';
+
+afterEach(() => cleanup());
+
+const lines = (frame: string) => frame.split('\n');
+
+describe('search', () => {
+  const withRealSearch = () => {
+    const decks = miniDecks();
+    return { ...realServices(decks), loadSearch: async () => buildSearchIndex(decks) };
+  };
+
+  test('type as you go in Korean, 초성 too; Enter opens the card with its source; Esc back', async () => {
+    const app = renderApp(withRealSearch(), { initial: [{ kind: 'home' }, { kind: 'search' }] });
+    await app.waitFor('type a word');
+    await app.press('레이어');
+    await app.waitFor('레이어란?');
+    await app.press(KEYS.backspace, KEYS.backspace, KEYS.backspace);
+    await app.press('ㄹㅇㅇ');
+    await app.waitFor('레이어란?');
+    await app.press(KEYS.enter);
+    await app.waitFor('Card · mini-layer');
+    expect(app.frame()).toContain('이미지를 이루는 읽기 전용 층');
+    expect(app.frame()).toContain('Deck: 미니 덱');
+    await app.press(KEYS.esc);
+    await app.waitFor('› ㄹㅇㅇ');
+    await app.press(KEYS.esc);
+    await app.waitFor('Quit');
+  });
+
+  test('letters are text in the box: q types, it does not go back', async () => {
+    const app = renderApp(withRealSearch(), { initial: [{ kind: 'home' }, { kind: 'search' }] });
+    await app.waitFor('type a word');
+    await app.press('q', 'ㅂ');
+    expect(app.frame()).toContain('› qㅂ');
+  });
+
+  test('the header counts every match, not the 100 the list holds', async () => {
+    const [mini] = miniDecks();
+    const cards: Card[] = Array.from({ length: 130 }, (_, i) => ({ id: `n${i}`, type: 'basic', front: `네임스페이스 질문 ${i}`, back: '-' }));
+    const decks: LoadedDeck[] = [{ ...mini!, deck: { ...mini!.deck, cards } }];
+    const app = renderApp({ ...realServices(decks), loadSearch: async () => buildSearchIndex(decks) }, { initial: [{ kind: 'search', query: '네임스페이스' }] });
+    await app.waitFor('130 matches');
+  });
+
+  test('# alone lists the tags with counts and deck: the decks; Enter fills the query and searches', async () => {
+    const app = renderApp(withRealSearch(), { initial: [{ kind: 'search' }] });
+    await app.waitFor('type a word');
+    await app.press('#');
+    await app.waitFor('#image  1 card');
+    expect(app.frame()).not.toContain('No matches');
+    await app.press(KEYS.enter);
+    await app.waitFor('› #image\n');
+    await app.waitFor('레이어란?');
+    await app.press('deck:');
+    await app.waitFor('deck:net  Network · 1 card');
+    await app.press(KEYS.down, KEYS.enter);
+    await app.waitFor('› #image deck:net\n');
+    await app.waitFor('No matches');
+  });
+
+  test('the help lists Esc for back, not q, which types in the box', async () => {
+    const app = renderApp(withRealSearch(), { initial: [{ kind: 'home' }, { kind: 'search' }] });
+    await app.waitFor('type a word');
+    await app.press('?');
+    await app.waitFor('Keys');
+    const back = lines(app.frame()).find((l) => /\bback\b/i.test(l) && l.includes('Esc'));
+    expect(back).toBeDefined();
+    expect(back).not.toContain('Esc/q');
+  });
+
+  test('text sent in the same chunk as / lands in the search box (walkthrough D18)', async () => {
+    const app = renderApp(withRealSearch(), { initial: [{ kind: 'home' }] });
+    await app.waitFor('Quit');
+    app.stdin.write('/레이어');
+    await app.waitFor('› 레이어');
+    await app.waitFor('레이어란?');
+  });
+
+  test('keys right after Ctrl+U go into the emptied box, not after the old text (walkthrough D18)', async () => {
+    const app = renderApp(withRealSearch(), { initial: [{ kind: 'search' }] });
+    await app.waitFor('type a word');
+    await app.press('#');
+    await app.waitFor('› #');
+    app.stdin.write('\u0015deck:');
+    await app.waitFor('› deck:');
+    app.stdin.write('\u0015');
+    app.stdin.write('ㄹㅇㅇ');
+    await app.waitFor('› ㄹㅇㅇ\n');
+  });
+
+  test('↓ moves the highlight; a far match is scrolled into view', async () => {
+    const app = renderApp(withRealSearch(), { initial: [{ kind: 'search', query: '런타임' }], columns: 40, rows: 12 });
+    await app.waitFor(/matches?/);
+    const before = app.frame();
+    await app.press(KEYS.down);
+    expect(app.frame()).not.toBe(before);
+    for (const l of lines(app.frame())) expect(displayWidth(l)).toBeLessThanOrEqual(40);
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import type { StatsReport } from '../../../../src/core/stats/index.js';
+import { parseDayKey, weekdayOf } from '../../../../src/core/schedule/day.js';
+import { displayWidth } from '../../../../src/core/text/width.js';
+import { messagesFor } from '../../../../src/ui/i18n/index.js';
+import { rowWidth, type Row } from '../../../../src/ui/textLayout.js';
+import { heatmapRows } from '../../../../src/ui/screens/stats/statsRows.js';
+import { makeTheme } from '../../../../src/ui/theme.js';
+
+const text = (row: Row) => row.map((s) => s.text).join('');
+const DAY_MS = 86_400_000;
+
+/** The walkthrough's case (E22): a year of history, today the first of December 2026. */
+function report(today: string): StatsReport {
+  const end = parseDayKey(today)!;
+  const heatmap = Array.from({ length: 365 }, (_, i) => ({ date: new Date((end - 364 + i) * DAY_MS).toISOString().slice(0, 10), answers: i % 3 }));
+  return { today, heatmap } as unknown as StatsReport;
+}
+
+/**
+ * Reads the month row back: each label's month and column, checked against the calendar. The
+ * label must sit over the week (Sunday first) in which its month begins, and no month may be
+ * skipped between the first label and this month.
+ */
+function monthsShown(lang: 'en' | 'ko', today: string, width: number): number[] {
+  const t = messagesFor(lang);
+  const rows = heatmapRows(report(today), width, { t, theme: makeTheme(false) });
+  const labelWidth = 1 + Math.max(...[1, 3, 5].map((i) => displayWidth(t.statsScreen.weekdays[i]!)));
+  for (const r of rows) expect(rowWidth(r)).toBeLessThanOrEqual(width);
+  const weeks = rowWidth(rows[2]!) - labelWidth;
+  const line = text(rows[1]!).slice(labelWidth);
+  const firstDay = parseDayKey(today)! - weekdayOf(parseDayKey(today)!) - (weeks - 1) * 7;
+  const shown: number[] = [];
+  let col = 0;
+  for (const token of line.split(/( +)/)) {
+    if (token && !token.startsWith(' ')) {
+      const month = [t.statsScreen.months, t.statsScreen.shortMonths].map((m) => m.indexOf(token)).find((i) => i >= 0);
+      expect(month, `label "${token}"`).toBeGreaterThanOrEqual(0);
+      // Korean labels are two columns a letter: the string offset is not the column.
+      const w = displayWidth(line.slice(0, line.indexOf(token, col)));
+      const saturday = new Date((firstDay + w * 7 + 6) * DAY_MS);
+      expect([saturday.getUTCMonth(), saturday.getUTCDate() <= 7]).toEqual([month, true]);
+      shown.push(month!);
+    }
+    col += token.length;
+  }
+  return shown;
+}
+
+describe('heatmap month labels (walkthrough E22)', () => {
+  for (const lang of ['ko', 'en'] as const) {
+    for (const width of [80, 40]) {
+      it(`${lang} at ${width} columns: every month from the first label to this one, each over its first week`, () => {
+        const shown = monthsShown(lang, '2026-12-01', width);
+        expect(shown.at(-1)).toBe(11);
+        // Consecutive months (mod 12): none missing.
+        shown.slice(1).forEach((m, i) => expect(m).toBe((shown[i]! + 1) % 12));
+        // 53 weeks at 80 columns cover a year; 40 columns about eight months.
+        expect(shown.length).toBeGreaterThanOrEqual(width === 80 ? 12 : 8);
+      });
+    }
+  }
+
+  it('holds for every day of a year at both widths', () => {
+    const start = parseDayKey('2026-01-01')!;
+    for (let d = 0; d < 365; d += 3) {
+      const today = new Date((start + d) * DAY_MS).toISOString().slice(0, 10);
+      for (const width of [80, 40]) {
+        const shown = monthsShown('ko', today, width);
+        shown.slice(1).forEach((m, i) => expect(m, `${today} at ${width}`).toBe((shown[i]! + 1) % 12));
+      }
+    }
+  });
+});
