@@ -1,32 +1,12 @@
 // The CLI and `amgi status` as one file (dist/amgi.mjs); other commands and screens load lazily: status never parses React/Ink.
 import { build } from 'esbuild';
-import { chmodSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inkOutputKeptBetweenFrames, yogaWithoutFetch } from './inkPatches.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 rmSync(`${root}/dist`, { recursive: true, force: true });
-const YOGA = join(root, 'node_modules', 'yoga-layout', 'dist');
-const DATA_URL = /"data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)"/;
-/**
- * Ink's `yoga-layout` becomes scripts/yoga-shim.mjs, which compiles the WebAssembly itself. The
- * emscripten loader's base64 data: URL is exported as a string instead (the shim decodes it), so
- * the loader never reaches for fetch().
- */
-const yogaWithoutFetch = {
-  name: 'yoga-without-fetch',
-  setup(b) {
-    b.onResolve({ filter: /^yoga-layout$/ }, () => ({ path: join(root, 'scripts', 'yoga-shim.mjs') }));
-    b.onResolve({ filter: /^yoga-layout\/binary$/ }, () => ({ path: join(YOGA, 'binaries', 'yoga-wasm-base64-esm.js') }));
-    b.onResolve({ filter: /^yoga-layout\/wrap$/ }, () => ({ path: join(YOGA, 'src', 'wrapAssembly.js') }));
-    b.onLoad({ filter: /yoga-wasm-base64-esm\.js$/ }, (a) => {
-      const text = readFileSync(a.path, 'utf8');
-      const m = DATA_URL.exec(text);
-      if (!m) throw new Error(`yoga-layout: no base64 WebAssembly in ${a.path} (did yoga-layout change?)`);
-      return { contents: `${text.replace(DATA_URL, '""')}\nexport const wasmBase64 = "${m[1]}";\n`, loader: 'js' };
-    });
-  },
-};
 const common = {
   absWorkingDir: root,
   outExtension: { '.js': '.mjs' },
@@ -40,7 +20,7 @@ const common = {
   logLevel: 'warning',
   // ink imports react-devtools-core statically; it is only used when DEV is set.
   alias: { 'react-devtools-core': './scripts/devtools-stub.mjs' },
-  plugins: [yogaWithoutFetch],
+  plugins: [yogaWithoutFetch(root), inkOutputKeptBetweenFrames(root)],
   // Optional native FSRS optimizer (amgi optimize): loaded from node_modules at run time, never bundled.
   // sql.js finds its WebAssembly file next to itself in node_modules: loaded from there, not bundled.
   external: ['@open-spaced-repetition/binding', 'sql.js'],
