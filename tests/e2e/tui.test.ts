@@ -188,3 +188,15 @@ test('stdin not a terminal: one clear line on stderr, exit 1', () => {
     expect(r.stdout).toBe('');
   }
 });
+
+test('/레이어 typed in one go on Home (one send-keys call): search opens with 레이어 as its query and finds it', async () => {
+  const t = await start(newHome(), 80, 24);
+  await t.waitFor('All decks');
+  // Nothing waits between `/` and the text: the keys reach amgi before the search screen listens.
+  t.text('/레이어');
+  const screen = await t.waitFor(/matches/);
+  expect(screen).toMatch(/^› 레이어\s*$/m);
+  expect(screen).toMatch(/›.*레이어.*\n/);
+  t.keys('C-c');
+  expect(await t.waitForExit()).toBe(0);
+});
