@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 // @ts-expect-error plain JavaScript, no types
 import KeptOutput from '../../scripts/ink-output.mjs';
-// @ts-expect-error Ink's internal file, outside its exports
+// Ink's internal file, outside its exports: imported by path.
 import InkOutput from '../../node_modules/ink/build/output.js';
 
 type Op = { type: 'write'; x: number; y: number; text: string } | { type: 'clip'; clip: { x1?: number; x2?: number; y1?: number; y2?: number } } | { type: 'unclip' };
