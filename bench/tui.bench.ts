@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { createElement } from 'react';
 import { render } from 'ink';
 import { App } from '../src/ui/App.js';
+import { INK_OPTIONS } from '../src/ui/run.js';
 import type { Screen } from '../src/ui/navigation.js';
 import type { Card, LoadedDeck } from '../src/core/deck/types.js';
 import { openProgress } from '../src/store/progress.js';
@@ -136,8 +137,7 @@ async function mount(services: Parameters<typeof App>[0]['services'], initial: S
     stdout: stdout as unknown as NodeJS.WriteStream,
     stdin: stdin as unknown as NodeJS.ReadStream,
     stderr: stdout as unknown as NodeJS.WriteStream,
-    exitOnCtrlC: false,
-    patchConsole: false,
+    ...INK_OPTIONS,
   });
   for (let i = 0; i < 200 && !stdout.last.includes(ready); i++) await sleep(20);
   return { stdin, stdout, inst };

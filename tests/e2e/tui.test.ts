@@ -224,8 +224,10 @@ test('without a settings.json (conf loads after the first frame), a setting chan
   await t.waitFor('New/day, all decks');
   t.keys('Right');
   const file = join(home, 'settings.json');
-  for (let i = 0; i < 100 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 50));
-  expect(JSON.parse(readFileSync(file, 'utf8'))).toHaveProperty('newPerDayAll');
+  const saved = () => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {});
+  // conf creates the file, then writes the value.
+  for (let i = 0; i < 100 && !('newPerDayAll' in saved()); i++) await new Promise((r) => setTimeout(r, 50));
+  expect(saved()).toHaveProperty('newPerDayAll');
   t.keys('C-c');
   expect(await t.waitForExit()).toBe(0);
 });
