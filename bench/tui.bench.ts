@@ -1,19 +1,23 @@
 /**
- * Issue 5 §4.
- * 1. Start to the first full frame of Home in a real pty (`script`), against `node -e 0`
- *    through the same wrapper, same run. Target ≤ 3×.
- * 2. Key press → updated frame on Review and Search with a 10k-card deck loaded, in-process:
- *    Ink renders to a fake terminal; the time runs from the key on stdin to the frame
- *    written to stdout. Target ≤ 16 ms median.
+ * 1. Start to the first full frame of Home in a real pty (`script`), against a node process that
+ *    prints one line through the same wrapper, in turns. Target ≤ 2× (moonshot 1.5×).
+ * 2. Key press → updated frame on Review, Search and the card browser with a 10k-card deck
+ *    loaded, in-process: Ink renders to a fake terminal; the time runs from the key on stdin to
+ *    the frame written to stdout. Targets: median ≤ 8 ms, p90 ≤ 16 ms; opening the browser
+ *    ≤ 16 ms median. Also the process CPU time per key: unlike wall time it hardly moves when
+ *    other jobs load the machine, so it tells the work from the wait.
+ * Each table's title gives the load average at its start: on a busy machine wall times are
+ * inflated, ratios measured in turns much less.
  */
 import { spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createElement } from 'react';
 import { render } from 'ink';
 import { App } from '../src/ui/App.js';
+import { INK_OPTIONS } from '../src/ui/run.js';
 import type { Screen } from '../src/ui/navigation.js';
 import type { Card, LoadedDeck } from '../src/core/deck/types.js';
 import { openProgress } from '../src/store/progress.js';
@@ -21,6 +25,7 @@ import { buildSearchIndex } from '../src/core/search/index.js';
 import { BIN, fmt, median, percentile, table } from './lib.js';
 
 const RUNS = 15;
+const load = () => `load ${loadavg()[0]!.toFixed(1)}`;
 const HOME_TEXT = 'Quit'; // the last menu entry: the frame is complete when it is drawn
 
 /** ms from spawn until `until` appears on the pty (or the process exits when undefined). */
@@ -55,9 +60,10 @@ async function startup() {
   const env = { ...process.env, AMGI_HOME: home, LANG: 'en_US.UTF-8', TERM: 'xterm-256color' };
   const base: number[] = [];
   const app: number[] = [];
-  // Interleaved so machine noise hits both alike; one warm-up each.
+  const at = load();
+  // Interleaved so machine noise hits both alike; one warm-up each (it also writes the caches).
   for (let i = 0; i <= RUNS; i++) {
-    const b = await timePty(`${process.execPath} -e 0`, env);
+    const b = await timePty(`${process.execPath} -e "console.log('ready')"`, env, 'ready');
     const a = await timePty(`${process.execPath} ${BIN}`, env, HOME_TEXT);
     if (i > 0) {
       base.push(b);
@@ -67,9 +73,11 @@ async function startup() {
   rmSync(home, { recursive: true, force: true });
   const mb = median(base);
   const ma = median(app);
-  table(`TUI start-up in a pty, 80×24 (median of ${RUNS}, ms)`, ['command', 'median ms', 'p90 ms', 'ratio', 'target'], [
-    ['node -e 0 (same wrapper)', fmt(mb), fmt(percentile(base, 90)), '1.00×', ''],
-    ['amgi → first full Home frame', fmt(ma), fmt(percentile(app, 90)), `${(ma / mb).toFixed(2)}×`, '≤ 3×'],
+  // The ratio of each pair run back to back: its spread says how much the load moved.
+  const pairs = app.map((a, i) => a / base[i]!);
+  table(`TUI start-up in a pty, 80×24 (median of ${RUNS} in turns, ms; ${at})`, ['command', 'median ms', 'p90 ms', 'ratio of medians', 'pair ratios p10–p90', 'target'], [
+    ['node printing one line (same wrapper)', fmt(mb), fmt(percentile(base, 90)), '1.00×', '', ''],
+    ['amgi → first full Home frame', fmt(ma), fmt(percentile(app, 90)), `${(ma / mb).toFixed(2)}×`, `${percentile(pairs, 10).toFixed(2)}–${percentile(pairs, 90).toFixed(2)}×`, '≤ 2× (1.5×)'],
   ]);
 }
 
@@ -129,27 +137,45 @@ async function mount(services: Parameters<typeof App>[0]['services'], initial: S
     stdout: stdout as unknown as NodeJS.WriteStream,
     stdin: stdin as unknown as NodeJS.ReadStream,
     stderr: stdout as unknown as NodeJS.WriteStream,
-    exitOnCtrlC: false,
-    patchConsole: false,
+    ...INK_OPTIONS,
   });
   for (let i = 0; i < 200 && !stdout.last.includes(ready); i++) await sleep(20);
   return { stdin, stdout, inst };
 }
 
-async function keyLatency(initial: Screen[], keys: string[], ready: string, services: Parameters<typeof App>[0]['services']) {
+/** Wall ms and process CPU ms of each key, key on stdin → frame on stdout. */
+interface Timings {
+  wall: number[];
+  cpu: number[];
+}
+
+function timer(): () => [wall: number, cpu: number] {
+  const t0 = process.hrtime.bigint();
+  const c0 = process.cpuUsage();
+  return () => {
+    const c = process.cpuUsage(c0);
+    return [Number(process.hrtime.bigint() - t0) / 1e6, (c.user + c.system) / 1000];
+  };
+}
+
+const pick = (t: Timings, keep: (i: number) => boolean): Timings => ({ wall: t.wall.filter((_, i) => keep(i)), cpu: t.cpu.filter((_, i) => keep(i)) });
+
+async function keyLatency(initial: Screen[], keys: string[], ready: string, services: Parameters<typeof App>[0]['services']): Promise<Timings> {
   const { stdin, stdout, inst } = await mount(services, initial, ready);
-  const times: number[] = [];
+  const times: Timings = { wall: [], cpu: [] };
   for (const k of keys) {
     // Keys ~120 ms apart, as a person types: Ink throttles frames (maxFps), and keys closer
     // together than its frame interval would measure the throttle, not the work.
     await sleep(120);
-    const t0 = process.hrtime.bigint();
     const frame = new Promise<void>((resolve) => {
       stdout.onFrame = resolve;
     });
+    const stop = timer();
     stdin.press(k);
     await frame;
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    const [wall, cpu] = stop();
+    times.wall.push(wall);
+    times.cpu.push(cpu);
   }
   inst.unmount();
   return times;
@@ -159,23 +185,25 @@ async function keyLatency(initial: Screen[], keys: string[], ready: string, serv
  * Home → Cards on a 10k-card store: the time from Enter to the first frame that shows the
  * browser's list (its chunk loaded, 10k rows read, sorted and a window drawn), then Esc; `runs` times.
  */
-async function openBrowser(services: Parameters<typeof App>[0]['services'], runs: number) {
+async function openBrowser(services: Parameters<typeof App>[0]['services'], runs: number): Promise<Timings> {
   const { stdin, stdout, inst } = await mount(services, [{ kind: 'home' }], HOME_TEXT);
   // Highlight "Cards" (review, cram, quiz, cards).
   for (let i = 0; i < 3; i++) {
     await sleep(120);
     stdin.press('\u001b[B');
   }
-  const times: number[] = [];
+  const times: Timings = { wall: [], cpu: [] };
   for (let r = 0; r < runs; r++) {
     await sleep(150);
-    const t0 = process.hrtime.bigint();
     const shown = new Promise<void>((resolve) => {
       stdout.onFrame = () => stdout.last.includes('lap') && resolve();
     });
+    const stop = timer();
     stdin.press('\r');
     await shown;
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    const [wall, cpu] = stop();
+    times.wall.push(wall);
+    times.cpu.push(cpu);
     await sleep(150);
     const home = new Promise<void>((resolve) => {
       stdout.onFrame = () => stdout.last.includes(HOME_TEXT) && resolve();
@@ -196,12 +224,13 @@ async function keys10k() {
   const index = buildSearchIndex(decks);
   const setupMs = Date.now() - t0;
   const services = { progress, decks, problems: [], now, loadSearch: async () => index };
+  const at = load();
 
   // Review: reveal (Space) then grade Good (3) — the grade includes the durable write.
   const reviewKeys = Array.from({ length: 30 }, (_, i) => (i % 2 ? '3' : ' '));
   const review = await keyLatency([{ kind: 'review' }], reviewKeys, 'show answer', services);
-  const reveal = review.filter((_, i) => i % 2 === 0);
-  const grade = review.filter((_, i) => i % 2 === 1);
+  const reveal = pick(review, (i) => i % 2 === 0);
+  const grade = pick(review, (i) => i % 2 === 1);
 
   // Search: type a query character by character (each keystroke searches 10k cards), then move.
   const typed = [...'레이어 ㄹㅇ'].concat(['\u007f', '\u007f', '\u007f', '\u007f']);
@@ -212,18 +241,18 @@ async function keys10k() {
   const open = await openBrowser(services, 15);
   const filterTyped = await keyLatency([{ kind: 'browse' }], [...typed, ...typed], 'filter:', services);
   const showKeys = await keyLatency([{ kind: 'browse' }], ['\t', '\t', '\t', ...Array.from({ length: 14 }, () => '\u001b[C')], 'filter:', services);
-  const filterChange = showKeys.slice(3);
+  const filterChange = pick(showKeys, (i) => i >= 3);
   const browseMoves = await keyLatency([{ kind: 'browse' }], Array.from({ length: 20 }, () => '\u001b[B'), 'filter:', services);
   progress.close();
   rmSync(home, { recursive: true, force: true });
 
-  const row = (label: string, xs: number[]) => [label, xs.length, fmt(median(xs)), fmt(percentile(xs, 90)), '≤ 16'];
-  table(`Key press → updated frame, 10,000-card deck (ms; store + index set-up ${setupMs} ms)`, ['action', 'keys', 'median ms', 'p90 ms', 'target median'], [
+  const row = (label: string, t: Timings, target = '≤ 8 / ≤ 16') => [label, t.wall.length, fmt(median(t.wall)), fmt(percentile(t.wall, 90)), fmt(median(t.cpu)), target];
+  table(`Key press → updated frame, 10,000-card deck (ms; store + index set-up ${setupMs} ms; ${at})`, ['action', 'keys', 'median ms', 'p90 ms', 'CPU ms (median)', 'target median / p90'], [
     row('Review: Space (reveal)', reveal),
     row('Review: 3 (grade Good, durable write, next card)', grade),
     row('Search: type / delete a character', search),
     row('Search: ↓ (move highlight)', moves),
-    row('Cards: open from Home (Enter → list of 10k drawn)', open),
+    row('Cards: open from Home (Enter → list of 10k drawn)', open, '≤ 16 median'),
     row('Cards: type / delete a character in the text filter', filterTyped),
     row('Cards: → on Show (filter 10k rows, sort, draw)', filterChange),
     row('Cards: ↓ (move highlight)', browseMoves),

@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { readdirSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { bundledInk, inkOutputKeptBetweenFrames, yogaWithoutFetch } from './inkPatches.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const filter = process.argv[2] ?? '';
@@ -21,6 +22,9 @@ await build({
   target: 'node20',
   jsx: 'automatic',
   packages: 'external',
+  // The Ink that ships (scripts/build.mjs), not the one in node_modules as it is.
+  plugins: [bundledInk(root), yogaWithoutFetch(root), inkOutputKeptBetweenFrames(root)],
+  alias: { 'react-devtools-core': './scripts/devtools-stub.mjs' },
   logLevel: 'warning',
   define: { 'process.env.NODE_ENV': '"production"' },
 });

@@ -3,6 +3,7 @@ import { build } from 'esbuild';
 import { chmodSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inkOutputKeptBetweenFrames, yogaWithoutFetch } from './inkPatches.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 rmSync(`${root}/dist`, { recursive: true, force: true });
@@ -19,6 +20,7 @@ const common = {
   logLevel: 'warning',
   // ink imports react-devtools-core statically; it is only used when DEV is set.
   alias: { 'react-devtools-core': './scripts/devtools-stub.mjs' },
+  plugins: [yogaWithoutFetch(root), inkOutputKeptBetweenFrames(root)],
   // Optional native FSRS optimizer (amgi optimize): loaded from node_modules at run time, never bundled.
   // sql.js finds its WebAssembly file next to itself in node_modules: loaded from there, not bundled.
   external: ['@open-spaced-repetition/binding', 'sql.js'],
@@ -56,7 +58,7 @@ const commandsAsFiles = {
     });
   },
 };
-await build({ ...common, entryPoints: { amgi: 'src/cli/main.ts' }, outdir: 'dist', splitting: false, plugins: [commandsAsFiles] });
+await build({ ...common, entryPoints: { amgi: 'src/cli/main.ts' }, outdir: 'dist', splitting: false, plugins: [...common.plugins, commandsAsFiles] });
 // bin/amgi is a symbolic link to this file (a module that imported it cost a second module load:
 // ≈ 10 ms on every command, measured), so it must be executable and start with its #! line.
 chmodSync(join(root, 'dist', 'amgi.mjs'), 0o755);

@@ -58,8 +58,13 @@ export function App({ services, initial, langFlag, env = process.env, color = tr
     if (nav.quit) app.exit();
   }, [nav.quit, app]);
   useEffect(() => {
-    const timer = setTimeout(prefetchScreens, 30);
+    const timer = setTimeout(() => {
+      prefetchScreens();
+      services.warmUp?.();
+    }, 30);
     return () => clearTimeout(timer);
+    // Once, after the first frame.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const openHelp = useCallback((commands?: readonly Command[]) => setHelp({ commands }), []);

@@ -25,6 +25,8 @@ export interface AppServices {
   answerAliases?: () => AliasKeys;
   /** The title of the study note a card's `source.seed` names (the seed itself when unknown). */
   seedTitle?: (seed: string) => string;
+  /** Work needed soon but not for the first frame: started just after it is drawn. */
+  warmUp?: () => void;
 }
 
 export interface Ui {

@@ -21,6 +21,17 @@ export interface RunOptions {
   stderr?: NodeJS.WriteStream;
 }
 
+/** How the app runs Ink (also in bench/tui.bench.ts, so that it measures the same). */
+export const INK_OPTIONS = {
+  // Ctrl+C is a keymap command (the shell quits cleanly); Ink must not exit on its own.
+  exitOnCtrlC: false,
+  patchConsole: false,
+  // Ink's default 30 fps throttle can hold a frame back 33 ms while typing fast.
+  maxFps: 60,
+  // Not incrementalRendering (write only the changed lines): tried, it left stale rows on
+  // screen in tmux (the header drawn twice, the query row gone; tests/e2e/tui.test.ts).
+} as const;
+
 const SIGNAL_EXIT: Partial<Record<NodeJS.Signals, number>> = { SIGTERM: 143, SIGHUP: 129, SIGINT: 130 };
 
 export async function runApp(opts: RunOptions): Promise<number> {
@@ -43,11 +54,7 @@ export async function runApp(opts: RunOptions): Promise<number> {
     stdout,
     stdin: opts.stdin ?? process.stdin,
     stderr,
-    // Ctrl+C is a keymap command (the shell quits cleanly); Ink must not exit on its own.
-    exitOnCtrlC: false,
-    patchConsole: false,
-    // Ink's default 30 fps throttle can hold a frame back 33 ms while typing fast.
-    maxFps: 60,
+    ...INK_OPTIONS,
   });
 
   const leave = (code: number, message?: string) => {

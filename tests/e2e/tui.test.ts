@@ -3,6 +3,8 @@
  * temporary AMGI_HOME, a fixed clock. Run `npm run build` first (npm test does).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { displayWidth } from '../../src/core/text/width.js';
 import { amgi } from '../helpers/cli.js';
 import { e2eSessions, TERMINAL_SIZES } from '../helpers/e2e.js';
@@ -187,4 +189,45 @@ test('stdin not a terminal: one clear line on stderr, exit 1', () => {
     expect(r.stderr).toBe('amgi needs an interactive terminal; try `amgi status` or `amgi search QUERY`\n');
     expect(r.stdout).toBe('');
   }
+});
+
+test('/레이어 typed in one go on Home (one send-keys call): search opens with 레이어 as its query and finds it', async () => {
+  const t = await start(newHome(), 80, 24);
+  await t.waitFor('All decks');
+  // Nothing waits between `/` and the text: the keys reach amgi before the search screen listens.
+  t.text('/레이어');
+  const screen = await t.waitFor(/matches/);
+  expect(screen).toMatch(/^› 레이어\s*$/m);
+  expect(screen).toMatch(/›.*레이어.*\n/);
+  t.keys('C-c');
+  expect(await t.waitForExit()).toBe(0);
+});
+
+test('a settings.json of the old layout is migrated when the TUI opens', async () => {
+  const home = newHome();
+  writeFileSync(join(home, 'settings.json'), JSON.stringify({ newCardsPerDay: 7, language: 'en' }));
+  const t = await start(home, 80, 24);
+  await t.waitFor('All decks');
+  const migrated = JSON.parse(readFileSync(join(home, 'settings.json'), 'utf8'));
+  expect(migrated).toMatchObject({ newPerDay: 7, __internal__: { migrations: { version: '1.0.0' } } });
+  expect(migrated).not.toHaveProperty('newCardsPerDay');
+  t.keys('C-c');
+  expect(await t.waitForExit()).toBe(0);
+});
+
+test('without a settings.json (conf loads after the first frame), a setting changed on the settings screen is saved', async () => {
+  const home = newHome();
+  const t = await start(home, 80, 24);
+  await t.waitFor('All decks');
+  // Menu: review, cram, quiz, cards, search, stats, settings.
+  t.keys('Down', 'Down', 'Down', 'Down', 'Down', 'Down', 'Enter');
+  await t.waitFor('New/day, all decks');
+  t.keys('Right');
+  const file = join(home, 'settings.json');
+  const saved = () => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {});
+  // conf creates the file, then writes the value.
+  for (let i = 0; i < 100 && !('newPerDayAll' in saved()); i++) await new Promise((r) => setTimeout(r, 50));
+  expect(saved()).toHaveProperty('newPerDayAll');
+  t.keys('C-c');
+  expect(await t.waitForExit()).toBe(0);
 });

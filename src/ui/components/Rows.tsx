@@ -1,6 +1,8 @@
 /** Draws pre-laid-out rows (textLayout.ts): every row already fits the width, so Ink never wraps. */
 import { Text } from 'ink';
-import type { Row } from '../textLayout.js';
+import { memo } from 'react';
+import type { Row, Seg } from '../textLayout.js';
+import type { Style } from '../theme.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
 
 /**
@@ -9,7 +11,21 @@ import { sanitizeText } from '../../core/text/sanitize.js';
  */
 const safe = (text: string) => sanitizeText(text).replace(/[\n\t]/g, ' ');
 
-export function RowText({ row }: { row: Row }) {
+const STYLE_KEYS = ['color', 'bold', 'dimColor', 'inverse', 'underline'] as const satisfies readonly (keyof Style)[];
+const sameStyle = (a: Style | undefined, b: Style | undefined) => a === b || (!!a && !!b && STYLE_KEYS.every((k) => a[k] === b[k]));
+const sameSeg = (a: Seg, b: Seg) => a.text === b.text && sameStyle(a.style, b.style);
+
+/** Same text in the same styles: screens build their rows anew on every key, mostly unchanged. */
+export function sameRow(a: Row, b: Row): boolean {
+  return a === b || (a.length === b.length && a.every((s, i) => sameSeg(s, b[i]!)));
+}
+
+/**
+ * Memoised on the row's content: a key press re-renders a screen, and without this every one of
+ * its rows went through React and Ink again (each a Text node re-measured and re-laid-out),
+ * though a ↓ changes two rows of twenty.
+ */
+export const RowText = memo(function RowText({ row }: { row: Row }) {
   if (!row.length) return <Text> </Text>;
   return (
     <Text>
@@ -20,7 +36,7 @@ export function RowText({ row }: { row: Row }) {
       ))}
     </Text>
   );
-}
+}, (prev, next) => sameRow(prev.row, next.row));
 
 export function Rows({ rows }: { rows: Row[] }) {
   return (
