@@ -166,7 +166,10 @@ export class ProgressStore implements Progress {
     // checks the inode of the file it reads and asks for a rebuild instead.
     const tail = applyLog(this.opts.home, this.ledger, this.offset, this.ctx, { ...(this.index ? { index: this.index } : {}), expectIno: this.logIno });
     this.notices.push(...tail.problems);
-    if (tail.replaced) return this.rebuild();
+    if (tail.replaced) {
+      this.rebuild();
+      return;
+    }
     for (const id of tail.leeches) this.leeches.add(id);
     this.offset = tail.end;
     this.logIno = tail.ino;

@@ -13,7 +13,7 @@ import { clozeGaps } from '../../src/core/deck/cards.js';
 import { sectionHasContent, seedSections } from '../../src/core/deck/lint.js';
 import { deckFilesIn, loadAllDecks } from '../../src/store/deckFiles.js';
 import { tmpHome } from '../helpers/tmpHome.js';
-import { cardText, headingSections, linksOnlySections, readManifest, type Manifest } from './manifest.js';
+import { cardText, headingSections, readManifest, type Manifest } from './manifest.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DECKS = join(ROOT, 'decks');

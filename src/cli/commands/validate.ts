@@ -10,7 +10,7 @@ import { formatProblem, type DeckProblem } from '../../core/deck/validate.js';
 import { decksFromContext } from './decks.js';
 
 export async function run(ctx: CommandContext): Promise<number> {
-  let set;
+  let set: ReturnType<typeof decksFromContext>;
   if (ctx.args.length) {
     const listed: DeckProblem[] = [];
     const files = ctx.args.flatMap((p) => {

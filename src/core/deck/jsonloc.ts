@@ -6,7 +6,7 @@
 import type { Location } from '../errors.js';
 import { cliText } from '../messages.js';
 
-/** JSON syntax problems in the active language (ui/i18n/cliEn.ts `deck.json`). */
+/** JSON syntax problems in the active language (core/i18n/cliEn.ts `deck.json`). */
 const j = () => cliText().deck.json;
 
 /**
@@ -238,14 +238,8 @@ export function scanStructure(text: string, maxProblems = 20): StructureProblem[
     const c = text.charCodeAt(i);
     if (c === 34) {
       // A string: find its closing quote (one not escaped by an odd run of backslashes).
-      let end = i;
-      do {
-        end = text.indexOf('"', end + 1);
-        if (end < 0) return problems; // JSON.parse accepted the text: cannot happen
-        let backslashes = 0;
-        while (text.charCodeAt(end - 1 - backslashes) === 92) backslashes++;
-        if (backslashes % 2 === 0) break;
-      } while (true);
+      const end = closingQuote(text, i);
+      if (end < 0) return problems; // JSON.parse accepted the text: cannot happen
       if (expectKey) {
         const raw = text.slice(i + 1, end);
         const key = raw.includes('\\') ? (JSON.parse(text.slice(i, end + 1)) as string) : raw;
@@ -273,4 +267,14 @@ export function scanStructure(text: string, maxProblems = 20): StructureProblem[
     }
   }
   return problems;
+}
+
+/** The closing quote of the string opening at `open`: one not escaped by an odd run of backslashes; -1 if none. */
+function closingQuote(text: string, open: number): number {
+  for (let end = text.indexOf('"', open + 1); end >= 0; end = text.indexOf('"', end + 1)) {
+    let backslashes = 0;
+    while (text.charCodeAt(end - 1 - backslashes) === 92) backslashes++;
+    if (backslashes % 2 === 0) return end;
+  }
+  return -1;
 }

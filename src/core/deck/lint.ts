@@ -273,7 +273,7 @@ export function lintDecks(decks: readonly LintDeck[], opts: LintOptions = {}): L
       if (src && opts.seeds?.has(src.seed)) {
         const section = opts.seeds.get(src.seed)!.get(src.section.normalize('NFC'));
         if (section === undefined) emit('empty-source', card, ['source', 'section'], `source section "${src.section}" is not a heading of ${src.seed}`, 'cite a heading of the note');
-        else if (!sectionHasContent(section)) emit('empty-source', card, ['source', 'section'], `source section "${src.section}" of ${src.seed} has no content (links only)`, 'cite the section that explains it');
+        else if (!hasContent(section)) emit('empty-source', card, ['source', 'section'], `source section "${src.section}" of ${src.seed} has no content (links only)`, 'cite the section that explains it');
       }
     }
     const no = answers.filter((a) => a.answer === 'no');

@@ -6,13 +6,12 @@
 import { formatDeckProblem, type Location } from '../errors.js';
 import { hasControlCharacters, normalizeDeckText } from '../text/sanitize.js';
 import { JsonSyntaxError, parseJsonWithLocations, scanStructure, type JsonPath } from './jsonloc.js';
-import { msg } from '../messages.js';
 import { MAX_TEXT, URL_PATTERN, cardFields, deckFields, type FieldSpec } from './spec.js';
 import { CARD_TYPES, type Card, type CardSource, type CardType, type Deck } from './types.js';
 import { clozeGaps } from './cards.js';
 import { cliText } from '../messages.js';
 
-/** Deck problems in the active language (ui/i18n/cliEn.ts `deck`). */
+/** Deck problems in the active language (core/i18n/cliEn.ts `deck`). */
 const t = () => cliText().deck;
 
 export const MAX_DECK_BYTES = 20 * 1024 * 1024;

@@ -358,7 +358,7 @@ export class ReviewQueue {
       const s = peekItem(this.input.ledger.items, it.key);
       if (!s || s.susp || kindOf(s) === 'new' || kindOf(s) === 'learning') continue;
       // Already due but left out today (daily limit, bury, sibling): it comes with the next study day.
-      const due = s.due < this.dayEnd ? this.dayEnd : s.due;
+      const due = Math.max(s.due, this.dayEnd);
       if (min === undefined || due < min) min = due;
     }
     return min;

@@ -23,6 +23,7 @@ test.each(files)('seed %s imports as Markdown into a valid deck with cards', (na
   expect(checked.problems).toEqual([]);
   expect(deck.cards.length).toBeGreaterThan(0);
   expect(deck.language).toBe('ko');
-  const byType = deck.cards.reduce<Record<string, number>>((m, c) => ({ ...m, [c.type]: (m[c.type] ?? 0) + 1 }), {});
+  const byType: Record<string, number> = {};
+  for (const c of deck.cards) byType[c.type] = (byType[c.type] ?? 0) + 1;
   console.log(`${name}: ${deck.cards.length} cards ${JSON.stringify(byType)}, ${parsed.skipped.length} skipped, ${parsed.ignoredLines.length} other lines`);
 });
