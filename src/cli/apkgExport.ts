@@ -2,7 +2,7 @@
  * `amgi export --format apkg --out FILE.apkg [--deck ID] [--progress]`: decks as an Anki
  * package (core/export/apkg.ts); with --progress each card's schedule comes along.
  */
-import type { CommandContext } from './commands.js';
+import type { CommandContext } from './types.js';
 import type { Deck } from '../core/deck/types.js';
 import { AmgiError } from '../core/errors.js';
 import { msg } from '../core/messages.js';

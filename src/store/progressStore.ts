@@ -31,14 +31,14 @@ import { openSettings, type SettingsStore } from './settings.js';
 import { paramsKey, writeSnapshot } from './snapshot.js';
 import { cramSession, reviewSession } from './session.js';
 import { syncStep } from './syncFolder.js';
-import type { CramOptions, OpenProgressOptions, PlanPreview, Progress, StudySession, Streak } from './types.js';
+import type { CramOptions, OpenProgressOptions, PlanPreview, Progress, SessionHost, StudySession, Streak } from './types.js';
 
 /** Time-sortable unique id: base-36 milliseconds, then random bits (two terminals never clash). */
 export function newEntryId(at: number): string {
   return `${at.toString(36).padStart(9, '0')}-${nodeCrypto().randomBytes(5).toString('hex')}`;
 }
 
-export class ProgressStore implements Progress {
+export class ProgressStore implements Progress, SessionHost {
   readonly notices: string[] = [];
   readonly ledger: Ledger;
   ctx: LedgerContext;

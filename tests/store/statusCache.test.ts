@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Card, Deck } from '../../src/core/deck/types.js';
 import type { AnswerEntry } from '../../src/core/schedule/types.js';
 import { statusReport, type StatusReport } from '../../src/cli/commands/status.js';
-import type { CommandContext } from '../../src/cli/commands.js';
+import type { CommandContext } from '../../src/cli/types.js';
 import { appendEntries, logPath } from '../../src/store/log.js';
 import { openProgress } from '../../src/store/progress.js';
 import { settingsPath } from '../../src/store/settings.js';

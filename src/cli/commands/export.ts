@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { flagChoice, flagString } from '../args.js';
 import { checkScope } from '../scope.js';
-import type { CommandContext } from '../commands.js';
+import type { CommandContext } from '../types.js';
 import { AmgiError, StoreError, UsageError } from '../../core/errors.js';
 import { formatProblem } from '../../core/deck/validate.js';
 import { decksToAnki } from '../../core/export/anki.js';

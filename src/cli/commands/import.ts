@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { basename, extname } from 'node:path';
 import { flagString } from '../args.js';
-import type { CommandContext } from '../commands.js';
+import type { CommandContext } from '../types.js';
 import { AmgiError, UsageError } from '../../core/errors.js';
 import { cliText, msg } from '../../core/messages.js';
 import { formatProblem, parseDeckText } from '../../core/deck/validate.js';

@@ -11,7 +11,7 @@ import type { Screen } from '../../ui/navigation.js';
 import { flagChoice, flagInt, flagString } from '../args.js';
 import { QUIZ_MODES } from '../../core/quiz/questions.js';
 import { DEFAULT_QUIZ_COUNT } from '../../core/quiz/session.js';
-import type { CommandContext } from '../commands.js';
+import type { CommandContext } from '../types.js';
 import { checkScope } from '../scope.js';
 import { decksFromContext } from './decks.js';
 import { seedTitles } from '../../store/deckFiles.js';

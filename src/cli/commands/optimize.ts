@@ -11,7 +11,7 @@ import { amgiHome } from '../../store/paths.js';
 import { readLog } from '../../store/log.js';
 import { rebuildSnapshot } from '../../store/ledgerStore.js';
 import { openSettings, preloadConf } from '../../store/settings.js';
-import type { CommandContext } from '../commands.js';
+import type { CommandContext } from '../types.js';
 
 const MIN_REVIEWS = 400;
 

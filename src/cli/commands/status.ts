@@ -6,7 +6,7 @@
  */
 import { cliText } from '../../core/messages.js';
 import { flagString } from '../args.js';
-import type { CommandContext } from '../commands.js';
+import type { CommandContext } from '../types.js';
 import { json } from '../io.js';
 import type { Remaining } from '../../core/schedule/queue.js';
 import { deckSources } from '../../store/deckFiles.js';

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { flagString } from '../args.js';
-import type { CommandContext } from '../commands.js';
+import type { CommandContext } from '../types.js';
 import { plural } from '../io.js';
 import { AmgiError, UsageError } from '../../core/errors.js';
 import { amgiHome } from '../../store/paths.js';

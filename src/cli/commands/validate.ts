@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { cliText } from '../../core/messages.js';
 import { statSync } from 'node:fs';
-import type { CommandContext } from '../commands.js';
+import type { CommandContext } from '../types.js';
 import { json } from '../io.js';
 import { flagString } from '../args.js';
 import { lintLoadedDecks } from '../../store/lintDecks.js';
