@@ -69,23 +69,28 @@ export async function main(argv: string[], io: Io = processIo(), env = process.e
     const mod = await loadCommand(command?.name);
     return await mod.run(ctx);
   } catch (e) {
-    // One line: what was wrong and what is valid. `amgi help COMMAND` has the rest.
-    if (isUsageError(e)) {
-      io.err(`amgi: ${e.message}`);
-      return 2;
-    }
-    if (isAmgiError(e)) {
-      io.err(`amgi: ${e.message}`);
-      return 1;
-    }
-    // A full disk, a file that turned unreadable mid-run: the machine's state, not a bug in amgi.
-    if (isSystemError(e)) {
-      io.err(`amgi: ${systemErrorText(e)}`);
-      return 1;
-    }
-    io.err(`amgi: ${cliText().errors.unexpected((e as Error)?.stack ?? String(e))}`);
-    return 3;
+    return reportError(e, io);
   }
+}
+
+/** One line for what went wrong, and the exit code that goes with it. */
+function reportError(e: unknown, io: Io): number {
+  // One line: what was wrong and what is valid. `amgi help COMMAND` has the rest.
+  if (isUsageError(e)) {
+    io.err(`amgi: ${e.message}`);
+    return 2;
+  }
+  if (isAmgiError(e)) {
+    io.err(`amgi: ${e.message}`);
+    return 1;
+  }
+  // A full disk, a file that turned unreadable mid-run: the machine's state, not a bug in amgi.
+  if (isSystemError(e)) {
+    io.err(`amgi: ${systemErrorText(e)}`);
+    return 1;
+  }
+  io.err(`amgi: ${cliText().errors.unexpected((e as Error)?.stack ?? String(e))}`);
+  return 3;
 }
 
 // Run when executed (bin/amgi imports this bundle); tests import main() directly.

@@ -64,10 +64,18 @@ async function exportProgress(ctx: CommandContext, out: string): Promise<number>
   return 0;
 }
 
+/** The format an --out file name implies (deck.json, notes.txt or .tsv, deck.apkg), if any. */
+function formatOfFile(out: string | undefined): 'json' | 'anki' | 'apkg' | undefined {
+  if (out?.endsWith('.json')) return 'json';
+  if (out && /\.(txt|tsv)$/.test(out)) return 'anki';
+  if (out?.endsWith('.apkg')) return 'apkg';
+  return undefined;
+}
+
 async function exportDecks(ctx: CommandContext): Promise<number> {
   const out = flagString(ctx.flags, 'out');
   const t = cliText();
-  const format = flagChoice(ctx.flags, 'format', ['anki', 'json', 'apkg'] as const) ?? (out?.endsWith('.json') ? 'json' : out && /\.(txt|tsv)$/.test(out) ? 'anki' : out?.endsWith('.apkg') ? 'apkg' : undefined);
+  const format = flagChoice(ctx.flags, 'format', ['anki', 'json', 'apkg'] as const) ?? formatOfFile(out);
   if (!format) throw new UsageError(t.errors.formatNeeded);
   if (ctx.flags.progress === true && format !== 'apkg') throw new UsageError(t.errors.progressNeedsApkg);
   if (format === 'apkg' && (!out || out === '-')) throw new UsageError(t.errors.apkgNeedsOut);
