@@ -39,6 +39,7 @@ function joinedGap(text: string, from: number, to: number): boolean {
  * Calls `word` for every word of the text, in order, without building token objects (the index
  * build runs this over every card). `hangul` says the word is Hangul (else it has none).
  */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: the tokenizer's hot loop (every card at start-up), kept as one hand-optimised scan.
 export function forEachWord(text: string, word: (key: string, start: number, end: number, joined: boolean, hangul: boolean) => void): void {
   let start = -1;
   let cls = 0;
