@@ -5,7 +5,7 @@
  */
 import { UsageError } from '../core/errors.js';
 import { cliText } from '../core/messages.js';
-import type { FlagSpec, Flags } from './commands.js';
+import type { FlagSpec, Flags } from './types.js';
 
 export interface ParsedArgs {
   args: string[];

@@ -1,53 +1,13 @@
 /**
- * Every command, its flags and how to load it. Command modules are imported only when run,
- * so `amgi status` never parses React or Ink. Help text is in the catalogues
- * (ui/i18n/cliEn.ts `help`), keyed by command and flag name; a `summary` or `description`
+ * Every command and its flags. How each command's module is loaded is in loadCommand.ts: this
+ * table is also what the help command reads, so it must not import the commands. Help text is in the catalogues
+ * (core/i18n/cliEn.ts `help`), keyed by command and flag name; a `summary` or `description`
  * here is only the fallback for one the catalogues do not know yet.
  */
-import type { Io } from './io.js';
+import type { CommandSpec, FlagSpec } from './types.js';
 import { editDistance } from '../core/text/editDistance.js';
 import { UsageError } from '../core/errors.js';
 import { cliText } from '../core/messages.js';
-
-export interface FlagSpec {
-  /** Takes a value (`--deck ID`) rather than being a switch. */
-  value?: string;
-  /** English fallback; the catalogue's `help.flags` wins. */
-  description?: string;
-  /** May be given more than once. */
-  repeat?: boolean;
-  /** The value may be left out: then the flag is a switch (true). */
-  optional?: boolean;
-}
-
-export type Flags = Record<string, string | boolean | string[] | undefined>;
-
-export interface CommandContext {
-  /** The command name; 'home' when amgi runs with none. */
-  command: string;
-  args: string[];
-  flags: Flags;
-  io: Io;
-  env: NodeJS.ProcessEnv;
-  /** The clock: AMGI_NOW when set. */
-  now: () => Date;
-}
-
-export interface CommandModule {
-  run(ctx: CommandContext): Promise<number>;
-}
-
-export interface CommandSpec {
-  name: string;
-  /** Positional arguments (`[QUERY]`, `FILE`); without it, any positional argument is a usage error. */
-  args?: string;
-  /** English fallback; the catalogue's `help.commands` wins. */
-  summary?: string;
-  flags: Record<string, FlagSpec>;
-  /** Reads or writes the data folder: it is checked first (store/home.ts). The interactive commands check it themselves. */
-  store?: true;
-  load: () => Promise<CommandModule>;
-}
 
 /** Flags every command accepts. */
 export const GLOBAL_FLAGS: Record<string, FlagSpec> = {
@@ -62,7 +22,7 @@ const jsonFlag: FlagSpec = {};
 const tagFlag: FlagSpec = { value: 'TAG' };
 
 export const COMMANDS: CommandSpec[] = [
-  { name: 'review', flags: { deck: deckFlag }, load: () => import('./commands/interactive.js') },
+  { name: 'review', flags: { deck: deckFlag } },
   {
     name: 'cram',
     flags: {
@@ -72,7 +32,6 @@ export const COMMANDS: CommandSpec[] = [
       until: { value: 'DATE' },
       reschedule: {},
     },
-    load: () => import('./commands/interactive.js'),
   },
   {
     name: 'quiz',
@@ -82,13 +41,11 @@ export const COMMANDS: CommandSpec[] = [
       tag: tagFlag,
       count: { value: 'N' },
     },
-    load: () => import('./commands/interactive.js'),
   },
   {
     name: 'search',
     args: '[QUERY]',
     flags: { json: jsonFlag, limit: { value: 'N' }, deck: deckFlag },
-    load: () => import('./commands/search.js'),
   },
   {
     name: 'cards',
@@ -101,14 +58,13 @@ export const COMMANDS: CommandSpec[] = [
       json: jsonFlag,
     },
     store: true,
-    load: () => import('./commands/cards.js'),
   },
-  { name: 'suspend', args: 'ID...', flags: {}, store: true, load: () => import('./commands/flag.js') },
-  { name: 'unsuspend', args: 'ID...', flags: {}, store: true, load: () => import('./commands/flag.js') },
-  { name: 'forget', args: 'ID...', flags: { yes: {} }, store: true, load: () => import('./commands/flag.js') },
-  { name: 'stats', flags: { json: jsonFlag }, store: true, load: () => import('./commands/stats.js') },
-  { name: 'status', flags: { json: jsonFlag }, store: true, load: () => import('./commands/status.js') },
-  { name: 'decks', flags: { json: jsonFlag }, load: () => import('./commands/decks.js') },
+  { name: 'suspend', args: 'ID...', flags: {}, store: true },
+  { name: 'unsuspend', args: 'ID...', flags: {}, store: true },
+  { name: 'forget', args: 'ID...', flags: { yes: {} }, store: true },
+  { name: 'stats', flags: { json: jsonFlag }, store: true },
+  { name: 'status', flags: { json: jsonFlag }, store: true },
+  { name: 'decks', flags: { json: jsonFlag } },
   {
     name: 'validate',
     args: '[PATH...]',
@@ -117,7 +73,6 @@ export const COMMANDS: CommandSpec[] = [
       strict: {},
       seeds: { value: 'DIR' },
     },
-    load: () => import('./commands/validate.js'),
   },
   {
     name: 'import',
@@ -129,7 +84,6 @@ export const COMMANDS: CommandSpec[] = [
       yes: {},
     },
     store: true,
-    load: () => import('./commands/import.js'),
   },
   {
     name: 'export',
@@ -140,10 +94,9 @@ export const COMMANDS: CommandSpec[] = [
       progress: { value: 'FILE', optional: true },
     },
     store: true,
-    load: () => import('./commands/export.js'),
   },
-  { name: 'optimize', flags: {}, store: true, load: () => import('./commands/optimize.js') },
-  { name: 'help', args: '[COMMAND]', flags: {}, load: () => import('./commands/help.js') },
+  { name: 'optimize', flags: {}, store: true },
+  { name: 'help', args: '[COMMAND]', flags: {} },
   {
     name: 'sync',
     flags: {
@@ -152,7 +105,6 @@ export const COMMANDS: CommandSpec[] = [
       git: {},
     },
     store: true,
-    load: () => import('./commands/sync.js'),
   },
 ];
 

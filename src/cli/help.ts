@@ -1,6 +1,7 @@
 /** `amgi --help`, `amgi COMMAND --help`, `amgi help [COMMAND]`: in the active language (core/messages.ts). */
 import { cliText } from '../core/messages.js';
-import { COMMANDS, GLOBAL_FLAGS, type CommandSpec, type FlagSpec } from './commands.js';
+import { COMMANDS, GLOBAL_FLAGS } from './commands.js';
+import type { CommandSpec, FlagSpec } from './types.js';
 
 function flagLines(command: string | undefined, flags: Record<string, FlagSpec>): string[] {
   const text = cliText().help.flags;

@@ -8,7 +8,9 @@ import { amgiHome } from '../store/paths.js';
 import { peekSettings } from '../store/settings.js';
 import { flagChoice, parseArgs } from './args.js';
 import { clockFromEnv } from './clock.js';
-import { GLOBAL_FLAGS, findCommand, unknownCommand, type CommandContext } from './commands.js';
+import { GLOBAL_FLAGS, findCommand, unknownCommand } from './commands.js';
+import { loadCommand } from './loadCommand.js';
+import type { CommandContext } from './types.js';
 import { commandUsage, usage } from './help.js';
 import { processIo, type Io } from './io.js';
 
@@ -64,26 +66,31 @@ export async function main(argv: string[], io: Io = processIo(), env = process.e
     if (!command?.args && args.length) throw new UsageError(command ? cliText().errors.extraArgument(command.name, args[0]!) : cliText().errors.unexpectedArgument(args[0]!));
     const ctx: CommandContext = { command: command?.name ?? 'home', args, flags, io, env, now: clockFromEnv(env) };
     if (command?.store) openHome(amgiHome(env));
-    const mod = command ? await command.load() : await import('./commands/interactive.js');
+    const mod = await loadCommand(command?.name);
     return await mod.run(ctx);
   } catch (e) {
-    // One line: what was wrong and what is valid. `amgi help COMMAND` has the rest.
-    if (isUsageError(e)) {
-      io.err(`amgi: ${e.message}`);
-      return 2;
-    }
-    if (isAmgiError(e)) {
-      io.err(`amgi: ${e.message}`);
-      return 1;
-    }
-    // A full disk, a file that turned unreadable mid-run: the machine's state, not a bug in amgi.
-    if (isSystemError(e)) {
-      io.err(`amgi: ${systemErrorText(e)}`);
-      return 1;
-    }
-    io.err(`amgi: ${cliText().errors.unexpected((e as Error)?.stack ?? String(e))}`);
-    return 3;
+    return reportError(e, io);
   }
+}
+
+/** One line for what went wrong, and the exit code that goes with it. */
+function reportError(e: unknown, io: Io): number {
+  // One line: what was wrong and what is valid. `amgi help COMMAND` has the rest.
+  if (isUsageError(e)) {
+    io.err(`amgi: ${e.message}`);
+    return 2;
+  }
+  if (isAmgiError(e)) {
+    io.err(`amgi: ${e.message}`);
+    return 1;
+  }
+  // A full disk, a file that turned unreadable mid-run: the machine's state, not a bug in amgi.
+  if (isSystemError(e)) {
+    io.err(`amgi: ${systemErrorText(e)}`);
+    return 1;
+  }
+  io.err(`amgi: ${cliText().errors.unexpected((e as Error)?.stack ?? String(e))}`);
+  return 3;
 }
 
 // Run when executed (bin/amgi imports this bundle); tests import main() directly.

@@ -1,12 +1,13 @@
 /**
  * The language of everything amgi prints outside the screens: command output, usage errors,
- * the store's notices, deck problems. The text lives in the one catalogue per language
- * (ui/i18n/en.ts, ko.ts: plain data, no React or Ink); this module only remembers which one
+ * the store's notices, deck problems. The text lives in the `cli` section of the one catalogue
+ * per language (core/i18n/cliEn.ts, cliKo.ts, included by ui/i18n/en.ts, ko.ts; plain data,
+ * here in core so that core may import it); this module only remembers which one
  * this process speaks. main.ts sets it once, from --lang, the saved setting, then LC_ALL/LANG.
  * Tests that never set it get English.
  */
-import { cliEn, type CliMessages } from '../ui/i18n/cliEn.js';
-import { cliKo } from '../ui/i18n/cliKo.js';
+import { cliEn, type CliMessages } from './i18n/cliEn.js';
+import { cliKo } from './i18n/cliKo.js';
 
 export type MessageLang = 'ko' | 'en';
 

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Database, SqlJsStatic } from 'sql.js';
-import type { AnkiCollection, AnkiModel } from '../core/export/apkg.js';
+import { MODEL_CSS, type AnkiCollection, type AnkiModel } from '../core/export/apkg.js';
 import { InputError } from '../core/import/errors.js';
 import { writeUserFile } from './atomicFile.js';
 
@@ -59,7 +59,7 @@ const LATEX_PRE = '\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\
 /** A note type as col.models holds it (genanki model.to_json). */
 function modelJson(m: AnkiModel, modSec: number): object {
   return {
-    css: '.card { font-family: sans-serif; font-size: 20px; text-align: left; } .note, .source { font-size: 14px; color: #666; margin-top: 1em; } .right { font-weight: bold; color: #080; }',
+    css: MODEL_CSS,
     did: 1,
     flds: m.fields.map((name, ord) => ({ name, ord, font: 'Liberation Sans', media: [], rtl: false, size: 20, sticky: false })),
     id: String(m.id),

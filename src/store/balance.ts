@@ -8,14 +8,14 @@ import { peekItem } from '../core/schedule/itemTable.js';
 import { newItemState } from '../core/schedule/ledger.js';
 import { balancedDue, DueCounts } from '../core/schedule/loadBalance.js';
 import type { Grade } from '../core/schedule/types.js';
-import type { ProgressStore } from './progressStore.js';
+import type { SessionHost } from './types.js';
 
 export interface Balancer {
   /** ISO due of a balanced review for this answer, or undefined: keep the scheduler's. */
   due(key: string, grade: Grade, at: number): string | undefined;
 }
 
-export function makeBalancer(store: ProgressStore): Balancer {
+export function makeBalancer(store: SessionHost): Balancer {
   const hour = store.settings.dayStartHour;
   const dayOf = (t: number) => studyDay(t, hour);
   // The interval before fuzz: balancing picks within the fuzz range instead of at random.

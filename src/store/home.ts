@@ -7,7 +7,7 @@
  * for damage. A few system calls and the one
  * listing of the folder that the temp-file cleanup needs anyway.
  */
-import { accessSync, closeSync, constants, openSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, openSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { StoreError } from '../core/errors.js';
 import { fsCause, msg } from '../core/messages.js';
@@ -96,7 +96,7 @@ function checkLog(file: string): void {
  * Anything else that cannot be read is moved aside and rebuilt by the store.
  */
 function checkNotSpecial(file: string): void {
-  let st;
+  let st: Stats;
   try {
     st = statSync(file);
   } catch {

@@ -31,14 +31,14 @@ import { openSettings, type SettingsStore } from './settings.js';
 import { paramsKey, writeSnapshot } from './snapshot.js';
 import { cramSession, reviewSession } from './studySession.js';
 import { syncStep } from './syncFolder.js';
-import type { CramOptions, OpenProgressOptions, PlanPreview, Progress, StudySession, Streak } from './types.js';
+import type { CramOptions, OpenProgressOptions, PlanPreview, Progress, SessionHost, StudySession, Streak } from './types.js';
 
 /** Time-sortable unique id: base-36 milliseconds, then random bits (two terminals never clash). */
 export function newEntryId(at: number): string {
   return `${at.toString(36).padStart(9, '0')}-${nodeCrypto().randomBytes(5).toString('hex')}`;
 }
 
-export class ProgressStore implements Progress {
+export class ProgressStore implements Progress, SessionHost {
   readonly notices: string[] = [];
   readonly ledger: Ledger;
   ctx: LedgerContext;
@@ -166,7 +166,10 @@ export class ProgressStore implements Progress {
     // checks the inode of the file it reads and asks for a rebuild instead.
     const tail = applyLog(this.opts.home, this.ledger, this.offset, this.ctx, { ...(this.index ? { index: this.index } : {}), expectIno: this.logIno });
     this.notices.push(...tail.problems);
-    if (tail.replaced) return this.rebuild();
+    if (tail.replaced) {
+      this.rebuild();
+      return;
+    }
     for (const id of tail.leeches) this.leeches.add(id);
     this.offset = tail.end;
     this.logIno = tail.ino;

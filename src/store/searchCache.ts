@@ -4,7 +4,7 @@
  * The cache is best-effort: a stale entry is recomputed, a damaged one (it fails its checksum,
  * sealed.ts) is deleted and recomputed, a failed write is ignored.
  */
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { readSealed, writeSealed } from './sealed.js';
 import { join } from 'node:path';
 import type { LoadedDeck } from '../core/deck/types.js';

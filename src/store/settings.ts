@@ -135,49 +135,55 @@ function storeValues(conf: Conf<Record<string, unknown>>): Record<string, unknow
   return rest;
 }
 
+/**
+ * The settings file's values: as written (this version's file, or a newer amgi's: then read-only),
+ * migrated by conf (an older layout), or none (no file, or one that was moved aside as unreadable).
+ */
+function readSettingsFile(home: string, file: string, notices: string[], moveBad: (why: string) => void): { raw: Record<string, unknown>; conf?: Conf<Record<string, unknown>>; newer: boolean } {
+  const none = { raw: {}, newer: false };
+  if (!existsSync(file)) return none;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    moveBad((e as Error).message);
+    return none;
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    moveBad('not a JSON object');
+    return none;
+  }
+  const version = (parsed as { __internal__?: { migrations?: { version?: string } } }).__internal__?.migrations?.version;
+  const newer = isNewerVersion(version);
+  if (version === SETTINGS_VERSION || newer) {
+    // A newer amgi's file is read as it is, never migrated (conf would stamp it with our older
+    // version) and never saved over: that amgi would re-run its migrations on migrated data.
+    const { __internal__: _, ...rest } = parsed as Record<string, unknown>;
+    if (newer) notices.push(msg().settingsNewer(file, String(version), SETTINGS_VERSION));
+    return { raw: rest, newer };
+  }
+  // An older layout: conf runs the migrations and writes the result. Loading conf is
+  // outside the try: failing to load it is no reason to move the user's file aside.
+  const Conf = confClass();
+  try {
+    const conf = openConf(home, Conf);
+    return { raw: storeValues(conf), conf, newer };
+  } catch (e) {
+    moveBad((e as Error).message);
+    return none;
+  }
+}
+
 export function openSettings(home: string, now: () => Date): SettingsStore {
   const file = settingsPath(home);
   const notices: string[] = [];
-  let raw: Record<string, unknown> = {};
-  let conf: Conf<Record<string, unknown>> | undefined;
-  let newer = false;
   const moveBad = (why: string) => {
     const backup = moveAside(file, now());
     notices.push(`settings.json could not be read (${why}); it was moved to ${backup} and default settings are used`);
   };
-  if (existsSync(file)) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (e) {
-      moveBad((e as Error).message);
-    }
-    if (parsed !== undefined) {
-      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-        moveBad('not a JSON object');
-      } else {
-        const version = (parsed as { __internal__?: { migrations?: { version?: string } } }).__internal__?.migrations?.version;
-        newer = isNewerVersion(version);
-        if (version === SETTINGS_VERSION || newer) {
-          // A newer amgi's file is read as it is, never migrated (conf would stamp it with our older
-          // version) and never saved over: that amgi would re-run its migrations on migrated data.
-          const { __internal__: _, ...rest } = parsed as Record<string, unknown>;
-          raw = rest;
-          if (newer) notices.push(msg().settingsNewer(file, String(version), SETTINGS_VERSION));
-        } else {
-          // An older layout: conf runs the migrations and writes the result. Loading conf is
-          // outside the try: failing to load it is no reason to move the user's file aside.
-          const Conf = confClass();
-          try {
-            conf = openConf(home, Conf);
-            raw = storeValues(conf);
-          } catch (e) {
-            moveBad((e as Error).message);
-          }
-        }
-      }
-    }
-  }
+  const read = readSettingsFile(home, file, notices, moveBad);
+  const { raw, newer } = read;
+  let conf = read.conf;
   const { settings, invalid } = sanitizeSettings(raw);
   // A newer file's values may be valid there: the one notice above covers them.
   if (invalid.length && !newer) notices.push(`settings.json: invalid ${invalid.join(', ')}; defaults are used for ${invalid.length === 1 ? 'it' : 'them'}`);

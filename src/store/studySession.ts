@@ -11,8 +11,7 @@ import { isHidden, kindOf, type ReviewQueue } from '../core/schedule/queue.js';
 import { previews } from '../core/schedule/previews.js';
 import type { AnswerEntry, Grade, Previews, QueueEntry } from '../core/schedule/types.js';
 import { UsageError } from '../core/errors.js';
-import type { ProgressStore } from './progress.js';
-import type { AnswerResult, CramOptions, Outlook, SessionSummary, StudySession } from './types.js';
+import type { AnswerResult, CramOptions, Outlook, SessionHost, SessionSummary, StudySession } from './types.js';
 import { dayStart } from '../core/schedule/day.js';
 import { makeBalancer, type Balancer } from './balance.js';
 
@@ -52,7 +51,7 @@ class Session implements StudySession {
   private ended = false;
 
   constructor(
-    private readonly store: ProgressStore,
+    private readonly store: SessionHost,
     private readonly picker: Picker,
     private readonly mode: AnswerMode,
     readonly plan?: { perDay: number; daysLeft: number },
@@ -192,7 +191,7 @@ class ReviewPicker implements Picker {
   }
 }
 
-export function reviewSession(store: ProgressStore, items: StudyItem[], all: boolean): StudySession {
+export function reviewSession(store: SessionHost, items: StudyItem[], all: boolean): StudySession {
   // `all`: the collection-wide limits apply too (issue 14); new cards in curriculum order.
   const q = store.queue(items, all);
   const tomorrow = () => store.queue(items, all, dayStart(q.today + 1, store.settings.dayStartHour).getTime());
@@ -207,7 +206,7 @@ class CramPicker implements Picker {
   private readonly again = new Map<string, number>();
 
   constructor(
-    private readonly store: ProgressStore,
+    private readonly store: SessionHost,
     items: StudyItem[],
     /** Interview plan in its last day or two: cards with fewer than two plan answers come back once. */
     private readonly secondPass: boolean,
@@ -259,7 +258,7 @@ class CramPicker implements Picker {
   }
 }
 
-export function cramSession(store: ProgressStore, opts: CramOptions): StudySession {
+export function cramSession(store: SessionHost, opts: CramOptions): StudySession {
   let items = store.items(opts.deckId);
   const now = store.now();
   let plan: string | undefined;

@@ -215,38 +215,7 @@ function step(home: string, dir: string): StepResult {
   let wholeRead = full;
   for (const n of names) {
     if (n === ownName) continue;
-    const file = join(dir, n);
-    const st = statOrUndefined(file);
-    if (!st?.isFile()) continue;
-    const mark = state.files[n];
-    const from = resumeAt(file, st, mark);
-    if (mark && from === mark.offset && st.size === mark.offset) {
-      if (st.ino !== mark.ino) state.files[n] = { ...mark, ino: st.ino };
-      continue;
-    }
-    let headerNewer = false;
-    let newer = 0;
-    let bad = 0;
-    const got: [string, string][] = [];
-    const scan = scanLines(file, from, (text) => {
-      const l = readDeviceLine(text);
-      if (l.kind === 'entry') got.push([l.entry.id, text]);
-      else if (l.kind === 'header') headerNewer ||= l.newer;
-      else if (l.kind === 'newer') newer++;
-      else bad++;
-    });
-    if (headerNewer) {
-      // A file from a newer amgi may mean something else by the same fields: left whole for an
-      // amgi that understands it (read again after an update).
-      problems.push(msg().syncNewerFile(n));
-      delete state.files[n];
-      continue;
-    }
-    if (from === 0) wholeRead = true;
-    for (const [id, text] of got) if (!incoming.has(id)) incoming.set(id, text);
-    if (newer) problems.push(msg().syncNewerEntries(n, newer));
-    if (bad) problems.push(msg().syncBadLines(n, bad));
-    state.files[n] = { offset: scan.end, ino: st.ino, tail: tailCrc(file, scan.end) };
+    if (readDeviceFile(join(dir, n), n, state, incoming, problems) === 'whole') wholeRead = true;
   }
   for (const n of Object.keys(state.files)) if (!names.includes(n)) delete state.files[n];
 
@@ -285,6 +254,60 @@ function step(home: string, dir: string): StepResult {
     // A cache: the next step reads more and deduplicates by id.
   }
   return { merged: incoming.size, exported: out.length, problems };
+}
+
+/**
+ * The new lines of another device's file into `incoming` (id → line, first seen wins), its mark
+ * in `state` moved past them. 'whole' when the file was read from its start.
+ */
+function readDeviceFile(file: string, n: string, state: SyncState, incoming: Map<string, string>, problems: string[]): 'whole' | 'tail' | 'none' {
+  const st = statOrUndefined(file);
+  if (!st?.isFile()) return 'none';
+  const mark = state.files[n];
+  const from = resumeAt(file, st, mark);
+  if (mark && from === mark.offset && st.size === mark.offset) {
+    if (st.ino !== mark.ino) state.files[n] = { ...mark, ino: st.ino };
+    return 'none';
+  }
+  let headerNewer = false;
+  let newer = 0;
+  let bad = 0;
+  const got: [string, string][] = [];
+  const scan = scanLines(file, from, (text) => {
+    const l = readDeviceLine(text);
+    if (l.kind === 'entry') got.push([l.entry.id, text]);
+    else if (l.kind === 'header') headerNewer ||= l.newer;
+    else if (l.kind === 'newer') newer++;
+    else bad++;
+  });
+  if (headerNewer) {
+    // A file from a newer amgi may mean something else by the same fields: left whole for an
+    // amgi that understands it (read again after an update).
+    problems.push(msg().syncNewerFile(n));
+    delete state.files[n];
+    return 'none';
+  }
+  for (const [id, text] of got) if (!incoming.has(id)) incoming.set(id, text);
+  if (newer) problems.push(msg().syncNewerEntries(n, newer));
+  if (bad) problems.push(msg().syncBadLines(n, bad));
+  state.files[n] = { offset: scan.end, ino: st.ino, tail: tailCrc(file, scan.end) };
+  return from === 0 ? 'whole' : 'tail';
+}
+
+/** One line of a device file counted into its report. */
+function countLine(r: DeviceReport, l: Line, local: Set<string>, nowMs: number): void {
+  if (l.kind === 'header') {
+    if (l.name) r.name = l.name;
+    if (l.newer) r.newer = true;
+  } else if (l.kind === 'newer') r.newer = true;
+  else if (l.kind === 'bad') r.bad++;
+  else {
+    const e = l.entry;
+    r.entries++;
+    if (!local.has(e.id)) r.pending++;
+    if (e.op === 'answer' && (!r.lastAnswer || e.at > r.lastAnswer)) r.lastAnswer = e.at;
+    if (Date.parse(e.at) > nowMs + FUTURE_SLACK_MS) r.future++;
+  }
 }
 
 function collectIds(file: string, into: Set<string>): void {
@@ -356,21 +379,7 @@ export function syncReport(home: string, dir: string, device: string, nowMs: num
     const file = join(dir, n);
     if (!statOrUndefined(file)?.isFile()) continue;
     const r: DeviceReport = { file: n, device: deviceOfFile(n), entries: 0, conflictCopy: isConflictCopy(n), own: n === deviceFileName(device), pending: 0, torn: false, future: 0, newer: false, bad: 0 };
-    const scan = scanLines(file, 0, (text) => {
-      const l = readDeviceLine(text);
-      if (l.kind === 'header') {
-        if (l.name) r.name = l.name;
-        if (l.newer) r.newer = true;
-      } else if (l.kind === 'newer') r.newer = true;
-      else if (l.kind === 'bad') r.bad++;
-      else {
-        const e = l.entry;
-        r.entries++;
-        if (!local.has(e.id)) r.pending++;
-        if (e.op === 'answer' && (!r.lastAnswer || e.at > r.lastAnswer)) r.lastAnswer = e.at;
-        if (Date.parse(e.at) > nowMs + FUTURE_SLACK_MS) r.future++;
-      }
-    });
+    const scan = scanLines(file, 0, (text) => countLine(r, readDeviceLine(text), local, nowMs));
     r.torn = scan.end < scan.size;
     out.push(r);
   }

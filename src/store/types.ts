@@ -1,12 +1,13 @@
 /**
- * What the UI and commands use from the store. Implemented by src/store/progress.ts.
+ * What the UI and commands use from the store. Implemented by ProgressStore (src/store/progressStore.ts).
  * Every method that records an answer has made it durable (fsync'd) before it returns.
  */
 import type { LoadedDeck } from '../core/deck/types.js';
 import type { StudyItem } from '../core/deck/items.js';
-import type { DeckCounts, FlagEntry, Grade, ItemEntry, Previews, QueueEntry, Settings } from '../core/schedule/types.js';
+import type { DeckCounts, FlagEntry, Grade, ItemEntry, LogEntry, Previews, QueueEntry, Settings } from '../core/schedule/types.js';
 import type { CardInfo } from '../core/schedule/browse.js';
-import type { ItemState } from '../core/schedule/ledger.js';
+import type { ItemState, Ledger, LedgerContext } from '../core/schedule/ledger.js';
+import type { ReviewQueue } from '../core/schedule/queue.js';
 import type { Streak, StatsReport } from '../core/stats/index.js';
 
 export interface OpenProgressOptions {
@@ -124,4 +125,29 @@ export interface Progress {
   undoLast(): boolean;
   /** Pick up answers other terminals wrote since the last look (done before each answer anyway). */
   refresh(): void;
+}
+
+/**
+ * What a study session (session.ts) and the load balancer (balance.ts) need from the store: the
+ * ledger, the clock and the log. A port, so that they do not depend on the ProgressStore class
+ * (which builds them: that was an import cycle).
+ */
+export interface SessionHost {
+  readonly ledger: Ledger;
+  readonly ctx: LedgerContext;
+  readonly settings: Settings;
+  now(): number;
+  today(): number;
+  items(deckId?: string): StudyItem[];
+  item(key: string): StudyItem | undefined;
+  state(key: string): ItemState | undefined;
+  queue(items: StudyItem[], all: boolean, now?: number): ReviewQueue;
+  streak(): Streak;
+  /** Apply what other windows appended to the log. */
+  refresh(): void;
+  /** Make entries durable, then apply them. Returns the ids of entries that made their card a leech. */
+  record(entries: LogEntry[]): Set<string>;
+  entryBase(): { v: 1; id: string; at: string };
+  setFlag(key: string, op: FlagEntry['op']): string;
+  undoEntry(target: string, key: string): void;
 }

@@ -67,8 +67,7 @@ export async function runApp(opts: RunOptions): Promise<number> {
     if (message) stderr.write(`${message}\n`);
     process.exit(code);
   };
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const handlers: [string, (...args: any[]) => void][] = [
+  const handlers: [string, (e: Error) => void][] = [
     ...Object.entries(SIGNAL_EXIT).map(([sig, code]) => [sig, () => leave(code!)] as [string, () => void]),
     ['uncaughtException', (e: Error) => leave(3, `amgi: unexpected error: ${e?.stack ?? String(e)}`)],
     ['unhandledRejection', (e: Error) => leave(3, `amgi: unexpected error: ${e?.stack ?? String(e)}`)],

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { afterAll } from 'vitest';
 import { checkUntil, initialScreens, run } from '../../src/cli/commands/interactive.js';
 import { tmpHome } from '../helpers/tmpHome.js';
-import type { CommandContext } from '../../src/cli/commands.js';
+import type { CommandContext } from '../../src/cli/types.js';
 import { UsageError } from '../../src/core/errors.js';
 
 const ctx = (command: string, flags: CommandContext['flags'] = {}, args: string[] = []) => ({ command, flags, args });

@@ -16,7 +16,7 @@ describe('amgi stats', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(80);
-    const rows = lines.filter((l) => /^  (Mon|Tue|Wed|Thu|Fri|Sat|Sun) /.test(l));
+    const rows = lines.filter((l) => /^ {2}(Mon|Tue|Wed|Thu|Fri|Sat|Sun) /.test(l));
     expect(rows.map((l) => l.slice(2, 5))).toEqual(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
     const cells = rows.map((l) => l.slice(6));
     // Week columns: the last is this week (Mon 03-02 … today Wed 03-04), the one before holds 02-23.
@@ -39,9 +39,9 @@ describe('amgi stats', () => {
       return lines[lines.findIndex((l) => weekdays.test(l)) - 1]!;
     };
     // Row prefix: two spaces, the weekday name and a space.
-    expect(monthRow('en', /^  Mon /)).toBe(`${' '.repeat(6)}  Oct Nov  Dec`);
+    expect(monthRow('en', /^ {2}Mon /)).toBe(`${' '.repeat(6)}  Oct Nov  Dec`);
     // "10월" would touch "11월" four weeks later: the short name, never a missing month.
-    expect(monthRow('ko', /^  월 /)).toBe(`${' '.repeat(5)}  10  11월 12월`);
+    expect(monthRow('ko', /^ {2}월 /)).toBe(`${' '.repeat(5)}  10  11월 12월`);
   });
 
   test('--json: forecast, heatmap, retention, streak, decks, time', () => {

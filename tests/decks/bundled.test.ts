@@ -13,7 +13,7 @@ import { clozeGaps } from '../../src/core/deck/cards.js';
 import { sectionHasContent, seedSections } from '../../src/core/deck/lint.js';
 import { deckFilesIn, loadAllDecks } from '../../src/store/deckFiles.js';
 import { tmpHome } from '../helpers/tmpHome.js';
-import { cardText, headingSections, linksOnlySections, readManifest, type Manifest } from './manifest.js';
+import { cardText, headingSections, readManifest, type Manifest } from './manifest.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DECKS = join(ROOT, 'decks');
@@ -98,16 +98,29 @@ describe('bundled decks', () => {
 
   it('keeps answers short enough for a terminal', () => {
     for (const c of cards) {
-      if (c.type === 'basic' || c.type === 'reversible') expect(c.back.length, c.id).toBeLessThanOrEqual(300);
-      if (c.type === 'cloze') expect((c.back ?? '').length, c.id).toBeLessThanOrEqual(300);
-      if (c.type === 'typed') expect(c.answer.length, c.id).toBeLessThanOrEqual(40);
-      if (c.type === 'choice') expect(c.answer.length, c.id).toBeLessThanOrEqual(120);
-      if (c.type === 'interview') {
-        expect(c.points.length, c.id).toBeGreaterThanOrEqual(3);
-        expect(c.points.length, c.id).toBeLessThanOrEqual(5);
-        for (const p of c.points) expect(p.length, `${c.id}: ${p}`).toBeLessThanOrEqual(80);
+      switch (c.type) {
+        case 'basic':
+        case 'reversible':
+          expect(c.back.length, c.id).toBeLessThanOrEqual(300);
+          break;
+        case 'cloze':
+          expect((c.back ?? '').length, c.id).toBeLessThanOrEqual(300);
+          break;
+        case 'typed':
+          expect(c.answer.length, c.id).toBeLessThanOrEqual(40);
+          break;
+        case 'choice':
+          expect(c.answer.length, c.id).toBeLessThanOrEqual(120);
+          break;
+        case 'interview':
+          expect(c.points.length, c.id).toBeGreaterThanOrEqual(3);
+          expect(c.points.length, c.id).toBeLessThanOrEqual(5);
+          for (const p of c.points) expect(p.length, `${c.id}: ${p}`).toBeLessThanOrEqual(80);
+          break;
+        case 'order':
+          expect(c.steps.length, c.id).toBeGreaterThanOrEqual(3);
+          break;
       }
-      if (c.type === 'order') expect(c.steps.length, c.id).toBeGreaterThanOrEqual(3);
       expect(c.front.length, c.id).toBeLessThanOrEqual(300);
     }
   });

@@ -10,9 +10,9 @@ import { ROOT } from '../helpers/cli.js';
 import { fenceProblems, headings, relativeLinks, section, slug } from './markdown.js';
 
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** `--name` as a whole option: not the start of a longer one (`--progress` is not `--progress-file`). */
-const mentions = (text: string, flag: string) => new RegExp(`--${escape(flag)}(?![\\w-])`).test(text);
+const mentions = (text: string, flag: string) => new RegExp(`--${escapeRe(flag)}(?![\\w-])`).test(text);
 
 /** What the README's command reference leaves out: "command", "command --flag", "(global) --flag". */
 function undocumented(readme: string): string[] {

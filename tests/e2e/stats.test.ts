@@ -58,7 +58,7 @@ describe('stats screen', () => {
     expect(screen).toMatch(/^Mon /m);
     expect(screen).toMatch(/^Fri /m);
     // The heatmap's last columns hold nine study days (legend shades excluded).
-    const grid = screen.split('\n').filter((l) => /^(Mon |Wed |Fri |    )[·░▒▓█ ]{20}/.test(l));
+    const grid = screen.split('\n').filter((l) => /^(Mon |Wed |Fri | {4})[·░▒▓█ ]{20}/.test(l));
     expect(grid).toHaveLength(7);
     expect(grid.join('').match(SHADE)?.length).toBe(9);
     // The forecast has bars: the cards reviewed are due again within 30 days.
@@ -83,7 +83,7 @@ describe('stats screen', () => {
     expectFits(screen, 40, 12);
     expect(screen).toContain('Reviews, last 36 weeks');
     // All seven weekday rows are on screen.
-    const grid = screen.split('\n').filter((l) => /^(Mon |Wed |Fri |    )[·░▒▓█ ]{20}/.test(l));
+    const grid = screen.split('\n').filter((l) => /^(Mon |Wed |Fri | {4})[·░▒▓█ ]{20}/.test(l));
     expect(grid).toHaveLength(7);
     t.keys('q');
     expect(await t.waitForExit()).toBe(0);

@@ -114,7 +114,10 @@ describe('validated-deck cache', () => {
     load();
     const oldSt = statSync(old);
     let reads = 0;
-    expect(lookupDeck(t.home, old, oldSt, Date.now(), () => (reads++, readFileSync(old))).hit).toBeDefined();
+    expect(lookupDeck(t.home, old, oldSt, Date.now(), () => {
+      reads++;
+      return readFileSync(old);
+    }).hit).toBeDefined();
     expect(reads).toBe(0);
   });
 

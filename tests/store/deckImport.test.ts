@@ -1,6 +1,6 @@
 /** store/deckImport.ts: the whole notes import as one call; the caller only shows and answers. */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpHome } from '../helpers/tmpHome.js';
 import { importDeck, NoCardsError, planDeckImport, type DeckImportAsk, type DeckImportPlan } from '../../src/store/deckImport.js';
@@ -25,9 +25,18 @@ const readDeck = (id: string) => JSON.parse(readFileSync(deckFile(id), 'utf8')) 
 function answering(yes: { preview?: boolean; rename?: boolean; write?: boolean } = {}) {
   const seen = { plans: [] as DeckImportPlan[], renames: [] as Rename[], writes: [] as [number, string, number][] };
   const ask: DeckImportAsk = {
-    preview: (p) => (seen.plans.push(p), yes.preview ?? true),
-    keepRename: (r) => (seen.renames.push(r), yes.rename ?? true),
-    write: (n, target, kept) => (seen.writes.push([n, target, kept]), yes.write ?? true),
+    preview: (p) => {
+      seen.plans.push(p);
+      return yes.preview ?? true;
+    },
+    keepRename: (r) => {
+      seen.renames.push(r);
+      return yes.rename ?? true;
+    },
+    write: (n, target, kept) => {
+      seen.writes.push([n, target, kept]);
+      return yes.write ?? true;
+    },
   };
   return { ask, seen };
 }

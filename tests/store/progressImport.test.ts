@@ -27,7 +27,12 @@ describe('importProgress', () => {
   test('plain entries merge without a question; the snapshot is rebuilt; a second merge adds nothing', async () => {
     const file = progressFile([answer('a', '2026-03-01T00:00:00.000Z'), answer('b', '2026-03-01T01:00:00.000Z')]);
     let asked = 0;
-    const ask = { confirm: () => (asked++, true) };
+    const ask = {
+      confirm: () => {
+        asked++;
+        return true;
+      },
+    };
     const r = await importProgress(home, { AMGI_HOME: home }, { file, now }, ask);
     expect(r).toMatchObject({ merged: true, problems: [], unknownReviews: 0 });
     expect([r.plan.add.size, r.plan.known]).toEqual([2, 0]);
@@ -42,7 +47,12 @@ describe('importProgress', () => {
   test('future-dated entries are asked about; declined, the log is untouched', async () => {
     const file = progressFile([answer('a', '2026-03-01T00:00:00.000Z'), answer('z', '2099-01-01T00:00:00.000Z')]);
     const asked: number[] = [];
-    const r = await importProgress(home, { AMGI_HOME: home }, { file, now }, { confirm: (p) => (asked.push(p.future.count), false) });
+    const r = await importProgress(home, { AMGI_HOME: home }, { file, now }, {
+      confirm: (p) => {
+        asked.push(p.future.count);
+        return false;
+      },
+    });
     expect(asked).toEqual([1]);
     expect(r.merged).toBe(false);
     expect(existsSync(join(home, 'reviews.jsonl'))).toBe(false);

@@ -19,7 +19,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ type: 'unclip' as const }) },
 );
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: Ink's Output class is untyped (a build-time import of its JS file)
 function draw(Output: any, width: number, height: number, ops: Op[]): string {
   const out = new Output({ width, height });
   for (const o of ops) {

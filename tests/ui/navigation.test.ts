@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { GLOBAL_COMMANDS, SCREEN_COMMANDS, initialNav, navReducer, topScreen } from '../../src/ui/navigation.js';
 import { en } from '../../src/ui/i18n/en.js';
 import { ko } from '../../src/ui/i18n/ko.js';
-import { Command } from '../../src/ui/keymap.js';
+import type { Command } from '../../src/ui/keymap.js';
 
 describe('navReducer', () => {
   test('push opens, pop goes back, popping the last screen quits', () => {

@@ -5,7 +5,13 @@ import { render } from 'ink-testing-library';
 const sanitized = vi.hoisted(() => ({ calls: 0 }));
 vi.mock('../../src/core/text/sanitize.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/core/text/sanitize.js')>();
-  return { ...real, sanitizeText: (t: string) => (sanitized.calls++, real.sanitizeText(t)) };
+  return {
+    ...real,
+    sanitizeText: (t: string) => {
+      sanitized.calls++;
+      return real.sanitizeText(t);
+    },
+  };
 });
 const { Rows, sameRow } = await import('../../src/ui/components/Rows.js');
 

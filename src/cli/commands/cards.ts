@@ -4,7 +4,7 @@
  * Reads the store through open.ts (no conf, no Ink); the rows and filters are core/schedule/browse.
  */
 import { flagString } from '../args.js';
-import type { CommandContext } from '../commands.js';
+import type { CommandContext } from '../types.js';
 import { json } from '../io.js';
 import { UsageError } from '../../core/errors.js';
 import { formatProblem } from '../../core/deck/validate.js';

@@ -1,6 +1,6 @@
 import { flagString, type ParsedArgs } from '../args.js';
 import { cliText } from '../../core/messages.js';
-import type { CommandContext } from '../commands.js';
+import type { CommandContext } from '../types.js';
 import { json } from '../io.js';
 import { loadAllDecks } from '../../store/deckFiles.js';
 import { formatProblem } from '../../core/deck/validate.js';

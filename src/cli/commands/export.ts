@@ -5,7 +5,7 @@
  * the work is store/deckExport.ts.
  */
 import { flagChoice, flagString } from '../args.js';
-import type { CommandContext } from '../commands.js';
+import type { CommandContext } from '../types.js';
 import { plural } from '../io.js';
 import { UsageError } from '../../core/errors.js';
 import { formatProblem } from '../../core/deck/validate.js';

@@ -4,7 +4,7 @@
  * card); `ID~rev` names one. Every id is checked before anything is written: an unknown one is
  * a usage error (exit 2) that names it.
  */
-import type { CommandContext } from '../commands.js';
+import type { CommandContext } from '../types.js';
 import { flagString } from '../args.js';
 import { UsageError } from '../../core/errors.js';
 import { formatProblem } from '../../core/deck/validate.js';

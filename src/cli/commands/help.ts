@@ -1,7 +1,8 @@
 /** `amgi help [COMMAND]`: the same text as `--help`. */
 import { UsageError } from '../../core/errors.js';
 import { cliText } from '../../core/messages.js';
-import { findCommand, unknownCommand, type CommandContext } from '../commands.js';
+import { findCommand, unknownCommand } from '../commands.js';
+import type { CommandContext } from '../types.js';
 import { commandUsage, usage } from '../help.js';
 
 export async function run(ctx: CommandContext): Promise<number> {

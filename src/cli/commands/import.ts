@@ -5,7 +5,7 @@
  */
 import { createInterface } from 'node:readline/promises';
 import { flagString } from '../args.js';
-import type { CommandContext } from '../commands.js';
+import type { CommandContext } from '../types.js';
 import { plural } from '../io.js';
 import { UsageError } from '../../core/errors.js';
 import { cliText, msg } from '../../core/messages.js';
@@ -13,7 +13,7 @@ import type { Card } from '../../core/deck/types.js';
 import { answerText, promptText } from '../../core/deck/cards.js';
 import { truncateDisplay } from '../../core/text/width.js';
 import type { SkippedLine } from '../../core/import/draft.js';
-import { importDeck, NoCardsError, type DeckImportPlan } from '../../store/deckImport.js';
+import { importDeck, NoCardsError, type DeckImportPlan, type DeckImportResult } from '../../store/deckImport.js';
 import { importProgress } from '../../store/progressImport.js';
 import { amgiHome } from '../../store/paths.js';
 
@@ -39,7 +39,7 @@ async function importNotes(ctx: CommandContext, file: string): Promise<number> {
   const { io } = ctx;
   const t = cliText().import;
   const yes = ctx.flags.yes === true;
-  let result;
+  let result: DeckImportResult;
   try {
     result = await importDeck(ctx.env, { file, format: flagString(ctx.flags, 'format'), deckId: flagString(ctx.flags, 'deck'), now: ctx.now() }, {
       preview(plan) {

@@ -12,7 +12,7 @@ import type { Screen } from '../../ui/navigation.js';
 import { flagChoice, flagInt, flagString } from '../args.js';
 import { QUIZ_MODES } from '../../core/quiz/questions.js';
 import { DEFAULT_QUIZ_COUNT } from '../../core/quiz/quizState.js';
-import type { CommandContext } from '../commands.js';
+import type { CommandContext } from '../types.js';
 import { checkScope } from '../../core/deck/scope.js';
 import { decksFromContext } from './decks.js';
 import { seedTitles } from '../../store/deckFiles.js';

@@ -6,7 +6,7 @@ import { cliText } from '../../core/messages.js';
 import { padDisplay } from '../../core/text/width.js';
 import { amgiHome } from '../../store/paths.js';
 import { fitWeights, type FitMetrics } from '../../store/fitWeights.js';
-import type { CommandContext } from '../commands.js';
+import type { CommandContext } from '../types.js';
 
 export async function run(ctx: CommandContext): Promise<number> {
   const r = await fitWeights(amgiHome(ctx.env), ctx.now);

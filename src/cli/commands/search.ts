@@ -2,7 +2,7 @@
 import { cliText } from '../../core/messages.js';
 import { checkScope } from '../../core/deck/scope.js';
 import { flagInt, flagString } from '../args.js';
-import type { CommandContext } from '../commands.js';
+import type { CommandContext } from '../types.js';
 import { json } from '../io.js';
 import { UsageError } from '../../core/errors.js';
 import { answerText, frontText, shortAnswer } from '../../core/deck/cards.js';

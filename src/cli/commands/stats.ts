@@ -4,7 +4,7 @@
  * JSON. A TTY screen can call statsReport and render it instead.
  */
 import { flagString } from '../args.js';
-import type { CommandContext } from '../commands.js';
+import type { CommandContext } from '../types.js';
 import { json } from '../io.js';
 import { cliText, messageLang } from '../../core/messages.js';
 import { messagesFor } from '../../ui/i18n/index.js';

@@ -5,7 +5,7 @@
  */
 import { cliText } from '../../core/messages.js';
 import { flagString } from '../args.js';
-import type { CommandContext } from '../commands.js';
+import type { CommandContext } from '../types.js';
 import { json } from '../io.js';
 import { statusReport, type StatusReport } from '../../store/statusReport.js';
 

@@ -4,7 +4,7 @@
  * store/syncGit.ts. Without flags: a step now, then what the folder holds.
  */
 import { flagString } from '../args.js';
-import type { CommandContext } from '../commands.js';
+import type { CommandContext } from '../types.js';
 import { UsageError } from '../../core/errors.js';
 import { cliText } from '../../core/messages.js';
 import { amgiHome } from '../../store/paths.js';

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { cliText } from '../../core/messages.js';
 import { statSync } from 'node:fs';
-import type { CommandContext } from '../commands.js';
+import type { CommandContext } from '../types.js';
 import { json } from '../io.js';
 import { flagString } from '../args.js';
 import { lintLoadedDecks } from '../../store/lintDecks.js';
@@ -10,7 +10,7 @@ import { formatProblem, type DeckProblem } from '../../core/deck/validate.js';
 import { decksFromContext } from './decks.js';
 
 export async function run(ctx: CommandContext): Promise<number> {
-  let set;
+  let set: ReturnType<typeof decksFromContext>;
   if (ctx.args.length) {
     const listed: DeckProblem[] = [];
     const files = ctx.args.flatMap((p) => {

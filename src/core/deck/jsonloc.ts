@@ -6,7 +6,7 @@
 import type { Location } from '../errors.js';
 import { cliText } from '../messages.js';
 
-/** JSON syntax problems in the active language (ui/i18n/cliEn.ts `deck.json`). */
+/** JSON syntax problems in the active language (core/i18n/cliEn.ts `deck.json`). */
 const j = () => cliText().deck.json;
 
 /**
@@ -78,17 +78,9 @@ export function parseJsonWithLocations(text: string): ParsedJson {
       if (c < 0x20) fail(j().rawControl, i, j().rawControlHint);
       if (c === 92) {
         out += text.slice(chunk, i);
-        const e = text[i + 1];
-        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-        if (e !== undefined && e in simple) {
-          out += simple[e];
-          i += 2;
-        } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
-          out += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
-          i += 6;
-        } else {
-          fail(j().badEscape(e ?? ''), i, j().badEscapeHint);
-        }
+        const escaped = readEscape(text, i) ?? fail(j().badEscape(text[i + 1] ?? ''), i, j().badEscapeHint);
+        out += escaped.char;
+        i = escaped.next;
         chunk = i;
         continue;
       }
@@ -199,6 +191,17 @@ export function parseJsonWithLocations(text: string): ParsedJson {
   };
 }
 
+const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+
+/** The escape sequence at `at` (a backslash): the character it stands for and the offset after it; undefined if invalid. */
+function readEscape(text: string, at: number): { char: string; next: number } | undefined {
+  const e = text[at + 1];
+  if (e !== undefined && Object.hasOwn(SIMPLE_ESCAPES, e)) return { char: SIMPLE_ESCAPES[e]!, next: at + 2 };
+  const hex = text.slice(at + 2, at + 6);
+  if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(hex)) return { char: String.fromCharCode(parseInt(hex, 16)), next: at + 6 };
+  return undefined;
+}
+
 function escapeKey(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
@@ -232,45 +235,72 @@ export function scanStructure(text: string, maxProblems = 20): StructureProblem[
    * (a card has a few keys: 2.3× faster than a Set each), a Set past 16 (a hostile object with
    * 100k keys must not cost n² comparisons).
    */
-  const open: (string[] | Set<string> | null)[] = [];
+  const open: OpenContainer[] = [];
   let expectKey = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34) {
-      // A string: find its closing quote (one not escaped by an odd run of backslashes).
-      let end = i;
-      do {
-        end = text.indexOf('"', end + 1);
+    switch (text.charCodeAt(i)) {
+      case 34: {
+        // A string: find its closing quote (one not escaped by an odd run of backslashes).
+        const end = closingQuote(text, i);
         if (end < 0) return problems; // JSON.parse accepted the text: cannot happen
-        let backslashes = 0;
-        while (text.charCodeAt(end - 1 - backslashes) === 92) backslashes++;
-        if (backslashes % 2 === 0) break;
-      } while (true);
-      if (expectKey) {
-        const raw = text.slice(i + 1, end);
-        const key = raw.includes('\\') ? (JSON.parse(text.slice(i, end + 1)) as string) : raw;
-        const keys = open[open.length - 1]!;
-        if (Array.isArray(keys) ? keys.includes(key) : keys.has(key)) {
-          problems.push({ message: j().duplicateKey(key), hint: j().duplicateKeyHint, location: locationAt(text, i) });
-          if (problems.length >= maxProblems) return problems;
-        } else if (!Array.isArray(keys)) keys.add(key);
-        else if (keys.push(key) > 16) open[open.length - 1] = new Set(keys);
+        const duplicate = expectKey ? duplicateKey(text, i, end, open) : undefined;
         expectKey = false;
+        if (duplicate && problems.push(duplicate) >= maxProblems) return problems;
+        i = end;
+        break;
       }
-      i = end;
-    } else if (c === 123 || c === 91) {
-      if (open.length >= MAX_NESTING) {
-        problems.push({ message: j().nestedTooDeep(MAX_NESTING), hint: j().nestedHint, location: locationAt(text, i), tooDeep: true });
-        return problems;
-      }
-      open.push(c === 123 ? [] : null);
-      expectKey = c === 123;
-    } else if (c === 125 || c === 93) {
-      open.pop();
-      expectKey = false;
-    } else if (c === 44) {
-      expectKey = open[open.length - 1] != null;
+      case 123: // {
+      case 91: // [
+        if (open.length >= MAX_NESTING) {
+          problems.push({ message: j().nestedTooDeep(MAX_NESTING), hint: j().nestedHint, location: locationAt(text, i), tooDeep: true });
+          return problems;
+        }
+        expectKey = text.charCodeAt(i) === 123;
+        open.push(expectKey ? [] : null);
+        break;
+      case 125: // }
+      case 93: // ]
+        open.pop();
+        expectKey = false;
+        break;
+      case 44: // ,
+        expectKey = open[open.length - 1] != null;
+        break;
     }
   }
   return problems;
+}
+
+/** Per open container of scanStructure: the keys seen so far (an object) or null (an array). */
+type OpenContainer = string[] | Set<string> | null;
+
+/** The key whose quotes are at `open` and `end`, unescaped. */
+function keyAt(text: string, open: number, end: number): string {
+  const raw = text.slice(open + 1, end);
+  return raw.includes('\\') ? (JSON.parse(text.slice(open, end + 1)) as string) : raw;
+}
+
+/** The key quoted at `open`…`end`, recorded in the innermost object: a problem if it was there already. */
+function duplicateKey(text: string, open: number, end: number, containers: OpenContainer[]): StructureProblem | undefined {
+  const key = keyAt(text, open, end);
+  return seenBefore(containers, key) ? { message: j().duplicateKey(key), hint: j().duplicateKeyHint, location: locationAt(text, open) } : undefined;
+}
+
+/** Records `key` in the innermost object's keys; true if it was there already. */
+function seenBefore(open: OpenContainer[], key: string): boolean {
+  const keys = open[open.length - 1]!;
+  if (Array.isArray(keys) ? keys.includes(key) : keys!.has(key)) return true;
+  if (!Array.isArray(keys)) keys!.add(key);
+  else if (keys.push(key) > 16) open[open.length - 1] = new Set(keys);
+  return false;
+}
+
+/** The closing quote of the string opening at `open`: one not escaped by an odd run of backslashes; -1 if none. */
+function closingQuote(text: string, open: number): number {
+  for (let end = text.indexOf('"', open + 1); end >= 0; end = text.indexOf('"', end + 1)) {
+    let backslashes = 0;
+    while (text.charCodeAt(end - 1 - backslashes) === 92) backslashes++;
+    if (backslashes % 2 === 0) return end;
+  }
+  return -1;
 }

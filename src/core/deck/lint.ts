@@ -10,7 +10,7 @@ import { particleSyllables } from '../search/particles.js';
 import { displayWidth } from '../text/width.js';
 import { GAP } from './cards.js';
 import { parseJsonWithLocations, type JsonPath } from './jsonloc.js';
-import { isSeedSource, type Card, type ChoiceCard, type ClozeCard, type Deck, type ReversibleCard } from './types.js';
+import { isSeedSource, type Card, type ChoiceCard, type ClozeCard, type Deck, type ReversibleCard, type TypedCard } from './types.js';
 import type { DeckProblem } from './validate.js';
 import type { Location } from '../errors.js';
 
@@ -245,6 +245,27 @@ function lintReversible(card: ReversibleCard, keyOf: (t: string) => string, emit
   if (hit !== undefined) emit('reverse-giveaway', card, ['back'], `the back contains "${hit}": asked back to front, the prompt gives the answer away`, 'reword the back without the term, or make the card basic');
 }
 
+function lintTyped(card: TypedCard, emit: Emit): void {
+  const width = displayWidth(card.answer);
+  if (width > MAX_TYPED_COLUMNS) emit('typed-too-long', card, ['answer'], `typed answer is ${width} columns; typed answers stay within ${MAX_TYPED_COLUMNS}`, 'ask for a shorter answer, or make it a choice card');
+}
+
+/** A card citing a seed section must cite a heading of that note, one with content. */
+function lintSource(card: Card, seeds: NonNullable<LintOptions['seeds']>, hasContent: (section: string) => boolean, emit: Emit): void {
+  const src = card.source && isSeedSource(card.source) ? card.source : undefined;
+  if (!src || !seeds.has(src.seed)) return;
+  const section = seeds.get(src.seed)!.get(src.section.normalize('NFC'));
+  if (section === undefined) emit('empty-source', card, ['source', 'section'], `source section "${src.section}" is not a heading of ${src.seed}`, 'cite a heading of the note');
+  else if (!hasContent(section)) emit('empty-source', card, ['source', 'section'], `source section "${src.section}" of ${src.seed} has no content (links only)`, 'cite the section that explains it');
+}
+
+/** A deck whose yes/no cards mostly answer "no" teaches the pattern, not the facts. */
+function lintYesNoSkew(answers: { card: Card; answer: 'yes' | 'no' }[], emit: Emit): void {
+  const no = answers.filter((a) => a.answer === 'no');
+  if (answers.length < MIN_YES_NO || no.length / answers.length < NO_SHARE) return;
+  for (const { card } of no) emit('yes-no-skew', card, ['back'], `${no.length} of the deck's ${answers.length} yes/no cards answer "아니다": learners learn the pattern`, 'rephrase some as "무엇이 실제로 일어나나?" or add true statements');
+}
+
 /** Lint warnings for the decks, in deck and card order (duplicates and deck-wide rules last). */
 export function lintDecks(decks: readonly LintDeck[], opts: LintOptions = {}): LintWarning[] {
   const warnings: LintWarning[] = [];
@@ -264,22 +285,12 @@ export function lintDecks(decks: readonly LintDeck[], opts: LintOptions = {}): L
       if (card.type === 'choice') lintChoice(card, (t) => answerKeys(t, opts.aliases), generic, emit);
       if (card.type === 'cloze') lintCloze(card, emit);
       if (card.type === 'reversible') lintReversible(card, keyOf, emit);
-      if (card.type === 'typed') {
-        if (displayWidth(card.answer) > MAX_TYPED_COLUMNS) emit('typed-too-long', card, ['answer'], `typed answer is ${displayWidth(card.answer)} columns; typed answers stay within ${MAX_TYPED_COLUMNS}`, 'ask for a shorter answer, or make it a choice card');
-      }
+      if (card.type === 'typed') lintTyped(card, emit);
       const yn = yesNo(card);
       if (yn) answers.push({ card, answer: yn });
-      const src = card.source && isSeedSource(card.source) ? card.source : undefined;
-      if (src && opts.seeds?.has(src.seed)) {
-        const section = opts.seeds.get(src.seed)!.get(src.section.normalize('NFC'));
-        if (section === undefined) emit('empty-source', card, ['source', 'section'], `source section "${src.section}" is not a heading of ${src.seed}`, 'cite a heading of the note');
-        else if (!sectionHasContent(section)) emit('empty-source', card, ['source', 'section'], `source section "${src.section}" of ${src.seed} has no content (links only)`, 'cite the section that explains it');
-      }
+      if (opts.seeds) lintSource(card, opts.seeds, hasContent, emit);
     }
-    const no = answers.filter((a) => a.answer === 'no');
-    if (answers.length >= MIN_YES_NO && no.length / answers.length >= NO_SHARE) {
-      for (const { card } of no) emit('yes-no-skew', card, ['back'], `${no.length} of the deck's ${answers.length} yes/no cards answer "아니다": learners learn the pattern`, 'rephrase some as "무엇이 실제로 일어나나?" or add true statements');
-    }
+    lintYesNoSkew(answers, emit);
   }
   warnings.push(...duplicateFronts(decks, opts.aliases));
   return warnings;

@@ -119,6 +119,7 @@ export function buildJsonSchema(): Record<string, unknown> {
         type: 'object',
         required: ['type'],
         properties: { type: { enum: [...CARD_TYPES] } },
+        // biome-ignore lint/suspicious/noThenProperty: `then` is the JSON Schema keyword, not a thenable.
         allOf: CARD_TYPES.map((t) => ({ if: { properties: { type: { const: t } } }, then: { $ref: `#/$defs/card_${t}` } })),
       },
       ...cardDefs,

@@ -54,7 +54,8 @@ export interface AnkiModel {
 }
 
 const EXTRA = '{{#Note}}<div class=note>{{Note}}</div>{{/Note}}{{#Source}}<div class=source>{{Source}}</div>{{/Source}}';
-const CSS = '.card { font-family: sans-serif; font-size: 20px; text-align: left; } .note, .source { font-size: 14px; color: #666; margin-top: 1em; } .right { font-weight: bold; color: #080; }';
+/** The note types' stylesheet (col.models `css`). */
+export const MODEL_CSS = '.card { font-family: sans-serif; font-size: 20px; text-align: left; } .note, .source { font-size: 14px; color: #666; margin-top: 1em; } .right { font-weight: bold; color: #080; }';
 
 function model(name: string, fields: string[], templates: [string, string, string][], cloze = false): AnkiModel {
   return { id: ankiId(`amgi-model:${name}`), name, cloze, fields: [...fields, 'Note', 'Source'], templates: templates.map(([n, q, a]) => ({ name: n, qfmt: q, afmt: a })) };

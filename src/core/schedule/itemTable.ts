@@ -66,6 +66,7 @@ export function writeRow(rows: Float64Array, r: number, s: ItemState, deck: numb
  * a fresh heap number for every double until the code is optimised) was 4 ms of the 10k-card
  * `amgi status`. Flags are never in rows (rows with them are built as objects).
  */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the merged ItemState fields are real getters, defined on the prototype below.
 class RowView {
   /** Offset of the row in `t.rows`. */
   o = 0;

@@ -107,13 +107,42 @@ export class ReviewQueue {
   private keys?: ReadonlyMap<string, StudyItem>;
 
   constructor(private readonly input: QueueInput) {
-    const { ledger, items, settings, scheduler, now } = input;
-    this.today = studyDay(now, settings.dayStartHour);
+    const { ledger, items, settings } = input;
+    this.today = studyDay(input.now, settings.dayStartHour);
     this.dayEnd = dayStart(this.today + 1, settings.dayStartHour).getTime();
     const left = limitsLeft(input, this.today);
+    const total = totalLeft(input, this.today);
     const queued = new Set<string>();
-    // One pass over the items, reading states without building them (start-up at 100k cards):
-    // due reviews as indices + recall probabilities, new cards as indices.
+    const { dueIdx, newIdx, r } = this.scan();
+    this.dueReviews = dueIdx.length;
+    // Lowest recall probability first.
+    dueIdx.sort((a, b) => r[a]! - r[b]! || a - b);
+    // A card is taken if its deck's limit and the total allow it and no sibling is queued or seen today.
+    const take = (i: number, slot: 0 | 1, into: StudyItem[]): void => {
+      const item = items[i]!;
+      const l = left.get(item.deckId)!;
+      if (l[slot] <= 0 || siblingBlocked(item, ledger, this.today, queued)) return;
+      l[slot]--;
+      total[slot]--;
+      queued.add(item.key);
+      into.push(item);
+    };
+    for (const i of dueIdx) {
+      if (total[1] <= 0) break;
+      take(i, 1, this.reviews);
+    }
+    for (const i of this.curriculumOrder(newIdx)) {
+      if (total[0] <= 0) break;
+      take(i, 0, this.news);
+    }
+  }
+
+  /**
+   * One pass over the items, reading states without building them (start-up at 100k cards):
+   * learning cards into `learning`, due reviews as indices + recall probabilities, new cards as indices.
+   */
+  private scan(): { dueIdx: number[]; newIdx: number[]; r: Float64Array } {
+    const { ledger, items, scheduler, now } = this.input;
     const dueIdx: number[] = [];
     const newIdx: number[] = [];
     const r = new Float64Array(items.length);
@@ -139,35 +168,32 @@ export class ReviewQueue {
         continue;
       }
       const s = row === -1 ? undefined : peekItem(ledger.items, key);
-      if (!s) {
-        newIdx.push(i);
-        continue;
-      }
-      if (isHidden(s, this.today)) continue;
-      const kind = kindOf(s);
-      if (kind === 'learning') this.learning.set(key, { item, row: itemRow(ledger.items, key) });
-      else if (kind === 'new') newIdx.push(i);
-      else if (s.due < this.dayEnd) {
-        r[i] = scheduler.retrievability(s, now);
-        dueIdx.push(i);
-      }
+      if (!s) newIdx.push(i);
+      else this.scanState(i, s, dueIdx, newIdx, r);
     }
-    const total = totalLeft(input, this.today);
-    this.dueReviews = dueIdx.length;
-    dueIdx.sort((a, b) => r[a]! - r[b]! || a - b);
-    for (const i of dueIdx) {
-      if (total[1] <= 0) break;
-      const item = items[i]!;
-      const l = left.get(item.deckId)!;
-      if (l[1] <= 0 || siblingBlocked(item, ledger, this.today, queued)) continue;
-      l[1]--;
-      total[1]--;
-      queued.add(item.key);
-      this.reviews.push(item);
+    return { dueIdx, newIdx, r };
+  }
+
+  /** scan() for a state outside the snapshot's rows (an object: it may be hidden). */
+  private scanState(i: number, s: ItemState, dueIdx: number[], newIdx: number[], r: Float64Array): void {
+    if (isHidden(s, this.today)) return;
+    const kind = kindOf(s);
+    const item = this.input.items[i]!;
+    if (kind === 'learning') this.learning.set(item.key, { item, row: itemRow(this.input.ledger.items, item.key) });
+    else if (kind === 'new') newIdx.push(i);
+    else if (s.due < this.dayEnd) {
+      r[i] = this.input.scheduler.retrievability(s, this.input.now);
+      dueIdx.push(i);
     }
-    // Curriculum order: by deck rank, then card type (definitions first), then file order.
-    // Buckets, not a sort: the scan stays linear at 100k new cards (`amgi status`).
-    const ranks = input.deckRank ?? deckRanksOfItems(items);
+  }
+
+  /**
+   * New cards in curriculum order: by deck rank, then card type (definitions first), then file
+   * order. Buckets, not a sort: the scan stays linear at 100k new cards (`amgi status`).
+   */
+  private curriculumOrder(newIdx: number[]): number[] {
+    const { items } = this.input;
+    const ranks = this.input.deckRank ?? deckRanksOfItems(items);
     const buckets = new Map<number, number[]>();
     for (const i of newIdx) {
       const it = items[i]!;
@@ -176,19 +202,7 @@ export class ReviewQueue {
       if (!b) buckets.set(key, (b = []));
       b.push(i);
     }
-    const order = [...buckets.keys()].sort((a, b) => a - b);
-    outer: for (const key of order) {
-      for (const i of buckets.get(key)!) {
-        if (total[0] <= 0) break outer;
-        const it = items[i]!;
-        const l = left.get(it.deckId)!;
-        if (l[0] <= 0 || siblingBlocked(it, ledger, this.today, queued)) continue;
-        l[0]--;
-        total[0]--;
-        queued.add(it.key);
-        this.news.push(it);
-      }
-    }
+    return [...buckets.keys()].sort((a, b) => a - b).flatMap((key) => buckets.get(key)!);
   }
 
   /** Reviews due today in scope before any limit (after missed days, more than a day's limit). */
@@ -358,7 +372,7 @@ export class ReviewQueue {
       const s = peekItem(this.input.ledger.items, it.key);
       if (!s || s.susp || kindOf(s) === 'new' || kindOf(s) === 'learning') continue;
       // Already due but left out today (daily limit, bury, sibling): it comes with the next study day.
-      const due = s.due < this.dayEnd ? this.dayEnd : s.due;
+      const due = Math.max(s.due, this.dayEnd);
       if (min === undefined || due < min) min = due;
     }
     return min;

@@ -39,6 +39,7 @@ function joinedGap(text: string, from: number, to: number): boolean {
  * Calls `word` for every word of the text, in order, without building token objects (the index
  * build runs this over every card). `hangul` says the word is Hangul (else it has none).
  */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: the tokenizer's hot loop (every card at start-up), kept as one hand-optimised scan.
 export function forEachWord(text: string, word: (key: string, start: number, end: number, joined: boolean, hangul: boolean) => void): void {
   let start = -1;
   let cls = 0;
@@ -53,13 +54,19 @@ export function forEachWord(text: string, word: (key: string, start: number, end
       const code = text.charCodeAt(i);
       if (code < 0x80) {
         if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) c = OTHER_WORD;
-        else if (code >= 65 && code <= 90) (c = OTHER_WORD), (upper = true);
+        else if (code >= 65 && code <= 90) {
+          c = OTHER_WORD;
+          upper = true;
+        }
       } else if (isHangul(code)) c = HANGUL;
       else {
         // A surrogate pair is classified by the code point it makes.
         const cp = code >= 0xd800 && code <= 0xdbff ? text.codePointAt(i)! : code;
         width = cp > 0xffff ? 2 : 1;
-        if (LETTER.test(String.fromCodePoint(cp))) (c = OTHER_WORD), (upper = true);
+        if (LETTER.test(String.fromCodePoint(cp))) {
+          c = OTHER_WORD;
+          upper = true;
+        }
       }
     }
     if (c !== cls || c === 0) {
@@ -69,7 +76,10 @@ export function forEachWord(text: string, word: (key: string, start: number, end
         prevEnd = i;
         start = -1;
       }
-      if (c !== 0) (start = i), (lower = false);
+      if (c !== 0) {
+        start = i;
+        lower = false;
+      }
       cls = c;
     }
     if (upper) lower = true;

@@ -67,28 +67,33 @@ export interface StatsInput {
   dayStartHour: number;
 }
 
+/** One deck's counts by kind and mastery; each studied, unsuspended card's due day adds to `forecast` (days from today). */
+function deckStatsOf(deck: StatsInput['decks'][number], ledger: Ledger, today: number, dayStartHour: number, forecast: number[]): DeckStats {
+  const ds: DeckStats = { id: deck.id, title: deck.title, total: deck.items.length, new: 0, learning: 0, review: 0, suspended: 0, mastered: 0, mastery: 0 };
+  for (const it of deck.items) {
+    // Read in place: get() on a snapshot's table would build (and keep) an object per card.
+    const s = peekItem(ledger.items, it.key);
+    if (s?.susp) ds.suspended++;
+    if (!s || s.st === State.New) {
+      ds.new++;
+      continue;
+    }
+    if (s.st === State.Review) ds.review++;
+    else ds.learning++;
+    if (s.s >= MASTERY_STABILITY) ds.mastered++;
+    if (!s.susp) {
+      const d = Math.max(0, studyDay(s.due, dayStartHour) - today);
+      if (d < 30) forecast[d]!++;
+    }
+  }
+  ds.mastery = ds.total ? ds.mastered / ds.total : 0;
+  return ds;
+}
+
 export function computeStats({ ledger, decks, now, dayStartHour }: StatsInput): StatsReport {
   const today = studyDay(now, dayStartHour);
   const forecast = new Array<number>(30).fill(0);
-  const deckStats: DeckStats[] = [];
-  for (const deck of decks) {
-    const ds: DeckStats = { id: deck.id, title: deck.title, total: deck.items.length, new: 0, learning: 0, review: 0, suspended: 0, mastered: 0, mastery: 0 };
-    for (const it of deck.items) {
-      // Read in place: get() on a snapshot's table would build (and keep) an object per card.
-      const s = peekItem(ledger.items, it.key);
-      if (s?.susp) ds.suspended++;
-      if (!s || s.st === State.New) ds.new++;
-      else if (s.st === State.Review) ds.review++;
-      else ds.learning++;
-      if (s && s.st !== State.New && s.s >= MASTERY_STABILITY) ds.mastered++;
-      if (s && s.st !== State.New && !s.susp) {
-        const d = Math.max(0, studyDay(s.due, dayStartHour) - today);
-        if (d < 30) forecast[d]!++;
-      }
-    }
-    ds.mastery = ds.total ? ds.mastered / ds.total : 0;
-    deckStats.push(ds);
-  }
+  const deckStats = decks.map((deck) => deckStatsOf(deck, ledger, today, dayStartHour, forecast));
   const heatmap: { date: string; answers: number }[] = [];
   for (let d = today - 364; d <= today; d++) heatmap.push({ date: dayKey(d), answers: ledger.days.get(d)?.n ?? 0 });
   let answers = 0;

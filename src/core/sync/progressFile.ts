@@ -36,7 +36,7 @@ export function checkProgressHeader(raw: string, file: string, line: number): nu
   } catch {
     // reported below
   }
-  if (!header || header.amgi !== 'progress') {
+  if (header?.amgi !== 'progress') {
     fail(file, line, 'not an amgi progress file (the first line must be {"amgi":"progress","version":1})', 'create it with `amgi export --progress FILE`');
   }
   const version = header!.version;

@@ -30,6 +30,7 @@ export const RowText = memo(function RowText({ row }: { row: Row }) {
   return (
     <Text>
       {row.map((s, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: segments are positional, a row is redrawn whole.
         <Text key={i} {...s.style}>
           {safe(s.text)}
         </Text>
@@ -42,6 +43,7 @@ export function Rows({ rows }: { rows: Row[] }) {
   return (
     <>
       {rows.map((r, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional lines of the frame, not items.
         <RowText key={i} row={r} />
       ))}
     </>

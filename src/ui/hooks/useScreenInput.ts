@@ -7,7 +7,7 @@ import { useInput, type Key } from 'ink';
 import { Command, matches } from '../keymap.js';
 import { useShell } from '../shell.js';
 
-export type ScreenHandler = (input: string, key: Key) => boolean | void;
+export type ScreenHandler = (input: string, key: Key) => boolean | undefined;
 
 export interface ScreenInputOptions {
   /** Printable keys are text (search box): only Esc, Enter, arrows and Ctrl keys are commands. */

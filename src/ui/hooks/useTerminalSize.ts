@@ -18,7 +18,7 @@ export function useTerminalSize(fixed?: Size): Size {
     return () => {
       stdout.off('resize', onResize);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `read` is rebuilt every render from these two: listing it would resubscribe on every frame.
   }, [stdout, fixed]);
   return fixed ?? size;
 }

@@ -1,13 +1,13 @@
 /** English interface text. ko.ts has the same shape (the Messages type enforces it). */
 import type { Command } from '../keymap.js';
-import { cliEn } from './cliEn.js';
+import { cliEn } from '../../core/i18n/cliEn.js';
 
 /** "2026-12-13" → "12/13". */
 export const monthDay = (date: string): string => date.slice(5).split('-').map(Number).join('/');
 
 export const en = {
   appName: 'amgi 암기',
-  /** The command line, the store's notices, deck problems (cliEn.ts). */
+  /** The command line, the store's notices, deck problems (core/i18n/cliEn.ts). */
   cli: cliEn,
   firstRun: 'Docker flashcards with spaced repetition — Enter: review · /: search · ?: keys',
   streak: (n: number) => `streak ${n} ${n === 1 ? 'day' : 'days'}`,

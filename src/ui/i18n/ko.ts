@@ -1,7 +1,7 @@
 /** 한국어 인터페이스 문구. 카드 내용은 덱에 쓰인 그대로 보여 준다. */
 import type { Command } from '../keymap.js';
 import { monthDay, type Messages } from './en.js';
-import { cliKo } from './cliKo.js';
+import { cliKo } from '../../core/i18n/cliKo.js';
 
 export const ko: Messages = {
   appName: 'amgi 암기',

@@ -20,6 +20,7 @@ function preloadable<P extends object>(load: () => Promise<ComponentType<P>>) {
       return c;
     }));
   const Lazy = lazy(() => preload().then((c) => ({ default: c })));
+  // biome-ignore lint/correctness/noComponentHookFactories: called once per screen at module load, not in a render.
   function Screen(props: P) {
     const C = loaded ?? Lazy;
     return <C {...props} />;

@@ -171,6 +171,7 @@ describe('ranking and highlights', () => {
 });
 
 describe('robustness', () => {
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: regex metacharacters, `${` among them, as a literal query.
   test.each([[''], ['   '], ['ㄱ'], ['ㅏ'], ['"'], ['""'], ['#'], ['deck:'], ['.*+?^${}()|[]\\'], ['\u0000\u001b[31m'], ['가'.repeat(10_000)], ['a '.repeat(5_000)]])(
     'never throws: %#',
     (q) => {
@@ -214,8 +215,14 @@ describe('derived-data cache', () => {
     const store = new Map<string, DeckDerived>();
     const calls = { get: 0, set: 0 };
     const cache: DerivedCache = {
-      get: (deck, hash) => (calls.get++, store.get(`${deck}/${hash}`)),
-      set: (deck, hash, v) => (calls.set++, void store.set(`${deck}/${hash}`, v)),
+      get: (deck, hash) => {
+        calls.get++;
+        return store.get(`${deck}/${hash}`);
+      },
+      set: (deck, hash, v) => {
+        calls.set++;
+        store.set(`${deck}/${hash}`, v);
+      },
     };
     return { cache, calls, store };
   }

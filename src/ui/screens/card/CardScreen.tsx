@@ -52,7 +52,11 @@ export function CardScreen({ deckId, cardId, itemKey }: { deckId: string; cardId
         else dispatch({ type: 'cancel' });
         return true;
       }
-      if (!item) return matches(Command.Search, input, k) ? (shell.pop(), true) : handle(input, k);
+      if (!item) {
+        if (!matches(Command.Search, input, k)) return handle(input, k);
+        shell.pop();
+        return true;
+      }
       if (handle(input, k)) return true;
       const s = info;
       if (matches(Command.ToggleSuspend, input, k)) {

@@ -78,7 +78,7 @@ export function homeLayout(body: number, used: number, decks: number, menuItems:
   const wantDecks = decks + 1;
   const menuHeight = Math.max(Math.min(3, menuItems), Math.min(menuItems, free - Math.min(wantDecks, 2) - 1));
   let deckHeight = Math.max(0, Math.min(wantDecks, free - menuHeight));
-  let gap = free - menuHeight - deckHeight >= 1;
+  const gap = free - menuHeight - deckHeight >= 1;
   // Give spare rows back to the menu first.
   const spare = free - menuHeight - deckHeight - (gap ? 1 : 0);
   const extraMenu = Math.max(0, Math.min(spare, menuItems - menuHeight));

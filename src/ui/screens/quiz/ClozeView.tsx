@@ -30,7 +30,7 @@ function sentenceRow(q: ClozeQuestion, results: readonly GapResult[], current: n
   return q.parts.map((p) => {
     if (p.kind === 'text') return seg(p.text);
     const r = results[p.index];
-    if (done || (r && r.outcome.correct)) return seg(p.answer, r?.outcome.correct ? theme.status.ok : theme.match);
+    if (done || r?.outcome.correct) return seg(p.answer, r?.outcome.correct ? theme.status.ok : theme.match);
     if (r) return seg(p.answer, theme.match);
     return seg(p.index === current ? '[___]' : '[...]', p.index === current ? theme.selection : theme.text.muted);
   });

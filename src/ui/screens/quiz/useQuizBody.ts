@@ -14,7 +14,7 @@ import { useReducer, useRef } from 'react';
 import { useUi } from '../../context.js';
 import { Command, type MatchOptions } from '../../keymap.js';
 import { QUIZ_VIEW_COMMANDS } from '../../navigation.js';
-import { clampScroll, fitRow, seg, type Row } from '../../textLayout.js';
+import { clampScroll, fitRow, type Row } from '../../textLayout.js';
 import { bodyHeight } from '../../components/Frame.js';
 import { followScroll, moreMarker, scrollDelta, viewport, windowRows, type Span } from '../../components/scrollWindow.js';
 

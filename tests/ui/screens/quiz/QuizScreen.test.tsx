@@ -195,7 +195,7 @@ describe('order quiz', () => {
     const app = open('order', 1);
     await app.waitFor(q.prompt);
     // Sort by selection: for each position, bring the right step there.
-    let arr = [...q.start];
+    const arr = [...q.start];
     let cursor = 0;
     for (let pos = 0; pos < arr.length; pos++) {
       const from = arr.indexOf(pos);

@@ -1,7 +1,8 @@
 /**
  * English text of the command line, the store's notices and deck problems: a section of the
- * `en` catalogue (en.ts `cli`), kept in its own file so the screens' text and this one are
- * edited apart. Plain data and functions: the CLI imports it without React or Ink.
+ * `en` catalogue (ui/i18n/en.ts `cli`), kept in its own file so the screens' text and this one
+ * are edited apart. Plain data and functions, in core: core/messages.ts, the store and the CLI
+ * import it without React or Ink.
  */
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 export const cliEn = {

@@ -1,0 +1,87 @@
+/**
+ * A parsed query as alternatives of slots of forms: each word with its alias and IME-off forms,
+ * the words run together, typo corrections, and the fuse.js extended-search groups built from them.
+ */
+import type { AliasLookup } from './aliases.js';
+import { qwertyToHangul, toJamo } from './hangul.js';
+import { makePart, type Form, type Part, type Slot } from './wordMatch.js';
+import type { ParsedQuery } from './query.js';
+import { tokenize } from './tokenize.js';
+
+/** Costs of a query word's other forms: an alias (`Docker` for `도커`), the IME-off reading (`ehzj` → 도커). */
+const ALIAS_COST = 0.1;
+const IME_COST = 0.2;
+/** Query words considered (a pasted paragraph is cut to these). */
+const MAX_WORDS = 8;
+/** fuse.js extended-search alternatives built from the words' forms. */
+const MAX_GROUPS = 6;
+
+/** A word's forms: as typed, its aliases, and the IME-off reading with its aliases. */
+function wordForms(q: ParsedQuery, t: { key: string; start: number; end: number }, aliases: AliasLookup): Form[] {
+  const jamo = toJamo(t.key);
+  const forms: Form[] = [{ parts: [makePart(jamo)], cost: 0 }];
+  for (const words of aliases.get(jamo) ?? []) forms.push({ parts: words.map(makePart), cost: ALIAS_COST, synonym: true });
+  const hangul = qwertyToHangul(q.text.slice(t.start, t.end));
+  if (hangul) {
+    const hj = tokenize(hangul).map((h) => toJamo(h.key));
+    if (hj.length) forms.push({ parts: hj.map(makePart), cost: IME_COST });
+    for (const words of aliases.get(hj.join('')) ?? []) forms.push({ parts: words.map(makePart), cost: IME_COST + ALIAS_COST, synonym: true });
+  }
+  return forms;
+}
+
+/** The query as alternatives: its words (each with alias and IME-off forms), and its words run together. */
+export function queryAlternatives(q: ParsedQuery, aliases: AliasLookup): Slot[][] {
+  const free = tokenize(q.text).slice(0, MAX_WORDS);
+  const phraseWords = q.phrases.flatMap((p) => tokenize(p)).slice(0, MAX_WORDS);
+  const exact = (t: { key: string }): Slot => [{ parts: [makePart(toJamo(t.key))], cost: 0 }];
+  const slots: Slot[] = free.map((t) => wordForms(q, t, aliases));
+  slots.push(...phraseWords.map(exact));
+  if (slots.length === 0) return [];
+  const alternatives: Slot[][] = [slots];
+  if (free.length > 1) {
+    // `멀티 스테이지` typed for `멀티스테이지`, and multi-word aliases (`virtual machine`).
+    const compact = free.map((t) => toJamo(t.key)).join('');
+    const forms: Form[] = [{ parts: [makePart(compact)], cost: 0 }];
+    for (const words of aliases.get(compact) ?? []) forms.push({ parts: words.map(makePart), cost: ALIAS_COST, synonym: true });
+    alternatives.push([forms, ...phraseWords.map(exact)]);
+  }
+  return alternatives;
+}
+
+/**
+ * The form as the user meant it: a word found only with typos becomes the word it was corrected to
+ * (`containred` → containerd), taken as written (a second round of typos would let `container`
+ * stand for it), with that word's aliases (`kubernetse` → kubernetes, k8s).
+ */
+export function correctedForms(form: Form, corrections: (p: Part) => string[], aliases: AliasLookup): Form[] {
+  const fix = form.parts.length === 1 ? corrections(form.parts[0]!)[0] : undefined;
+  if (fix === undefined) return [form];
+  const strict = (jamo: string): Part => ({ ...makePart(jamo), typos: 0 });
+  return [{ ...form, parts: [strict(fix)] }, ...(aliases.get(fix) ?? []).map((words) => ({ parts: words.map(strict), cost: form.cost + ALIAS_COST, synonym: true }))];
+}
+
+/**
+ * The fuse.js extended-search query: each alternative's words, one form per word, best forms first
+ * (bitap fuzzy terms: measured on the relevance set, they rank better than include-matches, which
+ * ignore near matches in other fields). A word found only with typos is given as the word it was
+ * corrected to, so `containred` ranks like `containerd`. Phrases are include-matches in every group.
+ */
+export function fuseGroups(alternatives: Slot[][], corrections: (p: Part) => string[], phrases: string[]): string[][] {
+  const phraseTerms = phrases.filter((p) => !/["|]/.test(p)).map((p) => `'"${toJamo(p)}"`);
+  const groups: string[][] = [];
+  // Each alternative gets its share, so the words-run-together one (aliases like 가상머신) is kept.
+  const share = Math.max(1, Math.floor(MAX_GROUPS / alternatives.length));
+  for (const slots of alternatives) {
+    let combos: string[][] = [[]];
+    for (const forms of slots) {
+      const next: string[][] = [];
+      for (const combo of combos) {
+        for (const f of forms) if (next.length < share) next.push([...combo, ...f.parts.map((p) => corrections(p)[0] ?? p.jamo)]);
+      }
+      combos = next;
+    }
+    groups.push(...combos);
+  }
+  return groups.map((g) => [...g, ...phraseTerms]);
+}
