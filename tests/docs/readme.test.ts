@@ -104,3 +104,24 @@ describe('links between the docs', () => {
     expect(slug('`amgi suspend`, `amgi unsuspend`, `amgi forget`')).toBe('amgi-suspend-amgi-unsuspend-amgi-forget');
   });
 });
+
+describe('source files the docs name', () => {
+  const files = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+  const sources = readdirSync(ROOT, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /^(src|tests|bench|scripts)\//.test(f) && /\.(ts|tsx|mjs)$/.test(f))
+    .map((f) => f.replaceAll('\\', '/'));
+
+  /** `store/log.ts`, `textLayout.ts`: a name in backticks that no source file's path ends with. */
+  function stale(text: string): string[] {
+    const named = [...text.matchAll(/`([\w./-]+\.(?:ts|tsx|mjs))`/g)].map((m) => m[1]!).filter((n) => !n.startsWith('dist/'));
+    return [...new Set(named)].filter((n) => !sources.some((f) => f === n || f.endsWith(`/${n}`)));
+  }
+
+  test.each(files)('%s: every file named in backticks exists (a rename updates the docs)', (file) => {
+    expect(stale(readFileSync(join(ROOT, file), 'utf8'))).toEqual([]);
+  });
+
+  test('a renamed file is caught', () => {
+    expect(stale('the session (`store/session.ts`) and `log.ts`')).toEqual(['store/session.ts']);
+  });
+});
