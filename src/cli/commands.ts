@@ -14,13 +14,11 @@ export interface FlagSpec {
   value?: string;
   /** English fallback; the catalogue's `help.flags` wins. */
   description?: string;
-  /** May be given more than once. */
-  repeat?: boolean;
   /** The value may be left out: then the flag is a switch (true). */
   optional?: boolean;
 }
 
-export type Flags = Record<string, string | boolean | string[] | undefined>;
+export type Flags = Record<string, string | boolean | undefined>;
 
 export interface CommandContext {
   /** The command name; 'home' when amgi runs with none. */
