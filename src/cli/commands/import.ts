@@ -64,7 +64,7 @@ async function importNotes(ctx: CommandContext, file: string): Promise<number> {
   } else {
     const text = readInputFile(file);
     format = detectFormat(file, text, flagString(ctx.flags, 'format'));
-    parsed = parseNotes(format, text, file);
+    parsed = await parseNotes(format, text, file);
   }
   const stem = basename(file, extname(file));
   // A Korean-named file imported before ids were romanised keeps its hashed id (and progress).

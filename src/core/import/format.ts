@@ -2,7 +2,6 @@
 import { UsageError } from '../errors.js';
 import { looksLikeAnki, parseAnki } from './anki.js';
 import type { ImportParse } from './draft.js';
-import { parseMarkdown } from './markdown.js';
 
 export type NotesFormat = 'md' | 'anki';
 
@@ -20,6 +19,7 @@ export function detectFormat(fileName: string, text: string, explicit?: string):
   return 'md';
 }
 
-export function parseNotes(format: NotesFormat, text: string, file: string): ImportParse {
-  return format === 'anki' ? parseAnki(text, file) : parseMarkdown(text);
+/** The Markdown parser (CommonMark, ≈100 KB) is loaded only when a Markdown file is imported. */
+export async function parseNotes(format: NotesFormat, text: string, file: string): Promise<ImportParse> {
+  return format === 'anki' ? parseAnki(text, file) : (await import('./markdown.js')).parseMarkdown(text, file);
 }

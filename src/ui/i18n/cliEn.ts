@@ -171,6 +171,7 @@ export const cliEn = {
     passYes: 'nothing written: pass --yes to write without asking',
     nothingWritten: 'nothing written',
     wrote: (n: number, target: string) => `wrote ${plural(n, 'card')} to ${target}`,
+    markdownTooLarge: (kb: number, max: number) => `${kb} KB of Markdown; notes files are read up to ${max} KB (split it into smaller notes)`,
     noCards: (format: 'md' | 'anki') => `no cards found in this ${format === 'anki' ? 'Anki export' : 'Markdown file'}`,
     noCardsHint: (format: 'md' | 'anki'): string =>
       format === 'md' ? 'write "question::answer" lines, `- **term** - definition` items or ==cloze== marks (see the README)' : 'each line needs a front and a back',

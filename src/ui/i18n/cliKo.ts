@@ -184,6 +184,7 @@ export const cliKo: CliMessages = {
     passYes: '아무것도 쓰지 않았습니다: 묻지 않고 쓰려면 --yes를 주세요',
     nothingWritten: '아무것도 쓰지 않았습니다',
     wrote: (n, target) => `카드 ${n}장을 ${target}에 썼습니다`,
+    markdownTooLarge: (kb, max) => `Markdown이 ${kb} KB입니다. 노트 파일은 ${max} KB까지 읽습니다 (더 작은 노트로 나누세요)`,
     noCards: (format) => `이 ${format === 'anki' ? 'Anki 내보내기 파일' : 'Markdown 파일'}에서 카드를 찾지 못했습니다`,
     noCardsHint: (format) =>
       format === 'md' ? '"질문::답" 줄, `- **용어** - 설명` 항목, ==빈칸== 표시로 쓰세요 (README 참고)' : '줄마다 앞면과 뒷면이 있어야 합니다',
