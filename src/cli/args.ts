@@ -49,14 +49,17 @@ function optionValue(name: string, spec: FlagSpec, value: string | undefined, in
     if (inline) return value!;
     // `export --progress FILE` or a bare `--progress` (then a switch): parseArgs has no optional values.
     const next = argv[index + 1];
-    if (next === undefined || next.startsWith('-')) return true;
+    if (next === undefined || looksLikeFlag(next)) return true;
     taken.add(index + 1);
     return next;
   }
   // `--deck --json`: a flag where the value should be is a forgotten value (parseArgs's strict rule).
-  if (value === undefined || (!inline && value.length > 1 && value.startsWith('-'))) throw new UsageError(cliText().errors.needsValue(name, spec.value));
+  if (value === undefined || (!inline && looksLikeFlag(value))) throw new UsageError(cliText().errors.needsValue(name, spec.value));
   return value;
 }
+
+/** `-x`, `--x`; a lone `-` is a value (standard input or output). */
+const looksLikeFlag = (word: string) => word.length > 1 && word.startsWith('-');
 
 const optionNames = (specs: Record<string, FlagSpec>) => Object.keys(specs).map((n) => `--${n}`);
 

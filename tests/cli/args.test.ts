@@ -33,6 +33,7 @@ describe('parseArgs (node:util underneath)', () => {
     expect(parseArgs(['--progress', '--json'], specs).flags).toEqual({ progress: true, json: true });
     expect(parseArgs(['--progress'], specs).flags).toEqual({ progress: true });
     expect(parseArgs(['--progress=f'], specs).flags).toEqual({ progress: 'f' });
+    expect(parseArgs(['--progress', '-'], specs).flags).toEqual({ progress: '-' });
   });
 
   it('answers bad flags with the catalogue message, in the chosen language', () => {
