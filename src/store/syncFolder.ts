@@ -17,6 +17,7 @@
  * Steps of two windows are serialised by `sync.lock` (a window that finds it taken skips its
  * step: the other one is doing the same work).
  */
+import { fsCause, msg } from '../core/messages.js';
 import { closeSync, fstatSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync, writeSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -202,7 +203,7 @@ function step(home: string, dir: string): StepResult {
   try {
     names = deviceFiles(dir);
   } catch (e) {
-    return { merged: 0, exported: 0, problems: [`sync folder ${dir} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`] };
+    return { merged: 0, exported: 0, problems: [msg().syncUnreadable(dir, fsCause(e))] };
   }
   const ownName = deviceFileName(device);
   const ownFile = join(dir, ownName);
@@ -243,14 +244,14 @@ function step(home: string, dir: string): StepResult {
     if (headerNewer) {
       // A file from a newer amgi may mean something else by the same fields: left whole for an
       // amgi that understands it (read again after an update).
-      problems.push(`${n}: written by a newer amgi; skipped (update amgi on this machine)`);
+      problems.push(msg().syncNewerFile(n));
       delete state.files[n];
       continue;
     }
     if (from === 0) wholeRead = true;
     for (const [id, text] of got) if (!incoming.has(id)) incoming.set(id, text);
-    if (newer) problems.push(`${n}: skipped ${newer} entr${newer === 1 ? 'y' : 'ies'} from a newer amgi (update amgi on this machine)`);
-    if (bad) problems.push(`${n}: skipped ${bad} unreadable line${bad === 1 ? '' : 's'}`);
+    if (newer) problems.push(msg().syncNewerEntries(n, newer));
+    if (bad) problems.push(msg().syncBadLines(n, bad));
     state.files[n] = { offset: scan.end, ino: st.ino, tail: tailCrc(file, scan.end) };
   }
   for (const n of Object.keys(state.files)) if (!names.includes(n)) delete state.files[n];

@@ -58,7 +58,7 @@ async function importNotes(ctx: CommandContext, file: string): Promise<number> {
   let format: NotesFormat;
   let parsed: ImportParse;
   if (/\.(apkg|colpkg)$/i.test(file)) {
-    if (ctx.flags.format) throw new UsageError('an Anki package is read as one; --format does not apply');
+    if (ctx.flags.format) throw new UsageError(cliText().errors.formatNotForPackage);
     format = 'anki';
     parsed = await (await packageModule()).parseApkgNotes(file, io);
   } else {
