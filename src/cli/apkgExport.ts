@@ -5,8 +5,7 @@
 import type { CommandContext } from './commands.js';
 import type { Deck } from '../core/deck/types.js';
 import { AmgiError } from '../core/errors.js';
-import { msg } from '../core/messages.js';
-import { plural } from './io.js';
+import { cliText, msg } from '../core/messages.js';
 import { buildCollection, type ScheduleSource } from '../core/export/apkg.js';
 import { writeApkg } from '../store/ankiPackage.js';
 import { openProgressFromEnv } from '../store/open.js';
@@ -23,7 +22,7 @@ export async function exportApkg(ctx: CommandContext, decks: Deck[], out: string
   }
   const col = buildCollection(decks, ctx.now().getTime(), schedule);
   await writeApkg(out, col);
-  const scheduled = schedule ? `, ${plural(col.cards.filter((c) => c.type !== 0).length, 'card')} with their schedule` : '';
-  ctx.io.err(`wrote ${plural(col.notes.length, 'note')} (${plural(col.cards.length, 'card')}) from ${plural(decks.length, 'deck')} to ${out}${scheduled}`);
+  const scheduled = schedule ? col.cards.filter((c) => c.type !== 0).length : undefined;
+  ctx.io.err(cliText().sync.apkgWrote(col.notes.length, col.cards.length, decks.length, out, scheduled));
   return 0;
 }

@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Io } from './io.js';
-import { plural } from './io.js';
+import { cliText } from '../core/messages.js';
 import { InputError } from '../core/import/errors.js';
 import { cardsByGuid, notesToDrafts, revlogToEntries } from '../core/import/apkg.js';
 import type { ImportParse } from '../core/import/draft.js';
@@ -26,8 +26,8 @@ export async function parseApkgNotes(file: string, io: Io): Promise<ImportParse>
     pkg.notes.map((n) => ({ ...n, deck: deckOfNote.get(n.id) })),
     pkg.models,
   );
-  io.out(`${pkg.format} with ${plural(pkg.notes.length, 'note')}`);
-  if (pkg.media) io.out(`${plural(pkg.media, 'media file')} (images, sounds) not imported: amgi keeps the text`);
+  io.out(cliText().sync.apkgRead(pkg.format, pkg.notes.length));
+  if (pkg.media) io.out(cliText().sync.apkgMedia(pkg.media));
   return parsed;
 }
 
@@ -38,7 +38,7 @@ export async function apkgReviewsFile(file: string, env: NodeJS.ProcessEnv, deck
   const cards = new Map(pkg.cards.map((c) => [c.id, { guid: guidOfNote.get(c.nid) ?? '', ord: c.ord }]));
   const known = cardsByGuid(loadAllDecks({ env, decksDir }).decks.map((d) => d.deck));
   const { entries, unknown } = revlogToEntries(pkg.revlog, (cid) => cards.get(cid), known, MAX_ANSWER_MS);
-  if (entries.length === 0) throw new InputError(file, unknown ? `its ${plural(unknown, 'review is', 'reviews are')} of cards amgi did not export` : 'no reviews in it', undefined, 'reviews come back for notes made by `amgi export --format apkg`');
+  if (entries.length === 0) throw new InputError(file, cliText().sync.apkgNoReviews(unknown), undefined, cliText().sync.apkgNoReviewsHint);
   const dir = mkdtempSync(join(tmpdir(), 'amgi-apkg-'));
   const out = join(dir, 'reviews.progress');
   writeFileAtomic(out, formatProgress(entries), { durable: false });

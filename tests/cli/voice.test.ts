@@ -5,6 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { hostname } from 'node:os';
 import { amgi, ROOT } from '../helpers/cli.js';
 import { tmpHome } from '../helpers/tmpHome.js';
 import { en } from '../../src/ui/i18n/en.js';
@@ -235,6 +236,18 @@ describe('Korean everywhere (--lang ko, or a Korean locale)', () => {
       const r = ko$(args);
       expect(r.code, args.join(' ')).toBeGreaterThan(0);
       expect(englishWords(r.stderr), args.join(' ')).toEqual([]);
+    }
+  });
+
+  it('sync and Anki packages', () => {
+    const home = join(t.home, 'sync-ko');
+    const folder = join(t.home, 'sync-folder-ko');
+    const env2 = { ...env, AMGI_HOME: home };
+    const apkg = join(home, 'all.apkg');
+    for (const args of [['sync'], ['sync', '--dir', folder], ['sync'], ['sync', '--git'], ['sync', '--dir', folder, '--off'], ['export', '--format', 'apkg', '--out', apkg], ['import', apkg], ['sync', '--off']]) {
+      const r = amgi([...args, '--lang', 'ko'], env2);
+      // Device names come from the machine (hostname), titles and the preview's card text (FROM, stat -fc) from the decks.
+      expect(englishWords(r.stdout + r.stderr, [...titles, ...deckIds.map((d) => d.id), 'collection', 'git', 'init', 'URL', 'UTC', 'Syncthing', 'iCloud', 'Drive', 'PATH', 'apkg', 'anki2', hostname(), hostname().split(/[.-]/)[0]!, 'FROM', 'stat', 'fc']), args.join(' ')).toEqual([]);
     }
   });
 

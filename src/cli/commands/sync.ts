@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, statSync 
 import { dirname, join, resolve } from 'node:path';
 import { flagString } from '../args.js';
 import type { CommandContext } from '../commands.js';
-import { plural } from '../io.js';
+import { cliText } from '../../core/messages.js';
 import { AmgiError, UsageError } from '../../core/errors.js';
 import { amgiHome } from '../../store/paths.js';
 import { ensureDir } from '../../store/atomicFile.js';
@@ -16,11 +16,14 @@ import { deviceFileName, syncReport, syncStep, type StepResult } from '../../sto
 import { rebuildSnapshot } from '../../store/ledgerStore.js';
 import { SETTINGS_FILE } from '../../store/settings.js';
 
+/** The sync lines of the active catalogue. */
+const T = () => cliText().sync;
+
 export async function run(ctx: CommandContext): Promise<number> {
   if (ctx.args.length) throw new UsageError(`sync takes no arguments (got "${ctx.args[0]}"); use --dir PATH`);
   const dir = flagString(ctx.flags, 'dir');
   const chosen = [dir !== undefined, ctx.flags.off === true, ctx.flags.git === true].filter(Boolean).length;
-  if (chosen > 1) throw new UsageError('give one of --dir PATH, --off, --git');
+  if (chosen > 1) throw new UsageError(T().oneMode);
   const home = amgiHome(ctx.env);
   if (dir !== undefined) return turnOn(ctx, home, dir);
   if (ctx.flags.off) return turnOff(ctx, home);
@@ -70,32 +73,32 @@ function runStep(ctx: CommandContext, home: string): StepResult | undefined {
 
 async function turnOn(ctx: CommandContext, home: string, dirArg: string): Promise<number> {
   const dir = resolve(dirArg);
-  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new AmgiError(`${dir} is a file, not a folder`);
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new AmgiError(T().notFolder(dir));
   if (!existsSync(dir)) {
-    if (!existsSync(dirname(dir))) throw new AmgiError(`${dirname(dir)} does not exist: give a folder your sync tool carries`);
+    if (!existsSync(dirname(dir))) throw new AmgiError(T().parentMissing(dirname(dir)));
     mkdirSync(dir);
   }
-  if (resolve(home) === dir) throw new AmgiError('the sync folder cannot be the data folder itself');
+  if (resolve(home) === dir) throw new AmgiError(T().isDataFolder);
   // The learner's files first, then the switch: a kill in between leaves sync off and the copies harmless.
   const copied = copyFiles(userFiles(home), home, dir, false);
   saveSyncDir(home, dir);
-  if (ctx.env.AMGI_SYNC_DIR && resolve(ctx.env.AMGI_SYNC_DIR) !== dir) ctx.io.err(`amgi: note: AMGI_SYNC_DIR (${ctx.env.AMGI_SYNC_DIR}) overrides the saved folder while it is set`);
-  if (copied) ctx.io.out(`copied ${plural(copied, 'file')} (your decks, aliases, settings) into ${dir}`);
+  if (ctx.env.AMGI_SYNC_DIR && resolve(ctx.env.AMGI_SYNC_DIR) !== dir) ctx.io.err(`amgi: ${T().envOverrides(ctx.env.AMGI_SYNC_DIR)}`);
+  if (copied) ctx.io.out(T().copiedIn(copied, dir));
   return report(ctx, home, runStep(ctx, home));
 }
 
 async function turnOff(ctx: CommandContext, home: string): Promise<number> {
   const where = syncDirOf(home, ctx.env);
   if (!where) {
-    ctx.io.out('sync is off');
+    ctx.io.out(T().off);
     return 0;
   }
-  if (where.from === 'env') throw new AmgiError('AMGI_SYNC_DIR is set: sync stays on until it is unset');
+  if (where.from === 'env') throw new AmgiError(T().envKeepsOn);
   // A last step sends this machine's newest answers; the local log already holds the union.
   runStep(ctx, home);
   const copied = copyFiles(userFiles(where.dir), where.dir, home, true);
   saveSyncDir(home, undefined);
-  ctx.io.out(`sync is off; the review history stays in ${home}${copied ? ` (${plural(copied, 'file')} copied back from ${where.dir})` : ''}`);
+  ctx.io.out(T().turnedOff(home, copied, where.dir));
   return 0;
 }
 
@@ -104,30 +107,28 @@ function report(ctx: CommandContext, home: string, step: StepResult | undefined)
   const { device, name } = ensureDevice(home);
   const where = syncDirOf(home, ctx.env);
   if (!where || !step) {
-    io.out(`sync is off (this device: ${device}, ${name})`);
-    io.out('turn it on with: amgi sync --dir PATH   (a folder Syncthing, Dropbox, iCloud Drive, OneDrive or git carries)');
+    io.out(T().offHere(device, name));
+    io.out(T().howToTurnOn);
     return 0;
   }
-  io.out(`sync folder: ${where.dir}${where.from === 'env' ? ' (from AMGI_SYNC_DIR)' : ''}`);
-  io.out(`this device: ${device} (${name})`);
-  if (step.busy) io.out('another amgi window is syncing right now; run amgi sync again to see its result');
-  else io.out(`this step: ${plural(step.merged, 'entry', 'entries')} merged from other devices, ${plural(step.exported, 'entry', 'entries')} written to ${deviceFileName(device)}`);
+  io.out(T().folder(where.dir, where.from === 'env'));
+  io.out(T().thisDevice(device, name));
+  io.out(step.busy ? T().busy : T().step(step.merged, step.exported, deviceFileName(device)));
   const devices = syncReport(home, where.dir, device, ctx.now().getTime());
   const problems = [...step.problems];
   let pending = 0;
-  io.out('devices:');
+  io.out(T().devices);
   for (const d of devices) {
-    const when = d.lastAnswer ? `last answer ${d.lastAnswer.slice(0, 16).replace('T', ' ')} UTC` : 'no answers yet';
-    io.out(`  ${d.device}${d.name ? ` (${d.name})` : ''}${d.own ? ', this device' : ''}: ${plural(d.entries, 'entry', 'entries')}, ${when}${d.conflictCopy ? ` — conflict copy ${d.file}, merged as a union` : ''}`);
+    const when = d.lastAnswer ? T().lastAnswer(d.lastAnswer.slice(0, 16).replace('T', ' ')) : T().noAnswers;
+    io.out(T().device(d.device, d.name, d.own, d.entries, when, d.conflictCopy ? d.file : undefined));
     if (!d.own && !d.newer) pending += d.pending;
-    if (d.torn) problems.push(`${d.file}: its last line is still arriving (read when complete)`);
-    if (d.future) problems.push(`${d.file}: ${plural(d.future, 'entry is', 'entries are')} dated more than a day ahead (a clock set wrong on ${d.device}?)`);
-    if (d.conflictCopy) problems.push(`${d.file}: a conflict copy made by the sync tool; its entries are merged, and it can be deleted`);
+    if (d.torn) problems.push(T().torn(d.file));
+    if (d.future) problems.push(T().future(d.file, d.future, d.device));
+    if (d.conflictCopy) problems.push(T().conflictCopy(d.file));
   }
-  if (devices.length === 0) io.out('  (no device files yet)');
-  io.out(`not yet replayed here: ${plural(pending, 'entry', 'entries')}`);
-  const unique = [...new Set(problems)];
-  io.out(unique.length ? `problems:\n${unique.map((p) => `  ${p}`).join('\n')}` : 'problems: none');
+  if (devices.length === 0) io.out(T().noDeviceFiles);
+  io.out(T().pending(pending));
+  io.out(T().problems([...new Set(problems)]));
   return 0;
 }
 
@@ -136,16 +137,16 @@ function git(dir: string, args: string[]): { ok: boolean; out: string; line: str
   const r = spawnSync('git', ['-C', dir, ...args], { encoding: 'utf8', env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
   const out = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim();
   const line = out.split('\n').find((l) => /error|fatal|rejected|hint: Updates were rejected/i.test(l)) ?? out.split('\n')[0] ?? '';
-  return { ok: r.status === 0, out, line: r.error ? (r.error as NodeJS.ErrnoException).code === 'ENOENT' ? 'git is not installed' : r.error.message : line };
+  return { ok: r.status === 0, out, line: r.error ? (r.error as NodeJS.ErrnoException).code === 'ENOENT' ? T().gitMissing : r.error.message : line };
 }
 
 async function gitSync(ctx: CommandContext, home: string): Promise<number> {
   const { io } = ctx;
   const where = syncDirOf(home, ctx.env);
-  if (!where) throw new AmgiError('sync is off: set a folder first with amgi sync --dir PATH');
+  if (!where) throw new AmgiError(T().needsFolder);
   const dir = where.dir;
   const inside = git(dir, ['rev-parse', '--is-inside-work-tree']);
-  if (!inside.ok || inside.out !== 'true') throw new AmgiError(inside.line === 'git is not installed' ? 'git is not installed' : `${dir} is not a git work tree (run git init there, or let a sync tool carry it)`);
+  if (!inside.ok || inside.out !== 'true') throw new AmgiError(inside.line === T().gitMissing ? T().gitMissing : T().notGitTree(dir));
   runStep(ctx, home);
   const { device } = ensureDevice(home);
   // Only this machine's file and the learner's files: another machine's file is never committed from here.
@@ -153,16 +154,16 @@ async function gitSync(ctx: CommandContext, home: string): Promise<number> {
   const ident = git(dir, ['config', 'user.email']).ok ? [] : ['-c', 'user.name=amgi', '-c', `user.email=amgi@${device}`];
   if (paths.length) {
     const add = git(dir, ['add', '--', ...paths]);
-    if (!add.ok) throw new AmgiError(`git add failed: ${add.line}`);
+    if (!add.ok) throw new AmgiError(T().gitFailed('add', add.line));
     const staged = git(dir, ['diff', '--cached', '--quiet']);
     if (!staged.ok) {
       const commit = git(dir, [...ident, 'commit', '-q', '-m', `amgi: ${device} ${ctx.now().toISOString()}`]);
-      if (!commit.ok) throw new AmgiError(`git commit failed: ${commit.line}`);
+      if (!commit.ok) throw new AmgiError(T().gitFailed('commit', commit.line));
     }
   }
   const remote = git(dir, ['remote']).out.split('\n').filter(Boolean)[0];
   if (!remote) {
-    io.err(`amgi: committed in ${dir}, but the repository has no remote to push to (add one: git -C ${dir} remote add origin URL)`);
+    io.err(`amgi: ${T().noRemote(dir)}`);
     return 1;
   }
   const branch = git(dir, ['rev-parse', '--abbrev-ref', 'HEAD']).out;
@@ -171,16 +172,16 @@ async function gitSync(ctx: CommandContext, home: string): Promise<number> {
     const pull = git(dir, [...ident, 'pull', '-q', '--rebase', remote, branch]);
     if (!pull.ok) {
       git(dir, ['rebase', '--abort']);
-      io.err(`amgi: git pull --rebase failed: ${pull.line}`);
+      io.err(`amgi: ${T().gitFailed('pull --rebase', pull.line)}`);
       return 1;
     }
   }
   const push = git(dir, ['push', '-q', remote, `HEAD:${branch}`]);
   if (!push.ok) {
-    io.err(`amgi: git push to ${remote} was refused: ${push.line}`);
+    io.err(`amgi: ${T().pushRefused(remote, push.line)}`);
     return 1;
   }
-  io.out(`pushed ${deviceFileName(device)} to ${remote}/${branch}`);
+  io.out(T().pushed(deviceFileName(device), remote, branch));
   // What the pull brought: the other machines' files, merged now.
   return report(ctx, home, runStep(ctx, home));
 }
