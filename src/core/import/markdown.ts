@@ -12,7 +12,9 @@
  *  5. "List the items": a heading, a bold-only line or a short label line directly above a
  *     list of 2–8 top-level items (each at most 80 characters), asked as "parent › label".
  * Front-matter `tags:` tag every card; `#tag` lines tag the cards below them.
- * Code blocks, front matter, tables, images and HTML comments (`<!--SR:…-->`) never make cards.
+ * Code blocks (fenced or indented), HTML blocks, front matter, tables, images and HTML comments
+ * (`<!--SR:…-->`) never make cards; a `::` inside a link target, code span or HTML tag is no
+ * separator. Which lines are which comes from a CommonMark parse (mdLines.ts).
  */
 import { hasHangul } from '../search/hangul.js';
 import { cliText } from '../messages.js';
