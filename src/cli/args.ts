@@ -1,8 +1,10 @@
 /**
- * A small strict argument parser: unknown flags are errors, not silently ignored. Kept rather
- * than node:util parseArgs, whose errors are fixed English sentences (usage errors here speak
- * the user's language) and which would still need the value hints and `-h` added around it.
+ * Strict argument parsing on node:util parseArgs: unknown flags are errors, not silently ignored.
+ * It runs non-strict with `tokens: true` and the checks are made here, on the tokens, because
+ * strict mode's errors are fixed English sentences that do not name the option in a field we
+ * could read: the messages come from the catalogues (cliEn/cliKo), in the user's language.
  */
+import { parseArgs as nodeParseArgs } from 'node:util';
 import { UsageError } from '../core/errors.js';
 import { cliText } from '../core/messages.js';
 import type { FlagSpec, Flags } from './types.js';
@@ -12,46 +14,52 @@ export interface ParsedArgs {
   flags: Flags;
 }
 
+type NodeOptions = NonNullable<Parameters<typeof nodeParseArgs>[0]>['options'];
+
 export function parseArgs(argv: string[], specs: Record<string, FlagSpec>): ParsedArgs {
+  const options: NodeOptions = {};
+  for (const [name, spec] of Object.entries(specs)) {
+    // An optional value is read as a switch by parseArgs; the word after it is taken below.
+    options[name] = { type: spec.value && !spec.optional ? 'string' : 'boolean', ...(name === 'help' ? { short: 'h' } : {}) };
+  }
+  const { tokens } = nodeParseArgs({ args: argv, options, strict: false, allowPositionals: true, tokens: true });
   const args: string[] = [];
   const flags: Flags = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--') {
-      args.push(...argv.slice(i + 1));
-      break;
-    }
-    if (!a.startsWith('-') || a === '-') {
-      args.push(a);
+  const taken = new Set<number>();
+  for (const t of tokens) {
+    if (t.kind === 'positional') {
+      if (!taken.has(t.index)) args.push(t.value);
       continue;
     }
-    if (a === '-h') {
-      flags.help = true;
-      continue;
-    }
-    if (!a.startsWith('--')) throw new UsageError(cliText().errors.unknownOption(a, optionNames(specs)));
-    const eq = a.indexOf('=');
-    const name = a.slice(2, eq >= 0 ? eq : undefined);
-    const spec = specs[name];
-    if (!spec) throw new UsageError(cliText().errors.unknownOption(`--${name}`, optionNames(specs)));
-    if (spec.value) {
-      const v = eq >= 0 ? a.slice(eq + 1) : argv[++i];
-      if (v === undefined || (eq < 0 && v.startsWith('--'))) {
-        if (!spec.optional) throw new UsageError(cliText().errors.needsValue(name, spec.value));
-        // A switch here (`export --format apkg --progress`): the next word is read as itself.
-        if (v !== undefined) i--;
-        flags[name] = true;
-        continue;
-      }
-      if (spec.repeat) flags[name] = [...((flags[name] as string[] | undefined) ?? []), v];
-      else flags[name] = v;
-    } else {
-      if (eq >= 0) throw new UsageError(cliText().errors.takesNoValue(name));
-      flags[name] = true;
-    }
+    if (t.kind !== 'option') continue;
+    const spec = specs[t.name];
+    // `-x` (or a group `-xy`) is shown as typed; `--name=v` as `--name`.
+    if (!spec) throw new UsageError(cliText().errors.unknownOption(t.rawName.startsWith('--') ? t.rawName : argv[t.index]!, optionNames(specs)));
+    flags[t.name] = optionValue(t.name, spec, t.value, t.inlineValue, argv, t.index, taken);
   }
   return { args, flags };
 }
+
+function optionValue(name: string, spec: FlagSpec, value: string | undefined, inline: boolean | undefined, argv: string[], index: number, taken: Set<number>): string | boolean {
+  if (!spec.value) {
+    if (value !== undefined) throw new UsageError(cliText().errors.takesNoValue(name));
+    return true;
+  }
+  if (spec.optional) {
+    if (inline) return value!;
+    // `export --progress FILE` or a bare `--progress` (then a switch): parseArgs has no optional values.
+    const next = argv[index + 1];
+    if (next === undefined || looksLikeFlag(next)) return true;
+    taken.add(index + 1);
+    return next;
+  }
+  // `--deck --json`: a flag where the value should be is a forgotten value (parseArgs's strict rule).
+  if (value === undefined || (!inline && looksLikeFlag(value))) throw new UsageError(cliText().errors.needsValue(name, spec.value));
+  return value;
+}
+
+/** `-x`, `--x`; a lone `-` is a value (standard input or output). */
+const looksLikeFlag = (word: string) => word.length > 1 && word.startsWith('-');
 
 const optionNames = (specs: Record<string, FlagSpec>) => Object.keys(specs).map((n) => `--${n}`);
 

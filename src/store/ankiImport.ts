@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../core/import/errors.js';
+import { cliText } from '../core/messages.js';
 import { cardsByGuid, notesToDrafts, revlogToEntries } from '../core/import/apkg.js';
 import type { ImportParse } from '../core/import/draft.js';
 import { formatProgress } from '../core/sync/progressFile.js';
@@ -34,8 +35,6 @@ export async function parseApkgNotes(file: string): Promise<{ parsed: ImportPars
   return { parsed, info: { format: pkg.format, notes: pkg.notes.length, media: pkg.media } };
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 /** The package's reviews of amgi's cards as a progress file in a temp folder: its path, and what was left out. */
 export async function apkgReviewsFile(file: string, env: NodeJS.ProcessEnv, decksDir?: string): Promise<{ file: string; dir: string; entries: number; unknown: number }> {
   const pkg = await readAnkiPackage(file);
@@ -43,7 +42,7 @@ export async function apkgReviewsFile(file: string, env: NodeJS.ProcessEnv, deck
   const cards = new Map(pkg.cards.map((c) => [c.id, { guid: guidOfNote.get(c.nid) ?? '', ord: c.ord }]));
   const known = cardsByGuid(loadAllDecks({ env, decksDir }).decks.map((d) => d.deck));
   const { entries, unknown } = revlogToEntries(pkg.revlog, (cid) => cards.get(cid), known, MAX_ANSWER_MS);
-  if (entries.length === 0) throw new InputError(file, unknown ? `its ${plural(unknown, 'review is', 'reviews are')} of cards amgi did not export` : 'no reviews in it', undefined, 'reviews come back for notes made by `amgi export --format apkg`');
+  if (entries.length === 0) throw new InputError(file, cliText().anki.apkgNoReviews(unknown), undefined, cliText().anki.apkgNoReviewsHint);
   const dir = mkdtempSync(join(tmpdir(), 'amgi-apkg-'));
   const out = join(dir, 'reviews.progress');
   writeFileAtomic(out, formatProgress(entries), { durable: false });

@@ -76,14 +76,14 @@ export class NoCardsError extends InputError {
 
 async function readNotes(req: DeckImportRequest): Promise<{ format: NotesFormat; parsed: ImportParse; info?: PackageInfo }> {
   if (isAnkiPackage(req.file)) {
-    if (req.format) throw new UsageError('an Anki package is read as one; --format does not apply');
+    if (req.format) throw new UsageError(cliText().errors.formatNotForPackage);
     // Loaded here only: sql.js (WebAssembly) never loads for a text import.
     const { parsed, info } = await (await import('./ankiImport.js')).parseApkgNotes(req.file);
     return { format: 'anki', parsed, info };
   }
   const text = readInputFile(req.file);
   const format = detectFormat(req.file, text, req.format);
-  return { format, parsed: parseNotes(format, text, req.file) };
+  return { format, parsed: await parseNotes(format, text, req.file) };
 }
 
 /** Everything up to the questions: read, parse, build, check as `amgi validate` would, diff. */

@@ -3,6 +3,7 @@
  * output (deck files, exports) written atomically — a temp file in the same folder, fsync,
  * rename — so a crash or a full disk leaves the old file or the new one, never half of one.
  */
+import { fsCause, msg } from '../core/messages.js';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { firstInvalidUtf8, locationOfByte } from '../core/deck/validate.js';
@@ -25,10 +26,10 @@ export function readInputFile(path: string, maxBytes = MAX_IMPORT_BYTES): string
     size = st.size;
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw new InputError(name, `cannot read: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    throw new InputError(name, msg().importUnreadable(fsCause(e)));
   }
   if (size > maxBytes) {
-    throw new InputError(name, `file is ${(size / 1048576).toFixed(1)} MB; imports are limited to ${Math.round(maxBytes / 1048576)} MB`, undefined, 'split it into smaller files');
+    throw new InputError(name, msg().importTooLarge((size / 1048576).toFixed(1), Math.round(maxBytes / 1048576)), undefined, msg().importTooLargeHint);
   }
   const bytes = readFileSync(path);
   if (bytes.length === 0) throw new InputError(name, 'file is empty');

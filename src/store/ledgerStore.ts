@@ -7,6 +7,7 @@
  * found through the EntryIndex (byte offsets of every card's entries). So the cost of an undo
  * or of older entries merged from another machine is the entries of the cards they touch.
  */
+import { msg } from '../core/messages.js';
 import { closeSync, copyFileSync, existsSync, openSync, renameSync } from 'node:fs';
 import { applyEntry, emptyLedger, refoldItem, type Ledger, type LedgerContext } from '../core/schedule/ledger.js';
 import { ledgerContext } from '../core/schedule/context.js';
@@ -140,7 +141,7 @@ export function loadLedger(home: string, ctx: LedgerContext, params: string, now
     if (!tail.replaced) return { ledger: snap.ledger, offset: tail.end, replayed: tail.count, rebuilt: false, resave: tail.count > RESNAPSHOT_AFTER, notices, ino: tail.ino, ...(tail.index ? { index: tail.index } : {}) };
   } else if (snap.kind === 'corrupt') {
     const backup = moveAside(snapshotPath(home), now());
-    notices.push(`state.bin could not be read (${snap.reason}); it was moved to ${backup} and progress was rebuilt from the review log`);
+    notices.push(msg().snapshotUnreadable(snap.reason, backup));
   } else if (snap.kind === 'logDamaged') {
     notices.push(recoverFromSnapshot(home, snap.ledger, snap.offset, snap.reason, now()));
   }
@@ -188,8 +189,7 @@ export function recoverFromSnapshot(home: string, ledger: Ledger, offset: number
   renameSync(snapshotPath(home), `${snapAside}.tmp-moved`);
   // The copy above is the one kept; the moved original only had to leave the way atomically.
   renameSync(`${snapAside}.tmp-moved`, snapAside);
-  const salvagedNote = salvaged.length ? `, plus ${salvaged.length} later entries it still held` : '';
-  return `${reason}: it was moved to ${logAside ?? '(nothing: the log is gone)'}; progress was recovered from state.bin (${ledger.items.size} cards${salvagedNote}), which is kept as ${snapAside}`;
+  return msg().snapshotRecovered(reason, logAside, ledger.items.size, salvaged.length, snapAside);
 }
 
 /** scanLog for a file that is not the live log (a damaged log moved aside). */

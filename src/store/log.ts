@@ -5,6 +5,7 @@
  * before the next card is shown. A torn last line (a process killed mid-write) is never read
  * as an entry, and the next append starts on a fresh line so it cannot glue onto it.
  */
+import { msg } from '../core/messages.js';
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readSync, statfsSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { syncDir, writeFileAtomic } from './atomicFile.js';
@@ -142,8 +143,7 @@ export function scanLog(home: string, from: number, onEntry: (e: LogEntry, offse
     expectIno,
   );
   // One line for a whole damaged stretch, not one per line.
-  if (unreadable === 1) problems.push(`${LOG_FILE}: skipped an unreadable line at byte ${firstBad}`);
-  else if (unreadable > 1) problems.push(`${LOG_FILE}: skipped ${unreadable} unreadable lines (the first at byte ${firstBad})`);
+  if (unreadable) problems.push(msg().logSkipped(LOG_FILE, unreadable, firstBad));
   return { ...r, problems };
 }
 

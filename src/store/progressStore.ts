@@ -8,6 +8,7 @@
  * fsync'd, then the log is read from this process's offset to the end, applying every new
  * line — its own and other terminals' — so two terminals both see everything.
  */
+import { fsCause, msg } from '../core/messages.js';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { nodeCrypto } from '../core/crypto.js';
 import type { StudyItem } from '../core/deck/items.js';
@@ -155,7 +156,7 @@ export class ProgressStore implements Progress, SessionHost {
     for (const p of problems) {
       if (this.syncSaid.has(p)) continue;
       this.syncSaid.add(p);
-      this.notices.push(`sync: ${p}`);
+      this.notices.push(msg().syncPrefix(p));
     }
   }
 
@@ -194,7 +195,7 @@ export class ProgressStore implements Progress, SessionHost {
     for (const e of entries) {
       if (this.leeches.has(e.id) && e.op === 'answer') {
         const n = this.ledger.items.get(e.key)?.lapses ?? 0;
-        this.notices.push(`"${e.key}" is a leech (${n} lapses): tagged leech and suspended — rewrite or split the card, then bring it back with \`amgi unsuspend ${e.key}\` (or Home → Cards)`);
+        this.notices.push(msg().leech(e.key, n));
       }
     }
     return this.leeches;
@@ -395,7 +396,7 @@ export class ProgressStore implements Progress, SessionHost {
       // Only when this process built or extended it (a rebuild, an undo, a merge): start-up never reads it.
       if (this.index) saveIndex(this.opts.home, this.index);
     } catch (e) {
-      this.notices.push(`could not save state.bin (${(e as Error).message}); it will be rebuilt from the log`);
+      this.notices.push(msg().snapshotNotSaved(fsCause(e)));
     }
   }
 

@@ -8,7 +8,7 @@ import type Conf from 'conf';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { StoreError } from '../core/errors.js';
-import { msg } from '../core/messages.js';
+import { fsCause, msg } from '../core/messages.js';
 import { dirname, join } from 'node:path';
 import { syncDirOf } from './syncConfig.js';
 import { DEFAULT_SETTINGS, type Settings } from '../core/schedule/types.js';
@@ -145,12 +145,12 @@ function readSettingsFile(home: string, file: string, notices: string[], moveBad
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    moveBad((e as Error).message);
+  } catch {
+    moveBad(msg().settingsNotJson);
     return none;
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    moveBad('not a JSON object');
+    moveBad(msg().settingsNotObject);
     return none;
   }
   const version = (parsed as { __internal__?: { migrations?: { version?: string } } }).__internal__?.migrations?.version;
@@ -169,7 +169,7 @@ function readSettingsFile(home: string, file: string, notices: string[], moveBad
     const conf = openConf(home, Conf);
     return { raw: storeValues(conf), conf, newer };
   } catch (e) {
-    moveBad((e as Error).message);
+    moveBad(fsCause(e));
     return none;
   }
 }
@@ -179,14 +179,14 @@ export function openSettings(home: string, now: () => Date): SettingsStore {
   const notices: string[] = [];
   const moveBad = (why: string) => {
     const backup = moveAside(file, now());
-    notices.push(`settings.json could not be read (${why}); it was moved to ${backup} and default settings are used`);
+    notices.push(msg().settingsUnreadable(why, backup));
   };
   const read = readSettingsFile(home, file, notices, moveBad);
   const { raw, newer } = read;
   let conf = read.conf;
   const { settings, invalid } = sanitizeSettings(raw);
   // A newer file's values may be valid there: the one notice above covers them.
-  if (invalid.length && !newer) notices.push(`settings.json: invalid ${invalid.join(', ')}; defaults are used for ${invalid.length === 1 ? 'it' : 'them'}`);
+  if (invalid.length && !newer) notices.push(msg().settingsInvalid(invalid));
   let current = settings;
   return {
     get settings() {

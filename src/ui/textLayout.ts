@@ -2,7 +2,7 @@
  * Pure text layout: rows of styled segments cut to a display width before Ink sees them
  * (Ink's own truncation overflows by a column on Korean), list windows, wrapping.
  */
-import { charWidth, displayWidth, truncateDisplay, wrapDisplay } from '../core/text/width.js';
+import { charWidth, displayWidth, graphemes, truncateDisplay, wrapDisplay } from '../core/text/width.js';
 import { sanitizeText } from '../core/text/sanitize.js';
 import type { Style } from './theme.js';
 import type { Range } from './context.js';
@@ -122,7 +122,7 @@ export function scrollToMatch(row: Row, width: number, match: Style): Row {
       continue;
     }
     let text = '';
-    for (const ch of s.text) {
+    for (const ch of graphemes(s.text)) {
       if (drop > 0) drop -= charWidth(ch);
       else text += ch;
     }
@@ -228,7 +228,7 @@ export function wrapStyledRow(row: Row, width: number): Row[] {
     }
     if (lineW + tw > w && lineW > 0) breakLine();
     for (const p of token) {
-      for (const c of p.text) {
+      for (const c of graphemes(p.text)) {
         const cw = charWidth(c);
         if (lineW + cw > w) breakLine();
         push(c, p.style);

@@ -5,6 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { hostname } from 'node:os';
 import { amgi, ROOT } from '../helpers/cli.js';
 import { tmpHome } from '../helpers/tmpHome.js';
 import { en } from '../../src/ui/i18n/en.js';
@@ -108,7 +109,7 @@ describe('Korean everywhere (--lang ko, or a Korean locale)', () => {
   const deckIds = (JSON.parse(amgi(['decks', '--json'], env).stdout) as { id: string; title: string }[]);
   /** Words that are not prose: names of things, formats, placeholders, values a flag takes. */
   const ALLOWED = new Set([
-    'amgi', 'Docker', 'Anki', 'Markdown', 'JSON', 'FSRS', 'UTF', 'ISO', 'LANG', 'NO_COLOR', 'AMGI_HOME', 'AMGI_NOW', 'README', 'RMSE', 'ENOENT',
+    'amgi', 'Docker', 'Anki', 'Markdown', 'JSON', 'FSRS', 'UTF', 'ISO', 'KB', 'MB', 'LANG', 'NO_COLOR', 'AMGI_HOME', 'AMGI_NOW', 'README', 'RMSE', 'ENOENT',
     'ID', 'DIR', 'TAG', 'DATE', 'FILE', 'PATH', 'YYYY', 'MM', 'DD', 'ko', 'en', 'anki', 'json', 'md', 'apkg', 'null',
     ...COMMANDS.map((c) => c.name), ...CARD_TYPES, ...QUIZ_MODES,
   ]);
@@ -191,6 +192,63 @@ describe('Korean everywhere (--lang ko, or a Korean locale)', () => {
     const r = ko$(['review', '--decks', dir]);
     expect(r.stderr).toContain('읽을 수 있는 덱이 없습니다');
     expect(englishWords(r.stderr)).toEqual([]);
+  });
+
+  it('validate --strict lint warnings', () => {
+    const dir = join(t.home, 'lint-ko');
+    mkdirSync(dir, { recursive: true });
+    const long = '컨테이너 이미지를 레지스트리에서 받아 실행하는 긴 설명 문장';
+    const deck = {
+      id: 'lint-ko', title: '린트', description: '린트 경고', language: 'ko',
+      cards: [
+        { id: 'c-giveaway', type: 'cloze', front: '이미지가 {{레시피}}라면 컨테이너는 그 레시피로 만든 음식이다.' },
+        { id: 'r-giveaway', type: 'reversible', front: '도커 허브', back: '도커 허브는 공개 레지스트리' },
+        { id: 'ch-options', type: 'choice', front: '런타임은?', answer: 'runc (저수준 런타임으로 커널 기능을 직접 호출)', distractors: ['RUNC', 'crun'] },
+        { id: 't-long', type: 'typed', front: '설명하세요', answer: long },
+        { id: 'd-one', type: 'basic', front: '볼륨이란 무엇인가?', back: '저장소' },
+        { id: 'd-two', type: 'basic', front: '볼륨이란 무엇인가', back: '데이터' },
+      ],
+    };
+    const file = join(dir, 'lint-ko.json');
+    writeFileSync(file, JSON.stringify(deck, null, 2));
+    const r = ko$(['validate', '--strict', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.match(/\[[a-z-]+\]/g)?.sort()).toEqual(expect.arrayContaining(['[cloze-giveaway]', '[duplicate-front]', '[equal-options]', '[long-answer]', '[only-parenthetical]', '[reverse-giveaway]', '[typed-too-long]']));
+    expect(englishWords(r.stdout + r.stderr, ['runc', 'RUNC', 'crun'])).toEqual([]);
+  });
+
+  it('damaged-log, settings and import-limit notices', () => {
+    const home = join(t.home, 'damaged');
+    const env2 = { ...env, AMGI_HOME: home };
+    expect(amgi(['status', '--lang', 'ko'], env2).code).toBe(0);
+    writeFileSync(join(home, 'reviews.jsonl'), '{"v":1,"torn\nnot json either\n', { flag: 'a' });
+    writeFileSync(join(home, 'settings.json'), '{"language": 7, "dailyNew": "many"}');
+    const stats = amgi(['stats', '--lang', 'ko'], env2);
+    expect(stats.stderr).toContain('읽을 수 없는 줄 2개');
+    expect(englishWords(stats.stdout + stats.stderr, [...titles, ...deckIds.map((d) => d.id), 'reviews.jsonl', 'settings.json', 'language', 'dailyNew'])).toEqual([]);
+    writeFileSync(join(home, 'settings.json'), '{not json');
+    const broken = amgi(['stats', '--lang', 'ko'], env2);
+    expect(broken.stderr).toContain('기본 설정을 씁니다');
+    expect(englishWords(broken.stdout + broken.stderr, [...titles, ...deckIds.map((d) => d.id), 'settings.json'])).toEqual([]);
+    const md = join(home, 'big.md');
+    writeFileSync(md, 'q::a\n'.repeat(30_000));
+    for (const args of [['import', md], ['import', md, '--format', 'xx']]) {
+      const r = ko$(args);
+      expect(r.code, args.join(' ')).toBeGreaterThan(0);
+      expect(englishWords(r.stderr), args.join(' ')).toEqual([]);
+    }
+  });
+
+  it('sync and Anki packages', () => {
+    const home = join(t.home, 'sync-ko');
+    const folder = join(t.home, 'sync-folder-ko');
+    const env2 = { ...env, AMGI_HOME: home };
+    const apkg = join(home, 'all.apkg');
+    for (const args of [['sync'], ['sync', '--dir', folder], ['sync'], ['sync', '--git'], ['sync', '--dir', folder, '--off'], ['export', '--format', 'apkg', '--out', apkg], ['import', apkg], ['sync', '--off']]) {
+      const r = amgi([...args, '--lang', 'ko'], env2);
+      // Device names come from the machine (hostname), titles and the preview's card text (FROM, stat -fc) from the decks.
+      expect(englishWords(r.stdout + r.stderr, [...titles, ...deckIds.map((d) => d.id), 'collection', 'git', 'init', 'URL', 'UTC', 'Syncthing', 'iCloud', 'Drive', 'PATH', 'apkg', 'anki2', `(${hostname()})`, `, ${hostname()})`, 'FROM', 'stat', 'fc']), args.join(' ')).toEqual([]);
+    }
   });
 
   it('English stays for English locales', () => {

@@ -6,7 +6,6 @@
 import { createInterface } from 'node:readline/promises';
 import { flagString } from '../args.js';
 import type { CommandContext } from '../types.js';
-import { plural } from '../io.js';
 import { UsageError } from '../../core/errors.js';
 import { cliText, msg } from '../../core/messages.js';
 import type { Card } from '../../core/deck/types.js';
@@ -72,8 +71,8 @@ function printPreview(ctx: CommandContext, p: DeckImportPlan): void {
   const { io } = ctx;
   const t = cliText().import;
   if (p.package) {
-    io.out(`${p.package.format} with ${plural(p.package.notes, 'note')}`);
-    if (p.package.media) io.out(`${plural(p.package.media, 'media file')} (images, sounds) not imported: amgi keeps the text`);
+    io.out(cliText().anki.apkgRead(p.package.format, p.package.notes));
+    if (p.package.media) io.out(cliText().anki.apkgMedia(p.package.media));
   }
   const width = previewWidth(ctx);
   const byType = new Map<string, number>();

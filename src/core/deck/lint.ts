@@ -3,6 +3,7 @@
  * warning names the card, where it is (file:line:col) and what to change. Pure: the caller
  * reads the deck files, the alias files and the seed notes.
  */
+import { cliText } from '../messages.js';
 import { SHORT_WIDTH } from '../quiz/choice.js';
 import { answerKey, answerKeyOf, answerKeys, headTerm, type AliasKeys } from '../quiz/typedAnswer.js';
 import { hasHangul, toJamo } from '../search/hangul.js';
@@ -172,6 +173,9 @@ function locator(d: LintDeck): Locate {
   };
 }
 
+/** The lint lines of the active catalogue. */
+const L = () => cliText().lint;
+
 type Emit = (rule: LintRule, card: Card, field: JsonPath, message: string, hint: string) => void;
 
 function lintChoice(card: ChoiceCard, keysOf: (t: string) => string[], generic: (w: string) => boolean, emit: Emit): void {
@@ -183,23 +187,23 @@ function lintChoice(card: ChoiceCard, keysOf: (t: string) => string[], generic: 
   distractors.forEach((d, i) => {
     const keys = keysOf(d);
     const same = keys.map((k) => names.get(k) ?? seen.get(k)).find((t) => t !== undefined);
-    if (same !== undefined) emit('equal-options', card, ['distractors', i], `distractor "${d}" is the same answer as "${same}" once case, spacing and aliases are ignored`, 'make it differ in meaning, or drop it');
+    if (same !== undefined) emit('equal-options', card, ['distractors', i], L().equalOptions.message(d, same), L().equalOptions.hint);
     for (const k of keys) seen.set(k, d);
   });
   if (!distractors.length) return;
   const widest = Math.max(...distractors.map(displayWidth));
   // Short terms are all "short" (as for auto-drawn options): `containerd` beside `runc` is fair.
   if (displayWidth(card.answer) >= 2 * Math.max(widest, SHORT_WIDTH)) {
-    emit('long-answer', card, ['answer'], `the answer (${displayWidth(card.answer)} columns) is at least twice as long as every distractor (≤ ${widest}): the longest option is the guess`, 'shorten the answer (move the detail to `note`) or make the distractors as specific');
+    emit('long-answer', card, ['answer'], L().longAnswer.message(displayWidth(card.answer), widest), L().longAnswer.hint);
   }
   const paren = /[(（][^()（）]+[)）]/;
   if (paren.test(card.answer) && !distractors.some((d) => paren.test(d))) {
-    emit('only-parenthetical', card, ['answer'], 'only the answer carries a "(…)" explanation', 'move the parenthetical to `note`, or give the distractors one too');
+    emit('only-parenthetical', card, ['answer'], L().onlyParenthetical.message(), L().onlyParenthetical.hint);
   }
   const question = keywords(card.front);
   const shared = keywords(card.answer).filter((w) => hasWord(question, w) && !generic(w));
   if (shared.length && !distractors.some((d) => keywords(d).some((w) => hasWord(question, w)))) {
-    emit('question-keyword', card, ['answer'], `only the answer repeats a word of the question ("${shared[0]}")`, 'reword the question or the answer so the word is not a tell');
+    emit('question-keyword', card, ['answer'], L().questionKeyword.message(shared[0]!), L().questionKeyword.hint);
   }
 }
 
@@ -211,7 +215,7 @@ const NEXT_CHARS = 30;
 function lintCloze(card: ClozeCard, emit: Emit): void {
   for (const m of card.front.matchAll(GAP)) {
     const gap = m[1]!;
-    if (displayWidth(gap) > MAX_TYPED_COLUMNS) emit('typed-too-long', card, ['front'], `gap "${gap}" is ${displayWidth(gap)} columns; typed answers stay within ${MAX_TYPED_COLUMNS}`, 'gap a shorter phrase');
+    if (displayWidth(gap) > MAX_TYPED_COLUMNS) emit('typed-too-long', card, ['front'], L().gapTooLong.message(gap, displayWidth(gap), MAX_TYPED_COLUMNS), L().gapTooLong.hint);
     const after = card.front.slice(m.index! + m[0].length);
     const rest = letters(card.front.slice(0, m.index) + ' ' + after.replace(GAP, ' '));
     // Right after the gap even a one-syllable word tells (`{{집 전체}}이고, … 그 집 안의 방`).
@@ -219,7 +223,7 @@ function lintCloze(card: ClozeCard, emit: Emit): void {
     // The gap, its head term, or a long English word of it elsewhere; any word of it right after it.
     const tells = [...forms(gap), ...keywords(gap).filter((w) => !hasHangul(w) && w.length >= 5)];
     const hit = tells.find((t) => letters(t).length >= 2 && rest.includes(letters(t))) ?? (gap.toLowerCase().match(/[a-z0-9]+|\p{Script=Hangul}+/gu) ?? []).find((w) => hasWord(next, w));
-    if (hit !== undefined) emit('cloze-giveaway', card, ['front'], `the gap "${gap}" is given away by "${hit}" elsewhere in the card`, 'reword the rest of the sentence (e.g. "그것으로") or gap another word');
+    if (hit !== undefined) emit('cloze-giveaway', card, ['front'], L().clozeGiveaway.message(gap, hit), L().clozeGiveaway.hint);
   }
 }
 
@@ -242,12 +246,12 @@ function lintReversible(card: ReversibleCard, keyOf: (t: string) => string, emit
     const viaAlias = key !== answerKey(t) && backKey.includes(key);
     return mentions(card.back, t) || viaAlias;
   });
-  if (hit !== undefined) emit('reverse-giveaway', card, ['back'], `the back contains "${hit}": asked back to front, the prompt gives the answer away`, 'reword the back without the term, or make the card basic');
+  if (hit !== undefined) emit('reverse-giveaway', card, ['back'], L().reverseGiveaway.message(hit), L().reverseGiveaway.hint);
 }
 
 function lintTyped(card: TypedCard, emit: Emit): void {
   const width = displayWidth(card.answer);
-  if (width > MAX_TYPED_COLUMNS) emit('typed-too-long', card, ['answer'], `typed answer is ${width} columns; typed answers stay within ${MAX_TYPED_COLUMNS}`, 'ask for a shorter answer, or make it a choice card');
+  if (width > MAX_TYPED_COLUMNS) emit('typed-too-long', card, ['answer'], L().typedTooLong.message(width, MAX_TYPED_COLUMNS), L().typedTooLong.hint);
 }
 
 /** A card citing a seed section must cite a heading of that note, one with content. */
@@ -255,15 +259,15 @@ function lintSource(card: Card, seeds: NonNullable<LintOptions['seeds']>, hasCon
   const src = card.source && isSeedSource(card.source) ? card.source : undefined;
   if (!src || !seeds.has(src.seed)) return;
   const section = seeds.get(src.seed)!.get(src.section.normalize('NFC'));
-  if (section === undefined) emit('empty-source', card, ['source', 'section'], `source section "${src.section}" is not a heading of ${src.seed}`, 'cite a heading of the note');
-  else if (!hasContent(section)) emit('empty-source', card, ['source', 'section'], `source section "${src.section}" of ${src.seed} has no content (links only)`, 'cite the section that explains it');
+  if (section === undefined) emit('empty-source', card, ['source', 'section'], L().sectionMissing.message(src.section, src.seed), L().sectionMissing.hint);
+  else if (!hasContent(section)) emit('empty-source', card, ['source', 'section'], L().sectionEmpty.message(src.section, src.seed), L().sectionEmpty.hint);
 }
 
 /** A deck whose yes/no cards mostly answer "no" teaches the pattern, not the facts. */
 function lintYesNoSkew(answers: { card: Card; answer: 'yes' | 'no' }[], emit: Emit): void {
   const no = answers.filter((a) => a.answer === 'no');
   if (answers.length < MIN_YES_NO || no.length / answers.length < NO_SHARE) return;
-  for (const { card } of no) emit('yes-no-skew', card, ['back'], `${no.length} of the deck's ${answers.length} yes/no cards answer "아니다": learners learn the pattern`, 'rephrase some as "무엇이 실제로 일어나나?" or add true statements');
+  for (const { card } of no) emit('yes-no-skew', card, ['back'], L().yesNoSkew.message(no.length, answers.length), L().yesNoSkew.hint);
 }
 
 /** Lint warnings for the decks, in deck and card order (duplicates and deck-wide rules last). */
@@ -278,7 +282,7 @@ export function lintDecks(decks: readonly LintDeck[], opts: LintOptions = {}): L
   for (const d of decks) {
     const locate = locator(d);
     const emit: Emit = (rule, card, field, message, hint) =>
-      warnings.push({ file: d.file, severity: 'warning', rule, cardId: card.id, message: `card ${card.id}: ${message} [${rule}]`, hint, location: locate(card, field) });
+      warnings.push({ file: d.file, severity: 'warning', rule, cardId: card.id, message: L().card(card.id, message, rule), hint, location: locate(card, field) });
 
     const answers: { card: Card; answer: 'yes' | 'no' }[] = [];
     for (const card of d.deck.cards) {
@@ -328,8 +332,8 @@ function duplicateFronts(decks: readonly LintDeck[], aliases: AliasKeys | undefi
         severity: 'warning',
         rule: 'duplicate-front',
         cardId: b.card.id,
-        message: `card ${b.card.id}: its front ${same ? 'is the same as' : 'nearly repeats'} card ${a.card.id} (${a.d.deck.id}) [duplicate-front]`,
-        hint: 'drop one, or ask a different fact',
+        message: L().card(b.card.id, L().duplicateFront.message(same, a.card.id, a.d.deck.id), 'duplicate-front'),
+        hint: L().duplicateFront.hint,
         location: b.locate(b.card, ['front']),
       });
     }

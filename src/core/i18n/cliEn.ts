@@ -74,6 +74,7 @@ export const cliEn = {
   errors: {
     unknownCommand: (name: string) => `unknown command "${name}"`,
     didYouMean: (name: string, guess: string) => `unknown command "${name}"; did you mean "${guess}"?`,
+    formatNotForPackage: 'an Anki package is read as one; --format does not apply',
     unexpectedArgument: (arg: string) => `unexpected argument "${arg}"`,
     extraArgument: (command: string, arg: string) => `${command} takes no arguments, got "${arg}"`,
     unknownOption: (opt: string, valid: string[]) => `unknown option ${opt} (options: ${valid.join(', ')})`,
@@ -172,6 +173,7 @@ export const cliEn = {
     passYes: 'nothing written: pass --yes to write without asking',
     nothingWritten: 'nothing written',
     wrote: (n: number, target: string) => `wrote ${plural(n, 'card')} to ${target}`,
+    markdownTooLarge: (kb: number, max: number) => `${kb} KB of Markdown; notes files are read up to ${max} KB (split it into smaller notes)`,
     noCards: (format: 'md' | 'anki') => `no cards found in this ${format === 'anki' ? 'Anki export' : 'Markdown file'}`,
     noCardsHint: (format: 'md' | 'anki'): string =>
       format === 'md' ? 'write "question::answer" lines, `- **term** - definition` items or ==cloze== marks (see the README)' : 'each line needs a front and a back',
@@ -290,7 +292,52 @@ export const cliEn = {
     ownedByStore: (file: string) => `${file} is amgi's own data file; choose another path for the export`,
     settingsNewer: (file: string, version: string, ours: string) =>
       `${file} was written by a newer amgi (settings version ${version}; this one knows ${ours}): it is read as far as possible and never saved over`,
+    logSkipped: (file: string, n: number, byte: number) =>
+      n === 1 ? `${file}: skipped an unreadable line at byte ${byte}` : `${file}: skipped ${n} unreadable lines (the first at byte ${byte})`,
+    snapshotUnreadable: (reason: string, backup: string) => `state.bin could not be read (${reason}); it was moved to ${backup} and progress was rebuilt from the review log`,
+    snapshotRecovered: (reason: string, logAside: string | undefined, cards: number, salvaged: number, snapAside: string) =>
+      `${reason}: it was moved to ${logAside ?? '(nothing: the log is gone)'}; progress was recovered from state.bin (${cards} cards${salvaged ? `, plus ${salvaged} later entries it still held` : ''}), which is kept as ${snapAside}`,
+    snapshotNotSaved: (cause: string) => `could not save state.bin (${cause}); it will be rebuilt from the log`,
+    leech: (key: string, lapses: number) =>
+      `"${key}" is a leech (${lapses} lapses): tagged leech and suspended — rewrite or split the card, then bring it back with \`amgi unsuspend ${key}\` (or Home → Cards)`,
+    settingsNotJson: 'it is not valid JSON',
+    settingsNotObject: 'it is not a JSON object',
+    settingsUnreadable: (why: string, backup: string) => `settings.json could not be read (${why}); it was moved to ${backup} and default settings are used`,
+    settingsInvalid: (fields: string[]) => `settings.json: invalid ${fields.join(', ')}; defaults are used for ${fields.length === 1 ? 'it' : 'them'}`,
+    importUnreadable: (cause: string) => `cannot read: ${cause}`,
+    importTooLarge: (mb: string, max: number) => `file is ${mb} MB; imports are limited to ${max} MB`,
+    importTooLargeHint: 'split it into smaller files',
+    syncPrefix: (problem: string) => `sync: ${problem}`,
     settingsReadOnly: (file: string) => `settings are not saved: ${file} belongs to a newer amgi (update amgi to change settings)`,
+  },
+  /** `amgi sync` (cli/commands/sync.ts) and the Anki package lines (apkgImport/apkgExport.ts). */
+  /** Anki packages (.apkg, .colpkg): what import and export say about them. */
+  anki: {
+    apkgRead: (format: string, notes: number) => `${format} with ${plural(notes, 'note')}`,
+    apkgMedia: (n: number) => `${plural(n, 'media file')} (images, sounds) not imported: amgi keeps the text`,
+    apkgNoReviews: (unknown: number) => (unknown ? `its ${plural(unknown, 'review is', 'reviews are')} of cards amgi did not export` : 'no reviews in it'),
+    apkgNoReviewsHint: 'reviews come back for notes made by `amgi export --format apkg`',
+    apkgWrote: (notes: number, cards: number, decks: number, out: string, scheduled: number | undefined) =>
+      `wrote ${plural(notes, 'note')} (${plural(cards, 'card')}) from ${plural(decks, 'deck')} to ${out}${scheduled !== undefined ? `, ${plural(scheduled, 'card')} with their schedule` : ''}`,
+  },
+  /** Deck lint warnings (core/deck/lint.ts, `amgi validate`): a message and a hint per rule. */
+  lint: {
+    card: (id: string, message: string, rule: string) => `card ${id}: ${message} [${rule}]`,
+    equalOptions: { message: (d: string, same: string) => `distractor "${d}" is the same answer as "${same}" once case, spacing and aliases are ignored`, hint: 'make it differ in meaning, or drop it' },
+    longAnswer: {
+      message: (width: number, widest: number) => `the answer (${width} columns) is at least twice as long as every distractor (≤ ${widest}): the longest option is the guess`,
+      hint: 'shorten the answer (move the detail to `note`) or make the distractors as specific',
+    },
+    onlyParenthetical: { message: () => 'only the answer carries a "(…)" explanation', hint: 'move the parenthetical to `note`, or give the distractors one too' },
+    questionKeyword: { message: (word: string) => `only the answer repeats a word of the question ("${word}")`, hint: 'reword the question or the answer so the word is not a tell' },
+    gapTooLong: { message: (gap: string, width: number, max: number) => `gap "${gap}" is ${width} columns; typed answers stay within ${max}`, hint: 'gap a shorter phrase' },
+    clozeGiveaway: { message: (gap: string, hit: string) => `the gap "${gap}" is given away by "${hit}" elsewhere in the card`, hint: 'reword the rest of the sentence (e.g. "그것으로") or gap another word' },
+    reverseGiveaway: { message: (hit: string) => `the back contains "${hit}": asked back to front, the prompt gives the answer away`, hint: 'reword the back without the term, or make the card basic' },
+    typedTooLong: { message: (width: number, max: number) => `typed answer is ${width} columns; typed answers stay within ${max}`, hint: 'ask for a shorter answer, or make it a choice card' },
+    sectionMissing: { message: (section: string, seed: string) => `source section "${section}" is not a heading of ${seed}`, hint: 'cite a heading of the note' },
+    sectionEmpty: { message: (section: string, seed: string) => `source section "${section}" of ${seed} has no content (links only)`, hint: 'cite the section that explains it' },
+    yesNoSkew: { message: (no: number, all: number) => `${no} of the deck's ${all} yes/no cards answer "아니다": learners learn the pattern`, hint: 'rephrase some as "무엇이 실제로 일어나나?" or add true statements' },
+    duplicateFront: { message: (same: boolean, other: string, deck: string) => `its front ${same ? 'is the same as' : 'nearly repeats'} card ${other} (${deck})`, hint: 'drop one, or ask a different fact' },
   },
   /** Deck problems (core/deck/validate.ts, jsonloc.ts): `file:line:col: message (hint)`. */
   deck: {

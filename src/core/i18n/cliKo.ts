@@ -89,6 +89,7 @@ export const cliKo: CliMessages = {
   errors: {
     unknownCommand: (name) => `"${name}"은(는) 없는 명령입니다`,
     didYouMean: (name, guess) => `"${name}"은(는) 없는 명령입니다. "${guess}"을(를) 말씀하셨나요?`,
+    formatNotForPackage: 'Anki 패키지는 그대로 읽습니다. --format은 쓰지 않습니다',
     unexpectedArgument: (arg) => `필요 없는 인수 "${arg}"`,
     extraArgument: (command, arg) => `${command} 명령은 인수를 받지 않습니다: "${arg}"`,
     unknownOption: (opt, valid) => `없는 옵션 ${opt} (옵션: ${valid.join(', ')})`,
@@ -184,6 +185,7 @@ export const cliKo: CliMessages = {
     passYes: '아무것도 쓰지 않았습니다: 묻지 않고 쓰려면 --yes를 주세요',
     nothingWritten: '아무것도 쓰지 않았습니다',
     wrote: (n, target) => `카드 ${n}장을 ${target}에 썼습니다`,
+    markdownTooLarge: (kb, max) => `Markdown이 ${kb} KB입니다. 노트 파일은 ${max} KB까지 읽습니다 (더 작은 노트로 나누세요)`,
     noCards: (format) => `이 ${format === 'anki' ? 'Anki 내보내기 파일' : 'Markdown 파일'}에서 카드를 찾지 못했습니다`,
     noCardsHint: (format) =>
       format === 'md' ? '"질문::답" 줄, `- **용어** - 설명` 항목, ==빈칸== 표시로 쓰세요 (README 참고)' : '줄마다 앞면과 뒷면이 있어야 합니다',
@@ -299,7 +301,48 @@ export const cliKo: CliMessages = {
     ownedByStore: (file) => `${file}은(는) amgi의 데이터 파일입니다. 내보낼 다른 경로를 고르세요`,
     settingsNewer: (file, version, ours) =>
       `${file}은(는) 더 새로운 amgi가 쓴 파일입니다(설정 버전 ${version}, 이 amgi는 ${ours}까지): 읽을 수 있는 만큼 읽고 덮어쓰지 않습니다`,
+    logSkipped: (file, n, byte) => (n === 1 ? `${file}: ${byte}바이트의 읽을 수 없는 줄을 건너뛰었습니다` : `${file}: 읽을 수 없는 줄 ${n}개를 건너뛰었습니다 (첫 줄은 ${byte}바이트)`),
+    snapshotUnreadable: (reason, backup) => `state.bin을 읽을 수 없어(${reason}) ${backup}(으)로 옮기고 복습 기록에서 진행 상황을 다시 만들었습니다`,
+    snapshotRecovered: (reason, logAside, cards, salvaged, snapAside) =>
+      `${reason}: ${logAside ?? '(없음: 기록 파일이 사라졌습니다)'}(으)로 옮겼습니다. 진행 상황은 state.bin에서 되살렸고(카드 ${cards}장${salvaged ? `, 그 뒤 항목 ${salvaged}개 포함` : ''}) 그 파일은 ${snapAside}(으)로 남겨 두었습니다`,
+    snapshotNotSaved: (cause) => `state.bin을 저장하지 못했습니다(${cause}). 기록에서 다시 만듭니다`,
+    leech: (key, lapses) => `"${key}"은(는) 자꾸 틀리는 카드입니다(${lapses}번 잊음): leech 태그를 달고 보류했습니다 — 카드를 고쳐 쓰거나 나눈 뒤 \`amgi unsuspend ${key}\`(또는 홈 → 카드)로 되살리세요`,
+    settingsNotJson: '올바른 JSON이 아님',
+    settingsNotObject: 'JSON 객체가 아님',
+    settingsUnreadable: (why, backup) => `settings.json을 읽을 수 없어(${why}) ${backup}(으)로 옮기고 기본 설정을 씁니다`,
+    settingsInvalid: (fields) => `settings.json: 잘못된 값 ${fields.join(', ')} — 기본값을 씁니다`,
+    importUnreadable: (cause) => `읽을 수 없음: ${cause}`,
+    importTooLarge: (mb, max) => `파일이 ${mb} MB입니다. 가져오기는 ${max} MB까지입니다`,
+    importTooLargeHint: '더 작은 파일로 나누세요',
+    syncPrefix: (problem) => `동기화: ${problem}`,
     settingsReadOnly: (file) => `설정을 저장하지 않았습니다: ${file}은(는) 더 새로운 amgi의 파일입니다(설정을 바꾸려면 amgi를 업데이트하세요)`,
+  },
+  /** Anki packages (.apkg, .colpkg): what import and export say about them. */
+  anki: {
+    apkgRead: (format, notes) => `${format}: 노트 ${notes}개`,
+    apkgMedia: (n) => `미디어 파일 ${n}개(그림, 소리)는 가져오지 않았습니다: amgi는 글만 씁니다`,
+    apkgNoReviews: (unknown) => (unknown ? `복습 ${unknown}개가 모두 amgi가 내보내지 않은 카드의 것입니다` : '복습 기록이 없습니다'),
+    apkgNoReviewsHint: '복습 기록은 `amgi export --format apkg`로 만든 노트에만 돌아옵니다',
+    apkgWrote: (notes, cards, decks, out, scheduled) =>
+      `덱 ${decks}개의 노트 ${notes}개(카드 ${cards}장)를 ${out}에 썼습니다${scheduled !== undefined ? `, 일정이 있는 카드 ${scheduled}장` : ''}`,
+  },
+  lint: {
+    card: (id, message, rule) => `카드 ${id}: ${message} [${rule}]`,
+    equalOptions: { message: (d, same) => `오답 보기 "${d}"은(는) 대소문자, 띄어쓰기, 별칭을 빼면 "${same}"와(과) 같은 답입니다`, hint: '뜻이 다르게 바꾸거나 빼세요' },
+    longAnswer: {
+      message: (width, widest) => `정답(${width}칸)이 모든 오답 보기(≤ ${widest}칸)보다 두 배 이상 깁니다: 가장 긴 보기가 정답으로 보입니다`,
+      hint: '정답을 줄이거나(자세한 내용은 `note`로) 오답 보기도 그만큼 구체적으로 쓰세요',
+    },
+    onlyParenthetical: { message: () => '정답에만 "(…)" 설명이 붙어 있습니다', hint: '괄호 설명을 `note`로 옮기거나 오답 보기에도 붙이세요' },
+    questionKeyword: { message: (word) => `질문의 낱말("${word}")을 정답만 되풀이합니다`, hint: '그 낱말이 힌트가 되지 않게 질문이나 정답을 고쳐 쓰세요' },
+    gapTooLong: { message: (gap, width, max) => `빈칸 "${gap}"이(가) ${width}칸입니다. 입력하는 답은 ${max}칸 이내여야 합니다`, hint: '더 짧은 구절을 빈칸으로 하세요' },
+    clozeGiveaway: { message: (gap, hit) => `빈칸 "${gap}"의 답이 카드의 다른 곳 "${hit}"에 드러납니다`, hint: '문장의 나머지를 고쳐 쓰거나(예: "그것으로") 다른 낱말을 빈칸으로 하세요' },
+    reverseGiveaway: { message: (hit) => `뒷면에 "${hit}"이(가) 들어 있어 거꾸로 물으면 질문이 답을 알려 줍니다`, hint: '뒷면에서 그 용어를 빼거나 basic 카드로 바꾸세요' },
+    typedTooLong: { message: (width, max) => `입력하는 답이 ${width}칸입니다. ${max}칸 이내여야 합니다`, hint: '더 짧은 답을 묻거나 choice 카드로 바꾸세요' },
+    sectionMissing: { message: (section, seed) => `출처 절 "${section}"은(는) ${seed}의 제목이 아닙니다`, hint: '노트의 제목 하나를 출처로 쓰세요' },
+    sectionEmpty: { message: (section, seed) => `${seed}의 출처 절 "${section}"에 내용이 없습니다 (링크뿐)`, hint: '설명이 있는 절을 출처로 쓰세요' },
+    yesNoSkew: { message: (no, all) => `덱의 예/아니오 카드 ${all}장 중 ${no}장의 답이 "아니다"입니다: 학습자가 규칙을 외웁니다`, hint: '몇 장은 "무엇이 실제로 일어나나?"로 바꾸거나 참인 문장을 더하세요' },
+    duplicateFront: { message: (same, other, deck) => `앞면이 카드 ${other} (${deck})${same ? '와(과) 같습니다' : '를 거의 되풀이합니다'}`, hint: '하나를 빼거나 다른 사실을 물으세요' },
   },
   deck: {
     warning: '경고: ',

@@ -1,8 +1,8 @@
 /** Which parser reads a notes file, and the one entry point the CLI calls. */
+import { cliText } from '../messages.js';
 import { UsageError } from '../errors.js';
 import { looksLikeAnki, parseAnki } from './anki.js';
 import type { ImportParse } from './draft.js';
-import { parseMarkdown } from './markdown.js';
 
 export type NotesFormat = 'md' | 'anki';
 
@@ -14,12 +14,13 @@ export function detectFormat(fileName: string, text: string, explicit?: string):
   if (explicit !== undefined) {
     if (explicit === 'md' || explicit === 'markdown') return 'md';
     if (explicit === 'anki' || explicit === 'tsv') return 'anki';
-    throw new UsageError(`--format must be md or anki, got "${explicit}"`);
+    throw new UsageError(cliText().errors.oneOf('format', ['md', 'anki'], explicit));
   }
   if (/\.tsv$/i.test(fileName) || looksLikeAnki(text)) return 'anki';
   return 'md';
 }
 
-export function parseNotes(format: NotesFormat, text: string, file: string): ImportParse {
-  return format === 'anki' ? parseAnki(text, file) : parseMarkdown(text);
+/** The Markdown parser (CommonMark, ≈100 KB) is loaded only when a Markdown file is imported. */
+export async function parseNotes(format: NotesFormat, text: string, file: string): Promise<ImportParse> {
+  return format === 'anki' ? parseAnki(text, file) : (await import('./markdown.js')).parseMarkdown(text, file);
 }

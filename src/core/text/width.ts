@@ -1,41 +1,68 @@
 /**
  * Display width in terminal columns (Hangul and other wide characters take two).
  * Ink's own truncation overflows by a column on Korean, so amgi truncates here.
+ * Widths are per grapheme cluster as a terminal draws it: East Asian Width from the Unicode
+ * data (get-east-asian-width, ≈4 KB) for the base character; an emoji sequence (ZWJ, skin tone,
+ * flag, VS16) takes two columns; marks and Hangul vowel/final jamo join the character before.
+ * Not string-width: its Intl.Segmenter and emoji regex cost 20–60 ms on the first non-ASCII call.
  */
+import { eastAsianWidth } from 'get-east-asian-width';
 
-function isWide(cp: number): boolean {
+const MARK = /^\p{M}/u;
+/** Marks and invisible format characters (soft hyphen, zero-width space, ZWJ). */
+const ZERO_WIDTH = /^[\p{M}\p{Cf}]/u;
+
+/** Hangul medial vowels and finals (conjoining jamo): drawn on the leading consonant before them. */
+const isJamoVowelOrFinal = (cp: number) => (cp >= 0x1160 && cp <= 0x11ff) || (cp >= 0xd7b0 && cp <= 0xd7ff);
+const isRegional = (cp: number) => cp >= 0x1f1e6 && cp <= 0x1f1ff;
+
+/** Joins the cluster before it: a mark, ZWJ, variation selector, skin tone, emoji tag or jamo. */
+function extendsCluster(cp: number, ch: string): boolean {
+  if (cp < 0x300) return false;
   return (
-    (cp >= 0x1100 && cp <= 0x115f) ||
-    (cp >= 0x2e80 && cp <= 0x303e) ||
-    (cp >= 0x3041 && cp <= 0x33ff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0xa000 && cp <= 0xa4cf) ||
-    (cp >= 0xa960 && cp <= 0xa97f) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x1f300 && cp <= 0x1f64f) ||
-    (cp >= 0x1f900 && cp <= 0x1f9ff) ||
-    (cp >= 0x20000 && cp <= 0x3fffd)
+    cp === 0x200d ||
+    (cp >= 0xfe00 && cp <= 0xfe0f) ||
+    (cp >= 0x1f3fb && cp <= 0x1f3ff) ||
+    (cp >= 0xe0020 && cp <= 0xe007f) ||
+    isJamoVowelOrFinal(cp) ||
+    MARK.test(ch)
   );
 }
 
-function isZeroWidth(cp: number): boolean {
-  return (cp >= 0x300 && cp <= 0x36f) || (cp >= 0x1160 && cp <= 0x11ff) || cp === 0x200b || cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f);
+/** The text cut into what a terminal draws as one character each (a simplified UAX #29). */
+export function graphemes(text: string): string[] {
+  const out: string[] = [];
+  let prev = 0;
+  let flagOpen = false;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    const regional = isRegional(cp);
+    if (out.length && (prev === 0x200d || extendsCluster(cp, ch) || (regional && flagOpen))) {
+      out[out.length - 1] += ch;
+      if (regional) flagOpen = false;
+    } else {
+      out.push(ch);
+      flagOpen = regional;
+    }
+    prev = cp;
+  }
+  return out;
 }
 
-export function charWidth(ch: string): number {
-  const cp = ch.codePointAt(0)!;
-  if (isZeroWidth(cp)) return 0;
-  return isWide(cp) ? 2 : 1;
+/** Columns of one grapheme cluster (from graphemes()). */
+export function charWidth(cluster: string): number {
+  const cp = cluster.codePointAt(0)!;
+  if (cp < 0x7f && cluster.length === 1) return 1;
+  // Soft hyphen, zero-width space, a mark or jamo with nothing before it.
+  if (isJamoVowelOrFinal(cp) || ZERO_WIDTH.test(cluster)) return 0;
+  if (cluster.length > 1 && (cluster.includes('\ufe0f') || (isRegional(cp) && isRegional(cluster.codePointAt(2) ?? 0)))) return 2;
+  return eastAsianWidth(cp);
 }
 
 export function displayWidth(text: string): number {
+  if (/^[\x20-\x7e]*$/.test(text)) return text.length;
   let w = 0;
-  for (const ch of text) w += charWidth(ch);
+  for (const g of graphemes(text)) w += charWidth(g);
   return w;
 }
 
@@ -45,7 +72,7 @@ export function truncateDisplay(text: string, max: number): string {
   if (displayWidth(text) <= max) return text;
   let out = '';
   let w = 0;
-  for (const ch of text) {
+  for (const ch of graphemes(text)) {
     const cw = charWidth(ch);
     if (w + cw > max - 1) break;
     out += ch;
@@ -78,7 +105,7 @@ export function wrapDisplay(text: string, width: number): string[] {
       line = '';
       lineW = 0;
       if (/^\s+$/.test(word)) continue;
-      for (const ch of word) {
+      for (const ch of graphemes(word)) {
         const cw = charWidth(ch);
         if (lineW + cw > width) {
           lines.push(line);

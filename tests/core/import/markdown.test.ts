@@ -135,3 +135,39 @@ describe('inline helpers', () => {
     expect(classifyLines('---\ntitle: x\n---\n# H\n```\n# not heading\n```').map((l) => l.kind)).toEqual(['meta', 'meta', 'meta', 'heading', 'code', 'code', 'code']);
   });
 });
+
+describe('CommonMark block and inline structure (mdast-util-from-markdown)', () => {
+  const backs = (md: string) => parseMarkdown(md).cards.map((c) => ('back' in c ? `${c.front} = ${c.back}` : c.front));
+
+  test('a setext heading (Title over ===== or ---) is a heading, not a card front', () => {
+    expect(fronts('Runtimes\n========\n\n- runc\n- crun\n')).toEqual(['Runtimes: list the items']);
+    const r = parseMarkdown('Docker\n======\n\nVolumes\n-------\n\nbackup::easy\n');
+    expect(r.title).toBe('Docker');
+    expect(r.cards[0]).toMatchObject({ front: 'backup', topic: 'Volumes' });
+    expect(r.ignoredLines).toEqual([]);
+  });
+
+  test('"::" inside a link target, an autolink or an HTML tag splits nothing', () => {
+    expect(backs('See [docs](http://x/a::b) for more\n<http://a::b>\nx <a href="y::z">t</a>\n')).toEqual([]);
+    // The link text and the text around it still can.
+    expect(backs('[docs](http://x/a) :: the manual\n')).toEqual(['docs = the manual']);
+  });
+
+  test('raw HTML blocks make no cards', () => {
+    expect(backs('<div>\nq::a\n</div>\n\nreal::card\n')).toEqual(['real = card']);
+    expect(backs('<details>\n- one\n- two\n</details>\n')).toEqual([]);
+  });
+
+  test('indented code blocks make no cards, in a list item too', () => {
+    expect(backs('Intro text.\n\n    cmd::arg\n    x == {{y}}\n\nreal::card\n')).toEqual(['real = card']);
+    expect(backs('- item::one\n\n      code::block\n')).toEqual(['item = one']);
+  });
+
+  test('a file over the Markdown size limit is refused with one clear line', () => {
+    expect(() => parseMarkdown('q::a\n'.repeat(30_000), 'big.md')).toThrow(/^big\.md: 147 KB of Markdown; notes files are read up to 128 KB/);
+  });
+
+  test('a thematic break is no label for the list under it', () => {
+    expect(backs('para\n\n***\n- a\n- b\n')).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayWidth, padDisplay, truncateDisplay, wrapDisplay } from '../../../src/core/text/width.js';
+import { displayWidth, graphemes, padDisplay, truncateDisplay, wrapDisplay } from '../../../src/core/text/width.js';
 
 describe('display width', () => {
   it('counts Hangul as two columns', () => {
@@ -20,5 +20,38 @@ describe('display width', () => {
     expect(lines.length).toBeGreaterThan(1);
     for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(12);
     expect(lines.join('').replace(/ /g, '')).toBe('컨테이너는호스트OS의커널을공유하는격리된프로세스입니다');
+  });
+});
+
+describe('display width of emoji, marks and jamo (as a terminal draws them)', () => {
+  it('counts wide emoji as two columns', () => {
+    for (const e of ['🚀', '☕', '⌚', '🫠']) expect(displayWidth(e)).toBe(2);
+    expect(displayWidth('🚀 deploy')).toBe(9);
+  });
+  it('counts an emoji sequence (ZWJ, skin tone, VS16, flag, keycap) as one two-column character', () => {
+    for (const e of ['👩‍💻', '👨‍👩‍👧', '👍🏽', '❤️', '🇰🇷', '🏳️‍🌈', '1️⃣']) {
+      expect(graphemes(e)).toEqual([e]);
+      expect(displayWidth(e)).toBe(2);
+    }
+    expect(graphemes('🇰🇷🇯🇵')).toEqual(['🇰🇷', '🇯🇵']);
+    expect(displayWidth('a👩‍💻b')).toBe(4);
+  });
+  it('gives combining marks and invisible format characters no column', () => {
+    expect(displayWidth('e\u0301')).toBe(1);
+    expect(graphemes('e\u0301x')).toEqual(['e\u0301', 'x']);
+    expect(displayWidth('soft\u00adhyphen')).toBe(10);
+    expect(displayWidth('a\u200bb')).toBe(2);
+  });
+  it('draws Hangul syllables, compatibility jamo and conjoining jamo sequences two columns wide', () => {
+    expect(displayWidth('한')).toBe(2);
+    expect(displayWidth('ㄹㅇㅇ')).toBe(6);
+    // ᄒ + ᅡ + ᆫ: a leading consonant with its vowel and final is one syllable on screen.
+    expect(graphemes('\u1112\u1161\u11ab')).toHaveLength(1);
+    expect(displayWidth('\u1112\u1161\u11ab')).toBe(2);
+  });
+  it('never cuts an emoji sequence when truncating or wrapping', () => {
+    expect(truncateDisplay('👩‍💻👩‍💻👩‍💻', 5)).toBe('👩‍💻👩‍💻…');
+    expect(wrapDisplay('👩‍💻👩‍💻👩‍💻', 4)).toEqual(['👩‍💻👩‍💻', '👩‍💻']);
+    expect(displayWidth(padDisplay('🇰🇷 한국', 9))).toBe(9);
   });
 });
