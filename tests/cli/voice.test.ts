@@ -110,7 +110,7 @@ describe('Korean everywhere (--lang ko, or a Korean locale)', () => {
   /** Words that are not prose: names of things, formats, placeholders, values a flag takes. */
   const ALLOWED = new Set([
     'amgi', 'Docker', 'Anki', 'Markdown', 'JSON', 'FSRS', 'UTF', 'ISO', 'KB', 'MB', 'LANG', 'NO_COLOR', 'AMGI_HOME', 'AMGI_NOW', 'README', 'RMSE', 'ENOENT',
-    'ID', 'DIR', 'TAG', 'DATE', 'FILE', 'PATH', 'YYYY', 'MM', 'DD', 'ko', 'en', 'anki', 'json', 'md', 'apkg', 'null',
+    'ID', 'DIR', 'TAG', 'DATE', 'FILE', 'PATH', 'YYYY', 'MM', 'DD', 'ko', 'en', 'anki', 'json', 'md', 'apkg', 'colpkg', 'null', 'AMGI_SYNC_DIR',
     ...COMMANDS.map((c) => c.name), ...CARD_TYPES, ...QUIZ_MODES,
   ]);
   /** ASCII words left once ids, paths, flags, quoted values and the given deck text are taken out. */

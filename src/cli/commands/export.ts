@@ -6,7 +6,6 @@
  */
 import { flagChoice, flagString } from '../args.js';
 import type { CommandContext } from '../types.js';
-import { plural } from '../io.js';
 import { UsageError } from '../../core/errors.js';
 import { formatProblem } from '../../core/deck/validate.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
@@ -61,8 +60,7 @@ function report(ctx: CommandContext, format: ExportFormat, r: DeckExportResult):
       ctx.io.err(t.wrote(t.decks(r.decks, r.cards), `${r.out}/`));
       return;
     case 'apkg': {
-      const scheduled = r.scheduled === undefined ? '' : `, ${plural(r.scheduled, 'card')} with their schedule`;
-      ctx.io.err(`wrote ${plural(r.notes, 'note')} (${plural(r.ankiCards, 'card')}) from ${plural(r.decks, 'deck')} to ${r.out}${scheduled}`);
+      ctx.io.err(cliText().anki.apkgWrote(r.notes, r.ankiCards, r.decks, r.out, r.scheduled));
     }
   }
 }

@@ -242,7 +242,7 @@ export const cliKo: CliMessages = {
     envKeepsOn: 'AMGI_SYNC_DIR가 설정되어 있어 그것을 지울 때까지 동기화가 켜져 있습니다',
     turnedOff: (home, copied, dir) => `동기화를 껐습니다. 복습 기록은 ${home}에 남습니다${copied ? ` (${dir}에서 파일 ${copied}개를 되가져옴)` : ''}`,
     offHere: (device, name) => `동기화가 꺼져 있습니다 (이 기기: ${device}, ${name})`,
-    howToTurnOn: '켜려면: amgi sync --dir PATH   (싱크싱, 드롭박스, iCloud Drive, OneDrive, 깃이 옮기는 폴더)',
+    howToTurnOn: '켜려면: amgi sync --dir PATH   (싱크싱, 드롭박스, 아이클라우드 드라이브, 원드라이브, 깃이 옮기는 폴더)',
     folder: (dir, fromEnv) => `동기화 폴더: ${dir}${fromEnv ? ' (AMGI_SYNC_DIR에서)' : ''}`,
     thisDevice: (device, name) => `이 기기: ${device} (${name})`,
     busy: '다른 amgi 창이 지금 동기화 중입니다. 결과를 보려면 amgi sync를 다시 실행하세요',
