@@ -11,7 +11,7 @@ import { crc32 } from 'node:zlib';
 import type { LogEntry } from '../core/schedule/types.js';
 import { InputError } from '../core/import/errors.js';
 import { checkProgressCount, checkProgressHeader, checkProgressLine, emptyProgress, progressHeader } from '../core/sync/progressFile.js';
-import { appendChunks, logPath, parseEntry, readEntryAt, scanLog } from './log.js';
+import { appendChunks, logPath, parseEntry, readEntriesAt, scanLog } from './log.js';
 import { indexPath, loadIndex, saveIndex } from './entryIndex.js';
 import { ensureDir, syncDir } from './atomicFile.js';
 
@@ -180,9 +180,11 @@ export function planProgressMerge(home: string, file: string, now: number): Prog
     // No history here yet: everything is new.
   } else if (keys && count <= BY_CARD_LIMIT && existsSync(indexPath(home))) {
     const index = loadIndex(home);
+    const offsets: number[] = [];
+    for (const key of keys) for (const offset of index.offsets(key)) offsets.push(offset);
     const fd = openSync(logPath(home), 'r');
     try {
-      for (const key of keys) for (const offset of index.offsets(key)) seen(readEntryAt(fd, offset));
+      for (const e of readEntriesAt(fd, offsets)) seen(e);
     } finally {
       closeSync(fd);
     }

@@ -79,16 +79,26 @@ export function directNext(f: FSRS, fuzz: boolean): (m: MemoryState, t: number, 
 
   const forgettingCurve = (t: number, s: number) => roundTo8(Math.pow(1 + (factor * t) / s, decay));
 
-  /** algorithm.next_state: [difficulty, stability]. */
-  const nextDS = (d: number, s: number, t: number, g: number, r: number | undefined): [number, number] => {
-    if (d === 0 && s === 0) return [clamp(initD(g), 1, 10), Math.max(w[g - 1]!, 0.1)];
+  // next_state's result and the fuzz draw of the review being computed (one at a time: plain
+  // variables instead of a tuple and closures per answer, which were a third of the step's cost).
+  let nd = 0;
+  let ns = 0;
+  let drawn = -1;
+  let seed = '';
+
+  /** algorithm.next_state into nd, ns. */
+  const nextDS = (d: number, s: number, t: number, g: number, r: number): void => {
+    if (d === 0 && s === 0) {
+      nd = clamp(initD(g), 1, 10);
+      ns = Math.max(w[g - 1]!, 0.1);
+      return;
+    }
     if (d < 1 || s < S_MIN) throw new Error(`Invalid memory state { difficulty: ${d}, stability: ${s} }`);
-    let ns: number;
     if (t === 0 && shortTerm) {
       const sinc = Math.pow(s, -w[19]!) * Math.exp(w[17]! * (g - 3 + w[18]!));
       ns = roundTo8(clamp(s * (g >= 2 ? Math.max(sinc, 1.0) : sinc), S_MIN, S_MAX));
     } else {
-      const rr = r ?? forgettingCurve(t, s);
+      const rr = Number.isNaN(r) ? forgettingCurve(t, s) : r;
       if (g === 1) {
         const fail = roundTo8(clamp(w[11]! * Math.pow(d, -w[12]!) * (Math.pow(s + 1, w[13]!) - 1) * Math.exp((1 - rr) * w[14]!), S_MIN, S_MAX));
         ns = clamp(roundTo8(s / Math.exp(w17 * w18)), S_MIN, fail);
@@ -100,11 +110,11 @@ export function directNext(f: FSRS, fuzz: boolean): (m: MemoryState, t: number, 
     }
     const deltaD = -w[6]! * (g - 3);
     const nextD = d + roundTo8((deltaD * (10 - d)) / 9);
-    return [clamp(roundTo8(w[7]! * initEasyD + (1 - w[7]!) * nextD), 1, 10), ns];
+    nd = clamp(roundTo8(w[7]! * initEasyD + (1 - w[7]!) * nextD), 1, 10);
   };
 
   /** algorithm.next_interval with its fuzz (one draw, the same for every grade of one review). */
-  const interval = (s: number, elapsed: number, draw: () => number): number => {
+  const interval = (s: number, elapsed: number): number => {
     const ivl = Math.min(Math.max(1, Math.round(s * modifier)), maxIvl);
     if (!fuzz || ivl < 2.5) return Math.round(ivl);
     let delta = 1.0;
@@ -116,65 +126,83 @@ export function directNext(f: FSRS, fuzz: boolean): (m: MemoryState, t: number, 
     const max = Math.min(Math.round(i + delta), maxIvl);
     if (i > elapsed) min = Math.max(min, elapsed + 1);
     min = Math.min(min, max);
-    return Math.floor(draw() * (max - min + 1) + min);
+    if (drawn < 0) drawn = aleaFirst(seed);
+    return Math.floor(drawn * (max - min + 1) + min);
+  };
+
+  /** applyLearningSteps onto `out` (its stability set), from the card's state and step before. */
+  const learningSteps = (out: MemoryState, from: State, fromStep: number, g: Grade, to: State, t: number, elapsed: number): void => {
+    const info = steps(from, fromStep)[g]!;
+    if (info.minutes > 0 && info.minutes < 1440) {
+      out.step = info.next;
+      out.sch = 0;
+      out.st = to;
+      out.due = t + Math.round(info.minutes) * 60 * 1000;
+    } else {
+      out.st = State.Review;
+      if (info.minutes >= 1440) {
+        out.step = info.next;
+        out.due = t + Math.round(info.minutes) * 60 * 1000;
+        out.sch = Math.floor(info.minutes / 1440);
+      } else {
+        out.step = 0;
+        const ivl = interval(out.s, elapsed);
+        out.sch = ivl;
+        out.due = t + ivl * 24 * 60 * 60 * 1000;
+      }
+    }
   };
 
   return (m, t, grade) => {
     const elapsed = m.st !== State.New && m.last !== undefined ? Math.floor(t / DAY) - Math.floor(m.last / DAY) : 0;
     const reps = m.reps + 1;
-    let drawn: number | undefined;
+    const step = m.step || 0;
     // The seed strategy of fsrs.ts (fuzzSeed): the review's UTC day, reps after this review, d × s before it.
-    const draw = () => (drawn ??= aleaFirst(`${Math.floor(t / DAY)}_${reps}_${m.d * m.s}`));
-    const out: MemoryState = { due: 0, s: 0, d: 0, el: elapsed, sch: m.sch, step: m.step || 0, reps, lapses: m.lapses, st: m.st, last: t };
-
-    /** applyLearningSteps onto `out` (stability set), from the card's state and step. */
-    const learningSteps = (g: Grade, to: State) => {
-      const info = steps(m.st, m.step || 0)[g]!;
-      if (info.minutes > 0 && info.minutes < 1440) {
-        out.step = info.next;
-        out.sch = 0;
-        out.st = to;
-        out.due = t + Math.round(info.minutes) * 60 * 1000;
-      } else {
-        out.st = State.Review;
-        if (info.minutes >= 1440) {
-          out.step = info.next;
-          out.due = t + Math.round(info.minutes) * 60 * 1000;
-          out.sch = Math.floor(info.minutes / 1440);
-        } else {
-          out.step = 0;
-          const ivl = interval(out.s, elapsed, draw);
-          out.sch = ivl;
-          out.due = t + ivl * 24 * 60 * 60 * 1000;
-        }
-      }
-    };
+    drawn = -1;
+    if (fuzz) seed = `${Math.floor(t / DAY)}_${reps}_${m.d * m.s}`;
+    const out: MemoryState = { due: 0, s: 0, d: 0, el: elapsed, sch: m.sch, step, reps, lapses: m.lapses, st: m.st, last: t };
 
     if (m.st !== State.Review) {
-      [out.d, out.s] = nextDS(m.d, m.s, elapsed, grade, undefined);
-      learningSteps(grade, m.st === State.New ? State.Learning : m.st);
+      nextDS(m.d, m.s, elapsed, grade, NaN);
+      out.d = nd;
+      out.s = ns;
+      learningSteps(out, m.st, step, grade, m.st === State.New ? State.Learning : m.st, t, elapsed);
       return out;
     }
     const r = forgettingCurve(elapsed, m.s);
     if (grade === 1) {
-      [out.d, out.s] = nextDS(m.d, m.s, elapsed, 1, r);
-      learningSteps(1, State.Relearning);
+      nextDS(m.d, m.s, elapsed, 1, r);
+      out.d = nd;
+      out.s = ns;
+      learningSteps(out, m.st, step, 1, State.Relearning, t, elapsed);
       out.lapses++;
       return out;
     }
     // Hard, Good and Easy intervals are chained (hard ≤ good < easy): compute what the grade needs.
-    const [dh, sh] = nextDS(m.d, m.s, elapsed, 2, r);
-    const [dg, sg] = nextDS(m.d, m.s, elapsed, 3, r);
-    let hardI = interval(sh, elapsed, draw);
-    let goodI = interval(sg, elapsed, draw);
+    nextDS(m.d, m.s, elapsed, 2, r);
+    const dh = nd;
+    const sh = ns;
+    nextDS(m.d, m.s, elapsed, 3, r);
+    const dg = nd;
+    const sg = ns;
+    let hardI = interval(sh, elapsed);
+    let goodI = interval(sg, elapsed);
     hardI = Math.min(hardI, goodI);
     goodI = Math.max(goodI, hardI + 1);
     let ivl: number;
-    if (grade === 2) [out.d, out.s, ivl] = [dh, sh, hardI];
-    else if (grade === 3) [out.d, out.s, ivl] = [dg, sg, goodI];
-    else {
-      const [de, se] = nextDS(m.d, m.s, elapsed, 4, r);
-      [out.d, out.s, ivl] = [de, se, Math.max(interval(se, elapsed, draw), goodI + 1)];
+    if (grade === 2) {
+      out.d = dh;
+      out.s = sh;
+      ivl = hardI;
+    } else if (grade === 3) {
+      out.d = dg;
+      out.s = sg;
+      ivl = goodI;
+    } else {
+      nextDS(m.d, m.s, elapsed, 4, r);
+      out.d = nd;
+      out.s = ns;
+      ivl = Math.max(interval(ns, elapsed), goodI + 1);
     }
     out.st = State.Review;
     out.step = 0;
