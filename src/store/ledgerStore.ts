@@ -37,7 +37,7 @@ export interface ApplyResult {
  * `from`), refolding the cards that need it. `index`, when given, covers the log up to `from`
  * and is extended; without one an index is built only if a card needs refolding.
  */
-export function applyLog(home: string, ledger: Ledger, from: number, ctx: LedgerContext, opts: { index?: EntryIndex; expectIno?: number } = {}): ApplyResult & { index?: EntryIndex } {
+export function applyLog(home: string, ledger: Ledger, from: number, ctx: LedgerContext, opts: { index?: EntryIndex; expectIno?: number; fresh?: boolean } = {}): ApplyResult & { index?: EntryIndex } {
   let index = opts.index;
   const leeches = new Set<string>();
   /** Key → offset of its first entry not applied on the spot. */
@@ -59,7 +59,7 @@ export function applyLog(home: string, ledger: Ledger, from: number, ctx: Ledger
         if (e.op === 'undo') applyEntry(ledger, e, ctx); // drops the target from `recent`
         return;
       }
-      const r = applyEntry(ledger, e, ctx);
+      const r = applyEntry(ledger, e, ctx, opts.fresh);
       if (!r.ok) dirty.set(key, offset);
       else if (r.leech) leeches.add(e.id);
     },
@@ -139,7 +139,8 @@ export interface LedgerLoad {
 /** Replay the whole log (and build the index on the way). */
 export function rebuildLedger(home: string, ctx: LedgerContext): { ledger: Ledger; offset: number; count: number; problems: string[]; ino?: number; index: EntryIndex } {
   const ledger = emptyLedger();
-  const r = applyLog(home, ledger, 0, ctx, { index: new EntryIndex() });
+  // A new ledger nobody else holds yet: its states may be updated in place.
+  const r = applyLog(home, ledger, 0, ctx, { index: new EntryIndex(), fresh: true });
   return { ledger, offset: r.end, count: r.count, problems: r.problems, ino: r.ino, index: r.index! };
 }
 

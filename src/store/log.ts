@@ -91,7 +91,7 @@ export interface ScanResult {
   replaced?: boolean;
 }
 
-const CHUNK = 8 << 20;
+const CHUNK = 1 << 20;
 
 export interface LineScan {
   /** Byte offset just after the last complete line read. */

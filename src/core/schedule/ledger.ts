@@ -212,8 +212,13 @@ function remember(l: Ledger, e: ItemEntry): void {
   if (l.recent.length > RECENT_LIMIT) l.recent.shift();
 }
 
-/** Apply an entry as it arrives (see ApplyOutcome). */
-export function applyEntry(l: Ledger, e: LogEntry, ctx: LedgerContext): ApplyOutcome {
+/**
+ * Apply an entry as it arrives (see ApplyOutcome). `reuse`: the ledger is private to the caller
+ * (a rebuild), so a card's state object is updated in place instead of replaced. Why: each
+ * replaced state lived for thousands of entries, long enough to be promoted, and a 1M-entry
+ * rebuild left ~1M of them for the old generation (most of its peak memory).
+ */
+export function applyEntry(l: Ledger, e: LogEntry, ctx: LedgerContext, reuse = false): ApplyOutcome {
   if (e.op === 'undo') {
     const i = l.recent.findIndex((r) => r.id === e.target);
     const key = e.key ?? (i >= 0 ? l.recent[i]!.key : undefined);
@@ -233,9 +238,16 @@ export function applyEntry(l: Ledger, e: LogEntry, ctx: LedgerContext): ApplyOut
     return { ok: false, refold: e.key };
   }
   const r = step(before, e, at, ctx, l.days, 1);
-  l.items.set(e.key, r.next);
+  if (reuse && before) overwrite(before, r.next);
+  else l.items.set(e.key, r.next);
   remember(l, e);
   return { ok: true, leech: r.leech };
+}
+
+/** Make `target` hold `src`'s fields, in `src`'s key order (src is a spread of target plus new keys). */
+function overwrite(target: ItemState, src: ItemState): void {
+  for (const k in target) if (!(k in src)) delete target[k as keyof ItemState];
+  Object.assign(target, src);
 }
 
 /** Ids undone by undo entries in `entries` (an undo is final: there is no redo). */
