@@ -108,7 +108,7 @@ export function applyLog(home: string, ledger: Ledger, from: number, ctx: Ledger
 }
 
 /** Log lines read and parsed at once for refolds (~300 bytes of memory each). */
-const REFOLD_BATCH = 200_000;
+const REFOLD_BATCH = 50_000;
 
 
 /** The card keys of the entries with these ids (one pass over the log). */

@@ -188,7 +188,8 @@ export function planProgressMerge(home: string, file: string, now: number): Prog
     for (const key of keys) for (const offset of index.offsets(key)) offsets.push(offset);
     const fd = openSync(logPath(home), 'r');
     try {
-      for (const e of readEntriesAt(fd, offsets)) seen(e);
+      // A bounded batch at a time: parsed entries are ~300 bytes each.
+      for (let i = 0; i < offsets.length; i += 50_000) for (const e of readEntriesAt(fd, offsets.slice(i, i + 50_000))) seen(e);
     } finally {
       closeSync(fd);
     }
