@@ -328,6 +328,22 @@ export function appendChunks(home: string, chunks: Iterable<Buffer>, bytes: numb
   }
 }
 
+/** Lines as newline-terminated chunks of about 1 MB (appendChunks' input): no one buffer of all of them. */
+export function* lineChunks(lines: Iterable<string>): Generator<Buffer> {
+  let pending: string[] = [];
+  let size = 0;
+  for (const line of lines) {
+    pending.push(line);
+    size += line.length;
+    if (size > CHUNK) {
+      yield Buffer.from(`${pending.join('\n')}\n`, 'utf8');
+      pending = [];
+      size = 0;
+    }
+  }
+  if (pending.length) yield Buffer.from(`${pending.join('\n')}\n`, 'utf8');
+}
+
 /** Write a whole new log (a recovery): atomic and durable. */
 export function writeLogFile(home: string, entries: LogEntry[]): void {
   writeFileAtomic(logPath(home), entries.map((e) => `${JSON.stringify(e)}\n`).join(''));

@@ -11,7 +11,7 @@ import { crc32 } from 'node:zlib';
 import type { LogEntry } from '../core/schedule/types.js';
 import { InputError } from '../core/import/errors.js';
 import { checkProgressCount, checkProgressHeader, checkProgressLine, emptyProgress, progressHeader } from '../core/sync/progressFile.js';
-import { appendChunks, logPath, parseEntry, readEntriesAt, scanLog } from './log.js';
+import { appendChunks, lineChunks, logPath, parseEntry, readEntriesAt, scanLog } from './log.js';
 import { indexPath, loadIndex, saveIndex } from './entryIndex.js';
 import { ensureDir, syncDir } from './atomicFile.js';
 import { IdSet, IdsExcept, U32List } from './idSet.js';
@@ -202,26 +202,16 @@ export function planProgressMerge(home: string, file: string, now: number): Prog
 /** Append the plan's new entries (pass 3, the file again, one chunk at a time), all or nothing. */
 export function applyProgressMerge(home: string, plan: ProgressPlan, io: { write?: typeof writeSync } = {}): void {
   if (plan.add.size === 0) return;
-  function* chunks(): Generator<Buffer> {
+  function* lines(): Generator<string> {
     // Each id once: a flag by its number in the plan.
     const written = new Uint8Array(plan.add.span);
-    let pending: string[] = [];
-    let size = 0;
     for (const e of progressEntries(plan.file)) {
       const i = plan.add.indexOf(e.id);
       if (i < 0 || written[i]) continue;
       written[i] = 1;
-      const line = JSON.stringify(e);
-      pending.push(line);
-      size += line.length;
-      if (size > CHUNK) {
-        yield Buffer.from(`${pending.join('\n')}\n`, 'utf8');
-        pending = [];
-        size = 0;
-      }
+      yield JSON.stringify(e);
     }
-    if (pending.length) yield Buffer.from(`${pending.join('\n')}\n`, 'utf8');
   }
   // The space check needs a size before writing: the file's is an upper bound.
-  appendChunks(home, chunks(), statSync(plan.file).size, io);
+  appendChunks(home, lineChunks(lines()), statSync(plan.file).size, io);
 }

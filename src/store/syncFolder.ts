@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { LogEntry } from '../core/schedule/types.js';
 import { syncDir as fsyncDir, writeFileAtomic } from './atomicFile.js';
-import { appendChunks, logPath, parseEntry, scanLines, scanLog } from './log.js';
+import { appendChunks, lineChunks, logPath, parseEntry, scanLines, scanLog } from './log.js';
 import { ensureDevice, syncDirOf } from './syncConfig.js';
 
 export const DEVICE_FORMAT = 1;
@@ -262,8 +262,10 @@ function step(home: string, dir: string): StepResult {
   if (incoming.size) {
     scanLog(home, wholeRead ? 0 : state.logEnd, (e) => incoming.delete(e.id));
     if (incoming.size) {
-      const buf = Buffer.from(`${[...incoming.values()].join('\n')}\n`, 'utf8');
-      appendChunks(home, [buf], buf.length);
+      // In ~1 MB chunks: one buffer of 666k lines (and the string it was made from) was ~260 MB.
+      let bytes = 0;
+      for (const text of incoming.values()) bytes += Buffer.byteLength(text) + 1;
+      appendChunks(home, lineChunks(incoming.values()), bytes);
     }
   }
 
