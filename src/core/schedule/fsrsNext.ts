@@ -84,7 +84,9 @@ export function directNext(f: FSRS, fuzz: boolean): (m: MemoryState, t: number, 
   let nd = 0;
   let ns = 0;
   let drawn = -1;
-  let seed = '';
+  let seedT = 0;
+  let seedReps = 0;
+  let seedDS = 0;
 
   /** algorithm.next_state into nd, ns. */
   const nextDS = (d: number, s: number, t: number, g: number, r: number): void => {
@@ -126,7 +128,9 @@ export function directNext(f: FSRS, fuzz: boolean): (m: MemoryState, t: number, 
     const max = Math.min(Math.round(i + delta), maxIvl);
     if (i > elapsed) min = Math.max(min, elapsed + 1);
     min = Math.min(min, max);
-    if (drawn < 0) drawn = aleaFirst(seed);
+    // The seed strategy of fsrs.ts (fuzzSeed): the review's UTC day, reps after this review, d × s
+    // before it. Made only when an interval is fuzzed: printing d × s is a good part of its cost.
+    if (drawn < 0) drawn = aleaFirst(`${Math.floor(seedT / DAY)}_${seedReps}_${seedDS}`);
     return Math.floor(drawn * (max - min + 1) + min);
   };
 
@@ -157,9 +161,10 @@ export function directNext(f: FSRS, fuzz: boolean): (m: MemoryState, t: number, 
     const elapsed = m.st !== State.New && m.last !== undefined ? Math.floor(t / DAY) - Math.floor(m.last / DAY) : 0;
     const reps = m.reps + 1;
     const step = m.step || 0;
-    // The seed strategy of fsrs.ts (fuzzSeed): the review's UTC day, reps after this review, d × s before it.
     drawn = -1;
-    if (fuzz) seed = `${Math.floor(t / DAY)}_${reps}_${m.d * m.s}`;
+    seedT = t;
+    seedReps = reps;
+    seedDS = m.d * m.s;
     const out: MemoryState = { due: 0, s: 0, d: 0, el: elapsed, sch: m.sch, step, reps, lapses: m.lapses, st: m.st, last: t };
 
     if (m.st !== State.Review) {

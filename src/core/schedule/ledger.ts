@@ -238,7 +238,9 @@ export function applyEntry(l: Ledger, e: LogEntry, ctx: LedgerContext, reuse = f
     return { ok: false, refold: e.key };
   }
   const r = step(before, e, at, ctx, l.days, 1);
-  if (reuse && before) overwrite(before, r.next);
+  // An answer's state has every field the one before had (only flags and restores drop some).
+  if (reuse && before && e.op === 'answer') Object.assign(before, r.next);
+  else if (reuse && before) overwrite(before, r.next);
   else l.items.set(e.key, r.next);
   remember(l, e);
   return { ok: true, leech: r.leech };
