@@ -120,7 +120,12 @@ describe('a small merge reads only the cards it touches', () => {
     const file = join(other, 'p.jsonl');
     const changed = { ...local[7]!, grade: 1 as const };
     writeFileSync(file, formatProgress([local[3]!, changed, answer('n1', '2026-01-02T05:00:00.000Z', 'k-3'), answer('n2', '2026-02-01T00:00:00.000Z', 'k-99')]));
+    const { statSync } = await import('node:fs');
+    const was = statSync(indexPath(home));
     const byCard = planProgressMerge(home, file, Date.parse(NOW));
+    // Read and not extended (the log did not grow): not written again (8 MB at 1M entries).
+    const now = statSync(indexPath(home));
+    expect([now.ino, now.mtimeMs]).toEqual([was.ino, was.mtimeMs]);
     rmSync(indexPath(home));
     const byScan = planProgressMerge(home, file, Date.parse(NOW));
     expect(byCard).toEqual(byScan);
