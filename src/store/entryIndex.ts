@@ -10,6 +10,7 @@
  * little-endian Float64, key after key in header order, at the next multiple of 8 bytes.
  */
 import { readFileSync } from 'node:fs';
+import { endianness } from 'node:os';
 import { join } from 'node:path';
 import { emptyLedger, type Ledger } from '../core/schedule/ledger.js';
 import type { LogEntry } from '../core/schedule/types.js';
@@ -23,6 +24,8 @@ const INDEX_FORMAT = 1;
 /** Byte offsets of each card's entries in the log, in file order, up to `end`. */
 export class EntryIndex {
   private readonly byKey = new Map<string, number[]>();
+  /** The `end` index.bin had when this was read from it: saving the same again is skipped. */
+  fileEnd?: number;
   constructor(public end = 0) {}
 
   add(key: string, offset: number): void {
@@ -52,8 +55,14 @@ export class EntryIndex {
     const total = counts.reduce((a, b) => a + b, 0);
     const out = Buffer.alloc(at + total * 8);
     head.copy(out, 0);
-    let o = at;
-    for (const k of keys) for (const off of this.byKey.get(k)!) o = out.writeDoubleLE(off, o);
+    const all = new Float64Array(total);
+    let o = 0;
+    for (const k of keys) {
+      all.set(this.byKey.get(k)!, o);
+      o += this.byKey.get(k)!.length;
+    }
+    const body = Buffer.from(all.buffer, 0, total * 8);
+    (LITTLE_ENDIAN ? body : Buffer.from(body).swap64()).copy(out, at);
     return out;
   }
 
@@ -61,17 +70,28 @@ export class EntryIndex {
     const nl = bytes.indexOf(10);
     const h = JSON.parse(bytes.toString('utf8', 0, nl)) as { format: number; log: LogProof; keys: string[]; counts: number[] };
     if (h.format !== INDEX_FORMAT || !Array.isArray(h.keys) || !Array.isArray(h.counts) || h.keys.length !== h.counts.length) throw new Error('not an index');
-    let o = (nl + 1 + 7) & ~7;
+    const o = (nl + 1 + 7) & ~7;
     const total = h.counts.reduce((a, b) => a + b, 0);
     if (bytes.length !== o + total * 8) throw new Error('index size');
     const index = new EntryIndex(h.log.offset);
+    const all = float64s(bytes.subarray(o), total);
+    let at = 0;
     h.keys.forEach((k, i) => {
-      const list: number[] = [];
-      for (let n = 0; n < h.counts[i]!; n++, o += 8) list.push(bytes.readDoubleLE(o));
-      index.byKey.set(k, list);
+      const n = h.counts[i]!;
+      index.byKey.set(k, Array.from(all.subarray(at, (at += n))));
     });
     return { index, proof: h.log };
   }
+}
+
+const LITTLE_ENDIAN = endianness() === 'LE';
+
+/** `n` little-endian Float64 values at the start of `b`, as numbers (a copy: the file buffer may be unaligned). */
+function float64s(b: Buffer, n: number): Float64Array {
+  const out = new Float64Array(n);
+  new Uint8Array(out.buffer).set(b.subarray(0, n * 8));
+  if (!LITTLE_ENDIAN) Buffer.from(out.buffer).swap64();
+  return out;
 }
 
 /** The key an entry belongs to (an undo: its target's, when it names it or the target is recent). */
@@ -104,7 +124,10 @@ export function loadIndex(home: string, end?: number): EntryIndex {
   try {
     const { index, proof } = EntryIndex.decode(readFileSync(indexPath(home)));
     const now = logProof(home, proof.offset);
-    if (now && now.tail === proof.tail && now.sample === proof.sample && (end === undefined || proof.offset <= end)) return extend(home, index, end);
+    if (now && now.tail === proof.tail && now.sample === proof.sample && (end === undefined || proof.offset <= end)) {
+      index.fileEnd = proof.offset;
+      return extend(home, index, end);
+    }
   } catch {
     // Missing or damaged: it is a cache; scan instead.
   }
@@ -113,6 +136,8 @@ export function loadIndex(home: string, end?: number): EntryIndex {
 
 /** Best effort: a cache, rebuilt when missing. */
 export function saveIndex(home: string, index: EntryIndex): void {
+  // Read from index.bin and not extended since: the file holds it already (8 MB at 1M entries).
+  if (index.fileEnd === index.end) return;
   const proof = logProof(home, index.end);
   if (!proof) return;
   try {

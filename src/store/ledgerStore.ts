@@ -13,7 +13,7 @@ import { applyEntry, emptyLedger, refoldItem, type Ledger, type LedgerContext } 
 import { ledgerContext } from '../core/schedule/context.js';
 import { DAYS_KEY, type DaysEntry, type LogEntry, type RestoreEntry } from '../core/schedule/types.js';
 import { nodeCrypto } from '../core/crypto.js';
-import { logPath, readEntryAt, scanLog, writeLogFile } from './log.js';
+import { logPath, readEntriesAt, scanLog, writeLogFile } from './log.js';
 import { EntryIndex, keyOfEntry, loadIndex, saveIndex } from './entryIndex.js';
 
 import { freePath, moveAside } from './recover.js';
@@ -38,7 +38,7 @@ export interface ApplyResult {
  * `from`), refolding the cards that need it. `index`, when given, covers the log up to `from`
  * and is extended; without one an index is built only if a card needs refolding.
  */
-export function applyLog(home: string, ledger: Ledger, from: number, ctx: LedgerContext, opts: { index?: EntryIndex; expectIno?: number } = {}): ApplyResult & { index?: EntryIndex } {
+export function applyLog(home: string, ledger: Ledger, from: number, ctx: LedgerContext, opts: { index?: EntryIndex; expectIno?: number; fresh?: boolean } = {}): ApplyResult & { index?: EntryIndex } {
   let index = opts.index;
   const leeches = new Set<string>();
   /** Key → offset of its first entry not applied on the spot. */
@@ -60,7 +60,7 @@ export function applyLog(home: string, ledger: Ledger, from: number, ctx: Ledger
         if (e.op === 'undo') applyEntry(ledger, e, ctx); // drops the target from `recent`
         return;
       }
-      const r = applyEntry(ledger, e, ctx);
+      const r = applyEntry(ledger, e, ctx, opts.fresh);
       if (!r.ok) dirty.set(key, offset);
       else if (r.leech) leeches.add(e.id);
     },
@@ -83,17 +83,33 @@ export function applyLog(home: string, ledger: Ledger, from: number, ctx: Ledger
   }
   const fd = openSync(logPath(home), 'r');
   try {
-    for (const [key, cut] of dirty) {
-      const offsets = index.offsets(key);
-      const entries = offsets.map((o) => readEntryAt(fd, o));
-      const before = entries.filter((_, i) => offsets[i]! < cut);
-      for (const id of refoldItem(ledger, key, before, entries, ctx)) leeches.add(id);
+    // The lines of many cards at once (readEntriesAt reads neighbours together), a bounded batch at a time.
+    const keys = [...dirty.keys()];
+    for (let k = 0; k < keys.length; ) {
+      const batch: string[] = [];
+      const offsets: number[] = [];
+      while (k < keys.length && (batch.length === 0 || offsets.length + index.offsets(keys[k]!).length <= REFOLD_BATCH)) {
+        batch.push(keys[k]!);
+        for (const o of index.offsets(keys[k++]!)) offsets.push(o);
+      }
+      const read = readEntriesAt(fd, offsets);
+      let at = 0;
+      for (const key of batch) {
+        const own = index.offsets(key);
+        const entries = read.slice(at, (at += own.length));
+        const cut = dirty.get(key)!;
+        const before = entries.filter((_, i) => own[i]! < cut);
+        for (const id of refoldItem(ledger, key, before, entries, ctx)) leeches.add(id);
+      }
     }
   } finally {
     closeSync(fd);
   }
   return { ...result, index };
 }
+
+/** Log lines read and parsed at once for refolds (~300 bytes of memory each). */
+const REFOLD_BATCH = 50_000;
 
 
 /** The card keys of the entries with these ids (one pass over the log). */
@@ -124,7 +140,8 @@ export interface LedgerLoad {
 /** Replay the whole log (and build the index on the way). */
 export function rebuildLedger(home: string, ctx: LedgerContext): { ledger: Ledger; offset: number; count: number; problems: string[]; ino?: number; index: EntryIndex } {
   const ledger = emptyLedger();
-  const r = applyLog(home, ledger, 0, ctx, { index: new EntryIndex() });
+  // A new ledger nobody else holds yet: its states may be updated in place.
+  const r = applyLog(home, ledger, 0, ctx, { index: new EntryIndex(), fresh: true });
   return { ledger, offset: r.end, count: r.count, problems: r.problems, ino: r.ino, index: r.index! };
 }
 

@@ -33,22 +33,48 @@ function isRestoredState(x: unknown): boolean {
   return ['due', 's', 'd', 'el', 'sch', 'step', 'reps', 'lapses'].every((k) => isNum(s[k])) && [0, 1, 2, 3].includes(s.st as number) && (s.last === undefined || isNum(s.last));
 }
 
+/**
+ * An answer line exactly as amgi writes it (JSON.stringify of session.ts's object: this key
+ * order, no whitespace, no escapes, whole-number ms), decoded without JSON.parse into an object
+ * with the same keys in the same order. Anything else — another order, an escape, a fraction —
+ * does not match and goes through JSON.parse; either way parseEntry validates the result. Why:
+ * JSON.parse was a quarter of a 1M-entry rebuild, and the regular expression is a few times faster.
+ */
+const ANSWER_LINE = /^\{"v":1,"id":"([^"\\\x00-\x1f]+)","at":"([^"\\\x00-\x1f]+)","op":"answer","key":"([^"\\\x00-\x1f]+)","deck":"([^"\\\x00-\x1f]+)","grade":([1-4]),"ms":(0|[1-9][0-9]{0,14}),"kind":"(review|cram|quiz)","reschedule":(true|false)(?:,"plan":"([^"\\\x00-\x1f]+)")?(?:,"due":"([^"\\\x00-\x1f]+)")?\}$/;
+
+function decodeAnswerLine(line: string): Record<string, unknown> | undefined {
+  const m = ANSWER_LINE.exec(line);
+  if (!m) return undefined;
+  const e: Record<string, unknown> = { v: 1, id: m[1], at: m[2], op: 'answer', key: m[3], deck: m[4], grade: m[5]!.charCodeAt(0) - 48, ms: Number(m[6]), kind: m[7], reschedule: m[8] === 'true' };
+  if (m[9] !== undefined) e.plan = m[9];
+  if (m[10] !== undefined) e.due = m[10];
+  return e;
+}
+
+/** The fields of an answer entry (time `at` already checked). */
+function isAnswer(e: Record<string, unknown>, at: number): boolean {
+  if (!isStr(e.key) || !isStr(e.deck) || !GRADES.includes(e.grade as never) || !isNum(e.ms) || e.ms > MAX_ANSWER_MS) return false;
+  if (!KINDS.includes(e.kind as never) || typeof e.reschedule !== 'boolean') return false;
+  if (e.plan !== undefined && !isStr(e.plan)) return false;
+  return e.due === undefined || (isStr(e.due) && Date.parse(e.due) >= at && Date.parse(e.due) <= MAX_AT);
+}
+
 /** A parsed line if it is a well-formed entry, else undefined. */
 export function parseEntry(line: string): LogEntry | undefined {
-  let e: Record<string, unknown>;
-  try {
-    e = JSON.parse(line);
-  } catch {
-    return undefined;
+  let e: Record<string, unknown> | undefined = decodeAnswerLine(line);
+  if (!e) {
+    try {
+      e = JSON.parse(line);
+    } catch {
+      return undefined;
+    }
   }
   if (!e || typeof e !== 'object' || e.v !== 1 || !isStr(e.id) || !isStr(e.at)) return undefined;
   const at = Date.parse(e.at);
   if (!(at >= MIN_AT && at <= MAX_AT)) return undefined;
   switch (e.op) {
     case 'answer':
-      return isStr(e.key) && isStr(e.deck) && GRADES.includes(e.grade as never) && isNum(e.ms) && e.ms <= MAX_ANSWER_MS && KINDS.includes(e.kind as never) && typeof e.reschedule === 'boolean' && (e.plan === undefined || isStr(e.plan)) && (e.due === undefined || (isStr(e.due) && Date.parse(e.due) >= at && Date.parse(e.due) <= MAX_AT))
-        ? (e as unknown as LogEntry)
-        : undefined;
+      return isAnswer(e, at) ? (e as unknown as LogEntry) : undefined;
     case 'undo':
       return isStr(e.target) && (e.key === undefined || isStr(e.key)) ? (e as unknown as LogEntry) : undefined;
     case 'restore':
@@ -72,7 +98,7 @@ export interface ScanResult {
   replaced?: boolean;
 }
 
-const CHUNK = 8 << 20;
+const CHUNK = 1 << 20;
 
 export interface LineScan {
   /** Byte offset just after the last complete line read. */
@@ -161,6 +187,41 @@ export function readEntryAt(fd: number, offset: number): LogEntry {
     }
     size *= 4;
   }
+}
+
+/** Offsets closer than this are read with one read() (a window), not one each. */
+const GAP = 16 << 10;
+const WINDOW = 1 << 20;
+
+/**
+ * The entries on the lines that start at `offsets` (any order; the result follows it), read in
+ * windows: a refold or a merge check of a thousand cards reads ~100k lines spread over the log,
+ * and one read() a line made the system calls most of its cost.
+ */
+export function readEntriesAt(fd: number, offsets: readonly number[]): LogEntry[] {
+  const order = offsets.map((_, i) => i).sort((a, b) => offsets[a]! - offsets[b]!);
+  const out: LogEntry[] = new Array(offsets.length);
+  const buf = Buffer.allocUnsafe(WINDOW + 1024);
+  for (let i = 0; i < order.length; ) {
+    const start = offsets[order[i]!]!;
+    let j = i + 1;
+    while (j < order.length && offsets[order[j]!]! - offsets[order[j - 1]!]! < GAP && offsets[order[j]!]! - start < WINDOW) j++;
+    const got = readSync(fd, buf, 0, Math.min(buf.length, offsets[order[j - 1]!]! - start + 1024), start);
+    for (let k = i; k < j; k++) {
+      const at = offsets[order[k]!]! - start;
+      const nl = buf.indexOf(10, at);
+      // A line running past what was read (a long one, the window's end): on its own.
+      if (nl < 0 || nl >= got) {
+        out[order[k]!] = readEntryAt(fd, start + at);
+        continue;
+      }
+      const e = parseEntry(buf.toString('utf8', at, nl));
+      if (!e) throw new Error(`the review log changed under amgi at byte ${start + at}`);
+      out[order[k]!] = e;
+    }
+    i = j;
+  }
+  return out;
 }
 
 /** Every valid entry of the log, and the lines that were skipped. For export/merge. */
@@ -271,6 +332,22 @@ export function appendChunks(home: string, chunks: Iterable<Buffer>, bytes: numb
   } finally {
     closeSync(fd);
   }
+}
+
+/** Lines as newline-terminated chunks of about 1 MB (appendChunks' input): no one buffer of all of them. */
+export function* lineChunks(lines: Iterable<string>): Generator<Buffer> {
+  let pending: string[] = [];
+  let size = 0;
+  for (const line of lines) {
+    pending.push(line);
+    size += line.length;
+    if (size > CHUNK) {
+      yield Buffer.from(`${pending.join('\n')}\n`, 'utf8');
+      pending = [];
+      size = 0;
+    }
+  }
+  if (pending.length) yield Buffer.from(`${pending.join('\n')}\n`, 'utf8');
 }
 
 /** Write a whole new log (a recovery): atomic and durable. */

@@ -11,11 +11,12 @@ import { crc32 } from 'node:zlib';
 import type { LogEntry } from '../core/schedule/types.js';
 import { InputError } from '../core/import/errors.js';
 import { checkProgressCount, checkProgressHeader, checkProgressLine, emptyProgress, progressHeader } from '../core/sync/progressFile.js';
-import { appendChunks, logPath, parseEntry, readEntryAt, scanLog } from './log.js';
+import { appendChunks, lineChunks, logPath, parseEntry, readEntriesAt, scanLog } from './log.js';
 import { indexPath, loadIndex, saveIndex } from './entryIndex.js';
 import { ensureDir, syncDir } from './atomicFile.js';
+import { IdSet, IdsExcept, U32List } from './idSet.js';
 
-const CHUNK = 8 << 20;
+const CHUNK = 1 << 20;
 
 /** Each line of a UTF-8 text file (BOM and CR dropped), read in chunks: (text, 1-based line number). */
 export function* fileLines(file: string): Generator<[string, number]> {
@@ -125,7 +126,7 @@ export interface ProgressPlan {
   /** Of those, already here. */
   known: number;
   /** Ids to append (each once). */
-  add: Set<string>;
+  add: IdsExcept;
   /** Ids here and there with different content: this machine's copy is kept. */
   conflicts: string[];
   /** New entries dated more than a day after now (a clock gone wrong), and the latest date. */
@@ -143,7 +144,8 @@ const digest = (e: LogEntry) => crc32(JSON.stringify(e));
 
 export function planProgressMerge(home: string, file: string, now: number): ProgressPlan {
   // Pass 1, the file: every line checked before anything is written; ids with a digest of the content.
-  const incoming = new Map<string, number>();
+  const incoming = new IdSet();
+  const digests = new U32List();
   /** The cards the file's entries belong to (undefined once one names none: an old keyless undo). */
   let keys: Set<string> | undefined = new Set<string>();
   const future = new Set<string>();
@@ -152,7 +154,7 @@ export function planProgressMerge(home: string, file: string, now: number): Prog
   let count = 0;
   for (const e of progressEntries(file)) {
     count++;
-    incoming.set(e.id, digest(e));
+    digests.set(incoming.add(e.id), digest(e));
     if (e.op === 'undo' && e.key === undefined) keys = undefined;
     else keys?.add(e.key!);
     if (Date.parse(e.at) > now + FUTURE_SLACK_MS) {
@@ -166,12 +168,14 @@ export function planProgressMerge(home: string, file: string, now: number): Prog
   // one with an entry that names no card, scans the whole log once.
   let known = 0;
   const conflicts: string[] = [];
+  /** 1: the file's entry of that number is here already. */
+  const here = new Uint8Array(incoming.size);
   const seen = (e: LogEntry) => {
-    const d = incoming.get(e.id);
-    if (d === undefined) return;
+    const i = incoming.indexOf(e.id);
+    if (i < 0 || here[i]) return;
     known++;
-    if (d !== digest(e)) conflicts.push(e.id);
-    incoming.delete(e.id);
+    if (digests.get(i) !== digest(e)) conflicts.push(e.id);
+    here[i] = 1;
     future.delete(e.id);
     forgets.delete(e.id);
   };
@@ -180,38 +184,34 @@ export function planProgressMerge(home: string, file: string, now: number): Prog
     // No history here yet: everything is new.
   } else if (keys && count <= BY_CARD_LIMIT && existsSync(indexPath(home))) {
     const index = loadIndex(home);
+    const offsets: number[] = [];
+    for (const key of keys) for (const offset of index.offsets(key)) offsets.push(offset);
     const fd = openSync(logPath(home), 'r');
     try {
-      for (const key of keys) for (const offset of index.offsets(key)) seen(readEntryAt(fd, offset));
+      // A bounded batch at a time: parsed entries are ~300 bytes each.
+      for (let i = 0; i < offsets.length; i += 50_000) for (const e of readEntriesAt(fd, offsets.slice(i, i + 50_000))) seen(e);
     } finally {
       closeSync(fd);
     }
     saveIndex(home, index);
   } else problems = scanLog(home, 0, seen).problems;
-  return { file, incoming: count, known, add: new Set(incoming.keys()), conflicts: conflicts.sort(), future: { count: future.size, ...(latest && future.size ? { latest } : {}) }, forgets: forgets.size, logProblems: problems };
+  const add = new IdsExcept(incoming, here, known);
+  return { file, incoming: count, known, add, conflicts: conflicts.sort(), future: { count: future.size, ...(latest && future.size ? { latest } : {}) }, forgets: forgets.size, logProblems: problems };
 }
 
 /** Append the plan's new entries (pass 3, the file again, one chunk at a time), all or nothing. */
 export function applyProgressMerge(home: string, plan: ProgressPlan, io: { write?: typeof writeSync } = {}): void {
   if (plan.add.size === 0) return;
-  function* chunks(): Generator<Buffer> {
-    const seen = new Set<string>();
-    let pending: string[] = [];
-    let size = 0;
+  function* lines(): Generator<string> {
+    // Each id once: a flag by its number in the plan.
+    const written = new Uint8Array(plan.add.span);
     for (const e of progressEntries(plan.file)) {
-      if (!plan.add.has(e.id) || seen.has(e.id)) continue;
-      seen.add(e.id);
-      const line = JSON.stringify(e);
-      pending.push(line);
-      size += line.length;
-      if (size > CHUNK) {
-        yield Buffer.from(`${pending.join('\n')}\n`, 'utf8');
-        pending = [];
-        size = 0;
-      }
+      const i = plan.add.indexOf(e.id);
+      if (i < 0 || written[i]) continue;
+      written[i] = 1;
+      yield JSON.stringify(e);
     }
-    if (pending.length) yield Buffer.from(`${pending.join('\n')}\n`, 'utf8');
   }
   // The space check needs a size before writing: the file's is an upper bound.
-  appendChunks(home, chunks(), statSync(plan.file).size, io);
+  appendChunks(home, lineChunks(lines()), statSync(plan.file).size, io);
 }

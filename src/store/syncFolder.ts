@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { LogEntry } from '../core/schedule/types.js';
 import { syncDir as fsyncDir, writeFileAtomic } from './atomicFile.js';
-import { appendChunks, logPath, parseEntry, scanLines, scanLog } from './log.js';
+import { appendChunks, lineChunks, logPath, parseEntry, scanLines, scanLog } from './log.js';
 import { ensureDevice, syncDirOf } from './syncConfig.js';
 import { isConflictCopy, originalOf } from './conflictCopy.js';
 import { fsCause, msg } from '../core/messages.js';
@@ -223,13 +223,7 @@ function step(home: string, dir: string): StepResult {
   // lines: they are in the log's tail since the last step, so the tail is enough — unless a file
   // was read whole (the whole log is checked then).
   const foreign = new Set(incoming.keys());
-  if (incoming.size) {
-    scanLog(home, wholeRead ? 0 : state.logEnd, (e) => incoming.delete(e.id));
-    if (incoming.size) {
-      const buf = Buffer.from(`${[...incoming.values()].join('\n')}\n`, 'utf8');
-      appendChunks(home, [buf], buf.length);
-    }
-  }
+  appendNewToLog(home, incoming, wholeRead ? 0 : state.logEnd);
 
   // 3. Export this machine's entries: the log past the last step, less what came from a device
   // file. Those already in this device's file (a step killed after writing it) are skipped.
@@ -254,6 +248,17 @@ function step(home: string, dir: string): StepResult {
     // A cache: the next step reads more and deduplicates by id.
   }
   return { merged: incoming.size, exported: out.length, problems };
+}
+
+/** The incoming lines the local log does not hold yet (checked from `from`), appended; `incoming` keeps only those. */
+function appendNewToLog(home: string, incoming: Map<string, string>, from: number): void {
+  if (!incoming.size) return;
+  scanLog(home, from, (e) => incoming.delete(e.id));
+  if (!incoming.size) return;
+  // In ~1 MB chunks: one buffer of 666k lines (and the string it was made from) was ~260 MB.
+  let bytes = 0;
+  for (const text of incoming.values()) bytes += Buffer.byteLength(text) + 1;
+  appendChunks(home, lineChunks(incoming.values()), bytes);
 }
 
 /**

@@ -2,8 +2,9 @@
  * The one place that talks to ts-fsrs (FSRS-6). Item states keep dates as epoch
  * milliseconds (compact to store, cheap to compare) and convert at this boundary.
  */
-import { computeDecayFactor, fsrs, generatorParameters, get_fuzz_range, StrategyMode, type AbstractScheduler, type Card as FsrsCard, type Grade as FsrsGrade, State } from 'ts-fsrs';
+import { computeDecayFactor, fsrs, generatorParameters, get_fuzz_range, StrategyMode, type AbstractScheduler, type Card as FsrsCard, type FSRS, State } from 'ts-fsrs';
 import type { Grade, MemoryState, Settings } from './types.js';
+import { directNext } from './fsrsNext.js';
 
 export { State };
 
@@ -84,8 +85,9 @@ function fuzzSeed(this: AbstractScheduler): string {
   return `${Math.floor(this.review_time.getTime() / 86_400_000)}_${this.current.reps}_${this.current.difficulty * this.current.stability}`;
 }
 
-export function makeScheduler(opts: SchedulerOptions): Scheduler {
-  const f = fsrs({
+/** The ts-fsrs scheduler the options describe (makeScheduler's, and the reference fsrsNext is tested against). */
+export function tsFsrs(opts: SchedulerOptions): FSRS {
+  return fsrs({
     request_retention: opts.retention ?? opts.settings.retention,
     maximum_interval: opts.settings.maximumInterval,
     enable_fuzz: opts.fuzz,
@@ -94,14 +96,19 @@ export function makeScheduler(opts: SchedulerOptions): Scheduler {
     relearning_steps: ['10m'],
     ...(opts.settings.weights ? { w: opts.settings.weights } : {}),
   }).useStrategy(StrategyMode.SEED, fuzzSeed);
+}
+
+export function makeScheduler(opts: SchedulerOptions): Scheduler {
+  const f = tsFsrs(opts);
   const { decay, factor } = computeDecayFactor(f.parameters.w);
   // Log order wins over clocks: a time before the card's last review (two terminals, a merged
   // history, a clock set back) counts as that review's time, never as negative elapsed time.
   const clamp = (m: MemoryState, at: number) => Math.max(at, m.last ?? at);
+  // f.next, computed directly (fsrsNext.ts; a test holds the two equal).
+  const next = directNext(f, opts.fuzz);
   return {
     next(m, at, grade) {
-      const t = clamp(m, at);
-      return fromFsrsCard(f.next(toFsrsCard(m, t), new Date(t), grade as FsrsGrade).card);
+      return next(m, clamp(m, at), grade);
     },
     preview(m, at) {
       const t = clamp(m, at);

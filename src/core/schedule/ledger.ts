@@ -212,8 +212,13 @@ function remember(l: Ledger, e: ItemEntry): void {
   if (l.recent.length > RECENT_LIMIT) l.recent.shift();
 }
 
-/** Apply an entry as it arrives (see ApplyOutcome). */
-export function applyEntry(l: Ledger, e: LogEntry, ctx: LedgerContext): ApplyOutcome {
+/**
+ * Apply an entry as it arrives (see ApplyOutcome). `reuse`: the ledger is private to the caller
+ * (a rebuild), so a card's state object is updated in place instead of replaced. Why: each
+ * replaced state lived for thousands of entries, long enough to be promoted, and a 1M-entry
+ * rebuild left ~1M of them for the old generation (most of its peak memory).
+ */
+export function applyEntry(l: Ledger, e: LogEntry, ctx: LedgerContext, reuse = false): ApplyOutcome {
   if (e.op === 'undo') {
     const i = l.recent.findIndex((r) => r.id === e.target);
     const key = e.key ?? (i >= 0 ? l.recent[i]!.key : undefined);
@@ -233,9 +238,18 @@ export function applyEntry(l: Ledger, e: LogEntry, ctx: LedgerContext): ApplyOut
     return { ok: false, refold: e.key };
   }
   const r = step(before, e, at, ctx, l.days, 1);
-  l.items.set(e.key, r.next);
+  // An answer's state has every field the one before had (only flags and restores drop some).
+  if (reuse && before && e.op === 'answer') Object.assign(before, r.next);
+  else if (reuse && before) overwrite(before, r.next);
+  else l.items.set(e.key, r.next);
   remember(l, e);
   return { ok: true, leech: r.leech };
+}
+
+/** Make `target` hold `src`'s fields, in `src`'s key order (src is a spread of target plus new keys). */
+function overwrite(target: ItemState, src: ItemState): void {
+  for (const k in target) if (!(k in src)) delete target[k as keyof ItemState];
+  Object.assign(target, src);
 }
 
 /** Ids undone by undo entries in `entries` (an undo is final: there is no redo). */
@@ -258,15 +272,10 @@ export function effectiveEntries(entries: Iterable<LogEntry>): (ItemEntry | Days
   return sortEntries([...byId.values()]);
 }
 
-/**
- * Fold one item's entries (every entry of its key, undo entries included) into its state, adding
- * their counters to `days` with `sign`. Undefined: nothing in effect (never studied).
- * `leeches`: ids of the answers that made the card a leech.
- */
-export function foldItem(entries: Iterable<LogEntry>, ctx: LedgerContext, days: Map<number, DayStat>, sign: 1 | -1 = 1): { state?: ItemState; leeches: string[] } {
-  let s: ItemState | undefined;
-  const leeches: string[] = [];
-  for (const e of effectiveEntries(entries)) {
+/** Fold `list[from..]` (effective entries, log order) on top of `s`, counters into `days` with `sign`. */
+function foldFrom(list: (ItemEntry | DaysEntry)[], from: number, s: ItemState | undefined, ctx: LedgerContext, days: Map<number, DayStat>, sign: 1 | -1, leeches: string[]): ItemState | undefined {
+  for (let i = from; i < list.length; i++) {
+    const e = list[i]!;
     if (e.op === 'days') {
       addDays(days, e, sign);
       continue;
@@ -275,20 +284,40 @@ export function foldItem(entries: Iterable<LogEntry>, ctx: LedgerContext, days: 
     s = r.next;
     if (r.leech) leeches.push(e.id);
   }
-  return { state: s, leeches };
+  return s;
+}
+
+/**
+ * Fold one item's entries (every entry of its key, undo entries included) into its state, adding
+ * their counters to `days` with `sign`. Undefined: nothing in effect (never studied).
+ * `leeches`: ids of the answers that made the card a leech.
+ */
+export function foldItem(entries: Iterable<LogEntry>, ctx: LedgerContext, days: Map<number, DayStat>, sign: 1 | -1 = 1): { state?: ItemState; leeches: string[] } {
+  const leeches: string[] = [];
+  const state = foldFrom(effectiveEntries(entries), 0, undefined, ctx, days, sign, leeches);
+  return { state, leeches };
 }
 
 /**
  * Replace the fold of `key` over `before` (what its state was built from) with the fold over
  * `after` (all its entries now). Exact: the counters of `before` are taken out, those of `after`
  * put in. Returns the ids of answers in `after` that made the card a leech.
+ * The two folds share their entries up to the first that differs (an older entry merged a month
+ * back leaves the rest of the history before it alike): that part is folded once, its counters
+ * left as they are (taking them out and putting them back in is the same integers).
  */
 export function refoldItem(l: Ledger, key: string, before: Iterable<LogEntry>, after: Iterable<LogEntry>, ctx: LedgerContext): string[] {
-  foldItem(before, ctx, l.days, -1);
-  const r = foldItem(after, ctx, l.days, 1);
-  if (r.state) l.items.set(key, r.state);
+  const was = effectiveEntries(before);
+  const now = effectiveEntries(after);
+  let same = 0;
+  while (same < was.length && same < now.length && was[same] === now[same]) same++;
+  const leeches: string[] = [];
+  const shared = foldFrom(now.slice(0, same), 0, undefined, ctx, new Map(), 1, leeches);
+  foldFrom(was, same, shared, ctx, l.days, -1, []);
+  const state = foldFrom(now, same, shared, ctx, l.days, 1, leeches);
+  if (state) l.items.set(key, state);
   else l.items.delete(key);
-  return r.leeches;
+  return leeches;
 }
 
 /**

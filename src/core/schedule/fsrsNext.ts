@@ -1,0 +1,219 @@
+/**
+ * ts-fsrs's `FSRS.next` (FSRS-6, short-term on, our seed strategy) computed directly on our
+ * MemoryState: the same formulas in the same floating-point order, without a scheduler object,
+ * Date objects, the three other grades of a review card, or three full alea generators per
+ * answer. Why: replaying a 1M-entry log spent ~5 µs an answer in ts-fsrs (a fifth of it in the
+ * fuzz PRNG's `mash`), most of a 20 s rebuild. Everything that is configuration — clipped
+ * weights, interval modifier, learning steps — is read from the ts-fsrs instance itself.
+ * tests/core/fsrsNext.test.ts holds it to ts-fsrs, field for field, on thousands of random
+ * answer sequences with fuzz on and off; a ts-fsrs upgrade that changes a formula fails it.
+ */
+import { BasicLearningStepsStrategy, computeDecayFactor, S_MIN, State, type FSRS } from 'ts-fsrs';
+import type { Grade, MemoryState } from './types.js';
+
+const DAY = 86_400_000;
+const S_MAX = 36500;
+
+const roundTo8 = (x: number) => Math.round(x * 1e8) / 1e8;
+const clamp = (x: number, lo: number, hi: number) => Math.min(Math.max(x, lo), hi);
+
+/** alea's state after its three `mash(' ')` calls: the first number it draws depends on these only. */
+function mashStep(n: number, data: string): number {
+  for (let i = 0; i < data.length; i++) {
+    n += data.charCodeAt(i);
+    let h = 0.02519603282416938 * n;
+    n = h >>> 0;
+    h -= n;
+    h *= n;
+    n = h >>> 0;
+    h -= n;
+    n += h * 0x100000000;
+  }
+  return n;
+}
+const mashOut = (n: number) => (n >>> 0) * 2.3283064365386963e-10;
+const MASH_N0 = 0xefc8249d;
+const MASH_N1 = mashStep(MASH_N0, ' ');
+const ALEA_S0 = mashOut(MASH_N1);
+const MASH_N3 = mashStep(mashStep(MASH_N1, ' '), ' ');
+
+/** The first number `alea(seed)()` returns (ts-fsrs draws exactly one per fuzzed interval). */
+export function aleaFirst(seed: string): number {
+  let s0 = ALEA_S0 - mashOut(mashStep(MASH_N3, seed));
+  if (s0 < 0) s0 += 1;
+  const t = 2091639 * s0 + 2.3283064365386963e-10;
+  return t - (t | 0);
+}
+
+type StepInfo = { minutes: number; next: number } | undefined;
+
+/** `f.next(card, at, grade)` for a card `m` and a review time `t` already clamped to its last review. */
+export function directNext(f: FSRS, fuzz: boolean): (m: MemoryState, t: number, grade: Grade) => MemoryState {
+  const p = f.parameters;
+  const w = p.w;
+  const { decay, factor } = computeDecayFactor(w);
+  const modifier = f.interval_modifier;
+  const maxIvl = p.maximum_interval;
+  const expW8 = Math.exp(w[8]!);
+  const shortTerm = p.enable_short_term;
+  const w17 = shortTerm ? w[17]! : 0;
+  const w18 = shortTerm ? w[18]! : 0;
+  const initD = (g: number) => roundTo8(w[4]! - Math.exp((g - 1) * w[5]!) + 1);
+  const initEasyD = initD(4);
+
+  // The learning-steps strategy, asked once per (state, step, grade).
+  const stepCache = new Map<number, StepInfo[]>();
+  const steps = (state: State, step: number): StepInfo[] => {
+    const k = state * 4096 + step;
+    let got = stepCache.get(k);
+    if (!got) {
+      const r = BasicLearningStepsStrategy(p, state, step) as Partial<Record<Grade, { scheduled_minutes: number; next_step: number }>>;
+      got = [undefined, 1, 2, 3, 4].map((g) => {
+        const x = g === undefined ? undefined : r[g as Grade];
+        return { minutes: Math.max(0, x?.scheduled_minutes ?? 0), next: Math.max(0, x?.next_step ?? 0) };
+      });
+      if (step < 4096) stepCache.set(k, got);
+    }
+    return got;
+  };
+
+  const forgettingCurve = (t: number, s: number) => roundTo8(Math.pow(1 + (factor * t) / s, decay));
+
+  // next_state's result and the fuzz draw of the review being computed (one at a time: plain
+  // variables instead of a tuple and closures per answer, which were a third of the step's cost).
+  let nd = 0;
+  let ns = 0;
+  let drawn = -1;
+  let seedT = 0;
+  let seedReps = 0;
+  let seedDS = 0;
+
+  /** algorithm.next_state into nd, ns. */
+  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: ts-fsrs's next_state branch for branch, so fsrsNext.test.ts's pin is easy to audit
+  const nextDS = (d: number, s: number, t: number, g: number, r: number): void => {
+    if (d === 0 && s === 0) {
+      nd = clamp(initD(g), 1, 10);
+      ns = Math.max(w[g - 1]!, 0.1);
+      return;
+    }
+    if (d < 1 || s < S_MIN) throw new Error(`Invalid memory state { difficulty: ${d}, stability: ${s} }`);
+    if (t === 0 && shortTerm) {
+      const sinc = Math.pow(s, -w[19]!) * Math.exp(w[17]! * (g - 3 + w[18]!));
+      ns = roundTo8(clamp(s * (g >= 2 ? Math.max(sinc, 1.0) : sinc), S_MIN, S_MAX));
+    } else {
+      const rr = Number.isNaN(r) ? forgettingCurve(t, s) : r;
+      if (g === 1) {
+        const fail = roundTo8(clamp(w[11]! * Math.pow(d, -w[12]!) * (Math.pow(s + 1, w[13]!) - 1) * Math.exp((1 - rr) * w[14]!), S_MIN, S_MAX));
+        ns = clamp(roundTo8(s / Math.exp(w17 * w18)), S_MIN, fail);
+      } else {
+        const hard = g === 2 ? w[15]! : 1;
+        const easy = g === 4 ? w[16]! : 1;
+        ns = roundTo8(clamp(s * (1 + expW8 * (11 - d) * Math.pow(s, -w[9]!) * (Math.exp((1 - rr) * w[10]!) - 1) * hard * easy), S_MIN, S_MAX));
+      }
+    }
+    const deltaD = -w[6]! * (g - 3);
+    const nextD = d + roundTo8((deltaD * (10 - d)) / 9);
+    nd = clamp(roundTo8(w[7]! * initEasyD + (1 - w[7]!) * nextD), 1, 10);
+  };
+
+  /** algorithm.next_interval with its fuzz (one draw, the same for every grade of one review). */
+  const interval = (s: number, elapsed: number): number => {
+    const ivl = Math.min(Math.max(1, Math.round(s * modifier)), maxIvl);
+    if (!fuzz || ivl < 2.5) return Math.round(ivl);
+    let delta = 1.0;
+    delta += 0.15 * Math.max(Math.min(ivl, 7.0) - 2.5, 0.0);
+    delta += 0.1 * Math.max(Math.min(ivl, 20.0) - 7.0, 0.0);
+    delta += 0.05 * Math.max(Math.min(ivl, Infinity) - 20.0, 0.0);
+    const i = Math.min(ivl, maxIvl);
+    let min = Math.max(2, Math.round(i - delta));
+    const max = Math.min(Math.round(i + delta), maxIvl);
+    if (i > elapsed) min = Math.max(min, elapsed + 1);
+    min = Math.min(min, max);
+    // The seed strategy of fsrs.ts (fuzzSeed): the review's UTC day, reps after this review, d × s
+    // before it. Made only when an interval is fuzzed: printing d × s is a good part of its cost.
+    if (drawn < 0) drawn = aleaFirst(`${Math.floor(seedT / DAY)}_${seedReps}_${seedDS}`);
+    return Math.floor(drawn * (max - min + 1) + min);
+  };
+
+  /** applyLearningSteps onto `out` (its stability set), from the card's state and step before. */
+  const learningSteps = (out: MemoryState, from: State, fromStep: number, g: Grade, to: State, t: number, elapsed: number): void => {
+    const info = steps(from, fromStep)[g]!;
+    if (info.minutes > 0 && info.minutes < 1440) {
+      out.step = info.next;
+      out.sch = 0;
+      out.st = to;
+      out.due = t + Math.round(info.minutes) * 60 * 1000;
+    } else {
+      out.st = State.Review;
+      if (info.minutes >= 1440) {
+        out.step = info.next;
+        out.due = t + Math.round(info.minutes) * 60 * 1000;
+        out.sch = Math.floor(info.minutes / 1440);
+      } else {
+        out.step = 0;
+        const ivl = interval(out.s, elapsed);
+        out.sch = ivl;
+        out.due = t + ivl * 24 * 60 * 60 * 1000;
+      }
+    }
+  };
+
+  return (m, t, grade) => {
+    const elapsed = m.st !== State.New && m.last !== undefined ? Math.floor(t / DAY) - Math.floor(m.last / DAY) : 0;
+    const reps = m.reps + 1;
+    const step = m.step || 0;
+    drawn = -1;
+    seedT = t;
+    seedReps = reps;
+    seedDS = m.d * m.s;
+    const out: MemoryState = { due: 0, s: 0, d: 0, el: elapsed, sch: m.sch, step, reps, lapses: m.lapses, st: m.st, last: t };
+
+    if (m.st !== State.Review) {
+      nextDS(m.d, m.s, elapsed, grade, NaN);
+      out.d = nd;
+      out.s = ns;
+      learningSteps(out, m.st, step, grade, m.st === State.New ? State.Learning : m.st, t, elapsed);
+      return out;
+    }
+    const r = forgettingCurve(elapsed, m.s);
+    if (grade === 1) {
+      nextDS(m.d, m.s, elapsed, 1, r);
+      out.d = nd;
+      out.s = ns;
+      learningSteps(out, m.st, step, 1, State.Relearning, t, elapsed);
+      out.lapses++;
+      return out;
+    }
+    // Hard, Good and Easy intervals are chained (hard ≤ good < easy): compute what the grade needs.
+    nextDS(m.d, m.s, elapsed, 2, r);
+    const dh = nd;
+    const sh = ns;
+    nextDS(m.d, m.s, elapsed, 3, r);
+    const dg = nd;
+    const sg = ns;
+    let hardI = interval(sh, elapsed);
+    let goodI = interval(sg, elapsed);
+    hardI = Math.min(hardI, goodI);
+    goodI = Math.max(goodI, hardI + 1);
+    let ivl: number;
+    if (grade === 2) {
+      out.d = dh;
+      out.s = sh;
+      ivl = hardI;
+    } else if (grade === 3) {
+      out.d = dg;
+      out.s = sg;
+      ivl = goodI;
+    } else {
+      nextDS(m.d, m.s, elapsed, 4, r);
+      out.d = nd;
+      out.s = ns;
+      ivl = Math.max(interval(ns, elapsed), goodI + 1);
+    }
+    out.st = State.Review;
+    out.step = 0;
+    out.sch = ivl;
+    out.due = t + ivl * 24 * 60 * 60 * 1000;
+    return out;
+  };
+}
