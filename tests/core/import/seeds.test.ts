@@ -9,9 +9,9 @@ import { parseDeckText } from '../../../src/core/deck/validate.js';
 import { deckToJson } from '../../../src/core/export/json.js';
 
 const SEEDS = fileURLToPath(new URL('../../../../shared/seeds/', import.meta.url));
-const README = fileURLToPath(new URL('../../../README.md', import.meta.url));
+const DESIGN = fileURLToPath(new URL('../../../docs/DESIGN.md', import.meta.url));
 
-/** Per seed (its number): cards (all basic), near misses, other text lines — the README's table. */
+/** Per seed (its number): cards (all basic), near misses, other text lines — docs/DESIGN.md's table. */
 const EXPECTED: Record<string, [cards: number, skipped: number, other: number]> = {
   '000': [9, 0, 34],
   '001': [8, 0, 24],
@@ -25,7 +25,7 @@ test('the five seed notes are there', () => {
   expect(files).toHaveLength(5);
 });
 
-test.each(files)('seed %s imports as Markdown into a valid deck with the cards the README quotes', (name) => {
+test.each(files)('seed %s imports as Markdown into a valid deck with the cards docs/DESIGN.md quotes', (name) => {
   const parsed = parseMarkdown(readFileSync(SEEDS + name, 'utf8'));
   const id = slugifyDeckId(name.replace(/\.txt$/, ''));
   const { deck } = buildDeck(parsed, { id, title: parsed.title ?? id, description: 'seed' });
@@ -38,7 +38,7 @@ test.each(files)('seed %s imports as Markdown into a valid deck with the cards t
   expect(new Set(deck.cards.map((c) => c.type))).toEqual(new Set(['basic']));
 });
 
-test("the README's seed table is these numbers", () => {
-  const rows = [...readFileSync(README, 'utf8').matchAll(/^\| (\d{3}) \| (\d+) \| (\d+) \| (\d+) \|$/gm)];
+test("docs/DESIGN.md's seed table is these numbers", () => {
+  const rows = [...readFileSync(DESIGN, 'utf8').matchAll(/^\| (\d{3}) \| (\d+) \| (\d+) \| (\d+) \|$/gm)];
   expect(Object.fromEntries(rows.map((r) => [r[1], [Number(r[2]), Number(r[3]), Number(r[4])]]))).toEqual(EXPECTED);
 });
