@@ -3,7 +3,8 @@
  * Screens get what they need from context; only the active one takes keys.
  */
 import { Box, Text, useApp, useInput } from 'ink';
-import { Suspense, useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useState } from 'react';
+import { KeyRouter } from './keyRouter.js';
 import { ServicesContext, UiContext, type AppServices, type Ui } from './context.js';
 import { chooseLang, messagesFor } from './i18n/index.js';
 import { Command, matches } from './keymap.js';
@@ -50,10 +51,17 @@ export function App({ services, initial, langFlag, env = process.env, color = tr
     [lang, theme, size.columns, size.rows],
   );
 
-  // Ctrl+C quits from anywhere, overlays included; answers are already durable.
-  useInput((input, key) => {
-    if (matches(Command.Quit, input, key)) dispatch({ type: 'quit' });
-  });
+  const [router] = useState(() => new KeyRouter());
+  // The one listener: Ctrl+C quits from anywhere, overlays included (answers are already
+  // durable); every other key goes to the top screen through the router.
+  const onKey = useCallback(
+    (input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {
+      if (matches(Command.Quit, input, key)) dispatch({ type: 'quit' });
+      else router.deliver(input, key);
+    },
+    [router],
+  );
+  useInput(onKey);
   useEffect(() => {
     if (nav.quit) app.exit();
   }, [nav.quit, app]);
@@ -73,20 +81,42 @@ export function App({ services, initial, langFlag, env = process.env, color = tr
   const overlay = help !== undefined || error !== undefined || tooSmall;
   const shell = useMemo<Shell>(
     () => ({
-      push: (screen) => dispatch({ type: 'push', screen }),
-      pop: () => dispatch({ type: 'pop' }),
-      replace: (screen) => dispatch({ type: 'replace', screen }),
+      push: (screen) => {
+        router.hold();
+        dispatch({ type: 'push', screen });
+      },
+      pop: () => {
+        router.hold();
+        dispatch({ type: 'pop' });
+      },
+      replace: (screen) => {
+        router.hold();
+        dispatch({ type: 'replace', screen });
+      },
       quit: () => dispatch({ type: 'quit' }),
       openHelp,
       showError: setError,
       settingsChanged,
       active: !overlay,
     }),
-    [overlay, openHelp],
+    [overlay, openHelp, router],
   );
 
   const top = topScreen(nav);
+  // In render, not an effect: a key handled right after this render (a push) finds the new top.
+  router.setTop(nav.ids[nav.ids.length - 1]!, overlay);
+  // After every commit: a navigation is on screen, so the keys typed after it may go on.
+  useLayoutEffect(() => router.release());
   const below = useMemo<Shell>(() => ({ ...shell, active: false }), [shell]);
+  // Each screen's shell names where its key handler registers.
+  // A new cache whenever the shells it copies change.
+  const shells = useMemo(() => new Map<number, Shell>(), [shell, below]);
+  const shellFor = (id: number, isTop: boolean): Shell => {
+    const k = id * 2 + (isTop ? 1 : 0);
+    let s = shells.get(k);
+    if (!s) shells.set(k, (s = { ...(isTop ? shell : below), keys: { router, screen: id } }));
+    return s;
+  };
   return (
     <ServicesContext.Provider value={services}>
       <UiContext.Provider value={ui}>
@@ -95,7 +125,7 @@ export function App({ services, initial, langFlag, env = process.env, color = tr
           return (
             // Screens below the top (and the top under an overlay) stay mounted but hidden
             // and deaf: a review keeps its session while the user searches.
-            <ShellContext.Provider key={nav.ids[i]} value={isTop ? shell : below}>
+            <ShellContext.Provider key={nav.ids[i]} value={shellFor(nav.ids[i]!, isTop)}>
               <Box display={isTop && !overlay ? 'flex' : 'none'} flexDirection="column">
                 <Suspense fallback={<Text> </Text>}>
                   <ScreenSwitch screen={screen} />

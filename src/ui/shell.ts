@@ -2,6 +2,7 @@
 import { createContext, useContext } from 'react';
 import type { Command } from './keymap.js';
 import type { Screen } from './navigation.js';
+import type { KeyRouter } from './keyRouter.js';
 
 export interface Shell {
   push(screen: Screen): void;
@@ -16,6 +17,8 @@ export interface Shell {
   settingsChanged(): void;
   /** This screen is on top and no overlay is open: it may take keys. */
   active: boolean;
+  /** Where this screen's key handler is registered (keyRouter.ts); undefined outside the app shell. */
+  keys?: { router: KeyRouter; screen: number };
 }
 
 export const ShellContext = createContext<Shell | null>(null);

@@ -203,6 +203,21 @@ test('/레이어 typed in one go on Home (one send-keys call): search opens with
   expect(await t.waitForExit()).toBe(0);
 });
 
+test('/ then 레, 이, 어 as separate writes right after it (walkthrough D18): every syllable lands in the search box', async () => {
+  const t = await start(newHome(), 80, 24);
+  await t.waitFor('All decks');
+  // Four send-keys calls in a row: the syllables arrive while the search screen is being opened.
+  t.keys('/');
+  for (const k of ['레', '이', '어']) t.text(k);
+  const screen = await t.waitFor(/matches/);
+  expect(screen).toMatch(/^› 레이어\s*$/m);
+  t.keys('C-u');
+  t.text('runc');
+  expect(await t.waitFor(/^› runc\s*$/m)).toMatch(/runc/);
+  t.keys('C-c');
+  expect(await t.waitForExit()).toBe(0);
+});
+
 test('a settings.json of the old layout is migrated when the TUI opens', async () => {
   const home = newHome();
   writeFileSync(join(home, 'settings.json'), JSON.stringify({ newCardsPerDay: 7, language: 'en' }));

@@ -1,4 +1,4 @@
-/** Render the app with ink-testing-library and drive it by keys (≥ 10 ms apart: faster keys are dropped). */
+/** Render the app with ink-testing-library and drive it by keys (15 ms apart, like a fast typist; back-to-back writes are tested too). */
 import { render } from 'ink-testing-library';
 import { App } from '../../src/ui/App.js';
 import type { Screen } from '../../src/ui/navigation.js';

@@ -4,6 +4,7 @@
  * when it used the key. Errors thrown by a handler become a dismissible error, not a crash.
  */
 import { useInput, type Key } from 'ink';
+import { useLayoutEffect, useRef } from 'react';
 import { Command, matches } from '../keymap.js';
 import { useShell } from '../shell.js';
 
@@ -18,20 +19,25 @@ export interface ScreenInputOptions {
 
 export function useScreenInput(handler: ScreenHandler, opts: ScreenInputOptions = {}): void {
   const shell = useShell();
-  useInput(
-    (input, key) => {
-      // Ctrl+C is the shell's (it quits from anywhere).
-      if (matches(Command.Quit, input, key)) return;
-      try {
-        if (handler(input, key) === true) return;
-      } catch (e) {
-        shell.showError((e as Error).message);
-        return;
-      }
-      const m = { textField: opts.textField };
-      if (matches(Command.Help, input, key, m)) shell.openHelp(opts.help);
-      else if (matches(Command.Back, input, key, m)) shell.pop();
-    },
-    { isActive: shell.active },
-  );
+  const onKey = (input: string, key: Key) => {
+    // Ctrl+C is the shell's (it quits from anywhere).
+    if (matches(Command.Quit, input, key)) return;
+    try {
+      if (handler(input, key) === true) return;
+    } catch (e) {
+      shell.showError((e as Error).message);
+      return;
+    }
+    const m = { textField: opts.textField };
+    if (matches(Command.Help, input, key, m)) shell.openHelp(opts.help);
+    else if (matches(Command.Back, input, key, m)) shell.pop();
+  };
+  // The newest handler, read when a key comes (the router holds this box, not the function).
+  const latest = useRef(onKey);
+  latest.current = onKey;
+  const keys = shell.keys;
+  // Registered in the commit, before the next key can arrive: none is lost after a push.
+  useLayoutEffect(() => keys?.router.register(keys.screen, latest), [keys?.router, keys?.screen]);
+  // Outside the app shell (a screen rendered alone): Ink's own listener.
+  useInput((input, key) => latest.current(input, key), { isActive: keys === undefined && shell.active });
 }

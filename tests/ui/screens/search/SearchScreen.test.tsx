@@ -84,6 +84,19 @@ describe('search', () => {
     await app.waitFor('레이어란?');
   });
 
+  test('keys written one by one right after / (before the search screen has drawn) all land in the box (walkthrough D18)', async () => {
+    for (const first of ['home', 'review'] as const) {
+      const app = renderApp(withRealSearch(), { initial: [{ kind: first }] });
+      await app.waitFor(first === 'home' ? 'Quit' : /New|new/);
+      // Four writes in one tick: the screen pushed by `/` has not had a passive effect yet.
+      for (const k of ['/', '레', '이', '어']) app.stdin.write(k);
+      await app.waitFor('› 레이어');
+      await app.waitFor('레이어란?');
+      app.stdin.write(KEYS.esc);
+      app.unmount();
+    }
+  });
+
   test('keys right after Ctrl+U go into the emptied box, not after the old text (walkthrough D18)', async () => {
     const app = renderApp(withRealSearch(), { initial: [{ kind: 'search' }] });
     await app.waitFor('type a word');
