@@ -215,8 +215,8 @@ interface Chunk {
  * paragraph) is closed, so the rest parses as it would at the start of a document — apart from
  * link reference definitions (see readBlocks) and a list going on (which changes no line's
  * kind). Candidates are non-blank lines at column 0 (so never indented code or the continuation
- * of a list item) that are an ATX heading or a list item, or follow a blank line, outside a
- * fence or HTML block as far as a line scan tells. Each is checked on the parse itself: the
+ * of a list item) that are an ATX heading or a list item, or follow blank lines (not under an
+ * indented line), outside a fence or HTML block as far as a line scan tells. Each is checked on the parse itself: the
  * chunk is parsed up to and including the candidate, which must begin a child of the root (or
  * an item of a root list); the candidate is then read in the next chunk.
  */
@@ -230,7 +230,8 @@ function parseChunks(lines: string[], chunkChars: number, onChunk: (c: Chunk) =>
   for (let i = 0; i < lines.length; i++) {
     if (size >= want && starts[i]) {
       const tree = fromMarkdown(lines.slice(first, i + 1).join('\n'));
-      if (beginsRootBlock(tree, i - first + 1)) {
+      const underText = lines[i - 1]!.trim() !== '' && !ATX.test(lines[i]!);
+      if (beginsRootBlock(tree, i - first + 1, lines[i]!, underText)) {
         onChunk({ tree, first, last: i, end: i });
         first = i;
         size = 0;
@@ -242,16 +243,37 @@ function parseChunks(lines: string[], chunkChars: number, onChunk: (c: Chunk) =>
   onChunk({ tree: fromMarkdown(lines.slice(first).join('\n')), first, last: lines.length, end: lines.length - 1 });
 }
 
-/** Whether the tree's line `n` begins a child of the root, or an item of a list that is one. */
-function beginsRootBlock(tree: Nodes, n: number): boolean {
-  const last = 'children' in tree ? tree.children.at(-1) : undefined;
+/**
+ * Whether the tree's line `n` begins a child of the root, or an item of a list that is one,
+ * with nothing before it reaching line `n` (an HTML block in a list item can end at column 1
+ * of the next line, and readBlocks would mark that line as code). A paragraph (or setext
+ * heading) right under a text line is not fresh either: it can be the rest of a link
+ * definition's block (`[a]: x` over `2. two` is a definition and a paragraph, where `2. two`
+ * alone is a list). `underText` is false for an ATX heading line.
+ */
+function beginsRootBlock(tree: Nodes, n: number, line: string, underText: boolean): boolean {
+  const kids = 'children' in tree ? tree.children : [];
+  const last = kids.at(-1);
   if (!last) return false;
-  if (last.position!.start.line === n) return true;
-  const start = last.type === 'list' ? last.children.at(-1)?.position?.start : undefined;
-  return start?.line === n && start.column === 1;
+  const endLine = (node: Nodes | undefined) => node?.position?.end.line ?? 0;
+  const fresh = (siblings: readonly Nodes[]) => {
+    const node = siblings.at(-1)!.position!.start;
+    return node.line === n && node.column === 1 && endLine(siblings.at(-2)) < n;
+  };
+  if (fresh(kids)) {
+    if (underText && (last.type === 'paragraph' || last.type === 'heading')) return false;
+    // micromark reads a line as if interrupting when the block before is still open in its state
+    // (indented code over a blank line): then an empty list item, one not numbered 1 or some
+    // HTML is text, which it would not be at the start of a chunk. Those lines are not split at.
+    if (last.type === 'list') return !underText && !(last.ordered && last.start !== 1) && last.children[0]?.children[0]?.position?.start.line === n;
+    return !((last.type === 'paragraph' || last.type === 'heading') && INTERRUPT_SENSITIVE.test(line));
+  }
+  return last.type === 'list' && fresh(last.children) && endLine(kids.at(-2)) < n;
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const ATX = /^#{1,6}(?:\s|$)/;
+const INTERRUPT_SENSITIVE = /^(?:[-*+]|\d{1,9}[.)])(?:\s|$)|^</;
 const HTML_RAW = /^ {0,3}<(?:pre|script|style|textarea)(?:\s|>|$)/i;
 const HTML_RAW_END = /<\/(?:pre|script|style|textarea)>/i;
 const HTML_OTHER = /^ {0,3}<(?:\?|![A-Za-z]|!\[CDATA\[)/;
@@ -267,6 +289,7 @@ function blockStarts(lines: string[]): boolean[] {
   const out = new Array<boolean>(lines.length).fill(false);
   let fence = '';
   let html: RegExp | 'blank' | undefined;
+  let lastText = '';
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (fence) {
@@ -283,7 +306,10 @@ function blockStarts(lines: string[]): boolean[] {
       continue;
     }
     const blankBefore = i > 0 && lines[i - 1]!.trim() === '';
-    out[i] = i > 0 && l !== '' && !/^\s/.test(l) && (blankBefore || CHUNK_START.test(l));
+    // Not after blank lines under an indented line: micromark may still hold that block open.
+    const fresh = blankBefore ? !/^\s/.test(lastText) : CHUNK_START.test(l);
+    out[i] = i > 0 && l !== '' && !/^\s/.test(l) && (ATX.test(l) || fresh);
+    if (l.trim() !== '') lastText = l;
     const open = FENCE.exec(l);
     if (open && !(open[1]![0] === '`' && l.slice(open[0].length).includes('`'))) fence = open[1]!;
     else if (HTML_RAW.test(l)) html = HTML_RAW_END.test(l) ? undefined : HTML_RAW_END;
