@@ -90,78 +90,247 @@ interface Blocks {
 }
 
 /** What the CommonMark parse says of each line (`lines` as parsed: front matter blanked). */
-function readBlocks(lines: string[]): Blocks {
+function readBlocks(lines: string[], chunkChars: number): Blocks {
   const kinds = new Map<number, LineKind>();
   const setext = new Map<number, { level: number; last: number }>();
   const hidden = new Map<number, Uint8Array>();
-  const mark = (n: Nodes, kind: LineKind) => {
-    for (let k = n.position!.start.line; k <= n.position!.end.line; k++) kinds.set(k, kind);
-  };
-  const hide = (from: Point, to: Point) => {
-    for (let k = from.line; k <= to.line; k++) {
-      const cols = hidden.get(k) ?? new Uint8Array(lines[k - 1]!.length);
-      hidden.set(k, cols);
-      cols.fill(1, k === from.line ? from.column - 1 : 0, k === to.line ? to.column - 1 : cols.length);
-    }
-  };
-  const walk = (node: Nodes, flow: boolean): void => {
-    switch (node.type) {
-      case 'code':
-        mark(node, 'code');
-        return;
-      case 'html':
-        // An HTML block makes no card; a tag inside a line is not card text.
-        if (flow) mark(node, 'code');
-        else hide(node.position!.start, node.position!.end);
-        return;
-      case 'thematicBreak':
-      case 'definition':
-        mark(node, 'rule');
-        return;
-      case 'inlineCode':
-        hide(node.position!.start, node.position!.end);
-        return;
-      case 'heading': {
-        const { start, end } = node.position!;
-        if (!lines[start.line - 1]!.trimStart().startsWith('#')) {
-          setext.set(start.line, { level: node.depth, last: end.line - 1 });
-          for (let k = start.line + 1; k <= end.line; k++) kinds.set(k, 'blank');
-        }
-        break;
+  const parsed = lines.map((l) => (l.length > PARSED_LINE_MAX ? 'x' : l));
+  // Each chunk's tree covers document lines first+1..last (1-based); its line k is document line k + shift.
+  const read = (tree: Nodes, first: number, last: number, shift: number) => {
+    const line = (p: Point) => p.line + shift;
+    const inside = (k: number) => k > first && k <= last;
+    const mark = (n: Nodes, kind: LineKind) => {
+      for (let k = line(n.position!.start); k <= line(n.position!.end); k++) if (inside(k)) kinds.set(k, kind);
+    };
+    const hide = (from: Point, to: Point) => {
+      for (let k = line(from); k <= line(to); k++) {
+        if (!inside(k)) continue;
+        const cols = hidden.get(k) ?? new Uint8Array(lines[k - 1]!.length);
+        hidden.set(k, cols);
+        cols.fill(1, k === line(from) ? from.column - 1 : 0, k === line(to) ? to.column - 1 : cols.length);
       }
-      case 'link':
-      case 'linkReference':
-      case 'image':
-      case 'imageReference': {
-        // Everything but the link text: brackets, target, title (an autolink is all target).
-        let at = node.position!.start;
-        const kids = 'children' in node ? node.children : [];
-        const auto = node.type === 'link' && kids.length === 1 && kids[0]!.type === 'text' && node.url.endsWith(kids[0]!.value);
-        if (!auto) {
-          for (const kid of kids) {
-            hide(at, kid.position!.start);
-            at = kid.position!.end;
+    };
+    const walk = (node: Nodes, flow: boolean): void => {
+      switch (node.type) {
+        case 'code':
+          mark(node, 'code');
+          return;
+        case 'html':
+          // An HTML block makes no card; a tag inside a line is not card text.
+          if (flow) mark(node, 'code');
+          else hide(node.position!.start, node.position!.end);
+          return;
+        case 'thematicBreak':
+        case 'definition':
+          mark(node, 'rule');
+          return;
+        case 'inlineCode':
+          hide(node.position!.start, node.position!.end);
+          return;
+        case 'heading': {
+          const start = line(node.position!.start);
+          const end = line(node.position!.end);
+          if (inside(start) && !lines[start - 1]!.trimStart().startsWith('#')) {
+            setext.set(start, { level: node.depth, last: end - 1 });
+            for (let k = start + 1; k <= end; k++) kinds.set(k, 'blank');
           }
+          break;
         }
-        hide(at, node.position!.end);
-        if (auto) return;
-        break;
+        case 'link':
+        case 'linkReference':
+        case 'image':
+        case 'imageReference': {
+          // Everything but the link text: brackets, target, title (an autolink is all target).
+          let at = node.position!.start;
+          const kids = 'children' in node ? node.children : [];
+          const auto = node.type === 'link' && kids.length === 1 && kids[0]!.type === 'text' && node.url.endsWith(kids[0]!.value);
+          if (!auto) {
+            for (const kid of kids) {
+              hide(at, kid.position!.start);
+              at = kid.position!.end;
+            }
+          }
+          hide(at, node.position!.end);
+          if (auto) return;
+          break;
+        }
       }
-    }
-    if ('children' in node) {
-      const inFlow = node.type === 'root' || node.type === 'blockquote' || node.type === 'listItem' || node.type === 'list';
-      for (const kid of node.children) walk(kid, inFlow);
-    }
+      if ('children' in node) {
+        const inFlow = node.type === 'root' || node.type === 'blockquote' || node.type === 'listItem' || node.type === 'list';
+        for (const kid of node.children) walk(kid, inFlow);
+      }
+    };
+    walk(tree, true);
   };
-  walk(fromMarkdown(lines.map((l) => (l.length > PARSED_LINE_MAX ? 'x' : l)).join('\n')), true);
+  // Link reference definitions count across the whole document (a `[x]` here may be defined in
+  // another chunk, before or after it, and a resolved reference hides its brackets). Without
+  // one (no line has `]:`) each chunk is read as soon as it is parsed. With some, the trees are
+  // kept, and a chunk with a bracket is parsed again after all the labels (`[label]: x`) and a
+  // blank line: only the labels matter to what is read here (which references resolve), and a
+  // definition changes no block, so the split points stay as they were.
+  if (!parsed.some((l) => l.includes(']:'))) {
+    parseChunks(parsed, chunkChars, (c) => read(c.tree, c.first, c.last, c.first));
+    return { kinds, setext, hidden };
+  }
+  const chunks: Chunk[] = [];
+  parseChunks(parsed, chunkChars, (c) => chunks.push(c));
+  const labels = new Set<string>();
+  if (chunks.length > 1) {
+    for (const c of chunks) collectLabels(c.tree, c.last - c.first, labels);
+  }
+  const defs = [...labels].map((l) => `[${l}]: x\n`).join('');
+  for (const c of chunks) {
+    const body = parsed.slice(c.first, c.end + 1);
+    if (defs && body.some((l) => l.includes('['))) {
+      read(fromMarkdown(`${defs}\n${body.join('\n')}`), c.first, c.last, c.first - labels.size - 1);
+    } else {
+      read(c.tree, c.first, c.last, c.first);
+    }
+  }
   return { kinds, setext, hidden };
 }
 
-export function classifyLines(text: string): MdLine[] {
+/** Labels of the link reference definitions in a chunk's tree, up to its line `upTo`. */
+function collectLabels(node: Nodes, upTo: number, into: Set<string>): void {
+  if (node.type === 'definition') {
+    if (node.position!.start.line <= upTo && node.label) into.add(node.label.replace(/\s+/g, ' '));
+    return;
+  }
+  if ('children' in node) for (const kid of node.children) collectLabels(kid as Nodes, upTo, into);
+}
+
+interface Chunk {
+  tree: Nodes;
+  /** Lines first..last-1 (0-based) are this chunk's; `end` (last, or the line before it at the end) was parsed too. */
+  first: number;
+  last: number;
+  end: number;
+}
+
+/**
+ * The CommonMark parser (micromark) slows down more than linearly with the length of what it
+ * reads (measured on the seed notes: 57k characters 0.3 s, 429k 4.6 s, 1.7M 60 s), so a long
+ * note is parsed in chunks of about `chunkChars`, each handed to `onChunk`. A chunk ends before
+ * a line that begins a new top-level block: there every open block (list, quote, fence, HTML,
+ * paragraph) is closed, so the rest parses as it would at the start of a document — apart from
+ * link reference definitions (see readBlocks) and a list going on (which changes no line's
+ * kind). Candidates are non-blank lines at column 0 (so never indented code or the continuation
+ * of a list item) that are an ATX heading or a list item, or follow blank lines (not under an
+ * indented line), outside a fence or HTML block as far as a line scan tells. Each is checked on the parse itself: the
+ * chunk is parsed up to and including the candidate, which must begin a child of the root (or
+ * an item of a root list); the candidate is then read in the next chunk.
+ */
+function parseChunks(lines: string[], chunkChars: number, onChunk: (c: Chunk) => void): void {
+  const starts = blockStarts(lines);
+  let first = 0;
+  let size = 0;
+  // After a wrong guess, the next try waits until the chunk has doubled: a document that fools
+  // the line scan costs at most about twice its parse, not a parse per candidate.
+  let want = chunkChars;
+  for (let i = 0; i < lines.length; i++) {
+    if (size >= want && starts[i]) {
+      const tree = fromMarkdown(lines.slice(first, i + 1).join('\n'));
+      const underText = lines[i - 1]!.trim() !== '' && !ATX.test(lines[i]!);
+      if (beginsRootBlock(tree, i - first + 1, lines[i]!, underText)) {
+        onChunk({ tree, first, last: i, end: i });
+        first = i;
+        size = 0;
+        want = chunkChars;
+      } else want = size * 2;
+    }
+    size += lines[i]!.length + 1;
+  }
+  onChunk({ tree: fromMarkdown(lines.slice(first).join('\n')), first, last: lines.length, end: lines.length - 1 });
+}
+
+/**
+ * Whether the tree's line `n` begins a child of the root, or an item of a list that is one,
+ * with nothing before it reaching line `n` (an HTML block in a list item can end at column 1
+ * of the next line, and readBlocks would mark that line as code). A paragraph (or setext
+ * heading) right under a text line is not fresh either: it can be the rest of a link
+ * definition's block (`[a]: x` over `2. two` is a definition and a paragraph, where `2. two`
+ * alone is a list). `underText` is false for an ATX heading line.
+ */
+function beginsRootBlock(tree: Nodes, n: number, line: string, underText: boolean): boolean {
+  const kids = 'children' in tree ? tree.children : [];
+  const last = kids.at(-1);
+  if (!last) return false;
+  const endLine = (node: Nodes | undefined) => node?.position?.end.line ?? 0;
+  const fresh = (siblings: readonly Nodes[]) => {
+    const node = siblings.at(-1)!.position!.start;
+    return node.line === n && node.column === 1 && endLine(siblings.at(-2)) < n;
+  };
+  if (fresh(kids)) {
+    if (underText && (last.type === 'paragraph' || last.type === 'heading')) return false;
+    // micromark reads a line as if interrupting when the block before is still open in its state
+    // (indented code over a blank line): then an empty list item, one not numbered 1 or some
+    // HTML is text, which it would not be at the start of a chunk. Those lines are not split at.
+    if (last.type === 'list') return !underText && !(last.ordered && last.start !== 1) && last.children[0]?.children[0]?.position?.start.line === n;
+    return !((last.type === 'paragraph' || last.type === 'heading') && INTERRUPT_SENSITIVE.test(line));
+  }
+  return last.type === 'list' && fresh(last.children) && endLine(kids.at(-2)) < n;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const ATX = /^#{1,6}(?:\s|$)/;
+const INTERRUPT_SENSITIVE = /^(?:[-*+]|\d{1,9}[.)])(?:\s|$)|^</;
+const HTML_RAW = /^ {0,3}<(?:pre|script|style|textarea)(?:\s|>|$)/i;
+const HTML_RAW_END = /<\/(?:pre|script|style|textarea)>/i;
+const HTML_OTHER = /^ {0,3}<(?:\?|![A-Za-z]|!\[CDATA\[)/;
+const HTML_UNTIL_BLANK = /^ {0,3}<\/?[A-Za-z][A-Za-z0-9-]*(?:\s|\/?>|$)/;
+const CHUNK_START = /^(?:#{1,6}(?:\s|$)|[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$))/;
+
+/**
+ * Lines that may start a chunk (see parseChunks): a cheap scan that skips fenced code (a
+ * closing fence is the same character, at least as long) and HTML blocks, so that a `# comment`
+ * in a shell block is not tried. A wrong guess costs a parse, not a wrong result.
+ */
+function blockStarts(lines: string[]): boolean[] {
+  const out = new Array<boolean>(lines.length).fill(false);
+  let fence = '';
+  let html: RegExp | 'blank' | undefined;
+  let lastText = '';
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (fence) {
+      const close = FENCE.exec(l);
+      if (close && close[1]![0] === fence[0] && close[1]!.length >= fence.length && l.trim() === close[1]) fence = '';
+      continue;
+    }
+    if (html === 'blank') {
+      if (l.trim() === '') html = undefined;
+      continue;
+    }
+    if (html) {
+      if (html.test(l)) html = undefined;
+      continue;
+    }
+    const blankBefore = i > 0 && lines[i - 1]!.trim() === '';
+    // Not after blank lines under an indented line: micromark may still hold that block open.
+    const fresh = blankBefore ? !/^\s/.test(lastText) : CHUNK_START.test(l);
+    out[i] = i > 0 && l !== '' && !/^\s/.test(l) && (ATX.test(l) || fresh);
+    if (l.trim() !== '') lastText = l;
+    const open = FENCE.exec(l);
+    if (open && !(open[1]![0] === '`' && l.slice(open[0].length).includes('`'))) fence = open[1]!;
+    else if (HTML_RAW.test(l)) html = HTML_RAW_END.test(l) ? undefined : HTML_RAW_END;
+    else if (HTML_OTHER.test(l)) html = l.includes('>', l.indexOf('<') + 2) ? undefined : />/;
+    else if (HTML_UNTIL_BLANK.test(l)) html = 'blank';
+  }
+  return out;
+}
+
+/**
+ * Characters of Markdown parsed at once; see parseChunks. On the seed notes repeated to 1.1M
+ * characters: 4k 2.0–2.4 s, 8k 2.2 s, 16k 3.0 s, 32k 3.3–3.7 s, 64k 3.8–4.0 s.
+ */
+const CHUNK_CHARS = 8 * 1024;
+
+/** `chunkChars` is for tests (chunked and whole parses must agree). */
+export function classifyLines(text: string, chunkChars = CHUNK_CHARS): MdLine[] {
   const raw = stripComments(text).split(/\r\n|\r|\n/);
   const metaEnd = frontMatterEnd(raw);
   // The front matter is not Markdown (its `---` would be a rule, `tags:` a heading): blanked, lines kept.
-  const blocks = readBlocks(raw.map((l, i) => (i <= metaEnd ? '' : l)));
+  const blocks = readBlocks(raw.map((l, i) => (i <= metaEnd ? '' : l)), chunkChars);
   const out: MdLine[] = [];
   raw.forEach((line, idx) => {
     const n = idx + 1;

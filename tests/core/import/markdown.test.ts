@@ -164,7 +164,7 @@ describe('CommonMark block and inline structure (mdast-util-from-markdown)', () 
   });
 
   test('a file over the Markdown size limit is refused with one clear line', () => {
-    expect(() => parseMarkdown('q::a\n'.repeat(30_000), 'big.md')).toThrow(/^big\.md: 147 KB of Markdown; notes files are read up to 128 KB/);
+    expect(() => parseMarkdown('q::a\n'.repeat(430_000), 'big.md')).toThrow(/^big\.md: 2100 KB of Markdown; notes files are read up to 2048 KB/);
   });
 
   test('a thematic break is no label for the list under it', () => {
