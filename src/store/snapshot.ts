@@ -25,6 +25,7 @@ import type { Settings } from '../core/schedule/types.js';
 import { SCHEDULER_VERSION } from '../core/schedule/fsrs.js';
 import { logPath } from './log.js';
 import { writeFileAtomic } from './atomicFile.js';
+import { fsCause, msg } from '../core/messages.js';
 
 export const SNAPSHOT_FILE = 'state.bin';
 /** Where formats 2 and 3 were kept (JSON); removed after the first save in the current format. */
@@ -149,7 +150,7 @@ function parseSnapshot(bytes: Buffer): { header: SnapshotHeader; rows: Buffer } 
 
 /** The rows as numbers: a view of the file's bytes when aligned and little-endian, else a copy. */
 function rowNumbers(b: Buffer, n: number): Float64Array {
-  if (b.length !== n * ROW_BYTES) throw new Error('rows and keys differ');
+  if (b.length !== n * ROW_BYTES) throw new Error(msg().snapshotDamage.header);
   if (LITTLE_ENDIAN && b.byteOffset % 8 === 0) return new Float64Array(b.buffer, b.byteOffset, n * ROW_WIDTH);
   const copy = Buffer.from(b);
   if (!LITTLE_ENDIAN) copy.swap64();
@@ -179,19 +180,19 @@ export function badRow(rows: Float64Array, decks: number): number {
 /** The ledger of a parsed file; throws on anything that is not a well-formed snapshot of this format. */
 function decodeParsed(h: SnapshotHeader, rowBytes: Buffer): Ledger {
   if (!h || h.format !== SNAPSHOT_FORMAT || typeof h.log?.offset !== 'number' || typeof h.rowsCrc !== 'number' || typeof h.days !== 'object' || h.days === null || !Array.isArray(h.recent)) {
-    throw new Error('not a snapshot of a known format');
+    throw new Error(msg().snapshotDamage.header);
   }
-  if (!Array.isArray(h.keys) || !Array.isArray(h.decks) || !Array.isArray(h.more)) throw new Error('bad items');
+  if (!Array.isArray(h.keys) || !Array.isArray(h.decks) || !Array.isArray(h.more)) throw new Error(msg().snapshotDamage.header);
   const n = h.keys.length;
-  for (const k of h.keys) if (typeof k !== 'string') throw new Error('bad key');
-  for (const d of h.decks) if (typeof d !== 'string') throw new Error('bad deck');
+  for (const k of h.keys) if (typeof k !== 'string') throw new Error(msg().snapshotDamage.header);
+  for (const d of h.decks) if (typeof d !== 'string') throw new Error(msg().snapshotDamage.header);
   const rows = rowNumbers(rowBytes, n);
-  if (crc32(new Uint8Array(rows.buffer, rows.byteOffset, rows.byteLength)) !== h.rowsCrc) throw new Error('its rows do not match their checksum');
+  if (crc32(new Uint8Array(rows.buffer, rows.byteOffset, rows.byteLength)) !== h.rowsCrc) throw new Error(msg().snapshotDamage.checksum);
   const bad = badRow(rows, h.decks.length);
-  if (bad >= 0) throw new Error(`row ${bad} holds impossible values`);
+  if (bad >= 0) throw new Error(msg().snapshotDamage.impossibleRow(bad));
   const table = { keys: h.keys, decks: h.decks, rows };
   const objects: [number, ItemState][] = h.more.map((m) => {
-    if (!Array.isArray(m) || !Number.isInteger(m[0]) || m[0] < 0 || m[0] >= n || typeof m[1] !== 'object' || m[1] === null) throw new Error('bad extras');
+    if (!Array.isArray(m) || !Number.isInteger(m[0]) || m[0] < 0 || m[0] >= n || typeof m[1] !== 'object' || m[1] === null) throw new Error(msg().snapshotDamage.header);
     return [m[0], Object.assign(rowState(table, m[0]), m[1])];
   });
   const days = new Map<number, DayStat>();
@@ -265,13 +266,13 @@ export function readSnapshot(home: string, params: string): SnapshotRead {
     bytes = readFileSync(snapshotPath(home));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
-    return { kind: 'corrupt', reason: (e as Error).message };
+    return { kind: 'corrupt', reason: fsCause(e) };
   }
   let parsed: ReturnType<typeof parseSnapshot>;
   try {
     parsed = parseSnapshot(bytes);
-  } catch (e) {
-    return { kind: 'corrupt', reason: (e as Error).message };
+  } catch {
+    return { kind: 'corrupt', reason: msg().snapshotDamage.unreadable };
   }
   const h = parsed.header;
   // An older format was written by an older amgi: a cache to rebuild, not damage.
@@ -285,7 +286,7 @@ export function readSnapshot(home: string, params: string): SnapshotRead {
   const offset = h.log.offset;
   const now = logProof(home, offset);
   if (!now || now.tail !== h.log.tail || now.sample !== h.log.sample) {
-    const reason = !now ? 'the review log is shorter than the progress saved from it (truncated or deleted)' : 'the review log no longer holds the answers the progress was saved from (overwritten or damaged)';
+    const reason = !now ? msg().snapshotDamage.logShorter : msg().snapshotDamage.logOverwritten;
     return { kind: 'logDamaged', ledger, offset, reason };
   }
   if (h.params !== params) return { kind: 'stale', reason: 'settings changed since it was written' };

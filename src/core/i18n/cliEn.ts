@@ -294,6 +294,15 @@ export const cliEn = {
       `${file} was written by a newer amgi (settings version ${version}; this one knows ${ours}): it is read as far as possible and never saved over`,
     logSkipped: (file: string, n: number, byte: number) =>
       n === 1 ? `${file}: skipped an unreadable line at byte ${byte}` : `${file}: skipped ${n} unreadable lines (the first at byte ${byte})`,
+    /** Why state.bin was not used (shown inside snapshotUnreadable and the recovery notice). */
+    snapshotDamage: {
+      header: 'its header is damaged',
+      checksum: 'its rows do not match their checksum',
+      impossibleRow: (row: number) => `row ${row} holds impossible values`,
+      unreadable: 'it is not a snapshot amgi can read',
+      logShorter: 'the review log is shorter than the progress saved from it (truncated or deleted)',
+      logOverwritten: 'the review log no longer holds the answers the progress was saved from (overwritten or damaged)',
+    },
     snapshotUnreadable: (reason: string, backup: string) => `state.bin could not be read (${reason}); it was moved to ${backup} and progress was rebuilt from the review log`,
     snapshotRecovered: (reason: string, logAside: string | undefined, cards: number, salvaged: number, snapAside: string) =>
       `${reason}: it was moved to ${logAside ?? '(nothing: the log is gone)'}; progress was recovered from state.bin (${cards} cards${salvaged ? `, plus ${salvaged} later entries it still held` : ''}), which is kept as ${snapAside}`,

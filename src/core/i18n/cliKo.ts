@@ -302,6 +302,14 @@ export const cliKo: CliMessages = {
     settingsNewer: (file, version, ours) =>
       `${file}은(는) 더 새로운 amgi가 쓴 파일입니다(설정 버전 ${version}, 이 amgi는 ${ours}까지): 읽을 수 있는 만큼 읽고 덮어쓰지 않습니다`,
     logSkipped: (file, n, byte) => (n === 1 ? `${file}: ${byte}바이트의 읽을 수 없는 줄을 건너뛰었습니다` : `${file}: 읽을 수 없는 줄 ${n}개를 건너뛰었습니다 (첫 줄은 ${byte}바이트)`),
+    snapshotDamage: {
+      header: '머리 부분이 손상됨',
+      checksum: '행들이 체크섬과 맞지 않음',
+      impossibleRow: (row) => `${row}번 행에 있을 수 없는 값이 있음`,
+      unreadable: 'amgi가 읽을 수 있는 스냅숏이 아님',
+      logShorter: '복습 기록이 거기서 저장한 진행 상황보다 짧습니다 (잘리거나 삭제됨)',
+      logOverwritten: '복습 기록에 진행 상황을 저장할 때의 답이 더는 없습니다 (덮어쓰이거나 손상됨)',
+    },
     snapshotUnreadable: (reason, backup) => `state.bin을 읽을 수 없어(${reason}) ${backup}(으)로 옮기고 복습 기록에서 진행 상황을 다시 만들었습니다`,
     snapshotRecovered: (reason, logAside, cards, salvaged, snapAside) =>
       `${reason}: ${logAside ?? '(없음: 기록 파일이 사라졌습니다)'}(으)로 옮겼습니다. 진행 상황은 state.bin에서 되살렸고(카드 ${cards}장${salvaged ? `, 그 뒤 항목 ${salvaged}개 포함` : ''}) 그 파일은 ${snapAside}(으)로 남겨 두었습니다`,
