@@ -237,10 +237,21 @@ export class ProgressStore implements Progress, SessionHost {
     return last.key;
   }
 
-  /** The browser's rows (and `amgi cards`): every item's state, due, interval, recall now and flags. */
+  /**
+   * The browser's rows (and `amgi cards`): every item's state, due, interval, recall now and flags.
+   * All items' rows are kept while nothing they come from changes (the log read so far, the
+   * scheduler's settings, the minute): opening the browser again, or a card and back, costs no
+   * recomputation of 10k rows. Callers never change the rows (they filter and sort copies).
+   */
   cardInfos(items: StudyItem[] = this.allItems): CardInfo[] {
-    return cardInfos(items, this.ledger, { scheduler: this.ctx.scheduler, now: this.now(), dayStartHour: this.settings.dayStartHour });
+    const compute = () => cardInfos(items, this.ledger, { scheduler: this.ctx.scheduler, now: this.now(), dayStartHour: this.settings.dayStartHour });
+    if (items !== this.allItems) return compute();
+    const key = `${this.offset}:${this.logIno}:${this.params}:${this.settings.dayStartHour}:${Math.floor(this.now() / 60_000)}`;
+    if (this.allInfos?.key !== key) this.allInfos = { key, rows: compute() };
+    return this.allInfos.rows;
   }
+
+  private allInfos?: { key: string; rows: CardInfo[] };
 
   /**
    * A card's entries still in effect (answers, flags, restores), oldest first: the card view's

@@ -13,6 +13,33 @@ beforeEach(() => ({ home, cleanup } = tmpHome()));
 afterEach(() => cleanup());
 
 describe('browse rows and history', () => {
+  test('the rows are kept while nothing they come from changes: an answer, a flag, another window or the next minute makes new ones', () => {
+    const decks = [deck('a', 4)];
+    const c = clock('2026-03-01T10:00:00');
+    const p = open(home, decks, c.now);
+    const first = p.cardInfos();
+    expect(p.cardInfos()).toBe(first);
+    p.setFlag('a-0001', 'suspend');
+    const afterFlag = p.cardInfos();
+    expect(afterFlag).not.toBe(first);
+    expect(afterFlag.find((r) => r.key === 'a-0001')!.suspended).toBe(true);
+    // Another window answers: this one's rows change once it has read the log.
+    const other = open(home, decks, c.now);
+    const s = other.startReview();
+    s.answer(3, 1000);
+    other.close();
+    p.refresh();
+    const afterOther = p.cardInfos();
+    expect(afterOther).not.toBe(afterFlag);
+    expect(afterOther.filter((r) => r.kind !== 'new').length).toBe(1);
+    // Recall and "due today" depend on the time: a minute later they are computed again.
+    c.advance(MIN);
+    expect(p.cardInfos()).not.toBe(afterOther);
+    // A subset is never served from the whole list's rows.
+    expect(p.cardInfos([])).toEqual([]);
+    p.close();
+  });
+
   test('rows say state, due and flags; filters and sorts pick them out', () => {
     const decks = [deck('a', 6, { tags: (i) => (i % 2 ? ['odd'] : []) })];
     const c = clock('2026-03-01T10:00:00');
