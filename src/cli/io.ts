@@ -26,7 +26,3 @@ export function json(value: unknown): string {
   return JSON.stringify(value, null, 2);
 }
 
-/** "1 card", "2 cards". */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}

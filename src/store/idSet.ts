@@ -146,10 +146,6 @@ export class IdsExcept {
     return i >= 0 && !this.out[i] ? i : -1;
   }
 
-  has(id: string): boolean {
-    return this.indexOf(id) >= 0;
-  }
-
   /** Numbers are below this. */
   get span(): number {
     return this.ids.size;

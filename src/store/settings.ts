@@ -97,6 +97,24 @@ export function peekSettings(home: string): Pick<Settings, 'language' | 'dayStar
   return { language, dayStartHour };
 }
 
+/**
+ * Whether opening the settings needs conf now: only a settings.json of an older layout is migrated
+ * (by conf) when it is read. A current or newer file, none, or one that cannot be read (it is moved
+ * aside, not migrated) opens without it.
+ */
+export function settingsNeedMigration(home: string): boolean {
+  try {
+    const file = settingsPath(home);
+    if (!statSync(file).isFile()) return false;
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { __internal__?: { migrations?: { version?: string } } } | null;
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return false;
+    const version = parsed.__internal__?.migrations?.version;
+    return version !== SETTINGS_VERSION && !isNewerVersion(version);
+  } catch {
+    return false;
+  }
+}
+
 export interface SettingsStore {
   readonly settings: Settings;
   readonly notices: string[];

@@ -3,12 +3,12 @@
  * first), off (copied back), a step now (retried while another window holds the lock, then the
  * snapshot rebuilt), and what the folder holds. The steps themselves are store/syncFolder.ts.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { AmgiError } from '../core/errors.js';
 import { cliText } from '../core/messages.js';
 import { isCopyBesideOriginal, userFileConflictCopies } from './conflictCopy.js';
-import { ensureDir } from './atomicFile.js';
+import { writeFileAtomic } from './atomicFile.js';
 import { ensureDevice, saveSyncDir, syncDirOf } from './syncConfig.js';
 import { syncReport, syncStep, type DeviceReport, type StepResult } from './syncFolder.js';
 import { rebuildSnapshot } from './ledgerStore.js';
@@ -32,11 +32,8 @@ function copyFiles(files: string[], from: string, to: string, replace: boolean):
   for (const f of files) {
     const target = join(to, f);
     if (!replace && existsSync(target)) continue;
-    ensureDir(dirname(target));
-    // Through a temp name: a kill mid-copy never leaves half a deck under the real name.
-    const tmp = join(dirname(target), `.${f.split('/').pop()}.${process.pid}.tmp`);
-    copyFileSync(join(from, f), tmp);
-    renameSync(tmp, target);
+    // Atomic and durable: a kill mid-copy never leaves half a deck under the real name.
+    writeFileAtomic(target, readFileSync(join(from, f)));
     n++;
   }
   return n;

@@ -2,14 +2,14 @@
  * The app shell: the screen stack, the help and error overlays, language, theme and size.
  * Screens get what they need from context; only the active one takes keys.
  */
-import { Box, Text, useApp, useInput } from 'ink';
+import { Box, Text, useApp, useInput, type Key } from 'ink';
 import { Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useState } from 'react';
 import { KeyRouter } from './keyRouter.js';
 import { ServicesContext, UiContext, type AppServices, type Ui } from './context.js';
 import { chooseLang, messagesFor } from './i18n/index.js';
 import { Command, matches } from './keymap.js';
-import { initialNav, navReducer, topScreen, type Screen } from './navigation.js';
-import { ShellContext, type Shell } from './shell.js';
+import { initialNav, navReducer, topScreen, type NavAction, type Screen } from './navigation.js';
+import { ScreenIdContext, ShellContext, type Shell } from './shell.js';
 import { makeTheme } from './theme.js';
 import { useTerminalSize, type Size } from './hooks/useTerminalSize.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
@@ -55,13 +55,21 @@ export function App({ services, initial, langFlag, env = process.env, color = tr
   // The one listener: Ctrl+C quits from anywhere, overlays included (answers are already
   // durable); every other key goes to the top screen through the router.
   const onKey = useCallback(
-    (input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {
+    (input: string, key: Key) => {
       if (matches(Command.Quit, input, key)) dispatch({ type: 'quit' });
       else router.deliver(input, key);
     },
     [router],
   );
   useInput(onKey);
+  // A navigation holds the keys typed after it for the screen it brings (keyRouter.ts).
+  const navigate = useCallback(
+    (action: NavAction) => {
+      router.hold();
+      dispatch(action);
+    },
+    [router],
+  );
   useEffect(() => {
     if (nav.quit) app.exit();
   }, [nav.quit, app]);
@@ -81,25 +89,17 @@ export function App({ services, initial, langFlag, env = process.env, color = tr
   const overlay = help !== undefined || error !== undefined || tooSmall;
   const shell = useMemo<Shell>(
     () => ({
-      push: (screen) => {
-        router.hold();
-        dispatch({ type: 'push', screen });
-      },
-      pop: () => {
-        router.hold();
-        dispatch({ type: 'pop' });
-      },
-      replace: (screen) => {
-        router.hold();
-        dispatch({ type: 'replace', screen });
-      },
+      push: (screen) => navigate({ type: 'push', screen }),
+      pop: () => navigate({ type: 'pop' }),
+      replace: (screen) => navigate({ type: 'replace', screen }),
       quit: () => dispatch({ type: 'quit' }),
       openHelp,
       showError: setError,
       settingsChanged,
       active: !overlay,
+      router,
     }),
-    [overlay, openHelp, router],
+    [overlay, openHelp, router, navigate],
   );
 
   const top = topScreen(nav);
@@ -108,15 +108,6 @@ export function App({ services, initial, langFlag, env = process.env, color = tr
   // After every commit: a navigation is on screen, so the keys typed after it may go on.
   useLayoutEffect(() => router.release());
   const below = useMemo<Shell>(() => ({ ...shell, active: false }), [shell]);
-  // Each screen's shell names where its key handler registers.
-  // A new cache whenever the shells it copies change.
-  const shells = useMemo(() => new Map<number, Shell>(), [shell, below]);
-  const shellFor = (id: number, isTop: boolean): Shell => {
-    const k = id * 2 + (isTop ? 1 : 0);
-    let s = shells.get(k);
-    if (!s) shells.set(k, (s = { ...(isTop ? shell : below), keys: { router, screen: id } }));
-    return s;
-  };
   return (
     <ServicesContext.Provider value={services}>
       <UiContext.Provider value={ui}>
@@ -125,12 +116,14 @@ export function App({ services, initial, langFlag, env = process.env, color = tr
           return (
             // Screens below the top (and the top under an overlay) stay mounted but hidden
             // and deaf: a review keeps its session while the user searches.
-            <ShellContext.Provider key={nav.ids[i]} value={shellFor(nav.ids[i]!, isTop)}>
-              <Box display={isTop && !overlay ? 'flex' : 'none'} flexDirection="column">
-                <Suspense fallback={<Text> </Text>}>
-                  <ScreenSwitch screen={screen} />
-                </Suspense>
-              </Box>
+            <ShellContext.Provider key={nav.ids[i]} value={isTop ? shell : below}>
+              <ScreenIdContext.Provider value={nav.ids[i]}>
+                <Box display={isTop && !overlay ? 'flex' : 'none'} flexDirection="column">
+                  <Suspense fallback={<Text> </Text>}>
+                    <ScreenSwitch screen={screen} />
+                  </Suspense>
+                </Box>
+              </ScreenIdContext.Provider>
             </ShellContext.Provider>
           );
         })}

@@ -17,11 +17,14 @@ export interface Shell {
   settingsChanged(): void;
   /** This screen is on top and no overlay is open: it may take keys. */
   active: boolean;
-  /** Where this screen's key handler is registered (keyRouter.ts); undefined outside the app shell. */
-  keys?: { router: KeyRouter; screen: number };
+  /** Where screens register their key handlers (keyRouter.ts); undefined outside the app shell. */
+  router?: KeyRouter;
 }
 
 export const ShellContext = createContext<Shell | null>(null);
+
+/** The stack id of the screen a component belongs to: where its key handler registers. */
+export const ScreenIdContext = createContext<number | undefined>(undefined);
 
 export function useShell(): Shell {
   const s = useContext(ShellContext);

@@ -1,9 +1,9 @@
 /** F8: a settings file written by a newer amgi is read as far as possible, warned about, never saved over. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { isAmgiError } from '../../src/core/errors.js';
-import { isNewerVersion, openSettings, preloadConf } from '../../src/store/settings.js';
+import { isNewerVersion, openSettings, preloadConf, settingsNeedMigration } from '../../src/store/settings.js';
 import { amgi } from '../helpers/cli.js';
 import { tmpHome } from '../helpers/tmpHome.js';
 
@@ -57,5 +57,22 @@ describe('a settings file from a newer amgi (F8)', () => {
     expect(isNewerVersion('1.0.0.1', '1.0.0')).toBe(true);
     expect(isNewerVersion('banana', '1.0.0')).toBe(false);
     expect(isNewerVersion(undefined, '1.0.0')).toBe(false);
+  });
+});
+
+describe('settingsNeedMigration (the TUI loads conf before its first frame only then)', () => {
+  test('only a settings.json of an older layout needs conf now', async () => {
+    const home = t.home;
+    rmSync(file);
+    expect(settingsNeedMigration(home)).toBe(false); // none yet
+    await preloadConf();
+    openSettings(home, () => new Date()).save({ newPerDay: 7 });
+    expect(settingsNeedMigration(home)).toBe(false); // written by this amgi
+    writeFileSync(file, JSON.stringify({ newCardsPerDay: 7, language: 'en' }));
+    expect(settingsNeedMigration(home)).toBe(true); // the old layout, no version
+    writeFileSync(file, JSON.stringify({ __internal__: { migrations: { version: '99.0.0' } } }));
+    expect(settingsNeedMigration(home)).toBe(false); // a newer amgi's: read as it is
+    writeFileSync(file, '{ not json');
+    expect(settingsNeedMigration(home)).toBe(false); // moved aside, not migrated
   });
 });

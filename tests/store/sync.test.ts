@@ -152,7 +152,7 @@ describe('sync through a folder', () => {
     expect(ko.code).toBe(0);
     expect(ko.stdout).toContain('settings.json의 충돌 사본입니다');
     // Korean output: no English words left once paths, ids and command names are taken out.
-    const words = ko.stdout.replaceAll('mine (conflicted copy 2026-12-01).json', '').replace(/\S*[/.]\S*|amgi|sync|--dir|PATH|UTC|iCloud Drive|OneDrive|git/g, '').match(/[A-Za-z]{3,}/g);
+    const words = ko.stdout.replaceAll('mine (conflicted copy 2026-12-01).json', '').replace(/\S*[/.]\S*|\b[a-z0-9-]*-[0-9a-f]{6}\b|amgi|sync|--dir|PATH|UTC|iCloud Drive|OneDrive|git/g, '').match(/[A-Za-z]{3,}/g);
     expect(words).toBeNull();
   });
 

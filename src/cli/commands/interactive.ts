@@ -3,7 +3,6 @@
  * with no query, `amgi stats` on a terminal. This module stays small: React, Ink, the store
  * and the screens are imported only once we know stdin is a terminal.
  */
-import { existsSync } from 'node:fs';
 import { AmgiError, UsageError } from '../../core/errors.js';
 import { cliText } from '../../core/messages.js';
 import { formatProblem } from '../../core/deck/validate.js';
@@ -18,7 +17,7 @@ import { decksFromContext } from './decks.js';
 import { seedTitles } from '../../store/deckFiles.js';
 import { openHome } from '../../store/home.js';
 import { amgiHome } from '../../store/paths.js';
-import { peekSettings, preloadConf, settingsPath } from '../../store/settings.js';
+import { peekSettings, preloadConf, settingsNeedMigration } from '../../store/settings.js';
 
 /** `--until`: a real calendar date, today or later (study days: the day start setting counts). */
 export function checkUntil(until: string | undefined, now: Date, env: NodeJS.ProcessEnv): void {
@@ -104,10 +103,10 @@ export async function run(ctx: CommandContext): Promise<number> {
     import('../../core/quiz/typedAnswer.js'),
   ]);
   // conf (with ajv, ≈ 200 KB of code) only writes settings: opening the store needs it just to
-  // migrate an existing settings.json. Without one it loads after the first frame, long before
-  // anyone can reach the settings screen, instead of delaying that frame (≈ 20–50 ms, measured).
-  const settingsFile = existsSync(settingsPath(home));
-  if (settingsFile) await preloadConf();
+  // migrate a settings.json of an older layout. Otherwise it loads after the first frame, long
+  // before anyone can reach the settings screen, instead of delaying that frame (≈ 20–50 ms, measured).
+  const migrate = settingsNeedMigration(home);
+  if (migrate) await preloadConf();
   const progress = openProgress({ home, decks, now: ctx.now, fuzz: true });
   let search: ReturnType<typeof loadSearch> | undefined;
   // The index (aliases, on-disk cache) is built when the search screen first opens, not at start.
@@ -127,7 +126,7 @@ export async function run(ctx: CommandContext): Promise<number> {
       loadSearch: () => (search ??= loadSearch()),
       seedTitle: (seed) => (titles ??= seedTitles()).get(seed) ?? seed,
       answerAliases: () => (aliases ??= aliasKeys(loadAliases(ctx.env).table)),
-      warmUp: settingsFile ? undefined : () => void preloadConf().catch(() => {}),
+      warmUp: migrate ? undefined : () => void preloadConf().catch(() => {}),
     },
     initial,
     langFlag: lang,

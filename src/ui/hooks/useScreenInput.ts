@@ -4,9 +4,9 @@
  * when it used the key. Errors thrown by a handler become a dismissible error, not a crash.
  */
 import { useInput, type Key } from 'ink';
-import { useLayoutEffect, useRef } from 'react';
+import { useContext, useLayoutEffect, useRef } from 'react';
 import { Command, matches } from '../keymap.js';
-import { useShell } from '../shell.js';
+import { ScreenIdContext, useShell } from '../shell.js';
 
 export type ScreenHandler = (input: string, key: Key) => boolean | undefined;
 
@@ -35,9 +35,11 @@ export function useScreenInput(handler: ScreenHandler, opts: ScreenInputOptions 
   // The newest handler, read when a key comes (the router holds this box, not the function).
   const latest = useRef(onKey);
   latest.current = onKey;
-  const keys = shell.keys;
+  const { router } = shell;
+  const screen = useContext(ScreenIdContext);
+  const routed = router !== undefined && screen !== undefined;
   // Registered in the commit, before the next key can arrive: none is lost after a push.
-  useLayoutEffect(() => keys?.router.register(keys.screen, latest), [keys?.router, keys?.screen]);
+  useLayoutEffect(() => (routed ? router.register(screen, latest) : undefined), [routed, router, screen]);
   // Outside the app shell (a screen rendered alone): Ink's own listener.
-  useInput((input, key) => latest.current(input, key), { isActive: keys === undefined && shell.active });
+  useInput((input, key) => latest.current(input, key), { isActive: !routed && shell.active });
 }
