@@ -33,7 +33,33 @@ function tagName(inner: string): { name: string; closing: boolean } {
   return { name: m ? m[1]!.toLowerCase() : '', closing };
 }
 
-export function htmlToText(html: string): string {
+/** What a `<…` starting at `lt` is: literal text (a lone "<", an unclosed tag), a tag, or nothing (a comment); and where it ends. */
+function readMarkup(html: string, lt: number): { end: number; text?: string; tag?: { name: string; closing: boolean } } {
+  // A comment runs to -->; anything else to the next >.
+  if (html.startsWith('<!--', lt)) {
+    const end = html.indexOf('-->', lt + 4);
+    return { end: end < 0 ? html.length : end + 3 };
+  }
+  const next = html[lt + 1];
+  if (next === undefined || !/[a-zA-Z/!?]/.test(next)) return { end: lt + 1, text: '<' }; // "a < b" is text, not a tag
+  const gt = html.indexOf('>', lt + 1);
+  if (gt < 0) return { end: html.length, text: html.slice(lt) };
+  return { end: gt + 1, tag: tagName(html.slice(lt + 1, Math.min(gt, lt + 20))) };
+}
+
+/** The text a tag stands for, after `out`: a line break, a bullet, a cell's space, or nothing. */
+function tagText(out: string, name: string, closing: boolean): string {
+  if (name === 'br' || name === 'hr') return '\n';
+  // Anki writes one <div> per line: a block starts a new line only when not already on one.
+  const newline = out && !out.endsWith('\n') ? '\n' : '';
+  if (name === 'li') return closing ? newline : newline + '• ';
+  if (BLOCK.has(name)) return newline;
+  if (name === 'td' || name === 'th') return closing ? '' : ' ';
+  return '';
+}
+
+/** The text of `html` with its tags turned into line breaks and bullets (entities still encoded). */
+function stripTags(html: string): string {
   let out = '';
   let i = 0;
   let skipUntil = ''; // inside <style>/<script>: drop text until the closing tag
@@ -42,42 +68,19 @@ export function htmlToText(html: string): string {
     const textEnd = lt < 0 ? html.length : lt;
     if (!skipUntil) out += html.slice(i, textEnd);
     if (lt < 0) break;
-    // A comment runs to -->; anything else to the next >.
-    if (html.startsWith('<!--', lt)) {
-      const end = html.indexOf('-->', lt + 4);
-      i = end < 0 ? html.length : end + 3;
-      continue;
-    }
-    const next = html[lt + 1];
-    if (next === undefined || !/[a-zA-Z/!?]/.test(next)) {
-      if (!skipUntil) out += '<'; // "a < b" is text, not a tag
-      i = lt + 1;
-      continue;
-    }
-    const gt = html.indexOf('>', lt + 1);
-    if (gt < 0) {
-      if (!skipUntil) out += html.slice(lt);
-      break;
-    }
-    const { name, closing } = tagName(html.slice(lt + 1, Math.min(gt, lt + 20)));
-    i = gt + 1;
+    const m = readMarkup(html, lt);
+    i = m.end;
     if (skipUntil) {
-      if (closing && name === skipUntil) skipUntil = '';
-      continue;
-    }
-    // Anki writes one <div> per line: a block starts a new line only when not already on one.
-    const newline = () => {
-      if (out && !out.endsWith('\n')) out += '\n';
-    };
-    if (!closing && SKIP_CONTENT.has(name)) skipUntil = name;
-    else if (name === 'br' || name === 'hr') out += '\n';
-    else if (name === 'li') {
-      newline();
-      if (!closing) out += '• ';
-    } else if (BLOCK.has(name)) newline();
-    else if (name === 'td' || name === 'th') out += closing ? '' : ' ';
+      if (m.tag?.closing && m.tag.name === skipUntil) skipUntil = '';
+    } else if (m.text !== undefined) out += m.text;
+    else if (m.tag && !m.tag.closing && SKIP_CONTENT.has(m.tag.name)) skipUntil = m.tag.name;
+    else if (m.tag) out += tagText(out, m.tag.name, m.tag.closing);
   }
-  const text = decodeEntities(out)
+  return out;
+}
+
+export function htmlToText(html: string): string {
+  const text = decodeEntities(stripTags(html))
     .replace(/\[sound:[^\]\n]{0,500}\]/g, '') // Anki audio references
     .replace(/\r\n?/g, '\n');
   return text

@@ -45,6 +45,17 @@ describe('Anki "Notes in Plain Text"', () => {
     ]);
   });
 
+  test('#columns (split by a separator given after it), #tags for every note, a guid column left out, extra fields under the answer', () => {
+    const r = parseAnki('#columns:Front|Back|Extra|Guid\n#separator:pipe\n#tags:docker  net\n#guid column:4\n#notetype:Custom\n#if matches:x\nq|a|more|g1\nq2|a2||g2\n');
+    expect(r.cards).toEqual([
+      { line: 7, type: 'basic', front: 'q', back: 'a\n\nmore', tags: ['docker', 'net'] },
+      { line: 8, type: 'basic', front: 'q2', back: 'a2', tags: ['docker', 'net'] },
+    ]);
+    expect(() => parseAnki('#columns:a\tb\nx\ty\tz\n', 'c.txt')).toThrow('c.txt:2:1: line 2 has 3 column(s) but the #columns header has 2');
+    // A column header that is not a number sets nothing; an empty front is skipped, not a card.
+    expect(parseAnki('#deck column:x\n\tb\n').skipped).toEqual([{ line: 2, text: '', reason: 'empty front' }]);
+  });
+
   test('detects Anki headers', () => {
     expect(looksLikeAnki('#separator:tab\na\tb')).toBe(true);
     expect(looksLikeAnki('#html:true\n')).toBe(true);
@@ -62,5 +73,13 @@ describe('HTML to text', () => {
     expect(htmlToText('<style>.card{}</style>[sound:a.mp3]x &lt; y &#x41;&#66; &nbsp;z &bogus; 3 < 4')).toBe('x < y AB z &bogus; 3 < 4');
     expect(htmlToText('<!-- c -->t<img src="a.png">')).toBe('t');
     expect(decodeEntities('&#0; &#xD800; &amp;')).toBe('&#0; &#xD800; &');
+  });
+
+  test('table cells, rules, headings, a script dropped to its closing tag, an unclosed tag and comment kept or dropped', () => {
+    expect(htmlToText('<table><tr><th>k</th><td>a</td><td>b</td></tr></table><hr>x<h2>T</h2><SCRIPT>if (a>b) x()</script>y')).toBe('k a b\n\nx\nT\ny');
+    expect(htmlToText('<ol><li>one</li>two</ol>')).toBe('• one\ntwo');
+    expect(htmlToText('a <b')).toBe('a <b');
+    expect(htmlToText('a<!-- never closed')).toBe('a');
+    expect(htmlToText('<style>x')).toBe('');
   });
 });
