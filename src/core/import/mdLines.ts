@@ -7,7 +7,7 @@
  * GFM, bold-only labels) are still read from the line.
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import type { Nodes } from 'mdast';
+import type { Heading, Image, ImageReference, Link, LinkReference, Nodes } from 'mdast';
 import type { Point } from 'unist';
 import { cleanInline, maskCode } from './inline.js';
 
@@ -110,6 +110,29 @@ function readBlocks(lines: string[], chunkChars: number): Blocks {
         cols.fill(1, k === line(from) ? from.column - 1 : 0, k === line(to) ? to.column - 1 : cols.length);
       }
     };
+    // A setext heading (text over === or ---): its text lines as one heading, the underline blank.
+    const setextHeading = (node: Heading) => {
+      const start = line(node.position!.start);
+      const end = line(node.position!.end);
+      if (inside(start) && !lines[start - 1]!.trimStart().startsWith('#')) {
+        setext.set(start, { level: node.depth, last: end - 1 });
+        for (let k = start + 1; k <= end; k++) kinds.set(k, 'blank');
+      }
+    };
+    // Everything but the link text: brackets, target, title. Returns whether it is an autolink (all target, nothing inside to read).
+    const hideLinkSyntax = (node: Link | LinkReference | Image | ImageReference): boolean => {
+      let at = node.position!.start;
+      const kids = 'children' in node ? node.children : [];
+      const auto = node.type === 'link' && kids.length === 1 && kids[0]!.type === 'text' && node.url.endsWith(kids[0]!.value);
+      if (!auto) {
+        for (const kid of kids) {
+          hide(at, kid.position!.start);
+          at = kid.position!.end;
+        }
+      }
+      hide(at, node.position!.end);
+      return auto;
+    };
     const walk = (node: Nodes, flow: boolean): void => {
       switch (node.type) {
         case 'code':
@@ -127,33 +150,15 @@ function readBlocks(lines: string[], chunkChars: number): Blocks {
         case 'inlineCode':
           hide(node.position!.start, node.position!.end);
           return;
-        case 'heading': {
-          const start = line(node.position!.start);
-          const end = line(node.position!.end);
-          if (inside(start) && !lines[start - 1]!.trimStart().startsWith('#')) {
-            setext.set(start, { level: node.depth, last: end - 1 });
-            for (let k = start + 1; k <= end; k++) kinds.set(k, 'blank');
-          }
+        case 'heading':
+          setextHeading(node);
           break;
-        }
         case 'link':
         case 'linkReference':
         case 'image':
-        case 'imageReference': {
-          // Everything but the link text: brackets, target, title (an autolink is all target).
-          let at = node.position!.start;
-          const kids = 'children' in node ? node.children : [];
-          const auto = node.type === 'link' && kids.length === 1 && kids[0]!.type === 'text' && node.url.endsWith(kids[0]!.value);
-          if (!auto) {
-            for (const kid of kids) {
-              hide(at, kid.position!.start);
-              at = kid.position!.end;
-            }
-          }
-          hide(at, node.position!.end);
-          if (auto) return;
+        case 'imageReference':
+          if (hideLinkSyntax(node)) return;
           break;
-        }
       }
       if ('children' in node) {
         const inFlow = node.type === 'root' || node.type === 'blockquote' || node.type === 'listItem' || node.type === 'list';
@@ -280,29 +285,40 @@ const HTML_OTHER = /^ {0,3}<(?:\?|![A-Za-z]|!\[CDATA\[)/;
 const HTML_UNTIL_BLANK = /^ {0,3}<\/?[A-Za-z][A-Za-z0-9-]*(?:\s|\/?>|$)/;
 const CHUNK_START = /^(?:#{1,6}(?:\s|$)|[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$))/;
 
+/** A block whose lines start no chunk: a fence (closed by the same character, at least as long), or HTML (until a line matches, or a blank line). */
+type Skip = { fence: string } | { html: RegExp | 'blank' } | undefined;
+
+function closes(skip: NonNullable<Skip>, l: string): boolean {
+  if ('fence' in skip) {
+    const close = FENCE.exec(l);
+    return !!close && close[1]![0] === skip.fence[0] && close[1]!.length >= skip.fence.length && l.trim() === close[1];
+  }
+  return skip.html === 'blank' ? l.trim() === '' : skip.html.test(l);
+}
+
+/** The block line `l` opens that hides the lines after it, if any. */
+function opens(l: string): Skip {
+  const open = FENCE.exec(l);
+  if (open && !(open[1]![0] === '`' && l.slice(open[0].length).includes('`'))) return { fence: open[1]! };
+  if (HTML_RAW.test(l)) return HTML_RAW_END.test(l) ? undefined : { html: HTML_RAW_END };
+  if (HTML_OTHER.test(l)) return l.includes('>', l.indexOf('<') + 2) ? undefined : { html: />/ };
+  if (HTML_UNTIL_BLANK.test(l)) return { html: 'blank' };
+  return undefined;
+}
+
 /**
- * Lines that may start a chunk (see parseChunks): a cheap scan that skips fenced code (a
- * closing fence is the same character, at least as long) and HTML blocks, so that a `# comment`
- * in a shell block is not tried. A wrong guess costs a parse, not a wrong result.
+ * Lines that may start a chunk (see parseChunks): a cheap scan that skips fenced code and HTML
+ * blocks, so that a `# comment` in a shell block is not tried. A wrong guess costs a parse, not
+ * a wrong result.
  */
 function blockStarts(lines: string[]): boolean[] {
   const out = new Array<boolean>(lines.length).fill(false);
-  let fence = '';
-  let html: RegExp | 'blank' | undefined;
+  let skip: Skip;
   let lastText = '';
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
-    if (fence) {
-      const close = FENCE.exec(l);
-      if (close && close[1]![0] === fence[0] && close[1]!.length >= fence.length && l.trim() === close[1]) fence = '';
-      continue;
-    }
-    if (html === 'blank') {
-      if (l.trim() === '') html = undefined;
-      continue;
-    }
-    if (html) {
-      if (html.test(l)) html = undefined;
+    if (skip) {
+      if (closes(skip, l)) skip = undefined;
       continue;
     }
     const blankBefore = i > 0 && lines[i - 1]!.trim() === '';
@@ -310,11 +326,7 @@ function blockStarts(lines: string[]): boolean[] {
     const fresh = blankBefore ? !/^\s/.test(lastText) : CHUNK_START.test(l);
     out[i] = i > 0 && l !== '' && !/^\s/.test(l) && (ATX.test(l) || fresh);
     if (l.trim() !== '') lastText = l;
-    const open = FENCE.exec(l);
-    if (open && !(open[1]![0] === '`' && l.slice(open[0].length).includes('`'))) fence = open[1]!;
-    else if (HTML_RAW.test(l)) html = HTML_RAW_END.test(l) ? undefined : HTML_RAW_END;
-    else if (HTML_OTHER.test(l)) html = l.includes('>', l.indexOf('<') + 2) ? undefined : />/;
-    else if (HTML_UNTIL_BLANK.test(l)) html = 'blank';
+    skip = opens(l);
   }
   return out;
 }
