@@ -181,35 +181,16 @@ export function clampScroll(offset: number, total: number, height: number): numb
   return Math.max(0, Math.min(offset, Math.max(0, total - height)));
 }
 
-/**
- * Word-wrap a styled row to `width` columns (as wrapDisplay does for plain text), keeping
- * each character's style: a cloze answer keeps its filled gaps highlighted across lines.
- */
-export function wrapStyledRow(row: Row, width: number): Row[] {
-  const w = Math.max(1, width);
-  const lines: Row[] = [];
-  let line: Row = [];
-  let lineW = 0;
-  const push = (text: string, style?: Style) => {
-    const last = line[line.length - 1];
-    if (last && last.style === style) last.text += text;
-    else line.push({ text, style });
-  };
-  const breakLine = () => {
-    const last = line[line.length - 1];
-    if (last) last.text = last.text.trimEnd();
-    lines.push(line.filter((s) => s.text));
-    line = [];
-    lineW = 0;
-  };
-  // Words with their per-character styles.
-  const tokens: { text: string; style?: Style; space: boolean }[][] = [];
-  let word: { text: string; style?: Style; space: boolean }[] = [];
+type StyledPart = { text: string; style?: Style; space: boolean };
+
+/** The row cut into words (with their per-character styles) and runs of spaces. */
+function styledWords(row: Row): StyledPart[][] {
+  const tokens: StyledPart[][] = [];
+  let word: StyledPart[] = [];
   for (const s of row) {
     for (const part of sanitizeText(s.text).split(/(\s+)/)) {
       if (!part) continue;
-      const space = /^\s+$/.test(part);
-      if (space) {
+      if (/^\s+$/.test(part)) {
         if (word.length) tokens.push(word);
         tokens.push([{ text: part, style: s.style, space: true }]);
         word = [];
@@ -217,27 +198,69 @@ export function wrapStyledRow(row: Row, width: number): Row[] {
     }
   }
   if (word.length) tokens.push(word);
-  for (const token of tokens) {
-    const tw = token.reduce((n, p) => n + displayWidth(p.text), 0);
-    if (token[0]!.space) {
-      if (lineW + tw <= w && lineW > 0) {
-        push(token[0]!.text, token[0]!.style);
-        lineW += tw;
-      } else if (lineW > 0) breakLine();
-      continue;
-    }
-    if (lineW + tw > w && lineW > 0) breakLine();
-    for (const p of token) {
+  return tokens;
+}
+
+/** Lines being filled up to `w` columns, each a row of segments (same-style neighbours merged). */
+class StyledLines {
+  readonly lines: Row[] = [];
+  private line: Row = [];
+  width = 0;
+
+  constructor(readonly w: number) {}
+
+  push(text: string, cols: number, style?: Style): void {
+    const last = this.line[this.line.length - 1];
+    if (last && last.style === style) last.text += text;
+    else this.line.push({ text, style });
+    this.width += cols;
+  }
+
+  breakLine(): void {
+    const last = this.line[this.line.length - 1];
+    if (last) last.text = last.text.trimEnd();
+    this.lines.push(this.line.filter((s) => s.text));
+    this.line = [];
+    this.width = 0;
+  }
+
+  /** Spaces stay on a line they fit on, never start one, and break a line they overflow. */
+  addSpace(part: StyledPart): void {
+    const tw = displayWidth(part.text);
+    if (this.width + tw <= this.w && this.width > 0) this.push(part.text, tw, part.style);
+    else if (this.width > 0) this.breakLine();
+  }
+
+  /** A word starts a new line when it does not fit; a word longer than a line is cut between graphemes. */
+  addWord(word: StyledPart[]): void {
+    const tw = word.reduce((n, p) => n + displayWidth(p.text), 0);
+    if (this.width + tw > this.w && this.width > 0) this.breakLine();
+    for (const p of word) {
       for (const c of graphemes(p.text)) {
         const cw = charWidth(c);
-        if (lineW + cw > w) breakLine();
-        push(c, p.style);
-        lineW += cw;
+        if (this.width + cw > this.w) this.breakLine();
+        this.push(c, cw, p.style);
       }
     }
   }
-  if (line.length || !lines.length) breakLine();
-  return lines;
+
+  finish(): Row[] {
+    if (this.line.length || !this.lines.length) this.breakLine();
+    return this.lines;
+  }
+}
+
+/**
+ * Word-wrap a styled row to `width` columns (as wrapDisplay does for plain text), keeping
+ * each character's style: a cloze answer keeps its filled gaps highlighted across lines.
+ */
+export function wrapStyledRow(row: Row, width: number): Row[] {
+  const out = new StyledLines(Math.max(1, width));
+  for (const token of styledWords(row)) {
+    if (token[0]!.space) out.addSpace(token[0]!);
+    else out.addWord(token);
+  }
+  return out.finish();
 }
 
 /** At most `room` rows: when some are left out, the last place says how many ("… +3"). */

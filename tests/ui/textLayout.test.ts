@@ -90,6 +90,13 @@ test('wrapStyledRow breaks a word longer than the width', () => {
   expect(rows.map(text)).toEqual(['가가가', '가가가', '가']);
 });
 
+test('wrapStyledRow: no line starts with the space that broke it, an empty row is one empty line, a character wider than the width stands alone', () => {
+  expect(wrapStyledRow([seg('ab   cd'), seg(' ef', M)], 4).map(text)).toEqual(['ab', 'cd', 'ef']);
+  expect(wrapStyledRow([seg('ab  '), seg('c', M)], 10)).toEqual([[seg('ab  '), seg('c', M)]]);
+  expect(wrapStyledRow([], 5)).toEqual([[]]);
+  expect(wrapStyledRow([seg('가a')], 1).map(text)).toEqual(['', '가', 'a']);
+});
+
 test('progressBar, clampScroll, oneLine', () => {
   expect(progressBar(1, 4, 8)).toEqual({ filled: '██', empty: '░░░░░░' });
   expect(progressBar(0, 0, 4).filled).toBe('████');
