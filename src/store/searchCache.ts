@@ -18,7 +18,7 @@ import {
 import { amgiHome } from './paths.js';
 import { loadAliases } from './aliasFiles.js';
 
-export { loadAliases, type AliasLoad } from './aliasFiles.js';
+export { loadAliases } from './aliasFiles.js';
 
 export function searchCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(amgiHome(env), 'cache');

@@ -16,8 +16,8 @@ import { checkFields } from './fields.js';
 import { deckText as t, isObject, typeName, type DeckParseResult, type DeckProblem, type Report, type Severity } from './problems.js';
 import { TextCleaner, type CleanText } from './textCleaner.js';
 
-export { MAX_DECK_BYTES, decodeDeckBytes, firstInvalidUtf8, locationOfByte } from './deckBytes.js';
-export { formatProblem, type DeckParseResult, type DeckProblem, type Severity } from './problems.js';
+export { MAX_DECK_BYTES, firstInvalidUtf8, locationOfByte } from './deckBytes.js';
+export { formatProblem, type DeckParseResult, type DeckProblem } from './problems.js';
 
 const CARD_FIELDS = Object.fromEntries(CARD_TYPES.map((t) => [t, cardFields(t)])) as Record<CardType, Record<string, FieldSpec>>;
 

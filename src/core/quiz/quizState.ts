@@ -106,10 +106,6 @@ export function currentQuestion(state: QuizState): Question | undefined {
   return state.finishedAt === undefined ? state.questions[state.index] : undefined;
 }
 
-export function currentResult(state: QuizState): QuestionResult | undefined {
-  return state.results[state.index];
-}
-
 export function quizReducer(state: QuizState, action: QuizAction): QuizState {
   switch (action.type) {
     case 'answer': {

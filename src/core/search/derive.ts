@@ -14,7 +14,6 @@ import { forEachWord, isCompound } from './tokenize.js';
 export const DERIVED_VERSION = 2;
 
 export const FIELD = { front: 0, aliases: 1, tags: 2, back: 3 } as const;
-export type FieldId = (typeof FIELD)[keyof typeof FIELD];
 export const FIELD_SLOTS = 4;
 
 export interface DeckDerived {

@@ -25,11 +25,9 @@ import { tokenize } from './tokenize.js';
 import { Vocabulary } from './vocabulary.js';
 
 export type { AliasTable } from './aliases.js';
-export { mergeAliasTables, parseAliasFile } from './aliases.js';
+export { parseAliasFile } from './aliases.js';
 export type { DeckDerived, DerivedCache } from './derive.js';
 export { DERIVED_VERSION } from './derive.js';
-export { parseQuery, MAX_QUERY_CHARS } from './query.js';
-export type { ParsedQuery } from './query.js';
 
 export interface SearchHit {
   card: Card;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildQuestion, buildQuestions, orderItems, quizReducer, startQuiz, summarize, currentQuestion, type QuizState } from '../../../src/core/quiz/index.js';
+import { buildQuestion } from '../../../src/core/quiz/questions.js';
+import { buildQuestions, orderItems, quizReducer, startQuiz, summarize, currentQuestion, type QuizState } from '../../../src/core/quiz/quizState.js';
 import { choiceOutcome, clozeOutcome, selfGradeOutcome, typedOutcome } from '../../../src/core/quiz/grading.js';
 import { ITEMS, item } from './fixture.js';
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LoadedDeck } from '../../../../src/core/deck/types.js';
-import { buildQuestions, type QuizMode } from '../../../../src/core/quiz/index.js';
+import type { QuizMode } from '../../../../src/core/quiz/questions.js';
+import { buildQuestions } from '../../../../src/core/quiz/quizState.js';
 import type { Question } from '../../../../src/core/quiz/questions.js';
 import type { AppServices } from '../../../../src/ui/context.js';
 import { allItems, selectItems } from '../../../../src/ui/screens/quiz/selection.js';
