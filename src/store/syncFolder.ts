@@ -25,6 +25,7 @@ import { syncDir as fsyncDir, writeFileAtomic } from './atomicFile.js';
 import { appendChunks, lineChunks, logPath, parseEntry, scanLines, scanLog } from './log.js';
 import { ensureDevice, syncDirOf } from './syncConfig.js';
 import { isConflictCopy, originalOf } from './conflictCopy.js';
+import { IdSet } from './idSet.js';
 import { fsCause, msg } from '../core/messages.js';
 
 export const DEVICE_FORMAT = 1;
@@ -227,7 +228,7 @@ function step(home: string, dir: string): StepResult {
 
   // 3. Export this machine's entries: the log past the last step, less what came from a device
   // file. Those already in this device's file (a step killed after writing it) are skipped.
-  const inOwn = new Set<string>();
+  const inOwn = new IdSet();
   if (ownSize > state.own) scanLines(ownFile, state.own, (text) => {
     const l = readDeviceLine(text);
     if (l.kind === 'entry') inOwn.add(l.entry.id);
@@ -300,7 +301,7 @@ function readDeviceFile(file: string, n: string, state: SyncState, incoming: Map
 }
 
 /** One line of a device file counted into its report. */
-function countLine(r: DeviceReport, l: Line, local: Set<string>, nowMs: number): void {
+function countLine(r: DeviceReport, l: Line, local: IdSet, nowMs: number): void {
   if (l.kind === 'header') {
     if (l.name) r.name = l.name;
     if (l.newer) r.newer = true;
@@ -315,7 +316,7 @@ function countLine(r: DeviceReport, l: Line, local: Set<string>, nowMs: number):
   }
 }
 
-function collectIds(file: string, into: Set<string>): void {
+function collectIds(file: string, into: IdSet): void {
   scanLines(file, 0, (text) => {
     const l = readDeviceLine(text);
     if (l.kind === 'entry') into.add(l.entry.id);
@@ -377,7 +378,8 @@ export interface DeviceReport {
 
 /** Every device file read whole, for `amgi sync` (not on the open path). */
 export function syncReport(home: string, dir: string, device: string, nowMs: number): DeviceReport[] {
-  const local = new Set<string>();
+  // Every id of the local log (a million at the largest): compact, as in a progress merge.
+  const local = new IdSet();
   scanLog(home, 0, (e) => local.add(e.id));
   const out: DeviceReport[] = [];
   for (const n of deviceFiles(dir)) {
