@@ -18,8 +18,7 @@ import { InputError } from '../core/import/errors.js';
 import { detectFormat, parseNotes, type NotesFormat } from '../core/import/format.js';
 import { hashedDeckId, isValidId, slugifyDeckId } from '../core/import/ids.js';
 import { deckToJson } from '../core/export/json.js';
-import { loadAllDecks } from './deckFiles.js';
-import { backUpReplacedDeck, installedUserDeck, readInputFile, userDeckFile } from './importWrite.js';
+import { backUpReplacedDeck, InstalledDecks, readInputFile, userDeckFile } from './importWrite.js';
 import { writeUserFile } from './atomicFile.js';
 import type { PackageInfo } from './ankiImport.js';
 
@@ -92,8 +91,11 @@ export async function planDeckImport(env: NodeJS.ProcessEnv, req: DeckImportRequ
   const { file } = req;
   const { format, parsed, info } = await readNotes(req);
   const stem = basename(file, extname(file));
+  // Read when first needed (not for notes that make no card), then once for every check.
+  let read: InstalledDecks | undefined;
+  const installed = () => (read ??= new InstalledDecks(env));
   // A Korean-named file imported before ids were romanised keeps its hashed id (and progress).
-  const deckId = req.deckId ?? (installedUserDeck(env, hashedDeckId(stem)) ? hashedDeckId(stem) : slugifyDeckId(stem));
+  const deckId = req.deckId ?? (installed().user(hashedDeckId(stem)) ? hashedDeckId(stem) : slugifyDeckId(stem));
   if (!isValidId(deckId)) throw new UsageError(t.errors.badDeckId(deckId, ID_PATTERN));
 
   const built = buildDeck(parsed, {
@@ -104,10 +106,10 @@ export async function planDeckImport(env: NodeJS.ProcessEnv, req: DeckImportRequ
   });
   const skipped = [...parsed.skipped, ...built.skipped].sort((a, b) => a.line - b.line);
   if (built.deck.cards.length === 0) throw new NoCardsError(file, format, skipped, parsed.ignoredLines);
-  const bundled = loadAllDecks({ env }).decks.find((d) => d.deck.id === deckId && d.origin === 'bundled');
-  if (bundled) throw new UsageError(t.errors.bundledDeckId(deckId, bundled.deck.title));
+  const bundled = installed().bundled(deckId);
+  if (bundled) throw new UsageError(t.errors.bundledDeckId(deckId, bundled.title));
 
-  const existing = installedUserDeck(env, deckId);
+  const existing = installed().user(deckId);
   const target = existing?.file ?? userDeckFile(env, deckId);
   // What is written is what `amgi validate` reads back: check it the same way.
   const checked = parseDeckText(target, deckToJson(built.deck));

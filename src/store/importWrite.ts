@@ -7,9 +7,9 @@ import { fsCause, msg } from '../core/messages.js';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { firstInvalidUtf8, locationOfByte } from '../core/deck/validate.js';
-import type { Deck } from '../core/deck/types.js';
+import type { Deck, DeckOrigin } from '../core/deck/types.js';
 import { InputError } from '../core/import/errors.js';
-import { deckFilesIn, readDeckFile } from './deckFiles.js';
+import { deckSources, readDeckFile } from './deckFiles.js';
 import { writeUserFile } from './atomicFile.js';
 import { freePath } from './recover.js';
 import { amgiHome, userDecksDir } from './paths.js';
@@ -48,19 +48,33 @@ export function userDeckFile(env: NodeJS.ProcessEnv, deckId: string): string {
 }
 
 /**
- * The deck with this id already in `$AMGI_HOME/decks` (its own file first, then any file
- * declaring the id), to report what a re-import adds, changes and removes.
+ * The installed decks an import is checked against, each file read once (through the
+ * validated-deck cache): a bundled deck's id is refused, a user deck with the id is what a
+ * re-import diffs against. Decks as their files hold them (no cards dropped as duplicates of
+ * another deck's: the diff is against the file).
  */
-export function installedUserDeck(env: NodeJS.ProcessEnv, deckId: string): { deck: Deck; file: string } | undefined {
-  const own = userDeckFile(env, deckId);
-  const files = deckFilesIn(userDecksDir(env));
-  for (const file of [own, ...files.filter((f) => f !== own)]) {
-    if (!files.includes(file)) continue;
-    // Through the validated-deck cache: the import has just loaded every deck once.
-    const { candidate } = readDeckFile(file, 'user', { cacheHome: amgiHome(env) });
-    if (candidate?.deck.id === deckId) return { deck: candidate.deck, file };
+export class InstalledDecks {
+  private readonly decks: { deck: Deck; file: string; origin: DeckOrigin }[] = [];
+
+  constructor(private readonly env: NodeJS.ProcessEnv) {
+    const cacheHome = amgiHome(env);
+    for (const { file, origin } of deckSources({ env })) {
+      const { candidate } = readDeckFile(file, origin, { cacheHome });
+      if (candidate) this.decks.push({ deck: candidate.deck, file, origin });
+    }
   }
-  return undefined;
+
+  bundled(deckId: string): Deck | undefined {
+    return this.decks.find((d) => d.origin === 'bundled' && d.deck.id === deckId)?.deck;
+  }
+
+  /** The user deck with this id: its own `<id>.json` first, then any file declaring the id. */
+  user(deckId: string): { deck: Deck; file: string } | undefined {
+    const own = userDeckFile(this.env, deckId);
+    const found = this.decks.filter((d) => d.origin === 'user' && d.deck.id === deckId);
+    const d = found.find((f) => f.file === own) ?? found[0];
+    return d && { deck: d.deck, file: d.file };
+  }
 }
 
 /**
