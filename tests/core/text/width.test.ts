@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { displayWidth, graphemes, padDisplay, truncateDisplay, wrapDisplay } from '../../../src/core/text/width.js';
 
@@ -53,5 +55,35 @@ describe('display width of emoji, marks and jamo (as a terminal draws them)', ()
     expect(truncateDisplay('👩‍💻👩‍💻👩‍💻', 5)).toBe('👩‍💻👩‍💻…');
     expect(wrapDisplay('👩‍💻👩‍💻👩‍💻', 4)).toEqual(['👩‍💻👩‍💻', '👩‍💻']);
     expect(displayWidth(padDisplay('🇰🇷 한국', 9))).toBe(9);
+  });
+});
+
+/** The string-width that Ink measures with, resolved from Ink's own package (not a dependency of ours). */
+async function inkStringWidth(): Promise<(text: string) => number> {
+  const inkMain = fileURLToPath(import.meta.resolve('ink'));
+  const path = createRequire(inkMain).resolve('string-width');
+  return ((await import(pathToFileURL(path).href)) as { default: (text: string) => number }).default;
+}
+
+describe('displayWidth agrees with the string-width Ink uses', () => {
+  // Ink lays out by string-width; the rows amgi cuts are measured by displayWidth. Where the two
+  // disagree a row Ink thinks too wide wraps (a screen one line taller), too narrow leaves a gap.
+  const samples = [
+    'plain ASCII, punctuation: [x] {y} ~!@#$%^&*()',
+    '컨테이너 런타임', // Hangul syllables
+    '\u1112\u1161\u11ab\u1100\u1173\u11af', // conjoining jamo: 한글 as L V T, L V T
+    '漢字かなカナ　全角ＡＢＣ', // CJK, kana, the ideographic space, fullwidth Latin
+    'ｶﾀｶﾅ', // halfwidth katakana
+    '🚀 ☕ ✅ ⭐', // emoji of presentation width 2
+    '❤️ ☺️ 1️⃣', // text symbols with VS16, a keycap
+    '👨‍👩‍👧 👩‍💻 🏳️‍🌈', // ZWJ sequences
+    '👍🏽 🇰🇷', // a skin tone, a flag
+    'e\u0301 a\u0308 n\u0303 가\u0301', // combining marks
+    'soft\u00adhyphen zero\u200bwidth', // invisible format characters
+  ];
+  it.each(samples)('%s', async (s) => {
+    const stringWidth = await inkStringWidth();
+    expect(displayWidth(s)).toBe(stringWidth(s));
+    for (const g of graphemes(s)) expect([g, displayWidth(g)]).toEqual([g, stringWidth(g)]);
   });
 });
