@@ -113,7 +113,7 @@ export function findCommand(name: string): CommandSpec | undefined {
 }
 
 /** The command a mistyped word most likely meant (`reveiw` → review): at most two edits, or a prefix (`stat`). */
-export function nearestCommand(word: string): string | undefined {
+function nearestCommand(word: string): string | undefined {
   let best: { name: string; d: number } | undefined;
   for (const c of COMMANDS) {
     const d = c.name.startsWith(word) && word.length >= 2 ? 0.5 : editDistance([...word], [...c.name]);

@@ -25,7 +25,7 @@ import type { Deck } from '../core/deck/types.js';
 import type { DeckProblem } from './../core/deck/validate.js';
 
 /** Bump when validation or sanitising changes what a deck file turns into. */
-export const DECK_CACHE_FORMAT = 2;
+const DECK_CACHE_FORMAT = 2;
 /** A file modified this close to (or after) the moment it was read is verified by content. */
 export const RACY_MS = 2000;
 

@@ -11,7 +11,7 @@ import { readLog } from './log.js';
 import { rebuildSnapshot } from './ledgerStore.js';
 import { openSettings, preloadConf } from './settings.js';
 
-export const MIN_REVIEWS = 400;
+const MIN_REVIEWS = 400;
 
 type Binding = typeof import('@open-spaced-repetition/binding');
 

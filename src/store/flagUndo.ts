@@ -8,7 +8,7 @@ import type { FlagEntry, UndoEntry } from '../core/schedule/types.js';
 import type { SessionHost } from './types.js';
 
 /** Time-sortable unique id: base-36 milliseconds, then random bits (two terminals never clash). */
-export function newEntryId(at: number): string {
+function newEntryId(at: number): string {
   return `${at.toString(36).padStart(9, '0')}-${nodeCrypto().randomBytes(5).toString('hex')}`;
 }
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parseTempName } from './atomicFile.js';
 
 /** A temp file this old is abandoned even if its pid is alive again (pids are reused). */
-export const TEMP_MAX_AGE_MS = 60_000;
+const TEMP_MAX_AGE_MS = 60_000;
 
 function alive(pid: number): boolean {
   if (pid === process.pid) return true;

@@ -14,7 +14,7 @@ import { writeUserFile } from './atomicFile.js';
 import { freePath } from './recover.js';
 import { amgiHome, userDecksDir } from './paths.js';
 
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 /** Read a file to import: refuses a missing, oversized (before reading), empty, binary or non-UTF-8 file. */
 export function readInputFile(path: string, maxBytes = MAX_IMPORT_BYTES): string {

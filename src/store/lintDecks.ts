@@ -10,7 +10,7 @@ import { aliasKeys } from '../core/quiz/typedAnswer.js';
 import { loadAliases } from './aliasFiles.js';
 
 /** The sections of every `*.txt`/`*.md` note in `dir` (a missing folder has none). */
-export function readSeedSections(dir: string): SeedSections {
+function readSeedSections(dir: string): SeedSections {
   const out: SeedSections = new Map();
   let names: string[] = [];
   try {

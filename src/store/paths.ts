@@ -16,7 +16,7 @@ export function amgiHome(env: NodeJS.ProcessEnv = process.env): string {
  * Where the user's own files live (decks/, aliases.json): the sync folder when sync is on, so an
  * imported deck has its cards on every machine that has its history; else $AMGI_HOME.
  */
-export function userFilesDir(env: NodeJS.ProcessEnv = process.env): string {
+function userFilesDir(env: NodeJS.ProcessEnv = process.env): string {
   const home = amgiHome(env);
   return syncDirOf(home, env)?.dir ?? home;
 }

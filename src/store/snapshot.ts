@@ -29,7 +29,7 @@ import { fsCause, msg } from '../core/messages.js';
 
 export const SNAPSHOT_FILE = 'state.bin';
 /** Where formats 2 and 3 were kept (JSON); removed after the first save in the current format. */
-export const LEGACY_SNAPSHOT_FILE = 'state.json';
+const LEGACY_SNAPSHOT_FILE = 'state.json';
 export const SNAPSHOT_FORMAT = 5;
 /** Bytes of the log just before the offset, kept to recognise the same log on load. */
 const TAIL_BYTES = 64;
@@ -163,7 +163,7 @@ const okTime = (v: number) => Number.isFinite(v) && v >= 0 && v <= MAX_TIME;
 const okNum = (v: number) => Number.isFinite(v) && v >= 0;
 
 /** The first row with a value no replay can produce (NaN, negative stability, a date out of range), or -1. */
-export function badRow(rows: Float64Array, decks: number): number {
+function badRow(rows: Float64Array, decks: number): number {
   for (let o = 0, r = 0; o < rows.length; o += ROW_WIDTH, r++) {
     const deck = rows[o]!;
     const ok =

@@ -24,7 +24,7 @@ import { sanitizeSettings, settingsPath } from './settings.js';
 import { syncDirOf } from './syncConfig.js';
 import { deviceFiles } from './syncFolder.js';
 
-export const STATUS_CACHE_FORMAT = 2;
+const STATUS_CACHE_FORMAT = 2;
 
 /** One file per set of deck files (`--decks DIR` or the default), so prompts in different projects keep theirs. */
 export function statusCachePath(home: string, scope: string): string {

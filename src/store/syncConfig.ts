@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { nodeCrypto } from '../core/crypto.js';
 import { writeFileAtomic } from './atomicFile.js';
 
-export const SYNC_CONFIG_FILE = 'sync.json';
+const SYNC_CONFIG_FILE = 'sync.json';
 
 export interface SyncConfig {
   device?: string;
@@ -18,7 +18,7 @@ export interface SyncConfig {
   dir?: string;
 }
 
-export function syncConfigPath(home: string): string {
+function syncConfigPath(home: string): string {
   return join(home, SYNC_CONFIG_FILE);
 }
 

@@ -28,7 +28,7 @@ import { isConflictCopy, originalOf } from './conflictCopy.js';
 import { IdSet } from './idSet.js';
 import { fsCause, msg } from '../core/messages.js';
 
-export const DEVICE_FORMAT = 1;
+const DEVICE_FORMAT = 1;
 const STATE_FILE = 'sync-state.json';
 const LOCK_FILE = 'sync.lock';
 /** A lock older than this was left by a killed process (a step takes milliseconds). */
@@ -56,7 +56,7 @@ interface SyncState {
 }
 
 /** A device file's id: its name without `.jsonl` and without a conflict copy's mark. */
-export function deviceOfFile(name: string): string {
+function deviceOfFile(name: string): string {
   return originalOf(name.replace(/\.jsonl$/, ''));
 }
 
@@ -78,7 +78,7 @@ export function deviceFiles(dir: string): string[] {
 /** One line of a device file: an entry, the header, or something this amgi cannot use. */
 type Line = { kind: 'entry'; entry: LogEntry } | { kind: 'header'; device?: string; name?: string; newer: boolean } | { kind: 'newer' } | { kind: 'bad' };
 
-export function readDeviceLine(text: string): Line {
+function readDeviceLine(text: string): Line {
   const entry = parseEntry(text);
   if (entry) return { kind: 'entry', entry };
   let raw: Record<string, unknown>;

@@ -17,9 +17,9 @@ export interface StudyItem {
   sibling?: string;
 }
 
-export const REVERSE_SUFFIX = '~rev';
+const REVERSE_SUFFIX = '~rev';
 
-export function itemKey(cardId: string, direction: Direction): string {
+function itemKey(cardId: string, direction: Direction): string {
   return direction === 'forward' ? cardId : `${cardId}${REVERSE_SUFFIX}`;
 }
 

@@ -14,7 +14,7 @@ const j = () => cliText().deck.json;
  * list or source). The bound keeps the recursive parser below far from a stack overflow
  * (~4,000 levels overflowed it) and gives deeper files a file:line:col error.
  */
-export const MAX_NESTING = 64;
+const MAX_NESTING = 64;
 
 export type JsonPath = ReadonlyArray<string | number>;
 
@@ -207,7 +207,7 @@ function escapeKey(key: string): string {
 }
 
 /** Line and column of a UTF-16 offset in `text` (one lookup: a scan, no line table). */
-export function locationAt(text: string, offset: number): Location {
+function locationAt(text: string, offset: number): Location {
   let line = 1;
   let lineStart = 0;
   for (let k = text.indexOf('\n'); k >= 0 && k < offset; k = text.indexOf('\n', k + 1)) [line, lineStart] = [line + 1, k + 1];

@@ -16,7 +16,7 @@ import type { DeckProblem } from './validate.js';
 import type { Location } from '../errors.js';
 
 /** The same limit typed mode uses: a longer answer is not fair to type from memory. */
-export const MAX_TYPED_COLUMNS = 40;
+const MAX_TYPED_COLUMNS = 40;
 /** Fronts this similar (bigram overlap of their judge keys) are near-duplicates. */
 const NEAR_DUPLICATE = 0.9;
 /** A deck whose yes/no cards answer "no" this often teaches the pattern, not the fact. */

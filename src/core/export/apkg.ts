@@ -17,7 +17,7 @@ import { dayStart, studyDay } from '../schedule/day.js';
 import type { ItemState } from '../schedule/ledger.js';
 
 /** 64-bit FNV-1a of a string, as a bigint (ids and GUIDs that do not change between exports). */
-export function hash64(s: string): bigint {
+function hash64(s: string): bigint {
   let h = 0xcbf29ce484222325n;
   const bytes = Buffer.from(s, 'utf8');
   for (const b of bytes) {
@@ -41,7 +41,7 @@ export function guidFor(cardId: string): string {
 }
 
 /** An id in Anki's range (milliseconds since 1970 in 2020–2050) from a name: the same on every export. */
-export function ankiId(name: string): number {
+function ankiId(name: string): number {
   return 1_600_000_000_000 + Number(hash64(name) % 900_000_000_000n);
 }
 
@@ -61,7 +61,7 @@ function model(name: string, fields: string[], templates: [string, string, strin
   return { id: ankiId(`amgi-model:${name}`), name, cloze, fields: [...fields, 'Note', 'Source'], templates: templates.map(([n, q, a]) => ({ name: n, qfmt: q, afmt: a })) };
 }
 
-export const MODELS = {
+const MODELS = {
   basic: model('amgi Basic', ['Front', 'Back'], [['Card 1', '{{Front}}', `{{FrontSide}}<hr id=answer>{{Back}}${EXTRA}`]]),
   reversible: model('amgi Basic (and reversed card)', ['Front', 'Back'], [
     ['Card 1', '{{Front}}', `{{FrontSide}}<hr id=answer>{{Back}}${EXTRA}`],
@@ -73,7 +73,7 @@ export const MODELS = {
 } satisfies Record<string, AnkiModel>;
 
 /** Plain amgi text as HTML: escaped, line breaks kept, `code` as <code>. */
-export function textToHtml(text: string): string {
+function textToHtml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -95,7 +95,7 @@ function options(answer: string, distractors: string[] = []): string[] {
   return [answer, ...distractors].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-export function noteFor(card: Card): { model: AnkiModel; fields: string[] } {
+function noteFor(card: Card): { model: AnkiModel; fields: string[] } {
   const tail = [card.note ? textToHtml(card.note) : '', sourceHtml(card.source)];
   switch (card.type) {
     case 'basic':
@@ -153,7 +153,7 @@ export function collectionStart(dayStartHour: number): number {
  * The first field as Anki's sort field: tags stripped, entities decoded (rslib/src/text.rs:227
  * strip_html; amgi's HTML holds only &amp; &lt; &gt;, decoded in one pass as htmlescape does).
  */
-export function sortField(html: string): string {
+function sortField(html: string): string {
   const ENT: Record<string, string> = { amp: '&', lt: '<', gt: '>' };
   return html.replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt);/g, (_, e: string) => ENT[e]!).normalize('NFC');
 }

@@ -12,7 +12,7 @@ import { displayWidth } from '../text/width.js';
 import { answerKeys, hasHangul, headTerm, isTechnical, type AliasKeys } from './typedAnswer.js';
 import { hashSeed, mulberry32, shuffle } from './random.js';
 
-export const DISTRACTOR_COUNT = 3;
+const DISTRACTOR_COUNT = 3;
 /** Basic cards whose answer is wider than this are not used as options. */
 const MAX_OPTION_WIDTH = 60;
 

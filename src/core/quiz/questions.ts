@@ -60,12 +60,12 @@ export type Question = ChoiceQuestion | TypedQuestion | ClozeQuestion | OrderQue
 export type QuestionKind = Question['kind'];
 
 /** Longer answers are not fair to type from memory: those cards become choice questions. */
-export const MAX_TYPED_WIDTH = 40;
+const MAX_TYPED_WIDTH = 40;
 
 /** A question that names its options ("나머지", "다음 중") cannot be asked without them. */
 const REFERS_TO_OPTIONS = /나머지|아닌\s*것은|다음\s*중|of the following|the others/i;
 
-export function refersToOptions(prompt: string): boolean {
+function refersToOptions(prompt: string): boolean {
   return REFERS_TO_OPTIONS.test(prompt);
 }
 

@@ -142,7 +142,7 @@ export function quizReducer(state: QuizState, action: QuizAction): QuizState {
 }
 
 /** Questions answered wrong or never answered (a quiz left early). */
-export function missedQuestions(state: QuizState): Question[] {
+function missedQuestions(state: QuizState): Question[] {
   return state.questions.filter((_, i) => !state.results[i]?.correct);
 }
 

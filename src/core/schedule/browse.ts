@@ -48,7 +48,7 @@ export interface InfoContext {
 }
 
 /** The facts of one item from its state (undefined: never studied). */
-export function cardInfo(item: StudyItem, s: ItemState | undefined, order: number, ctx: InfoContext & { today: number; dayEnd: number }): CardInfo {
+function cardInfo(item: StudyItem, s: ItemState | undefined, order: number, ctx: InfoContext & { today: number; dayEnd: number }): CardInfo {
   const tags = item.card.tags ?? NO_TAGS;
   // Never studied: one shape for every row (no optional fields, no spreads: 10k rows per look).
   if (s === undefined) return { key: item.key, cardId: item.cardId, deckId: item.deckId, tags, order, kind: 'new', due: undefined, interval: 0, stability: 0, difficulty: 0, retrievability: 0, reps: 0, lapses: 0, suspended: false, buried: false, leech: false, dueToday: false };
@@ -92,7 +92,7 @@ export interface BrowseQuery {
   cardIds?: ReadonlySet<string> | ReadonlyMap<string, number>;
 }
 
-export function matchesFilter(c: CardInfo, f: BrowseFilter): boolean {
+function matchesFilter(c: CardInfo, f: BrowseFilter): boolean {
   switch (f) {
     case 'all':
       return true;

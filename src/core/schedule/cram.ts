@@ -25,7 +25,7 @@ export interface CramSelectInput {
  * Weakness of a studied card, lower is weaker: recall probability now, minus 0.05 per lapse
  * and 0.1 per cram miss (a card you keep missing in cram is weak even if FSRS thinks otherwise).
  */
-export function weakness(r: number, lapses: number, cramMisses: number): number {
+function weakness(r: number, lapses: number, cramMisses: number): number {
   return r - 0.05 * lapses - 0.1 * cramMisses;
 }
 

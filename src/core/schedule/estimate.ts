@@ -5,14 +5,14 @@
 import type { DayStat } from './ledger.js';
 
 /** Before any history: 10 s an answer (reading, recalling, revealing, grading). */
-export const DEFAULT_MS_PER_ANSWER = 10_000;
+const DEFAULT_MS_PER_ANSWER = 10_000;
 
 /**
  * Answers a card of each kind usually takes today: a new card is shown, then comes back after
  * its 10-minute step (2), plus an Again now and then; a learning card has a step or two left;
  * a review is answered once, a lapse (about 1 in 10 at 90% retention) adds a relearning step.
  */
-export const ANSWERS_PER = { new: 2.5, learning: 1.5, review: 1.1 } as const;
+const ANSWERS_PER = { new: 2.5, learning: 1.5, review: 1.1 } as const;
 
 /**
  * The learner's own time per answer: the median of the daily averages over the last `window`

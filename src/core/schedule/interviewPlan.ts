@@ -24,7 +24,7 @@ import { newItemState, type Ledger } from './ledger.js';
 import { isHidden } from './queue.js';
 import type { Settings } from './types.js';
 
-export const PLAN_MIN_RETENTION = 0.95;
+const PLAN_MIN_RETENTION = 0.95;
 
 export function planRetention(settings: Pick<Settings, 'retention'>): number {
   return Math.max(settings.retention, PLAN_MIN_RETENTION);
@@ -48,7 +48,7 @@ export interface PlanInput {
 export type PlanResult = { ok: true; due: StudyItem[]; daysLeft: number; lastDays: boolean; perDay: number } | { ok: false; error: string };
 
 /** Plan answers a card gets by the rule above when all goes well: (a), (d), (c). */
-export const PLAN_ANSWERS = 3;
+const PLAN_ANSWERS = 3;
 
 /** Study days from `now` to the interview date (0 on the day); undefined for a bad date. */
 export function planDaysLeft(until: string, now: Date | number, dayStartHour: number): number | undefined {

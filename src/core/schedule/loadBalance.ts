@@ -15,7 +15,7 @@ import type { Grade } from './types.js';
 const DAY = 86_400_000;
 
 /** Beyond this many days the need to balance is low (Anki: MAX_LOAD_BALANCE_INTERVAL). */
-export const MAX_BALANCE_DAYS = 90;
+const MAX_BALANCE_DAYS = 90;
 
 export interface BalanceInput {
   /** The scheduler's interval in days, before fuzz. */

@@ -5,7 +5,7 @@
  */
 import type { LogEntry } from './types.js';
 
-export function logOrder(ta: number, idA: string, tb: number, idB: string): number {
+function logOrder(ta: number, idA: string, tb: number, idB: string): number {
   if (ta !== tb) return ta < tb ? -1 : 1;
   return idA < idB ? -1 : idA > idB ? 1 : 0;
 }

@@ -9,7 +9,7 @@ import type { Card, CardType } from '../deck/types.js';
  * Bundled decks, fundamentals first. Used until decks carry an `order` field; a deck's own
  * `order`, when present, wins (see deckRanks).
  */
-export const CURRICULUM: readonly string[] = ['virtualization', 'images', 'dockerfile', 'architecture', 'runtimes', 'registry', 'cncf'];
+const CURRICULUM: readonly string[] = ['virtualization', 'images', 'dockerfile', 'architecture', 'runtimes', 'registry', 'cncf'];
 
 /**
  * Within a deck: plain definitions first (basic, reversible), then recall and recognition of

@@ -14,7 +14,7 @@ import type { ItemState, Ledger } from './ledger.js';
 import { clashes, deckRanksOfItems, spacingOf, TYPE_RANKS, typeRank, type Spacing } from './order.js';
 import type { QueueEntry, QueueKind, Settings } from './types.js';
 
-export const LEARN_AHEAD_MS = 20 * 60_000;
+const LEARN_AHEAD_MS = 20 * 60_000;
 
 /** Hidden today: suspended, or buried through today or later. */
 export function isHidden(s: ItemState | undefined, today: number): boolean {
@@ -53,7 +53,7 @@ export interface QueueInput {
 }
 
 /** Daily limits left per deck: [new, reviews]. */
-export function limitsLeft(input: QueueInput, today: number): Map<string, [number, number]> {
+function limitsLeft(input: QueueInput, today: number): Map<string, [number, number]> {
   const stat = input.ledger.days.get(today);
   const left = new Map<string, [number, number]>();
   let last: string | undefined;

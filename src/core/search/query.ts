@@ -15,7 +15,7 @@ export interface ParsedQuery {
 }
 
 /** Longer queries are cut: nobody types more, and a pasted 10 kB text must still answer at once. */
-export const MAX_QUERY_CHARS = 200;
+const MAX_QUERY_CHARS = 200;
 
 export function parseQuery(raw: string): ParsedQuery {
   const q = raw.normalize('NFC').slice(0, MAX_QUERY_CHARS);

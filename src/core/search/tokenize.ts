@@ -94,7 +94,7 @@ export function tokenize(text: string): Token[] {
 }
 
 /** Longest compound kept as a word of its own (`멀티 스테이지` → `멀티스테이지`). */
-export const MAX_COMPOUND = 24;
+const MAX_COMPOUND = 24;
 
 /**
  * Whether a word of `firstLength` characters and the next one make a compound: the rule the

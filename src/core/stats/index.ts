@@ -30,7 +30,7 @@ export function streakOf(days: Map<number, DayStat>, today: number): Streak {
 }
 
 /** Stability at which a card counts as mastered (days). */
-export const MASTERY_STABILITY = 21;
+const MASTERY_STABILITY = 21;
 
 export interface DeckStats {
   id: string;

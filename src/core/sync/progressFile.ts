@@ -9,7 +9,7 @@ import type { LogEntry } from '../schedule/types.js';
 import { InputError } from '../import/errors.js';
 import { sortEntries } from './merge.js';
 
-export const PROGRESS_VERSION = 1;
+const PROGRESS_VERSION = 1;
 
 export function progressHeader(entries: number): string {
   return JSON.stringify({ amgi: 'progress', version: PROGRESS_VERSION, entries });
