@@ -32,7 +32,7 @@ const file = join(__dirname, 'amgi-main.js');
 const source = readFileSync(file, 'utf8');
 const build = /^\/\/ build (\w+)\n/.exec(source)?.[1] ?? '';
 const argv = process.argv.slice(2);
-// Tests that run the bundle never reach the user's folder: they set AMGI_HOME, as for the data.
+// In $AMGI_HOME, as the data: tests that run the CLI set it, so they never write the user's folder.
 const compiled = compileCached(source, file, { build, home: amgiHome(process.env), command: commandOf(argv) });
 process.once('exit', compiled.save);
 const mod = { exports: {} };

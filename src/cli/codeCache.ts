@@ -70,7 +70,8 @@ function readEntry(file: string, key: string): { header: Header; data: Buffer } 
   return undefined;
 }
 
-function writeEntry(home: string, file: string, header: Header, data: Buffer): void {
+/** `data` is made only once the temp file is open: in a read-only home, no run pays for createCachedData(). */
+function writeEntry(home: string, file: string, key: string, commands: string[], data: () => Buffer): void {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     // Only inside an existing home: a run that created nothing (`amgi --version`) still creates nothing.
@@ -78,10 +79,16 @@ function writeEntry(home: string, file: string, header: Header, data: Buffer): v
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return;
   }
+  let fd: number;
   try {
-    const fd = openSync(tmp, 'w');
+    fd = openSync(tmp, 'w');
+  } catch {
+    return;
+  }
+  try {
     try {
-      writeSync(fd, Buffer.concat([seal(JSON.stringify(header)), data]));
+      const bytes = data();
+      writeSync(fd, Buffer.concat([seal(JSON.stringify({ key, commands, length: bytes.length } satisfies Header)), bytes]));
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -110,9 +117,7 @@ export function compileCached(source: string, filename: string, opts: { build: s
   const known = cache === 'hit' ? entry!.header.commands : [];
   const save = () => {
     if (file === undefined || known.includes(opts.command)) return;
-    const commands = [...known, opts.command].slice(-MAX_COMMANDS);
-    const data = script.createCachedData();
-    writeEntry(opts.home!, file, { key, commands, length: data.length }, data);
+    writeEntry(opts.home!, file, key, [...known, opts.command].slice(-MAX_COMMANDS), () => script.createCachedData());
   };
   return { script, cache, save };
 }
