@@ -12,8 +12,8 @@
  * that publishes it, and a power cut cannot leave a torn or half-old file under the name. Best
  * effort: a missing home is never created, a read-only one means compiling from source.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { nameHash } from '../core/crypto.js';
 import { dropDamaged, seal, segmentAt } from '../store/sealed.js';
@@ -36,6 +36,8 @@ export interface CachedScript {
 
 /** A bound on the command names kept in a header (any argv word can be one). */
 const MAX_COMMANDS = 32;
+/** Another key's file untouched this long is an old build's or Node's: deleted when a file is written. */
+export const STALE_CODE_CACHE_MS = 7 * 24 * 3600 * 1000;
 
 /** The cache's key: a change in any of these makes V8's data useless or unsafe to offer. */
 export function codeCacheKey(build: string): string {
@@ -94,11 +96,29 @@ function writeEntry(home: string, file: string, key: string, commands: string[],
       closeSync(fd);
     }
     renameSync(tmp, file);
+    sweep(file);
   } catch {
     try {
       rmSync(tmp, { force: true });
     } catch {
       // A temp file left in a folder we cannot write to: nothing more to do.
+    }
+  }
+}
+
+/**
+ * Each build and Node version writes a file of its own (≈ 300 KB). A file in use is rarely
+ * rewritten, so one of a build still in use may go too: it is written again on its next run.
+ */
+function sweep(kept: string): void {
+  const dir = dirname(kept);
+  const now = Date.now();
+  for (const name of readdirSync(dir)) {
+    if (!/^code-[0-9a-f]{16}\.bin$/.test(name) || name === basename(kept)) continue;
+    try {
+      if (now - statSync(join(dir, name)).mtimeMs > STALE_CODE_CACHE_MS) rmSync(join(dir, name), { force: true });
+    } catch {
+      // Gone already, or not ours to delete: left.
     }
   }
 }

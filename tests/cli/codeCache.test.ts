@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { codeCacheKey, codeCachePath, compileCached } from '../../src/cli/codeCache.js';
+import { codeCacheKey, codeCachePath, compileCached, STALE_CODE_CACHE_MS } from '../../src/cli/codeCache.js';
 import { amgi } from '../helpers/cli.js';
 import { tmpHome } from '../helpers/tmpHome.js';
 
@@ -50,6 +50,19 @@ describe('V8 code cache of the CLI bundle', () => {
     expect(other.cache).toBe('miss');
     other.save();
     expect(compileCached(`${SOURCE};0`, 'bundle.js', { build: 'b1', home: h, command: 'status' }).cache).toBe('hit');
+  });
+
+  test('writing a file deletes the files of other keys untouched for a week, not recent ones', () => {
+    const h = home();
+    compileCached(SOURCE, 'bundle.js', { build: 'old', home: h, command: 'status' }).save();
+    compileCached(SOURCE, 'bundle.js', { build: 'recent', home: h, command: 'status' }).save();
+    const old = codeCachePath(h, codeCacheKey('old'));
+    const long = new Date(Date.now() - STALE_CODE_CACHE_MS - 60_000);
+    utimesSync(old, long, long);
+    compileCached(SOURCE, 'bundle.js', { build: 'new', home: h, command: 'status' }).save();
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(codeCachePath(h, codeCacheKey('recent')))).toBe(true);
+    expect(existsSync(codeCachePath(h, codeCacheKey('new')))).toBe(true);
   });
 
   test.each([
