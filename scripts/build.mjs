@@ -1,6 +1,7 @@
-// The CLI and `amgi status` as one file (dist/amgi.mjs); other commands and screens load lazily: status never parses React/Ink.
+// The CLI, `amgi status` and `amgi decks` as one script (dist/amgi-main.js, run by dist/amgi.cjs); other commands and screens load lazily: status never parses React/Ink.
 import { build } from 'esbuild';
-import { chmodSync, readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inkOutputKeptBetweenFrames, yogaWithoutFetch } from './inkPatches.mjs';
@@ -30,16 +31,17 @@ const common = {
 };
 
 /**
- * Two builds. Every command but `status` is an entry of a split build (dist/commands/<name>.mjs,
- * sharing dist/chunks/), loaded only when run. The CLI itself and `status` are one file,
- * dist/amgi.mjs: a shell prompt runs `amgi status` after every command, and each extra ES module
- * costs the loader time (one file instead of thirteen saved 9 ms of a 157 ms run, measured).
- * Code shared by both builds exists twice on disk. A command other than status loads dist/amgi.mjs
- * (84 KB, the store code included) and then its own chunks: ≈ 4 ms more for `amgi decks`,
- * measured, against 9 ms saved on every status run.
+ * Two builds. Every command but `status` and `decks` is an entry of a split build
+ * (dist/commands/<name>.mjs, sharing dist/chunks/), loaded only when run. The CLI itself,
+ * `status` and `decks` are one script, dist/amgi-main.js, run by dist/amgi.cjs through V8's code
+ * cache (below): a shell prompt runs `amgi status` after every command, and each extra ES module
+ * costs the loader time (one file instead of thirteen saved 9 ms of a 157 ms run, measured);
+ * `decks` needs only the store code status has, and its own chunks cost it ≈ 30 ms (loader and
+ * compiling, measured). Code shared by both builds exists twice on disk.
  */
 const COMMANDS = join(root, 'src', 'cli', 'commands');
-const names = readdirSync(COMMANDS).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).filter((n) => n !== 'status');
+const IN_CLI_BUNDLE = ['status', 'decks'];
+const names = readdirSync(COMMANDS).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).filter((n) => !IN_CLI_BUNDLE.includes(n));
 await build({
   ...common,
   entryPoints: Object.fromEntries(names.map((n) => [`commands/${n}`, `src/cli/commands/${n}.ts`])),
@@ -48,7 +50,7 @@ await build({
   splitting: true,
 });
 
-/** In the CLI file, `import('./commands/x.js')` becomes the built entry dist/commands/x.mjs. */
+/** In the CLI bundle, `import('./commands/x.js')` becomes the built entry dist/commands/x.mjs. */
 const commandsAsFiles = {
   name: 'commands-as-files',
   setup(b) {
@@ -58,7 +60,40 @@ const commandsAsFiles = {
     });
   },
 };
-await build({ ...common, entryPoints: { amgi: 'src/cli/main.ts' }, outdir: 'dist', splitting: false, plugins: [...common.plugins, commandsAsFiles] });
+/**
+ * The CLI bundle is a classic script, so that V8 can cache its compiled code (src/cli/codeCache.ts):
+ * CommonJS wrapped as one function expression that bin.ts calls with require, module, exports,
+ * __filename, __dirname, import.meta.url and an import() of its own (a script compiled by vm
+ * has no module loader: its `import("./commands/…")` calls become `__amgiImport(…)`).
+ */
+const cli = await build({
+  ...common,
+  entryPoints: { amgi: 'src/cli/main.ts' },
+  format: 'cjs',
+  banner: {},
+  define: { ...common.define, 'import.meta.url': '__amgiUrl' },
+  write: false,
+  outdir: 'dist',
+  splitting: false,
+  plugins: [...common.plugins, commandsAsFiles],
+});
+const body = cli.outputFiles[0].text.replace(/^#!.*\n/, '');
+const commandImport = /\bimport\("\.\/commands\//g;
+const wrapped = body.replace(commandImport, '__amgiImport("./commands/');
+if (/\bimport\(/.test(wrapped)) throw new Error('dist/amgi-main.js: an import() other than a command module: bin.ts provides only those');
+const script = `(function(require,module,exports,__filename,__dirname,__amgiUrl,__amgiImport){${wrapped}\n})`;
+writeFileSync(join(root, 'dist', 'amgi-main.js'), `// build ${createHash('sha256').update(script).digest('hex').slice(0, 32)}\n${script}`);
+await build({
+  ...common,
+  entryPoints: { amgi: 'src/cli/bin.ts' },
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  banner: { js: '#!/usr/bin/env node' },
+  outdir: 'dist',
+  splitting: false,
+  // Only code tree-shaken out of bin.ts reads import.meta (paths.ts, crypto.ts).
+  logOverride: { 'empty-import-meta': 'silent' },
+});
 // bin/amgi is a symbolic link to this file (a module that imported it cost a second module load:
 // ≈ 10 ms on every command, measured), so it must be executable and start with its #! line.
-chmodSync(join(root, 'dist', 'amgi.mjs'), 0o755);
+chmodSync(join(root, 'dist', 'amgi.cjs'), 0o755);

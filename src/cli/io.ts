@@ -16,7 +16,11 @@ export function processIo(): Io {
     out: (t) => process.stdout.write(`${sanitizeText(t)}\n`),
     err: (t) => process.stderr.write(`${sanitizeText(t)}\n`),
     isTTY: process.stdout.isTTY === true,
-    stdinIsTTY: process.stdin.isTTY === true,
+    // Asked only by commands that may read stdin: opening process.stdin costs a terminal 2–8 ms
+    // (tty and net streams), and `amgi status` in a shell prompt never reads it.
+    get stdinIsTTY() {
+      return process.stdin.isTTY === true;
+    },
     columns: process.stdout.columns || 80,
   };
 }

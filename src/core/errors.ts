@@ -11,7 +11,7 @@ export class AmgiError extends Error {
 }
 
 /**
- * `e instanceof AmgiError`, also for an error from the other build: dist/amgi.mjs (the CLI and
+ * `e instanceof AmgiError`, also for an error from the other build: dist/amgi-main.js (the CLI and
  * `amgi status`, one file for start-up time) and the commands in dist/commands/ each bundle
  * their own copy of these classes.
  */

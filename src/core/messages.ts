@@ -12,7 +12,7 @@ import { cliKo } from './i18n/cliKo.js';
 export type MessageLang = 'ko' | 'en';
 
 /**
- * Kept on globalThis under a registered symbol, not in a module variable: dist/amgi.mjs (where
+ * Kept on globalThis under a registered symbol, not in a module variable: dist/amgi-main.js (where
  * main.ts sets it) and each lazily loaded command bundle have their own copy of this module
  * (as with errors.ts).
  */

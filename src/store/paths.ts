@@ -31,7 +31,7 @@ export function userAliasesPath(env: NodeJS.ProcessEnv = process.env): string {
 
 /** The decks shipped with the package: `<package>/decks`, found from the bundle's location. */
 export function bundledDecksDir(): string {
-  // dist/amgi.mjs and dist/chunks/*.mjs both sit under <package>/dist; src/ files under <package>/src/...
+  // dist/amgi-main.js and dist/chunks/*.mjs both sit under <package>/dist; src/ files under <package>/src/...
   const here = fileURLToPath(import.meta.url);
   const idx = Math.max(here.lastIndexOf(`${join('/', 'dist')}/`), here.lastIndexOf(`${join('/', 'src')}/`));
   return join(idx >= 0 ? here.slice(0, idx) : process.cwd(), 'decks');

@@ -19,7 +19,7 @@
  */
 import { closeSync, fstatSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync, writeSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { crc32 } from 'node:zlib';
+import { createRequire } from 'node:module';
 import type { LogEntry } from '../core/schedule/types.js';
 import { syncDir as fsyncDir, writeFileAtomic } from './atomicFile.js';
 import { appendChunks, lineChunks, logPath, parseEntry, scanLines, scanLog } from './log.js';
@@ -152,6 +152,9 @@ function staleLock(file: string, nowMs: number): boolean {
   }
 }
 
+/** node:zlib on first use: `amgi status` imports this module (device file names) and never needs it; loading it costs 1–4 ms. */
+let zlib: typeof import('node:zlib') | undefined;
+
 /** crc32 of the TAIL bytes before `offset`: whether a file still starts with what was read. */
 function tailCrc(file: string, offset: number): number {
   const n = Math.min(TAIL, offset);
@@ -160,7 +163,7 @@ function tailCrc(file: string, offset: number): number {
   try {
     const buf = Buffer.alloc(n);
     const got = readSync(fd, buf, 0, n, offset - n);
-    return crc32(buf.subarray(0, got));
+    return (zlib ??= createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib')).crc32(buf.subarray(0, got));
   } finally {
     closeSync(fd);
   }

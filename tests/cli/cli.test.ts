@@ -151,7 +151,7 @@ describe('amgi validate', () => {
 
 beforeAll(() => {
   // npm test builds first; make the dependency explicit when run alone.
-  readFileSync(join(ROOT, 'dist/amgi.mjs'));
+  readFileSync(join(ROOT, 'dist/amgi-main.js'));
 });
 
 describe('global flags before the command', () => {

@@ -49,8 +49,8 @@ export function snapshotBuild(): { bin: string; cleanup(): void } {
 }
 
 function buildComplete(dist: string): boolean {
-  const files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mjs')).map((f) => join(dist, f));
-  if (!files.includes(join(dist, 'amgi.mjs'))) return false;
+  const files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mjs') || f === 'amgi-main.js').map((f) => join(dist, f));
+  if (!files.includes(join(dist, 'amgi-main.js')) || !existsSync(join(dist, 'amgi.cjs'))) return false;
   for (const file of files) {
     if (!existsSync(file)) return false;
     for (const m of readFileSync(file, 'utf8').matchAll(/"(\.\.?\/[\w/-]+\.mjs)"/g)) {

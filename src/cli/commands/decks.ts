@@ -6,12 +6,14 @@ import { loadAllDecks } from '../../store/deckFiles.js';
 import { formatProblem } from '../../core/deck/validate.js';
 import { padDisplay } from '../../core/text/width.js';
 
-export function decksFromContext(ctx: Pick<ParsedArgs, 'flags'> & { env: NodeJS.ProcessEnv }) {
-  return loadAllDecks({ decksDir: flagString(ctx.flags, 'decks'), env: ctx.env });
+/** `outline`: cards carry only id and type (deck cache), for callers that never read card text. */
+export function decksFromContext(ctx: Pick<ParsedArgs, 'flags'> & { env: NodeJS.ProcessEnv }, outline = false) {
+  return loadAllDecks({ decksDir: flagString(ctx.flags, 'decks'), env: ctx.env, outline });
 }
 
 export async function run(ctx: CommandContext): Promise<number> {
-  const { decks, problems } = decksFromContext(ctx);
+  // The listing needs ids, titles and card counts: the cached outlines, no deck JSON parsed.
+  const { decks, problems } = decksFromContext(ctx, true);
   const rows = decks.map((d) => ({ id: d.deck.id, title: d.deck.title, cards: d.deck.cards.length, source: d.origin, file: d.file }));
   if (ctx.flags.json) {
     ctx.io.out(json(rows));

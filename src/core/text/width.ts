@@ -15,10 +15,12 @@ const ZERO_WIDTH = /^[\p{M}\p{Cf}]/u;
 /** Hangul medial vowels and finals (conjoining jamo): drawn on the leading consonant before them. */
 const isJamoVowelOrFinal = (cp: number) => (cp >= 0x1160 && cp <= 0x11ff) || (cp >= 0xd7b0 && cp <= 0xd7ff);
 const isRegional = (cp: number) => cp >= 0x1f1e6 && cp <= 0x1f1ff;
+/** Precomposed Hangul syllables: wide, never a mark. Most of amgi's text: answered before the regexes and the width table. */
+const isHangulSyllable = (cp: number) => cp >= 0xac00 && cp <= 0xd7a3;
 
 /** Joins the cluster before it: a mark, ZWJ, variation selector, skin tone, emoji tag or jamo. */
 function extendsCluster(cp: number, ch: string): boolean {
-  if (cp < 0x300) return false;
+  if (cp < 0x300 || isHangulSyllable(cp)) return false;
   return (
     cp === 0x200d ||
     (cp >= 0xfe00 && cp <= 0xfe0f) ||
@@ -53,6 +55,7 @@ export function graphemes(text: string): string[] {
 export function charWidth(cluster: string): number {
   const cp = cluster.codePointAt(0)!;
   if (cp < 0x7f && cluster.length === 1) return 1;
+  if (isHangulSyllable(cp)) return 2;
   // Soft hyphen, zero-width space, a mark or jamo with nothing before it.
   if (isJamoVowelOrFinal(cp) || ZERO_WIDTH.test(cluster)) return 0;
   if (cluster.length > 1 && (cluster.includes('\ufe0f') || (isRegional(cp) && isRegional(cluster.codePointAt(2) ?? 0)))) return 2;

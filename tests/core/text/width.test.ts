@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { displayWidth, graphemes, padDisplay, truncateDisplay, wrapDisplay } from '../../../src/core/text/width.js';
+import { eastAsianWidth } from 'get-east-asian-width';
+import { charWidth, displayWidth, graphemes, padDisplay, truncateDisplay, wrapDisplay } from '../../../src/core/text/width.js';
 
 describe('display width', () => {
   it('counts Hangul as two columns', () => {
@@ -12,6 +13,12 @@ describe('display width', () => {
     for (let w = 1; w <= 12; w++) expect(displayWidth(truncateDisplay('컨테이너 런타임 runc', w))).toBeLessThanOrEqual(w);
     expect(truncateDisplay('컨테이너', 6)).toBe('컨테…');
     expect(truncateDisplay('abc', 3)).toBe('abc');
+  });
+  it('every precomposed syllable (answered before the width table) is the table\'s two columns and a character of its own', () => {
+    for (let cp = 0xac00; cp <= 0xd7a3; cp++) {
+      const ch = String.fromCodePoint(cp);
+      if (charWidth(ch) !== eastAsianWidth(cp) || graphemes(`a${ch}\u0301`).length !== 2) throw new Error(`U+${cp.toString(16)}`);
+    }
   });
   it('pads to an exact width', () => {
     expect(displayWidth(padDisplay('도커', 7))).toBe(7);
