@@ -82,6 +82,22 @@ describe('V8 code cache of the CLI bundle', () => {
     expect(compileCached(SOURCE, 'bundle.js', { build: 'b1', home: h, command: 'status' }).cache).toBe('hit');
   });
 
+  test('the built CLI with bytes flipped inside the stored V8 data: the same output from source, and the file written again (V8 aborted the process on it)', () => {
+    const h = home();
+    const env = { AMGI_HOME: h, AMGI_NOW: '2026-03-02T10:00:00+09:00', TZ: 'Asia/Seoul' };
+    const cold = amgi(['status'], env);
+    const [name] = readdirSync(join(h, 'cache')).filter((f) => f.startsWith('code-'));
+    const file = join(h, 'cache', name!);
+    const bytes = readFileSync(file);
+    // Past the header, spread over the data: what a bad sector or a stray write does.
+    for (let i = 0; i < 16; i++) bytes[Math.floor(bytes.length / 3 + (i * bytes.length) / 48)]! ^= 0xff;
+    writeFileSync(file, bytes);
+    const damaged = amgi(['status'], env);
+    expect(damaged).toEqual(cold);
+    expect(readFileSync(file).equals(bytes)).toBe(false);
+    expect(amgi(['status'], env)).toEqual(cold);
+  });
+
   test('a home that does not exist is not created; no home at all: no file', () => {
     const missing = join(home(), 'nope');
     const s = compileCached(SOURCE, 'bundle.js', { build: 'b1', home: missing, command: 'status' });
