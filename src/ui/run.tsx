@@ -6,9 +6,11 @@ import { render } from 'ink';
 import { App } from './App.js';
 import type { AppServices } from './context.js';
 import type { Screen } from './navigation.js';
+import type { ShownFrame } from './firstFrame.js';
 
 const ALT_SCREEN_ON = '\x1b[?1049h';
 const ALT_SCREEN_OFF = '\x1b[?1049l';
+const CLEAR_SCREEN = '\x1b[2J\x1b[H';
 
 export interface RunOptions {
   services: AppServices;
@@ -19,6 +21,8 @@ export interface RunOptions {
   stdout?: NodeJS.WriteStream;
   stdin?: NodeJS.ReadStream;
   stderr?: NodeJS.WriteStream;
+  /** Home's first frame is already on the alternate screen (firstFrame.ts): Ink draws over it. */
+  firstFrame?: ShownFrame;
 }
 
 /** How the app runs Ink (also in bench/tui.bench.ts, so that it measures the same). */
@@ -49,7 +53,10 @@ export async function runApp(opts: RunOptions): Promise<number> {
     }
   };
 
-  stdout.write(ALT_SCREEN_ON);
+  const early = opts.firstFrame;
+  if (!early) stdout.write(ALT_SCREEN_ON);
+  // Resized since the early frame: Ink's frame would not cover it all.
+  else if (stdout.columns !== early.columns || stdout.rows !== early.rows) stdout.write(CLEAR_SCREEN);
   const instance = render(<App services={opts.services} initial={opts.initial} langFlag={opts.langFlag} color={opts.color} env={opts.env} />, {
     stdout,
     stdin: opts.stdin ?? process.stdin,
@@ -75,6 +82,7 @@ export async function runApp(opts: RunOptions): Promise<number> {
     ['exit', restore],
   ];
   for (const [event, fn] of handlers) process.on(event, fn);
+  early?.release();
   try {
     await instance.waitUntilExit();
     return 0;

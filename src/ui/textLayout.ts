@@ -8,6 +8,10 @@ import type { Style } from './theme.js';
 import type { Range } from './context.js';
 import { Command, DEFAULT_BINDINGS, bindingLabel } from './keymap.js';
 
+/** The smallest terminal every screen is laid out for (App.tsx says so below it). */
+export const MIN_COLUMNS = 40;
+export const MIN_ROWS = 12;
+
 export interface Seg {
   text: string;
   style?: Style;

@@ -98,7 +98,7 @@ export interface HomeView {
   help?: readonly Command[];
 }
 
-/** The menu: a window of `shown` entries ending at the highlighted one (as ink-select-input drew it), then "↓ N more". */
+/** The menu: a window of `shown` entries that ends at the highlighted one once it is past the first window, then "↓ N more". */
 function menuRows(data: HomeData, state: HomeState, height: number, { messages: t, theme, columns }: Pick<Ui, 'messages' | 'theme' | 'columns'>): Row[] {
   const selectedDeck = data.table[Math.min(state.deck, data.table.length - 1)];
   const labels = MENU.map((value) =>
