@@ -7,6 +7,7 @@ import { App } from './App.js';
 import type { AppServices } from './context.js';
 import type { Screen } from './navigation.js';
 import type { ShownFrame } from './firstFrame.js';
+import { firstChunkByKeys } from './keyBacklog.js';
 
 const ALT_SCREEN_ON = '\x1b[?1049h';
 const ALT_SCREEN_OFF = '\x1b[?1049l';
@@ -57,9 +58,12 @@ export async function runApp(opts: RunOptions): Promise<number> {
   if (!early) stdout.write(ALT_SCREEN_ON);
   // Resized since the early frame: Ink's frame would not cover it all.
   else if (stdout.columns !== early.columns || stdout.rows !== early.rows) stdout.write(CLEAR_SCREEN);
+  const stdin = opts.stdin ?? process.stdin;
+  // Keys typed while the app loaded: one at a time, not one chunk no key matches.
+  if (stdin.isTTY) firstChunkByKeys(stdin);
   const instance = render(<App services={opts.services} initial={opts.initial} langFlag={opts.langFlag} color={opts.color} env={opts.env} />, {
     stdout,
-    stdin: opts.stdin ?? process.stdin,
+    stdin,
     stderr,
     ...INK_OPTIONS,
   });

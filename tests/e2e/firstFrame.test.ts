@@ -1,0 +1,48 @@
+/**
+ * Keys typed while amgi starts (Home's early frame is up, Ink still loading) reach the app in
+ * order, as typed; Ctrl+C then quits with the terminal's screen given back. Run `npm run build`
+ * first (npm test does).
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { e2eSessions } from '../helpers/e2e.js';
+import { snapshotBuild } from '../helpers/tmux.js';
+
+let build: ReturnType<typeof snapshotBuild>;
+beforeAll(() => {
+  build = snapshotBuild();
+});
+afterAll(() => build.cleanup());
+
+const { newHome, start: startSession } = e2eSessions();
+
+const start = (lang = 'en_US.UTF-8') => startSession({ home: newHome(), cols: 80, rows: 24, bin: build.bin, env: { AMGI_NOW: '2025-03-03T09:00:00Z', LANG: lang } });
+
+describe('keys typed right after the start', () => {
+  test('`j` Enter: the menu moves to Cram and opens it', async () => {
+    const t = await start();
+    t.keys('j', 'Enter');
+    const screen = await t.waitFor('Weakest first');
+    expect(screen).toMatch(/^Cram/);
+  });
+
+  test('`/` then 레이어: search opens with the query', async () => {
+    const t = await start('ko_KR.UTF-8');
+    t.text('/');
+    t.text('레이어');
+    const screen = await t.waitFor(/› 레이어\n/);
+    expect(screen).toContain('이미지 레이어');
+  });
+
+  test('Ctrl+C as soon as Home shows (Ink may still be loading): amgi quits, the screen is the terminal own again', async () => {
+    const t = await start();
+    // Not waitFor, which waits a moment more: the key goes the instant the frame is seen.
+    for (const t0 = Date.now(); !t.capture().includes('Quit'); ) {
+      if (Date.now() - t0 > 10_000) throw new Error(`no Home:\n${t.capture()}`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    t.keys('C-c');
+    // stdin is raw from the first frame on: the key reaches the app (a quit, 0), not the terminal (SIGINT, 130).
+    expect(await t.waitForExit()).toBe(0);
+    expect(t.format('#{alternate_on}')).toBe('0');
+  });
+});
