@@ -9,8 +9,8 @@ import { formatProblem } from '../../core/deck/validate.js';
 import { dayKey, parseDayKey, studyDay } from '../../core/schedule/day.js';
 import type { Screen } from '../../ui/navigation.js';
 import { flagChoice, flagInt, flagString } from '../args.js';
-import { QUIZ_MODES } from '../../core/quiz/questions.js';
-import { DEFAULT_QUIZ_COUNT } from '../../core/quiz/quizState.js';
+// Not questions.js or quizState.js: the quiz (and es-hangul) would load before Home's first frame.
+import { DEFAULT_QUIZ_COUNT, QUIZ_MODES } from '../../core/quiz/modes.js';
 import type { CommandContext } from '../types.js';
 import { checkScope } from '../../core/deck/scope.js';
 import { decksFromContext } from './decks.js';
