@@ -15,15 +15,8 @@ import { initialHome } from './screens/home/homeModel.js';
 import { homeData, homeView } from './screens/home/homeView.js';
 import { MIN_COLUMNS, MIN_ROWS, bodyHeight, fitHint, safeText, splitRow, rowWidth, type Row } from './textLayout.js';
 import { makeTheme, type Style } from './theme.js';
+import { ALT_SCREEN_OFF, ALT_SCREEN_ON, BEGIN_SYNC, CURSOR_HOME, END_SYNC, HIDE_CURSOR, SHOW_CURSOR, SIGNAL_EXIT } from './terminal.js';
 
-const ALT_SCREEN_ON = '\x1b[?1049h';
-const ALT_SCREEN_OFF = '\x1b[?1049l';
-const CURSOR_HOME = '\x1b[H';
-const HIDE_CURSOR = '\x1b[?25l';
-const SHOW_CURSOR = '\x1b[?25h';
-// Synchronised output: the terminal shows the frame whole (ignored where unsupported; Ink does the same).
-const BEGIN_SYNC = '\x1b[?2026h';
-const END_SYNC = '\x1b[?2026l';
 /** How the output starts when an early frame is drawn (the benchmark tells the two frames apart by it). */
 export const FIRST_FRAME_START = ALT_SCREEN_ON + CURSOR_HOME;
 
@@ -150,8 +143,6 @@ export interface ShownFrame {
   /** Ink's handlers are in place: remove the early ones. */
   release(): void;
 }
-
-const SIGNAL_EXIT: Partial<Record<NodeJS.Signals, number>> = { SIGTERM: 143, SIGHUP: 129, SIGINT: 130 };
 
 /**
  * Alternate screen on, the frame, the cursor back home where Ink starts drawing the same frame.

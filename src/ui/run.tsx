@@ -8,10 +8,8 @@ import type { AppServices } from './context.js';
 import type { Screen } from './navigation.js';
 import type { ShownFrame } from './firstFrame.js';
 import { firstChunkByKeys } from './keyBacklog.js';
+import { ALT_SCREEN_OFF, ALT_SCREEN_ON, CLEAR_SCREEN, SIGNAL_EXIT } from './terminal.js';
 
-const ALT_SCREEN_ON = '\x1b[?1049h';
-const ALT_SCREEN_OFF = '\x1b[?1049l';
-const CLEAR_SCREEN = '\x1b[2J\x1b[H';
 
 export interface RunOptions {
   services: AppServices;
@@ -36,8 +34,6 @@ export const INK_OPTIONS = {
   // Not incrementalRendering (write only the changed lines): tried, it left stale rows on
   // screen in tmux (the header drawn twice, the query row gone; tests/e2e/tui.test.ts).
 } as const;
-
-const SIGNAL_EXIT: Partial<Record<NodeJS.Signals, number>> = { SIGTERM: 143, SIGHUP: 129, SIGINT: 130 };
 
 export async function runApp(opts: RunOptions): Promise<number> {
   const stdout = opts.stdout ?? process.stdout;

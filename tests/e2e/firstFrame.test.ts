@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { e2eSessions } from '../helpers/e2e.js';
-import { snapshotBuild } from '../helpers/tmux.js';
+import { snapshotBuild, type TmuxSession } from '../helpers/tmux.js';
 
 let build: ReturnType<typeof snapshotBuild>;
 beforeAll(() => {
@@ -33,16 +33,28 @@ describe('keys typed right after the start', () => {
     expect(screen).toContain('이미지 레이어');
   });
 
-  test('Ctrl+C as soon as Home shows (Ink may still be loading): amgi quits, the screen is the terminal own again', async () => {
-    const t = await start();
-    // Not waitFor, which waits a moment more: the key goes the instant the frame is seen.
+  /** Not waitFor, which waits a moment more: the instant Home is seen (Ink may still be loading). */
+  async function homeShown(t: TmuxSession) {
     for (const t0 = Date.now(); !t.capture().includes('Quit'); ) {
       if (Date.now() - t0 > 10_000) throw new Error(`no Home:\n${t.capture()}`);
       await new Promise((r) => setTimeout(r, 5));
     }
+  }
+
+  test('Ctrl+C as soon as Home shows: amgi quits, the screen is the terminal own again', async () => {
+    const t = await start();
+    await homeShown(t);
     t.keys('C-c');
     // stdin is raw from the first frame on: the key reaches the app (a quit, 0), not the terminal (SIGINT, 130).
     expect(await t.waitForExit()).toBe(0);
+    expect(t.format('#{alternate_on}')).toBe('0');
+  });
+
+  test('SIGTERM as soon as Home shows: the screen is given back too', async () => {
+    const t = await start();
+    await homeShown(t);
+    process.kill(t.pid(), 'SIGTERM');
+    expect(await t.waitForExit()).toBe(143);
     expect(t.format('#{alternate_on}')).toBe('0');
   });
 });
