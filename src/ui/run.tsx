@@ -10,7 +10,6 @@ import type { ShownFrame } from './firstFrame.js';
 import { firstChunkByKeys } from './keyBacklog.js';
 import { ALT_SCREEN_OFF, ALT_SCREEN_ON, CLEAR_SCREEN, SIGNAL_EXIT } from './terminal.js';
 
-
 export interface RunOptions {
   services: AppServices;
   initial: Screen[];
