@@ -29,8 +29,9 @@ describe('keys typed right after the start', () => {
     const t = await start('ko_KR.UTF-8');
     t.text('/');
     t.text('레이어');
-    const screen = await t.waitFor(/› 레이어\n/);
-    expect(screen).toContain('이미지 레이어');
+    // The query row, then the hits (the index is built when Search first opens).
+    const screen = await t.waitFor((s) => /› 레이어\n/.test(s) && s.includes('이미지 레이어'));
+    expect(screen.split('\n')[1]).toBe('› 레이어');
   });
 
   /** Not waitFor, which waits a moment more: the instant Home is seen (Ink may still be loading). */
