@@ -18,6 +18,7 @@ import { createElement } from 'react';
 import { render } from 'ink';
 import { App } from '../src/ui/App.js';
 import { INK_OPTIONS } from '../src/ui/run.js';
+import { FIRST_FRAME_START } from '../src/ui/firstFrame.js';
 import type { Screen } from '../src/ui/navigation.js';
 import type { Card, LoadedDeck } from '../src/core/deck/types.js';
 import { openProgress } from '../src/store/progress.js';
@@ -28,14 +29,18 @@ const RUNS = 15;
 const load = () => `load ${loadavg()[0]!.toFixed(1)}`;
 const HOME_TEXT = 'Quit'; // the last menu entry: the frame is complete when it is drawn
 
-/** ms from spawn until `until` appears on the pty (or the process exits when undefined). */
-function timePty(command: string, env: NodeJS.ProcessEnv, until?: string): Promise<number> {
+/** The output holds `text` at least `n` times. */
+const seen = (out: string, text: string, n = 1) => out.split(text).length > n;
+
+/** ms from spawn until each of `marks` holds of the pty's output so far (or the exit, when there are none). */
+function timePty(command: string, env: NodeJS.ProcessEnv, marks: ((out: string) => boolean)[] = []): Promise<number[]> {
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
     const child = spawn('script', ['-qfec', `stty cols 80 rows 24; exec ${command}`, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'inherit'], detached: true });
     let out = '';
     let done = false;
-    const finish = (ms: number) => {
+    const times: number[] = [];
+    const finish = () => {
       if (done) return;
       done = true;
       try {
@@ -43,41 +48,62 @@ function timePty(command: string, env: NodeJS.ProcessEnv, until?: string): Promi
       } catch {
         // already gone
       }
-      resolve(ms);
+      resolve(times);
     };
     const elapsed = () => Number(process.hrtime.bigint() - t0) / 1e6;
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString('utf8');
-      if (until && out.includes(until)) finish(elapsed());
+      while (times.length < marks.length && marks[times.length]!(out)) times.push(elapsed());
+      if (marks.length && times.length === marks.length) finish();
     });
-    child.on('exit', () => (until ? !done && reject(new Error(`exited before "${until}":\n${out}`)) : finish(elapsed())));
+    child.on('exit', () => {
+      if (marks.length && !done) reject(new Error(`exited before mark ${times.length + 1}:\n${out}`));
+      times.push(elapsed());
+      finish();
+    });
     setTimeout(() => !done && reject(new Error(`timeout; output:\n${out}`)), 15_000);
   });
 }
 
+/**
+ * Home's first full frame (its last menu entry drawn), and Ink's: the same text drawn again over
+ * the early frame (ui/firstFrame.ts) when there is one, else the same moment.
+ */
+const HOME_MARKS = [(out: string) => seen(out, HOME_TEXT), (out: string) => seen(out, HOME_TEXT, out.includes(FIRST_FRAME_START) ? 2 : 1)];
+
 async function startup() {
   const home = mkdtempSync(join(tmpdir(), 'amgi-bench-tui-'));
   const env = { ...process.env, AMGI_HOME: home, LANG: 'en_US.UTF-8', TERM: 'xterm-256color' };
+  // Another build to compare with, in the same turns (e.g. main's: AMGI_BENCH_BASELINE=/tmp/main/bin/amgi).
+  const other = process.env.AMGI_BENCH_BASELINE;
+  const apps = [{ name: 'amgi', bin: BIN }, ...(other ? [{ name: `baseline (${other})`, bin: other }] : [])];
   const base: number[] = [];
-  const app: number[] = [];
+  const app = apps.map(() => ({ home: [] as number[], ink: [] as number[] }));
   const at = load();
   // Interleaved so machine noise hits both alike; one warm-up each (it also writes the caches).
   for (let i = 0; i <= RUNS; i++) {
-    const b = await timePty(`${process.execPath} -e "console.log('ready')"`, env, 'ready');
-    const a = await timePty(`${process.execPath} ${BIN}`, env, HOME_TEXT);
+    const [b] = await timePty(`${process.execPath} -e "console.log('ready')"`, env, [(out) => out.includes('ready')]);
+    const runs = [];
+    for (const a of apps) runs.push(await timePty(`${process.execPath} ${a.bin}`, env, HOME_MARKS));
     if (i > 0) {
-      base.push(b);
-      app.push(a);
+      base.push(b!);
+      runs.forEach(([h, ink], j) => {
+        app[j]!.home.push(h!);
+        app[j]!.ink.push(ink!);
+      });
     }
   }
   rmSync(home, { recursive: true, force: true });
   const mb = median(base);
-  const ma = median(app);
-  // The ratio of each pair run back to back: its spread says how much the load moved.
-  const pairs = app.map((a, i) => a / base[i]!);
+  const row = (label: string, times: number[], target = '') => {
+    const m = median(times);
+    // The ratio of each pair run back to back: its spread says how much the load moved.
+    const pairs = times.map((a, i) => a / base[i]!);
+    return [label, fmt(m), fmt(percentile(times, 90)), `${(m / mb).toFixed(2)}×`, `${percentile(pairs, 10).toFixed(2)}–${percentile(pairs, 90).toFixed(2)}×`, target];
+  };
   table(`TUI start-up in a pty, 80×24 (median of ${RUNS} in turns, ms; ${at})`, ['command', 'median ms', 'p90 ms', 'ratio of medians', 'pair ratios p10–p90', 'target'], [
     ['node printing one line (same wrapper)', fmt(mb), fmt(percentile(base, 90)), '1.00×', '', ''],
-    ['amgi → first full Home frame', fmt(ma), fmt(percentile(app, 90)), `${(ma / mb).toFixed(2)}×`, `${percentile(pairs, 10).toFixed(2)}–${percentile(pairs, 90).toFixed(2)}×`, '≤ 2× (1.5×)'],
+    ...apps.flatMap((a, j) => [row(`${a.name} → first full Home frame`, app[j]!.home, j ? '' : '≤ 2× (1.5×)'), row(`${a.name} → Ink's first frame`, app[j]!.ink)]),
   ]);
 }
 

@@ -15,10 +15,7 @@ import { useTerminalSize, type Size } from './hooks/useTerminalSize.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
 import { ErrorOverlay } from './components/ErrorOverlay.js';
 import { ScreenSwitch, prefetchScreens } from './screens/ScreenSwitch.js';
-
-/** The smallest terminal every screen is laid out for. */
-export const MIN_COLUMNS = 40;
-export const MIN_ROWS = 12;
+import { MIN_COLUMNS, MIN_ROWS } from './textLayout.js';
 
 export interface AppProps {
   services: AppServices;

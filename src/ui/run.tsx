@@ -6,9 +6,9 @@ import { render } from 'ink';
 import { App } from './App.js';
 import type { AppServices } from './context.js';
 import type { Screen } from './navigation.js';
-
-const ALT_SCREEN_ON = '\x1b[?1049h';
-const ALT_SCREEN_OFF = '\x1b[?1049l';
+import type { ShownFrame } from './firstFrame.js';
+import { firstChunkByKeys } from './keyBacklog.js';
+import { ALT_SCREEN_OFF, ALT_SCREEN_ON, CLEAR_SCREEN, SIGNAL_EXIT } from './terminal.js';
 
 export interface RunOptions {
   services: AppServices;
@@ -19,6 +19,8 @@ export interface RunOptions {
   stdout?: NodeJS.WriteStream;
   stdin?: NodeJS.ReadStream;
   stderr?: NodeJS.WriteStream;
+  /** Home's first frame is already on the alternate screen (firstFrame.ts): Ink draws over it. */
+  firstFrame?: ShownFrame;
 }
 
 /** How the app runs Ink (also in bench/tui.bench.ts, so that it measures the same). */
@@ -31,8 +33,6 @@ export const INK_OPTIONS = {
   // Not incrementalRendering (write only the changed lines): tried, it left stale rows on
   // screen in tmux (the header drawn twice, the query row gone; tests/e2e/tui.test.ts).
 } as const;
-
-const SIGNAL_EXIT: Partial<Record<NodeJS.Signals, number>> = { SIGTERM: 143, SIGHUP: 129, SIGINT: 130 };
 
 export async function runApp(opts: RunOptions): Promise<number> {
   const stdout = opts.stdout ?? process.stdout;
@@ -49,10 +49,16 @@ export async function runApp(opts: RunOptions): Promise<number> {
     }
   };
 
-  stdout.write(ALT_SCREEN_ON);
+  const early = opts.firstFrame;
+  if (!early) stdout.write(ALT_SCREEN_ON);
+  // Resized since the early frame: Ink's frame would not cover it all.
+  else if (stdout.columns !== early.columns || stdout.rows !== early.rows) stdout.write(CLEAR_SCREEN);
+  const stdin = opts.stdin ?? process.stdin;
+  // Keys typed while the app loaded: one at a time, not one chunk no key matches.
+  if (stdin.isTTY) firstChunkByKeys(stdin);
   const instance = render(<App services={opts.services} initial={opts.initial} langFlag={opts.langFlag} color={opts.color} env={opts.env} />, {
     stdout,
-    stdin: opts.stdin ?? process.stdin,
+    stdin,
     stderr,
     ...INK_OPTIONS,
   });
@@ -75,6 +81,7 @@ export async function runApp(opts: RunOptions): Promise<number> {
     ['exit', restore],
   ];
   for (const [event, fn] of handlers) process.on(event, fn);
+  early?.release();
   try {
     await instance.waitUntilExit();
     return 0;

@@ -8,6 +8,10 @@ import type { Style } from './theme.js';
 import type { Range } from './context.js';
 import { Command, DEFAULT_BINDINGS, bindingLabel } from './keymap.js';
 
+/** The smallest terminal every screen is laid out for (App.tsx says so below it). */
+export const MIN_COLUMNS = 40;
+export const MIN_ROWS = 12;
+
 export interface Seg {
   text: string;
   style?: Style;
@@ -18,6 +22,25 @@ export const seg = (text: string, style?: Style): Seg => ({ text, style });
 
 export function rowWidth(row: Row): number {
   return row.reduce((w, s) => w + displayWidth(s.text), 0);
+}
+
+/**
+ * A segment's text as it reaches the terminal: deck text is sanitised when loaded, but file
+ * names, problem messages and typed input also end up in rows, so controls are stripped here too.
+ */
+export const safeText = (text: string) => sanitizeText(text).replace(/[\n\t]/g, ' ');
+
+/** Rows left for a screen's body inside the frame (components/Frame.tsx): a header and a footer row. */
+export function bodyHeight(rows: number): number {
+  return Math.max(1, rows - 2);
+}
+
+/** Left and right parts on one row, the right part kept when space is short. */
+export function splitRow(left: Row, right: Row, width: number): Row {
+  const rw = rowWidth(right);
+  if (rw + 2 > width) return fitRow(left, width);
+  const l = fitRow(left, width - rw - 1);
+  return [...l, seg(' '.repeat(Math.max(1, width - rowWidth(l) - rw))), ...right];
 }
 
 /** Cut a row to `width` columns; the last kept segment ends with … when something was cut. */

@@ -9,8 +9,8 @@ import { formatProblem } from '../../core/deck/validate.js';
 import { dayKey, parseDayKey, studyDay } from '../../core/schedule/day.js';
 import type { Screen } from '../../ui/navigation.js';
 import { flagChoice, flagInt, flagString } from '../args.js';
-import { QUIZ_MODES } from '../../core/quiz/questions.js';
-import { DEFAULT_QUIZ_COUNT } from '../../core/quiz/quizState.js';
+// Not questions.js or quizState.js: the quiz (and es-hangul) would load before Home's first frame.
+import { DEFAULT_QUIZ_COUNT, QUIZ_MODES } from '../../core/quiz/modes.js';
 import type { CommandContext } from '../types.js';
 import { checkScope } from '../../core/deck/scope.js';
 import { decksFromContext } from './decks.js';
@@ -18,6 +18,7 @@ import { seedTitles } from '../../store/deckFiles.js';
 import { openHome } from '../../store/home.js';
 import { amgiHome } from '../../store/paths.js';
 import { peekSettings, preloadConf, settingsNeedMigration } from '../../store/settings.js';
+import { colorEnabled } from '../../ui/theme.js';
 
 /** `--until`: a real calendar date, today or later (study days: the day start setting counts). */
 export function checkUntil(until: string | undefined, now: Date, env: NodeJS.ProcessEnv): void {
@@ -93,14 +94,17 @@ export async function run(ctx: CommandContext): Promise<number> {
   // mode would leave a blank screen: a shell or a test runner under CI must not change the app.
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
-  // Load the UI, the store and the search wiring in parallel with reading the decks.
-  const [{ runApp }, { openProgress }, { colorEnabled }, { loadAliases }, { aliasKeys }] = await Promise.all([
-    import('../../ui/run.js'),
+  // From here keys wait in the terminal for Ink, neither echoed nor lost (Ink reads them once it
+  // is up); Ctrl+C among them quits as on any screen. Node restores the mode on every exit.
+  process.stdin.setRawMode?.(true);
+  const color = colorEnabled(ctx.env, noColor);
+  // Home's first frame from the store before React, Ink and yoga load (ui/firstFrame.ts);
+  // every other first screen, or a terminal it cannot be exact for, starts as before.
+  const early = initial.length === 1 && initial[0]!.kind === 'home' && ctx.io.isTTY;
+  const [{ openProgress }, firstFrame] = await Promise.all([
     // Not progress.js, which loads conf first: see below.
     import('../../store/progressStore.js'),
-    import('../../ui/theme.js'),
-    import('../../store/aliasFiles.js'),
-    import('../../core/quiz/typedAnswer.js'),
+    early ? import('../../ui/firstFrame.js') : undefined,
   ]);
   // conf (with ajv, ≈ 200 KB of code) only writes settings: opening the store needs it just to
   // migrate a settings.json of an older layout. Otherwise it loads after the first frame, long
@@ -108,6 +112,20 @@ export async function run(ctx: CommandContext): Promise<number> {
   const migrate = settingsNeedMigration(home);
   if (migrate) await preloadConf();
   const progress = openProgress({ home, decks, now: ctx.now, fuzz: true });
+  const services = { decks, problems: problems.map(formatProblem) };
+  const { columns = 0, rows = 0 } = process.stdout;
+  const frame = firstFrame?.homeFrameText({ ...services, progress, langFlag: lang, env: ctx.env, color, columns, rows });
+  const shown = frame === undefined ? undefined : firstFrame!.showFirstFrame(process.stdout, frame, columns, rows);
+  // The UI and what the first answer needs, after that frame.
+  const [{ runApp }, { loadAliases }, { aliasKeys }] = await Promise.all([
+    import('../../ui/run.js'),
+    import('../../store/aliasFiles.js'),
+    import('../../core/quiz/typedAnswer.js'),
+  ]).catch((e: unknown) => {
+    // The error is printed on the normal screen, where it stays readable.
+    shown?.restore();
+    throw e;
+  });
   let search: ReturnType<typeof loadSearch> | undefined;
   // The index (aliases, on-disk cache) is built when the search screen first opens, not at start.
   const loadSearch = async () => {
@@ -119,9 +137,8 @@ export async function run(ctx: CommandContext): Promise<number> {
   let aliases: ReturnType<typeof aliasKeys> | undefined;
   return runApp({
     services: {
+      ...services,
       progress,
-      decks,
-      problems: problems.map(formatProblem),
       now: ctx.now,
       loadSearch: () => (search ??= loadSearch()),
       seedTitle: (seed) => (titles ??= seedTitles()).get(seed) ?? seed,
@@ -130,7 +147,8 @@ export async function run(ctx: CommandContext): Promise<number> {
     },
     initial,
     langFlag: lang,
-    color: colorEnabled(ctx.env, noColor),
+    color,
     env: ctx.env,
+    firstFrame: shown,
   });
 }

@@ -7,13 +7,9 @@ import { clozeAnswers, clozeParts, type ClozePart } from './cloze.js';
 import { headTerm, type AliasKeys } from './typedAnswer.js';
 import { isBottomUp, shuffledOrder } from './order.js';
 import { hashSeed } from './random.js';
+import type { QuizMode } from './modes.js';
 
-export const QUIZ_MODES = ['choice', 'typed', 'order', 'cloze', 'interview', 'mixed'] as const;
-export type QuizMode = (typeof QUIZ_MODES)[number];
-
-export function isQuizMode(value: string): value is QuizMode {
-  return (QUIZ_MODES as readonly string[]).includes(value);
-}
+export { QUIZ_MODES, isQuizMode, type QuizMode } from './modes.js';
 
 interface QuestionBase {
   /** Study item key (progress records answers under it). */

@@ -8,8 +8,9 @@ import type { Grade } from '../schedule/types.js';
 import type { AliasKeys } from './typedAnswer.js';
 import { buildQuestion, reshuffle, type Question, type QuestionKind, type QuizMode } from './questions.js';
 import { hashSeed, mulberry32, shuffle } from './random.js';
+import { DEFAULT_QUIZ_COUNT } from './modes.js';
 
-export const DEFAULT_QUIZ_COUNT = 10;
+export { DEFAULT_QUIZ_COUNT };
 
 export interface QuizSetup {
   /** The selection to ask from. */

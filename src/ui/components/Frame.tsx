@@ -5,21 +5,11 @@
 import { Box } from 'ink';
 import type { ReactNode } from 'react';
 import { useUi } from '../context.js';
-import { fitHint, fitRow, rowWidth, seg, type Row } from '../textLayout.js';
+import { bodyHeight, fitHint, splitRow, type Row } from '../textLayout.js';
 import { RowText } from './Rows.js';
 
-/** Rows left for a screen's body inside the frame. */
-export function bodyHeight(rows: number): number {
-  return Math.max(1, rows - 2);
-}
-
-/** Left and right parts on one row, the right part kept when space is short. */
-export function splitRow(left: Row, right: Row, width: number): Row {
-  const rw = rowWidth(right);
-  if (rw + 2 > width) return fitRow(left, width);
-  const l = fitRow(left, width - rw - 1);
-  return [...l, seg(' '.repeat(Math.max(1, width - rowWidth(l) - rw))), ...right];
-}
+// Pure, in textLayout.ts: Home's first frame is laid out before Ink loads (ui/firstFrame.ts).
+export { bodyHeight };
 
 export function Frame({ title, right = [], footer, children }: { title: Row; right?: Row; footer: Row; children: ReactNode }) {
   const { columns, rows } = useUi();

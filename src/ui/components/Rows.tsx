@@ -1,15 +1,8 @@
-/** Draws pre-laid-out rows (textLayout.ts): every row already fits the width, so Ink never wraps. */
+/** Draws pre-laid-out rows (textLayout.ts): every row already fits the width, so Ink never wraps. The one place rows reach Ink (safeText). */
 import { Text } from 'ink';
 import { memo } from 'react';
-import type { Row, Seg } from '../textLayout.js';
+import { safeText, type Row, type Seg } from '../textLayout.js';
 import type { Style } from '../theme.js';
-import { sanitizeText } from '../../core/text/sanitize.js';
-
-/**
- * The one place every row reaches the terminal: deck text is sanitised when loaded, but file
- * names, problem messages and typed input also end up in rows, so strip controls here too.
- */
-const safe = (text: string) => sanitizeText(text).replace(/[\n\t]/g, ' ');
 
 const STYLE_KEYS = ['color', 'bold', 'dimColor', 'inverse', 'underline'] as const satisfies readonly (keyof Style)[];
 const sameStyle = (a: Style | undefined, b: Style | undefined) => a === b || (!!a && !!b && STYLE_KEYS.every((k) => a[k] === b[k]));
@@ -32,7 +25,7 @@ export const RowText = memo(function RowText({ row }: { row: Row }) {
       {row.map((s, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: segments are positional, a row is redrawn whole.
         <Text key={i} {...s.style}>
-          {safe(s.text)}
+          {safeText(s.text)}
         </Text>
       ))}
     </Text>

@@ -98,7 +98,7 @@ export const initialHome: HomeState = { menu: 0, deck: 0, dismissed: false, focu
 
 export type HomeAction = { type: 'menu'; by: 1 | -1 } | { type: 'deck'; by: 1 | -1; count: number } | { type: 'focus' } | { type: 'dismiss' };
 
-/** Both lists wrap around (as ink-select-input does); Tab and Shift+Tab switch between the two. */
+/** Both lists wrap around; Tab and Shift+Tab switch between the two. */
 export function homeReducer(state: HomeState, action: HomeAction): HomeState {
   switch (action.type) {
     case 'menu':

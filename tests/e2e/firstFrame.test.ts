@@ -1,0 +1,61 @@
+/**
+ * Keys typed while amgi starts (Home's early frame is up, Ink still loading) reach the app in
+ * order, as typed; Ctrl+C then quits with the terminal's screen given back. Run `npm run build`
+ * first (npm test does).
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { e2eSessions } from '../helpers/e2e.js';
+import { snapshotBuild, type TmuxSession } from '../helpers/tmux.js';
+
+let build: ReturnType<typeof snapshotBuild>;
+beforeAll(() => {
+  build = snapshotBuild();
+});
+afterAll(() => build.cleanup());
+
+const { newHome, start: startSession } = e2eSessions();
+
+const start = (lang = 'en_US.UTF-8') => startSession({ home: newHome(), cols: 80, rows: 24, bin: build.bin, env: { AMGI_NOW: '2025-03-03T09:00:00Z', LANG: lang } });
+
+describe('keys typed right after the start', () => {
+  test('`j` Enter: the menu moves to Cram and opens it', async () => {
+    const t = await start();
+    t.keys('j', 'Enter');
+    const screen = await t.waitFor('Weakest first');
+    expect(screen).toMatch(/^Cram/);
+  });
+
+  test('`/` then 레이어: search opens with the query', async () => {
+    const t = await start('ko_KR.UTF-8');
+    t.text('/');
+    t.text('레이어');
+    // The query row, then the hits (the index is built when Search first opens).
+    const screen = await t.waitFor((s) => /› 레이어\n/.test(s) && s.includes('이미지 레이어'));
+    expect(screen.split('\n')[1]).toBe('› 레이어');
+  });
+
+  /** Not waitFor, which waits a moment more: the instant Home is seen (Ink may still be loading). */
+  async function homeShown(t: TmuxSession) {
+    for (const t0 = Date.now(); !t.capture().includes('Quit'); ) {
+      if (Date.now() - t0 > 10_000) throw new Error(`no Home:\n${t.capture()}`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+
+  test('Ctrl+C as soon as Home shows: amgi quits, the screen is the terminal own again', async () => {
+    const t = await start();
+    await homeShown(t);
+    t.keys('C-c');
+    // stdin is raw from the first frame on: the key reaches the app (a quit, 0), not the terminal (SIGINT, 130).
+    expect(await t.waitForExit()).toBe(0);
+    expect(t.format('#{alternate_on}')).toBe('0');
+  });
+
+  test('SIGTERM as soon as Home shows: the screen is given back too', async () => {
+    const t = await start();
+    await homeShown(t);
+    process.kill(t.pid(), 'SIGTERM');
+    expect(await t.waitForExit()).toBe(143);
+    expect(t.format('#{alternate_on}')).toBe('0');
+  });
+});
