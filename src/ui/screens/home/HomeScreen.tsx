@@ -1,5 +1,5 @@
 /** Home: decks with new / learning / due counts, today's count, streak, and the menu. */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import SelectInput from 'ink-select-input';
 import { useMemo, useRef } from 'react';
 import { useSyncReducer } from '../../hooks/useSyncReducer.js';
