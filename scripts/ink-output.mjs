@@ -5,8 +5,10 @@
 // every visible line, cut it to the clip (slice-ansi), measured every character and turned every
 // row of cells back into a string: about half of a key's time on an 80×24 screen of Korean text,
 // though a key changes a few rows (measured with bench/tui.bench.ts). Here the caches outlive the
-// frame (emptied past a bound, so a long session cannot grow them without end), and a row whose
-// cells are the very cell objects of the last frame's row reuses that row's string.
+// frame (emptied past a bound, so a long session cannot grow them without end), and a row is
+// known by what was written on it (where, and which text): a row written as in any earlier frame
+// takes that frame's string without building its cells. A list that scrolls by one row shows
+// rows drawn before, one row lower or higher.
 import sliceAnsi from 'slice-ansi';
 import stringWidth from 'string-width';
 import { styledCharsFromTokens, styledCharsToString, tokenize } from '@alcalzone/ansi-tokenize';
@@ -18,11 +20,11 @@ class OutputCaches {
   blockWidths = new Map();
   styledChars = new Map();
   slices = new Map();
-  /** Per output row: the cells drawn there last frame and their string. */
-  rows = [];
+  /** A row's string by its writes (rowKey). */
+  rowStrings = new Map();
 
   get size() {
-    return this.widths.size + this.blockWidths.size + this.styledChars.size + this.slices.size;
+    return this.widths.size + this.blockWidths.size + this.styledChars.size + this.slices.size + this.rowStrings.size;
   }
 
   getStyledChars(line) {
@@ -63,24 +65,27 @@ class OutputCaches {
     }
     return cached;
   }
-
-  /** The string of a row of cells: the last frame's when the cells are the same objects. */
-  rowString(y, cells) {
-    const last = this.rows[y];
-    if (last && last.cells.length === cells.length && last.cells.every((c, i) => sameCell(c, cells[i]))) return last.text;
-    const text = styledCharsToString(cells).trimEnd();
-    this.rows[y] = { cells, text };
-    return text;
-  }
 }
-
-/** The cells after a wide character are made anew each frame: equal when they carry the same styles. */
-const sameCell = (a, b) => a === b || (a.value === '' && b.value === '' && a.styles === b.styles);
 
 /** Never changed once made: a cell is replaced, not edited. */
 const BLANK = Object.freeze({ type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([]) });
 
+/** What decides a row's string: the width and each write on it (x and text, lengths first so no text can fake a boundary). */
+function rowKey(width, writes) {
+  let key = `${width}`;
+  for (let i = 0; i < writes.length; i += 2) key += `|${writes[i]}:${writes[i + 1].length}:${writes[i + 1]}`;
+  return key;
+}
+
 let shared = new OutputCaches();
+
+/**
+ * widest-line, remembered: Ink's renderNodeToOutput measures every text node of the tree on
+ * every frame (inkPatches.mjs points its import here), though few change from one key to the next.
+ */
+export function widestLine(text) {
+  return shared.getWidestLine(text);
+}
 
 export default class Output {
   width;
@@ -111,8 +116,8 @@ export default class Output {
   }
 
   get() {
-    const output = [];
-    for (let y = 0; y < this.height; y++) output.push(new Array(this.width).fill(BLANK));
+    // Per row, its writes in order: x, line, x, line…
+    const writes = Array.from({ length: this.height }, () => []);
     const clips = [];
     for (const operation of this.operations) {
       if (operation.type === 'clip') clips.push(operation.clip);
@@ -153,24 +158,42 @@ export default class Output {
       }
       let offsetY = 0;
       for (let [index, line] of lines.entries()) {
-        const currentLine = output[y + offsetY];
-        // Text taller than the output: the rest is not drawn.
-        if (!currentLine) continue;
+        const row = writes[y + offsetY];
+        // Text taller than the output: the rest is not drawn (as in Ink, the row index stays put).
+        if (!row) continue;
         for (const transformer of transformers) line = transformer(line, index);
-        let offsetX = x;
-        for (const character of this.caches.getStyledChars(line)) {
-          currentLine[offsetX] = character;
-          // The printed width as string-width measures it, to agree with layout.
-          const characterWidth = Math.max(1, this.caches.getStringWidth(character.value));
-          // A wide character: the cells it covers are cleared, so no stray space shows.
-          for (let i = 1; i < characterWidth; i++) currentLine[offsetX + i] = { type: 'char', value: '', fullWidth: false, styles: character.styles };
-          offsetX += characterWidth;
-        }
+        row.push(x, line);
         offsetY++;
       }
     }
+    const rows = [];
+    for (const rowWrites of writes) {
+      const key = rowKey(this.width, rowWrites);
+      let text = this.caches.rowStrings.get(key);
+      if (text === undefined) {
+        text = this.drawRow(rowWrites);
+        this.caches.rowStrings.set(key, text);
+      }
+      rows.push(text);
+    }
+    return { output: rows.join('\n'), height: this.height };
+  }
+
+  /** One row's cells from its writes, as Ink draws them, and their string. */
+  drawRow(rowWrites) {
+    const currentLine = new Array(this.width).fill(BLANK);
+    for (let w = 0; w < rowWrites.length; w += 2) {
+      let offsetX = rowWrites[w];
+      for (const character of this.caches.getStyledChars(rowWrites[w + 1])) {
+        currentLine[offsetX] = character;
+        // The printed width as string-width measures it, to agree with layout.
+        const characterWidth = Math.max(1, this.caches.getStringWidth(character.value));
+        // A wide character: the cells it covers are cleared, so no stray space shows.
+        for (let i = 1; i < characterWidth; i++) currentLine[offsetX + i] = { type: 'char', value: '', fullWidth: false, styles: character.styles };
+        offsetX += characterWidth;
+      }
+    }
     // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742 (holes in a row).
-    const generatedOutput = output.map((line, y) => this.caches.rowString(y, line.filter((item) => item !== undefined))).join('\n');
-    return { output: generatedOutput, height: output.length };
+    return styledCharsToString(currentLine.filter((item) => item !== undefined)).trimEnd();
   }
 }
