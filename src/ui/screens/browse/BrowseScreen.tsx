@@ -70,18 +70,20 @@ const LAPSE_W = 5;
 /** A header cell: at least one space before the next column, whatever the language. */
 const cell = (label: string, width: number) => padDisplay(truncateDisplay(label, width - 1), width);
 
-/** The list: a header and a window of card rows around the highlighted one. */
-export function cardRows(list: readonly CardInfo[], selected: number, height: number, items: ReadonlyMap<string, StudyItem>, now: number, ui: Pick<Ui, 'messages' | 'theme' | 'columns'>): Row[] {
+/** The list: a header and a window of card rows around the highlighted one; `keys` name each row's card (Rows). */
+export function cardRows(list: readonly CardInfo[], selected: number, height: number, items: ReadonlyMap<string, StudyItem>, now: number, ui: Pick<Ui, 'messages' | 'theme' | 'columns'>): { rows: Row[]; keys: string[] } {
   const { messages: t, theme, columns } = ui;
-  if (height < 1) return [];
+  if (height < 1) return { rows: [], keys: [] };
   const b = t.browser;
   const head: Row = [
     seg(`  ${cell(b.head.state, KIND_W + 3)}${cell(b.head.due, DUE_W)}${cell(b.head.recall, R_W)}${cell(b.head.lapses, LAPSE_W)}${b.head.card}`, theme.text.muted),
   ];
   const { start, end } = listWindow(list.length, selected, height - 1);
   const rows: Row[] = [fitRow(head, columns)];
+  const keys = ['head'];
   for (let i = start; i < end; i++) {
     const c = list[i]!;
+    keys.push(`card/${c.key}`);
     const on = i === selected;
     const flags = `${c.suspended ? b.flagLetters.suspended : ' '}${c.buried ? b.flagLetters.buried : ' '}${c.leech ? b.flagLetters.leech : ' '}`;
     const due = c.due === undefined ? '-' : c.due <= now ? t.time.now : formatSpan(c.due - now, t);
@@ -102,7 +104,7 @@ export function cardRows(list: readonly CardInfo[], selected: number, height: nu
       ),
     );
   }
-  return rows;
+  return { rows, keys };
 }
 
 /** Per store: the items by key and the filter choices. The decks do not change while the app runs, so each opening reuses them. */
@@ -197,7 +199,7 @@ export function BrowseScreen({ query, filter }: { query?: string; filter?: Brows
   return (
     <Frame title={[seg(t.browser.title, theme.text.heading)]} right={right} footer={[seg(t.browser.hint, theme.text.muted)]}>
       <Rows rows={top} />
-      <Rows rows={cardRows(list, Math.min(state.selected, Math.max(0, list.length - 1)), listHeight, items, services.now().getTime(), ui)} />
+      <Rows {...cardRows(list, Math.min(state.selected, Math.max(0, list.length - 1)), listHeight, items, services.now().getTime(), ui)} />
     </Frame>
   );
 }

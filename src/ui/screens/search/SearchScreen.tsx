@@ -29,23 +29,27 @@ function hitLine(text: string, ranges: [number, number][], width: number, ui: Pi
   return fitRow(scrollToMatch(highlightSegments(flat, ranges, ui.theme.match, plain), width, ui.theme.match), width);
 }
 
-/** Result rows: two per hit (front; deck and answer) when there is room, else one. */
-export function resultRows(hits: SearchHit[], selected: number, height: number, ui: Pick<Ui, 'theme' | 'columns'>): Row[] {
+/** Result rows: two per hit (front; deck and answer) when there is room, else one; `keys` name each row's hit (Rows). */
+export function resultRows(hits: SearchHit[], selected: number, height: number, ui: Pick<Ui, 'theme' | 'columns'>): { rows: Row[]; keys: string[] } {
   const { theme, columns } = ui;
   const perHit = height >= 10 ? 2 : 1;
   const { start, end } = listWindow(hits.length, selected, Math.floor(height / perHit));
   const rows: Row[] = [];
+  const keys: string[] = [];
   for (let i = start; i < end; i++) {
     const hit = hits[i]!;
     const isSel = i === selected;
     const marker = seg(isSel ? '› ' : '  ', theme.selection);
+    const key = `${hit.deckId}/${hit.card.id}`;
     rows.push([marker, ...hitLine(frontText(hit.card), hit.highlights.front, columns - 2, ui, isSel ? theme.selection : theme.text.primary)]);
+    keys.push(`${key}/front`);
     if (perHit === 2) {
       const deck = `${hit.deckTitle} · `;
       rows.push(fitRow([seg(`  ${deck}`, theme.text.muted), ...hitLine(answerText(hit.card), hit.highlights.back, columns - 2 - displayWidth(deck), ui, theme.text.muted)], columns));
+      keys.push(`${key}/back`);
     }
   }
-  return rows;
+  return { rows, keys };
 }
 
 /** The tags or decks a pending `#` / `deck:` can take, one row each, with how many cards. */
@@ -126,7 +130,7 @@ export function SearchScreen({ initialQuery }: { initialQuery?: string }) {
   return (
     <Frame title={[seg(t.search.title, theme.text.heading)]} right={right} footer={[seg(t.search.hint, theme.text.muted)]}>
       <Rows rows={[fitRow(inputRow, columns), fitRow(status, columns)]} />
-      <Rows rows={choices ? choiceRows(choices, state.selected, listHeight, ui) : resultRows(hits, state.selected, listHeight, ui)} />
+      {choices ? <Rows rows={choiceRows(choices, state.selected, listHeight, ui)} /> : <Rows {...resultRows(hits, state.selected, listHeight, ui)} />}
     </Frame>
   );
 }
