@@ -9,7 +9,7 @@ import { useCursor, type Key } from 'ink';
 import { useMemo, useRef } from 'react';
 import { promptText } from '../../../core/deck/cards.js';
 import type { StudyItem } from '../../../core/deck/items.js';
-import { BROWSE_FILTERS, BROWSE_SORTS, filterCards, sortCards, tagsOf, type BrowseFilter, type CardInfo } from '../../../core/schedule/browse.js';
+import { BROWSE_FILTERS, BROWSE_SORTS, filterCards, sortCards, tagsOf, type BrowseFilter, type BrowseSort, type CardInfo } from '../../../core/schedule/browse.js';
 import { displayWidth, padDisplay, truncateDisplay } from '../../../core/text/width.js';
 import { useServices, useUi, type Ui } from '../../context.js';
 import { useSearchEngine } from '../../hooks/useSearchEngine.js';
@@ -38,10 +38,28 @@ export function selection(state: BrowseState, opts: BrowseOptions) {
   return { deckId: opts.decks[state.deck], tag: opts.tags[state.tag], filter: BROWSE_FILTERS[state.filter]!, sort: BROWSE_SORTS[state.sort]! };
 }
 
-/** The rows the list shows, in order. `hits`: card id → search rank for the text filter (undefined: no text filter). */
-export function listCards(rows: readonly CardInfo[], state: BrowseState, opts: BrowseOptions, hits?: ReadonlyMap<string, number>): CardInfo[] {
+/**
+ * The rows the list shows, in order. `hits`: card id → search rank for the text filter (undefined: no
+ * text filter). `sorted`: all of `rows` in the state's sort, kept by the screen: without a text
+ * filter the list is those filtered, in the same order (the sort is stable and total), so a change
+ * of deck, tag or Show sorts nothing.
+ */
+export function listCards(rows: readonly CardInfo[], state: BrowseState, opts: BrowseOptions, hits?: ReadonlyMap<string, number>, sorted?: SortedCards): CardInfo[] {
   const sel = selection(state, opts);
-  return sortCards(filterCards(rows, { deckId: sel.deckId, tag: sel.tag, filter: sel.filter, cardIds: hits }), sel.sort, hits);
+  const query = { deckId: sel.deckId, tag: sel.tag, filter: sel.filter, cardIds: hits };
+  if (!hits && sorted?.rows === rows && sorted.sort === sel.sort) return filterCards(sorted.list, query);
+  return sortCards(filterCards(rows, query), sel.sort, hits);
+}
+
+/** All of `rows` in one sort. */
+export interface SortedCards {
+  rows: readonly CardInfo[];
+  sort: BrowseSort;
+  list: CardInfo[];
+}
+
+export function sortedCards(rows: readonly CardInfo[], sort: BrowseSort): SortedCards {
+  return { rows, sort, list: sortCards(rows, sort) };
 }
 
 /** "Deck all · Tag #image · Show suspended · Sort due": the focused one marked ‹ ›. */
@@ -148,7 +166,14 @@ export function BrowseScreen({ query, filter }: { query?: string; filter?: Brows
     return found;
   };
   const hits = useMemo(() => hitsFor(state), [engine, state.query, deckId]);
-  const list = useMemo(() => listCards(infos, state, opts, hits), [infos, opts, hits, state.deck, state.tag, state.filter, state.sort]);
+  const sort = BROWSE_SORTS[state.sort]!;
+  // Only sorted when the rows or the sort change, and only when a list without a text filter needs it.
+  const sortedRef = useRef<SortedCards>(undefined);
+  const sortedFor = (s: BrowseSort) => {
+    if (sortedRef.current?.rows !== infos || sortedRef.current.sort !== s) sortedRef.current = sortedCards(infos, s);
+    return sortedRef.current;
+  };
+  const list = useMemo(() => listCards(infos, state, opts, hits, hits ? undefined : sortedFor(sort)), [infos, opts, hits, state.deck, state.tag, state.filter, sort]);
 
   const counts = { decks: opts.decks.length, tags: opts.tags.length };
   const handler = (input: string, key: Key): boolean => {
@@ -170,7 +195,8 @@ export function BrowseScreen({ query, filter }: { query?: string; filter?: Brows
     else if (matches(Command.Open, input, key, TF)) {
       // Keys in one chunk ("↓ Enter") act on the state the previous key left.
       const now = current();
-      const shownList = now === state ? list : listCards(infos, now, opts, now.query === state.query && now.deck === state.deck ? hits : hitsFor(now));
+      const nowHits = now.query === state.query && now.deck === state.deck ? hits : hitsFor(now);
+      const shownList = now === state ? list : listCards(infos, now, opts, nowHits, nowHits ? undefined : sortedFor(BROWSE_SORTS[now.sort]!));
       const c = shownList[now.selected];
       if (c) shell.push({ kind: 'card', deckId: c.deckId, cardId: c.cardId, key: c.key });
     } else if (matches(Command.DeleteBack, input, key, TF)) dispatch({ type: 'backspace' });
