@@ -50,8 +50,8 @@ export function inkOutputKeptBetweenFrames(root) {
         // Resolved from Ink's folder: the same slice-ansi, string-width and ansi-tokenize as Ink's own.
         return { contents: readFileSync(join(root, 'scripts', 'ink-output.mjs'), 'utf8'), loader: 'js', resolveDir: dirname(a.path) };
       });
-      // renderNodeToOutput measures every text node on every frame: with the kept caches' widest-line.
-      b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]render-node-to-output\.js$/ }, (a) => ({
+      // renderNodeToOutput (every text node, every frame) and layout (every new text) measure with the kept caches' widest-line.
+      b.onLoad({ filter: /[\\/]ink[\\/]build[\\/](render-node-to-output|measure-text)\.js$/ }, (a) => ({
         contents: patched(a.path, "import widestLine from 'widest-line';", "import { widestLine } from './output.js';"),
         loader: 'js',
         resolveDir: dirname(a.path),
