@@ -21,12 +21,26 @@ import { fitRow, listWindow, oneLine, packRows, seg, type Row } from '../../text
 import { useShell } from '../../shell.js';
 import { Frame, bodyHeight } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
-import { browseReducer, initialBrowse, type BrowseState } from './browseState.js';
+import { browseReducer, initialBrowse, type BrowseAction, type BrowseCounts, type BrowseState } from './browseState.js';
 
 /** Text-filter hits asked of the search engine (its ranking stage costs per candidate). */
 export const SEARCH_LIMIT = 100;
 const PROMPT = '› ';
 const TF = { textField: true };
+
+/** Keys that only change the browser's state: the action each dispatches (`count`: the list's length). */
+const STATE_KEYS: readonly [Command, (count: number, counts: BrowseCounts) => BrowseAction][] = [
+  [Command.FocusPrev, () => ({ type: 'focus', by: -1 })],
+  [Command.FocusNext, () => ({ type: 'focus', by: 1 })],
+  [Command.ListDown, (count) => ({ type: 'move', by: 1, count })],
+  [Command.ListUp, (count) => ({ type: 'move', by: -1, count })],
+  [Command.PageDown, (count) => ({ type: 'move', by: 10, count })],
+  [Command.PageUp, (count) => ({ type: 'move', by: -10, count })],
+  [Command.OptionNext, (_, counts) => ({ type: 'option', by: 1, counts })],
+  [Command.OptionPrev, (_, counts) => ({ type: 'option', by: -1, counts })],
+  [Command.DeleteBack, () => ({ type: 'backspace' })],
+  [Command.ClearField, () => ({ type: 'clear' })],
+];
 
 export interface BrowseOptions {
   decks: readonly (string | undefined)[];
@@ -88,6 +102,28 @@ const LAPSE_W = 5;
 /** A header cell: at least one space before the next column, whatever the language. */
 const cell = (label: string, width: number) => padDisplay(truncateDisplay(label, width - 1), width);
 
+/** One card's row: kind, flags, due, recall, lapses and its prompt. */
+function cardRow(c: CardInfo, on: boolean, items: ReadonlyMap<string, StudyItem>, now: number, ui: Pick<Ui, 'messages' | 'theme' | 'columns'>): Row {
+  const { messages: t, theme, columns } = ui;
+  const b = t.browser;
+  const flags = `${c.suspended ? b.flagLetters.suspended : ' '}${c.buried ? b.flagLetters.buried : ' '}${c.leech ? b.flagLetters.leech : ' '}`;
+  const due = c.due === undefined ? '-' : c.due <= now ? t.time.now : formatSpan(c.due - now, t);
+  const recall = c.kind === 'new' ? '-' : `${Math.round(c.retrievability * 100)}%`;
+  const item = items.get(c.key);
+  const text = item ? oneLine(promptText(item.card, item.direction)) : c.key;
+  return fitRow(
+    [
+      seg(on ? '› ' : '  ', theme.selection),
+      seg(padDisplay(b.kinds[c.kind], KIND_W), c.kind === 'new' ? theme.count.new : c.kind === 'learning' ? theme.count.learning : theme.count.due),
+      seg(`${flags}`, theme.status.warn),
+      // One segment for the three number columns: fewer Ink nodes per row (every ↓ redraws the window).
+      seg(`${padDisplay(due, DUE_W)}${padDisplay(recall, R_W)}${padDisplay(String(c.lapses), LAPSE_W)}`, theme.text.muted),
+      seg(text, on ? theme.selection : theme.text.primary),
+    ],
+    columns,
+  );
+}
+
 /** The list: a header and a window of card rows around the highlighted one; `keys` name each row's card (Rows). */
 export function cardRows(list: readonly CardInfo[], selected: number, height: number, items: ReadonlyMap<string, StudyItem>, now: number, ui: Pick<Ui, 'messages' | 'theme' | 'columns'>): { rows: Row[]; keys: string[] } {
   const { messages: t, theme, columns } = ui;
@@ -102,25 +138,7 @@ export function cardRows(list: readonly CardInfo[], selected: number, height: nu
   for (let i = start; i < end; i++) {
     const c = list[i]!;
     keys.push(`card/${c.key}`);
-    const on = i === selected;
-    const flags = `${c.suspended ? b.flagLetters.suspended : ' '}${c.buried ? b.flagLetters.buried : ' '}${c.leech ? b.flagLetters.leech : ' '}`;
-    const due = c.due === undefined ? '-' : c.due <= now ? t.time.now : formatSpan(c.due - now, t);
-    const recall = c.kind === 'new' ? '-' : `${Math.round(c.retrievability * 100)}%`;
-    const item = items.get(c.key);
-    const text = item ? oneLine(promptText(item.card, item.direction)) : c.key;
-    rows.push(
-      fitRow(
-        [
-          seg(on ? '› ' : '  ', theme.selection),
-          seg(padDisplay(b.kinds[c.kind], KIND_W), c.kind === 'new' ? theme.count.new : c.kind === 'learning' ? theme.count.learning : theme.count.due),
-          seg(`${flags}`, theme.status.warn),
-          // One segment for the three number columns: fewer Ink nodes per row (every ↓ redraws the window).
-          seg(`${padDisplay(due, DUE_W)}${padDisplay(recall, R_W)}${padDisplay(String(c.lapses), LAPSE_W)}`, theme.text.muted),
-          seg(text, on ? theme.selection : theme.text.primary),
-        ],
-        columns,
-      ),
-    );
+    rows.push(cardRow(c, i === selected, items, now, ui));
   }
   return { rows, keys };
 }
@@ -176,6 +194,14 @@ export function BrowseScreen({ query, filter }: { query?: string; filter?: Brows
   const list = useMemo(() => listCards(infos, state, opts, hits, hits ? undefined : sortedFor(sort)), [infos, opts, hits, state.deck, state.tag, state.filter, sort]);
 
   const counts = { decks: opts.decks.length, tags: opts.tags.length };
+  /** Enter opens the highlighted card; keys in one chunk ("↓ Enter") act on the state the previous key left. */
+  const open = () => {
+    const now = current();
+    const nowHits = now.query === state.query && now.deck === state.deck ? hits : hitsFor(now);
+    const shownList = now === state ? list : listCards(infos, now, opts, nowHits, nowHits ? undefined : sortedFor(BROWSE_SORTS[now.sort]!));
+    const c = shownList[now.selected];
+    if (c) shell.push({ kind: 'card', deckId: c.deckId, cardId: c.cardId, key: c.key });
+  };
   const handler = (input: string, key: Key): boolean => {
     // Several keys in one chunk ("Tab Tab →" sent at once) act one by one, never as text.
     const keys = splitChunk(input);
@@ -183,24 +209,9 @@ export function BrowseScreen({ query, filter }: { query?: string; filter?: Brows
       for (const k of keys) handler(k.input, k.key);
       return true;
     }
-    const count = list.length;
-    if (matches(Command.FocusPrev, input, key, TF)) dispatch({ type: 'focus', by: -1 });
-    else if (matches(Command.FocusNext, input, key, TF)) dispatch({ type: 'focus', by: 1 });
-    else if (matches(Command.ListDown, input, key, TF)) dispatch({ type: 'move', by: 1, count });
-    else if (matches(Command.ListUp, input, key, TF)) dispatch({ type: 'move', by: -1, count });
-    else if (matches(Command.PageDown, input, key, TF)) dispatch({ type: 'move', by: 10, count });
-    else if (matches(Command.PageUp, input, key, TF)) dispatch({ type: 'move', by: -10, count });
-    else if (matches(Command.OptionNext, input, key, TF)) dispatch({ type: 'option', by: 1, counts });
-    else if (matches(Command.OptionPrev, input, key, TF)) dispatch({ type: 'option', by: -1, counts });
-    else if (matches(Command.Open, input, key, TF)) {
-      // Keys in one chunk ("↓ Enter") act on the state the previous key left.
-      const now = current();
-      const nowHits = now.query === state.query && now.deck === state.deck ? hits : hitsFor(now);
-      const shownList = now === state ? list : listCards(infos, now, opts, nowHits, nowHits ? undefined : sortedFor(BROWSE_SORTS[now.sort]!));
-      const c = shownList[now.selected];
-      if (c) shell.push({ kind: 'card', deckId: c.deckId, cardId: c.cardId, key: c.key });
-    } else if (matches(Command.DeleteBack, input, key, TF)) dispatch({ type: 'backspace' });
-    else if (matches(Command.ClearField, input, key, TF)) dispatch({ type: 'clear' });
+    const change = STATE_KEYS.find(([command]) => matches(command, input, key, TF));
+    if (change) dispatch(change[1](list.length, counts));
+    else if (matches(Command.Open, input, key, TF)) open();
     // With an empty text filter nobody is typing "?": it opens help like everywhere else.
     else if (!current().query && matches(Command.Help, input, key)) shell.openHelp();
     else if (input && !key.ctrl && !key.meta && !key.escape && !key.tab && !key.return) dispatch({ type: 'insert', text: input });
