@@ -5,24 +5,56 @@
 // every visible line, cut it to the clip (slice-ansi), measured every character and turned every
 // row of cells back into a string: about half of a key's time on an 80×24 screen of Korean text,
 // though a key changes a few rows (measured with bench/tui.bench.ts). Here the caches outlive the
-// frame (emptied past a bound, so a long session cannot grow them without end), and a row whose
-// cells are the very cell objects of the last frame's row reuses that row's string.
+// frame (emptied past a bound, so a long session cannot grow them without end), and a row is
+// known by what was written on it (where, and which text): a row written as in any earlier frame
+// takes that frame's string without building its cells. A list that scrolls by one row shows
+// rows drawn before, one row lower or higher.
 import sliceAnsi from 'slice-ansi';
 import stringWidth from 'string-width';
+import stripAnsi from 'strip-ansi';
 import { styledCharsFromTokens, styledCharsToString, tokenize } from '@alcalzone/ansi-tokenize';
 
 const MAX_ENTRIES = 20_000;
+
+/**
+ * Characters besides printable ASCII, Hangul syllables and compatibility jamo that rows use often,
+ * with their width as string-width gives it. None joins a neighbour into one grapheme (no mark,
+ * joiner or conjoining jamo), so a text of such characters is as wide as their widths added up.
+ */
+const SIMPLE = new Map([...'·‹›←↑→↓…—–•'].map((c) => [c.charCodeAt(0), stringWidth(c)]));
+
+/**
+ * string-width, without its grapheme segmenter when every character is one of a known width:
+ * a row of Korean text took it about 0.1 ms, once per new line, in layout (measure-text) and in
+ * every frame's new rows. Any other character: string-width itself.
+ */
+export function fastStringWidth(text) {
+  const s = text.includes('\u001B') || text.includes('\u009B') ? stripAnsi(text) : text;
+  let width = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 && c <= 0x7e) width += 1;
+    // Hangul syllables; compatibility jamo but the filler U+3164, which is invisible.
+    else if ((c >= 0xac00 && c <= 0xd7a3) || (c >= 0x3131 && c <= 0x318e && c !== 0x3164)) width += 2;
+    else {
+      const w = SIMPLE.get(c);
+      if (w === undefined) return stringWidth(text);
+      width += w;
+    }
+  }
+  return width;
+}
 
 class OutputCaches {
   widths = new Map();
   blockWidths = new Map();
   styledChars = new Map();
   slices = new Map();
-  /** Per output row: the cells drawn there last frame and their string. */
-  rows = [];
+  /** A row's string by its writes (rowKey). */
+  rowStrings = new Map();
 
   get size() {
-    return this.widths.size + this.blockWidths.size + this.styledChars.size + this.slices.size;
+    return this.widths.size + this.blockWidths.size + this.styledChars.size + this.slices.size + this.rowStrings.size;
   }
 
   getStyledChars(line) {
@@ -37,7 +69,7 @@ class OutputCaches {
   getStringWidth(text) {
     let cached = this.widths.get(text);
     if (cached === undefined) {
-      cached = stringWidth(text);
+      cached = fastStringWidth(text);
       this.widths.set(text, cached);
     }
     return cached;
@@ -63,24 +95,28 @@ class OutputCaches {
     }
     return cached;
   }
-
-  /** The string of a row of cells: the last frame's when the cells are the same objects. */
-  rowString(y, cells) {
-    const last = this.rows[y];
-    if (last && last.cells.length === cells.length && last.cells.every((c, i) => sameCell(c, cells[i]))) return last.text;
-    const text = styledCharsToString(cells).trimEnd();
-    this.rows[y] = { cells, text };
-    return text;
-  }
 }
-
-/** The cells after a wide character are made anew each frame: equal when they carry the same styles. */
-const sameCell = (a, b) => a === b || (a.value === '' && b.value === '' && a.styles === b.styles);
 
 /** Never changed once made: a cell is replaced, not edited. */
 const BLANK = Object.freeze({ type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([]) });
 
+/** What decides a row's string: the width and each write on it (x and text, lengths first so no text can fake a boundary). */
+function rowKey(width, writes) {
+  let key = `${width}`;
+  for (let i = 0; i < writes.length; i += 2) key += `|${writes[i]}:${writes[i + 1].length}:${writes[i + 1]}`;
+  return key;
+}
+
 let shared = new OutputCaches();
+
+/**
+ * widest-line, remembered and with fastStringWidth: Ink's renderNodeToOutput measures every text
+ * node of the tree on every frame, and its layout (measure-text) every new text (inkPatches.mjs
+ * points their imports here).
+ */
+export function widestLine(text) {
+  return shared.getWidestLine(text);
+}
 
 export default class Output {
   width;
@@ -111,8 +147,8 @@ export default class Output {
   }
 
   get() {
-    const output = [];
-    for (let y = 0; y < this.height; y++) output.push(new Array(this.width).fill(BLANK));
+    // Per row, its writes in order: x, line, x, line…
+    const writes = Array.from({ length: this.height }, () => []);
     const clips = [];
     for (const operation of this.operations) {
       if (operation.type === 'clip') clips.push(operation.clip);
@@ -153,24 +189,42 @@ export default class Output {
       }
       let offsetY = 0;
       for (let [index, line] of lines.entries()) {
-        const currentLine = output[y + offsetY];
-        // Text taller than the output: the rest is not drawn.
-        if (!currentLine) continue;
+        const row = writes[y + offsetY];
+        // Text taller than the output: the rest is not drawn (as in Ink, the row index stays put).
+        if (!row) continue;
         for (const transformer of transformers) line = transformer(line, index);
-        let offsetX = x;
-        for (const character of this.caches.getStyledChars(line)) {
-          currentLine[offsetX] = character;
-          // The printed width as string-width measures it, to agree with layout.
-          const characterWidth = Math.max(1, this.caches.getStringWidth(character.value));
-          // A wide character: the cells it covers are cleared, so no stray space shows.
-          for (let i = 1; i < characterWidth; i++) currentLine[offsetX + i] = { type: 'char', value: '', fullWidth: false, styles: character.styles };
-          offsetX += characterWidth;
-        }
+        row.push(x, line);
         offsetY++;
       }
     }
+    const rows = [];
+    for (const rowWrites of writes) {
+      const key = rowKey(this.width, rowWrites);
+      let text = this.caches.rowStrings.get(key);
+      if (text === undefined) {
+        text = this.drawRow(rowWrites);
+        this.caches.rowStrings.set(key, text);
+      }
+      rows.push(text);
+    }
+    return { output: rows.join('\n'), height: this.height };
+  }
+
+  /** One row's cells from its writes, as Ink draws them, and their string. */
+  drawRow(rowWrites) {
+    const currentLine = new Array(this.width).fill(BLANK);
+    for (let w = 0; w < rowWrites.length; w += 2) {
+      let offsetX = rowWrites[w];
+      for (const character of this.caches.getStyledChars(rowWrites[w + 1])) {
+        currentLine[offsetX] = character;
+        // The printed width as string-width measures it, to agree with layout.
+        const characterWidth = Math.max(1, this.caches.getStringWidth(character.value));
+        // A wide character: the cells it covers are cleared, so no stray space shows.
+        for (let i = 1; i < characterWidth; i++) currentLine[offsetX + i] = { type: 'char', value: '', fullWidth: false, styles: character.styles };
+        offsetX += characterWidth;
+      }
+    }
     // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742 (holes in a row).
-    const generatedOutput = output.map((line, y) => this.caches.rowString(y, line.filter((item) => item !== undefined))).join('\n');
-    return { output: generatedOutput, height: output.length };
+    return styledCharsToString(currentLine.filter((item) => item !== undefined)).trimEnd();
   }
 }

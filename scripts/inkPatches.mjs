@@ -35,8 +35,9 @@ export function yogaWithoutFetch(root) {
 
 /**
  * Ink's Output (one frame's text) becomes scripts/ink-output.mjs, which keeps its caches from
- * frame to frame. It replaces a file of Ink 6.8.0: another Ink version fails the build until
- * that file is compared with the new one.
+ * frame to frame, and Ink's renderNodeToOutput measures text through those caches. It replaces
+ * a file of Ink 6.8.0: another Ink version fails the build until that file is compared with the
+ * new one.
  */
 export function inkOutputKeptBetweenFrames(root) {
   const ink = join(root, 'node_modules', 'ink');
@@ -49,6 +50,12 @@ export function inkOutputKeptBetweenFrames(root) {
         // Resolved from Ink's folder: the same slice-ansi, string-width and ansi-tokenize as Ink's own.
         return { contents: readFileSync(join(root, 'scripts', 'ink-output.mjs'), 'utf8'), loader: 'js', resolveDir: dirname(a.path) };
       });
+      // renderNodeToOutput (every text node, every frame) and layout (every new text) measure with the kept caches' widest-line.
+      b.onLoad({ filter: /[\\/]ink[\\/]build[\\/](render-node-to-output|measure-text)\.js$/ }, (a) => ({
+        contents: patched(a.path, "import widestLine from 'widest-line';", "import { widestLine } from './output.js';"),
+        loader: 'js',
+        resolveDir: dirname(a.path),
+      }));
     },
   };
 }

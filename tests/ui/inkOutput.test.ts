@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 // @ts-expect-error plain JavaScript, no types
-import KeptOutput from '../../scripts/ink-output.mjs';
+import KeptOutput, { fastStringWidth } from '../../scripts/ink-output.mjs';
+import stringWidth from 'string-width';
 // Ink's internal file, outside its exports: imported by path.
 import InkOutput from '../../node_modules/ink/build/output.js';
 
@@ -45,5 +46,18 @@ describe('Output kept between frames (scripts/ink-output.mjs)', () => {
     const a = [{ type: 'write' as const, x: 0, y: 0, text: '\u001b[7m레이어\u001b[27m' }, { type: 'write' as const, x: 0, y: 1, text: '컨테이너' }];
     const b = [{ type: 'write' as const, x: 0, y: 0, text: '레이어' }, { type: 'write' as const, x: 0, y: 1, text: '\u001b[7m컨테이너\u001b[27m' }];
     for (const ops of [a, b, a, b]) expect(draw(KeptOutput, 20, 2, ops)).toBe(draw(InkOutput, 20, 2, ops));
+  });
+
+  it('measures text as string-width does, also where a character joins its neighbour or has no width', () => {
+    // Known-width characters, and ones that must send the text to string-width: a combining mark,
+    // conjoining jamo (ᄒ+ᅡ is one syllable), the invisible Hangul filler, emoji with a modifier or joiner, a tab, C1 CSI.
+    const ch = fc.constantFrom('a', ' ', '~', '레', '힣', 'ㄹ', 'ㅏ', '·', '›', '‹', '→', '↓', '…', '—', '\u0301', '\u1112', '\u1161', '\u11ab', '\u3164', '😀', '\u{1F3FD}', '\u200d', '\ufe0f', '\t', '\u009b', '\u001b[31m', '\u001b[39m', '\u001b[1m', 'Ａ', 'ﾞ');
+    fc.assert(
+      fc.property(fc.array(ch, { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        expect(fastStringWidth(text)).toBe(stringWidth(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

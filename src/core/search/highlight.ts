@@ -19,7 +19,25 @@ interface Word {
   end: number;
 }
 
-function words(text: string): Word[] {
+/**
+ * The words of the texts highlighted lately. Search highlights the shown hits again on every
+ * key typed, mostly the same cards, and splitting a text into words (as jamo) was half the cost.
+ */
+const WORDS_KEPT = 512;
+const wordsOf = new Map<string, readonly Word[]>();
+
+function words(text: string): readonly Word[] {
+  let kept = wordsOf.get(text);
+  if (!kept) {
+    // Emptied when full: a bound, not a ranking of what is worth keeping.
+    if (wordsOf.size >= WORDS_KEPT) wordsOf.clear();
+    kept = splitWords(text);
+    wordsOf.set(text, kept);
+  }
+  return kept;
+}
+
+function splitWords(text: string): Word[] {
   const tokens = tokenize(text);
   const out: Word[] = tokens.map((t) => ({
     key: t.key,

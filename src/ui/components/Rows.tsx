@@ -32,13 +32,22 @@ export const RowText = memo(function RowText({ row }: { row: Row }) {
   );
 }, (prev, next) => sameRow(prev.row, next.row));
 
-export function Rows({ rows }: { rows: Row[] }) {
+/**
+ * `keys`: what each row shows (a hit, a card), for a list that scrolls. Positional rows all
+ * change when the window moves by one; keyed, React keeps the rows that moved and redraws only
+ * the ones that came in or changed (on a ↓ in a long list, two or three of twenty).
+ */
+export function Rows({ rows, keys }: { rows: Row[]; keys?: readonly string[] }) {
+  const seen = keys && new Set<string>();
   return (
     <>
-      {rows.map((r, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional lines of the frame, not items.
-        <RowText key={i} row={r} />
-      ))}
+      {rows.map((r, i) => {
+        let key = keys?.[i];
+        // A key given twice (the same card listed twice) would make React drop a row: positional then.
+        if (key === undefined || seen?.has(key)) key = `#${i}`;
+        seen?.add(key);
+        return <RowText key={key} row={r} />;
+      })}
     </>
   );
 }

@@ -3,6 +3,37 @@ import { useEffect, useState } from 'react';
 import { useServices, type SearchEngine } from '../context.js';
 import { useShell } from '../shell.js';
 
+/** Queries remembered per engine: what Backspace and a retyped character come back to. */
+const REMEMBERED = 32;
+
+const remembering = new WeakMap<SearchEngine, SearchEngine>();
+
+/**
+ * The engine with its latest answers remembered. The index is built from the decks, which do not
+ * change while the app runs, so a query asked again (Backspace returns to the query before, a
+ * second screen searches what the first did) has the same answer: about half the keys of a
+ * typed-and-corrected query cost no search (bench/tui.bench.ts). Each call gets its own hits
+ * array, as from the engine.
+ */
+export function rememberingEngine(engine: SearchEngine): SearchEngine {
+  let wrapped = remembering.get(engine);
+  if (wrapped) return wrapped;
+  const answers = new Map<string, ReturnType<SearchEngine['find']>>();
+  const find: SearchEngine['find'] = (query, opts = {}) => {
+    const key = `${opts.limit ?? ''}\u0000${opts.deckId ?? ''}\u0000${query}`;
+    let found = answers.get(key);
+    if (found) answers.delete(key);
+    else found = engine.find(query, opts);
+    // Newest last: the oldest goes first when full.
+    answers.set(key, found);
+    if (answers.size > REMEMBERED) answers.delete(answers.keys().next().value!);
+    return { ...found, hits: [...found.hits] };
+  };
+  wrapped = { size: engine.size, find, search: (query, opts) => find(query, opts).hits };
+  remembering.set(engine, wrapped);
+  return wrapped;
+}
+
 export function useSearchEngine(wanted = true): SearchEngine | undefined {
   const services = useServices();
   const shell = useShell();
@@ -11,7 +42,7 @@ export function useSearchEngine(wanted = true): SearchEngine | undefined {
     if (!wanted || engine) return;
     let live = true;
     services.loadSearch().then(
-      (e) => live && setEngine(e),
+      (e) => live && setEngine(rememberingEngine(e)),
       (e: Error) => live && shell.showError(e.message),
     );
     return () => {

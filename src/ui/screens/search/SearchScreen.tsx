@@ -16,11 +16,24 @@ import { fitRow, highlightSegments, listWindow, scrollToMatch, seg, type Row } f
 import { useShell } from '../../shell.js';
 import { Frame, bodyHeight } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
-import { initialSearch, searchReducer } from './searchState.js';
+import { initialSearch, searchReducer, type SearchAction } from './searchState.js';
 import { useSyncReducer } from '../../hooks/useSyncReducer.js';
 
 const LIMIT = 100;
 const PROMPT = '› ';
+const TF = { textField: true };
+
+/** Keys that only change the box or the highlight: the action each dispatches (`count`: the list's length). */
+const STATE_KEYS: readonly [Command, (count: number) => SearchAction][] = [
+  [Command.ListDown, (count) => ({ type: 'move', by: 1, count })],
+  [Command.ListUp, (count) => ({ type: 'move', by: -1, count })],
+  [Command.PageDown, (count) => ({ type: 'move', by: 10, count })],
+  [Command.PageUp, (count) => ({ type: 'move', by: -10, count })],
+  [Command.DeleteBack, () => ({ type: 'backspace' })],
+  [Command.ClearField, () => ({ type: 'clear' })],
+  [Command.CursorLeft, () => ({ type: 'left' })],
+  [Command.CursorRight, () => ({ type: 'right' })],
+];
 
 /** One line of card text with the hit's ranges highlighted and the first match in view. */
 function hitLine(text: string, ranges: [number, number][], width: number, ui: Pick<Ui, 'theme'>, plain = ui.theme.text.primary): Row {
@@ -29,23 +42,27 @@ function hitLine(text: string, ranges: [number, number][], width: number, ui: Pi
   return fitRow(scrollToMatch(highlightSegments(flat, ranges, ui.theme.match, plain), width, ui.theme.match), width);
 }
 
-/** Result rows: two per hit (front; deck and answer) when there is room, else one. */
-export function resultRows(hits: SearchHit[], selected: number, height: number, ui: Pick<Ui, 'theme' | 'columns'>): Row[] {
+/** Result rows: two per hit (front; deck and answer) when there is room, else one; `keys` name each row's hit (Rows). */
+export function resultRows(hits: SearchHit[], selected: number, height: number, ui: Pick<Ui, 'theme' | 'columns'>): { rows: Row[]; keys: string[] } {
   const { theme, columns } = ui;
   const perHit = height >= 10 ? 2 : 1;
   const { start, end } = listWindow(hits.length, selected, Math.floor(height / perHit));
   const rows: Row[] = [];
+  const keys: string[] = [];
   for (let i = start; i < end; i++) {
     const hit = hits[i]!;
     const isSel = i === selected;
     const marker = seg(isSel ? '› ' : '  ', theme.selection);
+    const key = `${hit.deckId}/${hit.card.id}`;
     rows.push([marker, ...hitLine(frontText(hit.card), hit.highlights.front, columns - 2, ui, isSel ? theme.selection : theme.text.primary)]);
+    keys.push(`${key}/front`);
     if (perHit === 2) {
       const deck = `${hit.deckTitle} · `;
       rows.push(fitRow([seg(`  ${deck}`, theme.text.muted), ...hitLine(answerText(hit.card), hit.highlights.back, columns - 2 - displayWidth(deck), ui, theme.text.muted)], columns));
+      keys.push(`${key}/back`);
     }
   }
-  return rows;
+  return { rows, keys };
 }
 
 /** The tags or decks a pending `#` / `deck:` can take, one row each, with how many cards. */
@@ -75,35 +92,30 @@ export function SearchScreen({ initialQuery }: { initialQuery?: string }) {
   const hits = found?.hits ?? [];
   const count = choices?.length ?? hits.length;
 
-  useScreenInput(
-    (input, key) => {
-      if (matches(Command.ListDown, input, key, { textField: true })) dispatch({ type: 'move', by: 1, count });
-      else if (matches(Command.ListUp, input, key, { textField: true })) dispatch({ type: 'move', by: -1, count });
-      else if (matches(Command.PageDown, input, key, { textField: true })) dispatch({ type: 'move', by: 10, count });
-      else if (matches(Command.PageUp, input, key, { textField: true })) dispatch({ type: 'move', by: -10, count });
-      else if (matches(Command.Open, input, key, { textField: true })) {
-        const now = current();
-        const kind = pendingFilter(now.query);
-        if (kind) {
-          const choice = filterChoices(decks, kind)[now.selected];
-          if (choice) dispatch({ type: 'replace', query: completeFilter(now.query, choice) });
-          return true;
-        }
-        const hit = (now.query === state.query ? hits : engine?.search(now.query, { limit: LIMIT }) ?? [])[now.selected];
-        if (hit) shell.push({ kind: 'card', deckId: hit.deckId, cardId: hit.card.id });
-      } else if (matches(Command.BrowseResults, input, key, { textField: true })) shell.push({ kind: 'browse', query: current().query });
-      else if (matches(Command.DeleteBack, input, key, { textField: true })) dispatch({ type: 'backspace' });
-      else if (matches(Command.ClearField, input, key, { textField: true })) dispatch({ type: 'clear' });
-      else if (matches(Command.CursorLeft, input, key, { textField: true })) dispatch({ type: 'left' });
-      else if (matches(Command.CursorRight, input, key, { textField: true })) dispatch({ type: 'right' });
-      // With an empty box nobody is searching for "?": it opens help like everywhere else.
-      else if (!current().query && matches(Command.Help, input, key)) shell.openHelp();
-      else if (input && !key.ctrl && !key.meta && !key.escape && !key.tab && !key.return) dispatch({ type: 'insert', text: input });
-      else return false;
-      return true;
-    },
-    { textField: true },
-  );
+  /** Enter: a pending filter takes the highlighted choice; otherwise the highlighted hit opens. */
+  const open = () => {
+    const now = current();
+    const kind = pendingFilter(now.query);
+    if (kind) {
+      const choice = filterChoices(decks, kind)[now.selected];
+      if (choice) dispatch({ type: 'replace', query: completeFilter(now.query, choice) });
+      return;
+    }
+    const hit = (now.query === state.query ? hits : engine?.search(now.query, { limit: LIMIT }) ?? [])[now.selected];
+    if (hit) shell.push({ kind: 'card', deckId: hit.deckId, cardId: hit.card.id });
+  };
+
+  useScreenInput((input, key) => {
+    const change = STATE_KEYS.find(([command]) => matches(command, input, key, TF));
+    if (change) dispatch(change[1](count));
+    else if (matches(Command.Open, input, key, TF)) open();
+    else if (matches(Command.BrowseResults, input, key, TF)) shell.push({ kind: 'browse', query: current().query });
+    // With an empty box nobody is searching for "?": it opens help like everywhere else.
+    else if (!current().query && matches(Command.Help, input, key)) shell.openHelp();
+    else if (input && !key.ctrl && !key.meta && !key.escape && !key.tab && !key.return) dispatch({ type: 'insert', text: input });
+    else return false;
+    return true;
+  }, TF);
 
   const before = [...state.query].slice(0, state.cursor).join('');
   const inputRow: Row = state.query
@@ -126,7 +138,7 @@ export function SearchScreen({ initialQuery }: { initialQuery?: string }) {
   return (
     <Frame title={[seg(t.search.title, theme.text.heading)]} right={right} footer={[seg(t.search.hint, theme.text.muted)]}>
       <Rows rows={[fitRow(inputRow, columns), fitRow(status, columns)]} />
-      <Rows rows={choices ? choiceRows(choices, state.selected, listHeight, ui) : resultRows(hits, state.selected, listHeight, ui)} />
+      {choices ? <Rows rows={choiceRows(choices, state.selected, listHeight, ui)} /> : <Rows {...resultRows(hits, state.selected, listHeight, ui)} />}
     </Frame>
   );
 }
