@@ -10,6 +10,7 @@ import { closeSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, re
 import { join } from 'node:path';
 import { syncDir, writeFileAtomic } from './atomicFile.js';
 import { DAYS_KEY, GRADES, type AnswerKind, type LogEntry } from '../core/schedule/types.js';
+import { parseInstant } from '../core/schedule/instant.js';
 
 export const LOG_FILE = 'reviews.jsonl';
 
@@ -56,7 +57,9 @@ function isAnswer(e: Record<string, unknown>, at: number): boolean {
   if (!isStr(e.key) || !isStr(e.deck) || !GRADES.includes(e.grade as never) || !isNum(e.ms) || e.ms > MAX_ANSWER_MS) return false;
   if (!KINDS.includes(e.kind as never) || typeof e.reschedule !== 'boolean') return false;
   if (e.plan !== undefined && !isStr(e.plan)) return false;
-  return e.due === undefined || (isStr(e.due) && Date.parse(e.due) >= at && Date.parse(e.due) <= MAX_AT);
+  if (e.due === undefined) return true;
+  const due = isStr(e.due) ? parseInstant(e.due) : Number.NaN;
+  return due >= at && due <= MAX_AT;
 }
 
 /** A parsed line if it is a well-formed entry, else undefined. */
@@ -70,7 +73,7 @@ export function parseEntry(line: string): LogEntry | undefined {
     }
   }
   if (!e || typeof e !== 'object' || e.v !== 1 || !isStr(e.id) || !isStr(e.at)) return undefined;
-  const at = Date.parse(e.at);
+  const at = parseInstant(e.at);
   if (!(at >= MIN_AT && at <= MAX_AT)) return undefined;
   switch (e.op) {
     case 'answer':
