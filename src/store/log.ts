@@ -7,6 +7,7 @@
  */
 import { msg } from '../core/messages.js';
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readSync, statfsSync, statSync, writeSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
 import { join } from 'node:path';
 import { syncDir, writeFileAtomic } from './atomicFile.js';
 import { DAYS_KEY, GRADES, type AnswerKind, type LogEntry } from '../core/schedule/types.js';
@@ -140,9 +141,20 @@ export function scanLines(file: string, from: number, onLine: (text: string, off
       pos += got;
       const buf = carry.length ? Buffer.concat([carry, chunk.subarray(0, got)]) : chunk.subarray(0, got);
       let start = 0;
-      for (let nl = buf.indexOf(10, start); nl >= 0; nl = buf.indexOf(10, start)) {
-        if (nl > start) onLine(buf.toString('utf8', start, nl), carryAt + start);
-        start = nl + 1;
+      const end = buf.lastIndexOf(10) + 1;
+      if (end > 0 && isAscii(buf.subarray(0, end))) {
+        // Plain ASCII (amgi's own lines): one string for the chunk and a slice per line, where a
+        // UTF-8 decode per line was ≈ 0.2 µs of each line's cost. Byte offsets are string offsets.
+        const text = buf.toString('latin1', 0, end);
+        for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+          if (nl > start) onLine(text.slice(start, nl), carryAt + start);
+          start = nl + 1;
+        }
+      } else {
+        for (let nl = buf.indexOf(10, start); nl >= 0; nl = buf.indexOf(10, start)) {
+          if (nl > start) onLine(buf.toString('utf8', start, nl), carryAt + start);
+          start = nl + 1;
+        }
       }
       carry = buf.subarray(start);
       carryAt += start;
