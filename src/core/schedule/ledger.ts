@@ -136,7 +136,7 @@ function answered(before: ItemState, next: ItemState, e: AnswerEntry, at: number
   let leech = false;
   if (m) {
     // Entries are folded in time order; the scheduler still clamps one stamped before the last review.
-    Object.assign(next, m);
+    setMemory(next, m);
     // [daily/issue 14] A load-balanced review: the due the session chose, recorded in the entry.
     if (e.due !== undefined && next.st === State.Review) {
       next.due = parseInstant(e.due);
@@ -158,6 +158,20 @@ function answered(before: ItemState, next: ItemState, e: AnswerEntry, at: number
     next.planLd = day;
   }
   return leech;
+}
+
+/** Object.assign(next, m) for a state the scheduler made (every field, `last` included), without its generic copy loop. */
+function setMemory(next: ItemState, m: MemoryState): void {
+  next.due = m.due;
+  next.s = m.s;
+  next.d = m.d;
+  next.el = m.el;
+  next.sch = m.sch;
+  next.step = m.step;
+  next.reps = m.reps;
+  next.lapses = m.lapses;
+  next.st = m.st;
+  if (m.last !== undefined) next.last = m.last;
 }
 
 function flagged(before: ItemState, e: FlagEntry, at: number, ctx: LedgerContext): ItemState {
@@ -217,10 +231,15 @@ function step(before: ItemState | undefined, e: ItemEntry, at: number, ctx: Ledg
   return { next: flagged(base, e, at, ctx), leech: false };
 }
 
-function remember(l: Ledger, e: ItemEntry): void {
+/** `recycle`: the ledger is private (a rebuild), so the record of the entry that leaves is reused for the new one. */
+function remember(l: Ledger, e: ItemEntry, recycle = false): void {
   if (e.op === 'restore') return;
-  l.recent.push({ id: e.id, key: e.key });
-  if (l.recent.length > RECENT_LIMIT) l.recent.shift();
+  const out = l.recent.length >= RECENT_LIMIT ? l.recent.shift()! : undefined;
+  if (out && recycle) {
+    out.id = e.id;
+    out.key = e.key;
+    l.recent.push(out);
+  } else l.recent.push({ id: e.id, key: e.key });
 }
 
 /** The outcomes of an entry applied on the spot, shared: a rebuild applies a million of them. */
@@ -260,7 +279,7 @@ export function applyEntry(l: Ledger, e: LogEntry, ctx: LedgerContext, reuse = f
   const before = l.items.get(e.key);
   // Not after the item's newest entry (older, same instant, or a duplicate): only a fold in log order is right.
   if (before?.la !== undefined && at <= before.la) {
-    remember(l, e);
+    remember(l, e, reuse);
     return { ok: false, refold: e.key };
   }
   let leech = false;
@@ -273,7 +292,7 @@ export function applyEntry(l: Ledger, e: LogEntry, ctx: LedgerContext, reuse = f
     else l.items.set(e.key, r.next);
     leech = r.leech;
   }
-  remember(l, e);
+  remember(l, e, reuse);
   return leech ? APPLIED_LEECH : APPLIED;
 }
 
