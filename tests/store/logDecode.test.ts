@@ -104,7 +104,7 @@ describe('readEntriesAt', () => {
 });
 
 describe('scanLines', () => {
-  test('every line and its byte offset, as a UTF-8 split of the file gives them: ASCII chunks (one string per chunk) and chunks with Korean, bad UTF-8, CR and empty lines, lines across chunk ends, a torn last line', async () => {
+  test('every line and its byte offset, as a UTF-8 split of the file gives them: ASCII chunks (one string per window of lines, lines longer than a window) and chunks with Korean, bad UTF-8, CR and empty lines, lines across chunk ends, a torn last line', async () => {
     const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
     const { join } = await import('node:path');
     const { tmpdir } = await import('node:os');
@@ -118,7 +118,8 @@ describe('scanLines', () => {
       for (let i = 0, size = 0; size < 3_500_000; i++) {
         const r = rand();
         const odd = size > 1_100_000 && r < 0.002;
-        const text = odd ? (r < 0.001 ? `{"key":"카드-${i}"}` : `bad \u00e9 ${i}`) : r < 0.01 ? '' : r < 0.02 ? `cr ${i}\r` : `{"v":1,"id":"g${i}","pad":"${'x'.repeat(Math.floor(rand() * 300))}"}`;
+        const long = r > 0.9995 ? 'y'.repeat(100_000) : '';
+        const text = odd ? (r < 0.001 ? `{"key":"카드-${i}"}` : `bad \u00e9 ${i}`) : r < 0.01 ? '' : r < 0.02 ? `cr ${i}\r` : `{"v":1,"id":"g${i}","pad":"${'x'.repeat(Math.floor(rand() * 300))}${long}"}`;
         const line = odd && r < 0.0005 ? Buffer.concat([Buffer.from(`raw ${i} `), Buffer.from([0xff, 0xc3]), Buffer.from('\n')]) : Buffer.from(`${text}\n`, 'utf8');
         parts.push(line);
         size += line.length;
