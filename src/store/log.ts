@@ -114,6 +114,31 @@ export interface LineScan {
   replaced?: boolean;
 }
 
+/** Call `onLine` for each complete, non-empty line of `buf` (at byte `base` of the file); the bytes consumed. */
+function eachLine(buf: Buffer, base: number, onLine: (text: string, offset: number) => void): number {
+  let start = 0;
+  const end = buf.lastIndexOf(10) + 1;
+  if (end > 0 && isAscii(buf.subarray(0, end))) {
+    // Plain ASCII (amgi's own lines): one string per ~64 KB of whole lines and a slice per
+    // line, where a UTF-8 decode per line was ≈ 0.2 µs of each line's cost. Byte offsets are
+    // string offsets. Not one string per 1 MB chunk: that large an object is only freed by a
+    // full collection, and a rebuild's peak memory grew by the chunks waiting for one.
+    while (start < end) {
+      let stop = buf.lastIndexOf(10, Math.min(start + TEXT_WINDOW, end) - 1) + 1;
+      if (stop <= start) stop = buf.indexOf(10, start) + 1; // a line longer than the window
+      const text = buf.toString('latin1', start, stop);
+      for (let i = 0, nl = text.indexOf('\n'); nl >= 0; i = nl + 1, nl = text.indexOf('\n', i)) if (nl > i) onLine(text.slice(i, nl), base + start + i);
+      start = stop;
+    }
+    return start;
+  }
+  for (let nl = buf.indexOf(10, start); nl >= 0; nl = buf.indexOf(10, start)) {
+    if (nl > start) onLine(buf.toString('utf8', start, nl), base + start);
+    start = nl + 1;
+  }
+  return start;
+}
+
 /**
  * Call `onLine` for each complete, non-empty line of `file` from byte `from` to the end (the
  * text, the line's byte offset). Stops before an incomplete last line (another writer's, a torn
@@ -142,26 +167,7 @@ export function scanLines(file: string, from: number, onLine: (text: string, off
       if (got <= 0) break;
       pos += got;
       const buf = carry.length ? Buffer.concat([carry, chunk.subarray(0, got)]) : chunk.subarray(0, got);
-      let start = 0;
-      const end = buf.lastIndexOf(10) + 1;
-      if (end > 0 && isAscii(buf.subarray(0, end))) {
-        // Plain ASCII (amgi's own lines): one string per ~64 KB of whole lines and a slice per
-        // line, where a UTF-8 decode per line was ≈ 0.2 µs of each line's cost. Byte offsets are
-        // string offsets. Not one string per 1 MB chunk: that large an object is only freed by a
-        // full collection, and a rebuild's peak memory grew by the chunks waiting for one.
-        while (start < end) {
-          let stop = buf.lastIndexOf(10, Math.min(start + TEXT_WINDOW, end) - 1) + 1;
-          if (stop <= start) stop = buf.indexOf(10, start) + 1; // a line longer than the window
-          const text = buf.toString('latin1', start, stop);
-          for (let i = 0, nl = text.indexOf('\n'); nl >= 0; i = nl + 1, nl = text.indexOf('\n', i)) if (nl > i) onLine(text.slice(i, nl), carryAt + start + i);
-          start = stop;
-        }
-      } else {
-        for (let nl = buf.indexOf(10, start); nl >= 0; nl = buf.indexOf(10, start)) {
-          if (nl > start) onLine(buf.toString('utf8', start, nl), carryAt + start);
-          start = nl + 1;
-        }
-      }
+      const start = eachLine(buf, carryAt, onLine);
       carry = buf.subarray(start);
       carryAt += start;
     }

@@ -75,6 +75,19 @@ describe('parseInstant is Date.parse', () => {
     );
   });
 
+  test('a time without a zone is local time: read again after TZ changes, it moves as Date.parse does', () => {
+    const tz = process.env.TZ;
+    try {
+      process.env.TZ = 'Asia/Seoul';
+      same('2026-03-01T10:00:00');
+      process.env.TZ = 'America/New_York';
+      same('2026-03-01T10:00:00');
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
+  });
+
   test('the remembered last text does not leak into the next one', () => {
     const a = '2026-03-01T10:00:00.000Z';
     const b = '2026-03-01T10:00:00.001Z';
