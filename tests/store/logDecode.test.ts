@@ -102,3 +102,47 @@ describe('readEntriesAt', () => {
     }
   });
 });
+
+/** ~3.5 MB of lines: the first megabyte plain ASCII, then now and then a line that is not; a torn last line. */
+function mixedLog(): Buffer {
+  let seed = 9;
+  const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const parts: Buffer[] = [];
+  for (let i = 0, size = 0; size < 3_500_000; i++) {
+    const r = rand();
+    const odd = size > 1_100_000 && r < 0.002;
+    const long = r > 0.9995 ? 'y'.repeat(100_000) : '';
+    const text = odd ? (r < 0.001 ? `{"key":"카드-${i}"}` : `bad \u00e9 ${i}`) : r < 0.01 ? '' : r < 0.02 ? `cr ${i}\r` : `{"v":1,"id":"g${i}","pad":"${'x'.repeat(Math.floor(rand() * 300))}${long}"}`;
+    const line = odd && r < 0.0005 ? Buffer.concat([Buffer.from(`raw ${i} `), Buffer.from([0xff, 0xc3]), Buffer.from('\n')]) : Buffer.from(`${text}\n`, 'utf8');
+    parts.push(line);
+    size += line.length;
+  }
+  parts.push(Buffer.from('{"torn":'));
+  return Buffer.concat(parts);
+}
+
+describe('scanLines', () => {
+  test('every line and its byte offset, as a UTF-8 split of the file gives them: ASCII chunks (one string per window of lines, lines longer than a window) and chunks with Korean, bad UTF-8, CR and empty lines, lines across chunk ends, a torn last line', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { scanLines } = await import('../../src/store/log.js');
+    const dir = mkdtempSync(join(tmpdir(), 'amgi-scan-'));
+    try {
+      const bytes = mixedLog();
+      const file = join(dir, 'log.jsonl');
+      writeFileSync(file, bytes);
+      const want: [string, number][] = [];
+      for (let start = 0, nl = bytes.indexOf(10); nl >= 0; start = nl + 1, nl = bytes.indexOf(10, start)) if (nl > start) want.push([bytes.toString('utf8', start, nl), start]);
+      // From the start, from a line near it, and from a line just past the first chunk.
+      for (const from of [0, want[5]![1], want.find(([, o]) => o > 1_048_576)![1]]) {
+        const got: [string, number][] = [];
+        const r = scanLines(file, from, (text, offset) => got.push([text, offset]));
+        expect(got).toEqual(want.filter(([, o]) => o >= from));
+        expect(r.end).toBe(bytes.length - '{"torn":'.length);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -37,12 +37,38 @@ const MASH_N1 = mashStep(MASH_N0, ' ');
 const ALEA_S0 = mashOut(MASH_N1);
 const MASH_N3 = mashStep(mashStep(MASH_N1, ' '), ' ');
 
-/** The first number `alea(seed)()` returns (ts-fsrs draws exactly one per fuzzed interval). */
-export function aleaFirst(seed: string): number {
-  let s0 = ALEA_S0 - mashOut(mashStep(MASH_N3, seed));
+/** The first number of an alea whose seed mashed to `n` (after the three spaces). */
+function aleaOut(n: number): number {
+  let s0 = ALEA_S0 - mashOut(n);
   if (s0 < 0) s0 += 1;
   const t = 2091639 * s0 + 2.3283064365386963e-10;
   return t - (t | 0);
+}
+
+/** The first number `alea(seed)()` returns (ts-fsrs draws exactly one per fuzzed interval). */
+export function aleaFirst(seed: string): number {
+  return aleaOut(mashStep(MASH_N3, seed));
+}
+
+/**
+ * `aleaFirst(`${day}_${reps}_${ds}`)`, the fuzz seed's draw, with the mash of `${day}_${reps}_`
+ * remembered (mash is a serial chain, ≈ 30 ns a character): a replay meets the same day and
+ * the same few reps counts thousands of times, and only d × s is new each time.
+ */
+function seededDraw(): (day: number, reps: number, ds: number) => number {
+  let lastDay = Number.NaN;
+  let byReps = new Map<number, number>();
+  let dayMash = 0;
+  return (day, reps, ds) => {
+    if (day !== lastDay) {
+      lastDay = day;
+      byReps = new Map();
+      dayMash = mashStep(MASH_N3, `${day}_`);
+    }
+    let n = byReps.get(reps);
+    if (n === undefined) byReps.set(reps, (n = mashStep(dayMash, `${reps}_`)));
+    return aleaOut(mashStep(n, `${ds}`));
+  };
 }
 
 type StepInfo = { minutes: number; next: number } | undefined;
@@ -87,6 +113,7 @@ export function directNext(f: FSRS, fuzz: boolean): (m: MemoryState, t: number, 
   let seedT = 0;
   let seedReps = 0;
   let seedDS = 0;
+  const draw = seededDraw();
 
   /** algorithm.next_state into nd, ns. */
   // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: ts-fsrs's next_state branch for branch, so fsrsNext.test.ts's pin is easy to audit
@@ -131,7 +158,7 @@ export function directNext(f: FSRS, fuzz: boolean): (m: MemoryState, t: number, 
     min = Math.min(min, max);
     // The seed strategy of fsrs.ts (fuzzSeed): the review's UTC day, reps after this review, d × s
     // before it. Made only when an interval is fuzzed: printing d × s is a good part of its cost.
-    if (drawn < 0) drawn = aleaFirst(`${Math.floor(seedT / DAY)}_${seedReps}_${seedDS}`);
+    if (drawn < 0) drawn = draw(Math.floor(seedT / DAY), seedReps, seedDS);
     return Math.floor(drawn * (max - min + 1) + min);
   };
 

@@ -10,7 +10,8 @@
  * Mutates in place for speed; callers copy when they need the old one.
  */
 import { newMemory, State, type MemoryState, type Scheduler } from './fsrs.js';
-import { studyDay } from './day.js';
+import { studyDay, studyDays } from './day.js';
+import { parseInstant } from './instant.js';
 import { sortEntries } from './logOrder.js';
 import { pickEntry } from '../sync/merge.js';
 import type { AnswerEntry, DaysEntry, FlagEntry, ItemEntry, LogEntry, RestoreEntry, Settings } from './types.js';
@@ -119,37 +120,58 @@ function count(days: Map<number, DayStat>, before: ItemState, e: AnswerEntry, si
   }
 }
 
-/** One answer on top of `before`; its counters go into `days` with `sign`. Whether it made the card a leech. */
-function answered(before: ItemState, e: AnswerEntry, at: number, ctx: LedgerContext, days: Map<number, DayStat>, sign: 1 | -1): { next: ItemState; leech: boolean } {
-  const day = studyDay(at, ctx.settings.dayStartHour);
-  const next: ItemState = { ...before, deck: e.deck, la: at };
+/**
+ * One answer on top of `before`, written into `next`: a copy of `before`, or `before` itself when
+ * a rebuild updates its states in place (so every field of `before` is read before one is
+ * written). Its counters go into `days` with `sign`. Whether it made the card a leech.
+ */
+function answered(before: ItemState, next: ItemState, e: AnswerEntry, at: number, ctx: LedgerContext, days: Map<number, DayStat>, sign: 1 | -1, day: number): boolean {
+  count(days, before, e, sign, day);
+  const { lapses, last, plan, planN, cramN, cramMiss } = before;
+  const m = e.reschedule ? (e.plan ? ctx.planScheduler : ctx.scheduler).next(before, at, e.grade) : undefined;
+  // The fields in the order `{ ...before, deck, la }` then Object.assign(m) gave them: the
+  // snapshot writes a state's extra fields in key order.
+  next.deck = e.deck;
+  next.la = at;
   let leech = false;
-  if (e.reschedule) {
+  if (m) {
     // Entries are folded in time order; the scheduler still clamps one stamped before the last review.
-    Object.assign(next, (e.plan ? ctx.planScheduler : ctx.scheduler).next(before, at, e.grade));
+    setMemory(next, m);
     // [daily/issue 14] A load-balanced review: the due the session chose, recorded in the entry.
     if (e.due !== undefined && next.st === State.Review) {
-      next.due = Date.parse(e.due);
-      next.sch = Math.round((next.due - Math.max(at, before.last ?? at)) / 86_400_000);
+      next.due = parseInstant(e.due);
+      next.sch = Math.round((next.due - Math.max(at, last ?? at)) / 86_400_000);
     }
     next.ld = day;
-    if (next.lapses > before.lapses && isLeechLapse(next.lapses, ctx.settings.leechThreshold)) {
+    if (next.lapses > lapses && isLeechLapse(next.lapses, ctx.settings.leechThreshold)) {
       next.leech = true;
       next.susp = true;
       leech = true;
     }
   } else {
-    next.cramN = (before.cramN ?? 0) + 1;
-    if (e.grade === 1) next.cramMiss = (before.cramMiss ?? 0) + 1;
+    next.cramN = (cramN ?? 0) + 1;
+    if (e.grade === 1) next.cramMiss = (cramMiss ?? 0) + 1;
   }
   if (e.plan) {
-    const same = before.plan === e.plan;
     next.plan = e.plan;
-    next.planN = (same ? (before.planN ?? 0) : 0) + 1;
+    next.planN = (plan === e.plan ? (planN ?? 0) : 0) + 1;
     next.planLd = day;
   }
-  count(days, before, e, sign, day);
-  return { next, leech };
+  return leech;
+}
+
+/** Object.assign(next, m) for a state the scheduler made (every field, `last` included), without its generic copy loop. */
+function setMemory(next: ItemState, m: MemoryState): void {
+  next.due = m.due;
+  next.s = m.s;
+  next.d = m.d;
+  next.el = m.el;
+  next.sch = m.sch;
+  next.step = m.step;
+  next.reps = m.reps;
+  next.lapses = m.lapses;
+  next.st = m.st;
+  if (m.last !== undefined) next.last = m.last;
 }
 
 function flagged(before: ItemState, e: FlagEntry, at: number, ctx: LedgerContext): ItemState {
@@ -202,21 +224,44 @@ function addDays(days: Map<number, DayStat>, e: DaysEntry, sign: 1 | -1): void {
 function step(before: ItemState | undefined, e: ItemEntry, at: number, ctx: LedgerContext, days: Map<number, DayStat>, sign: 1 | -1): { next: ItemState; leech: boolean } {
   if (e.op === 'restore') return { next: restored(e, at), leech: false };
   const base = before ?? newItemState(e.deck);
-  if (e.op === 'answer') return answered(base, e, at, ctx, days, sign);
+  if (e.op === 'answer') {
+    const next = { ...base };
+    return { next, leech: answered(base, next, e, at, ctx, days, sign, studyDay(at, ctx.settings.dayStartHour)) };
+  }
   return { next: flagged(base, e, at, ctx), leech: false };
 }
 
-function remember(l: Ledger, e: ItemEntry): void {
+/** `recycle`: the ledger is private (a rebuild), so the record of the entry that leaves is reused for the new one. */
+function remember(l: Ledger, e: ItemEntry, recycle = false): void {
   if (e.op === 'restore') return;
-  l.recent.push({ id: e.id, key: e.key });
-  if (l.recent.length > RECENT_LIMIT) l.recent.shift();
+  const out = l.recent.length >= RECENT_LIMIT ? l.recent.shift()! : undefined;
+  if (out && recycle) {
+    out.id = e.id;
+    out.key = e.key;
+    l.recent.push(out);
+  } else l.recent.push({ id: e.id, key: e.key });
+}
+
+/** The outcomes of an entry applied on the spot, shared: a rebuild applies a million of them. */
+const APPLIED: ApplyOutcome = Object.freeze({ ok: true, leech: false });
+const APPLIED_LEECH: ApplyOutcome = Object.freeze({ ok: true, leech: true });
+
+/** The study-day function of each ledger a rebuild is filling (studyDays: one synchronous pass). */
+const rebuildDays = new WeakMap<Ledger, { hour: number; dayOf: (at: number) => number }>();
+
+function rebuildDayOf(l: Ledger, hour: number): (at: number) => number {
+  let d = rebuildDays.get(l);
+  if (d?.hour !== hour) rebuildDays.set(l, (d = { hour, dayOf: studyDays(hour) }));
+  return d.dayOf;
 }
 
 /**
  * Apply an entry as it arrives (see ApplyOutcome). `reuse`: the ledger is private to the caller
  * (a rebuild), so a card's state object is updated in place instead of replaced. Why: each
  * replaced state lived for thousands of entries, long enough to be promoted, and a 1M-entry
- * rebuild left ~1M of them for the old generation (most of its peak memory).
+ * rebuild left ~1M of them for the old generation (most of its peak memory). An answer, the
+ * common entry, is then written straight into the state (no copy) with its study day remembered
+ * per quarter hour (studyDays).
  */
 export function applyEntry(l: Ledger, e: LogEntry, ctx: LedgerContext, reuse = false): ApplyOutcome {
   if (e.op === 'undo') {
@@ -230,20 +275,25 @@ export function applyEntry(l: Ledger, e: LogEntry, ctx: LedgerContext, reuse = f
     addDays(l.days, e, 1);
     return { ok: true };
   }
-  const at = Date.parse(e.at);
+  const at = parseInstant(e.at);
   const before = l.items.get(e.key);
   // Not after the item's newest entry (older, same instant, or a duplicate): only a fold in log order is right.
   if (before?.la !== undefined && at <= before.la) {
-    remember(l, e);
+    remember(l, e, reuse);
     return { ok: false, refold: e.key };
   }
-  const r = step(before, e, at, ctx, l.days, 1);
-  // An answer's state has every field the one before had (only flags and restores drop some).
-  if (reuse && before && e.op === 'answer') Object.assign(before, r.next);
-  else if (reuse && before) overwrite(before, r.next);
-  else l.items.set(e.key, r.next);
-  remember(l, e);
-  return { ok: true, leech: r.leech };
+  let leech = false;
+  if (reuse && before && e.op === 'answer') {
+    // An answer's state has every field the one before had (only flags and restores drop some).
+    leech = answered(before, before, e, at, ctx, l.days, 1, rebuildDayOf(l, ctx.settings.dayStartHour)(at));
+  } else {
+    const r = step(before, e, at, ctx, l.days, 1);
+    if (reuse && before) overwrite(before, r.next);
+    else l.items.set(e.key, r.next);
+    leech = r.leech;
+  }
+  remember(l, e, reuse);
+  return leech ? APPLIED_LEECH : APPLIED;
 }
 
 /** Make `target` hold `src`'s fields, in `src`'s key order (src is a spread of target plus new keys). */
@@ -280,7 +330,7 @@ function foldFrom(list: (ItemEntry | DaysEntry)[], from: number, s: ItemState | 
       addDays(days, e, sign);
       continue;
     }
-    const r = step(s, e, Date.parse(e.at), ctx, days, sign);
+    const r = step(s, e, parseInstant(e.at), ctx, days, sign);
     s = r.next;
     if (r.leech) leeches.push(e.id);
   }

@@ -92,6 +92,24 @@ describe('direct FSRS-6 step = ts-fsrs next', () => {
     expect(runSequences(true, 3000, 11)).toBeGreaterThan(60_000);
   });
 
+  test("one step function for many cards answered in any order (the seed's day and reps part is remembered between calls)", () => {
+    // A replay calls one function for every card: days go back and forth (merged histories),
+    // reps counts repeat and differ; each draw must still be the one its own seed gives.
+    const r = rng(5);
+    const f = tsFsrs({ settings: { retention: 0.9, maximumInterval: 36500 }, fuzz: true });
+    const next = directNext(f, true);
+    const start = Date.UTC(2025, 2, 1);
+    for (let i = 0; i < 20_000; i++) {
+      const reps = r() < 0.9 ? Math.floor(r() * 12) : Math.floor(r() * 5000);
+      const m: MemoryState = { due: 0, s: 3 + r() * 200, d: 1 + r() * 9, el: 0, sch: 10, step: 0, reps, lapses: 0, st: State.Review, last: start - Math.floor(r() * 60 * DAY) };
+      const t = start + Math.floor(r() * (r() < 0.5 ? 2 : 9) * DAY);
+      const g = (2 + Math.floor(r() * 3)) as Grade;
+      const want = fromFsrsCard(f.next(toFsrsCard(m, t), new Date(t), g).card);
+      const got = next(m, t, g);
+      if (!same(got, want)) expect({ m, t, g, got }).toEqual({ m, t, g, got: want });
+    }
+  });
+
   test("aleaFirst is the first number of ts-fsrs's alea (through a fuzzed interval)", () => {
     // A review card whose interval is long enough to be fuzzed: the fuzzed day count moves with
     // the seed exactly as ts-fsrs's generator does; a different first draw would change some.

@@ -174,3 +174,83 @@ describe('log order', () => {
     );
   });
 });
+
+describe('a rebuild updates states in place', () => {
+  const KEYS5 = ['d-0', 'd-1', 'd-1~rev', 'e-2', 'e-3'];
+
+  function randomAnswer(rand: () => number, id: string, at: string, key: string, t: number): LogEntry {
+    const reschedule = rand() < 0.8;
+    const e: LogEntry = { v: 1, id, at, op: 'answer', key, deck: key.split('-')[0]!, grade: (1 + Math.floor(rand() * 4)) as Grade, ms: 7, kind: reschedule ? 'review' : 'cram', reschedule };
+    if (rand() < 0.1) e.plan = rand() < 0.5 ? '2026-06-01' : '2026-07-01';
+    if (reschedule && rand() < 0.1) e.due = new Date(t + Math.floor(rand() * 20) * 24 * 60 * MIN).toISOString();
+    return e;
+  }
+
+  /** An entry of any kind (undefined: a restore, left out when `restores` is false). */
+  function randomEntry(rand: () => number, n: number, t: number, recent: Ledger['recent'], restores: boolean): LogEntry | undefined {
+    const key = KEYS5[Math.floor(rand() * KEYS5.length)]!;
+    const deck = key.split('-')[0]!;
+    const at = new Date(rand() < 0.03 ? t - 2 * 24 * 60 * MIN : t).toISOString();
+    const id = `x${n}`;
+    const r = rand();
+    if (r < 0.75) return randomAnswer(rand, id, at, key, t);
+    if (r < 0.88) return { v: 1, id, at, op: (['suspend', 'unsuspend', 'bury', 'unbury', 'forget'] as const)[Math.floor(rand() * 5)]!, key, deck };
+    if (r < 0.9) return restores ? { v: 1, id, at, op: 'restore', key, deck, state: { due: t, s: 2, d: 5, el: 1, sch: 2, step: 0, reps: 3, lapses: 1, st: 2, last: t - MIN, ...(rand() < 0.5 ? { cramN: 2, susp: true as const } : {}) } } : undefined;
+    if (r < 0.91) return { v: 1, id, at, op: 'days', key: '~days', days: { [String(20000 + n)]: { n: 1, ms: 5, again: 0, rv: 1, rvOk: 1, nw: 0, dk: { [deck]: [0, 1] } } } };
+    const back = recent[recent.length - 1 - Math.floor(rand() * 70)];
+    return { v: 1, id, at, op: 'undo', target: back?.id ?? 'none', ...(back && rand() < 0.5 ? { key: back.key } : {}) };
+  }
+
+  /** The same random entries applied with `reuse` and without: answers (cram, plan, due), flags, restores, day counters, undos, older entries. */
+  function both(restores: boolean): { inPlace: Ledger; copying: Ledger } {
+    let seed = 17;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const ctx = ctxOf({ leechThreshold: 2 }, true);
+    const inPlace = emptyLedger();
+    const copying = emptyLedger();
+    let t = T0;
+    for (let n = 0; n < 3000; n++) {
+      t += Math.floor(rand() * (rand() < 0.3 ? 20 * 60 : 3 * 24 * 60)) * MIN;
+      const e = randomEntry(rand, n, t, copying.recent, restores);
+      if (e) expect(applyEntry(inPlace, e, ctx, true)).toEqual(applyEntry(copying, e, ctx));
+    }
+    return { inPlace, copying };
+  }
+
+  test('applyEntry with `reuse` gives what the copying path gives: outcomes, every state with its keys in the same order, counters, the recent list', () => {
+    // The snapshot writes a state's extra fields in key order and the recent list as it is, so
+    // the in-place answer, its remembered study day and the reused recent records must match
+    // the copying path field for field, over many more than RECENT_LIMIT entries.
+    const { inPlace, copying } = both(false);
+    const asText = (l: Ledger) => JSON.stringify({ items: [...l.items], days: [...l.days], recent: l.recent });
+    expect(asText(inPlace)).toBe(asText(copying));
+    expect(inPlace.recent.length).toBe(64);
+  });
+
+  test("with restores in between, the same values (a restore over a state keeps that state's key order: overwrite)", () => {
+    const { inPlace, copying } = both(true);
+    expect(inPlace).toEqual(copying);
+  });
+});
+
+test('the fields of a state come in the order replay has always given them (the snapshot writes extras in key order)', () => {
+  const ctx = ctxOf({ leechThreshold: 1 });
+  const memory = ['due', 's', 'd', 'el', 'sch', 'step', 'reps', 'lapses', 'st'];
+  const at = (m: number) => new Date(T0 + m * MIN).toISOString();
+  for (const reuse of [false, true]) {
+    const l = emptyLedger();
+    const keysOf = (key: string) => Object.keys(l.items.get(key)!);
+    applyEntry(l, { v: 1, id: 'c1', at: at(0), op: 'answer', key: 'c', deck: 'd', grade: 1, ms: 1, kind: 'cram', reschedule: false }, ctx, reuse);
+    expect(keysOf('c')).toEqual([...memory, 'deck', 'la', 'cramN', 'cramMiss']);
+    applyEntry(l, { v: 1, id: 'c2', at: at(1), op: 'answer', key: 'c', deck: 'd', grade: 3, ms: 1, kind: 'review', reschedule: true, plan: '2026-04-01' }, ctx, reuse);
+    expect(keysOf('c')).toEqual([...memory, 'deck', 'la', 'cramN', 'cramMiss', 'last', 'ld', 'plan', 'planN', 'planLd']);
+    applyEntry(l, { v: 1, id: 'p1', at: at(2), op: 'answer', key: 'p', deck: 'd', grade: 3, ms: 1, kind: 'review', reschedule: true, plan: '2026-04-01' }, ctx, reuse);
+    expect(keysOf('p')).toEqual([...memory, 'deck', 'la', 'last', 'ld', 'plan', 'planN', 'planLd']);
+    // To the review state, then Again: a lapse at threshold 1 makes a leech.
+    applyEntry(l, { v: 1, id: 'r1', at: at(3), op: 'answer', key: 'r', deck: 'd', grade: 4, ms: 1, kind: 'review', reschedule: true }, ctx, reuse);
+    applyEntry(l, { v: 1, id: 'r2', at: at(3 + 10 * 24 * 60), op: 'answer', key: 'r', deck: 'd', grade: 1, ms: 1, kind: 'review', reschedule: true }, ctx, reuse);
+    expect(keysOf('r')).toEqual([...memory, 'deck', 'la', 'last', 'ld', 'leech', 'susp']);
+    applyEntry(l, { v: 1, id: 'r3', at: at(4 + 10 * 24 * 60), op: 'answer', key: 'r', deck: 'd', grade: 1, ms: 1, kind: 'cram', reschedule: false }, ctx, reuse);
+    expect(keysOf('r')).toEqual([...memory, 'deck', 'la', 'last', 'ld', 'leech', 'susp', 'cramN', 'cramMiss']);
+  }
+});
