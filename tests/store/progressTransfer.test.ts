@@ -128,7 +128,7 @@ describe('a small merge reads only the cards it touches', () => {
     expect([now.ino, now.mtimeMs]).toEqual([was.ino, was.mtimeMs]);
     rmSync(indexPath(home));
     const byScan = planProgressMerge(home, file, Date.parse(NOW));
-    expect(byCard).toEqual(byScan);
+    expect({ ...byCard, index: undefined }).toEqual(byScan);
     expect(byCard).toMatchObject({ known: 2, conflicts: ['l7'] });
     expect(new Set(byCard.add)).toEqual(new Set(['n1', 'n2']));
   });
