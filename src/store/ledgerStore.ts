@@ -46,6 +46,7 @@ export function applyLog(home: string, ledger: Ledger, from: number, ctx: Ledger
   /** Key → the earliest time among its entries from that offset on (which checkpoints they leave alone). */
   const dirtyAt = new Map<string, number>();
   const orphans: { offset: number; target: string; e: LogEntry }[] = [];
+  const found: { key: string; offset: number; e: LogEntry }[] = [];
   let count = 0;
   const scan = scanLog(
     home,
@@ -57,6 +58,8 @@ export function applyLog(home: string, ledger: Ledger, from: number, ctx: Ledger
         if (e.op === 'undo') orphans.push({ offset, target: e.target, e });
         return;
       }
+      // Its card came from `recent`, which an index scan does not have: added again below (once).
+      if (e.op === 'undo' && e.key === undefined) found.push({ key, offset, e });
       const added = index?.add(key, offset, e) === true;
       if (dirty.has(key)) {
         if (e.op === 'undo') applyEntry(ledger, e, ctx); // drops the target from `recent`
@@ -79,6 +82,7 @@ export function applyLog(home: string, ledger: Ledger, from: number, ctx: Ledger
   if (index) index.end = Math.max(index.end, scan.end);
   if (dirty.size === 0 && orphans.length === 0) return { ...result, index };
   index ??= loadIndex(home, scan.end);
+  for (const f of found) index.add(f.key, f.offset, f.e, true);
   // Undo entries that name no key (written by old versions) find their target's card by id.
   if (orphans.length) {
     const found = keysOfIds(home, new Set(orphans.map((o) => o.target)));
@@ -138,24 +142,25 @@ function refoldDirty(fd: number, ledger: Ledger, index: EntryIndex, dirty: Map<s
     }
     const read = readEntriesAt(fd, offsets);
     let at = 0;
-    for (const p of batch) {
-      let entries = read.slice(at, (at += p.own.off.length - p.from));
-      let offs = p.own.off.subarray(p.from);
-      const cut = dirty.get(p.key)!;
-      if (p.cp && !checkpointHolds(p.cp, p.own.hash.subarray(0, p.from), entries)) {
-        // A line before the checkpoint's time, or one that undoes or repeats one before it: from the start.
-        entries = [...readEntriesAt(fd, [...p.own.off.subarray(0, p.from)]), ...entries];
-        offs = p.own.off;
-        delete p.cp;
-      }
-      const before = entries.filter((_, i) => offs[i]! < cut);
-      for (const id of refoldItem(ledger, p.key, before, entries, ctx, p.cp?.state)) leeches.add(id);
-      // Checkpoints after the one used sort after an entry that is now before them: never usable again.
-      const used = p.cp?.upto ?? -1;
-      index.dropCheckpoints(p.key, (c) => c.upto > used);
-      if (p.own.off.length) index.setCheckpoint(p.key, p.own.off[p.own.off.length - 1]!, ledger.items.get(p.key));
-    }
+    for (const p of batch) refoldOne(fd, ledger, index, p, read.slice(at, (at += p.own.off.length - p.from)), dirty.get(p.key)!, ctx, leeches);
   }
+}
+
+/** Refold one card from its plan's checkpoint (`entries`: its lines past it) or, when that does not hold, from its first entry. */
+function refoldOne(fd: number, ledger: Ledger, index: EntryIndex, p: Refold, entries: LogEntry[], cut: number, ctx: LedgerContext, leeches: Set<string>): void {
+  let offs = p.own.off.subarray(p.from);
+  if (p.cp && !checkpointHolds(p.cp, p.own.hash.subarray(0, p.from), entries)) {
+    // A line before the checkpoint's time, or one that undoes or repeats one before it: from the start.
+    entries = [...readEntriesAt(fd, [...p.own.off.subarray(0, p.from)]), ...entries];
+    offs = p.own.off;
+    delete p.cp;
+  }
+  const before = entries.filter((_, i) => offs[i]! < cut);
+  for (const id of refoldItem(ledger, p.key, before, entries, ctx, p.cp?.state)) leeches.add(id);
+  // Checkpoints after the one used sort after an entry that is now before them: never usable again.
+  const used = p.cp?.upto ?? -1;
+  index.dropCheckpoints(p.key, (c) => c.upto > used);
+  if (p.own.off.length) index.setCheckpoint(p.key, p.own.off[p.own.off.length - 1]!, ledger.items.get(p.key));
 }
 
 /**
