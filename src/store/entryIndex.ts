@@ -21,7 +21,7 @@ import { readFileSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { join } from 'node:path';
 import { emptyLedger, type ItemState, type Ledger } from '../core/schedule/ledger.js';
-import { ROW_WIDTH, rowState, writeRow } from '../core/schedule/itemTable.js';
+import { FIELD, ROW_WIDTH, rowState, writeRow } from '../core/schedule/itemTable.js';
 import { DAYS_KEY, type LogEntry } from '../core/schedule/types.js';
 import { writeFileAtomic } from './atomicFile.js';
 import { scanLog } from './log.js';
@@ -75,6 +75,8 @@ export class EntryIndex {
   private start = new Float64Array(1);
   private off = new Float64Array(0);
   private hash = new Uint32Array(0);
+  /** Per key, the numbers of its tail entries (built when first asked for). */
+  private tailOf?: Map<number, number[]>;
   /** Added since grouping, in the order added. */
   private tOff = new Float64Array(0);
   private tHash = new Uint32Array(0);
@@ -82,8 +84,9 @@ export class EntryIndex {
   private tn = 0;
   /** Keys with an entry inserted before others of theirs (an old keyless undo found later). */
   private readonly unsorted = new Set<number>();
-  /** Checkpoints: per key, in `upto` order, numbers into the arrays below; a dropped one leaves its row unused. */
-  private readonly cps = new Map<number, number[]>();
+  /** Checkpoints: per key, in `upto` order, numbers into the arrays below (built when first asked for); a dropped one leaves its row unused. */
+  private byKeyCps?: Map<number, number[]>;
+  private dropped = false;
   private cpUpto = new Float64Array(0);
   private cpRows = new Float64Array(0);
   private cpKey = new Uint32Array(0);
@@ -122,7 +125,7 @@ export class EntryIndex {
       if (own.off.length && offset < own.off[own.off.length - 1]!) {
         this.unsorted.add(k);
         // Checkpoints after it no longer hold all of their entries.
-        this.dropCheckpoints(key, (c) => c.upto > offset);
+        this.dropCheckpointsAfter(key, offset);
       }
     }
     const n = this.tn++;
@@ -133,6 +136,7 @@ export class EntryIndex {
     this.tHash[n] = h;
     this.tKey[n] = k;
     this.count[k]!++;
+    this.tailOf = undefined;
     return true;
   }
 
@@ -176,7 +180,7 @@ export class EntryIndex {
       hash.set(h, a);
     }
     this.unsorted.clear();
-    Object.assign(this, { start, off, hash, tn: 0 });
+    Object.assign(this, { start, off, hash, tn: 0, tailOf: undefined });
   }
 
   /** `key`'s entries (views: valid until the next add). */
@@ -192,9 +196,16 @@ export class EntryIndex {
     const hash = new Uint32Array(n);
     off.set(this.off.subarray(a, b));
     hash.set(this.hash.subarray(a, b));
+    if (!this.tailOf) {
+      this.tailOf = new Map();
+      for (let i = 0; i < this.tn; i++) {
+        const list = this.tailOf.get(this.tKey[i]!);
+        if (list) list.push(i);
+        else this.tailOf.set(this.tKey[i]!, [i]);
+      }
+    }
     let j = b - a;
-    for (let i = 0; i < this.tn && j < n; i++) {
-      if (this.tKey[i] !== k) continue;
+    for (const i of this.tailOf.get(k) ?? []) {
       off[j] = this.tOff[i]!;
       hash[j++] = this.tHash[i]!;
     }
@@ -224,7 +235,7 @@ export class EntryIndex {
   setCheckpoint(key: string, upto: number, state: ItemState | undefined): void {
     if (state === undefined || key === DAYS_KEY) return;
     const k = this.keyOf(key);
-    const list = this.cps.get(k);
+    const list = this.cps().get(k);
     if (list?.length && this.cpUpto[list[list.length - 1]!]! >= upto) return;
     this.addCheckpoint(k, upto, state);
   }
@@ -244,32 +255,52 @@ export class EntryIndex {
     if (x) this.cpMore.set(c, x);
     this.cpUpto[c] = upto;
     this.cpKey[c] = k;
-    const list = this.cps.get(k);
-    if (list) list.push(c);
-    else this.cps.set(k, [c]);
+    if (this.byKeyCps) {
+      const list = this.byKeyCps.get(k);
+      if (list) list.push(c);
+      else this.byKeyCps.set(k, [c]);
+    }
     this.changed = true;
+  }
+
+  /** Each key's checkpoint numbers, in `upto` order (they are added in that order). */
+  private cps(): Map<number, number[]> {
+    if (this.byKeyCps) return this.byKeyCps;
+    const m = new Map<number, number[]>();
+    for (let c = 0; c < this.cpN; c++) {
+      const list = m.get(this.cpKey[c]!);
+      if (list) list.push(c);
+      else m.set(this.cpKey[c]!, [c]);
+    }
+    return (this.byKeyCps = m);
+  }
+
+  private checkpointAt(c: number): Checkpoint {
+    return { upto: this.cpUpto[c]!, state: Object.assign(rowState({ keys: [], decks: this.decks, rows: this.cpRows }, c), this.cpMore.get(c)) };
   }
 
   /** `key`'s checkpoints, oldest first. */
   checkpoints(key: string): Checkpoint[] {
     const k = this.keyNo.get(key);
-    const list = k === undefined ? undefined : this.cps.get(k);
-    if (!list) return [];
-    const t = { keys: [], decks: this.decks, rows: this.cpRows };
-    return list.map((c) => ({ upto: this.cpUpto[c]!, state: Object.assign(rowState(t, c), this.cpMore.get(c)) }));
+    return (k === undefined ? [] : (this.cps().get(k) ?? [])).map((c) => this.checkpointAt(c));
   }
 
-  /** Forget `key`'s checkpoints that `drop` says no longer serve. */
-  dropCheckpoints(key: string, drop: (c: Checkpoint) => boolean): void {
+  /** `key`'s newest checkpoint up to an offset before `cut` whose newest entry is before time `at`. */
+  checkpointBefore(key: string, cut: number, at: number): Checkpoint | undefined {
     const k = this.keyNo.get(key);
-    const list = k === undefined ? undefined : this.cps.get(k);
-    if (!list) return;
-    const all = this.checkpoints(key);
-    const kept = list.filter((_, i) => !drop(all[i]!));
-    if (kept.length === list.length) return;
-    this.changed = true;
-    if (kept.length) this.cps.set(k!, kept);
-    else this.cps.delete(k!);
+    const c = (k === undefined ? undefined : this.cps().get(k))?.findLast((c) => this.cpUpto[c]! < cut && this.cpRows[c * ROW_WIDTH + LA]! < at);
+    return c === undefined ? undefined : this.checkpointAt(c);
+  }
+
+  /** Forget `key`'s checkpoints past the offset `upto`. */
+  dropCheckpointsAfter(key: string, upto: number): void {
+    const k = this.keyNo.get(key);
+    const list = k === undefined ? undefined : this.cps().get(k);
+    if (!list?.length || this.cpUpto[list[list.length - 1]!]! <= upto) return;
+    const kept = list.filter((c) => this.cpUpto[c]! <= upto);
+    this.changed = this.dropped = true;
+    if (kept.length) this.cps().set(k!, kept);
+    else this.cps().delete(k!);
   }
 
   /** Whether the file would hold something index.bin does not. */
@@ -282,25 +313,44 @@ export class EntryIndex {
     this.group();
     const keys = this.keyList;
     const counts = Array.from(this.count.subarray(0, keys.length));
-    const live: number[] = [];
-    for (const list of this.cps.values()) for (const c of list) live.push(c);
+    // Checkpoints in number order (each key's stay in `upto` order); the rows of dropped ones left out.
+    let live: Uint32Array | undefined;
+    if (this.dropped) {
+      const all: number[] = [];
+      for (const list of this.cps().values()) for (const c of list) all.push(c);
+      live = Uint32Array.from(all).sort();
+    }
+    const n = live ? live.length : this.cpN;
     const more: [number, Partial<ItemState>][] = [];
-    live.forEach((c, i) => {
-      const x = this.cpMore.get(c);
+    for (let i = 0; i < n; i++) {
+      const x = this.cpMore.get(live ? live[i]! : i);
       if (x) more.push([i, x]);
-    });
+    }
+    let upto = this.cpUpto.subarray(0, n);
+    let rows = this.cpRows.subarray(0, n * ROW_WIDTH);
+    let cpKey = this.cpKey.subarray(0, n);
+    if (live) {
+      upto = new Float64Array(n);
+      rows = new Float64Array(n * ROW_WIDTH);
+      cpKey = new Uint32Array(n);
+      for (let i = 0; i < n; i++) {
+        const c = live[i]!;
+        upto[i] = this.cpUpto[c]!;
+        cpKey[i] = this.cpKey[c]!;
+        for (let j = 0; j < ROW_WIDTH; j++) rows[i * ROW_WIDTH + j] = this.cpRows[c * ROW_WIDTH + j]!;
+      }
+    }
     const head = Buffer.from(`${JSON.stringify({ format: INDEX_FORMAT, log: proof, keys, counts, decks: this.decks, more })}\n`, 'utf8');
-    const total = this.off.length;
-    const n = live.length;
-    const upto = new Float64Array(n);
-    const rows = new Float64Array(n * ROW_WIDTH);
-    const cpKey = new Uint32Array(n);
-    live.forEach((c, i) => {
-      upto[i] = this.cpUpto[c]!;
-      rows.set(this.cpRows.subarray(c * ROW_WIDTH, (c + 1) * ROW_WIDTH), i * ROW_WIDTH);
-      cpKey[i] = this.cpKey[c]!;
-    });
-    return Buffer.concat([head, Buffer.alloc(pad8(head.length)), ...[this.off, upto, rows, this.hash, cpKey].map(le)], align8(head.length) + (total + n + n * ROW_WIDTH) * 8 + (total + n) * 4);
+    const parts = [this.off, upto, rows, this.hash, cpKey];
+    const out = Buffer.alloc(align8(head.length) + parts.reduce((a, p) => a + p.byteLength, 0));
+    head.copy(out, 0);
+    let at = align8(head.length);
+    for (const p of parts) {
+      out.set(new Uint8Array(p.buffer, p.byteOffset, p.byteLength), at);
+      if (!LITTLE_ENDIAN) (p instanceof Float64Array ? out.subarray(at, at + p.byteLength).swap64() : out.subarray(at, at + p.byteLength).swap32());
+      at += p.byteLength;
+    }
+    return out;
   }
 
   static decode(bytes: Buffer): { index: EntryIndex; proof: LogProof } {
@@ -341,13 +391,7 @@ export class EntryIndex {
       index.decks.push(d);
       index.deckNo.set(d, i);
     });
-    for (let c = 0; c < n; c++) {
-      const k = index.cpKey[c]!;
-      if (k >= h.keys.length) throw new Error('not an index');
-      const list = index.cps.get(k);
-      if (list) list.push(c);
-      else index.cps.set(k, [c]);
-    }
+    for (let c = 0; c < n; c++) if (index.cpKey[c]! >= h.keys.length) throw new Error('not an index');
     for (const [c, x] of h.more) index.cpMore.set(c, x);
     return { index, proof: h.log };
   }
@@ -355,14 +399,8 @@ export class EntryIndex {
 
 const LITTLE_ENDIAN = endianness() === 'LE';
 const align8 = (n: number) => (n + 7) & ~7;
-const pad8 = (n: number) => align8(n) - n;
-
-/** An array's bytes, little-endian. */
-function le(a: Float64Array | Uint32Array): Buffer {
-  const b = Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-  if (LITTLE_ENDIAN) return b;
-  return a instanceof Float64Array ? Buffer.from(b).swap64() : Buffer.from(b).swap32();
-}
+/** Where `la` (the newest entry's time) sits in a row. */
+const LA = FIELD.la;
 
 /** `len` little-endian numbers at byte `at` of `b`: a view when aligned, else a copy. */
 function numbers<T extends Float64Array | Uint32Array>(b: Buffer, at: number, len: number, Type: { new (buf: ArrayBufferLike, off: number, len: number): T; new (len: number): T; BYTES_PER_ELEMENT: number }): T {

@@ -127,7 +127,7 @@ function refoldDirty(fd: number, ledger: Ledger, index: EntryIndex, dirty: Map<s
     const own = index.entries(key);
     const minAt = dirtyAt.get(key)!;
     // The newest checkpoint before the first entry not applied and before every new entry's time.
-    const cp = index.checkpoints(key).findLast((c) => c.upto < cut && c.state.la! < minAt);
+    const cp = index.checkpointBefore(key, cut, minAt);
     let from = 0;
     if (cp) while (from < own.off.length && own.off[from]! <= cp.upto) from++;
     plans.push({ key, own, from, ...(cp ? { cp } : {}) });
@@ -158,8 +158,7 @@ function refoldOne(fd: number, ledger: Ledger, index: EntryIndex, p: Refold, ent
   const before = entries.filter((_, i) => offs[i]! < cut);
   for (const id of refoldItem(ledger, p.key, before, entries, ctx, p.cp?.state)) leeches.add(id);
   // Checkpoints after the one used sort after an entry that is now before them: never usable again.
-  const used = p.cp?.upto ?? -1;
-  index.dropCheckpoints(p.key, (c) => c.upto > used);
+  index.dropCheckpointsAfter(p.key, p.cp?.upto ?? -1);
   if (p.own.off.length) index.setCheckpoint(p.key, p.own.off[p.own.off.length - 1]!, ledger.items.get(p.key));
 }
 
@@ -174,8 +173,7 @@ export function checkpointHolds(cp: Checkpoint, hashes: Uint32Array, after: LogE
   const la = cp.state.la;
   if (la === undefined) return false;
   // An undo's hash is its target's: one entry's hash in the other part is a repeat or an undo across.
-  const prior = new Set(hashes);
-  for (const e of after) if (prior.has(entryHash(e)) || (e.op !== 'undo' && Date.parse(e.at) <= la)) return false;
+  for (const e of after) if (hashes.includes(entryHash(e)) || (e.op !== 'undo' && Date.parse(e.at) <= la)) return false;
   return true;
 }
 
