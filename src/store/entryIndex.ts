@@ -146,15 +146,23 @@ export class EntryIndex {
     return k === undefined ? 0 : this.count[k]!;
   }
 
-  /** Merge the tail into the grouped arrays (a counting sort by key: file order is kept). */
-  private group(): void {
-    if (this.tn === 0 && this.unsorted.size === 0) return;
+  /**
+   * Merge the tail into the grouped arrays (a counting sort by key: file order is kept), into
+   * `off` and `hash` when given (the file's bytes, see encode).
+   */
+  private group(off?: Float64Array, hash?: Uint32Array): void {
+    if (this.tn === 0 && this.unsorted.size === 0) {
+      off?.set(this.off);
+      hash?.set(this.hash);
+      if (off && hash) Object.assign(this, { off, hash });
+      return;
+    }
     const nk = this.keyList.length;
     const start = new Float64Array(nk + 1);
     for (let k = 0; k < nk; k++) start[k + 1] = start[k]! + this.count[k]!;
     const total = start[nk]!;
-    const off = new Float64Array(total);
-    const hash = new Uint32Array(total);
+    off ??= new Float64Array(total);
+    hash ??= new Uint32Array(total);
     const at = start.slice(0, nk);
     const old = this.start;
     for (let k = 0; k < old.length - 1; k++) {
@@ -310,9 +318,9 @@ export class EntryIndex {
 
   /** The index file's bytes, for a log whose first `end` bytes `proof` describes. */
   encode(proof: LogProof): Buffer {
-    this.group();
     const keys = this.keyList;
     const counts = Array.from(this.count.subarray(0, keys.length));
+    const total = counts.reduce((a, b) => a + b, 0);
     // Checkpoints in number order (each key's stay in `upto` order); the rows of dropped ones left out.
     let live: Uint32Array | undefined;
     if (this.dropped) {
@@ -341,16 +349,24 @@ export class EntryIndex {
       }
     }
     const head = Buffer.from(`${JSON.stringify({ format: INDEX_FORMAT, log: proof, keys, counts, decks: this.decks, more })}\n`, 'utf8');
-    const parts = [this.off, upto, rows, this.hash, cpKey];
-    const out = Buffer.alloc(align8(head.length) + parts.reduce((a, p) => a + p.byteLength, 0));
+    const body = align8(head.length);
+    const bytes = new ArrayBuffer(body + (total + n + n * ROW_WIDTH) * 8 + (total + n) * 4);
+    const out = Buffer.from(bytes);
     head.copy(out, 0);
-    let at = align8(head.length);
-    for (const p of parts) {
-      out.set(new Uint8Array(p.buffer, p.byteOffset, p.byteLength), at);
-      if (!LITTLE_ENDIAN) (p instanceof Float64Array ? out.subarray(at, at + p.byteLength).swap64() : out.subarray(at, at + p.byteLength).swap32());
-      at += p.byteLength;
-    }
-    return out;
+    out.fill(0, head.length, body);
+    // The grouped offsets and hashes are built in place in the file's bytes (no second 12 MB copy at 1M entries).
+    const offAt = body;
+    const hashAt = body + (total + n + n * ROW_WIDTH) * 8;
+    this.group(new Float64Array(bytes, offAt, total), new Uint32Array(bytes, hashAt, total));
+    new Float64Array(bytes, offAt + total * 8, n).set(upto);
+    new Float64Array(bytes, offAt + (total + n) * 8, n * ROW_WIDTH).set(rows);
+    new Uint32Array(bytes, hashAt + total * 4, n).set(cpKey);
+    if (LITTLE_ENDIAN) return out;
+    // Big-endian hosts: the file is little-endian (this copy keeps the index's own arrays native).
+    const le = Buffer.from(out);
+    le.subarray(offAt, hashAt).swap64();
+    le.subarray(hashAt).swap32();
+    return le;
   }
 
   static decode(bytes: Buffer): { index: EntryIndex; proof: LogProof } {
