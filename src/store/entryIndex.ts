@@ -12,10 +12,13 @@
  * CHECKPOINT_EVERY entries, so that an entry merged a month back refolds from the checkpoint
  * before it rather than from the card's first answer (see `checkpointFor`).
  *
- * Format: one JSON header line ({format, log: LogProof, keys, counts, decks, more}), then at the
- * next multiple of 8 bytes, little-endian: the offsets (Float64, key after key in header order),
- * the checkpoints' offsets (Float64) and state rows (ItemRows, Float64), the id hashes (Uint32,
- * as the offsets) and the checkpoints' key numbers (Uint32).
+ * Format: one JSON header line ({format, log: LogProof, keys, counts, tail, decks, more}), then
+ * at the next multiple of 8 bytes, little-endian: the offsets (Float64, key after key in header
+ * order, `counts` each), the checkpoints' offsets and state rows (ItemRows), the tail's offsets
+ * (entries added since the last grouping, in file order: `tail` of them), then as Uint32 the id
+ * hashes (as the offsets), the checkpoints' key numbers (DEAD: dropped), the tail's hashes and
+ * key numbers. Why a tail: saving after a merge of 1k entries writes the arrays as they are,
+ * with no regrouping of a million offsets (the grouping waits until the tail is long).
  */
 import { readFileSync } from 'node:fs';
 import { endianness } from 'node:os';
@@ -58,9 +61,12 @@ export interface Checkpoint {
 /** Entries added since the grouped arrays were built; past this they are merged in. */
 const TAIL_LIMIT = 4096;
 
+/** The key number of a dropped checkpoint. */
+const DEAD = 0xffffffff;
+
 const grow = <T extends Float64Array | Uint32Array | Int32Array>(a: T, need: number): T => {
   if (need <= a.length) return a;
-  const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2, 1024));
+  const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 1.5, 1024));
   b.set(a);
   return b;
 };
@@ -80,13 +86,14 @@ export class EntryIndex {
   /** Added since grouping, in the order added. */
   private tOff = new Float64Array(0);
   private tHash = new Uint32Array(0);
-  private tKey = new Int32Array(0);
+  private tKey = new Uint32Array(0);
   private tn = 0;
   /** Keys with an entry inserted before others of theirs (an old keyless undo found later). */
   private readonly unsorted = new Set<number>();
   /** Checkpoints: per key, in `upto` order, numbers into the arrays below (built when first asked for); a dropped one leaves its row unused. */
   private byKeyCps?: Map<number, number[]>;
-  private dropped = false;
+  /** Dropped checkpoints (their key number is DEAD), left in the arrays until there are many. */
+  private dead = 0;
   private cpUpto = new Float64Array(0);
   private cpRows = new Float64Array(0);
   private cpKey = new Uint32Array(0);
@@ -146,23 +153,15 @@ export class EntryIndex {
     return k === undefined ? 0 : this.count[k]!;
   }
 
-  /**
-   * Merge the tail into the grouped arrays (a counting sort by key: file order is kept), into
-   * `off` and `hash` when given (the file's bytes, see encode).
-   */
-  private group(off?: Float64Array, hash?: Uint32Array): void {
-    if (this.tn === 0 && this.unsorted.size === 0) {
-      off?.set(this.off);
-      hash?.set(this.hash);
-      if (off && hash) Object.assign(this, { off, hash });
-      return;
-    }
+  /** Merge the tail into the grouped arrays (a counting sort by key: file order is kept). */
+  private group(): void {
+    if (this.tn === 0 && this.unsorted.size === 0) return;
     const nk = this.keyList.length;
     const start = new Float64Array(nk + 1);
     for (let k = 0; k < nk; k++) start[k + 1] = start[k]! + this.count[k]!;
     const total = start[nk]!;
-    off ??= new Float64Array(total);
-    hash ??= new Uint32Array(total);
+    const off = new Float64Array(total);
+    const hash = new Uint32Array(total);
     const at = start.slice(0, nk);
     const old = this.start;
     for (let k = 0; k < old.length - 1; k++) {
@@ -276,6 +275,7 @@ export class EntryIndex {
     if (this.byKeyCps) return this.byKeyCps;
     const m = new Map<number, number[]>();
     for (let c = 0; c < this.cpN; c++) {
+      if (this.cpKey[c] === DEAD) continue;
       const list = m.get(this.cpKey[c]!);
       if (list) list.push(c);
       else m.set(this.cpKey[c]!, [c]);
@@ -306,7 +306,9 @@ export class EntryIndex {
     const list = k === undefined ? undefined : this.cps().get(k);
     if (!list?.length || this.cpUpto[list[list.length - 1]!]! <= upto) return;
     const kept = list.filter((c) => this.cpUpto[c]! <= upto);
-    this.changed = this.dropped = true;
+    for (let i = kept.length; i < list.length; i++) this.cpKey[list[i]!] = DEAD;
+    this.dead += list.length - kept.length;
+    this.changed = true;
     if (kept.length) this.cps().set(k!, kept);
     else this.cps().delete(k!);
   }
@@ -316,67 +318,57 @@ export class EntryIndex {
     return this.changed || this.fileEnd !== this.end;
   }
 
-  /** The index file's bytes, for a log whose first `end` bytes `proof` describes. */
-  encode(proof: LogProof): Buffer {
+  /** Keep only the live checkpoints (renumbered). */
+  private compactCheckpoints(): void {
+    const live: number[] = [];
+    for (let c = 0; c < this.cpN; c++) if (this.cpKey[c] !== DEAD) live.push(c);
+    const n = live.length;
+    const upto = new Float64Array(n);
+    const rows = new Float64Array(n * ROW_WIDTH);
+    const cpKey = new Uint32Array(n);
+    const more = new Map<number, Partial<ItemState>>();
+    live.forEach((c, i) => {
+      upto[i] = this.cpUpto[c]!;
+      cpKey[i] = this.cpKey[c]!;
+      rows.set(this.cpRows.subarray(c * ROW_WIDTH, (c + 1) * ROW_WIDTH), i * ROW_WIDTH);
+      const x = this.cpMore.get(c);
+      if (x) more.set(i, x);
+    });
+    this.cpMore.clear();
+    for (const [i, x] of more) this.cpMore.set(i, x);
+    Object.assign(this, { cpUpto: upto, cpRows: rows, cpKey, cpN: n, dead: 0, byKeyCps: undefined });
+  }
+
+  /**
+   * The index file's bytes (parts to write in order: the arrays as they are, no copy), for a log
+   * whose first `end` bytes `proof` describes.
+   */
+  encode(proof: LogProof): Uint8Array[] {
+    if (this.tn > TAIL_LIMIT + this.off.length / 8 || this.unsorted.size) this.group();
+    if (this.dead > this.cpN / 4) this.compactCheckpoints();
     const keys = this.keyList;
-    const counts = Array.from(this.count.subarray(0, keys.length));
-    const total = counts.reduce((a, b) => a + b, 0);
-    // Checkpoints in number order (each key's stay in `upto` order); the rows of dropped ones left out.
-    let live: Uint32Array | undefined;
-    if (this.dropped) {
-      const all: number[] = [];
-      for (const list of this.cps().values()) for (const c of list) all.push(c);
-      live = Uint32Array.from(all).sort();
-    }
-    const n = live ? live.length : this.cpN;
+    const grouped = this.start.length - 1;
+    const counts = keys.map((_, k) => (k < grouped ? this.start[k + 1]! - this.start[k]! : 0));
+    const n = this.cpN;
+    const tn = this.tn;
     const more: [number, Partial<ItemState>][] = [];
-    for (let i = 0; i < n; i++) {
-      const x = this.cpMore.get(live ? live[i]! : i);
-      if (x) more.push([i, x]);
-    }
-    let upto = this.cpUpto.subarray(0, n);
-    let rows = this.cpRows.subarray(0, n * ROW_WIDTH);
-    let cpKey = this.cpKey.subarray(0, n);
-    if (live) {
-      upto = new Float64Array(n);
-      rows = new Float64Array(n * ROW_WIDTH);
-      cpKey = new Uint32Array(n);
-      for (let i = 0; i < n; i++) {
-        const c = live[i]!;
-        upto[i] = this.cpUpto[c]!;
-        cpKey[i] = this.cpKey[c]!;
-        for (let j = 0; j < ROW_WIDTH; j++) rows[i * ROW_WIDTH + j] = this.cpRows[c * ROW_WIDTH + j]!;
-      }
-    }
-    const head = Buffer.from(`${JSON.stringify({ format: INDEX_FORMAT, log: proof, keys, counts, decks: this.decks, more })}\n`, 'utf8');
-    const body = align8(head.length);
-    const bytes = new ArrayBuffer(body + (total + n + n * ROW_WIDTH) * 8 + (total + n) * 4);
-    const out = Buffer.from(bytes);
-    head.copy(out, 0);
-    out.fill(0, head.length, body);
-    // The grouped offsets and hashes are built in place in the file's bytes (no second 12 MB copy at 1M entries).
-    const offAt = body;
-    const hashAt = body + (total + n + n * ROW_WIDTH) * 8;
-    this.group(new Float64Array(bytes, offAt, total), new Uint32Array(bytes, hashAt, total));
-    new Float64Array(bytes, offAt + total * 8, n).set(upto);
-    new Float64Array(bytes, offAt + (total + n) * 8, n * ROW_WIDTH).set(rows);
-    new Uint32Array(bytes, hashAt + total * 4, n).set(cpKey);
-    if (LITTLE_ENDIAN) return out;
-    // Big-endian hosts: the file is little-endian (this copy keeps the index's own arrays native).
-    const le = Buffer.from(out);
-    le.subarray(offAt, hashAt).swap64();
-    le.subarray(hashAt).swap32();
-    return le;
+    for (const [c, x] of this.cpMore) if (c < n && this.cpKey[c] !== DEAD) more.push([c, x]);
+    const text = `${JSON.stringify({ format: INDEX_FORMAT, log: proof, keys, counts, tail: tn, decks: this.decks, more })}\n`;
+    const head = Buffer.alloc(align8(Buffer.byteLength(text)));
+    head.write(text, 'utf8');
+    const parts = [this.off, this.cpUpto.subarray(0, n), this.cpRows.subarray(0, n * ROW_WIDTH), this.tOff.subarray(0, tn), this.hash, this.cpKey.subarray(0, n), this.tHash.subarray(0, tn), this.tKey.subarray(0, tn)];
+    return [head, ...parts.map(le)];
   }
 
   static decode(bytes: Buffer): { index: EntryIndex; proof: LogProof } {
     const nl = bytes.indexOf(10);
-    const h = JSON.parse(bytes.toString('utf8', 0, nl)) as { format: number; log: LogProof; keys: string[]; counts: number[]; decks: string[]; more: [number, Partial<ItemState>][] };
-    if (h.format !== INDEX_FORMAT || !Array.isArray(h.keys) || !Array.isArray(h.counts) || h.keys.length !== h.counts.length || !Array.isArray(h.decks) || !Array.isArray(h.more)) throw new Error('not an index');
+    const h = JSON.parse(bytes.toString('utf8', 0, nl)) as { format: number; log: LogProof; keys: string[]; counts: number[]; tail: number; decks: string[]; more: [number, Partial<ItemState>][] };
+    if (h.format !== INDEX_FORMAT || !Array.isArray(h.keys) || !Array.isArray(h.counts) || h.keys.length !== h.counts.length || !Number.isInteger(h.tail) || !Array.isArray(h.decks) || !Array.isArray(h.more)) throw new Error('not an index');
     const total = h.counts.reduce((a, b) => a + b, 0);
+    const tn = h.tail;
     const body = align8(nl + 1);
-    // The checkpoint count follows from the size: (total + n + n·ROW_WIDTH)·8 + (total + n)·4 bytes.
-    const n = (bytes.length - body - total * 12) / (12 + ROW_WIDTH * 8);
+    // The checkpoint count follows from the size: each is 8 + ROW_WIDTH·8 + 4 bytes.
+    const n = (bytes.length - body - (total + tn) * 12 - tn * 4) / (12 + ROW_WIDTH * 8);
     if (!Number.isInteger(n) || n < 0) throw new Error('index size');
     const index = new EntryIndex(h.log.offset);
     let at = body;
@@ -390,12 +382,7 @@ export class EntryIndex {
       at += len * 4;
       return a;
     };
-    index.off = f64(total);
-    index.cpUpto = f64(n);
-    index.cpRows = f64(n * ROW_WIDTH);
-    index.hash = u32(total);
-    index.cpKey = u32(n);
-    index.cpN = n;
+    Object.assign(index, { off: f64(total), cpUpto: f64(n), cpRows: f64(n * ROW_WIDTH), tOff: f64(tn), hash: u32(total), cpKey: u32(n), tHash: u32(tn), tKey: u32(tn), cpN: n, tn });
     index.count = Int32Array.from(h.counts);
     index.start = new Float64Array(h.keys.length + 1);
     h.keys.forEach((k, i) => {
@@ -403,11 +390,18 @@ export class EntryIndex {
       index.keyList.push(k);
       index.start[i + 1] = index.start[i]! + h.counts[i]!;
     });
+    for (let i = 0; i < tn; i++) {
+      if (index.tKey[i]! >= h.keys.length) throw new Error('not an index');
+      index.count[index.tKey[i]!]!++;
+    }
     h.decks.forEach((d, i) => {
       index.decks.push(d);
       index.deckNo.set(d, i);
     });
-    for (let c = 0; c < n; c++) if (index.cpKey[c]! >= h.keys.length) throw new Error('not an index');
+    for (let c = 0; c < n; c++) {
+      if (index.cpKey[c] === DEAD) index.dead++;
+      else if (index.cpKey[c]! >= h.keys.length) throw new Error('not an index');
+    }
     for (const [c, x] of h.more) index.cpMore.set(c, x);
     return { index, proof: h.log };
   }
@@ -417,6 +411,13 @@ const LITTLE_ENDIAN = endianness() === 'LE';
 const align8 = (n: number) => (n + 7) & ~7;
 /** Where `la` (the newest entry's time) sits in a row. */
 const LA = FIELD.la;
+
+/** An array's bytes, little-endian (a view, or a swapped copy on a big-endian host). */
+function le(a: Float64Array | Uint32Array): Uint8Array {
+  const b = Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+  if (LITTLE_ENDIAN) return b;
+  return a instanceof Float64Array ? Buffer.from(b).swap64() : Buffer.from(b).swap32();
+}
 
 /** `len` little-endian numbers at byte `at` of `b`: a view when aligned, else a copy. */
 function numbers<T extends Float64Array | Uint32Array>(b: Buffer, at: number, len: number, Type: { new (buf: ArrayBufferLike, off: number, len: number): T; new (len: number): T; BYTES_PER_ELEMENT: number }): T {

@@ -137,16 +137,35 @@ describe('checkpointHolds', () => {
 });
 
 describe('index.bin', () => {
-  test('round trip: offsets, hashes and checkpoints (with flags) read back as written; another format is not read', () => {
+  const same = (a: EntryIndex, b: EntryIndex) => {
+    for (const k of KEYS) {
+      expect([...a.entries(k).off, ...a.entries(k).hash]).toEqual([...b.entries(k).off, ...b.entries(k).hash]);
+      expect(a.checkpoints(k)).toEqual(b.checkpoints(k));
+    }
+  };
+  const proof = (offset: number) => ({ offset, tail: '', sample: 0 });
+
+  test('round trip: offsets, hashes and checkpoints (with flags), then entries added since (a tail) and checkpoints dropped; another format is not read', () => {
     const index = new EntryIndex();
     const entries = Array.from({ length: 40 }, (_, i) => answer(`a${i}`, KEYS[i % 3]!, T0 + i * HOUR, 3));
     entries.forEach((e, i) => index.add(e.key, i * 10, e));
     index.setCheckpoint('d-1', 70, { deck: 'd', due: 5, s: 1.5, d: 5, el: 0, sch: 1, step: 0, reps: 3, lapses: 0, st: 2, last: 4, ld: 3, la: 9, susp: true, cramN: 2 });
-    const bytes = index.encode({ offset: 400, tail: '', sample: 0 });
+    index.setCheckpoint('d-2', 80, { deck: 'e', due: 6, s: 2, d: 4, el: 1, sch: 2, step: 0, reps: 4, lapses: 1, st: 2, la: 10 });
+    index.end = 400;
+    const bytes = Buffer.concat(index.encode(proof(400)));
     const back = EntryIndex.decode(bytes).index;
-    for (const k of KEYS) expect([...back.entries(k).off, ...back.entries(k).hash]).toEqual([...index.entries(k).off, ...index.entries(k).hash]);
-    expect(back.checkpoints('d-1')).toEqual(index.checkpoints('d-1'));
+    same(back, index);
     expect(back.checkpoints('d-1')[0]!.state).toMatchObject({ susp: true, cramN: 2, ld: 3 });
+    // Then a merge: entries past the file, a checkpoint dropped and one added.
+    back.add('d-0', 500, answer('b1', 'd-0', T0 + 50 * HOUR, 1));
+    back.add('d-3', 510, answer('b2', 'd-3', T0 + 51 * HOUR, 1));
+    back.dropCheckpointsAfter('d-1', 0);
+    back.setCheckpoint('d-1', 520, { deck: 'd', due: 7, s: 1, d: 5, el: 0, sch: 1, step: 0, reps: 5, lapses: 0, st: 2, la: 12, bury: 3 });
+    const again = EntryIndex.decode(Buffer.concat(back.encode(proof(600)))).index;
+    same(again, back);
+    expect(again.entries('d-3').off).toEqual(new Float64Array([510]));
+    expect(again.checkpoints('d-1').map((c) => c.upto)).toEqual([520]);
+    expect(again.checkpoints('d-1')[0]!.state.bury).toBe(3);
     const v1 = Buffer.from(bytes);
     v1.write('{"format":1', 0);
     expect(() => EntryIndex.decode(v1)).toThrow();
