@@ -66,7 +66,7 @@ const DEAD = 0xffffffff;
 
 const grow = <T extends Float64Array | Uint32Array | Int32Array>(a: T, need: number): T => {
   if (need <= a.length) return a;
-  const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 1.5, 1024));
+  const b = new (a.constructor as new (n: number) => T)(Math.max(need, Math.ceil(a.length * 1.5), 1024));
   b.set(a);
   return b;
 };
