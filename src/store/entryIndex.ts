@@ -27,6 +27,7 @@ import { emptyLedger, type ItemState, type Ledger } from '../core/schedule/ledge
 import { FIELD, ROW_WIDTH, rowState, writeRow } from '../core/schedule/itemTable.js';
 import { DAYS_KEY, type LogEntry } from '../core/schedule/types.js';
 import { writeFileAtomic } from './atomicFile.js';
+import { hashOf } from './idSet.js';
 import { scanLog } from './log.js';
 import { extrasOf, logProof, type LogProof } from './snapshot.js';
 
@@ -36,12 +37,8 @@ const INDEX_FORMAT = 2;
 /** A checkpoint every this many entries of a card: a refold reads about half of it plus what follows. */
 export const CHECKPOINT_EVERY = 16;
 
-/** FNV-1a of a string's UTF-16 units: the index's id hash (a match is confirmed by reading the line). */
-export function idHash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
+/** The index's id hash (a match is confirmed by reading the line); another function needs a new INDEX_FORMAT. */
+export const idHash = hashOf;
 
 /** The hash the index keeps for an entry: its id's, or for an undo its target's (see checkpointFor). */
 export const entryHash = (e: LogEntry): number => idHash(e.op === 'undo' ? e.target : e.id);

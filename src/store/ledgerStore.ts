@@ -41,8 +41,10 @@ export interface ApplyResult {
 export function applyLog(home: string, ledger: Ledger, from: number, ctx: LedgerContext, opts: { index?: EntryIndex; expectIno?: number; fresh?: boolean } = {}): ApplyResult & { index?: EntryIndex } {
   let index = opts.index;
   const leeches = new Set<string>();
-  /** Key → offset of its first entry not applied on the spot. */
+  /** Key → offset of its first entry not applied on the spot (Infinity: all were but an old keyless undo, see `skipped`). */
   const dirty = new Map<string, number>();
+  /** Offsets of the keyless undos found by id after the scan: never applied, so not in what a state was built from. */
+  const skipped = new Set<number>();
   /** Key → the earliest time among its entries from that offset on (which checkpoints they leave alone). */
   const dirtyAt = new Map<string, number>();
   const orphans: { offset: number; target: string; e: LogEntry }[] = [];
@@ -90,13 +92,15 @@ export function applyLog(home: string, ledger: Ledger, from: number, ctx: Ledger
       const key = found.get(o.target);
       if (key === undefined) continue;
       index.add(key, o.offset, o.e, true);
-      dirty.set(key, Math.min(dirty.get(key) ?? o.offset, o.offset));
+      // The card's entries after it were applied on the spot (it was not dirty then): they stay in `before`.
+      skipped.add(o.offset);
+      dirty.set(key, dirty.get(key) ?? Infinity);
       dirtyAt.set(key, dirtyAt.get(key) ?? Infinity);
     }
   }
   const fd = openSync(logPath(home), 'r');
   try {
-    refoldDirty(fd, ledger, index, dirty, dirtyAt, ctx, leeches);
+    refoldDirty(fd, ledger, index, { cut: dirty, at: dirtyAt, skipped }, ctx, leeches);
   } finally {
     closeSync(fd);
   }
@@ -105,6 +109,13 @@ export function applyLog(home: string, ledger: Ledger, from: number, ctx: Ledger
 
 /** Log lines read and parsed at once for refolds (~300 bytes of memory each). */
 const REFOLD_BATCH = 50_000;
+
+/** The cards to refold: the offset of each one's first entry not applied, the earliest time among its entries from there, the keyless undos never applied. */
+interface Dirty {
+  cut: Map<string, number>;
+  at: Map<string, number>;
+  skipped: Set<number>;
+}
 
 /** A card to refold: its entries, where the read starts, and the checkpoint that stands for those before it. */
 interface Refold {
@@ -121,11 +132,11 @@ interface Refold {
  * whether the checkpoint still holds (checkpointHolds); when it does not, the card is refolded
  * from its first entry.
  */
-function refoldDirty(fd: number, ledger: Ledger, index: EntryIndex, dirty: Map<string, number>, dirtyAt: Map<string, number>, ctx: LedgerContext, leeches: Set<string>): void {
+function refoldDirty(fd: number, ledger: Ledger, index: EntryIndex, dirty: Dirty, ctx: LedgerContext, leeches: Set<string>): void {
   const plans: Refold[] = [];
-  for (const [key, cut] of dirty) {
+  for (const [key, cut] of dirty.cut) {
     const own = index.entries(key);
-    const minAt = dirtyAt.get(key)!;
+    const minAt = dirty.at.get(key)!;
     // The newest checkpoint before the first entry not applied and before every new entry's time.
     const cp = index.checkpointBefore(key, cut, minAt);
     let from = 0;
@@ -142,12 +153,13 @@ function refoldDirty(fd: number, ledger: Ledger, index: EntryIndex, dirty: Map<s
     }
     const read = readEntriesAt(fd, offsets);
     let at = 0;
-    for (const p of batch) refoldOne(fd, ledger, index, p, read.slice(at, (at += p.own.off.length - p.from)), dirty.get(p.key)!, ctx, leeches);
+    for (const p of batch) refoldOne(fd, ledger, index, p, read.slice(at, (at += p.own.off.length - p.from)), dirty, ctx, leeches);
   }
 }
 
 /** Refold one card from its plan's checkpoint (`entries`: its lines past it) or, when that does not hold, from its first entry. */
-function refoldOne(fd: number, ledger: Ledger, index: EntryIndex, p: Refold, entries: LogEntry[], cut: number, ctx: LedgerContext, leeches: Set<string>): void {
+function refoldOne(fd: number, ledger: Ledger, index: EntryIndex, p: Refold, entries: LogEntry[], dirty: Dirty, ctx: LedgerContext, leeches: Set<string>): void {
+  const cut = dirty.cut.get(p.key)!;
   let offs = p.own.off.subarray(p.from);
   if (p.cp && !checkpointHolds(p.cp, p.own.hash.subarray(0, p.from), entries)) {
     // A line before the checkpoint's time, or one that undoes or repeats one before it: from the start.
@@ -155,7 +167,8 @@ function refoldOne(fd: number, ledger: Ledger, index: EntryIndex, p: Refold, ent
     offs = p.own.off;
     delete p.cp;
   }
-  const before = entries.filter((_, i) => offs[i]! < cut);
+  // What the card's state was built from: its entries applied on the spot.
+  const before = entries.filter((_, i) => offs[i]! < cut && !dirty.skipped.has(offs[i]!));
   for (const id of refoldItem(ledger, p.key, before, entries, ctx, p.cp?.state)) leeches.add(id);
   // Checkpoints after the one used sort after an entry that is now before them: never usable again.
   index.dropCheckpointsAfter(p.key, p.cp?.upto ?? -1);
