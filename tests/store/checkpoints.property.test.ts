@@ -112,6 +112,18 @@ describe('refolds from checkpoints', () => {
   }, 120_000);
 });
 
+describe('old keyless undos', () => {
+  test('one of an answer older than the recent list, then an answer of the same card: states and counters are the replay (the answer is counted once)', () => {
+    const history = Array.from({ length: 65 }, (_, i) => answer(`h${i}`, KEYS[i % 3]!, T0 + i * 8 * HOUR, 1));
+    appendEntries(home, history);
+    rebuildSnapshot(home, { now });
+    appendEntries(home, [{ v: 1, id: 'u1', at: new Date(T0 + 65 * 8 * HOUR).toISOString(), op: 'undo', target: 'h0' }, answer('n1', 'd-0', T0 + 65 * 8 * HOUR + HOUR, 1)]);
+    rebuildSnapshot(home, { now });
+    const { stored, reference } = both();
+    expect(stored).toEqual(reference);
+  });
+});
+
 describe('checkpointHolds', () => {
   const index = new EntryIndex();
   const first = Array.from({ length: CHECKPOINT_EVERY }, (_, i) => answer(`a${i}`, 'k', T0 + i * HOUR, 3));
