@@ -133,14 +133,16 @@ export class EntryIndex {
       }
     }
     const n = this.tn++;
-    this.tOff = grow(this.tOff, n + 1);
-    this.tHash = grow(this.tHash, n + 1);
-    this.tKey = grow(this.tKey, n + 1);
+    if (n >= this.tOff.length) {
+      this.tOff = grow(this.tOff, n + 1);
+      this.tHash = grow(this.tHash, n + 1);
+      this.tKey = grow(this.tKey, n + 1);
+    }
     this.tOff[n] = offset;
     this.tHash[n] = h;
     this.tKey[n] = k;
     this.count[k]!++;
-    this.tailOf = undefined;
+    if (this.tailOf) this.tailOf = undefined;
     return true;
   }
 
