@@ -48,7 +48,8 @@ export function applyLog(home: string, ledger: Ledger, from: number, ctx: Ledger
   /** Key → the earliest time among its entries from that offset on (which checkpoints they leave alone). */
   const dirtyAt = new Map<string, number>();
   const orphans: { offset: number; target: string; e: LogEntry }[] = [];
-  const found: { key: string; offset: number; e: LogEntry }[] = [];
+  /** Keyless undos whose card came from `recent`: an index read from disk or a scan does not know their card. */
+  const viaRecent: { key: string; offset: number; e: LogEntry }[] = [];
   let count = 0;
   const scan = scanLog(
     home,
@@ -60,8 +61,7 @@ export function applyLog(home: string, ledger: Ledger, from: number, ctx: Ledger
         if (e.op === 'undo') orphans.push({ offset, target: e.target, e });
         return;
       }
-      // Its card came from `recent`, which an index scan does not have: added again below (once).
-      if (e.op === 'undo' && e.key === undefined) found.push({ key, offset, e });
+      if (e.op === 'undo' && e.key === undefined) viaRecent.push({ key, offset, e });
       const added = index?.add(key, offset, e) === true;
       if (dirty.has(key)) {
         if (e.op === 'undo') applyEntry(ledger, e, ctx); // drops the target from `recent`
@@ -84,7 +84,7 @@ export function applyLog(home: string, ledger: Ledger, from: number, ctx: Ledger
   if (index) index.end = Math.max(index.end, scan.end);
   if (dirty.size === 0 && orphans.length === 0) return { ...result, index };
   index ??= loadIndex(home, scan.end);
-  for (const f of found) index.add(f.key, f.offset, f.e, true);
+  for (const f of viaRecent) index.add(f.key, f.offset, f.e, true);
   // Undo entries that name no key (written by old versions) find their target's card by id.
   if (orphans.length) {
     const found = keysOfIds(home, new Set(orphans.map((o) => o.target)));
