@@ -46,11 +46,11 @@ export function parseTempName(name: string): { pid: number; at: number } | undef
 }
 
 /**
- * Write `data` (text as UTF-8) to `file` atomically (temp file + fsync + rename), creating the
+ * Write `data` (text as UTF-8, bytes, or parts of bytes in order) to `file` atomically (temp file + fsync + rename), creating the
  * folder. `durable: false` (caches, which can be rebuilt) skips both fsyncs: a reader still sees
  * the old file or the new one, never half of one.
  */
-export function writeFileAtomic(file: string, data: string | Uint8Array, opts: { durable?: boolean } = {}): void {
+export function writeFileAtomic(file: string, data: string | Uint8Array | Uint8Array[], opts: { durable?: boolean } = {}): void {
   const durable = opts.durable ?? true;
   const dir = dirname(file);
   ensureDir(dir);
@@ -58,9 +58,11 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, opts: {
   try {
     const fd = openSync(tmp, 'w', 0o644);
     try {
-      const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-      let done = 0;
-      while (done < buf.length) done += writeSync(fd, buf, done, buf.length - done);
+      // Parts (a cache's arrays) are written one after the other: no copy into one buffer.
+      for (const buf of typeof data === 'string' ? [Buffer.from(data, 'utf8')] : Array.isArray(data) ? data : [data]) {
+        let done = 0;
+        while (done < buf.length) done += writeSync(fd, buf, done, buf.length - done);
+      }
       if (durable) fsyncSync(fd);
     } finally {
       closeSync(fd);

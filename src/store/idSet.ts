@@ -103,8 +103,8 @@ export class IdSet {
   }
 }
 
-/** FNV-1a over UTF-16 code units, then a final mix (ids share long prefixes). */
-function hashOf(id: string): number {
+/** FNV-1a over UTF-16 code units, then a final mix (ids share long prefixes). Also index.bin's id hash. */
+export function hashOf(id: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
   h ^= h >>> 16;

@@ -14,7 +14,7 @@ import { ledgerContext } from '../core/schedule/context.js';
 import { DAYS_KEY, type DaysEntry, type LogEntry, type RestoreEntry } from '../core/schedule/types.js';
 import { nodeCrypto } from '../core/crypto.js';
 import { logPath, readEntriesAt, scanLog, writeLogFile } from './log.js';
-import { EntryIndex, keyOfEntry, loadIndex, saveIndex } from './entryIndex.js';
+import { entryHash, EntryIndex, keyOfEntry, loadIndex, saveIndex, type CardEntries, type Checkpoint } from './entryIndex.js';
 
 import { freePath, moveAside } from './recover.js';
 import { openSettings } from './settings.js';
@@ -41,9 +41,15 @@ export interface ApplyResult {
 export function applyLog(home: string, ledger: Ledger, from: number, ctx: LedgerContext, opts: { index?: EntryIndex; expectIno?: number; fresh?: boolean } = {}): ApplyResult & { index?: EntryIndex } {
   let index = opts.index;
   const leeches = new Set<string>();
-  /** Key → offset of its first entry not applied on the spot. */
+  /** Key → offset of its first entry not applied on the spot (Infinity: all were but an old keyless undo, see `skipped`). */
   const dirty = new Map<string, number>();
-  const orphans: { offset: number; target: string }[] = [];
+  /** Offsets of the keyless undos found by id after the scan: never applied, so not in what a state was built from. */
+  const skipped = new Set<number>();
+  /** Key → the earliest time among its entries from that offset on (which checkpoints they leave alone). */
+  const dirtyAt = new Map<string, number>();
+  const orphans: { offset: number; target: string; e: LogEntry }[] = [];
+  /** Keyless undos whose card came from `recent`: an index read from disk or a scan does not know their card. */
+  const viaRecent: { key: string; offset: number; e: LogEntry }[] = [];
   let count = 0;
   const scan = scanLog(
     home,
@@ -52,56 +58,49 @@ export function applyLog(home: string, ledger: Ledger, from: number, ctx: Ledger
       count++;
       const key = keyOfEntry(e, ledger);
       if (key === undefined) {
-        if (e.op === 'undo') orphans.push({ offset, target: e.target });
+        if (e.op === 'undo') orphans.push({ offset, target: e.target, e });
         return;
       }
-      index?.add(key, offset);
+      if (e.op === 'undo' && e.key === undefined) viaRecent.push({ key, offset, e });
+      const added = index?.add(key, offset, e) === true;
       if (dirty.has(key)) {
         if (e.op === 'undo') applyEntry(ledger, e, ctx); // drops the target from `recent`
+        else dirtyAt.set(key, Math.min(dirtyAt.get(key)!, Date.parse(e.at)));
         return;
       }
       const r = applyEntry(ledger, e, ctx, opts.fresh);
-      if (!r.ok) dirty.set(key, offset);
-      else if (r.leech) leeches.add(e.id);
+      if (!r.ok) {
+        dirty.set(key, offset);
+        dirtyAt.set(key, e.op === 'undo' ? Infinity : Date.parse(e.at));
+      } else {
+        if (r.leech) leeches.add(e.id);
+        if (added) index!.noteApplied(key, offset, ledger.items.get(key));
+      }
     },
     opts.expectIno,
   );
   const result = { end: scan.end, count, problems: scan.problems, ino: scan.ino, replaced: scan.replaced === true, leeches };
   if (result.replaced) return result;
-  if (index) index.end = scan.end;
+  if (index) index.end = Math.max(index.end, scan.end);
   if (dirty.size === 0 && orphans.length === 0) return { ...result, index };
   index ??= loadIndex(home, scan.end);
+  for (const f of viaRecent) index.add(f.key, f.offset, f.e, true);
   // Undo entries that name no key (written by old versions) find their target's card by id.
   if (orphans.length) {
     const found = keysOfIds(home, new Set(orphans.map((o) => o.target)));
     for (const o of orphans) {
       const key = found.get(o.target);
       if (key === undefined) continue;
-      index.add(key, o.offset);
-      dirty.set(key, Math.min(dirty.get(key) ?? o.offset, o.offset));
+      index.add(key, o.offset, o.e, true);
+      // The card's entries after it were applied on the spot (it was not dirty then): they stay in `before`.
+      skipped.add(o.offset);
+      dirty.set(key, dirty.get(key) ?? Infinity);
+      dirtyAt.set(key, dirtyAt.get(key) ?? Infinity);
     }
   }
   const fd = openSync(logPath(home), 'r');
   try {
-    // The lines of many cards at once (readEntriesAt reads neighbours together), a bounded batch at a time.
-    const keys = [...dirty.keys()];
-    for (let k = 0; k < keys.length; ) {
-      const batch: string[] = [];
-      const offsets: number[] = [];
-      while (k < keys.length && (batch.length === 0 || offsets.length + index.offsets(keys[k]!).length <= REFOLD_BATCH)) {
-        batch.push(keys[k]!);
-        for (const o of index.offsets(keys[k++]!)) offsets.push(o);
-      }
-      const read = readEntriesAt(fd, offsets);
-      let at = 0;
-      for (const key of batch) {
-        const own = index.offsets(key);
-        const entries = read.slice(at, (at += own.length));
-        const cut = dirty.get(key)!;
-        const before = entries.filter((_, i) => own[i]! < cut);
-        for (const id of refoldItem(ledger, key, before, entries, ctx)) leeches.add(id);
-      }
-    }
+    refoldDirty(fd, ledger, index, { cut: dirty, at: dirtyAt, skipped }, ctx, leeches);
   } finally {
     closeSync(fd);
   }
@@ -111,6 +110,85 @@ export function applyLog(home: string, ledger: Ledger, from: number, ctx: Ledger
 /** Log lines read and parsed at once for refolds (~300 bytes of memory each). */
 const REFOLD_BATCH = 50_000;
 
+/** The cards to refold: the offset of each one's first entry not applied, the earliest time among its entries from there, the keyless undos never applied. */
+interface Dirty {
+  cut: Map<string, number>;
+  at: Map<string, number>;
+  skipped: Set<number>;
+}
+
+/** A card to refold: its entries, where the read starts, and the checkpoint that stands for those before it. */
+interface Refold {
+  key: string;
+  own: CardEntries;
+  from: number;
+  cp?: Checkpoint;
+}
+
+/**
+ * Refold each dirty card from the newest checkpoint that its new entries all come after (else
+ * from its first entry), reading its lines past the checkpoint, many cards at a time
+ * (readEntriesAt reads neighbours together), a bounded batch at a time. The lines read show
+ * whether the checkpoint still holds (checkpointHolds); when it does not, the card is refolded
+ * from its first entry.
+ */
+function refoldDirty(fd: number, ledger: Ledger, index: EntryIndex, dirty: Dirty, ctx: LedgerContext, leeches: Set<string>): void {
+  const plans: Refold[] = [];
+  for (const [key, cut] of dirty.cut) {
+    const own = index.entries(key);
+    const minAt = dirty.at.get(key)!;
+    // The newest checkpoint before the first entry not applied and before every new entry's time.
+    const cp = index.checkpointBefore(key, cut, minAt);
+    let from = 0;
+    if (cp) while (from < own.off.length && own.off[from]! <= cp.upto) from++;
+    plans.push({ key, own, from, ...(cp ? { cp } : {}) });
+  }
+  for (let k = 0; k < plans.length; ) {
+    const batch: Refold[] = [];
+    const offsets: number[] = [];
+    while (k < plans.length && (batch.length === 0 || offsets.length + plans[k]!.own.off.length - plans[k]!.from <= REFOLD_BATCH)) {
+      const p = plans[k++]!;
+      batch.push(p);
+      for (let i = p.from; i < p.own.off.length; i++) offsets.push(p.own.off[i]!);
+    }
+    const read = readEntriesAt(fd, offsets);
+    let at = 0;
+    for (const p of batch) refoldOne(fd, ledger, index, p, read.slice(at, (at += p.own.off.length - p.from)), dirty, ctx, leeches);
+  }
+}
+
+/** Refold one card from its plan's checkpoint (`entries`: its lines past it) or, when that does not hold, from its first entry. */
+function refoldOne(fd: number, ledger: Ledger, index: EntryIndex, p: Refold, entries: LogEntry[], dirty: Dirty, ctx: LedgerContext, leeches: Set<string>): void {
+  const cut = dirty.cut.get(p.key)!;
+  let offs = p.own.off.subarray(p.from);
+  if (p.cp && !checkpointHolds(p.cp, p.own.hash.subarray(0, p.from), entries)) {
+    // A line before the checkpoint's time, or one that undoes or repeats one before it: from the start.
+    entries = [...readEntriesAt(fd, [...p.own.off.subarray(0, p.from)]), ...entries];
+    offs = p.own.off;
+    delete p.cp;
+  }
+  // What the card's state was built from: its entries applied on the spot.
+  const before = entries.filter((_, i) => offs[i]! < cut && !dirty.skipped.has(offs[i]!));
+  for (const id of refoldItem(ledger, p.key, before, entries, ctx, p.cp?.state)) leeches.add(id);
+  // Checkpoints after the one used sort after an entry that is now before them: never usable again.
+  index.dropCheckpointsAfter(p.key, p.cp?.upto ?? -1);
+  if (p.own.off.length) index.setCheckpoint(p.key, p.own.off[p.own.off.length - 1]!, ledger.items.get(p.key));
+}
+
+/**
+ * Whether a checkpoint (the fold of a card's entries up to it) plus a fold of `after` (its entries
+ * past it) is the fold of them all: every entry of `after` sorts after the checkpoint's newest,
+ * and none repeats an id before it, is undone by an undo before it, or undoes one before it
+ * (`hashes`: the index's hashes of the entries up to it). A hash shared by chance only costs a
+ * refold from the start.
+ */
+export function checkpointHolds(cp: Checkpoint, hashes: Uint32Array, after: LogEntry[]): boolean {
+  const la = cp.state.la;
+  if (la === undefined) return false;
+  // An undo's hash is its target's: one entry's hash in the other part is a repeat or an undo across.
+  for (const e of after) if (hashes.includes(entryHash(e)) || (e.op !== 'undo' && Date.parse(e.at) <= la)) return false;
+  return true;
+}
 
 /** The card keys of the entries with these ids (one pass over the log). */
 function keysOfIds(home: string, ids: Set<string>): Map<string, string> {
@@ -148,12 +226,15 @@ export function rebuildLedger(home: string, ctx: LedgerContext): { ledger: Ledge
 /** Snapshot tail replays longer than this are folded into a new snapshot on open (LedgerLoad.resave). */
 export const RESNAPSHOT_AFTER = 2000;
 
-/** `rebuild`: replay the whole log even when the snapshot is sound (it is still checked for damage). */
-export function loadLedger(home: string, ctx: LedgerContext, params: string, now: () => Date, rebuild = false): LedgerLoad {
+/**
+ * `rebuild`: replay the whole log even when the snapshot is sound (it is still checked for damage).
+ * `index`: this log's index as the caller has it already (a merge's plan), extended on the way.
+ */
+export function loadLedger(home: string, ctx: LedgerContext, params: string, now: () => Date, rebuild = false, index?: EntryIndex): LedgerLoad {
   const notices: string[] = [];
   const snap = readSnapshot(home, params);
   if (snap.kind === 'ok' && !rebuild) {
-    const tail = applyLog(home, snap.ledger, snap.offset, ctx);
+    const tail = applyLog(home, snap.ledger, snap.offset, ctx, index ? { index } : {});
     notices.push(...tail.problems);
     if (!tail.replaced) return { ledger: snap.ledger, offset: tail.end, replayed: tail.count, rebuilt: false, resave: tail.count > RESNAPSHOT_AFTER, notices, ino: tail.ino, ...(tail.index ? { index: tail.index } : {}) };
   } else if (snap.kind === 'corrupt') {
@@ -218,13 +299,13 @@ function scanLogFile(file: string, from: number, onEntry: (e: LogEntry) => void)
  * Bring state.bin up to date with the log (after a merge appended entries): the snapshot plus
  * the new entries, older ones refolding only the cards they touch; `rebuild` replays everything.
  */
-export function rebuildSnapshot(home: string, opts: { fuzz?: boolean; now?: () => Date; rebuild?: boolean } = {}): { entries: number; problems: string[] } {
+export function rebuildSnapshot(home: string, opts: { fuzz?: boolean; now?: () => Date; rebuild?: boolean; index?: EntryIndex } = {}): { entries: number; problems: string[] } {
   const now = opts.now ?? (() => new Date());
   const settings = openSettings(home, now).settings;
   const fuzz = opts.fuzz ?? true;
   const params = paramsKey(settings, fuzz);
   // Through loadLedger: a damaged snapshot is moved aside and a damaged log recovered, never overwritten.
-  const r = loadLedger(home, ledgerContext(settings, fuzz), params, now, opts.rebuild ?? false);
+  const r = loadLedger(home, ledgerContext(settings, fuzz), params, now, opts.rebuild ?? false, opts.index);
   writeSnapshot(home, r.ledger, r.offset, params);
   if (r.index) saveIndex(home, r.index);
   return { entries: r.replayed, problems: r.notices };

@@ -49,7 +49,7 @@ async function mergeProgress(home: string, file: string, now: () => Date, ask: P
   if (plan.add.size) {
     applyProgressMerge(home, plan);
     // The replay rereads the log: its unreadable lines are the plan's again.
-    for (const p of rebuildSnapshot(home, { now }).problems) if (!problems.includes(p)) problems.push(p);
+    for (const p of rebuildSnapshot(home, { now, ...(plan.index ? { index: plan.index } : {}) }).problems) if (!problems.includes(p)) problems.push(p);
   }
   return result(true);
 }

@@ -12,7 +12,7 @@ import type { LogEntry } from '../core/schedule/types.js';
 import { InputError } from '../core/import/errors.js';
 import { checkProgressCount, checkProgressHeader, checkProgressLine, emptyProgress, progressHeader } from '../core/sync/progressFile.js';
 import { appendChunks, lineChunks, logPath, parseEntry, readEntriesAt, scanLog } from './log.js';
-import { indexPath, loadIndex, saveIndex } from './entryIndex.js';
+import { idHash, indexPath, loadIndex, type EntryIndex } from './entryIndex.js';
 import { ensureDir, syncDir } from './atomicFile.js';
 import { IdSet, IdsExcept, U32List } from './idSet.js';
 
@@ -135,6 +135,8 @@ export interface ProgressPlan {
   forgets: number;
   /** Lines of the local log that could not be read (reported once). */
   logProblems: string[];
+  /** The log's entry index when the check read it: the replay after the merge extends it. */
+  index?: EntryIndex;
 }
 
 const FUTURE_SLACK_MS = 24 * 3_600_000;
@@ -146,8 +148,8 @@ export function planProgressMerge(home: string, file: string, now: number): Prog
   // Pass 1, the file: every line checked before anything is written; ids with a digest of the content.
   const incoming = new IdSet();
   const digests = new U32List();
-  /** The cards the file's entries belong to (undefined once one names none: an old keyless undo). */
-  let keys: Set<string> | undefined = new Set<string>();
+  /** The cards the file's entries belong to (undefined once one names none: an old keyless undo), each with its entries' id hashes (undefined: an undo, whose id the index does not keep). */
+  let keys: Map<string, number[] | undefined> | undefined = new Map();
   const future = new Set<string>();
   const forgets = new Set<string>();
   let latest: string | undefined;
@@ -156,7 +158,12 @@ export function planProgressMerge(home: string, file: string, now: number): Prog
     count++;
     digests.set(incoming.add(e.id), digest(e));
     if (e.op === 'undo' && e.key === undefined) keys = undefined;
-    else keys?.add(e.key!);
+    else if (keys && count <= BY_CARD_LIMIT) {
+      const had = keys.get(e.key!);
+      if (e.op === 'undo') keys.set(e.key!, undefined);
+      else if (had) had.push(idHash(e.id));
+      else if (!keys.has(e.key!)) keys.set(e.key!, [idHash(e.id)]);
+    }
     if (Date.parse(e.at) > now + FUTURE_SLACK_MS) {
       future.add(e.id);
       if (!latest || e.at > latest) latest = e.at;
@@ -164,8 +171,9 @@ export function planProgressMerge(home: string, file: string, now: number): Prog
     if (e.op === 'forget') forgets.add(e.id);
   }
   // Pass 2, the log: what is here already. A small file (another machine's last days, a sync
-  // step) reads only the lines of the cards it touches, through the entry index; a big one, or
-  // one with an entry that names no card, scans the whole log once.
+  // step) reads, through the entry index, only the lines whose id hash is one of its entries'
+  // (all of a card's lines when it brings an undo: the index keeps an undo's target, not its
+  // id); a big one, or one with an entry that names no card, scans the whole log once.
   let known = 0;
   const conflicts: string[] = [];
   /** 1: the file's entry of that number is here already. */
@@ -180,12 +188,17 @@ export function planProgressMerge(home: string, file: string, now: number): Prog
     forgets.delete(e.id);
   };
   let problems: string[] = [];
+  let index: EntryIndex | undefined;
   if (!existsSync(logPath(home))) {
     // No history here yet: everything is new.
   } else if (keys && count <= BY_CARD_LIMIT && existsSync(indexPath(home))) {
-    const index = loadIndex(home);
+    index = loadIndex(home);
     const offsets: number[] = [];
-    for (const key of keys) for (const offset of index.offsets(key)) offsets.push(offset);
+    for (const [key, hashes] of keys) {
+      const own = index.entries(key);
+      const want = hashes && new Set(hashes);
+      for (let i = 0; i < own.off.length; i++) if (!want || want.has(own.hash[i]!)) offsets.push(own.off[i]!);
+    }
     const fd = openSync(logPath(home), 'r');
     try {
       // A bounded batch at a time: parsed entries are ~300 bytes each.
@@ -193,10 +206,9 @@ export function planProgressMerge(home: string, file: string, now: number): Prog
     } finally {
       closeSync(fd);
     }
-    saveIndex(home, index);
   } else problems = scanLog(home, 0, seen).problems;
   const add = new IdsExcept(incoming, here, known);
-  return { file, incoming: count, known, add, conflicts: conflicts.sort(), future: { count: future.size, ...(latest && future.size ? { latest } : {}) }, forgets: forgets.size, logProblems: problems };
+  return { file, incoming: count, known, add, conflicts: conflicts.sort(), future: { count: future.size, ...(latest && future.size ? { latest } : {}) }, forgets: forgets.size, logProblems: problems, ...(index ? { index } : {}) };
 }
 
 /** Append the plan's new entries (pass 3, the file again, one chunk at a time), all or nothing. */

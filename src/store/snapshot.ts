@@ -71,7 +71,7 @@ const LITTLE_ENDIAN = endianness() === 'LE';
 const align8 = (n: number) => (n + 7) & ~7;
 
 /** What an item needs besides its row. */
-function extrasOf(s: ItemState): Extras | undefined {
+export function extrasOf(s: ItemState): Extras | undefined {
   let x: Extras | undefined;
   for (const k of Object.keys(s) as (keyof ItemState)[]) {
     if (ROW_STATE_FIELDS.has(k) || s[k] === undefined) continue;

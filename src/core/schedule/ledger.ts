@@ -355,14 +355,16 @@ export function foldItem(entries: Iterable<LogEntry>, ctx: LedgerContext, days: 
  * The two folds share their entries up to the first that differs (an older entry merged a month
  * back leaves the rest of the history before it alike): that part is folded once, its counters
  * left as they are (taking them out and putting them back in is the same integers).
+ * `base`: the state before all of `before` and `after` (a checkpoint of the entries that sort
+ * before them all, whose counters stay as they are); none: a new card.
  */
-export function refoldItem(l: Ledger, key: string, before: Iterable<LogEntry>, after: Iterable<LogEntry>, ctx: LedgerContext): string[] {
+export function refoldItem(l: Ledger, key: string, before: Iterable<LogEntry>, after: Iterable<LogEntry>, ctx: LedgerContext, base?: ItemState): string[] {
   const was = effectiveEntries(before);
   const now = effectiveEntries(after);
   let same = 0;
   while (same < was.length && same < now.length && was[same] === now[same]) same++;
   const leeches: string[] = [];
-  const shared = foldFrom(now.slice(0, same), 0, undefined, ctx, new Map(), 1, leeches);
+  const shared = foldFrom(now.slice(0, same), 0, base, ctx, new Map(), 1, leeches);
   foldFrom(was, same, shared, ctx, l.days, -1, []);
   const state = foldFrom(now, same, shared, ctx, l.days, 1, leeches);
   if (state) l.items.set(key, state);
