@@ -7,7 +7,7 @@ import { App } from './App.js';
 import type { AppServices } from './context.js';
 import type { Screen } from './navigation.js';
 import type { ShownFrame } from './firstFrame.js';
-import { firstChunkByKeys } from './keyBacklog.js';
+import { chunksByKeys } from './keyBacklog.js';
 import { ALT_SCREEN_OFF, ALT_SCREEN_ON, CLEAR_SCREEN, SIGNAL_EXIT } from './terminal.js';
 
 export interface RunOptions {
@@ -54,8 +54,8 @@ export async function runApp(opts: RunOptions): Promise<number> {
   // Resized since the early frame: Ink's frame would not cover it all.
   else if (stdout.columns !== early.columns || stdout.rows !== early.rows) stdout.write(CLEAR_SCREEN);
   const stdin = opts.stdin ?? process.stdin;
-  // Keys typed while the app loaded: one at a time, not one chunk no key matches.
-  if (stdin.isTTY) firstChunkByKeys(stdin);
+  // Keys typed while the app loaded or faster than it reads: one at a time, not one chunk no key matches.
+  if (stdin.isTTY) chunksByKeys(stdin);
   const instance = render(<App services={opts.services} initial={opts.initial} langFlag={opts.langFlag} color={opts.color} env={opts.env} />, {
     stdout,
     stdin,

@@ -193,6 +193,23 @@ test('stdin not a terminal: one clear line on stderr, exit 1', () => {
   }
 });
 
+test('3 Space 3 Space 3 in one write after a reveal (keys typed faster than amgi reads them): three cards graded, none lost', async () => {
+  const home = newHome();
+  const t = await start(home, 80, 24, { args: ['review'] });
+  await t.waitFor('Space/Enter: show answer');
+  // A first key on its own (the first read is split by the start-up path anyway), then one
+  // send-keys call: the five keys reach amgi in one read, as they do when it is busy.
+  t.keys('Space');
+  await t.waitFor('Again');
+  t.keys('3', 'Space', '3', 'Space', '3');
+  const log = join(home, 'reviews.jsonl');
+  const answers = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter((l) => l.includes('"op":"answer"')).length : 0);
+  for (const t0 = Date.now(); answers() < 3 && Date.now() - t0 < 10_000; ) await new Promise((r) => setTimeout(r, 50));
+  expect(answers()).toBe(3);
+  t.keys('C-c');
+  expect(await t.waitForExit()).toBe(0);
+});
+
 test('/레이어 typed in one go on Home (one send-keys call): search opens with 레이어 as its query and finds it', async () => {
   const t = await start(newHome(), 80, 24);
   await t.waitFor('All decks');

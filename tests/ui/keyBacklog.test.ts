@@ -1,24 +1,34 @@
 import { PassThrough } from 'node:stream';
 import { expect, test } from 'vitest';
-import { firstChunkByKeys, splitKeys } from '../../src/ui/keyBacklog.js';
+import { chunksByKeys, splitKeys } from '../../src/ui/keyBacklog.js';
 
-test('a chunk of keys typed while the app loaded, one key each', () => {
+test('a chunk of keys, one key each', () => {
   expect(splitKeys('j\r')).toEqual(['j', '\r']);
   expect(splitKeys('/레이어')).toEqual(['/', '레', '이', '어']);
+  expect(splitKeys(' 3 3')).toEqual([' ', '3', ' ', '3']);
   // Arrows, function keys and Alt+key stay whole; Enter typed before stdin went raw (NL) is Enter.
-  expect(splitKeys('\x1b[B\x1b[6~\x1bOA\x1bxq\n')).toEqual(['\x1b[B', '\x1b[6~', '\x1bOA', '\x1bx', 'q', '\r']);
+  expect(splitKeys('\x1b[B\x1b[6~\x1bOA\x1bxq\n', true)).toEqual(['\x1b[B', '\x1b[6~', '\x1bOA', '\x1bx', 'q', '\r']);
+  // In raw mode NL is Ctrl+J, not Enter.
+  expect(splitKeys('q\n')).toEqual(['q', '\n']);
   expect(splitKeys('\x1b')).toEqual(['\x1b']);
   expect(splitKeys('')).toEqual([]);
 });
 
-test('only the first chunk read is split; later reads are the stream own', () => {
+function drain(stdin: NodeJS.ReadStream): unknown[] {
+  const out: unknown[] = [];
+  for (let k = stdin.read(); k !== null; k = stdin.read()) out.push(k);
+  return out;
+}
+
+test('every chunk read comes out key by key (keys typed faster than the app reads); a long paste stays whole', () => {
   const stdin = new PassThrough({ encoding: 'utf8' }) as unknown as NodeJS.ReadStream;
-  firstChunkByKeys(stdin);
+  chunksByKeys(stdin);
   expect(stdin.read()).toBeNull();
-  stdin.write('j\r');
-  const first: unknown[] = [];
-  for (let k = stdin.read(); k !== null; k = stdin.read()) first.push(k);
-  expect(first).toEqual(['j', '\r']);
-  stdin.write('ab');
-  expect(stdin.read()).toBe('ab');
+  stdin.write('j\n');
+  expect(drain(stdin)).toEqual(['j', '\r']);
+  stdin.write(' 3 3\n');
+  expect(drain(stdin)).toEqual([' ', '3', ' ', '3', '\n']);
+  const paste = '도커'.repeat(200);
+  stdin.write(paste);
+  expect(drain(stdin)).toEqual([paste]);
 });
