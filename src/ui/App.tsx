@@ -26,9 +26,11 @@ export interface AppProps {
   color?: boolean;
   /** A fixed size (tests); otherwise the terminal's, updated on resize. */
   size?: Size;
+  /** The real terminal: keys typed before every screen's code has loaded wait for it (KeyRouter.gate). */
+  keysWaitForScreens?: boolean;
 }
 
-export function App({ services, initial, langFlag, env = process.env, color = true, size: fixedSize }: AppProps) {
+export function App({ services, initial, langFlag, env = process.env, color = true, size: fixedSize, keysWaitForScreens = false }: AppProps) {
   const [nav, dispatch] = useReducer(navReducer, initial, initialNav);
   // Open: the commands to list (undefined inside: the screen kind's list).
   const [help, setHelp] = useState<{ commands?: readonly Command[] }>();
@@ -48,7 +50,11 @@ export function App({ services, initial, langFlag, env = process.env, color = tr
     [lang, theme, size.columns, size.rows],
   );
 
-  const [router] = useState(() => new KeyRouter());
+  const [router] = useState(() => {
+    const r = new KeyRouter();
+    if (keysWaitForScreens) r.gate();
+    return r;
+  });
   // The one listener: Ctrl+C quits from anywhere, overlays included (answers are already
   // durable); every other key goes to the top screen through the router.
   const onKey = useCallback(
@@ -72,7 +78,7 @@ export function App({ services, initial, langFlag, env = process.env, color = tr
   }, [nav.quit, app]);
   useEffect(() => {
     const timer = setTimeout(() => {
-      prefetchScreens();
+      void prefetchScreens().then(() => router.open());
       services.warmUp?.();
     }, 30);
     return () => clearTimeout(timer);

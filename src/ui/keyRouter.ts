@@ -11,6 +11,8 @@ import type { Key } from 'ink';
 export type KeyHandler = (input: string, key: Key) => void;
 
 const HOLD_LIMIT_MS = 500;
+/** The start's gate opens by itself after this long, should the screens' code never finish loading. */
+const GATE_LIMIT_MS = 1000;
 /** A key no screen took within this long was typed for something that is gone: dropped, as before. */
 const WAIT_LIMIT_MS = 1500;
 
@@ -20,6 +22,7 @@ export class KeyRouter {
   private top = -1;
   private deaf = false;
   private holding = false;
+  private gated = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   /** The screen on top and whether an overlay takes the keys: set on every shell render. */
@@ -34,6 +37,21 @@ export class KeyRouter {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.release(), HOLD_LIMIT_MS);
     this.timer.unref?.();
+  }
+
+  /**
+   * At the start, on the terminal: keys wait until open() (every screen's code loaded), so a key
+   * typed at once opens its screen drawn in full, not a blank frame while its code loads.
+   */
+  gate(): void {
+    this.gated = true;
+    setTimeout(() => this.open(), GATE_LIMIT_MS).unref?.();
+  }
+
+  open(): void {
+    if (!this.gated) return;
+    this.gated = false;
+    this.flush();
   }
 
   /** After a commit of the shell: the top screen is the new one; give it what waited. */
@@ -65,7 +83,7 @@ export class KeyRouter {
     const stale = Date.now() - WAIT_LIMIT_MS;
     while (this.waiting.length && this.waiting[0]![2] < stale) this.waiting.shift();
     // A key may navigate again: the rest then wait for that screen.
-    while (this.waiting.length && !this.holding && !this.deaf && this.handlers.get(this.top)?.size) {
+    while (this.waiting.length && !this.holding && !this.gated && !this.deaf && this.handlers.get(this.top)?.size) {
       const [input, key] = this.waiting.shift()!;
       this.send(input, key);
     }

@@ -56,7 +56,7 @@ export async function runApp(opts: RunOptions): Promise<number> {
   const stdin = opts.stdin ?? process.stdin;
   // Keys typed while the app loaded or faster than it reads: one at a time, not one chunk no key matches.
   if (stdin.isTTY) chunksByKeys(stdin);
-  const instance = render(<App services={opts.services} initial={opts.initial} langFlag={opts.langFlag} color={opts.color} env={opts.env} />, {
+  const instance = render(<App services={opts.services} initial={opts.initial} langFlag={opts.langFlag} color={opts.color} env={opts.env} keysWaitForScreens />, {
     stdout,
     stdin,
     stderr,

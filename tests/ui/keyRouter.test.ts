@@ -29,6 +29,29 @@ describe('KeyRouter', () => {
     expect(search.got).toEqual(['레', '이', '어', 'x']);
   });
 
+  test('the start gate: keys wait, through commits, until open() (the screens loaded), then arrive in order; it opens by itself after a second', () => {
+    vi.useFakeTimers();
+    const r = new KeyRouter();
+    r.gate();
+    r.setTop(0, false);
+    const home = screen(r, 0);
+    r.deliver('j', key);
+    r.release(); // a commit of the shell does not open the gate
+    r.deliver('\r', key);
+    expect(home.got).toEqual([]);
+    r.open();
+    expect(home.got).toEqual(['j', '\r']);
+    const late = new KeyRouter();
+    late.gate();
+    late.setTop(0, false);
+    const s = screen(late, 0);
+    late.deliver('q', key);
+    vi.advanceTimersByTime(999);
+    expect(s.got).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(s.got).toEqual(['q']);
+  });
+
   test('an overlay takes the keys: nothing is sent to the screen, and nothing waits for it', () => {
     const r = new KeyRouter();
     r.setTop(0, true);

@@ -32,22 +32,30 @@ const review = preloadable(() => import('./review/ReviewScreen.js').then((m) => 
 const search = preloadable(() => import('./search/SearchScreen.js').then((m) => m.SearchScreen));
 // The card browser too: a suspense frame before its list would make Ink throttle the real one.
 const browse = preloadable(() => import('./browse/BrowseScreen.js').then((m) => m.BrowseScreen));
+const card = preloadable(() => import('./card/CardScreen.js').then((m) => m.CardScreen));
+const settings = preloadable(() => import('./settings/SettingsScreen.js').then((m) => m.SettingsScreen));
+const stats = preloadable(() => import('./stats/StatsScreen.js').then((m) => m.StatsScreen));
+const quizPicker = preloadable(() => import('./pickers/QuizPicker.js').then((m) => m.QuizPicker));
+const cramPicker = preloadable(() => import('./pickers/CramPicker.js').then((m) => m.CramPicker));
+const quiz = preloadable(() => import('./quiz/QuizScreen.js').then((m) => m.QuizScreen));
 const ReviewScreen = review.Screen;
 const SearchScreen = search.Screen;
 const BrowseScreen = browse.Screen;
+const CardScreen = card.Screen;
+const SettingsScreen = settings.Screen;
+const StatsScreen = stats.Screen;
+const QuizPicker = quizPicker.Screen;
+const CramPicker = cramPicker.Screen;
+const QuizScreen = quiz.Screen;
 
-/** After the first frame: load the screens Home leads to most. */
-export function prefetchScreens(): void {
-  void review.preload().catch(() => {});
-  void search.preload().catch(() => {});
-  void browse.preload().catch(() => {});
+/**
+ * After the first frame: load every screen's code, the ones Home leads to most first. Resolves
+ * when all are in (or failed: a screen that cannot load says so when opened).
+ */
+export function prefetchScreens(): Promise<void> {
+  const all = [review, search, browse, cramPicker, quizPicker, quiz, stats, card, settings];
+  return Promise.allSettled(all.map((s) => s.preload())).then(() => {});
 }
-const CardScreen = lazy(() => import('./card/CardScreen.js').then((m) => ({ default: m.CardScreen })));
-const SettingsScreen = lazy(() => import('./settings/SettingsScreen.js').then((m) => ({ default: m.SettingsScreen })));
-const StatsScreen = lazy(() => import('./stats/StatsScreen.js').then((m) => ({ default: m.StatsScreen })));
-const QuizPicker = lazy(() => import('./pickers/QuizPicker.js').then((m) => ({ default: m.QuizPicker })));
-const CramPicker = lazy(() => import('./pickers/CramPicker.js').then((m) => ({ default: m.CramPicker })));
-const QuizScreen = lazy(() => import('./quiz/QuizScreen.js').then((m) => ({ default: m.QuizScreen })));
 
 export function ScreenSwitch({ screen }: { screen: Screen }) {
   switch (screen.kind) {
