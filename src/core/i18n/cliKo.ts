@@ -1,5 +1,6 @@
 /** 명령줄 출력, 저장소 알림, 덱 문제의 한국어 문구 (ko.ts의 `cli`). cliEn.ts와 모양이 같다. */
 import type { CliMessages } from './cliEn.js';
+import { objectParticle } from './particle.js';
 
 /** 덱·카드 필드 설명 (spec.ts의 영어 설명에 해당). */
 const FIELD_HINTS: Record<string, string> = {
@@ -215,7 +216,7 @@ export const cliKo: CliMessages = {
     nothingNew: (file, known) => `${file}에 새 기록이 없습니다 (기록 ${known}개 모두 이미 있음)`,
   },
   export: {
-    wrote: (what, out) => `${what}을(를) ${out}에 썼습니다`,
+    wrote: (what, out) => `${what}${objectParticle(what)} ${out}에 썼습니다`,
     notes: (cards, decks) => `덱 ${decks}개의 노트 ${cards}개`,
     deck: (id, cards) => `덱 "${id}" (카드 ${cards}장)`,
     decks: (decks, cards) => `덱 ${decks}개 (카드 ${cards}장)`,

@@ -262,7 +262,7 @@ export const en = {
     timeTotal: (t: string) => `Total ${t}`,
     reviewsToday: (n: number) => `${n} today`,
     forecast: 'Due, next 30 days',
-    forecastTotal: (n: number) => `${n} cards`,
+    forecastTotal: (n: number) => (n === 1 ? '1 card' : `${n} cards`),
     today: 'today',
     in30: '+30d',
     heatmap: (weeks: number) => `Reviews, last ${weeks} weeks`,
