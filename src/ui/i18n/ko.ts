@@ -281,7 +281,7 @@ export const ko: Messages = {
     noHistory: '아직 답이 없습니다',
     answerKinds: { review: '복습', cram: '벼락치기', quiz: '퀴즈' },
     hint: 's 보류 · b 숨기기 · f 초기화 · r 복습 · t 퀴즈 · u 되돌리기 · q 뒤로',
-    suspendedFlash: (id) => `보류했습니다. s를 다시 누르거나 \`amgi unsuspend ${id}\`로 되돌립니다.`,
+    suspendedFlash: (id) => `보류했습니다. s나 \`amgi unsuspend ${id}\`로 되돌립니다.`,
     unsuspendedFlash: '보류를 풀었습니다. 때가 되면 복습에 나옵니다.',
     buriedFlash: '내일까지 숨겼습니다. b를 다시 누르면 풀립니다.',
     unburiedFlash: '숨김을 풀었습니다. 오늘 다시 나올 수 있습니다.',
