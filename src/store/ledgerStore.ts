@@ -39,7 +39,9 @@ export interface ApplyResult {
  * and is extended; without one an index is built only if a card needs refolding.
  */
 export function applyLog(home: string, ledger: Ledger, from: number, ctx: LedgerContext, opts: { index?: EntryIndex; expectIno?: number; fresh?: boolean } = {}): ApplyResult & { index?: EntryIndex } {
-  let index = opts.index;
+  // An index that ends before `from` would never hold the entries in between (a merge plan's,
+  // read before another process moved state.bin past it): not used; one is loaded if needed.
+  let index = opts.index && opts.index.end >= from ? opts.index : undefined;
   const leeches = new Set<string>();
   /** Key → offset of its first entry not applied on the spot (Infinity: all were but an old keyless undo, see `skipped`). */
   const dirty = new Map<string, number>();
