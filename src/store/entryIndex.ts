@@ -23,9 +23,9 @@
 import { readFileSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { join } from 'node:path';
-import { emptyLedger, type ItemState, type Ledger } from '../core/schedule/ledger.js';
+import type { ItemState, Ledger } from '../core/schedule/ledger.js';
 import { FIELD, ROW_WIDTH, rowState, writeRow } from '../core/schedule/itemTable.js';
-import { DAYS_KEY, type LogEntry } from '../core/schedule/types.js';
+import { DAYS_KEY, type LogEntry, type UndoEntry } from '../core/schedule/types.js';
 import { writeFileAtomic } from './atomicFile.js';
 import { hashOf } from './idSet.js';
 import { scanLog } from './log.js';
@@ -438,16 +438,37 @@ export function indexPath(home: string): string {
   return join(home, INDEX_FILE);
 }
 
-/** Add the log's entries from `index.end` to `end` (the whole log when `end` is undefined). */
+/**
+ * Add the log's entries from `index.end` to `end` (the whole log when `end` is undefined). An
+ * undo that names no card (old versions) goes to its target's card, found by id: left out, a
+ * refold of that card from its first entry would count the undone answer again.
+ */
 function extend(home: string, index: EntryIndex, end?: number): EntryIndex {
-  const recent = emptyLedger();
+  const keyless: { offset: number; e: UndoEntry }[] = [];
   const scan = scanLog(home, index.end, (e, offset) => {
     if (end !== undefined && offset >= end) return;
-    const key = keyOfEntry(e, recent);
-    if (key !== undefined) index.add(key, offset, e);
+    if (e.op !== 'undo') index.add(e.key, offset, e);
+    else if (e.key !== undefined) index.add(e.key, offset, e);
+    else keyless.push({ offset, e });
   });
   index.end = end ?? scan.end;
+  if (keyless.length) {
+    const found = keysOfIds(home, new Set(keyless.map((u) => u.e.target)));
+    for (const u of keyless) {
+      const key = found.get(u.e.target);
+      if (key !== undefined) index.add(key, u.offset, u.e, true);
+    }
+  }
   return index;
+}
+
+/** The card keys of the entries with these ids (one pass over the log). */
+export function keysOfIds(home: string, ids: Set<string>): Map<string, string> {
+  const out = new Map<string, string>();
+  scanLog(home, 0, (e) => {
+    if (e.op !== 'undo' && ids.has(e.id)) out.set(e.id, e.key);
+  });
+  return out;
 }
 
 /**

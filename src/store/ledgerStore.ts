@@ -14,7 +14,7 @@ import { ledgerContext } from '../core/schedule/context.js';
 import { DAYS_KEY, type DaysEntry, type LogEntry, type RestoreEntry } from '../core/schedule/types.js';
 import { nodeCrypto } from '../core/crypto.js';
 import { logPath, readEntriesAt, scanLog, writeLogFile } from './log.js';
-import { entryHash, EntryIndex, keyOfEntry, loadIndex, saveIndex, type CardEntries, type Checkpoint } from './entryIndex.js';
+import { entryHash, EntryIndex, keyOfEntry, keysOfIds, loadIndex, saveIndex, type CardEntries, type Checkpoint } from './entryIndex.js';
 
 import { freePath, moveAside } from './recover.js';
 import { openSettings } from './settings.js';
@@ -39,7 +39,9 @@ export interface ApplyResult {
  * and is extended; without one an index is built only if a card needs refolding.
  */
 export function applyLog(home: string, ledger: Ledger, from: number, ctx: LedgerContext, opts: { index?: EntryIndex; expectIno?: number; fresh?: boolean } = {}): ApplyResult & { index?: EntryIndex } {
-  let index = opts.index;
+  // An index that ends before `from` would never hold the entries in between (a merge plan's,
+  // read before another process moved state.bin past it): not used; one is loaded if needed.
+  let index = opts.index && opts.index.end >= from ? opts.index : undefined;
   const leeches = new Set<string>();
   /** Key → offset of its first entry not applied on the spot (Infinity: all were but an old keyless undo, see `skipped`). */
   const dirty = new Map<string, number>();
@@ -188,15 +190,6 @@ export function checkpointHolds(cp: Checkpoint, hashes: Uint32Array, after: LogE
   // An undo's hash is its target's: one entry's hash in the other part is a repeat or an undo across.
   for (const e of after) if (hashes.includes(entryHash(e)) || (e.op !== 'undo' && Date.parse(e.at) <= la)) return false;
   return true;
-}
-
-/** The card keys of the entries with these ids (one pass over the log). */
-function keysOfIds(home: string, ids: Set<string>): Map<string, string> {
-  const out = new Map<string, string>();
-  scanLog(home, 0, (e) => {
-    if (e.op !== 'undo' && ids.has(e.id)) out.set(e.id, e.key);
-  });
-  return out;
 }
 
 export interface LedgerLoad {

@@ -17,6 +17,8 @@ import { appendEntries, readLog } from '../../src/store/log.js';
 import { openSettings } from '../../src/store/settings.js';
 import { paramsKey, readSnapshot } from '../../src/store/snapshot.js';
 import { tmpHome } from '../helpers/tmpHome.js';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 let home: string;
 let cleanup: () => void;
@@ -122,6 +124,27 @@ describe('old keyless undos', () => {
     const { stored, reference } = both();
     expect(stored).toEqual(reference);
   });
+});
+
+describe('old keyless undos, index.bin rebuilt by a scan', () => {
+  for (const how of ['missing', 'of another format'] as const)
+    test(`index.bin ${how}, then an older answer of the undone one's card: the undone answer stays undone`, () => {
+      const history = Array.from({ length: 20 }, (_, i) => answer(`h${i}`, 'd-0', T0 + i * 24 * HOUR, 3));
+      appendEntries(home, [...history, { v: 1, id: 'u1', at: new Date(T0 + 20 * 24 * HOUR).toISOString(), op: 'undo', target: 'h19' }]);
+      rebuildSnapshot(home, { now });
+      const file = join(home, 'index.bin');
+      if (how === 'missing') rmSync(file);
+      else {
+        const bytes = readFileSync(file);
+        bytes.write('9', bytes.indexOf('"format":2') + 9);
+        writeFileSync(file, bytes);
+      }
+      appendEntries(home, [answer('old1', 'd-0', T0 + 5 * 24 * HOUR + HOUR, 1)]);
+      rebuildSnapshot(home, { now });
+      const { stored, reference } = both();
+      expect(stored).toEqual(reference);
+      expect(loadIndex(home).size('d-0')).toBe(22);
+    });
 });
 
 describe('checkpointHolds', () => {

@@ -4,7 +4,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpHome } from '../helpers/tmpHome.js';
 import { importProgress } from '../../src/store/progressImport.js';
-import { readLog } from '../../src/store/log.js';
+import { appendEntries, readLog } from '../../src/store/log.js';
+import { rebuildSnapshot } from '../../src/store/ledgerStore.js';
+import { openSettings } from '../../src/store/settings.js';
+import { paramsKey, readSnapshot } from '../../src/store/snapshot.js';
+import { replay } from '../../src/core/schedule/ledger.js';
+import { ledgerContext } from '../../src/core/schedule/context.js';
 import { formatProgress } from '../../src/core/sync/progressFile.js';
 import type { AnswerEntry, LogEntry } from '../../src/core/schedule/types.js';
 
@@ -69,5 +74,27 @@ describe('importProgress', () => {
     expect(r.merged).toBe(true);
     expect(r.problems).toEqual([`reviews.jsonl: skipped an unreadable line at byte ${first.length + 1}`]);
     expect(readFileSync(join(home, 'reviews.jsonl'), 'utf8')).toContain('"id":"b"');
+  });
+
+  test('answers saved by another terminal while the merge waits for its question are kept in state.bin', async () => {
+    // A card with a history and index.bin (the plan reads the log through it).
+    appendEntries(home, Array.from({ length: 20 }, (_, i) => answer(`h${i}`, new Date(Date.parse('2026-01-01T09:00:00Z') + i * 86_400_000).toISOString())));
+    rebuildSnapshot(home, { now });
+    const file = progressFile([answer('m1', '2026-01-06T10:00:00.000Z'), answer('z', '2099-01-01T00:00:00.000Z')]);
+    const r = await importProgress(home, { AMGI_HOME: home }, { file, now }, {
+      confirm: () => {
+        // Meanwhile the app in another terminal answers the card and saves state.bin past the plan's index.
+        appendEntries(home, [answer('x1', '2026-02-20T10:00:00.000Z'), answer('x2', '2026-02-21T10:00:00.000Z')]);
+        rebuildSnapshot(home, { now });
+        return true;
+      },
+    });
+    expect(r.merged).toBe(true);
+    const settings = openSettings(home, now).settings;
+    const snap = readSnapshot(home, paramsKey(settings, true));
+    if (snap.kind !== 'ok') throw new Error(snap.kind);
+    const reference = replay(readLog(home).entries, ledgerContext(settings, true));
+    expect(snap.ledger.items.get('k-1')).toEqual(reference.items.get('k-1'));
+    expect(snap.ledger.items.get('k-1')!.reps).toBe(24); // the history, m1, x1, x2, z
   });
 });
