@@ -4,6 +4,8 @@
  * first (npm test does).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { e2eSessions } from '../helpers/e2e.js';
 import { snapshotBuild, type TmuxSession } from '../helpers/tmux.js';
 
@@ -49,6 +51,27 @@ describe('keys typed right after the start', () => {
     // stdin is raw from the first frame on: the key reaches the app (a quit, 0), not the terminal (SIGINT, 130).
     expect(await t.waitForExit()).toBe(0);
     expect(t.format('#{alternate_on}')).toBe('0');
+  });
+
+  test('Ctrl+C while a long history is rebuilt (no state.bin): it stops amgi then and there (SIGINT), not once the app is up', async () => {
+    const home = newHome();
+    // 300k answers over 3k cards: a rebuild of about a second, long before the first frame.
+    const lines: string[] = [];
+    const t0 = Date.UTC(2024, 0, 1);
+    for (let i = 0; i < 300_000; i++) {
+      lines.push(JSON.stringify({ v: 1, id: `x${i}`, at: new Date(t0 + i * 60_000).toISOString(), op: 'answer', key: `k-${i % 3000}`, deck: 'd', grade: 3, ms: 3000, kind: 'review', reschedule: true }));
+    }
+    writeFileSync(join(home, 'reviews.jsonl'), `${lines.join('\n')}\n`);
+    const t = await startSession({ home, cols: 80, rows: 24, bin: build.bin, env: { AMGI_NOW: '2025-03-03T09:00:00Z', LANG: 'en_US.UTF-8' } });
+    // Node is up and the rebuild under way; before, stdin was raw by now and Ctrl+C a key.
+    await new Promise((r) => setTimeout(r, 400));
+    expect(t.capture()).not.toContain('Quit');
+    t.keys('C-c');
+    // SIGINT reaches the whole foreground group, the test's wrapping shell too, so no exit status
+    // is written: the pane dies by the signal. Before, amgi read Ctrl+C as a key once up: exit 0.
+    for (const t1 = Date.now(); t.format('#{pane_dead}') !== '1' && Date.now() - t1 < 10_000; ) await new Promise((r) => setTimeout(r, 50));
+    expect(t.format('#{pane_dead} #{pane_dead_signal}')).toBe('1 2');
+    expect(t.capture()).not.toContain('Quit');
   });
 
   test('SIGTERM as soon as Home shows: the screen is given back too', async () => {

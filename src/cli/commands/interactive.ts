@@ -94,9 +94,6 @@ export async function run(ctx: CommandContext): Promise<number> {
   // mode would leave a blank screen: a shell or a test runner under CI must not change the app.
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
-  // From here keys wait in the terminal for Ink, neither echoed nor lost (Ink reads them once it
-  // is up); Ctrl+C among them quits as on any screen. Node restores the mode on every exit.
-  process.stdin.setRawMode?.(true);
   const color = colorEnabled(ctx.env, noColor);
   // Home's first frame from the store before React, Ink and yoga load (ui/firstFrame.ts);
   // every other first screen, or a terminal it cannot be exact for, starts as before.
@@ -112,6 +109,12 @@ export async function run(ctx: CommandContext): Promise<number> {
   const migrate = settingsNeedMigration(home);
   if (migrate) await preloadConf();
   const progress = openProgress({ home, decks, now: ctx.now, fuzz: true });
+  // From here keys wait in the terminal for Ink, neither echoed nor lost (Ink reads them once it
+  // is up); Ctrl+C among them quits as on any screen. Node restores the mode on every exit. Not
+  // before the store is open: a rebuild of a long history (seconds) must stay interruptible by
+  // Ctrl+C (raw mode turns SIGINT off), and what it costs is the echo of a key typed in the
+  // first few tens of milliseconds.
+  process.stdin.setRawMode?.(true);
   const services = { decks, problems: problems.map(formatProblem) };
   const { columns = 0, rows = 0 } = process.stdout;
   const frame = firstFrame?.homeFrameText({ ...services, progress, langFlag: lang, env: ctx.env, color, columns, rows });
