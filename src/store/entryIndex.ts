@@ -20,9 +20,10 @@
  * key numbers. Why a tail: saving after a merge of 1k entries writes the arrays as they are,
  * with no regrouping of a million offsets (the grouping waits until the tail is long).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import type { ItemState, Ledger } from '../core/schedule/ledger.js';
 import { FIELD, ROW_WIDTH, rowState, writeRow } from '../core/schedule/itemTable.js';
 import { DAYS_KEY, type LogEntry, type UndoEntry } from '../core/schedule/types.js';
@@ -352,16 +353,21 @@ export class EntryIndex {
     const tn = this.tn;
     const more: [number, Partial<ItemState>][] = [];
     for (const [c, x] of this.cpMore) if (c < n && this.cpKey[c] !== DEAD) more.push([c, x]);
-    const text = `${JSON.stringify({ format: INDEX_FORMAT, log: proof, keys, counts, tail: tn, decks: this.decks, more })}\n`;
+    const parts = [this.off, this.cpUpto.subarray(0, n), this.cpRows.subarray(0, n * ROW_WIDTH), this.tOff.subarray(0, tn), this.hash, this.cpKey.subarray(0, n), this.tHash.subarray(0, tn), this.tKey.subarray(0, tn)].map(le);
+    // A checksum of the arrays: a damaged offset or checkpoint row would otherwise be trusted
+    // (a refold of the wrong lines, counters gone negative). ≈ 10 ms over 20 MB.
+    // Empty parts skipped: Node 20's crc32 of a view of an empty ArrayBuffer returns 0, not the running value.
+    const crc = parts.reduce((c, p) => (p.length ? crc32(p, c) : c), 0);
+    const text = `${JSON.stringify({ format: INDEX_FORMAT, log: proof, keys, counts, tail: tn, decks: this.decks, more, crc })}\n`;
     const head = Buffer.alloc(align8(Buffer.byteLength(text)));
     head.write(text, 'utf8');
-    const parts = [this.off, this.cpUpto.subarray(0, n), this.cpRows.subarray(0, n * ROW_WIDTH), this.tOff.subarray(0, tn), this.hash, this.cpKey.subarray(0, n), this.tHash.subarray(0, tn), this.tKey.subarray(0, tn)];
-    return [head, ...parts.map(le)];
+    return [head, ...parts];
   }
 
   static decode(bytes: Buffer): { index: EntryIndex; proof: LogProof } {
     const nl = bytes.indexOf(10);
-    const h = JSON.parse(bytes.toString('utf8', 0, nl)) as { format: number; log: LogProof; keys: string[]; counts: number[]; tail: number; decks: string[]; more: [number, Partial<ItemState>][] };
+    const h = JSON.parse(bytes.toString('utf8', 0, nl)) as { format: number; log: LogProof; keys: string[]; counts: number[]; tail: number; decks: string[]; more: [number, Partial<ItemState>][]; crc: number };
+    if (crc32(bytes.subarray(align8(nl + 1))) !== h.crc) throw new Error('index checksum');
     if (h.format !== INDEX_FORMAT || !Array.isArray(h.keys) || !Array.isArray(h.counts) || h.keys.length !== h.counts.length || !Number.isInteger(h.tail) || !Array.isArray(h.decks) || !Array.isArray(h.more)) throw new Error('not an index');
     const total = h.counts.reduce((a, b) => a + b, 0);
     const tn = h.tail;
@@ -498,6 +504,12 @@ export function saveIndex(home: string, index: EntryIndex): void {
   try {
     writeFileAtomic(indexPath(home), index.encode(proof), { durable: false });
   } catch {
-    // The next refold scans the log instead.
+    // The next refold scans the log instead. The old file goes: after a rebuild (new scheduler
+    // settings) its checkpoints were folded under other settings, and its proof may still hold.
+    try {
+      rmSync(indexPath(home), { force: true });
+    } catch {
+      // Cannot be removed either: a folder we cannot write to, where nothing is saved at all.
+    }
   }
 }

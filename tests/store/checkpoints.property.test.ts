@@ -147,6 +147,32 @@ describe('old keyless undos, index.bin rebuilt by a scan', () => {
     });
 });
 
+describe('a damaged index.bin', () => {
+  test('an offset overwritten with another card\'s line: not trusted (checksum), scanned again; states and counters are the replay', () => {
+    const history = Array.from({ length: 20 }, (_, i) => answer(`h${i}`, KEYS[i % 2]!, T0 + i * 24 * HOUR, 3));
+    appendEntries(home, history);
+    rebuildSnapshot(home, { now });
+    const log = readFileSync(join(home, 'reviews.jsonl'), 'utf8');
+    const lineAt = (n: number) => Buffer.byteLength(log.split('\n').slice(0, n).join('\n')) + (n ? 1 : 0);
+    const double = (x: number) => {
+      const b = Buffer.alloc(8);
+      b.writeDoubleLE(x);
+      return b;
+    };
+    const file = join(home, 'index.bin');
+    const bytes = readFileSync(file);
+    // d-0's entry h2 now points at d-1's h1 (a stray write, a bad sector).
+    const at = bytes.indexOf(double(lineAt(2)), bytes.indexOf(10));
+    expect(at).toBeGreaterThan(0);
+    double(lineAt(1)).copy(bytes, at);
+    writeFileSync(file, bytes);
+    appendEntries(home, [answer('old1', 'd-0', T0 + 3 * 24 * HOUR + HOUR, 1)]);
+    rebuildSnapshot(home, { now });
+    const { stored, reference } = both();
+    expect(stored).toEqual(reference);
+  });
+});
+
 describe('checkpointHolds', () => {
   const index = new EntryIndex();
   const first = Array.from({ length: CHECKPOINT_EVERY }, (_, i) => answer(`a${i}`, 'k', T0 + i * HOUR, 3));
