@@ -14,15 +14,28 @@ const DEFAULT_MS_PER_ANSWER = 10_000;
  */
 const ANSWERS_PER = { new: 2.5, learning: 1.5, review: 1.1 } as const;
 
+/** A day's average counts once it has this many answers: one quick answer is not a day's pace. */
+const MIN_DAY_ANSWERS = 10;
+/** Before such a day: the answers so far, pulled toward the default as if it had this many more. */
+const PRIOR_ANSWERS = 10;
+
 /**
  * The learner's own time per answer: the median of the daily averages over the last `window`
- * study days with answers (a day spent away from the keyboard mid-card weighs one day, not its
- * minutes); the default before there is any history.
+ * study days with at least MIN_DAY_ANSWERS answers (a day spent away from the keyboard mid-card
+ * weighs one day, not its minutes). Before any such day, the answers so far blended with the
+ * default: one 1-second answer made "today ≈ 50 answers · 8 min" read "· 1 min" (walkthrough).
  */
 export function medianAnswerMs(days: ReadonlyMap<number, Pick<DayStat, 'n' | 'ms'>>, today: number, window = 30): number {
   const means: number[] = [];
-  for (const [day, s] of days) if (day <= today && day > today - window && s.n > 0) means.push(s.ms / s.n);
-  if (!means.length) return DEFAULT_MS_PER_ANSWER;
+  let n = 0;
+  let ms = 0;
+  for (const [day, s] of days) {
+    if (day > today || day <= today - window || s.n <= 0) continue;
+    n += s.n;
+    ms += s.ms;
+    if (s.n >= MIN_DAY_ANSWERS) means.push(s.ms / s.n);
+  }
+  if (!means.length) return (ms + DEFAULT_MS_PER_ANSWER * PRIOR_ANSWERS) / (n + PRIOR_ANSWERS);
   means.sort((a, b) => a - b);
   const mid = means.length >> 1;
   return means.length % 2 ? means[mid]! : (means[mid - 1]! + means[mid]!) / 2;
