@@ -18,16 +18,32 @@ import { IdSet, IdsExcept, U32List } from './idSet.js';
 
 const CHUNK = 1 << 20;
 
-/** Each line of a UTF-8 text file (BOM and CR dropped), read in chunks: (text, 1-based line number). */
-export function* fileLines(file: string): Generator<[string, number]> {
-  let fd: number;
+/** A descriptor on `file`, or one clear InputError (a folder, a missing or unreadable file). */
+function openText(file: string): number {
   try {
     if (statSync(file).isDirectory()) throw new InputError(file, 'is a folder, not a file');
-    fd = openSync(file, 'r');
+    return openSync(file, 'r');
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(file, `cannot read: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
   }
+}
+
+/** The text of the `got` bytes read (0: the end, flushing the decoder), or an InputError for binary or non-UTF-8 bytes. */
+function decodeChunk(decoder: InstanceType<typeof TextDecoder>, bytes: Buffer, file: string): string {
+  if (bytes.length > 0 && bytes.includes(0)) throw new InputError(file, 'binary file, not text', undefined, 'import a progress file made by `amgi export --progress`');
+  try {
+    return decoder.decode(bytes, { stream: bytes.length > 0 });
+  } catch {
+    throw new InputError(file, 'invalid UTF-8', undefined, 'save the file as UTF-8');
+  }
+}
+
+const withoutCr = (line: string) => (line.endsWith('\r') ? line.slice(0, -1) : line);
+
+/** Each line of a UTF-8 text file (BOM and CR dropped), read in chunks: (text, 1-based line number). */
+export function* fileLines(file: string): Generator<[string, number]> {
+  const fd = openText(file);
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let n = 0;
   let carry = '';
@@ -35,20 +51,14 @@ export function* fileLines(file: string): Generator<[string, number]> {
     const buf = Buffer.allocUnsafe(CHUNK);
     for (;;) {
       const got = readSync(fd, buf, 0, CHUNK, null);
-      if (got > 0 && buf.subarray(0, got).includes(0)) throw new InputError(file, 'binary file, not text', undefined, 'import a progress file made by `amgi export --progress`');
-      let text: string;
-      try {
-        text = decoder.decode(buf.subarray(0, got), { stream: got > 0 });
-      } catch {
-        throw new InputError(file, 'invalid UTF-8', undefined, 'save the file as UTF-8');
-      }
+      let text = decodeChunk(decoder, buf.subarray(0, got), file);
       if (n === 0 && carry === '' && text.startsWith('\ufeff')) text = text.slice(1);
       const parts = (carry + text).split('\n');
       carry = got > 0 ? parts.pop()! : '';
-      for (const p of parts) yield [p.endsWith('\r') ? p.slice(0, -1) : p, ++n];
+      for (const p of parts) yield [withoutCr(p), ++n];
       if (got <= 0) break;
     }
-    if (carry) yield [carry.endsWith('\r') ? carry.slice(0, -1) : carry, ++n];
+    if (carry) yield [withoutCr(carry), ++n];
   } finally {
     closeSync(fd);
   }
@@ -144,32 +154,64 @@ const FUTURE_SLACK_MS = 24 * 3_600_000;
 const BY_CARD_LIMIT = 20_000;
 const digest = (e: LogEntry) => crc32(JSON.stringify(e));
 
-export function planProgressMerge(home: string, file: string, now: number): ProgressPlan {
-  // Pass 1, the file: every line checked before anything is written; ids with a digest of the content.
-  const incoming = new IdSet();
-  const digests = new U32List();
+/** Pass 1's findings about the file: its ids (with a digest of each entry), the cards it touches, what needs confirming. */
+interface IncomingScan {
+  incoming: IdSet;
+  digests: U32List;
   /** The cards the file's entries belong to (undefined once one names none: an old keyless undo), each with its entries' id hashes (undefined: an undo, whose id the index does not keep). */
-  let keys: Map<string, number[] | undefined> | undefined = new Map();
-  const future = new Set<string>();
-  const forgets = new Set<string>();
-  let latest: string | undefined;
-  let count = 0;
+  keys: Map<string, number[] | undefined> | undefined;
+  future: Set<string>;
+  forgets: Set<string>;
+  latest?: string;
+  count: number;
+}
+
+/** The cards an entry touches, for the by-card read of pass 2 (keys undefined: scan the whole log). */
+function noteCard(keys: IncomingScan['keys'], e: LogEntry, count: number): IncomingScan['keys'] {
+  if (e.op === 'undo' && e.key === undefined) return undefined;
+  if (!keys || count > BY_CARD_LIMIT) return keys;
+  const had = keys.get(e.key!);
+  if (e.op === 'undo') keys.set(e.key!, undefined);
+  else if (had) had.push(idHash(e.id));
+  else if (!keys.has(e.key!)) keys.set(e.key!, [idHash(e.id)]);
+  return keys;
+}
+
+/** Pass 1, the file: every line checked before anything is written. */
+function scanIncoming(file: string, now: number): IncomingScan {
+  const r: IncomingScan = { incoming: new IdSet(), digests: new U32List(), keys: new Map(), future: new Set(), forgets: new Set(), count: 0 };
   for (const e of progressEntries(file)) {
-    count++;
-    digests.set(incoming.add(e.id), digest(e));
-    if (e.op === 'undo' && e.key === undefined) keys = undefined;
-    else if (keys && count <= BY_CARD_LIMIT) {
-      const had = keys.get(e.key!);
-      if (e.op === 'undo') keys.set(e.key!, undefined);
-      else if (had) had.push(idHash(e.id));
-      else if (!keys.has(e.key!)) keys.set(e.key!, [idHash(e.id)]);
-    }
+    r.count++;
+    r.digests.set(r.incoming.add(e.id), digest(e));
+    r.keys = noteCard(r.keys, e, r.count);
     if (Date.parse(e.at) > now + FUTURE_SLACK_MS) {
-      future.add(e.id);
-      if (!latest || e.at > latest) latest = e.at;
-    } else future.delete(e.id);
-    if (e.op === 'forget') forgets.add(e.id);
+      r.future.add(e.id);
+      if (!r.latest || e.at > r.latest) r.latest = e.at;
+    } else r.future.delete(e.id);
+    if (e.op === 'forget') r.forgets.add(e.id);
   }
+  return r;
+}
+
+/** The log lines of `keys`' cards whose id hash is one of the file's (all of a card's lines when it brings an undo). */
+function touchedLines(home: string, index: EntryIndex, keys: Map<string, number[] | undefined>, seen: (e: LogEntry) => void): void {
+  const offsets: number[] = [];
+  for (const [key, hashes] of keys) {
+    const own = index.entries(key);
+    const want = hashes && new Set(hashes);
+    for (let i = 0; i < own.off.length; i++) if (!want || want.has(own.hash[i]!)) offsets.push(own.off[i]!);
+  }
+  const fd = openSync(logPath(home), 'r');
+  try {
+    // A bounded batch at a time: parsed entries are ~300 bytes each.
+    for (let i = 0; i < offsets.length; i += 50_000) for (const e of readEntriesAt(fd, offsets.slice(i, i + 50_000))) seen(e);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function planProgressMerge(home: string, file: string, now: number): ProgressPlan {
+  const { incoming, digests, keys, future, forgets, latest, count } = scanIncoming(file, now);
   // Pass 2, the log: what is here already. A small file (another machine's last days, a sync
   // step) reads, through the entry index, only the lines whose id hash is one of its entries'
   // (all of a card's lines when it brings an undo: the index keeps an undo's target, not its
@@ -193,19 +235,7 @@ export function planProgressMerge(home: string, file: string, now: number): Prog
     // No history here yet: everything is new.
   } else if (keys && count <= BY_CARD_LIMIT && existsSync(indexPath(home))) {
     index = loadIndex(home);
-    const offsets: number[] = [];
-    for (const [key, hashes] of keys) {
-      const own = index.entries(key);
-      const want = hashes && new Set(hashes);
-      for (let i = 0; i < own.off.length; i++) if (!want || want.has(own.hash[i]!)) offsets.push(own.off[i]!);
-    }
-    const fd = openSync(logPath(home), 'r');
-    try {
-      // A bounded batch at a time: parsed entries are ~300 bytes each.
-      for (let i = 0; i < offsets.length; i += 50_000) for (const e of readEntriesAt(fd, offsets.slice(i, i + 50_000))) seen(e);
-    } finally {
-      closeSync(fd);
-    }
+    touchedLines(home, index, keys, seen);
   } else problems = scanLog(home, 0, seen).problems;
   const add = new IdsExcept(incoming, here, known);
   return { file, incoming: count, known, add, conflicts: conflicts.sort(), future: { count: future.size, ...(latest && future.size ? { latest } : {}) }, forgets: forgets.size, logProblems: problems, ...(index ? { index } : {}) };

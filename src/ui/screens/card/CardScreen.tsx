@@ -45,6 +45,23 @@ export function CardScreen({ deckId, cardId, itemKey }: { deckId: string; cardId
     const id = progress.setFlag(key, op);
     dispatch({ type: 'did', id, key, flash });
   };
+  const toggleSuspend = () => {
+    if (info?.suspended) flag('unsuspend', { text: t.cardState.unsuspendedFlash, tone: 'ok' });
+    else flag('suspend', { text: t.cardState.suspendedFlash(key), tone: 'info' });
+  };
+  const toggleBury = () => {
+    if (info?.buried) flag('unbury', { text: t.cardState.unburiedFlash, tone: 'ok' });
+    else flag('bury', { text: t.cardState.buriedFlash, tone: 'info' });
+  };
+  /** This screen's own last flag, newest first. */
+  const undoLast = () => {
+    const last = current().done.at(-1);
+    if (!last) dispatch({ type: 'flash', flash: { text: t.cardState.nothingToUndo, tone: 'warn' } });
+    else {
+      progress.undoEntry(last.id, last.key);
+      dispatch({ type: 'undone', flash: { text: t.cardState.undone, tone: 'info' } });
+    }
+  };
   useScreenInput(
     (input, k) => {
       if (current().confirmForget) {
@@ -58,22 +75,11 @@ export function CardScreen({ deckId, cardId, itemKey }: { deckId: string; cardId
         return true;
       }
       if (handle(input, k)) return true;
-      const s = info;
-      if (matches(Command.ToggleSuspend, input, k)) {
-        if (s?.suspended) flag('unsuspend', { text: t.cardState.unsuspendedFlash, tone: 'ok' });
-        else flag('suspend', { text: t.cardState.suspendedFlash(key), tone: 'info' });
-      } else if (matches(Command.ToggleBury, input, k)) {
-        if (s?.buried) flag('unbury', { text: t.cardState.unburiedFlash, tone: 'ok' });
-        else flag('bury', { text: t.cardState.buriedFlash, tone: 'info' });
-      } else if (matches(Command.Forget, input, k)) dispatch({ type: 'askForget' });
-      else if (matches(Command.Undo, input, k)) {
-        const last = current().done.at(-1);
-        if (!last) dispatch({ type: 'flash', flash: { text: t.cardState.nothingToUndo, tone: 'warn' } });
-        else {
-          progress.undoEntry(last.id, last.key);
-          dispatch({ type: 'undone', flash: { text: t.cardState.undone, tone: 'info' } });
-        }
-      } else if (matches(Command.StudyCard, input, k)) shell.push({ kind: 'cram', options: { keys: [key], reschedule: true } });
+      if (matches(Command.ToggleSuspend, input, k)) toggleSuspend();
+      else if (matches(Command.ToggleBury, input, k)) toggleBury();
+      else if (matches(Command.Forget, input, k)) dispatch({ type: 'askForget' });
+      else if (matches(Command.Undo, input, k)) undoLast();
+      else if (matches(Command.StudyCard, input, k)) shell.push({ kind: 'cram', options: { keys: [key], reschedule: true } });
       else if (matches(Command.QuizCard, input, k)) shell.push({ kind: 'quiz', mode: 'mixed', keys: [key], count: 1 });
       else if (matches(Command.Search, input, k)) shell.pop();
       else return false;
