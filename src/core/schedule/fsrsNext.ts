@@ -50,23 +50,37 @@ export function aleaFirst(seed: string): number {
   return aleaOut(mashStep(MASH_N3, seed));
 }
 
+/** Slots of directNext's `reg`. */
+const ND = 0;
+const NS = 1;
+const DRAWN = 2;
+const SEED_T = 3;
+const SEED_REPS = 4;
+const SEED_DS = 5;
+
+/** Reps counts whose seed prefix is remembered per day. */
+const REPS_KEPT = 256;
+
 /**
  * `aleaFirst(`${day}_${reps}_${ds}`)`, the fuzz seed's draw, with the mash of `${day}_${reps}_`
  * remembered (mash is a serial chain, ≈ 30 ns a character): a replay meets the same day and
- * the same few reps counts thousands of times, and only d × s is new each time.
+ * the same few reps counts thousands of times, and only d × s is new each time. The reps
+ * prefixes of the day sit in an array by reps (NaN: not yet), not a Map: one lookup an answer.
  */
 function seededDraw(): (day: number, reps: number, ds: number) => number {
   let lastDay = Number.NaN;
-  let byReps = new Map<number, number>();
+  const byReps = new Float64Array(REPS_KEPT);
   let dayMash = 0;
   return (day, reps, ds) => {
     if (day !== lastDay) {
       lastDay = day;
-      byReps = new Map();
+      byReps.fill(Number.NaN);
       dayMash = mashStep(MASH_N3, `${day}_`);
     }
-    let n = byReps.get(reps);
-    if (n === undefined) byReps.set(reps, (n = mashStep(dayMash, `${reps}_`)));
+    // A restored state may carry any count (a fraction, a huge one): those are mashed each time.
+    if (!(reps >= 0 && reps < REPS_KEPT && reps === Math.floor(reps))) return aleaOut(mashStep(mashStep(dayMash, `${reps}_`), `${ds}`));
+    let n = byReps[reps]!;
+    if (Number.isNaN(n)) byReps[reps] = n = mashStep(dayMash, `${reps}_`);
     return aleaOut(mashStep(n, `${ds}`));
   };
 }
@@ -105,42 +119,38 @@ export function directNext(f: FSRS, fuzz: boolean): (m: MemoryState, t: number, 
 
   const forgettingCurve = (t: number, s: number) => roundTo8(Math.pow(1 + (factor * t) / s, decay));
 
-  // next_state's result and the fuzz draw of the review being computed (one at a time: plain
-  // variables instead of a tuple and closures per answer, which were a third of the step's cost).
-  let nd = 0;
-  let ns = 0;
-  let drawn = -1;
-  let seedT = 0;
-  let seedReps = 0;
-  let seedDS = 0;
+  // next_state's result and the fuzz draw of the review being computed (one at a time: slots
+  // instead of a tuple and closures per answer, which were a third of the step's cost). Slots of
+  // a typed array, not `let`s: a captured variable holds a double as a new heap number per write.
+  const reg = new Float64Array(6);
   const draw = seededDraw();
 
-  /** algorithm.next_state into nd, ns. */
+  /** algorithm.next_state into reg[ND], reg[NS]. */
   // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: ts-fsrs's next_state branch for branch, so fsrsNext.test.ts's pin is easy to audit
   const nextDS = (d: number, s: number, t: number, g: number, r: number): void => {
     if (d === 0 && s === 0) {
-      nd = clamp(initD(g), 1, 10);
-      ns = Math.max(w[g - 1]!, 0.1);
+      reg[ND] = clamp(initD(g), 1, 10);
+      reg[NS] = Math.max(w[g - 1]!, 0.1);
       return;
     }
     if (d < 1 || s < S_MIN) throw new Error(`Invalid memory state { difficulty: ${d}, stability: ${s} }`);
     if (t === 0 && shortTerm) {
       const sinc = Math.pow(s, -w[19]!) * Math.exp(w[17]! * (g - 3 + w[18]!));
-      ns = roundTo8(clamp(s * (g >= 2 ? Math.max(sinc, 1.0) : sinc), S_MIN, S_MAX));
+      reg[NS] = roundTo8(clamp(s * (g >= 2 ? Math.max(sinc, 1.0) : sinc), S_MIN, S_MAX));
     } else {
       const rr = Number.isNaN(r) ? forgettingCurve(t, s) : r;
       if (g === 1) {
         const fail = roundTo8(clamp(w[11]! * Math.pow(d, -w[12]!) * (Math.pow(s + 1, w[13]!) - 1) * Math.exp((1 - rr) * w[14]!), S_MIN, S_MAX));
-        ns = clamp(roundTo8(s / Math.exp(w17 * w18)), S_MIN, fail);
+        reg[NS] = clamp(roundTo8(s / Math.exp(w17 * w18)), S_MIN, fail);
       } else {
         const hard = g === 2 ? w[15]! : 1;
         const easy = g === 4 ? w[16]! : 1;
-        ns = roundTo8(clamp(s * (1 + expW8 * (11 - d) * Math.pow(s, -w[9]!) * (Math.exp((1 - rr) * w[10]!) - 1) * hard * easy), S_MIN, S_MAX));
+        reg[NS] = roundTo8(clamp(s * (1 + expW8 * (11 - d) * Math.pow(s, -w[9]!) * (Math.exp((1 - rr) * w[10]!) - 1) * hard * easy), S_MIN, S_MAX));
       }
     }
     const deltaD = -w[6]! * (g - 3);
     const nextD = d + roundTo8((deltaD * (10 - d)) / 9);
-    nd = clamp(roundTo8(w[7]! * initEasyD + (1 - w[7]!) * nextD), 1, 10);
+    reg[ND] = clamp(roundTo8(w[7]! * initEasyD + (1 - w[7]!) * nextD), 1, 10);
   };
 
   /** algorithm.next_interval with its fuzz (one draw, the same for every grade of one review). */
@@ -158,8 +168,8 @@ export function directNext(f: FSRS, fuzz: boolean): (m: MemoryState, t: number, 
     min = Math.min(min, max);
     // The seed strategy of fsrs.ts (fuzzSeed): the review's UTC day, reps after this review, d × s
     // before it. Made only when an interval is fuzzed: printing d × s is a good part of its cost.
-    if (drawn < 0) drawn = draw(Math.floor(seedT / DAY), seedReps, seedDS);
-    return Math.floor(drawn * (max - min + 1) + min);
+    if (reg[DRAWN]! < 0) reg[DRAWN] = draw(Math.floor(reg[SEED_T]! / DAY), reg[SEED_REPS]!, reg[SEED_DS]!);
+    return Math.floor(reg[DRAWN]! * (max - min + 1) + min);
   };
 
   /** applyLearningSteps onto `out` (its stability set), from the card's state and step before. */
@@ -189,35 +199,35 @@ export function directNext(f: FSRS, fuzz: boolean): (m: MemoryState, t: number, 
     const elapsed = m.st !== State.New && m.last !== undefined ? Math.floor(t / DAY) - Math.floor(m.last / DAY) : 0;
     const reps = m.reps + 1;
     const step = m.step || 0;
-    drawn = -1;
-    seedT = t;
-    seedReps = reps;
-    seedDS = m.d * m.s;
+    reg[DRAWN] = -1;
+    reg[SEED_T] = t;
+    reg[SEED_REPS] = reps;
+    reg[SEED_DS] = m.d * m.s;
     const out: MemoryState = { due: 0, s: 0, d: 0, el: elapsed, sch: m.sch, step, reps, lapses: m.lapses, st: m.st, last: t };
 
     if (m.st !== State.Review) {
       nextDS(m.d, m.s, elapsed, grade, NaN);
-      out.d = nd;
-      out.s = ns;
+      out.d = reg[ND]!;
+      out.s = reg[NS]!;
       learningSteps(out, m.st, step, grade, m.st === State.New ? State.Learning : m.st, t, elapsed);
       return out;
     }
     const r = forgettingCurve(elapsed, m.s);
     if (grade === 1) {
       nextDS(m.d, m.s, elapsed, 1, r);
-      out.d = nd;
-      out.s = ns;
+      out.d = reg[ND]!;
+      out.s = reg[NS]!;
       learningSteps(out, m.st, step, 1, State.Relearning, t, elapsed);
       out.lapses++;
       return out;
     }
     // Hard, Good and Easy intervals are chained (hard ≤ good < easy): compute what the grade needs.
     nextDS(m.d, m.s, elapsed, 2, r);
-    const dh = nd;
-    const sh = ns;
+    const dh = reg[ND]!;
+    const sh = reg[NS]!;
     nextDS(m.d, m.s, elapsed, 3, r);
-    const dg = nd;
-    const sg = ns;
+    const dg = reg[ND]!;
+    const sg = reg[NS]!;
     let hardI = interval(sh, elapsed);
     let goodI = interval(sg, elapsed);
     hardI = Math.min(hardI, goodI);
@@ -233,9 +243,9 @@ export function directNext(f: FSRS, fuzz: boolean): (m: MemoryState, t: number, 
       ivl = goodI;
     } else {
       nextDS(m.d, m.s, elapsed, 4, r);
-      out.d = nd;
-      out.s = ns;
-      ivl = Math.max(interval(ns, elapsed), goodI + 1);
+      out.d = reg[ND]!;
+      out.s = reg[NS]!;
+      ivl = Math.max(interval(reg[NS]!, elapsed), goodI + 1);
     }
     out.st = State.Review;
     out.step = 0;
