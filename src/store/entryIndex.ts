@@ -228,12 +228,12 @@ export class EntryIndex {
   }
 
   /**
-   * Whether key number `k` (add's answer) has a multiple of CHECKPOINT_EVERY entries: when its
+   * Whether key number `k` (add's answer; −1: none) has a multiple of CHECKPOINT_EVERY entries: when its
    * newest was applied on the spot, noteApplied keeps its state. By number, and the state asked
    * for only then: a rebuild looked the key up twice more per entry.
    */
   checkpointDue(k: number): boolean {
-    return this.count[k]! % CHECKPOINT_EVERY === 0 && this.keyList[k] !== DAYS_KEY;
+    return k >= 0 && this.count[k]! % CHECKPOINT_EVERY === 0 && this.keyList[k] !== DAYS_KEY;
   }
 
   /** Keep `state`, the fold of key number `k`'s entries up to `offset` (see checkpointDue). A copy: the caller's object may be updated in place. */

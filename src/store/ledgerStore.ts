@@ -74,7 +74,7 @@ export function applyLog(home: string, ledger: Ledger, from: number, ctx: Ledger
         dirtyAt.set(key, e.op === 'undo' ? Infinity : Date.parse(e.at));
       } else {
         if (r.leech) leeches.add(e.id);
-        if (k >= 0 && index!.checkpointDue(k)) index!.noteApplied(k, offset, ledger.items.get(key));
+        if (index?.checkpointDue(k)) index.noteApplied(k, offset, ledger.items.get(key));
       }
     },
     opts.expectIno,
