@@ -65,6 +65,8 @@ const SEED_DS = 5;
 const D0 = 6;
 const S0 = 7;
 const R0 = 8;
+/** The part of a recall's stability growth every grade shares (NaN: not computed for this answer yet). */
+const GROWTH = 9;
 
 /**
  * `${x}`. For a finite number JSON.stringify is the same text by definition (ToString), made
@@ -143,7 +145,7 @@ export function directNext(f: FSRS, fuzz: boolean): (m: MemoryState, t: number, 
   // instead of a tuple and closures per answer, which were a third of the step's cost). Slots of
   // a typed array, not `let`s: a captured variable holds a double as a new heap number per write,
   // and so does a double passed to a function that is not inlined (nextDS's input is in slots too).
-  const reg = new Float64Array(9);
+  const reg = new Float64Array(10);
   const draw = seededDraw();
 
   /** algorithm.next_state of reg[D0], reg[S0], reg[R0] into reg[ND], reg[NS]. */
@@ -169,7 +171,10 @@ export function directNext(f: FSRS, fuzz: boolean): (m: MemoryState, t: number, 
       } else {
         const hard = g === 2 ? w[15]! : 1;
         const easy = g === 4 ? w[16]! : 1;
-        reg[NS] = roundTo8(clamp(s * (1 + expW8 * (11 - d) * Math.pow(s, -w[9]!) * (Math.exp((1 - rr) * w[10]!) - 1) * hard * easy), S_MIN, S_MAX));
+        // ts-fsrs's product, left to right: the factor before `hard` is the same for Hard, Good and
+        // Easy of one answer, so its pow and exp are computed once for them.
+        if (Number.isNaN(reg[GROWTH]!)) reg[GROWTH] = expW8 * (11 - d) * Math.pow(s, -w[9]!) * (Math.exp((1 - rr) * w[10]!) - 1);
+        reg[NS] = roundTo8(clamp(s * (1 + reg[GROWTH]! * hard * easy), S_MIN, S_MAX));
       }
     }
     const deltaD = -w[6]! * (g - 3);
@@ -229,6 +234,7 @@ export function directNext(f: FSRS, fuzz: boolean): (m: MemoryState, t: number, 
     reg[SEED_DS] = m.d * m.s;
     reg[D0] = m.d;
     reg[S0] = m.s;
+    reg[GROWTH] = Number.NaN;
     let out: MemoryState;
     if (into) {
       out = into;
