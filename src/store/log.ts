@@ -164,11 +164,13 @@ export function scanLines(file: string, from: number, onLine: (text: string, off
     let carryAt = pos;
     while (pos < size) {
       const want = Math.min(CHUNK, size - pos);
-      const chunk = Buffer.allocUnsafe(want);
-      const got = readSync(fd, chunk, 0, want, pos);
+      // The carried part of a line first, then the read right after it: no copy of the megabyte read.
+      const chunk = Buffer.allocUnsafe(carry.length + want);
+      carry.copy(chunk, 0);
+      const got = readSync(fd, chunk, carry.length, want, pos);
       if (got <= 0) break;
       pos += got;
-      const buf = carry.length ? Buffer.concat([carry, chunk.subarray(0, got)]) : chunk.subarray(0, got);
+      const buf = chunk.subarray(0, carry.length + got);
       const start = eachLine(buf, carryAt, onLine);
       carry = buf.subarray(start);
       carryAt += start;
