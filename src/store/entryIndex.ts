@@ -117,16 +117,17 @@ export class EntryIndex {
   }
 
   /**
-   * Record the entry at `offset` (false: one before `end`, which the index holds already).
-   * `insert`: it may lie before entries of its card already here (an old keyless undo, found late).
+   * Record the entry at `offset`; its key's number (for noteApplied), or −1 when it is one before
+   * `end`, which the index holds already. `insert`: it may lie before entries of its card already
+   * here (an old keyless undo, found late).
    */
-  add(key: string, offset: number, e: LogEntry, insert = false): boolean {
-    if (offset < this.end && !insert) return false;
+  add(key: string, offset: number, e: LogEntry, insert = false): number {
+    if (offset < this.end && !insert) return -1;
     const k = this.keyOf(key);
     const h = entryHash(e);
     if (insert) {
       const own = this.entries(key);
-      if (own.off.includes(offset)) return false;
+      if (own.off.includes(offset)) return -1;
       if (own.off.length && offset < own.off[own.off.length - 1]!) {
         this.unsorted.add(k);
         // Checkpoints after it no longer hold all of their entries.
@@ -144,7 +145,7 @@ export class EntryIndex {
     this.tKey[n] = k;
     this.count[k]!++;
     if (this.tailOf) this.tailOf = undefined;
-    return true;
+    return k;
   }
 
   /** Entries recorded for `key`. */
@@ -228,14 +229,17 @@ export class EntryIndex {
   }
 
   /**
-   * After the entry at `offset` (the newest of `key` here) was applied on the spot: every
-   * CHECKPOINT_EVERY entries, `state` (the fold of all of them) is kept. A copy: the caller's
-   * object may be updated in place.
+   * Whether key number `k` (add's answer; −1: none) has a multiple of CHECKPOINT_EVERY entries: when its
+   * newest was applied on the spot, noteApplied keeps its state. By number, and the state asked
+   * for only then: a rebuild looked the key up twice more per entry.
    */
-  noteApplied(key: string, offset: number, state: ItemState | undefined): void {
-    const k = this.keyNo.get(key);
-    if (state === undefined || k === undefined || this.count[k]! % CHECKPOINT_EVERY !== 0 || key === DAYS_KEY) return;
-    this.addCheckpoint(k, offset, state);
+  checkpointDue(k: number): boolean {
+    return k >= 0 && this.count[k]! % CHECKPOINT_EVERY === 0 && this.keyList[k] !== DAYS_KEY;
+  }
+
+  /** Keep `state`, the fold of key number `k`'s entries up to `offset` (see checkpointDue). A copy: the caller's object may be updated in place. */
+  noteApplied(k: number, offset: number, state: ItemState | undefined): void {
+    if (state !== undefined) this.addCheckpoint(k, offset, state);
   }
 
   /** Keep `state` as `key`'s fold of its entries up to `upto` (after a refold of all of them). */

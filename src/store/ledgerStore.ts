@@ -64,8 +64,8 @@ export function applyLog(home: string, ledger: Ledger, from: number, ctx: Ledger
         return;
       }
       if (e.op === 'undo' && e.key === undefined) viaRecent.push({ key, offset, e });
-      const added = index?.add(key, offset, e) === true;
-      if (dirty.has(key)) {
+      const k = index ? index.add(key, offset, e) : -1;
+      if (dirty.size && dirty.has(key)) {
         if (e.op === 'undo') applyEntry(ledger, e, ctx); // drops the target from `recent`
         else dirtyAt.set(key, Math.min(dirtyAt.get(key)!, Date.parse(e.at)));
         return;
@@ -76,7 +76,7 @@ export function applyLog(home: string, ledger: Ledger, from: number, ctx: Ledger
         dirtyAt.set(key, e.op === 'undo' ? Infinity : Date.parse(e.at));
       } else {
         if (r.leech) leeches.add(e.id);
-        if (added) index!.noteApplied(key, offset, ledger.items.get(key));
+        if (index?.checkpointDue(k)) index.noteApplied(k, offset, ledger.items.get(key));
       }
     },
     opts.expectIno,

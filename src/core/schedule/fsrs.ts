@@ -61,7 +61,8 @@ export interface SchedulerOptions {
 
 /** `at` before the card's last review counts as that review's time (next, preview, forget). */
 export interface Scheduler {
-  next(m: MemoryState, at: number, grade: Grade): MemoryState;
+  /** `into`: written with every field of the result and returned (see directNext). */
+  next(m: MemoryState, at: number, grade: Grade, into?: MemoryState): MemoryState;
   /** All four outcomes, for the grade buttons. */
   preview(m: MemoryState, at: number): Record<Grade, MemoryState>;
   /** Probability of recall at `at` (0 for a card never studied). */
@@ -107,8 +108,8 @@ export function makeScheduler(opts: SchedulerOptions): Scheduler {
   // f.next, computed directly (fsrsNext.ts; a test holds the two equal).
   const next = directNext(f, opts.fuzz);
   return {
-    next(m, at, grade) {
-      return next(m, clamp(m, at), grade);
+    next(m, at, grade, into) {
+      return next(m, clamp(m, at), grade, into);
     },
     preview(m, at) {
       const t = clamp(m, at);

@@ -40,21 +40,35 @@ function daysFromCivil(y: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
-/** `toISOString()`'s form with every field in range, as epoch ms; NaN otherwise (Date.parse decides). */
-function parseIso(s: string): number {
-  if (s.length !== 24 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || s.charCodeAt(19) !== 46 || s.charCodeAt(23) !== 90) return Number.NaN;
+/** The date part (YYYY-MM-DD) parseIso read last, and its first millisecond: a log's times share a date by the thousand. */
+let lastDate = '';
+let lastDateMs = 0;
+
+/** The epoch ms of a valid YYYY-MM-DD at the start of `s`, or NaN. */
+function dateMs(s: string): number {
+  if (lastDate !== '' && s.startsWith(lastDate)) return lastDateMs;
   const y = digits(s, 0, 4);
   const mo = digits(s, 5, 2);
   const d = digits(s, 8, 2);
+  // Date.parse rolls some out-of-range days over (Feb 30 → Mar 2): left to it.
+  if (y < 0 || mo < 1 || mo > 12 || d < 1) return Number.NaN;
+  const leap = mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (d > MONTH_DAYS[mo - 1]! + (leap ? 1 : 0)) return Number.NaN;
+  lastDate = s.slice(0, 10);
+  lastDateMs = daysFromCivil(y, mo, d) * 86_400_000;
+  return lastDateMs;
+}
+
+/** `toISOString()`'s form with every field in range, as epoch ms; NaN otherwise (Date.parse decides). */
+function parseIso(s: string): number {
+  if (s.length !== 24 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || s.charCodeAt(19) !== 46 || s.charCodeAt(23) !== 90) return Number.NaN;
   const h = digits(s, 11, 2);
   const mi = digits(s, 14, 2);
   const sec = digits(s, 17, 2);
   const ms = digits(s, 20, 3);
-  // Date.parse rolls some out-of-range days over (Feb 30 → Mar 2) and accepts 24:00: left to it.
-  if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59 || ms < 0) return Number.NaN;
-  const leap = mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  if (d > MONTH_DAYS[mo - 1]! + (leap ? 1 : 0)) return Number.NaN;
-  return daysFromCivil(y, mo, d) * 86_400_000 + h * 3_600_000 + mi * 60_000 + sec * 1000 + ms;
+  // Date.parse accepts 24:00: left to it.
+  if (h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59 || ms < 0) return Number.NaN;
+  return dateMs(s) + h * 3_600_000 + mi * 60_000 + sec * 1000 + ms;
 }
 
 /** Date.parse(text), the same number (or NaN) for every input. */

@@ -120,6 +120,9 @@ function count(days: Map<number, DayStat>, before: ItemState, e: AnswerEntry, si
   }
 }
 
+/** The scheduler's result for `answered`, copied into the card's state at once (no new object an answer). */
+const SCRATCH: MemoryState = newMemory();
+
 /**
  * One answer on top of `before`, written into `next`: a copy of `before`, or `before` itself when
  * a rebuild updates its states in place (so every field of `before` is read before one is
@@ -128,7 +131,7 @@ function count(days: Map<number, DayStat>, before: ItemState, e: AnswerEntry, si
 function answered(before: ItemState, next: ItemState, e: AnswerEntry, at: number, ctx: LedgerContext, days: Map<number, DayStat>, sign: 1 | -1, day: number): boolean {
   count(days, before, e, sign, day);
   const { lapses, last, plan, planN, cramN, cramMiss } = before;
-  const m = e.reschedule ? (e.plan ? ctx.planScheduler : ctx.scheduler).next(before, at, e.grade) : undefined;
+  const m = e.reschedule ? (e.plan ? ctx.planScheduler : ctx.scheduler).next(before, at, e.grade, SCRATCH) : undefined;
   // The fields in the order `{ ...before, deck, la }` then Object.assign(m) gave them: the
   // snapshot writes a state's extra fields in key order.
   next.deck = e.deck;

@@ -88,6 +88,20 @@ describe('parseInstant is Date.parse', () => {
     }
   });
 
+  test('on runs of times that share their date, some damaged after it (the date part is remembered)', () => {
+    const chars = '0123456789-:.TZ';
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: Date.UTC(2024, 1, 27), max: Date.UTC(2024, 2, 2) }), fc.integer({ min: 10, max: 30 }), fc.nat(chars.length - 1), fc.boolean()), { maxLength: 40 }), (times) => {
+        for (const [ms, at, c, damage] of times) {
+          const s = new Date(ms).toISOString();
+          same(damage ? s.slice(0, at) + chars[c] + s.slice(at + 1) : s);
+        }
+      }),
+      { numRuns: 2_000 },
+    );
+    for (const t of ['2024-02-29T23:59:59.999Z', '2024-02-29T24:00:00.000Z', '2024-02-29T00:00:00.000Z', '2024-02-30T00:00:00.000Z', '2024-02-29T00:00:00.000Z']) same(t);
+  });
+
   test('the remembered last text does not leak into the next one', () => {
     const a = '2026-03-01T10:00:00.000Z';
     const b = '2026-03-01T10:00:00.001Z';
