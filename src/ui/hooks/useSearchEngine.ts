@@ -1,5 +1,8 @@
 /** The search engine, loaded on first use (`wanted`): the search screen at once, the card browser once a text filter is typed. */
 import { useEffect, useState } from 'react';
+import { frontText } from '../../core/deck/cards.js';
+import type { LoadedDeck } from '../../core/deck/types.js';
+import { warmUpQueries } from '../../core/search/warmUp.js';
 import { useServices, type SearchEngine } from '../context.js';
 import { useShell } from '../shell.js';
 
@@ -34,6 +37,26 @@ export function rememberingEngine(engine: SearchEngine): SearchEngine {
   return wrapped;
 }
 
+const warmed = new WeakSet<SearchEngine>();
+
+/**
+ * A few throw-away queries on the engine just loaded (core/search/warmUp.ts), one a turn of the
+ * event loop so a key typed meanwhile waits for one query, not all; their highlights read too.
+ */
+export function warmUpEngine(engine: SearchEngine, decks: LoadedDeck[]): void {
+  if (warmed.has(engine)) return;
+  warmed.add(engine);
+  const card = decks.find((d) => d.deck.cards.length > 0)?.deck.cards[0];
+  const queries = card ? warmUpQueries(frontText(card)) : [];
+  const next = () => {
+    const q = queries.shift();
+    if (q === undefined) return;
+    for (const hit of engine.search(q)) void hit.highlights;
+    setTimeout(next, 0);
+  };
+  setTimeout(next, 0);
+}
+
 export function useSearchEngine(wanted = true): SearchEngine | undefined {
   const services = useServices();
   const shell = useShell();
@@ -42,7 +65,11 @@ export function useSearchEngine(wanted = true): SearchEngine | undefined {
     if (!wanted || engine) return;
     let live = true;
     services.loadSearch().then(
-      (e) => live && setEngine(rememberingEngine(e)),
+      (e) => {
+        if (!live) return;
+        setEngine(rememberingEngine(e));
+        warmUpEngine(e, services.decks);
+      },
       (e: Error) => live && shell.showError(e.message),
     );
     return () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rememberingEngine } from '../../../src/ui/hooks/useSearchEngine.js';
+import { rememberingEngine, warmUpEngine } from '../../../src/ui/hooks/useSearchEngine.js';
+import { warmUpQueries } from '../../../src/core/search/warmUp.js';
 import { buildSearchIndex, type SearchIndex, type SearchOptions } from '../../../src/core/search/index.js';
 import type { LoadedDeck } from '../../../src/core/deck/types.js';
 
@@ -49,5 +50,20 @@ describe('rememberingEngine (search answers kept while typing)', () => {
     asked.length = 0;
     kept.find('레이어', { limit: 1 });
     expect(asked).toEqual(['레이어|1|undefined']);
+  });
+});
+
+describe('warmUpEngine (throw-away queries while the screen waits for a key)', () => {
+  it('asks the first card\'s warm-up queries, one a turn of the event loop, once per engine', async () => {
+    const { engine, asked } = counted();
+    warmUpEngine(engine, [deck]);
+    expect(asked).toEqual([]);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(asked).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(asked).toEqual(warmUpQueries('레이어').map((q) => `${q}|undefined|undefined`));
+    warmUpEngine(engine, [deck]);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(asked).toHaveLength(warmUpQueries('레이어').length);
   });
 });
