@@ -1,9 +1,9 @@
 /** The search engine, loaded on first use (`wanted`): the search screen at once, the card browser once a text filter is typed. */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { frontText } from '../../core/deck/cards.js';
 import type { LoadedDeck } from '../../core/deck/types.js';
 import { warmUpQueries } from '../../core/search/warmUp.js';
-import { useServices, type SearchEngine } from '../context.js';
+import { useServices, type SearchEngine, type SearchHit } from '../context.js';
 import { useShell } from '../shell.js';
 
 /** Queries remembered per engine: what Backspace and a retyped character come back to. */
@@ -39,11 +39,16 @@ export function rememberingEngine(engine: SearchEngine): SearchEngine {
 
 const warmed = new WeakSet<SearchEngine>();
 
+const readHighlights = (hits: SearchHit[]) => {
+  for (const hit of hits) void hit.highlights;
+};
+
 /**
  * A few throw-away queries on the engine just loaded (core/search/warmUp.ts), one a turn of the
- * event loop so a key typed meanwhile waits for one query, not all; their highlights read too.
+ * event loop so a key typed meanwhile waits for one query, not all; `show` draws their hits as the
+ * screen would (its row code is cold too), else their highlights are read.
  */
-export function warmUpEngine(engine: SearchEngine, decks: LoadedDeck[]): void {
+export function warmUpEngine(engine: SearchEngine, decks: LoadedDeck[], show: (hits: SearchHit[]) => void = readHighlights): void {
   if (warmed.has(engine)) return;
   warmed.add(engine);
   const card = decks.find((d) => d.deck.cards.length > 0)?.deck.cards[0];
@@ -51,16 +56,20 @@ export function warmUpEngine(engine: SearchEngine, decks: LoadedDeck[]): void {
   const next = () => {
     const q = queries.shift();
     if (q === undefined) return;
-    for (const hit of engine.search(q)) void hit.highlights;
+    show(engine.search(q));
     setTimeout(next, 0);
   };
   setTimeout(next, 0);
 }
 
-export function useSearchEngine(wanted = true): SearchEngine | undefined {
+/** `show`: how the screen draws hits, run on the warm-up's (see warmUpEngine). */
+export function useSearchEngine(wanted = true, show?: (hits: SearchHit[]) => void): SearchEngine | undefined {
   const services = useServices();
   const shell = useShell();
   const [engine, setEngine] = useState<SearchEngine>();
+  // The latest: read when the engine arrives, not a reason to load it again.
+  const shows = useRef(show);
+  shows.current = show;
   useEffect(() => {
     if (!wanted || engine) return;
     let live = true;
@@ -68,7 +77,7 @@ export function useSearchEngine(wanted = true): SearchEngine | undefined {
       (e) => {
         if (!live) return;
         setEngine(rememberingEngine(e));
-        warmUpEngine(e, services.decks);
+        warmUpEngine(e, services.decks, shows.current);
       },
       (e: Error) => live && shell.showError(e.message),
     );

@@ -66,4 +66,12 @@ describe('warmUpEngine (throw-away queries while the screen waits for a key)', (
     await new Promise((r) => setTimeout(r, 50));
     expect(asked).toHaveLength(warmUpQueries('레이어').length);
   });
+
+  it('draws each warm-up query\'s hits with the screen\'s own code when given it', async () => {
+    const { engine } = counted();
+    const shown: string[][] = [];
+    warmUpEngine(engine, [deck], (hits) => shown.push(hits.map((h) => h.card.id)));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(shown).toEqual(warmUpQueries('레이어').map((q) => buildSearchIndex([deck]).search(q).map((h) => h.card.id)));
+  });
 });

@@ -81,7 +81,7 @@ export function SearchScreen({ initialQuery }: { initialQuery?: string }) {
   const { decks } = useServices();
   const shell = useShell();
   const { messages: t, theme, columns, rows } = ui;
-  const engine = useSearchEngine();
+  const engine = useSearchEngine(true, (hits) => resultRows(hits, 0, Math.max(1, bodyHeight(rows) - 2), ui));
   const [state, dispatch, current] = useSyncReducer(searchReducer, () => initialSearch(initialQuery));
   const { setCursorPosition } = useCursor();
 
