@@ -32,7 +32,7 @@ import { hashOf } from './idSet.js';
 import { scanLog } from './log.js';
 import { extrasOf, logProof, type LogProof } from './snapshot.js';
 
-export const INDEX_FILE = 'index.bin';
+const INDEX_FILE = 'index.bin';
 /** 2: id hashes and checkpoints. A file of another format is rebuilt, never read. */
 const INDEX_FORMAT = 2;
 /** A checkpoint every this many entries of a card: a refold reads about half of it plus what follows. */

@@ -217,7 +217,7 @@ export function rebuildLedger(home: string, ctx: LedgerContext): { ledger: Ledge
 }
 
 /** Snapshot tail replays longer than this are folded into a new snapshot on open (LedgerLoad.resave). */
-export const RESNAPSHOT_AFTER = 2000;
+const RESNAPSHOT_AFTER = 2000;
 
 /**
  * `rebuild`: replay the whole log even when the snapshot is sound (it is still checked for damage).
@@ -248,7 +248,7 @@ export function loadLedger(home: string, ctx: LedgerContext, params: string, now
  * counters), followed by every readable entry the damaged log still has past the snapshot.
  * Returns the one line that tells the user.
  */
-export function recoverFromSnapshot(home: string, ledger: Ledger, offset: number, reason: string, now: Date): string {
+function recoverFromSnapshot(home: string, ledger: Ledger, offset: number, reason: string, now: Date): string {
   const log = logPath(home);
   const salvaged: LogEntry[] = [];
   let logAside: string | undefined;

@@ -13,7 +13,7 @@ import { syncDir, writeFileAtomic } from './atomicFile.js';
 import { DAYS_KEY, GRADES, type AnswerKind, type LogEntry } from '../core/schedule/types.js';
 import { parseInstant } from '../core/schedule/instant.js';
 
-export const LOG_FILE = 'reviews.jsonl';
+const LOG_FILE = 'reviews.jsonl';
 
 export function logPath(home: string): string {
   return join(home, LOG_FILE);
@@ -300,7 +300,7 @@ export class LogAppender {
 }
 
 /** Inode of the log file now (undefined: no file). A different inode means the log was replaced. */
-export function logInode(home: string): number | undefined {
+function logInode(home: string): number | undefined {
   try {
     return statSync(logPath(home)).ino;
   } catch {

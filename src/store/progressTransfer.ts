@@ -42,7 +42,7 @@ function decodeChunk(decoder: InstanceType<typeof TextDecoder>, bytes: Buffer, f
 const withoutCr = (line: string) => (line.endsWith('\r') ? line.slice(0, -1) : line);
 
 /** Each line of a UTF-8 text file (BOM and CR dropped), read in chunks: (text, 1-based line number). */
-export function* fileLines(file: string): Generator<[string, number]> {
+function* fileLines(file: string): Generator<[string, number]> {
   const fd = openText(file);
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let n = 0;

@@ -28,7 +28,7 @@ function cleanInput(text: string): string {
 }
 
 /** Delete the character before the cursor. */
-export function deleteBack(field: TextField): TextField {
+function deleteBack(field: TextField): TextField {
   if (field.cursor === 0) return field;
   const chars = [...field.value];
   chars.splice(field.cursor - 1, 1);

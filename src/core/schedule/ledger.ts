@@ -63,7 +63,7 @@ export interface Ledger {
   recent: RecentEntry[];
 }
 
-export const RECENT_LIMIT = 64;
+const RECENT_LIMIT = 64;
 
 export interface LedgerContext {
   scheduler: Scheduler;
@@ -88,7 +88,7 @@ export function newItemState(deck: string): ItemState {
 export type ApplyOutcome = { ok: true; leech?: boolean } | { ok: false; refold: string | undefined };
 
 /** Lapse counts at which a card becomes (again) a leech: the threshold, then every half threshold (Anki). */
-export function isLeechLapse(lapses: number, threshold: number): boolean {
+function isLeechLapse(lapses: number, threshold: number): boolean {
   if (threshold <= 0 || lapses < threshold) return false;
   return (lapses - threshold) % Math.max(1, Math.ceil(threshold / 2)) === 0;
 }
@@ -345,7 +345,7 @@ function foldFrom(list: (ItemEntry | DaysEntry)[], from: number, s: ItemState | 
  * their counters to `days` with `sign`. Undefined: nothing in effect (never studied).
  * `leeches`: ids of the answers that made the card a leech.
  */
-export function foldItem(entries: Iterable<LogEntry>, ctx: LedgerContext, days: Map<number, DayStat>, sign: 1 | -1 = 1): { state?: ItemState; leeches: string[] } {
+function foldItem(entries: Iterable<LogEntry>, ctx: LedgerContext, days: Map<number, DayStat>, sign: 1 | -1 = 1): { state?: ItemState; leeches: string[] } {
   const leeches: string[] = [];
   const state = foldFrom(effectiveEntries(entries), 0, undefined, ctx, days, sign, leeches);
   return { state, leeches };

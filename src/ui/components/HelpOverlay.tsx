@@ -17,7 +17,7 @@ import { Frame, bodyHeight } from './Frame.js';
 import { Rows } from './Rows.js';
 
 /** The screen's own commands (or those it says work right now), then the global ones. */
-export function helpCommands(kind: ScreenKind, commands?: readonly Command[]): Command[] {
+function helpCommands(kind: ScreenKind, commands?: readonly Command[]): Command[] {
   return [...(commands ?? SCREEN_COMMANDS[kind]), ...GLOBAL_COMMANDS];
 }
 
@@ -26,12 +26,12 @@ function screenKeys(kind: ScreenKind, c: Command): string {
   return keysLabel(c, undefined, { textField: TEXT_FIELD_SCREENS.has(kind) });
 }
 
-export function helpRows(kind: ScreenKind, keyColumn: number, describe: (c: Command) => string, labelStyle = {}, commands?: readonly Command[]): Row[] {
+function helpRows(kind: ScreenKind, keyColumn: number, describe: (c: Command) => string, labelStyle = {}, commands?: readonly Command[]): Row[] {
   return helpCommands(kind, commands).map((c) => [seg(padDisplay(screenKeys(kind, c), keyColumn), labelStyle), seg(describe(c))]);
 }
 
 /** The whole page as rows, and where the keys section starts. Pure. */
-export function helpPage(kind: ScreenKind, ui: Pick<Ui, 'messages' | 'theme' | 'columns'>, commands?: readonly Command[]): { rows: Row[]; keysAt: number } {
+function helpPage(kind: ScreenKind, ui: Pick<Ui, 'messages' | 'theme' | 'columns'>, commands?: readonly Command[]): { rows: Row[]; keysAt: number } {
   const { messages: t, theme, columns } = ui;
   const rows: Row[] = [];
   for (const [title, body] of t.helpPage.sections) {

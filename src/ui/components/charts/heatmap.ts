@@ -53,7 +53,7 @@ export function heatLevels(counts: readonly number[]): (count: number) => number
 }
 
 /** How many week columns fit next to the weekday labels. */
-export function weeksThatFit(width: number, labelWidth: number, maxWeeks = 53): number {
+function weeksThatFit(width: number, labelWidth: number, maxWeeks = 53): number {
   return Math.max(1, Math.min(maxWeeks, width - labelWidth));
 }
 

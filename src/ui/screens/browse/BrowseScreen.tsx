@@ -24,7 +24,7 @@ import { Rows } from '../../components/Rows.js';
 import { browseReducer, initialBrowse, type BrowseAction, type BrowseCounts, type BrowseState } from './browseState.js';
 
 /** Text-filter hits asked of the search engine (its ranking stage costs per candidate). */
-export const SEARCH_LIMIT = 100;
+const SEARCH_LIMIT = 100;
 const PROMPT = '› ';
 const TF = { textField: true };
 
@@ -48,7 +48,7 @@ export interface BrowseOptions {
 }
 
 /** What the state selects: deck and tag ids, the filter and the sort. */
-export function selection(state: BrowseState, opts: BrowseOptions) {
+function selection(state: BrowseState, opts: BrowseOptions) {
   return { deckId: opts.decks[state.deck], tag: opts.tags[state.tag], filter: BROWSE_FILTERS[state.filter]!, sort: BROWSE_SORTS[state.sort]! };
 }
 
@@ -77,7 +77,7 @@ export function sortedCards(rows: readonly CardInfo[], sort: BrowseSort): Sorted
 }
 
 /** "Deck all · Tag #image · Show suspended · Sort due": the focused one marked ‹ ›. */
-export function controlRows(state: BrowseState, opts: BrowseOptions, deckTitle: (id: string) => string, ui: Pick<Ui, 'messages' | 'theme' | 'columns'>): Row[] {
+function controlRows(state: BrowseState, opts: BrowseOptions, deckTitle: (id: string) => string, ui: Pick<Ui, 'messages' | 'theme' | 'columns'>): Row[] {
   const { messages: t, theme, columns } = ui;
   const sel = selection(state, opts);
   const values = {
@@ -125,7 +125,7 @@ function cardRow(c: CardInfo, on: boolean, items: ReadonlyMap<string, StudyItem>
 }
 
 /** The list: a header and a window of card rows around the highlighted one; `keys` name each row's card (Rows). */
-export function cardRows(list: readonly CardInfo[], selected: number, height: number, items: ReadonlyMap<string, StudyItem>, now: number, ui: Pick<Ui, 'messages' | 'theme' | 'columns'>): { rows: Row[]; keys: string[] } {
+function cardRows(list: readonly CardInfo[], selected: number, height: number, items: ReadonlyMap<string, StudyItem>, now: number, ui: Pick<Ui, 'messages' | 'theme' | 'columns'>): { rows: Row[]; keys: string[] } {
   const { messages: t, theme, columns } = ui;
   if (height < 1) return { rows: [], keys: [] };
   const b = t.browser;

@@ -10,10 +10,10 @@ import { seg, wrapRows, wrapStyledRow, type Row } from '../../textLayout.js';
 import type { Theme } from '../../theme.js';
 
 /** Answers shown under "Last answers", newest first. */
-export const HISTORY_SHOWN = 5;
+const HISTORY_SHOWN = 5;
 
 /** "12/01 09:30" in local time. */
-export function shortStamp(ms: number): string {
+function shortStamp(ms: number): string {
   const d = new Date(ms);
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getMonth() + 1}/${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;

@@ -79,7 +79,7 @@ function deckTableRows(rows: DeckRow[], selected: number, focused: boolean, heig
 }
 
 /** "today ≈ 34 answers · 6 min", and after missed days "· 480 overdue, spread over 3 days"; empty when nothing is left. */
-export function todayLine(total: DeckCounts, msPerAnswer: number, reviewLimit: number, t: Ui['messages']): string {
+function todayLine(total: DeckCounts, msPerAnswer: number, reviewLimit: number, t: Ui['messages']): string {
   const { answers, minutes } = estimateDay(total, msPerAnswer);
   // Nothing left today: no line (the counts say so).
   if (answers === 0) return '';

@@ -76,7 +76,7 @@ const onOff = (t: Messages): Choice[] => [
   { value: 'on', label: t.pickers.on },
 ];
 
-export const QUIZ_COUNTS = [5, 10, 20, 30, 50];
+const QUIZ_COUNTS = [5, 10, 20, 30, 50];
 
 export function quizFields(scope: Choice[], t: Messages): PickerField[] {
   return [
@@ -88,7 +88,7 @@ export function quizFields(scope: Choice[], t: Messages): PickerField[] {
 }
 
 /** Interview dates offered: none, then tomorrow … 60 days ahead (study days, as the plan counts them). */
-export const PLAN_DAYS = 60;
+const PLAN_DAYS = 60;
 
 export function cramFields(scope: Choice[], now: number, dayStartHour: number, t: Messages): PickerField[] {
   const today = studyDay(now, dayStartHour);

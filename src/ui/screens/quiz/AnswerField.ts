@@ -9,7 +9,7 @@ import { fitRow, seg, type Row } from '../../textLayout.js';
 import type { Theme } from '../../theme.js';
 import { cursorColumn, editField, type TextField } from '../../textField.js';
 
-export const FIELD_PROMPT = '> ';
+const FIELD_PROMPT = '> ';
 
 export function fieldRow(field: TextField, width: number, theme: Theme, label = ''): Row {
   return fitRow([seg(label, theme.text.muted), seg(FIELD_PROMPT, theme.selection), seg(field.value)], width);

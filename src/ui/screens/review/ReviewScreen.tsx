@@ -42,7 +42,7 @@ export type ReviewProps = { mode: 'review'; deckId?: string } | { mode: 'cram'; 
  * `intervals` (a cram that leaves the schedule alone) the grades only: the scheduler's
  * next intervals would not happen.
  */
-export function gradeRows(state: ReviewState, ui: Pick<Ui, 'messages' | 'theme' | 'columns'>, intervals = true): Row[] {
+function gradeRows(state: ReviewState, ui: Pick<Ui, 'messages' | 'theme' | 'columns'>, intervals = true): Row[] {
   const { messages: t, theme, columns } = ui;
   const tone = { 1: theme.grade.again, 2: theme.grade.hard, 3: theme.grade.good, 4: theme.grade.easy };
   const items = GRADES.map((g): Row => {
@@ -58,7 +58,7 @@ export function gradeRows(state: ReviewState, ui: Pick<Ui, 'messages' | 'theme' 
  * What is left, Anki-style: "new 12 · learn 1 · due 30" in the count colours. It only shrinks
  * (a learning card moves from one count to another and counts once); no growing denominator.
  */
-export function leftCountsRow(left: LeftCounts, { messages: t, theme }: Pick<Ui, 'messages' | 'theme'>): Row {
+function leftCountsRow(left: LeftCounts, { messages: t, theme }: Pick<Ui, 'messages' | 'theme'>): Row {
   const muted = theme.text.muted;
   return [
     seg(`${t.deckCounts.new} `, muted),

@@ -43,7 +43,7 @@ function hitLine(text: string, ranges: [number, number][], width: number, ui: Pi
 }
 
 /** Result rows: two per hit (front; deck and answer) when there is room, else one; `keys` name each row's hit (Rows). */
-export function resultRows(hits: SearchHit[], selected: number, height: number, ui: Pick<Ui, 'theme' | 'columns'>): { rows: Row[]; keys: string[] } {
+function resultRows(hits: SearchHit[], selected: number, height: number, ui: Pick<Ui, 'theme' | 'columns'>): { rows: Row[]; keys: string[] } {
   const { theme, columns } = ui;
   const perHit = height >= 10 ? 2 : 1;
   const { start, end } = listWindow(hits.length, selected, Math.floor(height / perHit));
@@ -66,7 +66,7 @@ export function resultRows(hits: SearchHit[], selected: number, height: number, 
 }
 
 /** The tags or decks a pending `#` / `deck:` can take, one row each, with how many cards. */
-export function choiceRows(choices: FilterChoice[], selected: number, height: number, ui: Pick<Ui, 'theme' | 'columns' | 'messages'>): Row[] {
+function choiceRows(choices: FilterChoice[], selected: number, height: number, ui: Pick<Ui, 'theme' | 'columns' | 'messages'>): Row[] {
   const { theme, columns, messages: t } = ui;
   const { start, end } = listWindow(choices.length, selected, height);
   return choices.slice(start, end).map((c, k) => {

@@ -20,19 +20,19 @@ export interface StatsView {
 }
 
 /** The full layout needs this much room; anything smaller gets panels. */
-export const FULL_MIN = { columns: 70, rows: 21 };
+const FULL_MIN = { columns: 70, rows: 21 };
 export const PANEL_COUNT = 3;
 
 export function isCompact(columns: number, bodyRows: number): boolean {
   return columns < FULL_MIN.columns || bodyRows < FULL_MIN.rows - 2;
 }
 
-export function retentionText(r: StatsReport['retention'], t: Messages): string {
+function retentionText(r: StatsReport['retention'], t: Messages): string {
   return r.rate === undefined ? `${t.statsScreen.retention} – (${t.statsScreen.retentionNone})` : `${t.statsScreen.retention} ${formatPercent(r.rate)} (${r.passed}/${r.answers})`;
 }
 
 /** Retention, streak and time, packed into as few rows as the width allows. */
-export function summaryRows(r: StatsReport, width: number, { t, theme }: StatsView): Row[] {
+function summaryRows(r: StatsReport, width: number, { t, theme }: StatsView): Row[] {
   const parts: Row[] = [
     [seg(retentionText(r.retention, t), r.retention.rate === undefined ? theme.text.muted : theme.text.label)],
     [seg(t.statsScreen.streak(r.streak.current, r.streak.longest), theme.status.ok)],
@@ -42,7 +42,7 @@ export function summaryRows(r: StatsReport, width: number, { t, theme }: StatsVi
   return packRows(parts, width, seg(' · ', theme.text.muted));
 }
 
-export function forecastRows(r: StatsReport, width: number, height: number, { t, theme }: StatsView): Row[] {
+function forecastRows(r: StatsReport, width: number, height: number, { t, theme }: StatsView): Row[] {
   const values = r.forecast.map((f) => f.due);
   const total = values.reduce((a, b) => a + b, 0);
   const title: Row = [seg(t.statsScreen.forecast, theme.text.label), seg(` · ${t.statsScreen.forecastTotal(total)}`, theme.text.muted)];
@@ -69,7 +69,7 @@ export function heatmapRows(r: StatsReport, width: number, { t, theme }: StatsVi
 }
 
 /** The title and a meter per deck; more decks than `height` rows allow end in "… +N" (none: all of them). */
-export function masteryRows(r: StatsReport, width: number, height: number | undefined, { t, theme }: StatsView): Row[] {
+function masteryRows(r: StatsReport, width: number, height: number | undefined, { t, theme }: StatsView): Row[] {
   const rows: Row[] = [[seg(t.statsScreen.mastery, theme.text.label)]];
   if (!r.decks.length) return [...rows, [seg(t.statsScreen.noDecks, theme.text.muted)]];
   const labelWidth = Math.min(Math.max(...r.decks.map((d) => displayWidth(d.title))), Math.floor(width * 0.4));
