@@ -43,7 +43,7 @@ export const ko: Messages = {
     typedLabel: '정답',
     reverse: '역방향',
     grades: { 1: '다시', 2: '어려움', 3: '알맞음', 4: '쉬움' },
-    undone: (card: string) => `“${card}” 답을 되돌렸습니다. 다시 답하세요.`,
+    undone: (card: string) => `“${card}” 되돌렸습니다. 다시 답하세요.`,
     nothingToUndo: '이 세션에서 되돌릴 답이 없습니다.',
     otherWindow: '다른 창에서 이미 답한 카드라 건너뜁니다.',
     suspended: (id) => `보류했습니다. 지금 u, 나중에는 홈 → 카드 관리 → Enter → s나 \`amgi unsuspend ${id}\`로 되돌립니다.`,

@@ -42,6 +42,11 @@ export type ReviewProps = { mode: 'review'; deckId?: string } | { mode: 'cram'; 
  * `intervals` (a cram that leaves the schedule alone) the grades only: the scheduler's
  * next intervals would not happen.
  */
+/** Room for the card's title in the undo notice: the whole sentence fits the row (at 40 columns the verb was cut). */
+function undoneTitleWidth(t: Ui['messages'], columns: number): number {
+  return Math.max(6, Math.min(30, columns - displayWidth(t.review.undone(''))));
+}
+
 function gradeRows(state: ReviewState, ui: Pick<Ui, 'messages' | 'theme' | 'columns'>, intervals = true): Row[] {
   const { messages: t, theme, columns } = ui;
   const tone = { 1: theme.grade.again, 2: theme.grade.hard, 3: theme.grade.good, 4: theme.grade.easy };
@@ -206,7 +211,7 @@ export function ReviewScreen(props: ReviewProps) {
     if (matches(Command.Undo, input, key)) {
       const key = session.undo();
       const card = key === undefined ? undefined : services.decks.flatMap((d) => d.deck.cards).find((c) => key === c.id || key.startsWith(`${c.id}~`));
-      if (key !== undefined) dispatch({ type: 'undone', snap: snapshot(session), at: now(), flash: { text: t.review.undone(truncateDisplay(oneLine(card ? promptText(card) : key), 30)), tone: 'info' } });
+      if (key !== undefined) dispatch({ type: 'undone', snap: snapshot(session), at: now(), flash: { text: t.review.undone(truncateDisplay(oneLine(card ? promptText(card) : key), undoneTitleWidth(t, ui.columns))), tone: 'info' } });
       else dispatch({ type: 'flash', flash: { text: t.review.nothingToUndo, tone: 'warn' } });
     } else if (!cram && onCard && matches(Command.Suspend, input, key)) {
       const suspendedKey = session.current()?.item.key ?? '';

@@ -83,6 +83,16 @@ describe('review', () => {
     expect(app.frame()).not.toContain('docker-basics');
   });
 
+  test('at 40 columns in Korean the undo notice keeps its verb: the card title is cut, not the sentence', async () => {
+    const decks: LoadedDeck[] = [{ deck: { id: 'long', title: '긴 질문', cards: [{ id: 'long-q', type: 'basic', front: 'ubuntu 이미지로 만든 컨테이너에서 파일을 바꾸면 이미지도 바뀌나?', back: '아니다' }] }, source: 'bundled' } as LoadedDeck];
+    const app = renderApp(realServices(decks), { initial: [{ kind: 'review', deckId: 'long' }], lang: 'ko', rows: 12, columns: 40 });
+    await app.waitFor('ubuntu');
+    await app.press(' ', '3');
+    await app.press('u');
+    await app.waitFor('답하세요.');
+    expect(app.frame()).toMatch(/“ubuntu[^”]*…” 되돌렸습니다\. 다시 답하세요\./);
+  });
+
   test('u undoes, s suspends, b buries — also with the Korean IME on (ㅕ ㄴ ㅠ)', async () => {
     const services = realServices(miniDecks());
     const app = renderApp(services, { initial: [{ kind: 'review', deckId: 'mini' }] });
