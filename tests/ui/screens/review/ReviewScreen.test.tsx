@@ -84,7 +84,8 @@ describe('review', () => {
   });
 
   test('at 40 columns in Korean the undo notice keeps its verb: the card title is cut, not the sentence', async () => {
-    const decks: LoadedDeck[] = [{ deck: { id: 'long', title: '긴 질문', cards: [{ id: 'long-q', type: 'basic', front: 'ubuntu 이미지로 만든 컨테이너에서 파일을 바꾸면 이미지도 바뀌나?', back: '아니다' }] }, source: 'bundled' } as LoadedDeck];
+    const cards: Card[] = [{ id: 'long-q', type: 'basic', front: 'ubuntu 이미지로 만든 컨테이너에서 파일을 바꾸면 이미지도 바뀌나?', back: '아니다' }];
+    const decks: LoadedDeck[] = [{ deck: { id: 'long', title: '긴 질문', description: '', language: 'ko', cards }, file: 'long.json', origin: 'dir', contentHash: 'long' }];
     const app = renderApp(realServices(decks), { initial: [{ kind: 'review', deckId: 'long' }], lang: 'ko', rows: 12, columns: 40 });
     await app.waitFor('ubuntu');
     await app.press(' ', '3');
