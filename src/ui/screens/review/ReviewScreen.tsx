@@ -9,7 +9,7 @@ import { planDaysLeft } from '../../../core/schedule/interviewPlan.js';
 import { GRADES, type Grade } from '../../../core/schedule/types.js';
 import type { CramOptions, StudySession } from '../../../store/types.js';
 import { backRows, choiceOptionRows, frontRows } from '../../cardView.js';
-import { useServices, useUi, type Ui } from '../../context.js';
+import { useServices, useUi, type AppServices, type Ui } from '../../context.js';
 import { formatElapsed, formatInterval, formatPercent, formatWhen } from '../../format.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
 import { Command, gradeKey, matches } from '../../keymap.js';
@@ -112,6 +112,47 @@ function startSession(services: ReturnType<typeof useServices>, props: ReviewPro
   return props.mode === 'cram' ? services.progress.startCram(props.options) : services.progress.startReview({ deckId: props.deckId });
 }
 
+/** The card being studied: its front, choices, then after the reveal the typed verdicts and the back. */
+function cardRows(state: ReviewState, item: StudyItem, blanks: number, ui: Ui, seedTitle: ((seed: string) => string) | undefined): Row[] {
+  const { messages: t, theme, columns } = ui;
+  const back = state.phase === 'back';
+  return [
+    ...frontRows(item.card, item.direction, columns, t, theme),
+    ...optionBlock(choiceOptionRows(item.card, columns, theme, back)),
+    ...(back && state.typed?.checks.length ? [[], ...typedRows(state, blanks, ui)] : []),
+    ...(back ? [[], ...backRows(item.card, item.direction, columns, t, theme, seedTitle)] : []),
+  ];
+}
+
+/** Under the card: the grades after the reveal, the answer field while typing, else the reveal hint. */
+function bottomRows(state: ReviewState, ui: Ui, o: { moves: boolean; typing: boolean; suggested: Grade | undefined; fieldLabel: string }): Row[] {
+  const { messages: t, theme, columns } = ui;
+  if (state.phase === 'back') return [...gradeRows(state, ui, o.moves), ...(o.suggested ? [fitRow([seg(t.review.suggested(t.review.grades[o.suggested]), theme.text.muted)], columns)] : [])];
+  if (o.typing) return [fieldRow(state.typed?.field ?? EMPTY_FIELD, columns, theme, o.fieldLabel)];
+  return state.phase === 'front' ? [fitRow([seg(t.review.revealHint, theme.text.muted)], columns)] : [];
+}
+
+/** The keys help lists: the answer field's while typing; on the summary only undo (and search) still do something. */
+function helpCommands(phase: ReviewState['phase'], typing: boolean, cram: boolean): readonly Command[] {
+  if (typing) return TYPE_IN_COMMANDS;
+  if (phase === 'done') return cram ? [Command.Undo] : [Command.Undo, Command.Search];
+  return SCREEN_COMMANDS[cram ? 'cram' : 'review'];
+}
+
+/** Review, Cram, or an interview plan with its days left. */
+function headingText(props: ReviewProps, services: AppServices, t: Ui['messages']): string {
+  if (props.mode !== 'cram') return t.review.title;
+  const plan = props.options.until;
+  return plan ? t.review.planTitle(planDaysLeft(plan, services.now(), services.progress.settings.dayStartHour) ?? 0, plan) : t.review.cramTitle;
+}
+
+/** The last notice, else the keys of the phase. */
+function footerRow(state: ReviewState, { messages: t, theme }: Ui, typing: boolean, cram: boolean): Row {
+  if (state.flash) return [seg(state.flash.text, { ok: theme.status.ok, warn: theme.status.warn, info: theme.status.info }[state.flash.tone])];
+  if (state.phase === 'done') return [seg(t.review.doneHint, theme.text.muted)];
+  return [seg(typing ? t.review.typeHint : cram ? t.review.cramHint : t.review.hint, theme.text.muted)];
+}
+
 export function ReviewScreen(props: ReviewProps) {
   const services = useServices();
   const ui = useUi();
@@ -134,24 +175,9 @@ export function ReviewScreen(props: ReviewProps) {
   const typing = blanks !== undefined && state.phase === 'front';
   // The verdicts suggest a grade once anything was typed; a blank left unanswered counts as not known.
   const suggested = blanks && state.phase === 'back' && checks.length ? typeInGrade([...checks, ...new Array(Math.max(0, blanks.length - checks.length)).fill(undefined)]) : undefined;
-  const content: Row[] =
-    state.phase === 'done' || !entry
-      ? doneRows(state, ui, services.now())
-      : [
-          ...frontRows(entry.item.card, entry.item.direction, columns, t, theme),
-          ...optionBlock(choiceOptionRows(entry.item.card, columns, theme, state.phase === 'back')),
-          ...(state.phase === 'back' && checks.length ? [[], ...typedRows(state, blanks?.length ?? 1, ui)] : []),
-          ...(state.phase === 'back' ? [[], ...backRows(entry.item.card, entry.item.direction, columns, t, theme, services.seedTitle)] : []),
-        ];
+  const content: Row[] = state.phase === 'done' || !entry ? doneRows(state, ui, services.now()) : cardRows(state, entry.item, blanks?.length ?? 1, ui, services.seedTitle);
   const fieldLabel = blanks && blanks.length > 1 ? `${t.quiz.gap(Math.min(checks.length + 1, blanks.length), blanks.length)} ` : '';
-  const bottom: Row[] =
-    state.phase === 'back'
-      ? [...gradeRows(state, ui, moves), ...(suggested ? [fitRow([seg(t.review.suggested(t.review.grades[suggested]), theme.text.muted)], columns)] : [])]
-      : typing
-        ? [fieldRow(state.typed?.field ?? EMPTY_FIELD, columns, theme, fieldLabel)]
-        : state.phase === 'front'
-          ? [fitRow([seg(t.review.revealHint, theme.text.muted)], columns)]
-          : [];
+  const bottom = bottomRows(state, ui, { moves, typing, suggested, fieldLabel });
   const height = Math.max(1, bodyHeight(rows) - bottom.length);
   const maxScroll = clampScroll(Number.MAX_SAFE_INTEGER, content.length, height);
   const visible = windowRows(content, viewport(content.length, state.scroll, height), moreMarker(t, theme));
@@ -192,6 +218,27 @@ export function ReviewScreen(props: ReviewProps) {
     return true;
   };
 
+  /** This session's newest answer (or suspend, bury) undone; its card is shown again, named in the notice. */
+  const undo = () => {
+    const key = session.undo();
+    if (key === undefined) {
+      dispatch({ type: 'flash', flash: { text: t.review.nothingToUndo, tone: 'warn' } });
+      return;
+    }
+    const card = services.decks.flatMap((d) => d.deck.cards).find((c) => key === c.id || key.startsWith(`${c.id}~`));
+    const title = truncateDisplay(oneLine(card ? promptText(card) : key), undoneTitleWidth(t, ui.columns));
+    dispatch({ type: 'undone', snap: snapshot(session), at: now(), flash: { text: t.review.undone(title), tone: 'info' } });
+  };
+  const suspend = () => {
+    const suspendedKey = session.current()?.item.key ?? '';
+    session.suspend();
+    dispatch({ type: 'skipped', snap: snapshot(session), at: now(), flash: { text: t.review.suspended(suspendedKey), tone: 'info' } });
+  };
+  const bury = () => {
+    session.bury();
+    dispatch({ type: 'skipped', snap: snapshot(session), at: now(), flash: { text: t.review.buried, tone: 'info' } });
+  };
+
   useScreenInput((input, key) => {
     const phase = current().phase;
     if (typing && phase === 'front') return typeKey(input, key);
@@ -208,40 +255,22 @@ export function ReviewScreen(props: ReviewProps) {
       grade(g);
       return true;
     }
-    if (matches(Command.Undo, input, key)) {
-      const key = session.undo();
-      const card = key === undefined ? undefined : services.decks.flatMap((d) => d.deck.cards).find((c) => key === c.id || key.startsWith(`${c.id}~`));
-      if (key !== undefined) dispatch({ type: 'undone', snap: snapshot(session), at: now(), flash: { text: t.review.undone(truncateDisplay(oneLine(card ? promptText(card) : key), undoneTitleWidth(t, ui.columns))), tone: 'info' } });
-      else dispatch({ type: 'flash', flash: { text: t.review.nothingToUndo, tone: 'warn' } });
-    } else if (!cram && onCard && matches(Command.Suspend, input, key)) {
-      const suspendedKey = session.current()?.item.key ?? '';
-      session.suspend();
-      dispatch({ type: 'skipped', snap: snapshot(session), at: now(), flash: { text: t.review.suspended(suspendedKey), tone: 'info' } });
-    } else if (!cram && onCard && matches(Command.Bury, input, key)) {
-      session.bury();
-      dispatch({ type: 'skipped', snap: snapshot(session), at: now(), flash: { text: t.review.buried, tone: 'info' } });
-    } else if (scrollBy) dispatch({ type: 'scroll', by: scrollBy, max: maxScroll });
+    if (matches(Command.Undo, input, key)) undo();
+    else if (!cram && onCard && matches(Command.Suspend, input, key)) suspend();
+    else if (!cram && onCard && matches(Command.Bury, input, key)) bury();
+    else if (scrollBy) dispatch({ type: 'scroll', by: scrollBy, max: maxScroll });
     else if (!cram && pushSearch(shell, input, key)) return true;
     else return false;
     return true;
-    // The summary has no card: only undo (and search) still do something.
   }, {
     textField: typing,
-    help: typing ? TYPE_IN_COMMANDS : state.phase === 'done' ? (cram ? [Command.Undo] : [Command.Undo, Command.Search]) : SCREEN_COMMANDS[cram ? 'cram' : 'review'],
+    help: helpCommands(state.phase, typing, cram),
   });
 
   const deckTitle = entry ? services.decks.find((d) => d.deck.id === entry.item.deckId)?.deck.title : undefined;
-  const plan = props.mode === 'cram' ? props.options.until : undefined;
-  const heading = plan ? t.review.planTitle(planDaysLeft(plan, services.now(), services.progress.settings.dayStartHour) ?? 0, plan) : cram ? t.review.cramTitle : t.review.title;
-  const title: Row = [seg(heading, theme.text.heading), ...(deckTitle ? [seg(` · ${deckTitle}`, theme.text.muted)] : [])];
-  const right = leftCountsRow(state.snap.left, ui);  const flashTone = state.flash ? { ok: theme.status.ok, warn: theme.status.warn, info: theme.status.info }[state.flash.tone] : undefined;
-  const footer: Row = state.flash
-    ? [seg(state.flash.text, flashTone)]
-    : state.phase === 'done'
-      ? [seg(t.review.doneHint, theme.text.muted)]
-      : typing
-        ? [seg(t.review.typeHint, theme.text.muted)]
-        : [seg(cram ? t.review.cramHint : t.review.hint, theme.text.muted)];
+  const title: Row = [seg(headingText(props, services, t), theme.text.heading), ...(deckTitle ? [seg(` · ${deckTitle}`, theme.text.muted)] : [])];
+  const right = leftCountsRow(state.snap.left, ui);
+  const footer = footerRow(state, ui, typing, cram);
 
   return (
     <Frame title={title} right={right} footer={footer}>
