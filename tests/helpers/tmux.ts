@@ -77,6 +77,8 @@ export interface TmuxSession {
   resize(cols: number, rows: number): void;
   /** Wait until amgi has exited: its exit status (128 + N when signal N ended it). */
   waitForExit(timeoutMs?: number): Promise<number>;
+  /** Wait until the pane's shell has died: the signal that ended it (2 for SIGINT), or undefined when it exited. */
+  shellSignal(timeoutMs?: number): Promise<number | undefined>;
   /** amgi's process id. */
   pid(): number;
   kill(): void;
@@ -157,6 +159,27 @@ export async function startAmgi(opts: TmuxOptions): Promise<TmuxSession> {
       const status = Number(readFileSync(statusFile, 'utf8').trim());
       for (let i = 0; i < 40 && t.format('#{pane_dead}') !== '1'; i++) await sleep(50);
       return status;
+    },
+    async shellSignal(timeoutMs = 10_000) {
+      const sh = t.format('#{pane_pid}');
+      for (const t0 = Date.now(); Date.now() - t0 < timeoutMs; await sleep(50)) {
+        if (t.format('#{pane_dead}') !== '1') continue;
+        const signal = t.format('#{pane_dead_signal}');
+        if (signal !== '') return Number(signal);
+        if (t.format('#{pane_dead_status}') !== '') return undefined;
+        // tmux 3.3a can mark the pane dead (its pty closed) and leave the shell unreaped, a zombie
+        // whose wait status /proc still holds (stat(5) field 52, exit_code).
+        try {
+          const fields = readFileSync(`/proc/${sh}/stat`, 'utf8').split(') ')[1]!.split(' ');
+          if (fields[0] === 'Z') {
+            const status = Number(fields[49]);
+            return (status & 0x7f) === 0 ? undefined : status & 0x7f;
+          }
+        } catch {
+          // Reaped meanwhile: the formats above answer on the next round.
+        }
+      }
+      throw new Error(`the pane did not die; screen:\n${t.capture()}`);
     },
     pid: () => {
       // The pane runs `sh -c …`; amgi is its child.
