@@ -98,6 +98,9 @@ try {
   for (let i = 0; i < RUNS; i++) {
     const h = join(root, `small-${i}`);
     cpSync(built, h, { recursive: true });
+    // The copy's 170 MB of dirty pages are not the merge's: unflushed, the merge's one fsync of
+    // the log wrote them out (≈ 60 ms of its time, measured), which a user's settled log never costs.
+    spawnSync('sync');
     small.push(timed(['import', '--progress', olderFile], h));
     rmSync(h, { recursive: true, force: true });
   }

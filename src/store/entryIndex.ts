@@ -12,7 +12,7 @@
  * CHECKPOINT_EVERY entries, so that an entry merged a month back refolds from the checkpoint
  * before it rather than from the card's first answer (see `checkpointFor`).
  *
- * Format: one JSON header line ({format, log: LogProof, keys, counts, tail, decks, more}), then
+ * Format: one JSON header line ({format, log: LogProof, params, keys, counts, tail, decks, more}), then
  * at the next multiple of 8 bytes, little-endian: the offsets (Float64, key after key in header
  * order, `counts` each), the checkpoints' offsets and state rows (ItemRows), the tail's offsets
  * (entries added since the last grouping, in file order: `tail` of them), then as Uint32 the id
@@ -101,6 +101,8 @@ export class EntryIndex {
   private readonly deckNo = new Map<string, number>();
   /** Checkpoints added or dropped since read: saving is not skipped. */
   private changed = false;
+  /** The scheduler settings (LedgerContext.params) the checkpoints were folded under. */
+  private params = '';
   /** The `end` index.bin had when this was read from it: saving the same again is skipped. */
   fileEnd?: number;
   constructor(public end = 0) {}
@@ -317,6 +319,18 @@ export class EntryIndex {
     else this.cps().delete(k!);
   }
 
+  /**
+   * Use the checkpoints under these scheduler settings: ones folded under others (another
+   * process's save racing a settings change, an index.bin from before settings were recorded)
+   * are dropped, all of them; the offsets and hashes do not depend on settings and stay.
+   */
+  settle(params: string): void {
+    if (params === this.params) return;
+    this.params = params;
+    this.cpMore.clear();
+    Object.assign(this, { cpUpto: new Float64Array(0), cpRows: new Float64Array(0), cpKey: new Uint32Array(0), cpN: 0, dead: 0, byKeyCps: undefined, changed: true });
+  }
+
   /** Whether the file would hold something index.bin does not. */
   get unsaved(): boolean {
     return this.changed || this.fileEnd !== this.end;
@@ -362,7 +376,7 @@ export class EntryIndex {
     // (a refold of the wrong lines, counters gone negative). ≈ 10 ms over 20 MB.
     // Empty parts skipped: Node 20's crc32 of a view of an empty ArrayBuffer returns 0, not the running value.
     const crc = parts.reduce((c, p) => (p.length ? crc32(p, c) : c), 0);
-    const text = `${JSON.stringify({ format: INDEX_FORMAT, log: proof, keys, counts, tail: tn, decks: this.decks, more, crc })}\n`;
+    const text = `${JSON.stringify({ format: INDEX_FORMAT, log: proof, params: this.params, keys, counts, tail: tn, decks: this.decks, more, crc })}\n`;
     const head = Buffer.alloc(align8(Buffer.byteLength(text)));
     head.write(text, 'utf8');
     return [head, ...parts];
@@ -370,7 +384,7 @@ export class EntryIndex {
 
   static decode(bytes: Buffer): { index: EntryIndex; proof: LogProof } {
     const nl = bytes.indexOf(10);
-    const h = JSON.parse(bytes.toString('utf8', 0, nl)) as { format: number; log: LogProof; keys: string[]; counts: number[]; tail: number; decks: string[]; more: [number, Partial<ItemState>][]; crc: number };
+    const h = JSON.parse(bytes.toString('utf8', 0, nl)) as { format: number; log: LogProof; params?: unknown; keys: string[]; counts: number[]; tail: number; decks: string[]; more: [number, Partial<ItemState>][]; crc: number };
     if (crc32(bytes.subarray(align8(nl + 1))) !== h.crc) throw new Error('index checksum');
     if (h.format !== INDEX_FORMAT || !Array.isArray(h.keys) || !Array.isArray(h.counts) || h.keys.length !== h.counts.length || !Number.isInteger(h.tail) || !Array.isArray(h.decks) || !Array.isArray(h.more)) throw new Error('not an index');
     const total = h.counts.reduce((a, b) => a + b, 0);
@@ -392,6 +406,8 @@ export class EntryIndex {
       return a;
     };
     Object.assign(index, { off: f64(total), cpUpto: f64(n), cpRows: f64(n * ROW_WIDTH), tOff: f64(tn), hash: u32(total), cpKey: u32(n), tHash: u32(tn), tKey: u32(tn), cpN: n, tn });
+    // Written before settings were recorded: settle() drops its checkpoints on first use.
+    index.params = typeof h.params === 'string' ? h.params : '';
     index.count = Int32Array.from(h.counts);
     index.start = new Float64Array(h.keys.length + 1);
     h.keys.forEach((k, i) => {

@@ -18,7 +18,7 @@ import { entryHash, EntryIndex, keyOfEntry, keysOfIds, loadIndex, saveIndex, typ
 
 import { freePath, moveAside } from './recover.js';
 import { openSettings } from './settings.js';
-import { paramsKey, readSnapshot, snapshotPath, writeSnapshot } from './snapshot.js';
+import { readSnapshot, snapshotPath, writeSnapshot } from './snapshot.js';
 
 export interface ApplyResult {
   /** Log bytes covered. */
@@ -42,6 +42,7 @@ export function applyLog(home: string, ledger: Ledger, from: number, ctx: Ledger
   // An index that ends before `from` would never hold the entries in between (a merge plan's,
   // read before another process moved state.bin past it): not used; one is loaded if needed.
   let index = opts.index && opts.index.end >= from ? opts.index : undefined;
+  index?.settle(ctx.params);
   const leeches = new Set<string>();
   /** Key → offset of its first entry not applied on the spot (Infinity: all were but an old keyless undo, see `skipped`). */
   const dirty = new Map<string, number>();
@@ -86,6 +87,7 @@ export function applyLog(home: string, ledger: Ledger, from: number, ctx: Ledger
   if (index) index.end = Math.max(index.end, scan.end);
   if (dirty.size === 0 && orphans.length === 0) return { ...result, index };
   index ??= loadIndex(home, scan.end);
+  index.settle(ctx.params);
   for (const f of viaRecent) index.add(f.key, f.offset, f.e, true);
   // Undo entries that name no key (written by old versions) find their target's card by id.
   if (orphans.length) {
@@ -223,9 +225,9 @@ const RESNAPSHOT_AFTER = 2000;
  * `rebuild`: replay the whole log even when the snapshot is sound (it is still checked for damage).
  * `index`: this log's index as the caller has it already (a merge's plan), extended on the way.
  */
-export function loadLedger(home: string, ctx: LedgerContext, params: string, now: () => Date, rebuild = false, index?: EntryIndex): LedgerLoad {
+export function loadLedger(home: string, ctx: LedgerContext, now: () => Date, rebuild = false, index?: EntryIndex): LedgerLoad {
   const notices: string[] = [];
-  const snap = readSnapshot(home, params);
+  const snap = readSnapshot(home, ctx.params);
   if (snap.kind === 'ok' && !rebuild) {
     const tail = applyLog(home, snap.ledger, snap.offset, ctx, index ? { index } : {});
     notices.push(...tail.problems);
@@ -296,10 +298,10 @@ export function rebuildSnapshot(home: string, opts: { fuzz?: boolean; now?: () =
   const now = opts.now ?? (() => new Date());
   const settings = openSettings(home, now).settings;
   const fuzz = opts.fuzz ?? true;
-  const params = paramsKey(settings, fuzz);
+  const ctx = ledgerContext(settings, fuzz);
   // Through loadLedger: a damaged snapshot is moved aside and a damaged log recovered, never overwritten.
-  const r = loadLedger(home, ledgerContext(settings, fuzz), params, now, opts.rebuild ?? false, opts.index);
-  writeSnapshot(home, r.ledger, r.offset, params);
+  const r = loadLedger(home, ctx, now, opts.rebuild ?? false, opts.index);
+  writeSnapshot(home, r.ledger, r.offset, ctx.params);
   if (r.index) saveIndex(home, r.index);
   return { entries: r.replayed, problems: r.notices };
 }

@@ -22,11 +22,10 @@ export class LiveLedger {
   constructor(
     private readonly home: string,
     ctx: LedgerContext,
-    params: string,
     now: () => Date,
     notices: string[],
   ) {
-    const load = loadLedger(home, ctx, params, now);
+    const load = loadLedger(home, ctx, now);
     notices.push(...load.notices);
     this.ledger = load.ledger;
     this.offset = load.offset;

@@ -27,7 +27,6 @@ import type { DeckCounts, FlagEntry, ItemEntry, LogEntry, Settings } from '../co
 import { streakOf, type StatsReport } from '../core/stats/index.js';
 import { LogAppender } from './log.js';
 import { openSettings, type SettingsStore } from './settings.js';
-import { paramsKey } from './snapshot.js';
 import { cramSession, reviewSession } from './studySession.js';
 import { LiveLedger } from './liveLedger.js';
 import { SyncNotices } from './syncNotices.js';
@@ -50,7 +49,6 @@ export class ProgressStore implements Progress, SessionHost {
   private keys?: Map<string, StudyItem>;
   /** Leech notices for entries applied by the last sync, by entry id. */
   private leeches = new Set<string>();
-  private params: string;
   private readonly browserRows = new BrowserRows();
   private ranks?: Map<string, number>;
 
@@ -59,10 +57,9 @@ export class ProgressStore implements Progress, SessionHost {
     this.settingsStore = openSettings(opts.home, opts.now);
     this.notices.push(...this.settingsStore.notices);
     this.ctx = ledgerContext(this.settings, this.fuzz);
-    this.params = paramsKey(this.settings, this.fuzz);
     this.sync = new SyncNotices(opts.home);
     this.sync.step(this.now(), this.notices);
-    this.live = new LiveLedger(opts.home, this.ctx, this.params, opts.now, this.notices);
+    this.live = new LiveLedger(opts.home, this.ctx, opts.now, this.notices);
     this.appender = new LogAppender(opts.home);
     this.allItems = opts.decks.flatMap((d) => deckItems(d.deck));
     // Fold a long tail into the cache now, so the next start is fast. Best effort: the log is the truth.
@@ -95,13 +92,10 @@ export class ProgressStore implements Progress, SessionHost {
 
   saveSettings(patch: Partial<Settings>): void {
     this.settingsStore.save(patch);
+    const before = this.ctx.params;
     this.ctx = ledgerContext(this.settings, this.fuzz);
-    const params = paramsKey(this.settings, this.fuzz);
-    if (params !== this.params) {
-      // The states depend on these settings: replay the history under the new ones.
-      this.params = params;
-      this.live.rebuild(this.ctx);
-    }
+    // The states depend on these settings: replay the history under the new ones.
+    if (this.ctx.params !== before) this.live.rebuild(this.ctx);
   }
 
   items(deckId?: string): StudyItem[] {
@@ -178,7 +172,7 @@ export class ProgressStore implements Progress, SessionHost {
   cardInfos(items: StudyItem[] = this.allItems): CardInfo[] {
     const compute = () => cardInfos(items, this.ledger, { scheduler: this.ctx.scheduler, now: this.now(), dayStartHour: this.settings.dayStartHour });
     if (items !== this.allItems) return compute();
-    return this.browserRows.rows(`${this.live.readKey}:${this.params}:${this.settings.dayStartHour}:${Math.floor(this.now() / 60_000)}`, compute);
+    return this.browserRows.rows(`${this.live.readKey}:${this.ctx.params}:${this.settings.dayStartHour}:${Math.floor(this.now() / 60_000)}`, compute);
   }
 
   /** A card's entries still in effect, oldest first: the card view's "last answers". */
@@ -248,7 +242,7 @@ export class ProgressStore implements Progress, SessionHost {
   saveSnapshot(): void {
     try {
       // Rows in deck order: the next start-up reads them in that order (see snapshot.ts).
-      this.live.save(this.params, this.allItems.map((it) => it.key));
+      this.live.save(this.ctx.params, this.allItems.map((it) => it.key));
     } catch (e) {
       this.notices.push(msg().snapshotNotSaved(fsCause(e)));
     }

@@ -21,8 +21,6 @@ import { endianness } from 'node:os';
 import { join } from 'node:path';
 import { ItemTable, ROW_WIDTH, rowState, writeRow } from '../core/schedule/itemTable.js';
 import type { DayStat, ItemState, Ledger, RecentEntry } from '../core/schedule/ledger.js';
-import type { Settings } from '../core/schedule/types.js';
-import { SCHEDULER_VERSION } from '../core/schedule/fsrs.js';
 import { logPath } from './log.js';
 import { writeFileAtomic } from './atomicFile.js';
 import { fsCause, msg } from '../core/messages.js';
@@ -116,12 +114,6 @@ function encodeItems(items: Map<string, ItemState>, order: Iterable<string> = []
   for (const [key, v] of table ? table.rawEntries() : items.entries()) if (!written.has(key)) write(key, v);
   if (r !== n) throw new Error('item count changed while encoding');
   return { ...out, rows };
-}
-
-/** The settings a replay depends on: states built under other ones are rebuilt. */
-export function paramsKey(settings: Pick<Settings, 'retention' | 'maximumInterval' | 'weights' | 'dayStartHour' | 'leechThreshold'>, fuzz: boolean): string {
-  const { retention, maximumInterval, weights, dayStartHour, leechThreshold } = settings;
-  return JSON.stringify([retention, maximumInterval, weights ?? null, dayStartHour, leechThreshold, fuzz, SCHEDULER_VERSION]);
 }
 
 /** The file's bytes. `order`: item keys in the order start-up reads them (see encodeItems). */

@@ -8,14 +8,15 @@
 process.env.TZ = 'Asia/Seoul';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { ledgerContext } from '../../src/core/schedule/context.js';
+import { default_w } from 'ts-fsrs';
+import { ledgerContext, paramsKey } from '../../src/core/schedule/context.js';
 import { replay, undoneIds, type Ledger } from '../../src/core/schedule/ledger.js';
 import type { AnswerEntry, Grade, LogEntry } from '../../src/core/schedule/types.js';
 import { CHECKPOINT_EVERY, EntryIndex, loadIndex } from '../../src/store/entryIndex.js';
 import { checkpointHolds, rebuildSnapshot } from '../../src/store/ledgerStore.js';
 import { appendEntries, readLog } from '../../src/store/log.js';
 import { openSettings } from '../../src/store/settings.js';
-import { paramsKey, readSnapshot } from '../../src/store/snapshot.js';
+import { readSnapshot } from '../../src/store/snapshot.js';
 import { tmpHome } from '../helpers/tmpHome.js';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -230,5 +231,26 @@ describe('index.bin', () => {
     const v1 = Buffer.from(bytes);
     v1.write('{"format":1', 0);
     expect(() => EntryIndex.decode(v1)).toThrow();
+  });
+});
+
+describe('checkpoints and the scheduler settings', () => {
+  test('an index.bin whose checkpoints were folded under other weights (a save racing a settings change) is not refolded from', () => {
+    // Two cards, 5 × CHECKPOINT_EVERY answers each (Good), each a day apart: checkpoints under the default weights.
+    const history = Array.from({ length: 10 * CHECKPOINT_EVERY }, (_, i) => answer(`h${i}`, KEYS[i % 2]!, T0 + i * 12 * HOUR, 3));
+    appendEntries(home, history);
+    rebuildSnapshot(home, { now });
+    const underDefaults = readFileSync(join(home, 'index.bin'));
+    expect(loadIndex(home).checkpoints(KEYS[0]!).length).toBeGreaterThan(2);
+    // Other weights (initial stabilities doubled): every state changes; this process rebuilds and
+    // saves its index, then another process, still on the defaults, saves its index over it.
+    openSettings(home, now).save({ weights: default_w.map((w, i) => (i < 4 ? w * 2 : w)) });
+    rebuildSnapshot(home, { now, rebuild: true });
+    writeFileSync(join(home, 'index.bin'), underDefaults);
+    // An older answer of card 0 arrives: its refold must not start from a default-weights checkpoint.
+    appendEntries(home, [answer('late', KEYS[0]!, T0 + 150 * 12 * HOUR, 3)]);
+    rebuildSnapshot(home, { now });
+    const { stored, reference } = both();
+    expect(stored).toEqual(reference);
   });
 });

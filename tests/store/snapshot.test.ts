@@ -9,7 +9,8 @@ import { ItemTable } from '../../src/core/schedule/itemTable.js';
 import type { Ledger } from '../../src/core/schedule/ledger.js';
 import { DEFAULT_SETTINGS } from '../../src/core/schedule/types.js';
 import { loadLedger, rebuildLedger } from '../../src/store/ledgerStore.js';
-import { decodeSnapshot, encodeSnapshot, paramsKey, readSnapshot, SNAPSHOT_FORMAT, snapshotPath } from '../../src/store/snapshot.js';
+import { decodeSnapshot, encodeSnapshot, readSnapshot, SNAPSHOT_FORMAT, snapshotPath } from '../../src/store/snapshot.js';
+import { paramsKey } from '../../src/core/schedule/context.js';
 import { clock, deck, open } from './fixtures.js';
 
 /**
@@ -63,7 +64,7 @@ describe('snapshot formats', () => {
     expect(f.more.length).toBeLessThan(30);
 
     // The next open reads state.bin as it is: no rebuild, nothing to rewrite.
-    const load = loadLedger(home, ctx, params, c.now);
+    const load = loadLedger(home, ctx, c.now);
     expect(load).toMatchObject({ rebuilt: false, resave: false, replayed: 0, notices: [] });
     expect(load.ledger.items).toBeInstanceOf(ItemTable);
     expect(view(load.ledger)).toEqual(view(full));

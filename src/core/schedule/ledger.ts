@@ -70,6 +70,8 @@ export interface LedgerContext {
   /** Schedules interview-plan answers at the plan's raised retention (see interviewPlan.ts). */
   planScheduler: Scheduler;
   settings: Pick<Settings, 'dayStartHour' | 'leechThreshold'>;
+  /** Everything the states depend on besides the log (paramsKey): states folded under another are not these. */
+  params: string;
 }
 
 export function emptyLedger(): Ledger {
