@@ -93,7 +93,16 @@ async function startup() {
       });
     }
   }
-  rmSync(home, { recursive: true, force: true });
+  // The last amgi, hung up at its frame, may still be saving its state for a moment.
+  for (let i = 0; ; i++) {
+    try {
+      rmSync(home, { recursive: true, force: true });
+      break;
+    } catch (e) {
+      if (i === 20) throw e;
+      await sleep(100);
+    }
+  }
   const mb = median(base);
   const row = (label: string, times: number[], target = '') => {
     const m = median(times);
