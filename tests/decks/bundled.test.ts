@@ -159,6 +159,11 @@ describe('bundled decks', () => {
     for (const p of parsed) expect(p.text === p.text.normalize('NFC'), p.name).toBe(true);
   });
 
+  it('never names a study note by its file number ("000 노트"): a learner sees notes by title, as the card\'s source line shows them', () => {
+    const numbered = cards.filter((c) => /\d{3} 노트/.test(`${cardText(c)}\n${c.note ?? ''}`)).map((c) => c.id);
+    expect(numbered).toEqual([]);
+  });
+
   it('gives every cloze a gap and some visible context', () => {
     for (const c of cards) {
       if (c.type !== 'cloze') continue;
