@@ -218,8 +218,11 @@ export const en = {
     you: 'You',
     answer: 'Answer',
     note: 'Note',
-    choiceHint: '1–4 or ↑/↓ + Enter',
-    typeHint: 'type the answer · Enter check',
+    /** `n` options: the number keys past the last one do nothing. */
+    choiceHint: (n: number) => `1–${n} or ↑/↓ + Enter`,
+    typeHint: 'Enter check · empty Space: show answer',
+    /** Enter on an empty typed answer: not graded; Space there gives up (one line at 40 columns). */
+    emptyAnswer: 'Not graded · Space: see answer (a miss)',
     clozeHint: 'Enter check · empty Enter: reveal',
     gap: (i: number, n: number) => `gap ${i}/${n}`,
     revealed: 'revealed',

@@ -35,12 +35,12 @@ describe('chooseDistractors', () => {
 
   it('never offers the answer or an alias of it, never a duplicate (normalised)', () => {
     const cards = [
-      { id: 'a', type: 'typed' as const, front: 'q', answer: 'Container Runtime', aliases: ['컨테이너 런타임'], topic: 't' },
-      { id: 'b', type: 'typed' as const, front: 'q', answer: 'container  runtime.', topic: 't' },
-      { id: 'c', type: 'typed' as const, front: 'q', answer: '컨테이너런타임', topic: 't' },
-      { id: 'd', type: 'typed' as const, front: 'q', answer: 'image registry', topic: 't' },
-      { id: 'e', type: 'typed' as const, front: 'q', answer: 'Image Registry', topic: 't' },
-      { id: 'f', type: 'typed' as const, front: 'q', answer: 'storage driver', topic: 't' },
+      { id: 'a', type: 'typed' as const, front: 'q a', answer: 'Container Runtime', aliases: ['컨테이너 런타임'], topic: 't' },
+      { id: 'b', type: 'typed' as const, front: 'q b', answer: 'container  runtime.', topic: 't' },
+      { id: 'c', type: 'typed' as const, front: 'q c', answer: '컨테이너런타임', topic: 't' },
+      { id: 'd', type: 'typed' as const, front: 'q d', answer: 'image registry', topic: 't' },
+      { id: 'e', type: 'typed' as const, front: 'q e', answer: 'Image Registry', topic: 't' },
+      { id: 'f', type: 'typed' as const, front: 'q f', answer: 'storage driver', topic: 't' },
     ];
     const items = deckItems({ ...DECK, cards });
     fc.assert(
@@ -67,14 +67,38 @@ describe('chooseDistractors', () => {
 
   it('prefers options of the same shape (short Latin names for a short Latin answer)', () => {
     const cards = [
-      { id: 'a', type: 'typed' as const, front: 'q', answer: 'runc', topic: 't' },
-      { id: 'b', type: 'basic' as const, front: 'q', back: '컨테이너를 실행하는 아주 긴 한국어 설명 문장입니다', topic: 't' },
-      { id: 'c', type: 'typed' as const, front: 'q', answer: 'crun', topic: 't' },
-      { id: 'd', type: 'typed' as const, front: 'q', answer: 'kata', topic: 't' },
-      { id: 'e', type: 'typed' as const, front: 'q', answer: 'gVisor', topic: 't' },
+      { id: 'a', type: 'typed' as const, front: 'q a', answer: 'runc', topic: 't' },
+      { id: 'b', type: 'basic' as const, front: 'q b', back: '컨테이너를 실행하는 아주 긴 한국어 설명 문장입니다', topic: 't' },
+      { id: 'c', type: 'typed' as const, front: 'q c', answer: 'crun', topic: 't' },
+      { id: 'd', type: 'typed' as const, front: 'q d', answer: 'kata', topic: 't' },
+      { id: 'e', type: 'typed' as const, front: 'q e', answer: 'gVisor', topic: 't' },
     ];
     const items = deckItems({ ...DECK, cards });
     for (let seed = 0; seed < 20; seed++) expect(chooseDistractors(items[0]!, items, seed).sort()).toEqual(['crun', 'gVisor', 'kata']);
+  });
+
+  it('gives a command question command-shaped options: not a sentence with a flag in it, a flag or a path; its own deck before another', () => {
+    const net = { id: 'net', title: 'net', description: 'd', language: 'ko' as const };
+    const cards = [
+      { id: 'create', type: 'typed' as const, front: 'app-net 네트워크를 만드는 명령은?', answer: 'docker network create app-net', topic: 'network', tags: ['network', 'cli'] },
+      { id: 'host', type: 'choice' as const, front: '--network host 설명은?', answer: '호스트의 네트워크 스택을 함께 써서 -p 옵션이 무시된다', topic: 'network' },
+      { id: 'ls', type: 'typed' as const, front: '볼륨 목록을 보는 명령은?', answer: 'docker volume ls', tags: ['volume', 'cli'] },
+      { id: 'inspect', type: 'typed' as const, front: '네트워크를 자세히 보는 명령은?', answer: 'docker network inspect app-net', tags: ['network'] },
+      { id: 'path', type: 'typed' as const, front: '레이어가 있는 곳은?', answer: '/var/lib/docker/overlay2', tags: ['cli'] },
+      { id: 'same', type: 'typed' as const, front: 'app-net 네트워크를  만드는 명령은?', answer: 'docker network create --driver bridge app-net', tags: ['cli'] },
+    ];
+    const other = [
+      { id: 'secret', type: 'typed' as const, front: '비밀을 넘기는 옵션은?', answer: '--secret id=token,src=./token.txt', tags: ['cli'] },
+      { id: 'save', type: 'typed' as const, front: '이미지를 파일로 옮기는 명령은?', answer: 'docker save / docker load', tags: ['cli'] },
+      { id: 'pull', type: 'typed' as const, front: '이미지를 받는 명령은?', answer: 'docker pull', tags: ['cli'] },
+    ];
+    const items = [...deckItems({ ...net, id: 'net', cards }), ...deckItems({ ...net, id: 'build', cards: other })];
+    for (let seed = 0; seed < 20; seed++) {
+      const d = chooseDistractors(items[0]!, items, seed);
+      // The deck's own commands (a shared tag) first, then another deck's; never the same question asked twice.
+      expect(d.slice(0, 2).sort()).toEqual(['docker network inspect app-net', 'docker volume ls']);
+      expect(['docker save / docker load', 'docker pull']).toContain(d[2]);
+    }
   });
 
   it('asks a reversible card in reverse with fronts as options', () => {

@@ -181,10 +181,17 @@ describe('typed mode asks only what can be typed', () => {
 describe('choice distractors have the answer’s shape', () => {
   it('shapes', () => {
     expect(answerShape('@')).toBe('symbol');
-    expect(answerShape('-p 80:8080')).toBe('command');
+    expect(answerShape('-p 80:8080')).toBe('flag');
     expect(answerShape('docker pull')).toBe('command');
+    expect(answerShape('trivy image nginx:1.27')).toBe('command');
+    expect(answerShape('/var/lib/docker/overlay2')).toBe('path');
+    expect(answerShape('service_healthy')).toBe('token');
     expect(answerShape('containerd')).toBe('name');
-    expect(answerShape('컨테이너 런타임')).toBe('phrase');
+    expect(answerShape('컨테이너 런타임')).toBe('term');
+    expect(answerShape('호스트의 모든 IPv4·IPv6 주소')).toBe('term');
+    // A flag inside a sentence does not make it a command.
+    expect(answerShape('호스트의 네트워크 스택을 함께 써서 -p 옵션이 무시된다')).toBe('sentence');
+    expect(answerShape('-v는 디렉터리를 만들고, --mount는 오류를 낸다')).toBe('sentence');
     expect(sameShape('containerd', '/var/run/docker.sock')).toBe(false);
     expect(sameShape('containerd', '종료한다. 컨테이너 프로세스는 containerd-shim이 부모로 맡는다')).toBe(false);
   });

@@ -38,6 +38,11 @@ export interface AnswerKeyActions {
   setField(next: TextField): void;
   /** Enter while typing: check the field's value. */
   submit(value: string): void;
+  /**
+   * A typed question's empty field: Enter does not grade it, only hints (`hint`); the reveal
+   * key (Space) gives up and shows the answer (`reveal`). Without it, Enter submits as is.
+   */
+  empty?: { hint(): void; reveal(): void };
   /** y/n on a near miss: count it as right or not. */
   decide(accepted: boolean): void;
   /** Keys after the verdict other than "next" (overruling it). */
@@ -45,17 +50,28 @@ export interface AnswerKeyActions {
   onNext(): void;
 }
 
+function handleEdit(input: string, key: Key, a: AnswerKeyActions): boolean {
+  const next = editField(a.field, input, key);
+  if (next === a.field) return false;
+  a.setField(next);
+  return true;
+}
+
 /** One key for a typed answer in `phase`; true when it was used. */
 export function handleAnswerKey(phase: AnswerPhase, input: string, key: Key, a: AnswerKeyActions): boolean {
   if (phase === 'typing') {
+    if (a.empty && !a.field.value.trim()) {
+      // Enter first: the reveal key is bound to Enter as well.
+      if (matches(Command.Check, input, key)) a.empty.hint();
+      else if (matches(Command.Reveal, input, key)) a.empty.reveal();
+      else return handleEdit(input, key, a);
+      return true;
+    }
     if (matches(Command.Check, input, key)) {
       a.submit(a.field.value);
       return true;
     }
-    const next = editField(a.field, input, key);
-    if (next === a.field) return false;
-    a.setField(next);
-    return true;
+    return handleEdit(input, key, a);
   }
   if (phase === 'confirm') {
     if (matches(Command.Accept, input, key)) a.decide(true);

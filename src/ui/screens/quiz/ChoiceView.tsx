@@ -1,4 +1,7 @@
-/** Multiple choice: 1–4, or ↑/↓ and Enter; then the right answer and the card's note. PgUp/PgDn scroll. */
+/**
+ * Multiple choice: a number key (1 to the number of options; past the last one nothing), or
+ * ↑/↓ and Enter; then the right answer and the card's note. PgUp/PgDn scroll.
+ */
 import { useSyncState } from '../../hooks/useSyncState.js';
 import { choiceOutcome } from '../../../core/quiz/grading.js';
 import type { ChoiceQuestion } from '../../../core/quiz/questions.js';
@@ -8,9 +11,9 @@ import { Command, matches } from '../../keymap.js';
 import { seg, wrapRows, type Row } from '../../textLayout.js';
 import { Frame } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
-import { noteRows, promptRows, stackBlocks, verdictRows } from './quizRows.js';
+import { noteRows, promptRows, stackBlocks } from './quizRows.js';
 import { useQuizBody, withScrollHelp } from './useQuizBody.js';
-import { overruledRows, useOverrule } from './overrule.js';
+import { useOverrule, verdictLine } from './overrule.js';
 import type { QuestionViewProps } from './types.js';
 
 const OPTION_KEYS = [Command.Option1, Command.Option2, Command.Option3, Command.Option4] as const;
@@ -21,6 +24,8 @@ export function ChoiceView({ question: q, title, right, onAnswer, onOverrule, on
   const [highlight, setHighlight, getHighlight] = useSyncState(0);
   const [picked, setPicked, getPicked] = useSyncState<number | undefined>(undefined);
   const n = q.options.length;
+  // Number keys past the last option do nothing: the help leaves them out.
+  const missingKeys: readonly Command[] = OPTION_KEYS.slice(n);
 
   const pick = (i: number) => {
     if (i >= n || getPicked() !== undefined) return;
@@ -39,8 +44,7 @@ export function ChoiceView({ question: q, title, right, onAnswer, onOverrule, on
   const feedback: Row[] = [];
   if (picked !== undefined) {
     const right = picked === q.correct;
-    feedback.push([], ...verdictRows(right, right ? t.quiz.correct : `${t.quiz.wrong} ${t.quiz.answer}: ${q.answer}`, columns, theme));
-    feedback.push(...overruledRows(overrule.overruled, columns, t, theme));
+    feedback.push([], ...verdictLine(right, right ? t.quiz.correct : `${t.quiz.wrong} ${t.quiz.answer}: ${q.answer}`, overrule.overruled, columns, t, theme));
     feedback.push(...noteRows(q.note, columns, t, theme));
   }
   const { rows: content, spans } = stackBlocks([[...promptRows(q, columns, t, theme), []], ...optionBlocks, feedback]);
@@ -67,9 +71,9 @@ export function ChoiceView({ question: q, title, right, onAnswer, onOverrule, on
     // ↑/↓ move the highlight: PgUp/PgDn scroll.
     else return body.handle(input, key);
     return true;
-  }, { help: withScrollHelp('choice') });
+  }, { help: withScrollHelp('choice').filter((c) => !missingKeys.includes(c)) });
 
-  const footer = [seg(picked === undefined ? t.quiz.choiceHint : t.quiz.verdictHint, theme.text.muted)];
+  const footer = [seg(picked === undefined ? t.quiz.choiceHint(n) : t.quiz.verdictHint, theme.text.muted)];
   return (
     <Frame title={title} right={right} footer={footer}>
       <Rows rows={body.rows} />

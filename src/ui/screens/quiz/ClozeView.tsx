@@ -7,13 +7,13 @@ import type { ClozeQuestion } from '../../../core/quiz/questions.js';
 import type { ClozeCard } from '../../../core/deck/types.js';
 import { displayWidth } from '../../../core/text/width.js';
 import { useServices, useUi } from '../../context.js';
-import { overruledRows, useOverrule } from './overrule.js';
+import { useOverrule, verdictLine } from './overrule.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
 import { seg, wrapRows, wrapStyledRow, type Row } from '../../textLayout.js';
 import type { Theme } from '../../theme.js';
 import { Frame } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
-import { diffRows, noteRows, stackBlocks, verdictRows } from './quizRows.js';
+import { diffRows, noteRows, stackBlocks } from './quizRows.js';
 import { useQuizBody, withScrollHelp } from './useQuizBody.js';
 import { EMPTY_FIELD, type TextField } from '../../textField.js';
 import { fieldCursor, fieldRow, handleAnswerKey, useFieldCursor, type AnswerPhase } from './AnswerField.js';
@@ -63,12 +63,11 @@ export function ClozeView({ question: q, title, right, onAnswer, onOverrule, onN
   if (last) {
     if (fieldRows.length) feedback.push([]);
     if (phase === 'confirm') feedback.push(...wrapRows(t.quiz.close, columns, theme.status.warn));
-    else if (last.revealed) feedback.push(...wrapRows(`${t.quiz.revealed}: ${last.check.expected}`, columns, theme.match));
-    else feedback.push(...verdictRows(last.outcome!.correct, last.outcome!.correct ? t.quiz.correct : t.quiz.wrong, columns, theme));
+    else if (last.revealed && !overrule.overruled) feedback.push(...wrapRows(`${t.quiz.revealed}: ${last.check.expected}`, columns, theme.match));
+    else feedback.push(...verdictLine(last.outcome!.correct, last.outcome!.correct ? t.quiz.correct : t.quiz.wrong, overrule.overruled, columns, t, theme));
     if (!last.revealed) feedback.push(...diffRows(last.check.diff, columns, t, theme));
   }
   if (phase === 'done') {
-    feedback.push(...overruledRows(overrule.overruled, columns, t, theme));
     if (q.explanation) feedback.push(...wrapRows(q.explanation, columns, theme.text.muted));
     feedback.push(...noteRows(q.note, columns, t, theme));
   }

@@ -13,9 +13,9 @@ import { Command, matches } from '../../keymap.js';
 import { rowWidth, seg, wrapRows, type Row } from '../../textLayout.js';
 import { Frame } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
-import { noteRows, promptRows, stackBlocks, verdictRows } from './quizRows.js';
+import { noteRows, promptRows, stackBlocks } from './quizRows.js';
 import { useQuizBody, withScrollHelp } from './useQuizBody.js';
-import { overruledRows, useOverrule } from './overrule.js';
+import { useOverrule, verdictLine } from './overrule.js';
 import type { QuestionViewProps } from './types.js';
 
 export function OrderView({ question: q, title, right, onAnswer, onOverrule, onNext }: QuestionViewProps<OrderQuestion>) {
@@ -62,8 +62,7 @@ export function OrderView({ question: q, title, right, onAnswer, onOverrule, onN
       });
   const feedback: Row[] = [];
   if (check) {
-    feedback.push([], ...verdictRows(check.correct, check.correct ? t.quiz.correct : t.quiz.orderScore(check.positionsRight, check.total), columns, theme));
-    feedback.push(...overruledRows(overrule.overruled, columns, t, theme));
+    feedback.push([], ...verdictLine(check.correct, check.correct ? t.quiz.correct : t.quiz.orderScore(check.positionsRight, check.total), overrule.overruled, columns, t, theme));
     feedback.push(...noteRows(q.note, columns, t, theme));
   }
   const stackNote = q.bottomUp ? wrapRows(t.quiz.bottomUp, columns, theme.text.muted) : [];

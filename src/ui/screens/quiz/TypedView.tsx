@@ -1,19 +1,49 @@
-/** Typed answer: a text field (IME-friendly cursor), then the diff; a near miss asks y/n. */
+/**
+ * Typed answer: a text field (IME-friendly cursor), then the diff; a near miss asks y/n. An
+ * empty Enter is not an answer (a hint says Space gives up and shows the answer).
+ */
 import { useSyncState } from '../../hooks/useSyncState.js';
 import { checkTyped, type TypedCheck } from '../../../core/quiz/typedAnswer.js';
 import { typedOutcome, type Outcome } from '../../../core/quiz/grading.js';
 import type { TypedQuestion } from '../../../core/quiz/questions.js';
 import { useServices, useUi } from '../../context.js';
-import { overruledRows, useOverrule } from './overrule.js';
+import { useOverrule, verdictLine } from './overrule.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
 import { seg, wrapRows, type Row } from '../../textLayout.js';
 import { Frame } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
-import { diffRows, noteRows, promptRows, stackBlocks, verdictRows } from './quizRows.js';
+import { diffRows, noteRows, promptRows, stackBlocks } from './quizRows.js';
 import { useQuizBody, withScrollHelp } from './useQuizBody.js';
 import { EMPTY_FIELD, type TextField } from '../../textField.js';
 import { fieldCursor, fieldRow, handleAnswerKey, useFieldCursor, type AnswerPhase } from './AnswerField.js';
 import type { QuestionViewProps } from './types.js';
+import type { Messages } from '../../i18n/index.js';
+import type { Theme } from '../../theme.js';
+
+interface FeedbackState {
+  q: TypedQuestion;
+  phase: AnswerPhase;
+  check: TypedCheck | undefined;
+  outcome: Outcome | undefined;
+  emptyHint: boolean;
+  revealed: boolean;
+  overruled: Outcome | undefined;
+}
+
+/** Under the field: the empty-Enter hint, the near-miss question, or the verdict (the learner's call once overruled), diff and note. */
+function feedbackRows({ q, phase, check, outcome, emptyHint, revealed, overruled }: FeedbackState, columns: number, t: Messages, theme: Theme): Row[] {
+  if (phase === 'typing') return emptyHint ? [[], ...wrapRows(t.quiz.emptyAnswer, columns, theme.status.warn)] : [];
+  const note = phase === 'done' ? noteRows(q.note, columns, t, theme) : [];
+  if (revealed) return [[], ...verdictLine(false, `${t.quiz.revealed}: ${q.answer}`, overruled, columns, t, theme), ...note];
+  if (!check) return [];
+  const rows: Row[] = [[]];
+  if (phase === 'confirm') rows.push(...wrapRows(t.quiz.close, columns, theme.status.warn));
+  else if (outcome) {
+    const text = outcome.correct && check.verdict === 'close' ? t.quiz.closeAccepted : outcome.correct ? t.quiz.correct : t.quiz.wrong;
+    rows.push(...verdictLine(outcome.correct, text, overruled, columns, t, theme));
+  }
+  return [...rows, ...diffRows(check.diff, columns, t, theme), ...note];
+}
 
 export function TypedView({ question: q, title, right, onAnswer, onOverrule, onNext }: QuestionViewProps<TypedQuestion>) {
   const { messages: t, theme, columns } = useUi();
@@ -22,6 +52,9 @@ export function TypedView({ question: q, title, right, onAnswer, onOverrule, onN
   const [field, setField, getField] = useSyncState<TextField>(EMPTY_FIELD);
   const [check, setCheck, getCheck] = useSyncState<TypedCheck | undefined>(undefined);
   const [outcome, setOutcome, getOutcome] = useSyncState<Outcome | undefined>(undefined);
+  // Enter on an empty field: a hint instead of a verdict; Space gave up and showed the answer.
+  const [emptyHint, setEmptyHint] = useSyncState(false);
+  const [revealed, setRevealed] = useSyncState(false);
   // A check without an outcome is a near miss waiting for y/n.
   const phaseOf = (c: TypedCheck | undefined, o: Outcome | undefined): AnswerPhase => (o ? 'done' : c ? 'confirm' : 'typing');
   const phase = phaseOf(check, outcome);
@@ -31,15 +64,7 @@ export function TypedView({ question: q, title, right, onAnswer, onOverrule, onN
     onAnswer(o);
   };
 
-  const feedback: Row[] = [];
-  if (check && phase !== 'typing') {
-    feedback.push([]);
-    if (phase === 'confirm') feedback.push(...wrapRows(t.quiz.close, columns, theme.status.warn));
-    else if (outcome) feedback.push(...verdictRows(outcome.correct, outcome.correct && check.verdict === 'close' ? t.quiz.closeAccepted : outcome.correct ? t.quiz.correct : t.quiz.wrong, columns, theme));
-    feedback.push(...overruledRows(overrule.overruled, columns, t, theme));
-    feedback.push(...diffRows(check.diff, columns, t, theme));
-    if (phase === 'done') feedback.push(...noteRows(q.note, columns, t, theme));
-  }
+  const feedback = feedbackRows({ q, phase, check, outcome, emptyHint, revealed, overruled: overrule.overruled }, columns, t, theme);
   const { rows: content, spans } = stackBlocks([[...promptRows(q, columns, t, theme), []], [fieldRow(field, columns, theme)], feedback]);
   const fieldAt = spans[1]!.start;
   // While typing the field stays on screen under the question; then it (with what was typed)
@@ -53,7 +78,17 @@ export function TypedView({ question: q, title, right, onAnswer, onOverrule, onN
     (input, key) =>
       handleAnswerKey(phaseOf(getCheck(), getOutcome()), input, key, {
         field: getField(),
-        setField,
+        setField: (next) => {
+          setField(next);
+          setEmptyHint(false);
+        },
+        empty: {
+          hint: () => setEmptyHint(true),
+          reveal: () => {
+            setRevealed(true);
+            finish(typedOutcome('wrong'));
+          },
+        },
         submit: (value) => {
           const c = checkTyped(value, q.accepted, answerAliases?.());
           setCheck(c);

@@ -30,7 +30,11 @@ export function useOverrule(onOverrule: (o: Outcome) => void): { overruled: Outc
   };
 }
 
-/** "✓ Counted as right (your call)." under the verdict, once overruled. */
-export function overruledRows(o: Outcome | undefined, width: number, t: Messages, theme: Theme): Row[] {
-  return o ? verdictRows(o.correct, t.quiz.overruled(o.correct), width, theme) : [];
+/**
+ * The verdict line: the judge's (`correct`, `text`) until the learner overrules it, then
+ * the learner's call in its place ("✓ Recorded as right (your call)."), as the score
+ * follows it: a ✗ left above a ✓ would say both.
+ */
+export function verdictLine(correct: boolean, text: string, o: Outcome | undefined, width: number, t: Messages, theme: Theme): Row[] {
+  return o ? verdictRows(o.correct, t.quiz.overruled(o.correct), width, theme) : verdictRows(correct, text, width, theme);
 }

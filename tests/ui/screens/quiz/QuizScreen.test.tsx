@@ -94,6 +94,37 @@ describe('choice quiz', () => {
   });
 });
 
+describe('choice quiz with three options', () => {
+  it('says 1–3 (not 1–4) and leaves 4 out of the help; 4 does nothing', async () => {
+    const cards = ['runc', 'crun', 'youki'].map((answer) => ({ id: answer, type: 'typed' as const, front: `${answer}?`, answer, topic: 'rt' }));
+    const store = openRealStore([{ deck: { ...DECK, cards }, file: 'small.json', origin: 'dir', contentHash: 'small' }], () => new Date(clock));
+    const app = renderApp(store.services, { initial: [{ kind: 'quiz', mode: 'choice', count: 1, seed: SEED }] });
+    await app.waitFor('1–3 or ↑/↓ + Enter');
+    expect(app.frame()).toContain('3. ');
+    await app.press('4');
+    expect(app.frame()).toContain('1–3 or ↑/↓ + Enter');
+    expect(app.frame()).not.toMatch(/[✓✗]/);
+    await app.press('?');
+    await app.waitFor('choose option 3');
+    expect(app.frame()).not.toContain('choose option 4');
+    app.unmount();
+    store.close();
+  });
+
+  it('overruled: the verdict line says the learner’s call, not ✗ beside a score that counts it right', async () => {
+    const [q] = questionsFor('choice', 1) as [Question & { kind: 'choice' }];
+    const app = open('choice', 1);
+    await app.waitFor('1/1');
+    await app.press(String(((q.correct + 1) % q.options.length) + 1));
+    await app.waitFor('✗ Not quite.');
+    await app.press('r');
+    await app.waitFor('✓ Recorded as right (your call).');
+    expect(app.frame()).toContain('1 right');
+    expect(app.frame()).not.toContain('Not quite.');
+    app.unmount();
+  });
+});
+
 describe('typed quiz', () => {
   /** A typed quiz whose first question is the card `key` (the first seed that puts it first). */
   async function openTyped(key: string) {
@@ -138,11 +169,30 @@ describe('typed quiz', () => {
     await app.press('ㄱ');
     await app.waitFor('Recorded as right (your call).');
     expect(app.frame()).toContain('1 right');
+    // The verdict line itself now says right: no ✗ left beside the score that counts it.
+    expect(app.frame()).toContain('✓ Recorded as right (your call).');
+    expect(app.frame()).not.toContain('Not quite.');
     // The Again was undone and replaced by Good: one answer, no miss.
     expect(progress.state('rt-containerd')).toMatchObject({ cramN: 1 });
     expect(progress.state('rt-containerd')?.cramMiss ?? 0).toBe(0);
     await app.press(KEYS.enter);
     await app.waitFor('Score 1/1');
+    app.unmount();
+  });
+
+  it('Enter on an empty field grades nothing: a hint says Space shows the answer (a miss)', async () => {
+    const app = await openTyped('rt-containerd');
+    await app.press(KEYS.enter);
+    await app.waitFor('Not graded · Space: see answer (a miss)');
+    expect(app.frame()).not.toMatch(/[✓✗]/);
+    expect(app.frame()).toContain('0 right');
+    expect(progress.state('rt-containerd')?.cramN ?? 0).toBe(0);
+    // Typing clears the hint; emptied again, Space gives up.
+    await app.press('c', KEYS.backspace);
+    expect(app.frame()).not.toContain('Not graded');
+    await app.press(' ');
+    await app.waitFor('✗ revealed: containerd');
+    expect(progress.state('rt-containerd')).toMatchObject({ cramN: 1, cramMiss: 1 });
     app.unmount();
   });
 
