@@ -14,7 +14,7 @@ import { formatElapsed, formatInterval, formatPercent, formatWhen } from '../../
 import { useScreenInput } from '../../hooks/useScreenInput.js';
 import { Command, gradeKey, matches } from '../../keymap.js';
 import { pushSearch } from '../../searchKey.js';
-import { clampScroll, fitRow, oneLine, packRows, seg, wrapRows, type Row } from '../../textLayout.js';
+import { clampScroll, fitHint, fitRow, oneLine, packRows, seg, wrapRows, type Row } from '../../textLayout.js';
 import { promptText } from '../../../core/deck/cards.js';
 import { truncateDisplay } from '../../../core/text/width.js';
 import { useShell } from '../../shell.js';
@@ -148,7 +148,8 @@ function revealScroll(scroll: number, total: number, height: number, answer: Spa
 /** Under the card: the grades after the reveal, the answer field while typing, else the reveal hint. */
 function bottomRows(state: ReviewState, ui: Ui, o: { moves: boolean; typing: boolean; suggested: Grade | undefined; fieldLabel: string }): Row[] {
   const { messages: t, theme, columns } = ui;
-  if (state.phase === 'back') return [...gradeRows(state, ui, o.moves), ...(o.suggested ? [fitRow([seg(t.review.suggested(t.review.grades[o.suggested]), theme.text.muted)], columns)] : [])];
+  // The suggestion drops its "1–4 your own grade" part whole when narrow (the grade row above says as much).
+  if (state.phase === 'back') return [...gradeRows(state, ui, o.moves), ...(o.suggested ? [fitHint([seg(t.review.suggested(t.review.grades[o.suggested]), theme.text.muted)], columns)] : [])];
   if (o.typing) return [fieldRow(state.typed?.field ?? EMPTY_FIELD, columns, theme, o.fieldLabel)];
   return state.phase === 'front' ? [fitRow([seg(t.review.revealHint, theme.text.muted)], columns)] : [];
 }
