@@ -42,14 +42,10 @@ function clozeFilled(card: Card & { type: 'cloze' }, theme: Theme): Row {
   return row;
 }
 
-/** `seedTitle`: the title of the note a `source.seed` names (AppServices.seedTitle). */
-export function backRows(card: Card, direction: Direction, width: number, t: Messages, theme: Theme, seedTitle: (seed: string) => string = (s) => s): Row[] {
-  return backBlock(card, direction, width, t, theme, seedTitle).rows;
-}
-
 /**
  * The back, and how many of its rows are the answer itself (before the note and source):
  * review scrolls those into view on reveal. 0 for a choice card with its options shown.
+ * `seedTitle`: the title of the note a `source.seed` names (AppServices.seedTitle).
  */
 export function backBlock(card: Card, direction: Direction, width: number, t: Messages, theme: Theme, seedTitle: (seed: string) => string = (s) => s): { rows: Row[]; answer: number } {
   const rows: Row[] = [];
@@ -98,7 +94,7 @@ export function backBlock(card: Card, direction: Direction, width: number, t: Me
 /** Everything about a card (the card screen opened from search). */
 export function fullCardRows(card: Card, deckTitle: string, width: number, t: Messages, theme: Theme, seedTitle?: (seed: string) => string): Row[] {
   const options = choiceOptionRows(card, width, theme, true);
-  const rows = [...frontRows(card, 'forward', width, t, theme), ...(options.length ? [[], ...options] : []), [], ...backRows(card, 'forward', width, t, theme, seedTitle)];
+  const rows = [...frontRows(card, 'forward', width, t, theme), ...(options.length ? [[], ...options] : []), [], ...backBlock(card, 'forward', width, t, theme, seedTitle).rows];
   rows.push([]);
   rows.push(...wrapRows(`${t.card.deck}: ${deckTitle}`, width, theme.text.muted));
   if (card.tags?.length) rows.push(...wrapRows(`${t.card.tags}: ${card.tags.join(', ')}`, width, theme.text.muted));
