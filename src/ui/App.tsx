@@ -20,7 +20,7 @@ import { MIN_COLUMNS, MIN_ROWS } from './textLayout.js';
 export interface AppProps {
   services: AppServices;
   initial?: Screen[];
-  /** --lang, when given: wins over the setting and LANG. */
+  /** --lang, when given: wins over the setting and LANG until the language is changed in Settings. */
   langFlag?: string;
   env?: NodeJS.ProcessEnv;
   color?: boolean;
@@ -36,18 +36,21 @@ export function App({ services, initial, langFlag, env = process.env, color = tr
   const [help, setHelp] = useState<{ commands?: readonly Command[] }>();
   const [error, setError] = useState<string>();
   const [settingsVersion, settingsChanged] = useReducer((n: number) => n + 1, 0);
+  // A language chosen in Settings is applied at once, --lang or not: the later, explicit choice wins.
+  const [flagDropped, dropFlag] = useReducer(() => true, false);
+  const flag = !flagDropped && (langFlag === 'ko' || langFlag === 'en') ? langFlag : undefined;
   const size = useTerminalSize(fixedSize);
   const app = useApp();
 
   const lang = useMemo(
-    () => chooseLang(langFlag, services.progress.settings.language, env),
+    () => chooseLang(flag, services.progress.settings.language, env),
     // settingsVersion: the language setting may have changed.
-    [langFlag, services.progress, env, settingsVersion],
+    [flag, services.progress, env, settingsVersion],
   );
   const theme = useMemo(() => makeTheme(color), [color]);
   const ui = useMemo<Ui>(
-    () => ({ messages: messagesFor(lang), lang, theme, columns: Math.max(20, size.columns), rows: Math.max(6, size.rows - 1) }),
-    [lang, theme, size.columns, size.rows],
+    () => ({ messages: messagesFor(lang), lang, ...(flag ? { langFlag: flag } : {}), theme, columns: Math.max(20, size.columns), rows: Math.max(6, size.rows - 1) }),
+    [lang, flag, theme, size.columns, size.rows],
   );
 
   const [router] = useState(() => {
@@ -98,7 +101,10 @@ export function App({ services, initial, langFlag, env = process.env, color = tr
       quit: () => dispatch({ type: 'quit' }),
       openHelp,
       showError: setError,
-      settingsChanged,
+      languageChanged: () => {
+        dropFlag();
+        settingsChanged();
+      },
       active: !overlay,
       router,
     }),

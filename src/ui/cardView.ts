@@ -42,8 +42,12 @@ function clozeFilled(card: Card & { type: 'cloze' }, theme: Theme): Row {
   return row;
 }
 
-/** `seedTitle`: the title of the note a `source.seed` names (AppServices.seedTitle). */
-export function backRows(card: Card, direction: Direction, width: number, t: Messages, theme: Theme, seedTitle: (seed: string) => string = (s) => s): Row[] {
+/**
+ * The back, and how many of its rows are the answer itself (before the note and source):
+ * review scrolls those into view on reveal. 0 for a choice card with its options shown.
+ * `seedTitle`: the title of the note a `source.seed` names (AppServices.seedTitle).
+ */
+export function backBlock(card: Card, direction: Direction, width: number, t: Messages, theme: Theme, seedTitle: (seed: string) => string = (s) => s): { rows: Row[]; answer: number } {
   const rows: Row[] = [];
   const label = (text: string) => rows.push([seg(text, theme.text.label)]);
   switch (card.type) {
@@ -75,6 +79,7 @@ export function backRows(card: Card, direction: Direction, width: number, t: Mes
       label(t.review.answerLabel);
       rows.push(...wrapRows(answerText(card, direction), width));
   }
+  const answer = rows.length;
   if (card.note) {
     if (rows.length) rows.push([]);
     rows.push(...wrapRows(`${t.review.noteLabel}: ${card.note}`, width, theme.text.accent));
@@ -83,13 +88,13 @@ export function backRows(card: Card, direction: Direction, width: number, t: Mes
     const where = isSeedSource(card.source) ? `${seedTitle(card.source.seed)} § ${card.source.section}` : `${card.source.title} <${card.source.url}>`;
     rows.push(...wrapRows(`${t.review.sourceLabel}: ${where}`, width, theme.text.muted));
   }
-  return rows;
+  return { rows, answer };
 }
 
 /** Everything about a card (the card screen opened from search). */
 export function fullCardRows(card: Card, deckTitle: string, width: number, t: Messages, theme: Theme, seedTitle?: (seed: string) => string): Row[] {
   const options = choiceOptionRows(card, width, theme, true);
-  const rows = [...frontRows(card, 'forward', width, t, theme), ...(options.length ? [[], ...options] : []), [], ...backRows(card, 'forward', width, t, theme, seedTitle)];
+  const rows = [...frontRows(card, 'forward', width, t, theme), ...(options.length ? [[], ...options] : []), [], ...backBlock(card, 'forward', width, t, theme, seedTitle).rows];
   rows.push([]);
   rows.push(...wrapRows(`${t.card.deck}: ${deckTitle}`, width, theme.text.muted));
   if (card.tags?.length) rows.push(...wrapRows(`${t.card.tags}: ${card.tags.join(', ')}`, width, theme.text.muted));

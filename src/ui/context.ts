@@ -32,6 +32,8 @@ export interface AppServices {
 export interface Ui {
   messages: Messages;
   lang: Lang;
+  /** The --lang flag while it decides the language: from start-up until Settings changes the language. */
+  langFlag?: Lang;
   theme: Theme;
   columns: number;
   /** Usable rows: the terminal height minus one, so Ink never redraws the whole screen. */

@@ -13,8 +13,8 @@ export interface Shell {
   openHelp(commands?: readonly Command[]): void;
   /** Show a dismissible error over the current screen (never crash the app). */
   showError(message: string): void;
-  /** Settings changed (e.g. the language): re-read them. */
-  settingsChanged(): void;
+  /** The language setting changed: re-read it; from now on it wins over --lang (this run too). */
+  languageChanged(): void;
   /** This screen is on top and no overlay is open: it may take keys. */
   active: boolean;
   /** Where screens register their key handlers (keyRouter.ts); undefined outside the app shell. */

@@ -10,7 +10,7 @@ import { useState } from 'react';
 import { Command, keysLabel, matches } from '../keymap.js';
 import { GLOBAL_COMMANDS, SCREEN_COMMANDS, TEXT_FIELD_SCREENS, type ScreenKind } from '../navigation.js';
 import { useUi, type Ui } from '../context.js';
-import { clampScroll, fitRow, seg, wrapRows, type Row } from '../textLayout.js';
+import { clampScroll, seg, wrapRows, type Row } from '../textLayout.js';
 import { moreMarker, scrollDelta, viewport, windowRows } from './scrollWindow.js';
 import { displayWidth, padDisplay } from '../../core/text/width.js';
 import { Frame, bodyHeight } from './Frame.js';
@@ -26,12 +26,16 @@ function screenKeys(kind: ScreenKind, c: Command): string {
   return keysLabel(c, undefined, { textField: TEXT_FIELD_SCREENS.has(kind) });
 }
 
-function helpRows(kind: ScreenKind, keyColumn: number, describe: (c: Command) => string, labelStyle = {}, commands?: readonly Command[]): Row[] {
-  return helpCommands(kind, commands).map((c) => [seg(padDisplay(screenKeys(kind, c), keyColumn), labelStyle), seg(describe(c))]);
+/** A key, then what it does wrapped under itself (cut at the width, a long one lost its end mid-word at 40 columns). */
+function helpRows(kind: ScreenKind, keyColumn: number, columns: number, describe: (c: Command) => string, labelStyle = {}, commands?: readonly Command[]): Row[] {
+  return helpCommands(kind, commands).flatMap((c) => {
+    const [first = [], ...rest] = wrapRows(describe(c), columns, undefined, padDisplay(screenKeys(kind, c), keyColumn));
+    return [first.map((s, i) => (i === 0 ? seg(s.text, labelStyle) : s)), ...rest];
+  });
 }
 
 /** The whole page as rows, and where the keys section starts. Pure. */
-function helpPage(kind: ScreenKind, ui: Pick<Ui, 'messages' | 'theme' | 'columns'>, commands?: readonly Command[]): { rows: Row[]; keysAt: number } {
+export function helpPage(kind: ScreenKind, ui: Pick<Ui, 'messages' | 'theme' | 'columns'>, commands?: readonly Command[]): { rows: Row[]; keysAt: number } {
   const { messages: t, theme, columns } = ui;
   const rows: Row[] = [];
   for (const [title, body] of t.helpPage.sections) {
@@ -42,7 +46,7 @@ function helpPage(kind: ScreenKind, ui: Pick<Ui, 'messages' | 'theme' | 'columns
   if (kind === 'browse') rows.push(...wrapRows(t.helpPage.legend, columns, theme.text.muted));
   const listed = helpCommands(kind, commands);
   const keyColumn = Math.min(Math.max(...listed.map((c) => displayWidth(screenKeys(kind, c)))) + 2, Math.floor(columns / 2));
-  rows.push(...helpRows(kind, keyColumn, (c) => t.help.commands[c], theme.text.label, commands).map((r) => fitRow(r, columns)));
+  rows.push(...helpRows(kind, keyColumn, columns, (c) => t.help.commands[c], theme.text.label, commands));
   return { rows, keysAt };
 }
 

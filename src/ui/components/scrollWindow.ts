@@ -37,6 +37,11 @@ export function moreMarker(t: Messages, theme: Theme): (dir: 'up' | 'down', hidd
   return (dir, n) => [seg(dir === 'up' ? t.review.moreAbove(n) : t.review.more(n), theme.text.muted)];
 }
 
+/** The same markers counting entries, not lines ("↓ 3 more", "↓ 3개 더"): a list of one-row entries (Settings). */
+export function itemMarker(t: Messages, theme: Theme): (dir: 'up' | 'down', hidden: number) => Row {
+  return (dir, n) => [seg(t.deckCounts.hidden(`${dir === 'up' ? '↑' : '↓'} ${n}`), theme.text.muted)];
+}
+
 /** The rows to draw: the shown content with its markers (`marker` makes one from its count). */
 export function windowRows(content: readonly Row[], view: Viewport, marker: (dir: 'up' | 'down', hidden: number) => Row): Row[] {
   const rows = content.slice(view.start, view.end);

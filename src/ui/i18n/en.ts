@@ -109,6 +109,10 @@ export const en = {
     onOff: { on: 'on', off: 'off' },
     language: 'Language',
     languageValues: { auto: 'auto (from LANG)', ko: '한국어', en: 'English' } as Record<'auto' | 'ko' | 'en', string>,
+    /** The language row while --lang decides it: "한국어 (--lang)". */
+    languageFlag: (value: string) => `${value} (--lang)`,
+    /** After the language's explanation while --lang decides it. */
+    flagExplain: 'Set by --lang for now; a change is saved and used at once.',
     saved: 'Saved.',
     hint: '↑/↓ choose · ←/→ ±1 · Shift+←/→ ±10 · Esc back',
     /** One line under the list: what the highlighted setting does. */

@@ -88,6 +88,8 @@ export const ko: Messages = {
     onOff: { on: '켬', off: '끔' },
     language: '언어',
     languageValues: { auto: '자동 (LANG)', ko: '한국어', en: 'English' },
+    languageFlag: (value) => `${value} (--lang)`,
+    flagExplain: '지금은 --lang을 따릅니다. 바꾸면 저장하고 바로 적용합니다.',
     saved: '저장했습니다.',
     hint: '↑/↓ 선택 · ←/→ ±1 · Shift+←/→ ±10 · Esc 뒤로',
     explain: {

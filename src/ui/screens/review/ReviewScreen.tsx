@@ -8,20 +8,20 @@ import { useState } from 'react';
 import { planDaysLeft } from '../../../core/schedule/interviewPlan.js';
 import { GRADES, type Grade } from '../../../core/schedule/types.js';
 import type { CramOptions, StudySession } from '../../../store/types.js';
-import { backRows, choiceOptionRows, frontRows } from '../../cardView.js';
+import { backBlock, choiceOptionRows, frontRows } from '../../cardView.js';
 import { useServices, useUi, type AppServices, type Ui } from '../../context.js';
 import { formatElapsed, formatInterval, formatPercent, formatWhen } from '../../format.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
 import { Command, gradeKey, matches } from '../../keymap.js';
 import { pushSearch } from '../../searchKey.js';
-import { clampScroll, fitRow, oneLine, packRows, seg, wrapRows, type Row } from '../../textLayout.js';
+import { clampScroll, fitHint, fitRow, oneLine, packRows, seg, wrapRows, type Row } from '../../textLayout.js';
 import { promptText } from '../../../core/deck/cards.js';
 import { truncateDisplay } from '../../../core/text/width.js';
 import { useShell } from '../../shell.js';
 import { SCREEN_COMMANDS } from '../../navigation.js';
 import { Frame, bodyHeight } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
-import { moreMarker, scrollDelta, viewport, windowRows } from '../../components/scrollWindow.js';
+import { followScroll, moreMarker, scrollDelta, viewport, windowRows, type Span } from '../../components/scrollWindow.js';
 import { initialReview, reviewReducer, snapshot, type LeftCounts, type ReviewState } from './reviewState.js';
 import { useSyncReducer } from '../../hooks/useSyncReducer.js';
 import { checkTyped } from '../../../core/quiz/typedAnswer.js';
@@ -112,22 +112,44 @@ function startSession(services: ReturnType<typeof useServices>, props: ReviewPro
   return props.mode === 'cram' ? services.progress.startCram(props.options) : services.progress.startReview({ deckId: props.deckId });
 }
 
-/** The card being studied: its front, choices, then after the reveal the typed verdicts and the back. */
-function cardRows(state: ReviewState, item: StudyItem, blanks: number, ui: Ui, seedTitle: ((seed: string) => string) | undefined): Row[] {
+/**
+ * The card being studied: its front, choices, then after the reveal the typed verdicts and the
+ * back. `answer`, once revealed: the rows to bring into view (the verdicts and the answer
+ * without its note and source; a choice card's options, its ✓ being the answer).
+ */
+function cardRows(state: ReviewState, item: StudyItem, blanks: number, ui: Ui, seedTitle: ((seed: string) => string) | undefined): { rows: Row[]; answer?: Span } {
   const { messages: t, theme, columns } = ui;
   const back = state.phase === 'back';
-  return [
-    ...frontRows(item.card, item.direction, columns, t, theme),
-    ...optionBlock(choiceOptionRows(item.card, columns, theme, back)),
-    ...(back && state.typed?.checks.length ? [[], ...typedRows(state, blanks, ui)] : []),
-    ...(back ? [[], ...backRows(item.card, item.direction, columns, t, theme, seedTitle)] : []),
-  ];
+  const front = frontRows(item.card, item.direction, columns, t, theme);
+  const options = optionBlock(choiceOptionRows(item.card, columns, theme, back));
+  if (!back) return { rows: [...front, ...options] };
+  const typed = state.typed?.checks.length ? [[], ...typedRows(state, blanks, ui)] : [];
+  const block = backBlock(item.card, item.direction, columns, t, theme, seedTitle);
+  const rows = [...front, ...options, ...typed, [], ...block.rows];
+  const backStart = rows.length - block.rows.length;
+  if (!block.answer) return { rows, answer: { start: front.length + 1, end: front.length + options.length } };
+  return { rows, answer: { start: typed.length ? front.length + options.length + 1 : backStart, end: backStart + block.answer } };
+}
+
+/**
+ * Where the window goes when the answer appears: all of it in view when it fits (as much of
+ * the question above it as there is room for); a longer answer from its first row, unless
+ * its first lines show already (the question stays). Without this, at 40×12 a long question
+ * left the answer under "↓ N more" and the learner graded without seeing it.
+ */
+function revealScroll(scroll: number, total: number, height: number, answer: Span): number {
+  const now = viewport(total, scroll, height);
+  // Rows between a ↑ and a ↓ marker.
+  const fits = answer.end - answer.start <= height - 2;
+  if (!fits && answer.start >= now.start && Math.min(answer.end, answer.start + 2) <= now.end) return now.scroll;
+  return followScroll(now.scroll, total, height, answer);
 }
 
 /** Under the card: the grades after the reveal, the answer field while typing, else the reveal hint. */
 function bottomRows(state: ReviewState, ui: Ui, o: { moves: boolean; typing: boolean; suggested: Grade | undefined; fieldLabel: string }): Row[] {
   const { messages: t, theme, columns } = ui;
-  if (state.phase === 'back') return [...gradeRows(state, ui, o.moves), ...(o.suggested ? [fitRow([seg(t.review.suggested(t.review.grades[o.suggested]), theme.text.muted)], columns)] : [])];
+  // The suggestion drops its "1–4 your own grade" part whole when narrow (the grade row above says as much).
+  if (state.phase === 'back') return [...gradeRows(state, ui, o.moves), ...(o.suggested ? [fitHint([seg(t.review.suggested(t.review.grades[o.suggested]), theme.text.muted)], columns)] : [])];
   if (o.typing) return [fieldRow(state.typed?.field ?? EMPTY_FIELD, columns, theme, o.fieldLabel)];
   return state.phase === 'front' ? [fitRow([seg(t.review.revealHint, theme.text.muted)], columns)] : [];
 }
@@ -168,17 +190,21 @@ export function ReviewScreen(props: ReviewProps) {
   // An interview plan reschedules (at its raised retention): its grade row shows the intervals it sets.
   const moves = props.mode === 'review' || props.options.reschedule === true || props.options.until !== undefined;
 
-  const entry = state.snap.current;
-  // A type-in card: what may be typed per blank (undefined: reveal and self-grade as always).
-  const blanks = entry && services.progress.settings.typeAnswers ? typeInAnswers(entry.item as StudyItem) : undefined;
-  const checks = state.typed?.checks ?? [];
-  const typing = blanks !== undefined && state.phase === 'front';
-  // The verdicts suggest a grade once anything was typed; a blank left unanswered counts as not known.
-  const suggested = blanks && state.phase === 'back' && checks.length ? typeInGrade([...checks, ...new Array(Math.max(0, blanks.length - checks.length)).fill(undefined)]) : undefined;
-  const content: Row[] = state.phase === 'done' || !entry ? doneRows(state, ui, services.now()) : cardRows(state, entry.item, blanks?.length ?? 1, ui, services.seedTitle);
-  const fieldLabel = blanks && blanks.length > 1 ? `${t.quiz.gap(Math.min(checks.length + 1, blanks.length), blanks.length)} ` : '';
-  const bottom = bottomRows(state, ui, { moves, typing, suggested, fieldLabel });
-  const height = Math.max(1, bodyHeight(rows) - bottom.length);
+  /** What a state draws: the card (or summary) scrolled in a window of `height` rows, then `bottom`. */
+  const layout = (s: ReviewState) => {
+    const entry = s.snap.current;
+    // A type-in card: what may be typed per blank (undefined: reveal and self-grade as always).
+    const blanks = entry && services.progress.settings.typeAnswers ? typeInAnswers(entry.item as StudyItem) : undefined;
+    const checks = s.typed?.checks ?? [];
+    const typing = blanks !== undefined && s.phase === 'front';
+    // The verdicts suggest a grade once anything was typed; a blank left unanswered counts as not known.
+    const suggested = blanks && s.phase === 'back' && checks.length ? typeInGrade([...checks, ...new Array(Math.max(0, blanks.length - checks.length)).fill(undefined)]) : undefined;
+    const card = s.phase === 'done' || !entry ? { rows: doneRows(s, ui, services.now()) } : cardRows(s, entry.item, blanks?.length ?? 1, ui, services.seedTitle);
+    const fieldLabel = blanks && blanks.length > 1 ? `${t.quiz.gap(Math.min(checks.length + 1, blanks.length), blanks.length)} ` : '';
+    const bottom = bottomRows(s, ui, { moves, typing, suggested, fieldLabel });
+    return { entry, blanks, typing, suggested, content: card.rows, answer: card.answer, fieldLabel, bottom, height: Math.max(1, bodyHeight(rows) - bottom.length) };
+  };
+  const { entry, blanks, typing, suggested, content, fieldLabel, bottom, height } = layout(state);
   const maxScroll = clampScroll(Number.MAX_SAFE_INTEGER, content.length, height);
   const visible = windowRows(content, viewport(content.length, state.scroll, height), moreMarker(t, theme));
   const padding: Row[] = Array.from({ length: Math.max(0, height - visible.length) }, () => []);
@@ -187,6 +213,12 @@ export function ReviewScreen(props: ReviewProps) {
   useFieldCursor(typing ? fieldCursor(state.typed?.field ?? EMPTY_FIELD, displayWidth(fieldLabel), 1 + height, columns) : undefined);
 
   const now = () => services.now().getTime();
+  /** Just revealed (Space, or the last blank checked): bring the answer into view. */
+  const followAnswer = () => {
+    const s = current();
+    const { content: all, answer, height: h } = layout(s);
+    if (s.phase === 'back' && answer) dispatch({ type: 'scrollTo', scroll: revealScroll(s.scroll, all.length, h, answer) });
+  };
   const grade = (g: Grade) => {
     const s = current();
     if (s.phase !== 'back') return;
@@ -204,12 +236,14 @@ export function ReviewScreen(props: ReviewProps) {
     // Space (or Enter) on an empty field reveals: self-grading stays one key away.
     if (empty && (input === ' ' || matches(Command.Check, input, key))) {
       dispatch({ type: 'reveal' });
+      followAnswer();
       return true;
     }
     if (matches(Command.Check, input, key)) {
       const done = s.typed?.checks.length ?? 0;
       const check = checkTyped(field.value, blanks![done] ?? [], services.answerAliases?.());
       dispatch({ type: 'typedCheck', check, last: done + 1 >= blanks!.length });
+      followAnswer();
       return true;
     }
     const next = editField(field, input, key);
@@ -245,8 +279,10 @@ export function ReviewScreen(props: ReviewProps) {
     const onCard = phase !== 'done';
     const scrollBy = scrollDelta(input, key, height);
     if (matches(Command.Continue, input, key)) {
-      if (phase === 'front') dispatch({ type: 'reveal' });
-      else if (phase === 'back') grade(suggested ?? 3);
+      if (phase === 'front') {
+        dispatch({ type: 'reveal' });
+        followAnswer();
+      } else if (phase === 'back') grade(suggested ?? 3);
       else return false;
       return true;
     }

@@ -59,7 +59,8 @@ export type ReviewAction =
   | { type: 'undone'; snap: SessionSnapshot; at: number; flash: Flash }
   | { type: 'skipped'; snap: SessionSnapshot; at: number; flash: Flash }
   | { type: 'flash'; flash: Flash }
-  | { type: 'scroll'; by: number; max: number };
+  | { type: 'scroll'; by: number; max: number }
+  | { type: 'scrollTo'; scroll: number };
 
 export function snapshot(session: StudySession): SessionSnapshot {
   const current = session.current();
@@ -104,6 +105,8 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
       return { ...state, flash: action.flash };
     case 'scroll':
       return { ...state, scroll: Math.max(0, Math.min(state.scroll + action.by, action.max)) };
+    case 'scrollTo':
+      return { ...state, scroll: Math.max(0, action.scroll) };
   }
 }
 

@@ -155,6 +155,44 @@ describe('review', () => {
     expect(lines(app.frame()).length).toBeLessThanOrEqual(11);
   });
 
+  test('at 40×12 the reveal scrolls a long question up so the answer shows (review and cram)', async () => {
+    const front = Array.from({ length: 12 }, (_, i) => `질문 ${i + 1}줄`).join('\n');
+    const cards: Card[] = [
+      { id: 'long-front', type: 'basic', front, back: '답의 첫 줄\n답의 둘째 줄', note: Array.from({ length: 6 }, (_, i) => `메모 ${i + 1}`).join('\n') },
+      { id: 'long-choice', type: 'choice', front, answer: '맞는 보기', distractors: ['틀린 보기 1', '틀린 보기 2', '틀린 보기 3'] },
+      { id: 'long-both', type: 'basic', front, back: Array.from({ length: 20 }, (_, i) => `긴 답 ${i + 1}`).join('\n') },
+    ];
+    const decks: LoadedDeck[] = [{ deck: { id: 'lq', title: '긴 질문', description: '', language: 'ko', cards }, file: 'lq.json', origin: 'dir', contentHash: 'lq' }];
+    for (const initial of [{ kind: 'review', deckId: 'lq' }, { kind: 'cram', options: { deckId: 'lq' } }] as const) {
+      const app = renderApp(realServices(decks), { initial: [initial], lang: 'ko', rows: 12, columns: 40 });
+      const seen = new Set<string>();
+      for (let i = 0; i < 3; i++) {
+        await app.waitFor('질문 1줄');
+        await app.press(' ');
+        await app.waitFor('1 다시');
+        const frame = app.frame();
+        if (frame.includes('답의 첫 줄')) {
+          // The whole answer fits: it all shows, the question's end above it, the note below ↓.
+          expect(frame).toContain('답의 둘째 줄');
+          expect(frame).toMatch(/↑ \d+줄 더/);
+          expect(frame).toContain('↓');
+          seen.add('basic');
+        } else if (frame.includes('✓ 맞는 보기')) {
+          expect(frame).toContain('틀린 보기');
+          seen.add('choice');
+        } else {
+          // Taller than the window: from its label.
+          expect(frame).toMatch(/↑ \d+줄 더\n정답\n긴 답 1\n/);
+          seen.add('long');
+        }
+        expect(lines(frame).length).toBeLessThanOrEqual(11);
+        await app.press('4');
+      }
+      expect([...seen].sort()).toEqual(['basic', 'choice', 'long']);
+      app.unmount();
+    }
+  });
+
   test('nothing due: says so and when the next card is due', async () => {
     const services = realServices(miniDecks());
     for (const i of services.progress.items()) services.progress.setFlag(i.key, 'suspend');

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { KEYS, miniDecks, renderApp } from '../../render.js';
 import { realServices } from '../../realStore.js';
+import { expectFits } from '../../../helpers/fits.js';
 
 afterEach(() => cleanup());
 
@@ -32,5 +33,49 @@ describe('settings', () => {
     await app.press('j', 'l');
     expect(services.progress.settings.language).toBe('ko');
     await app.waitFor('하루 새 카드');
+  });
+
+  test('at 40×12 the list scrolls with the highlight and says what is hidden (↓ 4 more / ↑ 5개 더)', async () => {
+    for (const [lang, down, last, up] of [
+      ['en', '↓ 4 more', '› Language', '↑ 5 more'],
+      ['ko', '↓ 4개 더', '› 언어', '↑ 5개 더'],
+    ] as const) {
+      const app = renderApp(realServices(miniDecks()), { initial: [{ kind: 'settings' }], lang, columns: 40, rows: 12 });
+      await app.waitFor(down);
+      expect(app.frame()).not.toContain(last.slice(2));
+      expectFits(app.frame(), 40, 12);
+      for (let i = 0; i < 8; i++) await app.press('j');
+      await app.waitFor(last);
+      expect(app.frame()).toContain(up);
+      expect(app.frame()).not.toMatch(/↓ \d/);
+      expectFits(app.frame(), 40, 12);
+      // Back up: the window follows, the first row shows again without an ↑ marker.
+      for (let i = 0; i < 8; i++) await app.press('k');
+      await app.waitFor(down);
+      expect(app.frame()).not.toMatch(/↑ \d/);
+      app.unmount();
+    }
+  });
+
+  test('with --lang the language row says so; a change is saved and applied at once, over the flag', async () => {
+    const services = realServices(miniDecks());
+    const app = renderApp(services, { initial: [{ kind: 'home' }, { kind: 'settings' }], lang: 'ko', columns: 40, rows: 12 });
+    await app.waitFor('설정');
+    for (let i = 0; i < 8; i++) await app.press('j');
+    await app.waitFor('› 언어');
+    // The whole value, not "자동 (LANG…" as before: the short label leaves it room.
+    expect(app.frame()).toContain('‹ 한국어 (--lang) ›');
+    expect(app.frame()).toContain('--lang을 따릅니다');
+    expectFits(app.frame(), 40, 12);
+    // → goes on from the language shown (한국어), not from the saved "auto".
+    await app.press(KEYS.right);
+    expect(services.progress.settings.language).toBe('en');
+    await app.waitFor('› Language');
+    expect(app.frame()).toContain('‹ English ›');
+    expect(app.frame()).not.toContain('--lang');
+    expect(app.frame()).toContain('Saved.');
+    // And the rest of the app follows: Home in English.
+    await app.press(KEYS.esc);
+    await app.waitFor('All decks');
   });
 });
