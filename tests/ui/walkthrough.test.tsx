@@ -126,6 +126,30 @@ describe('review and cram', () => {
     await moving.press(' ');
     await moving.waitFor('3 Good 10m');
   });
+
+  test('Card → r ("review this card now") is called a review that moves the schedule, in the header, the notice and the history', async () => {
+    for (const lang of ['en', 'ko'] as const) {
+      const app = renderApp(realServices(miniDecks()), { initial: [{ kind: 'card', deckId: 'mini', cardId: 'mini-layer' }], lang });
+      await app.waitFor('레이어란?');
+      await app.press('r');
+      await app.waitFor(lang === 'en' ? 'Review · this card' : '복습 · 이 카드');
+      const opened = app.frame();
+      expect(opened).toContain(lang === 'en' ? 'Answers move the schedule.' : '답하면 일정이 바뀝니다.');
+      expect(opened).not.toContain(lang === 'en' ? 'Cram' : '벼락치기');
+      // Its help names the keys as a review's.
+      await app.press('?');
+      await app.waitFor(lang === 'en' ? 'Keys · Review' : '키 · 복습');
+      await app.press('x');
+      await app.waitFor(lang === 'en' ? 'Review · this card' : '복습 · 이 카드');
+      await app.press(' ', '3');
+      await app.waitFor(lang === 'en' ? 'Session done' : '세션 완료');
+      await app.press('q');
+      // The card's history: the answer moved the schedule, so it does not read "cram".
+      await app.waitFor(lang === 'en' ? /Good {2}review/ : /알맞음 {2}복습/);
+      expect(app.frame()).not.toContain(lang === 'en' ? 'cram' : '벼락치기');
+      app.unmount();
+    }
+  });
 });
 
 describe('settings', () => {

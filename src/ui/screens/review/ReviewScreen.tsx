@@ -139,11 +139,19 @@ function helpCommands(phase: ReviewState['phase'], typing: boolean, cram: boolea
   return SCREEN_COMMANDS[cram ? 'cram' : 'review'];
 }
 
-/** Review, Cram, or an interview plan with its days left. */
+/** Review, Cram, a cram that reschedules (never called a plain cram: it moves the schedule), or an interview plan with its days left. */
 function headingText(props: ReviewProps, services: AppServices, t: Ui['messages']): string {
   if (props.mode !== 'cram') return t.review.title;
-  const plan = props.options.until;
-  return plan ? t.review.planTitle(planDaysLeft(plan, services.now(), services.progress.settings.dayStartHour) ?? 0, plan) : t.review.cramTitle;
+  const { until: plan, reschedule, keys } = props.options;
+  if (plan) return t.review.planTitle(planDaysLeft(plan, services.now(), services.progress.settings.dayStartHour) ?? 0, plan);
+  return reschedule ? t.review.rescheduleTitle(keys?.length ?? 0) : t.review.cramTitle;
+}
+
+/** The notice a session opens with: an interview plan's daily load, or that a rescheduling cram's answers count. */
+function openingFlash(session: StudySession, props: ReviewProps, t: Ui['messages']): ReviewState['flash'] {
+  if (session.plan) return { text: t.review.planPreview(session.plan.perDay), tone: 'info' };
+  if (props.mode === 'cram' && props.options.reschedule) return { text: t.review.movesSchedule, tone: 'info' };
+  return undefined;
 }
 
 /** The last notice, else the keys of the phase. */
@@ -159,10 +167,11 @@ export function ReviewScreen(props: ReviewProps) {
   const shell = useShell();
   const { messages: t, theme, columns, rows } = ui;
   const [session] = useState(() => startSession(services, props));
-  // An interview plan says up front what it asks of each day (and that it reschedules).
+  // An interview plan says up front what it asks of each day (and that it reschedules); a rescheduling cram that it counts.
   const [state, dispatch, current] = useSyncReducer(reviewReducer, () => {
     const first = initialReview(snapshot(session), services.now().getTime());
-    return session.plan ? { ...first, flash: { text: t.review.planPreview(session.plan.perDay), tone: 'info' as const } } : first;
+    const flash = openingFlash(session, props, t);
+    return flash ? { ...first, flash } : first;
   });
   const cram = props.mode === 'cram';
   // An interview plan reschedules (at its raised retention): its grade row shows the intervals it sets.
