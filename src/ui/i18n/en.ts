@@ -66,10 +66,14 @@ export const en = {
     undone: (card: string) => `Undid the answer to “${card}”: answer it again.`,
     nothingToUndo: 'Nothing to undo in this session.',
     otherWindow: 'Answered in another window: skipped.',
-    /** Say how to bring it back (walkthrough B10): the card browser or the CLI. */
-    suspended: (id: string) => `Suspended. Back with u now, or later Home → Cards → Enter → s or \`amgi unsuspend ${id}\`.`,
+    /** Say how to bring it back (walkthrough B10): u now; `unsuspendLater` on a second line. */
+    suspended: 'Suspended. Now: u brings it back.',
     buried: 'Buried until tomorrow.',
-    leech: (id: string) => `A leech (keeps slipping): suspended. Rewrite it, then Home → Cards → Enter → s or \`amgi unsuspend ${id}\`.`,
+    leech: 'A leech (keeps slipping): suspended. Rewrite it.',
+    /** Under a suspend notice: the CLI command whole, then the card browser when the row has room. */
+    unsuspendLater: (id: string) => `Later: \`amgi unsuspend ${id}\` or Home → Cards → Enter → s`,
+    /** Where that does not fit one row (40 columns): this and the command only (it names the card). */
+    later: 'Later:',
     more: (n: number) => `↓ ${n} more`,
     /** Rows scrolled off above (the quiz's scrolling body). */
     moreAbove: (n: number) => `↑ ${n} more`,

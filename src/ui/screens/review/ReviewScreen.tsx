@@ -154,9 +154,21 @@ function openingFlash(session: StudySession, props: ReviewProps, t: Ui['messages
   return undefined;
 }
 
-/** The last notice, else the keys of the phase. */
+/**
+ * A suspend's notice, over the footer: what happened, then how to bring the card back later with
+ * its whole id (walkthrough B10) — the card browser too when that fits one row (not at 40 columns).
+ */
+function unsuspendRows(flash: ReviewState['flash'], { messages: t, theme, columns }: Ui): Row[] {
+  if (!flash?.unsuspend) return [];
+  const full = t.review.unsuspendLater(flash.unsuspend);
+  // Narrower, the command alone; a long id wraps whole onto the next row.
+  const later = displayWidth(full) <= columns ? full : `${t.review.later} amgi unsuspend ${flash.unsuspend}`;
+  return [...wrapRows(flash.text, columns, theme.status[flash.tone]), ...wrapRows(later, columns, theme.text.muted)];
+}
+
+/** The last notice (a suspend's is over it), else the keys of the phase. */
 function footerRow(state: ReviewState, { messages: t, theme }: Ui, typing: boolean, cram: boolean): Row {
-  if (state.flash) return [seg(state.flash.text, { ok: theme.status.ok, warn: theme.status.warn, info: theme.status.info }[state.flash.tone])];
+  if (state.flash && !state.flash.unsuspend) return [seg(state.flash.text, { ok: theme.status.ok, warn: theme.status.warn, info: theme.status.info }[state.flash.tone])];
   if (state.phase === 'done') return [seg(t.review.doneHint, theme.text.muted)];
   return [seg(typing ? t.review.typeHint : cram ? t.review.cramHint : t.review.hint, theme.text.muted)];
 }
@@ -186,7 +198,7 @@ export function ReviewScreen(props: ReviewProps) {
   const suggested = blanks && state.phase === 'back' && checks.length ? typeInGrade([...checks, ...new Array(Math.max(0, blanks.length - checks.length)).fill(undefined)]) : undefined;
   const content: Row[] = state.phase === 'done' || !entry ? doneRows(state, ui, services.now()) : cardRows(state, entry.item, blanks?.length ?? 1, ui, services.seedTitle);
   const fieldLabel = blanks && blanks.length > 1 ? `${t.quiz.gap(Math.min(checks.length + 1, blanks.length), blanks.length)} ` : '';
-  const bottom = bottomRows(state, ui, { moves, typing, suggested, fieldLabel });
+  const bottom = [...bottomRows(state, ui, { moves, typing, suggested, fieldLabel }), ...unsuspendRows(state.flash, ui)];
   const height = Math.max(1, bodyHeight(rows) - bottom.length);
   const maxScroll = clampScroll(Number.MAX_SAFE_INTEGER, content.length, height);
   const visible = windowRows(content, viewport(content.length, state.scroll, height), moreMarker(t, theme));
@@ -201,7 +213,7 @@ export function ReviewScreen(props: ReviewProps) {
     if (s.phase !== 'back') return;
     const answeredKey = session.current()?.item.key ?? '';
     const result = session.answer(g, Math.max(0, now() - s.shownAt));
-    const flash = result.otherWindow ? { text: t.review.otherWindow, tone: 'warn' as const } : result.leech ? { text: t.review.leech(answeredKey), tone: 'warn' as const } : undefined;
+    const flash = result.otherWindow ? { text: t.review.otherWindow, tone: 'warn' as const } : result.leech ? { text: t.review.leech, tone: 'warn' as const, unsuspend: answeredKey } : undefined;
     dispatch({ type: 'answered', snap: snapshot(session), at: now(), flash });
   };
 
@@ -241,7 +253,7 @@ export function ReviewScreen(props: ReviewProps) {
   const suspend = () => {
     const suspendedKey = session.current()?.item.key ?? '';
     session.suspend();
-    dispatch({ type: 'skipped', snap: snapshot(session), at: now(), flash: { text: t.review.suspended(suspendedKey), tone: 'info' } });
+    dispatch({ type: 'skipped', snap: snapshot(session), at: now(), flash: { text: t.review.suspended, tone: 'info', unsuspend: suspendedKey } });
   };
   const bury = () => {
     session.bury();

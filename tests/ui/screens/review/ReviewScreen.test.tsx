@@ -5,6 +5,7 @@ import type { Card, LoadedDeck } from '../../../../src/core/deck/types.js';
 import { aliasKeys } from '../../../../src/core/quiz/typedAnswer.js';
 import { KEYS, miniDecks, renderApp } from '../../render.js';
 import { realServices } from '../../realStore.js';
+import { displayWidth } from '../../../../src/core/text/width.js';
 
 afterEach(() => cleanup());
 
@@ -110,6 +111,45 @@ describe('review', () => {
     await app.press('b');
     await app.waitFor('Buried until tomorrow.');
     expect(services.card('mini-runtime').buried).toBe(true);
+  });
+
+  test('the suspend notice keeps `amgi unsuspend <id>` whole on screen, at 80 and 40 columns, in both languages', async () => {
+    // The longest id in the bundled decks (27 characters), then a usual one.
+    const long = 'img-notes-dockerfile-broken';
+    const cards: Card[] = [
+      { id: long, type: 'basic', front: '망가진 Dockerfile 메모는?', back: '고친다' },
+      { id: 'dn-docker0', type: 'basic', front: '기본 브리지 이름은?', back: 'docker0' },
+      { id: 'third', type: 'basic', front: '세 번째 카드', back: '셋' },
+    ];
+    const decks: LoadedDeck[] = [{ deck: { id: 'sus', title: '보류 시험', description: '', language: 'ko', cards }, file: 'sus.json', origin: 'dir', contentHash: 'sus' }];
+    for (const lang of ['en', 'ko'] as const) {
+      for (const [columns, rows] of [[80, 24], [40, 12]] as const) {
+        const app = renderApp(realServices(decks), { initial: [{ kind: 'review', deckId: 'sus' }], lang, columns, rows });
+        const check = (id: string, oneRow: boolean, browser: boolean) => {
+          const screen = lines(app.frame());
+          const where = `${lang} ${columns}×${rows}:\n${app.frame()}`;
+          // "u now", and the command that brings it back later: the id never cut.
+          expect(screen.some((l) => l.includes(lang === 'en' ? 'Suspended. Now: u brings it back.' : '보류했습니다. 지금은 u로 되돌립니다.')), where).toBe(true);
+          expect(screen.join(' '), where).toContain(`amgi unsuspend ${id}`);
+          expect(screen.some((l) => (oneRow ? l.includes(`amgi unsuspend ${id}`) : l.includes(id))), where).toBe(true);
+          // Where the row has room, the card browser's way too; never cut short with "…".
+          if (browser) expect(app.frame(), where).toContain(lang === 'en' ? 'Home → Cards → Enter → s' : '홈 → 카드 관리 → Enter → s');
+          expect(screen.slice(1).join('\n'), where).not.toContain('…');
+          for (const l of screen) expect(displayWidth(l), where).toBeLessThanOrEqual(columns);
+          expect(screen.at(-1), where).toContain(lang === 'en' ? 'q back' : 'q 뒤로');
+        };
+        await app.waitFor('메모는?');
+        await app.press('s');
+        await app.waitFor('브리지 이름은?');
+        // At 40 columns "amgi unsuspend" and a 27-character id cannot share a row: the id wraps whole.
+        // At 80 the Korean sentence with it is 85 wide: the command is kept, the card browser's way dropped.
+        check(long, columns === 80, columns === 80 && lang === 'en');
+        await app.press('s');
+        await app.waitFor('세 번째 카드');
+        check('dn-docker0', true, columns === 80);
+        app.unmount();
+      }
+    }
   });
 
   test('every card type renders sensibly', async () => {
