@@ -147,11 +147,10 @@ function headingText(props: ReviewProps, services: AppServices, t: Ui['messages'
   return reschedule ? t.review.rescheduleTitle(keys?.length ?? 0) : t.review.cramTitle;
 }
 
-/** The notice a session opens with: an interview plan's daily load, or that a rescheduling cram's answers count. */
-function openingFlash(session: StudySession, props: ReviewProps, t: Ui['messages']): ReviewState['flash'] {
-  if (session.plan) return { text: t.review.planPreview(session.plan.perDay), tone: 'info' };
-  if (props.mode === 'cram' && props.options.reschedule) return { text: t.review.movesSchedule, tone: 'info' };
-  return undefined;
+/** Under the title of a cram that reschedules (not a plan: its opening notice says so), all along: its answers count. */
+function leadRows(props: ReviewProps, { messages: t, theme, columns }: Ui): Row[] {
+  const rescheduling = props.mode === 'cram' && props.options.reschedule === true && !props.options.until;
+  return rescheduling ? [fitRow([seg(t.review.movesSchedule, theme.status.info)], columns)] : [];
 }
 
 /**
@@ -179,11 +178,10 @@ export function ReviewScreen(props: ReviewProps) {
   const shell = useShell();
   const { messages: t, theme, columns, rows } = ui;
   const [session] = useState(() => startSession(services, props));
-  // An interview plan says up front what it asks of each day (and that it reschedules); a rescheduling cram that it counts.
+  // An interview plan says up front what it asks of each day (and that it reschedules).
   const [state, dispatch, current] = useSyncReducer(reviewReducer, () => {
     const first = initialReview(snapshot(session), services.now().getTime());
-    const flash = openingFlash(session, props, t);
-    return flash ? { ...first, flash } : first;
+    return session.plan ? { ...first, flash: { text: t.review.planPreview(session.plan.perDay), tone: 'info' as const } } : first;
   });
   const cram = props.mode === 'cram';
   // An interview plan reschedules (at its raised retention): its grade row shows the intervals it sets.
@@ -199,13 +197,14 @@ export function ReviewScreen(props: ReviewProps) {
   const content: Row[] = state.phase === 'done' || !entry ? doneRows(state, ui, services.now()) : cardRows(state, entry.item, blanks?.length ?? 1, ui, services.seedTitle);
   const fieldLabel = blanks && blanks.length > 1 ? `${t.quiz.gap(Math.min(checks.length + 1, blanks.length), blanks.length)} ` : '';
   const bottom = [...bottomRows(state, ui, { moves, typing, suggested, fieldLabel }), ...unsuspendRows(state.flash, ui)];
-  const height = Math.max(1, bodyHeight(rows) - bottom.length);
+  const lead = leadRows(props, ui);
+  const height = Math.max(1, bodyHeight(rows) - lead.length - bottom.length);
   const maxScroll = clampScroll(Number.MAX_SAFE_INTEGER, content.length, height);
   const visible = windowRows(content, viewport(content.length, state.scroll, height), moreMarker(t, theme));
   const padding: Row[] = Array.from({ length: Math.max(0, height - visible.length) }, () => []);
 
-  // The field is the first row under the card: frame row = header (1) + the card's height.
-  useFieldCursor(typing ? fieldCursor(state.typed?.field ?? EMPTY_FIELD, displayWidth(fieldLabel), 1 + height, columns) : undefined);
+  // The field is the first row under the card: frame row = header (1) + the lead row + the card's height.
+  useFieldCursor(typing ? fieldCursor(state.typed?.field ?? EMPTY_FIELD, displayWidth(fieldLabel), 1 + lead.length + height, columns) : undefined);
 
   const now = () => services.now().getTime();
   const grade = (g: Grade) => {
@@ -295,7 +294,7 @@ export function ReviewScreen(props: ReviewProps) {
 
   return (
     <Frame title={title} right={right} footer={footer}>
-      <Rows rows={[...visible, ...padding]} />
+      <Rows rows={[...lead, ...visible, ...padding]} />
       <Rows rows={bottom} />
     </Frame>
   );
