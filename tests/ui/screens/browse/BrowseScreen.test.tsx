@@ -125,6 +125,19 @@ describe('card view', () => {
     }
   });
 
+  test('in Korean at 40 columns the reset notice says u can undo it, whole', async () => {
+    const s = store();
+    try {
+      const app = renderApp(s.services, { initial: [{ kind: 'card', deckId: 'mini', cardId: 'mini-layer' }], lang: 'ko', columns: 40, rows: 12 });
+      await app.waitFor('레이어란?');
+      await app.press('f', 'y');
+      await app.waitFor('초기화했습니다.');
+      expect(app.frame().split('\n').at(-1)).toBe('초기화했습니다. u로 취소할 수 있습니다.');
+    } finally {
+      s.close();
+    }
+  });
+
   test('t quizzes on this card only; r reviews it now', async () => {
     const s = store();
     try {

@@ -92,7 +92,7 @@ describe('review', () => {
     await app.press(' ', '3');
     await app.press('u');
     await app.waitFor('답하세요.');
-    expect(app.frame()).toMatch(/“ubuntu[^”]*…” 되돌렸습니다\. 다시 답하세요\./);
+    expect(app.frame()).toMatch(/“ubuntu[^”]*…” 답을 되돌렸으니 다시 답하세요\./);
   });
 
   test('u undoes, s suspends, b buries — also with the Korean IME on (ㅕ ㄴ ㅠ)', async () => {
