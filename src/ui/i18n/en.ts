@@ -63,7 +63,8 @@ export const en = {
     typedLabel: 'Answer',
     reverse: 'reverse',
     grades: { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' } as Record<1 | 2 | 3 | 4, string>,
-    undone: (card: string) => `Undid the answer to “${card}”: answer it again.`,
+    /** Fits 40 columns with a few letters of the card (undo may take back a suspend or bury too). */
+    undone: (card: string) => `Undone: “${card}”. Answer it again.`,
     nothingToUndo: 'Nothing to undo in this session.',
     otherWindow: 'Answered in another window: skipped.',
     /** Say how to bring it back (walkthrough B10): u now; `unsuspendLater` on a second line. */

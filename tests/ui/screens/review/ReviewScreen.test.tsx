@@ -84,7 +84,7 @@ describe('review', () => {
     expect(app.frame()).not.toContain('docker-basics');
   });
 
-  test('at 40 columns in Korean the undo notice keeps its verb: the card title is cut, not the sentence', async () => {
+  test('at 40 columns the undo notice keeps its verb, in Korean and English: the card title is cut, not the sentence', async () => {
     const cards: Card[] = [{ id: 'long-q', type: 'basic', front: 'ubuntu 이미지로 만든 컨테이너에서 파일을 바꾸면 이미지도 바뀌나?', back: '아니다' }];
     const decks: LoadedDeck[] = [{ deck: { id: 'long', title: '긴 질문', description: '', language: 'ko', cards }, file: 'long.json', origin: 'dir', contentHash: 'long' }];
     const app = renderApp(realServices(decks), { initial: [{ kind: 'review', deckId: 'long' }], lang: 'ko', rows: 12, columns: 40 });
@@ -93,6 +93,14 @@ describe('review', () => {
     await app.press('u');
     await app.waitFor('답하세요.');
     expect(app.frame()).toMatch(/“ubuntu[^”]*…” 답을 되돌렸으니 다시 답하세요\./);
+    app.unmount();
+    // English too: the sentence is whole, the title cut.
+    const en = renderApp(realServices(decks), { initial: [{ kind: 'review', deckId: 'long' }], lang: 'en', rows: 12, columns: 40 });
+    await en.waitFor('ubuntu');
+    await en.press(' ', '3');
+    await en.press('u');
+    await en.waitFor('Answer it again.');
+    expect(en.frame()).toMatch(/Undone: “ubuntu[^”]*…”\. Answer it again\./);
   });
 
   test('u undoes, s suspends, b buries — also with the Korean IME on (ㅕ ㄴ ㅠ)', async () => {
@@ -102,7 +110,7 @@ describe('review', () => {
     await app.press(' ', '3');
     await app.waitFor('컨테이너 런타임');
     await app.press('ㅕ');
-    await app.waitFor('Undid the answer to “레이어란?”');
+    await app.waitFor('Undone: “레이어란?”. Answer it again.');
     expect(app.frame()).toContain('레이어란?');
     expect(services.answers()).toHaveLength(0);
     await app.press('ㄴ');
