@@ -4,7 +4,7 @@ import { cleanup } from 'ink-testing-library';
 import type { Card, LoadedDeck } from '../../../../src/core/deck/types.js';
 import { aliasKeys } from '../../../../src/core/quiz/typedAnswer.js';
 import { KEYS, miniDecks, renderApp } from '../../render.js';
-import { realServices } from '../../realStore.js';
+import { openRealStore, realServices } from '../../realStore.js';
 import { displayWidth } from '../../../../src/core/text/width.js';
 
 afterEach(() => cleanup());
@@ -157,6 +157,27 @@ describe('review', () => {
         check('dn-docker0', true, columns === 80);
         app.unmount();
       }
+    }
+  });
+
+  test('a leech notice keeps `amgi unsuspend <id>` whole too (40 columns, Korean)', async () => {
+    let now = Date.parse('2025-03-01T09:00:00Z');
+    const store = openRealStore(miniDecks(), () => new Date(now));
+    try {
+      store.progress.saveSettings({ leechThreshold: 1 });
+      // Easy: a new card goes straight to review; a month on it is due, and Again is its first lapse.
+      store.progress.startCram({ keys: ['mini-layer'], reschedule: true }).answer(4, 1000);
+      now += 30 * 86_400_000;
+      const app = renderApp(store.services, { initial: [{ kind: 'review', deckId: 'mini' }], lang: 'ko', columns: 40, rows: 12 });
+      await app.waitFor('레이어란?');
+      await app.press(' ', '1');
+      await app.waitFor('거머리');
+      const screen = lines(app.frame());
+      expect(screen.some((l) => l.includes('amgi unsuspend mini-layer')), app.frame()).toBe(true);
+      expect(app.frame()).toContain('자꾸 틀리는 카드(거머리)라 보류했습니다.');
+      expect(store.progress.cardInfos().find((c) => c.key === 'mini-layer')?.suspended).toBe(true);
+    } finally {
+      store.close();
     }
   });
 
