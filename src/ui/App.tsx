@@ -8,7 +8,7 @@ import { KeyRouter } from './keyRouter.js';
 import { ServicesContext, UiContext, type AppServices, type Ui } from './context.js';
 import { chooseLang, messagesFor } from './i18n/index.js';
 import { Command, matches } from './keymap.js';
-import { initialNav, navReducer, topScreen, type NavAction, type Screen } from './navigation.js';
+import { helpName, initialNav, navReducer, topScreen, type NavAction, type Screen } from './navigation.js';
 import { ScreenIdContext, ShellContext, type Shell } from './shell.js';
 import { makeTheme } from './theme.js';
 import { useTerminalSize, type Size } from './hooks/useTerminalSize.js';
@@ -138,7 +138,7 @@ export function App({ services, initial, langFlag, env = process.env, color = tr
         })}
         {tooSmall && <Text>{ui.messages.tooSmall(size.columns, size.rows)}</Text>}
         <ShellContext.Provider value={shell}>
-          {help && !error && !tooSmall && <HelpOverlay kind={top.kind} commands={help.commands} onClose={() => setHelp(undefined)} />}
+          {help && !error && !tooSmall && <HelpOverlay kind={top.kind} name={helpName(top)} commands={help.commands} onClose={() => setHelp(undefined)} />}
           {error !== undefined && !tooSmall && <ErrorOverlay message={error} onClose={() => setError(undefined)} />}
         </ShellContext.Provider>
       </UiContext.Provider>

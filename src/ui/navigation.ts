@@ -30,6 +30,11 @@ export type Screen =
 
 export type ScreenKind = Screen['kind'];
 
+/** What help calls the screen: a cram that reschedules (not a plan, which says so itself) is a review. */
+export function helpName(screen: Screen): ScreenKind {
+  return screen.kind === 'cram' && screen.options.reschedule && !screen.options.until ? 'review' : screen.kind;
+}
+
 export interface NavState {
   stack: Screen[];
   /** A unique id per stack entry (React key): a replaced screen starts afresh. */

@@ -106,6 +106,17 @@ describe('AMGI_HOME that cannot be used', () => {
     expect(tty.stdout.trim()).toBe(`amgi: cannot use the data folder ${join(t.home, 'file')} (AMGI_HOME): it is a file, not a folder`);
   });
 
+  test('in Korean: one line, the particle on a word (not 을(를) after the path), 없습니다 once', () => {
+    writeFileSync(join(t.home, 'file'), 'x');
+    const file = amgiVia(['env'], ['status', '--lang', 'ko'], { AMGI_HOME: join(t.home, 'file') });
+    expectOneLine(file);
+    expect(file.stderr).toBe(`amgi: 데이터 폴더(AMGI_HOME)를 쓸 수 없습니다: ${join(t.home, 'file')} — 폴더가 아니라 파일임\n`);
+    if (!existsSync('/proc/self')) return;
+    const proc = amgiVia(['env'], ['status', '--lang', 'ko'], { AMGI_HOME: '/proc/nope' });
+    expectOneLine(proc);
+    expect(proc.stderr).toBe('amgi: 데이터 폴더(AMGI_HOME)를 쓸 수 없습니다: /proc/nope — 이곳에는 만들 수 없음: 그런 파일이나 폴더가 없음 (ENOENT)\n');
+  });
+
   test.runIf(asNobody)('a folder the user may not read (chmod 000, as nobody)', () => {
     const home = join(t.home, 'locked');
     mkdirSync(home, { mode: 0o000 });

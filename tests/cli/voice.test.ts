@@ -142,6 +142,7 @@ describe('Korean everywhere (--lang ko, or a Korean locale)', () => {
       expect(r.code).toBe(2);
       expect(englishWords(r.stderr, deckIds.map((d) => d.id)), args.join(' ')).toEqual([]);
     }
+    expect(ko$(['status', '--bogus']).stderr).toBe('amgi: 알 수 없는 옵션 --bogus (옵션: --json, --help, --decks, --lang, --no-color)\n');
   });
 
   it('status, stats, decks, search, validate', () => {

@@ -126,6 +126,34 @@ describe('review and cram', () => {
     await moving.press(' ');
     await moving.waitFor('3 Good 10m');
   });
+
+  test('Card → r ("review this card now") is called a review that moves the schedule, in the header, the notice and the history', async () => {
+    const words = {
+      en: { title: 'Review · this card', line: 'Answers move the schedule.', cram: 'Cram', keys: 'Keys · Review', done: 'Session done', history: /Good {2}review/, cramLabel: 'cram' },
+      ko: { title: '복습 · 이 카드', line: '답하면 일정이 바뀝니다.', cram: '벼락치기', keys: '키 · 복습', done: '세션 완료', history: /알맞음 {2}복습/, cramLabel: '벼락치기' },
+    };
+    for (const lang of ['en', 'ko'] as const) {
+      const w = words[lang];
+      const app = renderApp(realServices(miniDecks()), { initial: [{ kind: 'card', deckId: 'mini', cardId: 'mini-layer' }], lang });
+      await app.waitFor('레이어란?');
+      await app.press('r');
+      await app.waitFor(w.title);
+      expect(app.frame()).toContain(w.line);
+      expect(app.frame()).not.toContain(w.cram);
+      // Its help names the keys as a review's.
+      await app.press('?');
+      await app.waitFor(w.keys);
+      await app.press('x');
+      await app.waitFor(w.title);
+      await app.press(' ', '3');
+      await app.waitFor(w.done);
+      await app.press('q');
+      // The card's history: the answer moved the schedule, so it does not read "cram".
+      await app.waitFor(w.history);
+      expect(app.frame()).not.toContain(w.cramLabel);
+      app.unmount();
+    }
+  });
 });
 
 describe('settings', () => {

@@ -35,14 +35,14 @@ function helpRows(kind: ScreenKind, keyColumn: number, columns: number, describe
 }
 
 /** The whole page as rows, and where the keys section starts. Pure. */
-export function helpPage(kind: ScreenKind, ui: Pick<Ui, 'messages' | 'theme' | 'columns'>, commands?: readonly Command[]): { rows: Row[]; keysAt: number } {
+export function helpPage(kind: ScreenKind, ui: Pick<Ui, 'messages' | 'theme' | 'columns'>, commands?: readonly Command[], name: ScreenKind = kind): { rows: Row[]; keysAt: number } {
   const { messages: t, theme, columns } = ui;
   const rows: Row[] = [];
   for (const [title, body] of t.helpPage.sections) {
     rows.push([seg(title, theme.text.heading)], ...wrapRows(body, columns, theme.text.primary), []);
   }
   const keysAt = rows.length;
-  rows.push([seg(t.helpPage.keysOf(t.helpPage.screens[kind] ?? kind), theme.text.heading)]);
+  rows.push([seg(t.helpPage.keysOf(t.helpPage.screens[name] ?? name), theme.text.heading)]);
   if (kind === 'browse') rows.push(...wrapRows(t.helpPage.legend, columns, theme.text.muted));
   const listed = helpCommands(kind, commands);
   const keyColumn = Math.min(Math.max(...listed.map((c) => displayWidth(screenKeys(kind, c)))) + 2, Math.floor(columns / 2));
@@ -50,11 +50,11 @@ export function helpPage(kind: ScreenKind, ui: Pick<Ui, 'messages' | 'theme' | '
   return { rows, keysAt };
 }
 
-export function HelpOverlay({ kind, commands, onClose }: { kind: ScreenKind; commands?: readonly Command[]; onClose: () => void }) {
+export function HelpOverlay({ kind, name = kind, commands, onClose }: { kind: ScreenKind; name?: ScreenKind; commands?: readonly Command[]; onClose: () => void }) {
   const ui = useUi();
   const { messages: t, theme, rows } = ui;
   const height = bodyHeight(rows);
-  const page = helpPage(kind, ui, commands);
+  const page = helpPage(kind, ui, commands, name);
   // Room below the keys, so the page can start with them at the top (an ↑ marker above).
   const start = kind === 'home' ? 0 : Math.max(0, page.keysAt - (height >= 3 ? 1 : 0));
   const content = [...page.rows, ...Array.from({ length: Math.max(0, start + height - page.rows.length) }, (): Row => [])];

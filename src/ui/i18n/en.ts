@@ -44,6 +44,10 @@ export const en = {
   review: {
     title: 'Review',
     cramTitle: 'Cram',
+    /** A cram that reschedules: Card → r (one card, a review of it now), or `amgi cram --reschedule`. */
+    rescheduleTitle: (cards: number): string => (cards === 1 ? 'Review · this card' : 'Cram · reschedules'),
+    /** Its first notice: unlike a cram, the answers count. */
+    movesSchedule: 'Answers move the schedule.',
     revealHint: 'Space/Enter: show answer',
     /** A typed or cloze card answered by typing (Settings: type answers in review). */
     typeHint: 'Enter check · empty Space: show answer',
@@ -59,13 +63,18 @@ export const en = {
     typedLabel: 'Answer',
     reverse: 'reverse',
     grades: { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' } as Record<1 | 2 | 3 | 4, string>,
-    undone: (card: string) => `Undid the answer to “${card}”: answer it again.`,
+    /** Fits 40 columns with a few letters of the card (undo may take back a suspend or bury too). */
+    undone: (card: string) => `Undone: “${card}”. Answer it again.`,
     nothingToUndo: 'Nothing to undo in this session.',
     otherWindow: 'Answered in another window: skipped.',
-    /** Say how to bring it back (walkthrough B10): the card browser or the CLI. */
-    suspended: (id: string) => `Suspended. Back with u now, or later Home → Cards → Enter → s or \`amgi unsuspend ${id}\`.`,
+    /** Say how to bring it back (walkthrough B10): u now; `unsuspendLater` on a second line. */
+    suspended: 'Suspended. Now: u brings it back.',
     buried: 'Buried until tomorrow.',
-    leech: (id: string) => `A leech (keeps slipping): suspended. Rewrite it, then Home → Cards → Enter → s or \`amgi unsuspend ${id}\`.`,
+    leech: 'A leech (keeps slipping): suspended. Rewrite it.',
+    /** Under a suspend notice: the CLI command whole, then the card browser when the row has room. */
+    unsuspendLater: (id: string) => `Later: \`amgi unsuspend ${id}\` or Home → Cards → Enter → s`,
+    /** Where that does not fit one row (40 columns): this and the command only (it names the card). */
+    later: 'Later:',
     more: (n: number) => `↓ ${n} more`,
     /** Rows scrolled off above (the quiz's scrolling body). */
     moreAbove: (n: number) => `↑ ${n} more`,
@@ -365,7 +374,7 @@ export const en = {
       ['Grades', 'After the answer, grade how well you knew it. 1 Again: you forgot; the card comes back in minutes, its memory stability drops and it counts as a lapse. 2 Hard: recalled with effort; the next interval is shorter than Good would give. 3 Good (Space/Enter): recalled; the interval grows. 4 Easy: effortless; the interval grows most, and a new card skips learning. The grade row shows the next interval of each.'],
       ['New · learn · due', 'new: cards never studied that today\'s limits let in. learn: cards in their short learning steps (minutes apart) due today. due: review cards whose interval ends today. Suspended and buried cards are not counted.'],
       ['Suspend, bury, forget', 'Suspend (s) keeps a card out of every review until you unsuspend it: Home → Cards, show suspended, Enter on the card, s; or amgi unsuspend ID. Bury (b) hides it until tomorrow. Forget (Cards → f) resets it to a new card; its history stays in the log. A card forgotten again and again (a leech, L) is suspended for you: rewrite it, then unsuspend it.'],
-      ['Review, cram, quiz, interview plan', 'Review: today\'s due cards; answers move the schedule. Cram: practise any deck or tag, weakest first if you like; the schedule is left alone. Quiz: multiple choice, typed, order, cloze or mock interview questions; answers are recorded for weakest-first. Interview plan (Cram with a date): every card before the day, weak ones again; it reschedules and brings in new cards.'],
+      ['Review, cram, quiz, interview plan', 'Review: today\'s due cards; answers move the schedule. Cram: practise any deck or tag, weakest first if you like; the schedule is left alone. Except r on a card (review this card now): a review, it moves the schedule. Quiz: multiple choice, typed, order, cloze or mock interview questions; answers are recorded for weakest-first. Interview plan (Cram with a date): every card before the day, weak ones again; it reschedules and brings in new cards.'],
       ['Daily limits', 'Settings has two pairs: new cards and reviews a day for all decks together (when you review All decks), and per deck (each deck\'s own cap, inside All decks too). What is over a limit waits for the next day.'],
       ['Where progress lives', 'In $AMGI_HOME (default ~/.config/amgi): reviews.jsonl is the log of every answer and flag, saved before the next card shows; state.bin is a cache rebuilt from it; settings.json holds the settings. Copy the folder, or use amgi export --progress FILE.'],
     ] as [string, string][],

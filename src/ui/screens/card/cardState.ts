@@ -3,7 +3,7 @@
  * this screen (entry ids, so `u` undoes exactly those), a forget waiting for y/n, the message.
  */
 import type { CardInfo } from '../../../core/schedule/browse.js';
-import type { ItemEntry } from '../../../core/schedule/types.js';
+import type { AnswerEntry, AnswerKind, ItemEntry } from '../../../core/schedule/types.js';
 import { formatPercent, formatSpan, formatWhen } from '../../format.js';
 import type { Messages } from '../../i18n/index.js';
 import { seg, wrapRows, wrapStyledRow, type Row } from '../../textLayout.js';
@@ -37,9 +37,17 @@ export function stateRows(info: CardInfo, history: readonly ItemEntry[], now: Da
   rows.push([seg(`${c.history}:`, theme.text.label), ...(answers.length ? [] : [seg(` ${c.noHistory}`, theme.text.muted)])]);
   for (const e of answers) {
     if (e.op !== 'answer') continue;
-    rows.push([seg(`  ${shortStamp(Date.parse(e.at))}  `, theme.text.muted), seg(t.review.grades[e.grade], GRADE_TONE(theme)[e.grade]), seg(`  ${c.answerKinds[e.kind]}`, theme.text.muted)]);
+    rows.push([seg(`  ${shortStamp(Date.parse(e.at))}  `, theme.text.muted), seg(t.review.grades[e.grade], GRADE_TONE(theme)[e.grade]), seg(`  ${c.answerKinds[shownKind(e)]}`, theme.text.muted)]);
   }
   return rows;
+}
+
+/**
+ * How an answer is named in the history: a cram that rescheduled (Card → r, `cram --reschedule`)
+ * reads as a review, which it was; "cram" would say the schedule stayed. The log keeps 'cram'.
+ */
+function shownKind(e: AnswerEntry): AnswerKind {
+  return e.kind === 'cram' && e.reschedule && e.plan === undefined ? 'review' : e.kind;
 }
 
 const GRADE_TONE = (theme: Theme) => ({ 1: theme.grade.again, 2: theme.grade.hard, 3: theme.grade.good, 4: theme.grade.easy });

@@ -161,16 +161,35 @@ function helpCommands(phase: ReviewState['phase'], typing: boolean, cram: boolea
   return SCREEN_COMMANDS[cram ? 'cram' : 'review'];
 }
 
-/** Review, Cram, or an interview plan with its days left. */
+/** Review, Cram, a cram that reschedules (never called a plain cram: it moves the schedule), or an interview plan with its days left. */
 function headingText(props: ReviewProps, services: AppServices, t: Ui['messages']): string {
   if (props.mode !== 'cram') return t.review.title;
-  const plan = props.options.until;
-  return plan ? t.review.planTitle(planDaysLeft(plan, services.now(), services.progress.settings.dayStartHour) ?? 0, plan) : t.review.cramTitle;
+  const { until: plan, reschedule, keys } = props.options;
+  if (plan) return t.review.planTitle(planDaysLeft(plan, services.now(), services.progress.settings.dayStartHour) ?? 0, plan);
+  return reschedule ? t.review.rescheduleTitle(keys?.length ?? 0) : t.review.cramTitle;
 }
 
-/** The last notice, else the keys of the phase. */
+/** Under the title of a cram that reschedules (not a plan: its opening notice says so), all along: its answers count. */
+function leadRows(props: ReviewProps, { messages: t, theme, columns }: Ui): Row[] {
+  const rescheduling = props.mode === 'cram' && props.options.reschedule === true && !props.options.until;
+  return rescheduling ? [fitRow([seg(t.review.movesSchedule, theme.status.info)], columns)] : [];
+}
+
+/**
+ * A suspend's notice, over the footer: what happened, then how to bring the card back later with
+ * its whole id (walkthrough B10) — the card browser too when that fits one row (not at 40 columns).
+ */
+function unsuspendRows(flash: ReviewState['flash'], { messages: t, theme, columns }: Ui): Row[] {
+  if (!flash?.unsuspend) return [];
+  const full = t.review.unsuspendLater(flash.unsuspend);
+  // Narrower, the command alone; a long id wraps whole onto the next row.
+  const later = displayWidth(full) <= columns ? full : `${t.review.later} amgi unsuspend ${flash.unsuspend}`;
+  return [...wrapRows(flash.text, columns, theme.status[flash.tone]), ...wrapRows(later, columns, theme.text.muted)];
+}
+
+/** The last notice (a suspend's is over it), else the keys of the phase. */
 function footerRow(state: ReviewState, { messages: t, theme }: Ui, typing: boolean, cram: boolean): Row {
-  if (state.flash) return [seg(state.flash.text, { ok: theme.status.ok, warn: theme.status.warn, info: theme.status.info }[state.flash.tone])];
+  if (state.flash && !state.flash.unsuspend) return [seg(state.flash.text, { ok: theme.status.ok, warn: theme.status.warn, info: theme.status.info }[state.flash.tone])];
   if (state.phase === 'done') return [seg(t.review.doneHint, theme.text.muted)];
   return [seg(typing ? t.review.typeHint : cram ? t.review.cramHint : t.review.hint, theme.text.muted)];
 }
@@ -190,6 +209,7 @@ export function ReviewScreen(props: ReviewProps) {
   // An interview plan reschedules (at its raised retention): its grade row shows the intervals it sets.
   const moves = props.mode === 'review' || props.options.reschedule === true || props.options.until !== undefined;
 
+  const lead = leadRows(props, ui);
   /** What a state draws: the card (or summary) scrolled in a window of `height` rows, then `bottom`. */
   const layout = (s: ReviewState) => {
     const entry = s.snap.current;
@@ -201,16 +221,16 @@ export function ReviewScreen(props: ReviewProps) {
     const suggested = blanks && s.phase === 'back' && checks.length ? typeInGrade([...checks, ...new Array(Math.max(0, blanks.length - checks.length)).fill(undefined)]) : undefined;
     const card = s.phase === 'done' || !entry ? { rows: doneRows(s, ui, services.now()) } : cardRows(s, entry.item, blanks?.length ?? 1, ui, services.seedTitle);
     const fieldLabel = blanks && blanks.length > 1 ? `${t.quiz.gap(Math.min(checks.length + 1, blanks.length), blanks.length)} ` : '';
-    const bottom = bottomRows(s, ui, { moves, typing, suggested, fieldLabel });
-    return { entry, blanks, typing, suggested, content: card.rows, answer: card.answer, fieldLabel, bottom, height: Math.max(1, bodyHeight(rows) - bottom.length) };
+    const bottom = [...bottomRows(s, ui, { moves, typing, suggested, fieldLabel }), ...unsuspendRows(s.flash, ui)];
+    return { entry, blanks, typing, suggested, content: card.rows, answer: card.answer, fieldLabel, bottom, height: Math.max(1, bodyHeight(rows) - lead.length - bottom.length) };
   };
   const { entry, blanks, typing, suggested, content, fieldLabel, bottom, height } = layout(state);
   const maxScroll = clampScroll(Number.MAX_SAFE_INTEGER, content.length, height);
   const visible = windowRows(content, viewport(content.length, state.scroll, height), moreMarker(t, theme));
   const padding: Row[] = Array.from({ length: Math.max(0, height - visible.length) }, () => []);
 
-  // The field is the first row under the card: frame row = header (1) + the card's height.
-  useFieldCursor(typing ? fieldCursor(state.typed?.field ?? EMPTY_FIELD, displayWidth(fieldLabel), 1 + height, columns) : undefined);
+  // The field is the first row under the card: frame row = header (1) + the lead row + the card's height.
+  useFieldCursor(typing ? fieldCursor(state.typed?.field ?? EMPTY_FIELD, displayWidth(fieldLabel), 1 + lead.length + height, columns) : undefined);
 
   const now = () => services.now().getTime();
   /** Just revealed (Space, or the last blank checked): bring the answer into view. */
@@ -224,7 +244,7 @@ export function ReviewScreen(props: ReviewProps) {
     if (s.phase !== 'back') return;
     const answeredKey = session.current()?.item.key ?? '';
     const result = session.answer(g, Math.max(0, now() - s.shownAt));
-    const flash = result.otherWindow ? { text: t.review.otherWindow, tone: 'warn' as const } : result.leech ? { text: t.review.leech(answeredKey), tone: 'warn' as const } : undefined;
+    const flash = result.otherWindow ? { text: t.review.otherWindow, tone: 'warn' as const } : result.leech ? { text: t.review.leech, tone: 'warn' as const, unsuspend: answeredKey } : undefined;
     dispatch({ type: 'answered', snap: snapshot(session), at: now(), flash });
   };
 
@@ -266,7 +286,7 @@ export function ReviewScreen(props: ReviewProps) {
   const suspend = () => {
     const suspendedKey = session.current()?.item.key ?? '';
     session.suspend();
-    dispatch({ type: 'skipped', snap: snapshot(session), at: now(), flash: { text: t.review.suspended(suspendedKey), tone: 'info' } });
+    dispatch({ type: 'skipped', snap: snapshot(session), at: now(), flash: { text: t.review.suspended, tone: 'info', unsuspend: suspendedKey } });
   };
   const bury = () => {
     session.bury();
@@ -310,7 +330,7 @@ export function ReviewScreen(props: ReviewProps) {
 
   return (
     <Frame title={title} right={right} footer={footer}>
-      <Rows rows={[...visible, ...padding]} />
+      <Rows rows={[...lead, ...visible, ...padding]} />
       <Rows rows={bottom} />
     </Frame>
   );

@@ -32,7 +32,8 @@ export interface SessionSnapshot {
   summary?: SessionSummary;
 }
 
-export type Flash = { text: string; tone: 'ok' | 'warn' | 'info' };
+/** `unsuspend`: the key just suspended; a second notice line says how to bring it back later. */
+export type Flash = { text: string; tone: 'ok' | 'warn' | 'info'; unsuspend?: string };
 
 export interface ReviewState {
   phase: 'front' | 'back' | 'done';

@@ -101,7 +101,8 @@ describe('card view', () => {
       await app.waitFor('Last answers');
       expect(app.frame()).toMatch(/review · due in \d+d/);
       expect(app.frame()).toMatch(/stability .* · difficulty .* · recall now 100%/);
-      expect(app.frame()).toMatch(/\d+\/\d+ \d\d:\d\d\s+Easy\s+cram/);
+      // A cram that rescheduled reads as the review it was (the log keeps kind 'cram').
+      expect(app.frame()).toMatch(/\d+\/\d+ \d\d:\d\d\s+Easy\s+review/);
       await app.press('f');
       await app.waitFor('Reset this card to new?');
       await app.press('n');
@@ -119,6 +120,19 @@ describe('card view', () => {
       await app.press('b');
       await app.waitFor('Unburied');
       expect(s.progress.state('mini-layer')?.bury).toBeUndefined();
+    } finally {
+      s.close();
+    }
+  });
+
+  test('in Korean at 40 columns the reset notice says u can undo it, whole', async () => {
+    const s = store();
+    try {
+      const app = renderApp(s.services, { initial: [{ kind: 'card', deckId: 'mini', cardId: 'mini-layer' }], lang: 'ko', columns: 40, rows: 12 });
+      await app.waitFor('레이어란?');
+      await app.press('f', 'y');
+      await app.waitFor('초기화했습니다.');
+      expect(app.frame().split('\n').at(-1)).toBe('초기화했습니다. u로 취소할 수 있습니다.');
     } finally {
       s.close();
     }

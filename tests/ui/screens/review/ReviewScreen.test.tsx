@@ -4,7 +4,8 @@ import { cleanup } from 'ink-testing-library';
 import type { Card, LoadedDeck } from '../../../../src/core/deck/types.js';
 import { aliasKeys } from '../../../../src/core/quiz/typedAnswer.js';
 import { KEYS, miniDecks, renderApp } from '../../render.js';
-import { realServices } from '../../realStore.js';
+import { openRealStore, realServices } from '../../realStore.js';
+import { displayWidth } from '../../../../src/core/text/width.js';
 
 afterEach(() => cleanup());
 
@@ -83,7 +84,7 @@ describe('review', () => {
     expect(app.frame()).not.toContain('docker-basics');
   });
 
-  test('at 40 columns in Korean the undo notice keeps its verb: the card title is cut, not the sentence', async () => {
+  test('at 40 columns the undo notice keeps its verb, in Korean and English: the card title is cut, not the sentence', async () => {
     const cards: Card[] = [{ id: 'long-q', type: 'basic', front: 'ubuntu 이미지로 만든 컨테이너에서 파일을 바꾸면 이미지도 바뀌나?', back: '아니다' }];
     const decks: LoadedDeck[] = [{ deck: { id: 'long', title: '긴 질문', description: '', language: 'ko', cards }, file: 'long.json', origin: 'dir', contentHash: 'long' }];
     const app = renderApp(realServices(decks), { initial: [{ kind: 'review', deckId: 'long' }], lang: 'ko', rows: 12, columns: 40 });
@@ -91,7 +92,15 @@ describe('review', () => {
     await app.press(' ', '3');
     await app.press('u');
     await app.waitFor('답하세요.');
-    expect(app.frame()).toMatch(/“ubuntu[^”]*…” 되돌렸습니다\. 다시 답하세요\./);
+    expect(app.frame()).toMatch(/“ubuntu[^”]*…” 답을 되돌렸으니 다시 답하세요\./);
+    app.unmount();
+    // English too: the sentence is whole, the title cut.
+    const en = renderApp(realServices(decks), { initial: [{ kind: 'review', deckId: 'long' }], lang: 'en', rows: 12, columns: 40 });
+    await en.waitFor('ubuntu');
+    await en.press(' ', '3');
+    await en.press('u');
+    await en.waitFor('Answer it again.');
+    expect(en.frame()).toMatch(/Undone: “ubuntu[^”]*…”\. Answer it again\./);
   });
 
   test('u undoes, s suspends, b buries — also with the Korean IME on (ㅕ ㄴ ㅠ)', async () => {
@@ -101,7 +110,7 @@ describe('review', () => {
     await app.press(' ', '3');
     await app.waitFor('컨테이너 런타임');
     await app.press('ㅕ');
-    await app.waitFor('Undid the answer to “레이어란?”');
+    await app.waitFor('Undone: “레이어란?”. Answer it again.');
     expect(app.frame()).toContain('레이어란?');
     expect(services.answers()).toHaveLength(0);
     await app.press('ㄴ');
@@ -110,6 +119,66 @@ describe('review', () => {
     await app.press('b');
     await app.waitFor('Buried until tomorrow.');
     expect(services.card('mini-runtime').buried).toBe(true);
+  });
+
+  test('the suspend notice keeps `amgi unsuspend <id>` whole on screen, at 80 and 40 columns, in both languages', async () => {
+    // The longest id in the bundled decks (27 characters), then a usual one.
+    const long = 'img-notes-dockerfile-broken';
+    const cards: Card[] = [
+      { id: long, type: 'basic', front: '망가진 Dockerfile 메모는?', back: '고친다' },
+      { id: 'dn-docker0', type: 'basic', front: '기본 브리지 이름은?', back: 'docker0' },
+      { id: 'third', type: 'basic', front: '세 번째 카드', back: '셋' },
+    ];
+    const decks: LoadedDeck[] = [{ deck: { id: 'sus', title: '보류 시험', description: '', language: 'ko', cards }, file: 'sus.json', origin: 'dir', contentHash: 'sus' }];
+    for (const lang of ['en', 'ko'] as const) {
+      for (const [columns, rows] of [[80, 24], [40, 12]] as const) {
+        const app = renderApp(realServices(decks), { initial: [{ kind: 'review', deckId: 'sus' }], lang, columns, rows });
+        const check = (id: string, oneRow: boolean, browser: boolean) => {
+          const screen = lines(app.frame());
+          const where = `${lang} ${columns}×${rows}:\n${app.frame()}`;
+          // "u now", and the command that brings it back later: the id never cut.
+          expect(screen.some((l) => l.includes(lang === 'en' ? 'Suspended. Now: u brings it back.' : '보류했습니다. 지금은 u로 되돌립니다.')), where).toBe(true);
+          expect(screen.join(' '), where).toContain(`amgi unsuspend ${id}`);
+          expect(screen.some((l) => (oneRow ? l.includes(`amgi unsuspend ${id}`) : l.includes(id))), where).toBe(true);
+          // Where the row has room, the card browser's way too; never cut short with "…".
+          if (browser) expect(app.frame(), where).toContain(lang === 'en' ? 'Home → Cards → Enter → s' : '홈 → 카드 관리 → Enter → s');
+          expect(screen.slice(1).join('\n'), where).not.toContain('…');
+          for (const l of screen) expect(displayWidth(l), where).toBeLessThanOrEqual(columns);
+          expect(screen.at(-1), where).toContain(lang === 'en' ? 'q back' : 'q 뒤로');
+        };
+        await app.waitFor('메모는?');
+        await app.press('s');
+        await app.waitFor('브리지 이름은?');
+        // At 40 columns "amgi unsuspend" and a 27-character id cannot share a row: the id wraps whole.
+        // At 80 the Korean sentence with it is 85 wide: the command is kept, the card browser's way dropped.
+        check(long, columns === 80, columns === 80 && lang === 'en');
+        await app.press('s');
+        await app.waitFor('세 번째 카드');
+        check('dn-docker0', true, columns === 80);
+        app.unmount();
+      }
+    }
+  });
+
+  test('a leech notice keeps `amgi unsuspend <id>` whole too (40 columns, Korean)', async () => {
+    let now = Date.parse('2025-03-01T09:00:00Z');
+    const store = openRealStore(miniDecks(), () => new Date(now));
+    try {
+      store.progress.saveSettings({ leechThreshold: 1 });
+      // Easy: a new card goes straight to review; a month on it is due, and Again is its first lapse.
+      store.progress.startCram({ keys: ['mini-layer'], reschedule: true }).answer(4, 1000);
+      now += 30 * 86_400_000;
+      const app = renderApp(store.services, { initial: [{ kind: 'review', deckId: 'mini' }], lang: 'ko', columns: 40, rows: 12 });
+      await app.waitFor('레이어란?');
+      await app.press(' ', '1');
+      await app.waitFor('거머리');
+      const screen = lines(app.frame());
+      expect(screen.some((l) => l.includes('amgi unsuspend mini-layer')), app.frame()).toBe(true);
+      expect(app.frame()).toContain('자꾸 틀리는 카드(거머리)라 보류했습니다.');
+      expect(store.progress.cardInfos().find((c) => c.key === 'mini-layer')?.suspended).toBe(true);
+    } finally {
+      store.close();
+    }
   });
 
   test('every card type renders sensibly', async () => {
