@@ -137,7 +137,7 @@ describe('review', () => {
           const screen = lines(app.frame());
           const where = `${lang} ${columns}×${rows}:\n${app.frame()}`;
           // "u now", and the command that brings it back later: the id never cut.
-          expect(screen.some((l) => l.includes(lang === 'en' ? 'Suspended. Now: u brings it back.' : '보류했습니다. 지금은 u로 되돌립니다.')), where).toBe(true);
+          expect(screen.some((l) => l.includes(lang === 'en' ? 'Suspended. Now: u brings it back.' : '보류했습니다. u를 누르면 되돌립니다.')), where).toBe(true);
           expect(screen.join(' '), where).toContain(`amgi unsuspend ${id}`);
           expect(screen.some((l) => (oneRow ? l.includes(`amgi unsuspend ${id}`) : l.includes(id))), where).toBe(true);
           // Where the row has room, the card browser's way too; never cut short with "…".
