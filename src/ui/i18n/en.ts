@@ -333,8 +333,10 @@ export const en = {
     history: 'Last answers',
     noHistory: 'no answers yet',
     answerKinds: { review: 'review', cram: 'cram', quiz: 'quiz' } as Record<'review' | 'cram' | 'quiz', string>,
-    hint: 's suspend · b bury · f forget · r review · t quiz · u undo · q back',
-    suspendedFlash: (id: string) => `Suspended. s again, or \`amgi unsuspend ${id}\`, brings it back.`,
+    /** By priority: a narrow footer drops hints from the end (fitHint, `q back` kept), so `? keys` (it lists them all) stays with r and u at 40 columns. */
+    hint: 'r review · u undo · ? keys · t quiz · s suspend · b bury · f forget · q back',
+    /** The `amgi unsuspend` command follows on its own row (review.unsuspendLater). */
+    suspendedFlash: 'Suspended. s again brings it back.',
     unsuspendedFlash: 'Unsuspended: it comes back in reviews when due.',
     buriedFlash: 'Buried until tomorrow. b again unburies it.',
     unburiedFlash: 'Unburied: it can come back today.',

@@ -11,17 +11,19 @@ import { useScreenInput } from '../../hooks/useScreenInput.js';
 import { useScroll } from '../../hooks/useScroll.js';
 import { useSyncReducer } from '../../hooks/useSyncReducer.js';
 import { Command, matches } from '../../keymap.js';
-import { seg, type Row } from '../../textLayout.js';
+import { seg, wrapRows, type Row } from '../../textLayout.js';
 import { useShell } from '../../shell.js';
 import { SCREEN_COMMANDS } from '../../navigation.js';
 import { Frame, bodyHeight } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
 import { moreMarker } from '../../components/scrollWindow.js';
+import { noticeRows } from '../../components/notice.js';
 import { cardActionReducer, initialCardActions, stateRows, type Flash } from './cardState.js';
 
 export function CardScreen({ deckId, cardId, itemKey }: { deckId: string; cardId: string; itemKey?: string }) {
   const { decks, seedTitle, progress, now } = useServices();
-  const { messages: t, theme, columns, rows } = useUi();
+  const ui = useUi();
+  const { messages: t, theme, columns, rows } = ui;
   const shell = useShell();
   const key = itemKey ?? cardId;
   const deck = decks.find((d) => d.deck.id === deckId)?.deck;
@@ -38,8 +40,12 @@ export function CardScreen({ deckId, cardId, itemKey }: { deckId: string; cardId
   const history = useMemo(() => (item ? progress.history(item.key) : []), [progress, item, version]);
 
   const content: Row[] = card && deck ? [...(info ? [...stateRows(info, history, now(), columns, t, theme), []] : []), ...fullCardRows(card, deck.title, columns, t, theme, seedTitle)] : [[seg(t.card.notFound, theme.status.warn)]];
-  const height = bodyHeight(rows);
+  // A notice or the forget prompt wraps whole (its y/n, an unsuspend id): its last row is the footer, the others take rows over it.
+  const notice: Row[] = acts.confirmForget ? wrapRows(t.cardState.forgetConfirm, columns, theme.status.warn) : acts.flash ? noticeRows(acts.flash, ui) : [];
+  const over = notice.slice(0, -1);
+  const height = Math.max(1, bodyHeight(rows) - over.length);
   const { rows: visible, handle } = useScroll(content, height, moreMarker(t, theme));
+  const padding: Row[] = over.length ? Array.from({ length: Math.max(0, height - visible.length) }, () => []) : [];
 
   const flag = (op: 'suspend' | 'unsuspend' | 'bury' | 'unbury' | 'forget', flash: Flash) => {
     const id = progress.setFlag(key, op);
@@ -47,7 +53,7 @@ export function CardScreen({ deckId, cardId, itemKey }: { deckId: string; cardId
   };
   const toggleSuspend = () => {
     if (info?.suspended) flag('unsuspend', { text: t.cardState.unsuspendedFlash, tone: 'ok' });
-    else flag('suspend', { text: t.cardState.suspendedFlash(key), tone: 'info' });
+    else flag('suspend', { text: t.cardState.suspendedFlash, tone: 'info', unsuspend: key });
   };
   const toggleBury = () => {
     if (info?.buried) flag('unbury', { text: t.cardState.unburiedFlash, tone: 'ok' });
@@ -88,15 +94,10 @@ export function CardScreen({ deckId, cardId, itemKey }: { deckId: string; cardId
     { help: item ? SCREEN_COMMANDS.card : [Command.ScrollUp, Command.ScrollDown, Command.PageUp, Command.PageDown, Command.Search] },
   );
 
-  const tone = { ok: theme.status.ok, warn: theme.status.warn, info: theme.status.info };
-  const footer: Row = acts.confirmForget
-    ? [seg(t.cardState.forgetConfirm, theme.status.warn)]
-    : acts.flash
-      ? [seg(acts.flash.text, tone[acts.flash.tone])]
-      : [seg(item ? t.cardState.hint : t.footer.back, theme.text.muted)];
+  const footer: Row = notice.at(-1) ?? [seg(item ? t.cardState.hint : t.footer.back, theme.text.muted)];
   return (
     <Frame title={[seg(t.card.title, theme.text.heading), seg(` · ${key}`, theme.text.muted)]} footer={footer}>
-      <Rows rows={visible} />
+      <Rows rows={[...visible, ...padding, ...over]} />
     </Frame>
   );
 }

@@ -8,6 +8,7 @@ import { formatPercent, formatSpan, formatWhen } from '../../format.js';
 import type { Messages } from '../../i18n/index.js';
 import { seg, wrapRows, wrapStyledRow, type Row } from '../../textLayout.js';
 import type { Theme } from '../../theme.js';
+import type { Notice } from '../../components/notice.js';
 
 /** Answers shown under "Last answers", newest first. */
 const HISTORY_SHOWN = 5;
@@ -52,7 +53,8 @@ function shownKind(e: AnswerEntry): AnswerKind {
 
 const GRADE_TONE = (theme: Theme) => ({ 1: theme.grade.again, 2: theme.grade.hard, 3: theme.grade.good, 4: theme.grade.easy });
 
-export type Flash = { text: string; tone: 'ok' | 'warn' | 'info' };
+/** A message over the footer (components/notice.ts lays it out). */
+export type Flash = Notice;
 
 export interface CardActionState {
   /** Entries this screen wrote, newest last: `u` undoes the newest. */

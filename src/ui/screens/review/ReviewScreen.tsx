@@ -21,6 +21,7 @@ import { useShell } from '../../shell.js';
 import { SCREEN_COMMANDS } from '../../navigation.js';
 import { Frame, bodyHeight } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
+import { noticeRows } from '../../components/notice.js';
 import { followScroll, moreMarker, scrollDelta, viewport, windowRows, type Span } from '../../components/scrollWindow.js';
 import { initialReview, reviewReducer, snapshot, type LeftCounts, type ReviewState } from './reviewState.js';
 import { useSyncReducer } from '../../hooks/useSyncReducer.js';
@@ -175,18 +176,6 @@ function leadRows(props: ReviewProps, { messages: t, theme, columns }: Ui): Row[
   return rescheduling ? [fitRow([seg(t.review.movesSchedule, theme.status.info)], columns)] : [];
 }
 
-/**
- * A suspend's notice, over the footer: what happened, then how to bring the card back later with
- * its whole id (walkthrough B10) — the card browser too when that fits one row (not at 40 columns).
- */
-function unsuspendRows(flash: ReviewState['flash'], { messages: t, theme, columns }: Ui): Row[] {
-  if (!flash?.unsuspend) return [];
-  const full = t.review.unsuspendLater(flash.unsuspend);
-  // Narrower, the command alone; a long id wraps whole onto the next row.
-  const later = displayWidth(full) <= columns ? full : `${t.review.later} amgi unsuspend ${flash.unsuspend}`;
-  return [...wrapRows(flash.text, columns, theme.status[flash.tone]), ...wrapRows(later, columns, theme.text.muted)];
-}
-
 /** The last notice (a suspend's is over it), else the keys of the phase. */
 function footerRow(state: ReviewState, { messages: t, theme }: Ui, typing: boolean, cram: boolean): Row {
   if (state.flash && !state.flash.unsuspend) return [seg(state.flash.text, { ok: theme.status.ok, warn: theme.status.warn, info: theme.status.info }[state.flash.tone])];
@@ -221,7 +210,7 @@ export function ReviewScreen(props: ReviewProps) {
     const suggested = blanks && s.phase === 'back' && checks.length ? typeInGrade([...checks, ...new Array(Math.max(0, blanks.length - checks.length)).fill(undefined)]) : undefined;
     const card = s.phase === 'done' || !entry ? { rows: doneRows(s, ui, services.now()) } : cardRows(s, entry.item, blanks?.length ?? 1, ui, services.seedTitle);
     const fieldLabel = blanks && blanks.length > 1 ? `${t.quiz.gap(Math.min(checks.length + 1, blanks.length), blanks.length)} ` : '';
-    const bottom = [...bottomRows(s, ui, { moves, typing, suggested, fieldLabel }), ...unsuspendRows(s.flash, ui)];
+    const bottom = [...bottomRows(s, ui, { moves, typing, suggested, fieldLabel }), ...(s.flash?.unsuspend ? noticeRows(s.flash, ui) : [])];
     return { entry, blanks, typing, suggested, content: card.rows, answer: card.answer, fieldLabel, bottom, height: Math.max(1, bodyHeight(rows) - lead.length - bottom.length) };
   };
   const { entry, blanks, typing, suggested, content, fieldLabel, bottom, height } = layout(state);

@@ -6,6 +6,7 @@ import type { Previews, QueueEntry } from '../../../core/schedule/types.js';
 import type { SessionSummary, StudySession } from '../../../store/types.js';
 import type { TypedCheck } from '../../../core/quiz/typedAnswer.js';
 import { EMPTY_FIELD, type TextField } from '../../textField.js';
+import type { Notice } from '../../components/notice.js';
 
 /** A card answered by typing: the field, and the blanks checked so far (undefined: revealed). */
 export interface TypeIn {
@@ -32,8 +33,8 @@ export interface SessionSnapshot {
   summary?: SessionSummary;
 }
 
-/** `unsuspend`: the key just suspended; a second notice line says how to bring it back later. */
-export type Flash = { text: string; tone: 'ok' | 'warn' | 'info'; unsuspend?: string };
+/** `unsuspend`: the key just suspended; a second notice line says how to bring it back later (components/notice.ts). */
+export type Flash = Notice;
 
 export interface ReviewState {
   phase: 'front' | 'back' | 'done';
