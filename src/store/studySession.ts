@@ -11,7 +11,7 @@ import { isHidden, kindOf, type ReviewQueue } from '../core/schedule/queue.js';
 import { previews } from '../core/schedule/previews.js';
 import type { AnswerEntry, Grade, Previews, QueueEntry } from '../core/schedule/types.js';
 import { UsageError } from '../core/errors.js';
-import type { AnswerResult, CramOptions, Outlook, SessionHost, SessionSummary, StudySession } from './types.js';
+import type { AnswerResult, CramOptions, Outlook, SessionHost, SessionSummary, StudySession, Undone } from './types.js';
 import { dayStart } from '../core/schedule/day.js';
 import { makeBalancer, type Balancer } from './balance.js';
 
@@ -33,6 +33,7 @@ interface Done {
   /** Log entry ids, for undo (a bury writes one for the card and one for its sibling). */
   ids: string[];
   key: string;
+  what: Undone['what'];
   grade?: Grade;
   ms: number;
 }
@@ -100,7 +101,7 @@ class Session implements StudySession {
       ...(due ? { due } : {}),
     };
     const leeches = this.store.record([e]);
-    this.done.push({ ids: [e.id], key: e.key, grade, ms: e.ms });
+    this.done.push({ ids: [e.id], key: e.key, what: 'answer', grade, ms: e.ms });
     const st = this.store.state(e.key);
     this.picker.answered(e.key, grade === 1, st?.plan === this.mode.plan ? (st?.planN ?? 0) : 0);
     this.cur = undefined;
@@ -108,7 +109,7 @@ class Session implements StudySession {
   }
 
   /** Undo this session's newest answer or flag (never another session's, deck's or mode's). */
-  undo(): string | undefined {
+  undo(): Undone | undefined {
     const last = this.done.pop();
     if (!last) return undefined;
     // Newest first: a bury's sibling entry was written after the card's own.
@@ -117,7 +118,7 @@ class Session implements StudySession {
     if (this.cur) this.picker.pushFront(this.cur.item.key);
     this.picker.pushFront(last.key);
     this.cur = undefined;
-    return last.key;
+    return { key: last.key, what: last.what };
   }
 
   private siblingOf(key: string): string {
@@ -130,7 +131,7 @@ class Session implements StudySession {
     const ids = [this.store.setFlag(c.item.key, op)];
     // A buried card's sibling goes too: the other direction would give the answer away today.
     if (op === 'bury' && c.item.sibling && this.store.item(c.item.sibling)) ids.push(this.store.setFlag(c.item.sibling, 'bury'));
-    this.done.push({ ids, key: c.item.key, ms: 0 });
+    this.done.push({ ids, key: c.item.key, what: op, ms: 0 });
     this.cur = undefined;
   }
 

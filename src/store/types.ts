@@ -51,6 +51,12 @@ export interface Outlook {
   tomorrowDue: number;
 }
 
+/** What a session's undo took back: an answer (to give again), or a suspend or bury (the card is back). */
+export interface Undone {
+  key: string;
+  what: 'answer' | 'suspend' | 'bury';
+}
+
 export interface StudySession {
   /** An interview plan (`cram --until`): about how many cards a day it needs. */
   readonly plan?: { perDay: number; daysLeft: number };
@@ -60,8 +66,8 @@ export interface StudySession {
   previews(): Previews | undefined;
   /** Grade the current card; durable before it returns; moves to the next card. */
   answer(grade: Grade, ms: number): AnswerResult;
-  /** Undo this session's newest answer (or suspend/bury) and show its card again: its key, or undefined if none. */
-  undo(): string | undefined;
+  /** Undo this session's newest answer (or suspend/bury) and show its card again: what was undone, or undefined if none. */
+  undo(): Undone | undefined;
   suspend(): void;
   /** Hide the current card (and its siblings) until the next study day. */
   bury(): void;

@@ -85,7 +85,7 @@ describe('browse rows and history', () => {
     c.advance(MIN);
     const s3 = p.startCram({ keys: ['a-0000'], reschedule: false, kind: 'quiz' });
     s3.answer(2, 500);
-    expect(s3.undo()).toBe('a-0000');
+    expect(s3.undo()).toEqual({ key: 'a-0000', what: 'answer' });
     const h = p.history('a-0000');
     expect(h.map((e) => (e.op === 'answer' ? [e.grade, e.kind] : e.op))).toEqual([[3, 'cram'], [1, 'cram']]);
     expect(p.history('a-0001')).toEqual([]);

@@ -69,7 +69,7 @@ describe('answers', () => {
     s.answer(3, 1);
     const afterFirst = strip(p);
     s.answer(1, 1);
-    expect(s.undo()).toBe('docker-0001');
+    expect(s.undo()).toEqual({ key: 'docker-0001', what: 'answer' });
     expect(strip(p)).toEqual(afterFirst);
     expect(s.current()?.item.key).toBe('docker-0001');
     s.answer(4, 1);
@@ -106,7 +106,7 @@ describe('answers', () => {
     s.answer(4, 1);
     answered++;
     expect(total()).toBe(before);
-    expect(s.undo()).toBe('docker-0001');
+    expect(s.undo()).toEqual({ key: 'docker-0001', what: 'answer' });
     answered--;
     expect(s.current()?.item.key).toBe('docker-0001');
     expect(total()).toBe(before);
@@ -117,6 +117,19 @@ describe('answers', () => {
       s.answer(4, 1);
     }
     expect(shown).toEqual(['docker-0001', 'docker-0002', 'docker-0003', 'docker-0004']);
+  });
+
+  test('undo says what it took back, newest first: a bury, a suspend, an answer', () => {
+    const c = clock('2026-03-02T10:00:00');
+    const p = open(home, [deck('docker', 3)], c.now);
+    const s = p.startReview();
+    s.answer(3, 1);
+    s.suspend();
+    s.bury();
+    expect(s.undo()).toEqual({ key: 'docker-0002', what: 'bury' });
+    expect(s.undo()).toEqual({ key: 'docker-0001', what: 'suspend' });
+    expect(s.undo()).toEqual({ key: 'docker-0000', what: 'answer' });
+    expect(s.undo()).toBeUndefined();
   });
 
   test('suspend and bury (with the sibling) hide cards; burial ends with the study day', () => {

@@ -42,7 +42,7 @@ describe('undo restores exactly (F1)', () => {
     const p = open(home, decks, c.now);
     const s = p.startCram({ keys: ['arch-0000'], reschedule: true });
     s.answer(3, 1);
-    expect(s.undo()).toBe('arch-0000');
+    expect(s.undo()).toEqual({ key: 'arch-0000', what: 'answer' });
     expect(view(p.ledger)).toEqual(expected);
     expect(p.state('arch-0000')?.reps).toBe(1);
     p.close();
@@ -129,7 +129,7 @@ describe('undo in a session (F5)', () => {
     const key = s.current()!.item.key;
     s.bury();
     expect(readLog(home).entries).toHaveLength(2);
-    expect(s.undo()).toBe(key);
+    expect(s.undo()).toEqual({ key, what: 'bury' });
     for (const k of p.items().map((it) => it.key)) expect(p.state(k)).toBeUndefined();
   });
 });

@@ -63,8 +63,8 @@ export const en = {
     typedLabel: 'Answer',
     reverse: 'reverse',
     grades: { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' } as Record<1 | 2 | 3 | 4, string>,
-    /** Fits 40 columns with a few letters of the card (undo may take back a suspend or bury too). */
-    undone: (card: string) => `Undone: “${card}”. Answer it again.`,
+    /** What undo took back, each fitting 40 columns with a few letters of the card: an answer, a suspend, a bury. */
+    undone: (card: string, what: 'answer' | 'suspend' | 'bury') => (what === 'answer' ? `Undone: “${card}”. Answer it again.` : what === 'suspend' ? `Unsuspended: “${card}” is back.` : `Unburied: “${card}” is back.`),
     nothingToUndo: 'Nothing to undo in this session.',
     otherWindow: 'Answered in another window: skipped.',
     /** Say how to bring it back (walkthrough B10): u now; `unsuspendLater` on a second line. */

@@ -45,7 +45,7 @@ export const ko: Messages = {
     typedLabel: '정답',
     reverse: '역방향',
     grades: { 1: '다시', 2: '어려움', 3: '알맞음', 4: '쉬움' },
-    undone: (card: string) => `“${card}” 답을 되돌렸으니 다시 답하세요.`,
+    undone: (card, what) => (what === 'answer' ? `“${card}” 답을 되돌렸으니 다시 답하세요.` : what === 'suspend' ? `“${card}” 보류를 풀었습니다.` : `“${card}” 숨김을 풀었습니다.`),
     nothingToUndo: '이 세션에서 되돌릴 답이 없습니다.',
     otherWindow: '다른 창에서 이미 답한 카드라 건너뜁니다.',
     suspended: '보류했습니다. u를 누르면 되돌립니다.',

@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import { planDaysLeft } from '../../../core/schedule/interviewPlan.js';
 import { GRADES, type Grade } from '../../../core/schedule/types.js';
-import type { CramOptions, StudySession } from '../../../store/types.js';
+import type { CramOptions, StudySession, Undone } from '../../../store/types.js';
 import { backBlock, choiceOptionRows, frontRows } from '../../cardView.js';
 import { useServices, useUi, type AppServices, type Ui } from '../../context.js';
 import { formatElapsed, formatInterval, formatPercent, formatWhen } from '../../format.js';
@@ -44,8 +44,8 @@ export type ReviewProps = { mode: 'review'; deckId?: string } | { mode: 'cram'; 
  * next intervals would not happen.
  */
 /** Room for the card's title in the undo notice: the whole sentence fits the row (at 40 columns the verb was cut). */
-function undoneTitleWidth(t: Ui['messages'], columns: number): number {
-  return Math.max(6, Math.min(30, columns - displayWidth(t.review.undone(''))));
+function undoneTitleWidth(t: Ui['messages'], columns: number, what: Undone['what']): number {
+  return Math.max(6, Math.min(30, columns - displayWidth(t.review.undone('', what))));
 }
 
 function gradeRows(state: ReviewState, ui: Pick<Ui, 'messages' | 'theme' | 'columns'>, intervals = true): Row[] {
@@ -261,16 +261,17 @@ export function ReviewScreen(props: ReviewProps) {
     return true;
   };
 
-  /** This session's newest answer (or suspend, bury) undone; its card is shown again, named in the notice. */
+  /** This session's newest answer (or suspend, bury) undone; its card is shown again, named in the notice with what was undone. */
   const undo = () => {
-    const key = session.undo();
-    if (key === undefined) {
+    const undone = session.undo();
+    if (undone === undefined) {
       dispatch({ type: 'flash', flash: { text: t.review.nothingToUndo, tone: 'warn' } });
       return;
     }
+    const { key, what } = undone;
     const card = services.decks.flatMap((d) => d.deck.cards).find((c) => key === c.id || key.startsWith(`${c.id}~`));
-    const title = truncateDisplay(oneLine(card ? promptText(card) : key), undoneTitleWidth(t, ui.columns));
-    dispatch({ type: 'undone', snap: snapshot(session), at: now(), flash: { text: t.review.undone(title), tone: 'info' } });
+    const title = truncateDisplay(oneLine(card ? promptText(card) : key), undoneTitleWidth(t, ui.columns, what));
+    dispatch({ type: 'undone', snap: snapshot(session), at: now(), flash: { text: t.review.undone(title, what), tone: 'info' } });
   };
   const suspend = () => {
     const suspendedKey = session.current()?.item.key ?? '';

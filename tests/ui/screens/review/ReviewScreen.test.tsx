@@ -84,7 +84,7 @@ describe('review', () => {
     expect(app.frame()).not.toContain('docker-basics');
   });
 
-  test('at 40 columns the undo notice keeps its verb, in Korean and English: the card title is cut, not the sentence', async () => {
+  test('at 40 columns the undo notice keeps its verb, in Korean and English: the card title is cut, not the sentence; it says what was undone (an answer, a suspend, a bury)', async () => {
     const cards: Card[] = [{ id: 'long-q', type: 'basic', front: 'ubuntu 이미지로 만든 컨테이너에서 파일을 바꾸면 이미지도 바뀌나?', back: '아니다' }];
     const decks: LoadedDeck[] = [{ deck: { id: 'long', title: '긴 질문', description: '', language: 'ko', cards }, file: 'long.json', origin: 'dir', contentHash: 'long' }];
     const app = renderApp(realServices(decks), { initial: [{ kind: 'review', deckId: 'long' }], lang: 'ko', rows: 12, columns: 40 });
@@ -93,6 +93,18 @@ describe('review', () => {
     await app.press('u');
     await app.waitFor('답하세요.');
     expect(app.frame()).toMatch(/“ubuntu[^”]*…” 답을 되돌렸으니 다시 답하세요\./);
+    // An undone suspend or bury says so (the card is back), not that an answer was undone.
+    await app.press('s');
+    await app.waitFor('보류했습니다.');
+    await app.press('u');
+    await app.waitFor('보류를 풀었습니다.');
+    expect(app.frame()).toMatch(/“ubuntu[^”]*…” 보류를 풀었습니다\./);
+    expect(app.frame()).not.toContain('답을 되돌렸으니');
+    await app.press('b');
+    await app.waitFor('내일까지 숨겼습니다.');
+    await app.press('u');
+    await app.waitFor('숨김을 풀었습니다.');
+    expect(app.frame()).toMatch(/“ubuntu[^”]*…” 숨김을 풀었습니다\./);
     app.unmount();
     // English too: the sentence is whole, the title cut.
     const en = renderApp(realServices(decks), { initial: [{ kind: 'review', deckId: 'long' }], lang: 'en', rows: 12, columns: 40 });
@@ -101,6 +113,19 @@ describe('review', () => {
     await en.press('u');
     await en.waitFor('Answer it again.');
     expect(en.frame()).toMatch(/Undone: “ubuntu[^”]*…”\. Answer it again\./);
+    await en.press('s');
+    await en.waitFor('Suspended.');
+    await en.press('u');
+    await en.waitFor('is back.');
+    expect(en.frame()).toMatch(/Unsuspended: “ubuntu[^”]*…” is back\./);
+    expect(en.frame()).not.toContain('Answer it again');
+    await en.press('b');
+    await en.waitFor('Buried until tomorrow.');
+    await en.press('u');
+    await en.waitFor('Unburied');
+    expect(en.frame()).toMatch(/Unburied: “ubuntu[^”]*…” is back\./);
+    // Every row fits: the title is cut to leave room for the longest of these sentences.
+    for (const l of en.frame().split('\n')) expect(displayWidth(l)).toBeLessThanOrEqual(40);
   });
 
   test('u undoes, s suspends, b buries — also with the Korean IME on (ㅕ ㄴ ㅠ)', async () => {
