@@ -225,12 +225,13 @@ describe('choice distractors have the answer’s shape', () => {
   });
 
   it('a typed card\'s hand-written distractors come first when it is asked as multiple choice', () => {
-    const publish: Card = { ...DF_PUBLISH, distractors: ['-p 8080:80', '-p 80', '--expose 80'] };
+    const distractors = ['-p 8080:80', '-p 80', '--expose 80'];
+    const publish = { ...DF_PUBLISH, distractors } satisfies Card;
     const items = deckItems(deck([publish, { id: 'o', type: 'typed', topic: 'expose', front: 'q', answer: '--build-arg X=1' }]));
     const item = items.find((i) => i.key === 'df-publish')!;
-    expect(chooseDistractors(item, items, 1, 3, ALIASES)).toEqual(publish.distractors);
+    expect(chooseDistractors(item, items, 1, 3, ALIASES)).toEqual(distractors);
     const q = buildQuestion(item, 'choice', items, 1, ALIASES) as ChoiceQuestion;
-    expect(q.options.sort()).toEqual([publish.answer, ...publish.distractors].sort());
+    expect(q.options.sort()).toEqual([publish.answer, ...distractors].sort());
   });
 
   it('arch-dockerd: another name of the answer (alias group: 도커 데몬 = docker daemon) is never a second correct option', () => {
