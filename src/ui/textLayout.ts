@@ -70,17 +70,25 @@ function isBackHint(hint: string): boolean {
   return BACK_LABELS.some((label) => hint.startsWith(`${label} `) || hint.startsWith(`${label}:`));
 }
 
+/** "Enter start", "Enter open": the screen's main action (Enter, the Open key). */
+const ACTION_LABELS = DEFAULT_BINDINGS[Command.Open].map(bindingLabel);
+function isActionHint(hint: string): boolean {
+  return ACTION_LABELS.some((label) => hint.startsWith(`${label} `));
+}
+
 /**
  * A key-hint row ("u undo · s suspend · b bury · ? keys · q back") cut to `width` by
  * dropping whole hints from the end, so a narrow terminal never shows "q qu…". The way
- * out (q back, q quit, Esc back) goes last: the others are dropped before it.
+ * out (q back, q quit, Esc back) goes last and the main action (Enter start) just before
+ * it: a setup screen whose footer lost "Enter start" starts on a key nobody was told of.
  * Other rows (one sentence) are cut as fitRow does.
  */
 export function fitHint(row: Row, width: number): Row {
   if (rowWidth(row) <= width || row.length !== 1 || !row[0]!.text.includes(HINT_SEP)) return fitRow(row, width);
   const parts = row[0]!.text.split(HINT_SEP);
   while (parts.length > 1 && displayWidth(parts.join(HINT_SEP)) > width) {
-    const drop = parts.findLastIndex((p) => !isBackHint(p));
+    const other = parts.findLastIndex((p) => !isBackHint(p) && !isActionHint(p));
+    const drop = other >= 0 ? other : parts.findLastIndex((p) => !isBackHint(p));
     parts.splice(drop >= 0 ? drop : parts.length - 1, 1);
   }
   return fitRow([{ ...row[0]!, text: parts.join(HINT_SEP) }], width);

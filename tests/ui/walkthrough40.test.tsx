@@ -234,10 +234,24 @@ describe('6. Footers cut at 40 columns keep the way out', () => {
 
   test('fitHint drops the hints before the Back key\'s (q or Esc), keeping their order', () => {
     const text = (row: ReturnType<typeof fitHint>) => row.map((s) => s.text).join('');
-    expect(text(fitHint([seg('↑/↓ move · Enter open · Esc back')], 20))).toBe('↑/↓ move · Esc back');
+    // The main action (Enter) goes just before the way out.
+    expect(text(fitHint([seg('↑/↓ move · Enter open · Esc back')], 21))).toBe('Enter open · Esc back');
+    expect(text(fitHint([seg('↑/↓ move · Enter open · Esc back')], 20))).toBe('Esc back');
     expect(text(fitHint([seg('q back · ? keys · u undo')], 10))).toBe('q back');
     expect(text(fitHint([seg('q: back · u: undo the last answer')], 12))).toBe('q: back');
     // A hint row that already fits is left alone.
     expect(text(fitHint([seg('u undo · s suspend · b bury · ? keys · q back')], 80))).toBe('u undo · s suspend · b bury · ? keys · q back');
+  });
+});
+
+describe('quiz setup at 40 columns keeps its start key', () => {
+  test('the footer drops ←/→ and ↑/↓ before "Enter 시작" (and the way out goes last)', async () => {
+    const app = renderApp(realServices(miniDecks()), { initial: [{ kind: 'quizPicker' }], columns: COLS, rows: ROWS, lang: 'ko' });
+    await app.waitFor('시작');
+    const footer = lastLine(app.frame());
+    expect(footer).toContain('Enter 시작');
+    expect(footer).toContain('Esc 뒤로');
+    expect(displayWidth(footer)).toBeLessThanOrEqual(COLS);
+    app.unmount();
   });
 });

@@ -178,7 +178,7 @@ const L = () => cliText().lint;
 
 type Emit = (rule: LintRule, card: Card, field: JsonPath, message: string, hint: string) => void;
 
-function lintChoice(card: ChoiceCard, keysOf: (t: string) => string[], generic: (w: string) => boolean, emit: Emit): void {
+function lintChoice(card: ChoiceCard | TypedCard, keysOf: (t: string) => string[], generic: (w: string) => boolean, emit: Emit): void {
   const distractors = card.distractors ?? [];
   // Every name of the answer: itself, its head term, its aliases, compared as the judge does.
   const names = new Map<string, string>();
@@ -286,7 +286,7 @@ export function lintDecks(decks: readonly LintDeck[], opts: LintOptions = {}): L
 
     const answers: { card: Card; answer: 'yes' | 'no' }[] = [];
     for (const card of d.deck.cards) {
-      if (card.type === 'choice') lintChoice(card, (t) => answerKeys(t, opts.aliases), generic, emit);
+      if (card.type === 'choice' || card.type === 'typed') lintChoice(card, (t) => answerKeys(t, opts.aliases), generic, emit);
       if (card.type === 'cloze') lintCloze(card, emit);
       if (card.type === 'reversible') lintReversible(card, keyOf, emit);
       if (card.type === 'typed') lintTyped(card, emit);

@@ -50,7 +50,10 @@ const extra: Record<CardType, Record<string, FieldSpec>> = {
     answer: { kind: 'string', required: true, description: 'The correct option' },
     distractors: { kind: 'string[]', required: false, minItems: 1, description: 'Hand-written wrong options' },
   },
-  typed: { answer: { kind: 'string', required: true, description: 'The short exact answer (aliases are also accepted)' } },
+  typed: {
+    answer: { kind: 'string', required: true, description: 'The short exact answer (aliases are also accepted)' },
+    distractors: { kind: 'string[]', required: false, minItems: 1, description: 'Hand-written wrong options, used when the card is asked as multiple choice' },
+  },
   order: { steps: { kind: 'string[]', required: true, minItems: 2, description: 'The steps in the right order' } },
   interview: { points: { kind: 'string[]', required: true, minItems: 1, description: 'The model answer, a few bullet points' } },
 };

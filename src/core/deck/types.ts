@@ -40,7 +40,8 @@ export interface ReversibleCard extends CardCommon { type: 'reversible'; back: s
 /** `front` holds `{{gap}}` markers; `back` is optional extra explanation. */
 export interface ClozeCard extends CardCommon { type: 'cloze'; back?: string }
 export interface ChoiceCard extends CardCommon { type: 'choice'; answer: string; distractors?: string[] }
-export interface TypedCard extends CardCommon { type: 'typed'; answer: string }
+/** `distractors`: wrong options for when the card is asked as multiple choice (else drawn from its neighbours). */
+export interface TypedCard extends CardCommon { type: 'typed'; answer: string; distractors?: string[] }
 export interface OrderCard extends CardCommon { type: 'order'; steps: string[] }
 /** An open interview question with a model answer of a few bullet points. */
 export interface InterviewCard extends CardCommon { type: 'interview'; points: string[] }

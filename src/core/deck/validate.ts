@@ -135,7 +135,7 @@ function checkCardRules(card: Card, path: JsonPath, report: Report): boolean {
     report([...path, 'front'], t().noGap, t().noGapHint);
     return false;
   }
-  if (card.type === 'choice' && card.distractors?.some((d) => d === card.answer)) {
+  if ((card.type === 'choice' || card.type === 'typed') && card.distractors?.some((d) => d === card.answer)) {
     report([...path, 'distractors'], t().distractorIsAnswer, t().distractorIsAnswerHint);
     return false;
   }

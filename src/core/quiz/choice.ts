@@ -4,7 +4,8 @@
  * the same deck), never random ones from elsewhere, never the answer of a card asking the
  * same question, and only of the answer's shape (a command for a command, a flag for a
  * flag, a term for a term, a sentence for a sentence, within 2× its width): an option of
- * another shape gives the answer away. The card's own hand-written distractors come first.
+ * another shape gives the answer away. The card's own hand-written distractors come first
+ * (a choice card's, or a typed card's for when it is asked as multiple choice).
  */
 import { answerText, frontText, promptText } from '../deck/cards.js';
 import type { Direction, StudyItem } from '../deck/items.js';
@@ -146,7 +147,8 @@ export function chooseDistractors(item: StudyItem, pool: readonly StudyItem[], s
     for (const k of keys) taken.add(k);
     out.push(text);
   };
-  if (item.card.type === 'choice') for (const d of item.card.distractors ?? []) take(d, namesOf(d, []));
+  const card = item.card;
+  if (card.type === 'choice' || card.type === 'typed') for (const d of card.distractors ?? []) take(d, namesOf(d, []));
   if (out.length >= count) return out;
 
   // Bucket by tier first (cheap); shape and order are computed only for the tiers needed,

@@ -87,11 +87,14 @@ function base(item: StudyItem): QuestionBase {
   return q;
 }
 
-function choiceQuestion(item: StudyItem, pool: readonly StudyItem[], seed: number, minDistractors: number, aliases?: AliasKeys): ChoiceQuestion | undefined {
+/** Fewer options than three is a coin toss, not a question: such a card is not asked as multiple choice. */
+const MIN_DISTRACTORS = 2;
+
+function choiceQuestion(item: StudyItem, pool: readonly StudyItem[], seed: number, aliases?: AliasKeys): ChoiceQuestion | undefined {
   const answer = optionText(item.card, item.direction);
   if (answer === undefined) return undefined;
   const distractors = chooseDistractors(item, pool, seed, undefined, aliases);
-  if (distractors.length < minDistractors) return undefined;
+  if (distractors.length < MIN_DISTRACTORS) return undefined;
   return { ...base(item), kind: 'choice', answer, ...arrangeOptions(answer, distractors, hashSeed(seed, item.key)) };
 }
 
@@ -127,7 +130,7 @@ export function buildQuestion(item: StudyItem, mode: QuizMode, pool: readonly St
   const type = item.card.type;
   switch (mode) {
     case 'choice':
-      return choiceQuestion(item, pool, seed, 1, aliases);
+      return choiceQuestion(item, pool, seed, aliases);
     case 'typed':
       return typedQuestion(item);
     case 'cloze':
@@ -136,9 +139,8 @@ export function buildQuestion(item: StudyItem, mode: QuizMode, pool: readonly St
       return type === mode ? structuredQuestion(item, seed) : undefined;
     case 'mixed':
       if (type === 'typed') return typedQuestion(item);
-      if (type === 'choice') return choiceQuestion(item, pool, seed, 1, aliases) ?? typedQuestion(item);
-      // A basic card with two confusable neighbours makes a fair choice question.
-      if (type === 'basic' || type === 'reversible') return choiceQuestion(item, pool, seed, 2, aliases) ?? typedQuestion(item);
+      if (type === 'choice') return choiceQuestion(item, pool, seed, aliases) ?? typedQuestion(item);
+      if (type === 'basic' || type === 'reversible') return choiceQuestion(item, pool, seed, aliases) ?? typedQuestion(item);
       return structuredQuestion(item, seed);
   }
 }

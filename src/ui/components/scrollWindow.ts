@@ -65,6 +65,21 @@ export function followScroll(scroll: number, total: number, height: number, focu
   return bottom.start <= focus.start ? bottom.scroll : top;
 }
 
+/**
+ * The offset nearest `scroll` that shows the first of `spans` the window can show whole
+ * (widest first: the options with the question's last line, then the options alone); when
+ * none fits, the last as followScroll places it.
+ */
+export function fitScroll(scroll: number, total: number, height: number, spans: readonly Span[]): number {
+  for (const span of spans) {
+    const to = followScroll(scroll, total, height, span);
+    const view = viewport(total, to, height);
+    if (span.start >= view.start && span.end <= view.end) return to;
+  }
+  const last = spans[spans.length - 1];
+  return last ? followScroll(scroll, total, height, last) : scroll;
+}
+
 const STEPS: readonly [Command, (page: number) => number][] = [
   [Command.ScrollDown, () => 1],
   [Command.ScrollUp, () => -1],

@@ -119,6 +119,14 @@ describe('bad decks get one clear message with file, line and column', () => {
     expect(p.map((x) => x.message)).toEqual(['cloze card has no {{gap}}', 'a distractor is the same as the answer']);
   });
 
+  it('a typed card may have distractors (for when it is asked as multiple choice), never the answer among them', () => {
+    const ok = parseDeckText('t.json', deckWith('    { "id": "a", "type": "typed", "front": "q", "answer": "x", "distractors": ["y", "z"] }'));
+    expect(ok.problems).toEqual([]);
+    expect(ok.deck?.cards[0]).toMatchObject({ type: 'typed', distractors: ['y', 'z'] });
+    const p = errors(deckWith('    { "id": "b", "type": "typed", "front": "q", "answer": "x", "distractors": ["x"] }'));
+    expect(p.map((x) => x.message)).toEqual(['a distractor is the same as the answer']);
+  });
+
   it('binary garbage, invalid UTF-8, empty file and oversize files are refused before parsing', () => {
     expect(parseDeck('b.json', new Uint8Array([0x7b, 0x00, 0xff, 0x10])).problems[0]?.message).toBe('binary file, not a JSON deck');
     const bad = parseDeck('u.json', new Uint8Array([...enc('{\n "id": "'), 0xc3, 0x28, ...enc('" }')]));

@@ -203,13 +203,35 @@ describe('choice distractors have the answer’s shape', () => {
 
   it('reg-digest-symbol: no symbol to set beside @ → left out of choice mode, not padded', () => {
     const ghcr: Card = { id: 'reg-ghcr', type: 'typed', topic: 'registry-name', front: 'GitHub의 레지스트리 주소는?', answer: 'ghcr.io' };
-    const items = deckItems(deck([REG_DIGEST, REG_DEFAULT, REG_PULL_EXISTING, REG_PRIVATE_NAME, ghcr]));
+    const quay: Card = { id: 'reg-quay', type: 'typed', topic: 'registry-name', front: 'Red Hat의 레지스트리 주소는?', answer: 'quay.io' };
+    const items = deckItems(deck([REG_DIGEST, REG_DEFAULT, REG_PULL_EXISTING, REG_PRIVATE_NAME, ghcr, quay]));
     const item = items.find((i) => i.key === 'reg-digest-symbol')!;
     expect(chooseDistractors(item, items, 1, 3, ALIASES)).toEqual([]);
     expect(buildQuestion(item, 'choice', items, 1, ALIASES)).toBeUndefined();
     // docker.io is a reference: only references are set beside it.
     const ref = buildQuestion(items.find((i) => i.key === 'reg-default-registry')!, 'choice', items, 1, ALIASES) as ChoiceQuestion;
-    expect(ref.options.sort()).toEqual(['docker.io', 'ghcr.io']);
+    expect(ref.options.sort()).toEqual(['docker.io', 'ghcr.io', 'quay.io']);
+  });
+
+  it('two options are a coin toss: a card with one distractor is not asked as multiple choice (mixed asks it typed)', () => {
+    const ghcr: Card = { id: 'reg-ghcr', type: 'typed', topic: 'registry-name', front: 'GitHub의 레지스트리 주소는?', answer: 'ghcr.io' };
+    const items = deckItems(deck([REG_DEFAULT, ghcr]));
+    const item = items.find((i) => i.key === 'reg-default-registry')!;
+    expect(chooseDistractors(item, items, 1, 3, ALIASES)).toEqual(['ghcr.io']);
+    expect(buildQuestion(item, 'choice', items, 1, ALIASES)).toBeUndefined();
+    expect(buildQuestion(item, 'mixed', items, 1, ALIASES)?.kind).toBe('typed');
+    const oneHand: Card = { id: 'c', type: 'choice', front: 'q', answer: 'x', distractors: ['y'] };
+    expect(buildQuestion(itemOf([oneHand], 'c'), 'choice', [], 1, ALIASES)).toBeUndefined();
+  });
+
+  it('a typed card\'s hand-written distractors come first when it is asked as multiple choice', () => {
+    const distractors = ['-p 8080:80', '-p 80', '--expose 80'];
+    const publish = { ...DF_PUBLISH, distractors } satisfies Card;
+    const items = deckItems(deck([publish, { id: 'o', type: 'typed', topic: 'expose', front: 'q', answer: '--build-arg X=1' }]));
+    const item = items.find((i) => i.key === 'df-publish')!;
+    expect(chooseDistractors(item, items, 1, 3, ALIASES)).toEqual(distractors);
+    const q = buildQuestion(item, 'choice', items, 1, ALIASES) as ChoiceQuestion;
+    expect(q.options.sort()).toEqual([publish.answer, ...distractors].sort());
   });
 
   it('arch-dockerd: another name of the answer (alias group: 도커 데몬 = docker daemon) is never a second correct option', () => {

@@ -42,16 +42,31 @@ export function ChoiceView({ question: q, title, right, onAnswer, onOverrule, on
     return wrapRows(text, columns, style, `${marker} ${i + 1}. `).map((r, line) => (line === 0 ? r : [seg('     '), ...r.slice(1)]));
   });
   const feedback: Row[] = [];
+  let verdictHeight = 0;
   if (picked !== undefined) {
     const right = picked === q.correct;
-    feedback.push([], ...verdictLine(right, right ? t.quiz.correct : `${t.quiz.wrong} ${t.quiz.answer}: ${q.answer}`, overrule.overruled, columns, t, theme));
-    feedback.push(...noteRows(q.note, columns, t, theme));
+    const verdict = verdictLine(right, right ? t.quiz.correct : `${t.quiz.wrong} ${t.quiz.answer}: ${q.answer}`, overrule.overruled, columns, t, theme);
+    verdictHeight = verdict.length;
+    feedback.push([], ...verdict, ...noteRows(q.note, columns, t, theme));
   }
   const { rows: content, spans } = stackBlocks([[...promptRows(q, columns, t, theme), []], ...optionBlocks, feedback]);
   const feedbackSpan = spans[spans.length - 1]!;
-  // Before the answer the highlighted option; after it the verdict and note (the blank row above them left out).
+  const options = { start: spans[1]!.start, end: feedbackSpan.start };
+  const verdict = { start: feedbackSpan.start + 1, end: feedbackSpan.start + 1 + verdictHeight };
+  // Shown at once, as the number keys answer what is on screen: before the answer all the
+  // options (with the question's last line above them if it fits), else the highlighted one;
+  // after it the marked options (✓ and ✗) down to the verdict and note, else to the verdict,
+  // else the pick and the verdict (which names the answer).
+  const marked = picked === undefined ? 0 : spans[1 + Math.min(picked, q.correct)]!.start;
+  const pickAt = picked === undefined ? 0 : spans[1 + picked]!.start;
   const focus =
-    picked === undefined ? { ...spans[1 + highlight]!, key: `option ${highlight}` } : { start: feedbackSpan.start + 1, end: feedbackSpan.end, key: `answered ${overrule.overruled?.grade}` };
+    picked === undefined
+      ? { ...spans[1 + highlight]!, key: `option ${highlight}`, around: [{ ...options, start: Math.max(0, options.start - 2) }, options], atOnce: true }
+      : {
+          ...verdict,
+          key: `answered ${overrule.overruled?.grade}`,
+          around: [{ start: marked, end: feedbackSpan.end }, { start: marked, end: verdict.end }, { start: pickAt, end: verdict.end }],
+        };
   const body = useQuizBody(content, focus);
 
   useScreenInput((input, key) => {

@@ -34,7 +34,11 @@ interface FeedbackState {
 function feedbackRows({ q, phase, check, outcome, emptyHint, revealed, overruled }: FeedbackState, columns: number, t: Messages, theme: Theme): Row[] {
   if (phase === 'typing') return emptyHint ? [[], ...wrapRows(t.quiz.emptyAnswer, columns, theme.status.warn)] : [];
   const note = phase === 'done' ? noteRows(q.note, columns, t, theme) : [];
-  if (revealed) return [[], ...verdictLine(false, `${t.quiz.revealed}: ${q.answer}`, overruled, columns, t, theme), ...note];
+  if (revealed) {
+    // The overruled line replaces "✗ revealed: …": the answer stays, on a line of its own.
+    const answer = overruled ? wrapRows(`${t.quiz.answer}: ${q.answer}`, columns, theme.status.ok) : [];
+    return [[], ...verdictLine(false, `${t.quiz.revealed}: ${q.answer}`, overruled, columns, t, theme), ...answer, ...note];
+  }
   if (!check) return [];
   const rows: Row[] = [[]];
   if (phase === 'confirm') rows.push(...wrapRows(t.quiz.close, columns, theme.status.warn));

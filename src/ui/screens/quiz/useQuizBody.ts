@@ -5,8 +5,10 @@
  * instead of being cut; ↑/↓ (where the view does not use them) and PgUp/PgDn scroll.
  *
  * The view names a focus: the highlighted option, the answer field, the verdict. When the
- * focus changes (its key), the window moves just enough to show it; the first frame starts
- * at the top, so the question is read first. Rows a view pins (the field being typed in, the
+ * focus changes (its key), the window moves just enough to show it (or the widest of the
+ * spans around it that fits); the first frame starts at the top, so the question is read
+ * first, unless the focus asks to be shown at once (multiple choice: the number keys answer
+ * options, so they must be on screen). Rows a view pins (the field being typed in, the
  * countdown) stay below the window.
  */
 import type { Key } from 'ink';
@@ -16,11 +18,15 @@ import { Command, type MatchOptions } from '../../keymap.js';
 import { QUIZ_VIEW_COMMANDS } from '../../navigation.js';
 import { clampScroll, fitRow, type Row } from '../../textLayout.js';
 import { bodyHeight } from '../../components/Frame.js';
-import { followScroll, moreMarker, scrollDelta, viewport, windowRows, type Span } from '../../components/scrollWindow.js';
+import { fitScroll, moreMarker, scrollDelta, viewport, windowRows, type Span } from '../../components/scrollWindow.js';
 
 export interface Focus extends Span {
   /** Follow the focus when this changes (not on every render: the user may have scrolled away). */
   key: string;
+  /** Wider spans holding the focus, widest first: the window shows the first that fits whole. */
+  around?: readonly Span[];
+  /** Shown on the first frame too (scrolled to), not only when the key changes. */
+  atOnce?: boolean;
 }
 
 export interface QuizBody {
@@ -47,12 +53,12 @@ export function useQuizBody(all: Row[], focus?: Focus, pinFrom = all.length): Qu
   const height = Math.max(1, bodyHeight(rows) - pinned.length);
   const total = content.length;
   // The offset lives in a ref: keys that arrive in one chunk each see the previous one's.
-  const state = useRef({ scroll: 0, key: focus?.key });
+  const state = useRef({ scroll: 0, key: focus?.atOnce ? undefined : focus?.key });
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   if (focus && focus.key !== state.current.key) {
     // A pinned focus is always in view.
-    const span = { start: focus.start, end: Math.min(focus.end, total) };
-    state.current = { scroll: span.start < total ? followScroll(state.current.scroll, total, height, span) : state.current.scroll, key: focus.key };
+    const spans = [...(focus.around ?? []), focus].map((f) => ({ start: f.start, end: Math.min(f.end, total) })).filter((f) => f.start < total);
+    state.current = { scroll: fitScroll(state.current.scroll, total, height, spans), key: focus.key };
   }
   const view = viewport(total, state.current.scroll, height);
   const shown = windowRows(content, view, moreMarker(t, theme));

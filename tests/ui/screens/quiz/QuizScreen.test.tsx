@@ -193,6 +193,10 @@ describe('typed quiz', () => {
     await app.press(' ');
     await app.waitFor('✗ revealed: containerd');
     expect(progress.state('rt-containerd')).toMatchObject({ cramN: 1, cramMiss: 1 });
+    // Overruled after seeing it: the learner's call replaces the ✗ line, the answer stays.
+    await app.press('r');
+    await app.waitFor('✓ Recorded as right (your call).');
+    expect(app.frame()).toContain('Answer: containerd');
     app.unmount();
   });
 

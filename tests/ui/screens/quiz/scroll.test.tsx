@@ -1,7 +1,7 @@
 /**
  * A question longer than a 40×12 terminal (found in a tmux walkthrough: the question was cut
  * to one line ending in "…" and ↓ / PgDn did nothing). Now the whole body scrolls: the first
- * frame says there is more, and every row of the question, the note and the model answer can
+ * frame says there is more (multiple choice: above, its options all in view), and every row of the question, the note and the model answer can
  * be scrolled into view, while the options, the answer field and the key hints keep working.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -97,29 +97,53 @@ function open(mode: 'choice' | 'typed' | 'interview' | 'order', columns = 40, ro
 }
 
 describe('a question longer than a 40×12 terminal', () => {
-  it('choice: the first frame says there is more; PgDn reaches the whole question, PgUp goes back', async () => {
+  it('choice: the first frame shows every option (the number keys answer them) under the question\'s last line; PgUp reaches the whole question, PgDn comes back', async () => {
     expect(wrapped(QUESTION, 40).length).toBeGreaterThan(9);
     const app = open('choice');
     await app.waitFor('1/1');
     const first = app.frame();
     expectFits(first, 40, 12);
-    expect(first).toMatch(/↓ \d+ more/);
-    expect(first).not.toMatch(/↑ \d+ more/);
-    // The question starts at the top, whole rows, no "…".
-    expect(lines(first)[1]).toBe(wrapped(QUESTION, 40)[0]);
+    // The question is scrolled, not the options: ↑ says so, nothing is hidden below.
+    expect(first).toMatch(/↑ \d+ more/);
+    expect(first).not.toMatch(/↓ \d+ more/);
+    for (const n of [1, 2, 3, 4]) expect(first).toMatch(new RegExp(`${n}\\. `));
+    // (Four two-row options fill this body: the question's last line shows where there is room.)
+    const taller = open('choice', 40, 14);
+    await taller.waitFor('1/1');
+    expect(lines(taller.frame())).toContain(wrapped(QUESTION, 40).at(-1));
+    expect(taller.frame()).toMatch(/4\. /);
+    taller.unmount();
     expect(first).not.toContain('…');
-
-    const down = await scrollThrough(app, KEYS.pageDown, 40, 12);
-    expectAllRowsSeen(down, QUESTION, 40);
-    const bottom = down[down.length - 1]!;
-    expect(bottom).toMatch(/↑ \d+ more/);
-    expect(bottom).not.toMatch(/↓ \d+ more/);
-    for (const n of [1, 2, 3, 4]) expect(bottom).toMatch(new RegExp(`${n}\\. `));
     // The key hints stay.
-    expect(lines(bottom).at(-1)).toContain('1–4');
+    expect(lines(first).at(-1)).toContain('1–4');
 
     const up = await scrollThrough(app, KEYS.pageUp, 40, 12);
-    expect(up[up.length - 1]).toBe(first);
+    expectAllRowsSeen(up, QUESTION, 40);
+    const top = up[up.length - 1]!;
+    expect(lines(top)[1]).toBe(wrapped(QUESTION, 40)[0]);
+    expect(top).not.toMatch(/↑ \d+ more/);
+
+    const down = await scrollThrough(app, KEYS.pageDown, 40, 12);
+    expect(down[down.length - 1]).toBe(first);
+    app.unmount();
+  });
+
+  it('choice: after a wrong pick the verdict and both marked options are on screen', async () => {
+    const card = CARDS[0]!;
+    if (card.type !== 'choice') throw new Error('fixture');
+    // Two rows more than 40×12: these options take two rows each.
+    const app = open('choice', 40, 14);
+    await app.waitFor('1/1');
+    // The option next to the right one: both fit on screen with the verdict.
+    const right = Number(/(\d)\. CKA \(/.exec(app.frame())?.[1]);
+    const wrong = String(right < 4 ? right + 1 : right - 1);
+    await app.press(wrong);
+    await app.waitFor('✗ Not quite.');
+    const f = app.frame();
+    expectFits(f, 40, 14);
+    expect(f).toMatch(new RegExp(`^✓ ${right}\\. `, 'm'));
+    expect(f).toMatch(new RegExp(`^✗ ${wrong}\\. `, 'm'));
+    expect(f).toContain('Answer: CKA');
     app.unmount();
   });
 
