@@ -4,8 +4,11 @@
  * case and order are the knowledge being tested (`-p 8080:80` is not `-p 80:8080`). Plain
  * words stay forgiving: case, spacing (띄어쓰기), NFC and punctuation never count, and with
  * an alias table Korean and English terms are one answer word by word
- * (`네트워크 네임스페이스` = `network namespace`). One jamo or letter off, or two
- * neighbouring letters swapped, is "close" and the learner decides.
+ * (`네트워크 네임스페이스` = `network namespace`), but never two English terms of a group that
+ * differ as tokens (`overlay` ≠ `overlay2` ≠ `overlayfs`). One jamo or letter off in prose, or
+ * two neighbouring letters swapped, is "close" and the learner decides; a slip that touches a
+ * digit, a technical word or a command line is wrong (`cgroup v1`, `--int`, `dockr ps -a`).
+ * An answer that is one Dockerfile instruction (`USER`) also accepts it with its argument.
  */
 import { editDistance } from '../text/editDistance.js';
 import { mergeAliasTables, type AliasTable } from '../search/aliases.js';
@@ -56,10 +59,16 @@ export interface AnswerKey {
 
 type Word = { tech: true; text: string } | { tech: false; key: string };
 
+/** A short flag glued to its value is the spaced form (`-p8081:80` = `-p 8081:80`); `-it` stays. */
+function unglue(word: string): string[] {
+  const m = /^(-[A-Za-z])([^-].*)$/.exec(word);
+  return m && /[\d:=/.@,]/.test(m[2]!) ? [m[1]!, m[2]!] : [word];
+}
+
 /** Words of an answer: technical ones kept as written, plain ones as lower-case letters and digits. */
 function words(text: string): Word[] {
   const out: Word[] = [];
-  for (const raw of text.normalize('NFC').trim().split(/\s+/)) {
+  for (const raw of text.normalize('NFC').trim().split(/\s+/).flatMap(unglue)) {
     if (!raw) continue;
     const core = raw.replace(LEADING, '').replace(TRAILING, '');
     if (core && isTechnical(core)) out.push({ tech: true, text: core });
@@ -99,32 +108,71 @@ export function aliasKeys(table: AliasTable): AliasKeys {
   if (cached) return cached;
   const marks = new Map<string, string>();
   let longest = 0;
-  const groups = mergeAliasTables(table);
-  groups.forEach((terms, group) => {
-    // Supplementary private use area: one code point per group, never typed.
-    const mark = String.fromCodePoint(0xf0000 + group);
-    for (const term of terms) {
-      const key = plainKey(term);
-      if (!key) continue;
-      marks.set(key, mark);
-      longest = Math.max(longest, [...key].length);
+  let next = 0;
+  for (const terms of mergeAliasTables(table)) {
+    for (const members of judgeClasses(terms)) {
+      // Supplementary private use area: one code point per class of terms, never typed.
+      const mark = String.fromCodePoint(0xf0000 + next++);
+      for (const key of members) {
+        marks.set(key, mark);
+        longest = Math.max(longest, [...key].length);
+      }
     }
-  });
+  }
   const phrases = new Map<string, string>();
-  for (const [term, mark] of multiWordTerms(groups)) {
+  for (const term of mergeAliasTables(table).flat()) {
+    if (!/\s/.test(term.trim())) continue;
+    const mark = marks.get(plainKey(term));
     const parts = words(term).map((w) => (w.tech ? w.text : (marks.get(w.key) ?? w.key)));
-    if (parts.length > 1) phrases.set(parts.join(''), mark);
+    if (mark && parts.length > 1) phrases.set(parts.join(''), mark);
   }
   const keys = { marks, longest, phrases };
   aliasCache.set(table, keys);
   return keys;
 }
 
-/** The terms of more than one word, with their group's mark. */
-function* multiWordTerms(groups: AliasTable): Generator<[string, string]> {
-  for (let group = 0; group < groups.length; group++) {
-    for (const term of groups[group]!) if (/\s/.test(term.trim())) yield [term, String.fromCodePoint(0xf0000 + group)];
+const digitsOf = (key: string) => key.replace(/\D/g, '');
+
+/**
+ * Two English terms that are different tokens though a group lists them together: a changed
+ * digit (`overlay`/`overlay2`, `cgroup v1`/`cgroup v2`) or a short suffix (`overlay`/`overlayfs`,
+ * `pause`/`paused`). A plural `s`/`es` is the same term; a long tail is a spelled-out name
+ * (`dockerd`/`Docker daemon`).
+ */
+function distinctTokens(a: string, b: string): boolean {
+  if (a === b) return false;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (digitsOf(a) !== digitsOf(b)) {
+    const [la, lb] = [a.replace(/\d/g, ''), b.replace(/\d/g, '')];
+    return la.startsWith(lb) || lb.startsWith(la);
   }
+  if (!long.startsWith(short)) return false;
+  const rest = long.slice(short.length);
+  return rest.length <= 2 && rest !== 's' && rest !== 'es';
+}
+
+/**
+ * A group split into the classes the judge treats as one answer (term keys). Search keeps the
+ * whole group; the judge keeps apart English terms that are distinct tokens. A Korean term
+ * names the first English class with its digits (`오버레이` = `overlay`, `오버레이2` = `overlay2`).
+ */
+function judgeClasses(terms: readonly string[]): string[][] {
+  const latin: string[][] = [];
+  const korean: string[] = [];
+  for (const term of terms) {
+    const key = plainKey(term);
+    if (!key) continue;
+    if (hasHangul(key)) {
+      korean.push(key);
+      continue;
+    }
+    const home = latin.find((c) => c.every((k) => !distinctTokens(k, key)));
+    if (home) home.push(key);
+    else latin.push([key]);
+  }
+  if (!latin.length) return korean.length ? [korean] : [];
+  for (const key of korean) (latin.find((c) => digitsOf(c[0]!) === digitsOf(key)) ?? latin[0]!).push(key);
+  return latin;
 }
 
 const HANGUL_WORD = /^[\p{Script=Hangul}]+$/u;
@@ -217,28 +265,30 @@ function nearDistance(a: string, b: string): number {
   return editDistance([...a], [...b]);
 }
 
-/** One plain slip: one jamo in Korean, one letter in an English answer of 5+ letters. */
+/** One plain slip: one jamo in Korean, one letter in an English answer of 5+ letters; never a digit (`v1` is not `v2`). */
 function plainNearMiss(typed: string, answer: string): boolean {
-  if (!typed || nearDistance(typed, answer) !== 1) return false;
+  if (!typed || digitsOf(typed) !== digitsOf(answer) || nearDistance(typed, answer) !== 1) return false;
   return hasHangul(answer) || [...answer].length >= MIN_LATIN_NEAR_MISS;
 }
 
-/**
- * A technical word with one slip in its letters only (`/var/run/docekr.sock`). Case, digits
- * and punctuation are the meaning of a technical word: `-P`, `8080:80` are never close.
- */
-function techNearMiss(typed: string, answer: string): boolean {
-  if (typed.toLowerCase() === answer.toLowerCase()) return false;
-  const skeleton = (s: string) => s.replace(/\p{L}/gu, '');
-  if (skeleton(typed) !== skeleton(answer) || /[A-Z]/.test(typed) !== /[A-Z]/.test(answer)) return false;
-  return answer.length >= MIN_LATIN_NEAR_MISS && editDistance([...typed], [...answer]) === 1;
+/** An answer that is a command line (`docker pull`): its words are names to type exactly. */
+const COMMAND_LINE = /^(docker|docker-compose|podman|nerdctl|ctr|crictl|kubectl|buildah|skopeo|trivy|cosign)\s/;
+
+/** Prose only: a technical word (flag, path, `host:port`…) or a command line is exact, never close. */
+function isNearMiss(typed: AnswerKey, answer: AnswerKey, answerText: string): boolean {
+  if (typed.tech.length || answer.tech.length || COMMAND_LINE.test(answerText.trim())) return false;
+  return plainNearMiss(typed.plain, answer.plain);
 }
 
-function isNearMiss(typed: AnswerKey, answer: AnswerKey): boolean {
-  if (typed.tech.length !== answer.tech.length) return false;
-  const differing = answer.tech.flatMap((t, i) => (t === typed.tech[i] ? [] : [i]));
-  if (differing.length === 0) return plainNearMiss(typed.plain, answer.plain);
-  return differing.length === 1 && typed.plain === answer.plain && techNearMiss(typed.tech[differing[0]!]!, answer.tech[differing[0]!]!);
+/** Dockerfile instructions (Dockerfile reference): an answer that is one of them, written upper-case. */
+const INSTRUCTIONS = new Set(['ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR']);
+
+/** `USER appuser` for the answer `USER`: the instruction as written in a Dockerfile, with its argument. */
+function instructionWithArgument(typed: string, answer: string): boolean {
+  const word = answer.trim();
+  if (!INSTRUCTIONS.has(word)) return false;
+  const m = /^(\S+)\s+\S/.exec(typed);
+  return m !== null && m[1]!.toUpperCase() === word;
 }
 
 /** Keys of a text: as written, and with alias groups applied (the same key without a table). */
@@ -259,10 +309,10 @@ export function checkTyped(typed: string, accepted: readonly string[], aliases?:
     const keys = keysOf(text, aliases);
     // Compared kind with kind: as written, then both with alias marks.
     const pairs = [[typedKeys[0], keys[0]], [typedKeys[1], keys[1]]] as const;
-    if (typedKeys[0].full && pairs.some(([t, k]) => t.full === k.full)) {
+    if ((typedKeys[0].full && pairs.some(([t, k]) => t.full === k.full)) || instructionWithArgument(input, text)) {
       return { verdict: 'right', expected: text, diff: diffChars(input, text) };
     }
-    if (close === undefined && pairs.some(([t, k]) => isNearMiss(t, k))) close = text;
+    if (close === undefined && pairs.some(([t, k]) => isNearMiss(t, k, text))) close = text;
   }
   // A near miss is shown against the form it nearly matched; a wrong (or empty, "reveal")
   // answer against the answer itself: the alias nearest to a wrong guess is not the answer.

@@ -132,6 +132,26 @@ describe('Korean and English are one answer (alias groups, word by word)', () =>
     expect(checkTyped('PID 네임스페이스', ['PID namespace']).verdict).toBe('wrong');
   });
 
+  it('two English terms of a group that differ as tokens are different answers (overlay ≠ overlay2 ≠ overlayfs)', () => {
+    expect(verdict('overlay', ['overlay2'])).toBe('wrong');
+    expect(verdict('overlayfs', ['overlay2'])).toBe('wrong');
+    expect(verdict('overlay2', ['overlayfs'])).toBe('wrong');
+    expect(verdict('overlay 2', ['overlay2'])).toBe('right');
+    // The Korean name is the plain driver's; with its digit, overlay2's.
+    expect(verdict('오버레이', ['overlay'])).toBe('right');
+    expect(verdict('오버레이', ['overlay2'])).toBe('wrong');
+    expect(verdict('오버레이 2', ['overlay2'])).toBe('right');
+    expect(verdict('오버레이2', ['overlay2'])).toBe('right');
+    expect(verdict('컨테이너', ['container'])).toBe('right');
+    // A table a user wrote: a version is kept apart the same way, a plural and a spelled-out name are not.
+    const keys = aliasKeys([['컨트롤 그룹', 'cgroup', 'cgroups', 'cgroup v1', 'cgroup v2'], ['도커 데몬', 'dockerd', 'Docker daemon'], ['일시 정지', 'pause', 'paused']]);
+    expect(checkTyped('cgroup v1', ['cgroup v2'], keys).verdict).toBe('wrong');
+    expect(checkTyped('cgroups', ['cgroup'], keys).verdict).toBe('right');
+    expect(checkTyped('컨트롤 그룹', ['cgroup'], keys).verdict).toBe('right');
+    expect(checkTyped('dockerd', ['Docker daemon'], keys).verdict).toBe('right');
+    expect(checkTyped('pause', ['paused'], keys).verdict).not.toBe('right');
+  });
+
   it('a different term in the other language is still wrong', () => {
     expect(verdict('PID 볼륨', ['PID namespace'])).toBe('wrong');
     expect(verdict('네트워크 네임스페이스', ['mount namespace'])).toBe('wrong');
@@ -156,13 +176,30 @@ describe('near misses ask y/n', () => {
     expect(verdict('rnuc', ['runc'])).toBe('wrong');
   });
 
-  it('a typo in the letters of a long technical word is close; a meaningful character never is', () => {
-    expect(verdict('/var/run/docekr.sock', ['/var/run/docker.sock'])).toBe('close');
+  it('a technical word is exact: a slip in a flag, a path or a command line is wrong, never close', () => {
+    expect(verdict('/var/run/docekr.sock', ['/var/run/docker.sock'])).toBe('wrong');
     expect(verdict('-P', ['-p'])).toBe('wrong');
     expect(verdict('-p 8080:80', ['-p 80:8080'])).toBe('wrong');
-    expect(verdict('--build-args', ['--build-arg'])).toBe('close');
+    expect(verdict('--build-args', ['--build-arg'])).toBe('wrong');
     expect(verdict('--build_arg', ['--build-arg'])).toBe('wrong');
     expect(verdict('/VAR/run/docker.sock', ['/var/run/docker.sock'])).toBe('wrong');
+    expect(verdict('--int', ['--init'])).toBe('wrong');
+    expect(verdict('dockr ps -a', ['docker ps -a'])).toBe('wrong');
+    expect(verdict('docker pul', ['docker pull'])).toBe('wrong');
+  });
+
+  it('a changed digit or version is wrong, never a one-letter typo', () => {
+    expect(verdict('cgroup v1', ['cgroup v2'])).toBe('wrong');
+    expect(verdict('overlay3', ['overlay2'])).toBe('wrong');
+    expect(verdict('overlay', ['overlay2'])).toBe('wrong');
+    expect(verdict('PID 2', ['PID 1'])).toBe('wrong');
+  });
+
+  it('prose keeps its near misses', () => {
+    expect(verdict('Graduatd', ['Graduated'])).toBe('close');
+    expect(verdict('리눅스 제단', ['리눅스 재단'])).toBe('close');
+    expect(verdict('레이여', ['레이어'])).toBe('close');
+    expect(verdict('containr', ['container'])).toBe('close');
   });
 });
 
