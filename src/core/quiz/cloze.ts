@@ -1,6 +1,7 @@
 /** Cloze questions: each `{{gap}}` is typed (checked like a typed answer) or revealed. */
 import { GAP } from '../deck/cards.js';
 import type { ClozeCard } from '../deck/types.js';
+import { cliFlagForms } from './cliFlags.js';
 import { checkTyped, type AliasKeys, type TypedCheck } from './typedAnswer.js';
 
 export type ClozePart = { kind: 'text'; text: string } | { kind: 'gap'; index: number; answer: string };
@@ -27,7 +28,11 @@ export function clozeAnswers(parts: readonly ClozePart[]): string[] {
  * gaps there is no way to know which gap an alias belongs to.
  */
 export function checkGap(card: ClozeCard, answers: readonly string[], index: number, typed: string, groups?: AliasKeys): TypedCheck {
-  const answer = answers[index] ?? '';
+  return checkTyped(typed, gapAnswers(card, answers, index), groups);
+}
+
+/** What a gap accepts: its answer, the card's aliases (single gap only), their CLI flag spellings. */
+export function gapAnswers(card: ClozeCard, answers: readonly string[], index: number): string[] {
   const aliases = answers.length === 1 ? (card.aliases ?? []) : [];
-  return checkTyped(typed, [answer, ...aliases], groups);
+  return cliFlagForms([answers[index] ?? '', ...aliases], card.front);
 }

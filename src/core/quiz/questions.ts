@@ -1,5 +1,6 @@
 /** Turning study items into quiz questions, per mode. */
 import { answerText, promptText } from '../deck/cards.js';
+import { cliFlagForms } from './cliFlags.js';
 import type { StudyItem } from '../deck/items.js';
 import { displayWidth } from '../text/width.js';
 import { answerAliases, arrangeOptions, chooseDistractors, optionText } from './choice.js';
@@ -75,10 +76,14 @@ function typedAnswer(item: StudyItem): string | undefined {
   return !text.includes('\n') && displayWidth(text) <= MAX_TYPED_WIDTH ? text : undefined;
 }
 
-/** What a typed answer may be: the answer, its head term before a gloss, the aliases of that side. */
+/**
+ * What a typed answer may be: the answer, its head term before a gloss, the aliases of that side,
+ * and the spellings the CLI takes as the same flag for a command the question names.
+ */
 export function acceptedAnswers(item: StudyItem, answer: string): string[] {
   const head = headTerm(answer);
-  return [...new Set([answer, ...(head ? [head] : []), ...answerAliases(item.card, item.direction)])];
+  const forms = [...new Set([answer, ...(head ? [head] : []), ...answerAliases(item.card, item.direction)])];
+  return cliFlagForms(forms, promptText(item.card, item.direction));
 }
 
 function base(item: StudyItem): QuestionBase {

@@ -8,6 +8,7 @@ import type { Grade } from '../schedule/types.js';
 import { clozeOutcome, typedOutcome } from './grading.js';
 import type { TypedCheck } from './typedAnswer.js';
 import { acceptedAnswers } from './questions.js';
+import { gapAnswers } from './cloze.js';
 
 /** What may be typed for each blank (one for a typed card, one per gap for a cloze), or undefined. */
 export function typeInAnswers(item: StudyItem): string[][] | undefined {
@@ -16,7 +17,7 @@ export function typeInAnswers(item: StudyItem): string[][] | undefined {
   if (card.type !== 'cloze') return undefined;
   const gaps = clozeGaps(card.front);
   // As in the quiz: aliases belong to the gap only when there is one.
-  return gaps.map((g) => [g, ...(gaps.length === 1 ? (card.aliases ?? []) : [])]);
+  return gaps.map((_, i) => gapAnswers(card, gaps, i));
 }
 
 /** The grade the verdicts suggest: all right → Good, a near miss → Hard, wrong or revealed (undefined) → Again. */

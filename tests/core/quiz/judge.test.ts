@@ -10,12 +10,12 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deckItems, type StudyItem } from '../../../src/core/deck/items.js';
-import type { Card, Deck } from '../../../src/core/deck/types.js';
+import type { Card, ClozeCard, Deck } from '../../../src/core/deck/types.js';
 import { parseAliasFile } from '../../../src/core/search/aliases.js';
 import { aliasKeys, answerKey, checkTyped, headTerm, isTechnical } from '../../../src/core/quiz/typedAnswer.js';
 import { answerShape, chooseDistractors, sameShape } from '../../../src/core/quiz/choice.js';
 import { buildQuestion, type ChoiceQuestion, type TypedQuestion } from '../../../src/core/quiz/questions.js';
-import { clozeAnswers, clozeParts } from '../../../src/core/quiz/cloze.js';
+import { checkGap, clozeAnswers, clozeParts } from '../../../src/core/quiz/cloze.js';
 import { deckFilesIn, loadDeckFiles } from '../../../src/store/deckFiles.js';
 import { DF_PUBLISH, REG_FULL_NAME, REG_PRIVATE_NAME, ARCH_DOCKERD, ARCH_DAEMON, VM_NAMESPACES, IMG_COW_DELETE, IMG_PAUSED, VM_SIZE, REG_DIGEST, REG_DEFAULT, REG_PULL_EXISTING } from '../auditCards.js';
 
@@ -312,5 +312,62 @@ describe('every bundled typed, cloze and choice answer', () => {
       }
     }
     expect(checked).toBeGreaterThan(5);
+  });
+});
+
+describe('equivalent spellings of a flag answer, as the CLI takes them', () => {
+  const typed = (card: Card, input: string) => {
+    const q = buildQuestion(itemOf([card], card.id), 'typed', [], 1) as TypedQuestion;
+    return checkTyped(input, q.accepted, ALIASES).verdict;
+  };
+  const memory: Card = { id: 'mem', type: 'typed', front: '컨테이너 메모리를 512MB로 제한하는 docker run 옵션은?', answer: '--memory=512m' };
+
+  it('--flag=value is --flag value; the documented short form is the long one, for the command the question names', () => {
+    expect(typed(memory, '--memory 512m')).toBe('right');
+    expect(typed(memory, '-m 512m')).toBe('right');
+    expect(typed(memory, '-m512m')).toBe('right');
+    expect(typed(memory, '--memory 256m')).toBe('wrong');
+    expect(typed({ ...memory, answer: '--memory 512m' }, '--memory=512m')).toBe('right');
+    expect(typed(DF_PUBLISH, '-p80:8080')).toBe('right');
+    expect(typed(DF_PUBLISH, '--publish 80:8080')).toBe('right');
+    expect(typed(DF_PUBLISH, '--publish=80:8080')).toBe('right');
+    // The reversed mapping stays wrong in every spelling.
+    expect(typed(DF_PUBLISH, '-p 8080:80')).toBe('wrong');
+    expect(typed(DF_PUBLISH, '--publish 8080:80')).toBe('wrong');
+    expect(typed(DF_PUBLISH, '-p8080:80')).toBe('wrong');
+  });
+
+  it('a flag answer typed with its command in front is right', () => {
+    expect(typed(DF_PUBLISH, 'docker run -p 80:8080')).toBe('right');
+    expect(typed(DF_PUBLISH, 'docker container run --publish 80:8080')).toBe('right');
+    expect(typed(DF_PUBLISH, 'docker run -p 8080:80')).toBe('wrong');
+    expect(typed(DF_PUBLISH, 'docker build -p 80:8080')).toBe('wrong');
+  });
+
+  it('nothing without the command in the question: -m is --message for docker commit, Dockerfile flags take only =', () => {
+    const commit: Card = { id: 'commit', type: 'typed', front: 'docker commit에 커밋 메시지를 주는 옵션은?', answer: '-m' };
+    expect(typed(commit, '--memory')).toBe('wrong');
+    const from: Card = { id: 'from', type: 'typed', front: '앞 단계(AS build)의 결과물을 가져오는 COPY 옵션은?', answer: '--from=build' };
+    expect(typed(from, '--from build')).toBe('wrong');
+    // A question that names the short form asks for the long one.
+    const stop: Card = { id: 'stop', type: 'typed', front: 'docker stop에서 대기 시간을 정하는 -t 옵션의 긴 이름은?', answer: '--timeout' };
+    expect(typed(stop, '-t')).toBe('wrong');
+    expect(typed(stop, '--timeout')).toBe('right');
+  });
+
+  it('an instruction answer accepts the instruction with its argument, nothing else', () => {
+    expect(verdict('USER appuser', ['USER'])).toBe('right');
+    expect(verdict('user appuser', ['USER'])).toBe('right');
+    expect(verdict('ENV FOO=bar', ['ENV'])).toBe('right');
+    expect(verdict('ARG FOO=bar', ['ENV'])).toBe('wrong');
+    expect(verdict('USERS', ['USER'])).toBe('wrong');
+    // Not an instruction answer: a plain word followed by more is another answer.
+    expect(verdict('user appuser', ['user'])).toBe('wrong');
+  });
+
+  it('a cloze gap takes the same spellings', () => {
+    const card: ClozeCard = { id: 'imp', type: 'cloze', front: 'docker import에 설정을 더하려면 {{--change}} 옵션에 Dockerfile 명령을 준다.' };
+    expect(checkGap(card, ['--change'], 0, '-c', ALIASES).verdict).toBe('right');
+    expect(checkGap(card, ['--change'], 0, '-m', ALIASES).verdict).toBe('wrong');
   });
 });

@@ -1,0 +1,116 @@
+/**
+ * Other spellings of a Docker CLI flag answer that the CLI takes as the same flag: `--flag=value`
+ * for `--flag value`, the documented short form, and the command itself before the flag
+ * (`docker run -p 8081:80`). Only for a command the question names: a short flag means different
+ * things in different commands (`-m` is `--memory` for `docker run`, `--message` for `docker
+ * commit`), and Dockerfile flags take only `=` (`COPY --from=build`), so nothing here applies
+ * without a command in the question. A question that names the short form itself ("the long
+ * name of `-t`") does not accept it.
+ */
+
+interface CliFlag {
+  long: string;
+  short?: string;
+  /** Whether it takes a value (`--memory 512m`) or is a switch (`--all`). */
+  value: boolean;
+  commands: readonly string[];
+}
+
+/** A command and its other names (docs.docker.com: `docker run` is `docker container run`). */
+const COMMANDS: readonly (readonly string[])[] = [
+  ['docker run', 'docker container run'],
+  ['docker create', 'docker container create'],
+  ['docker exec', 'docker container exec'],
+  ['docker ps', 'docker container ls', 'docker container list', 'docker container ps'],
+  ['docker stop', 'docker container stop'],
+  ['docker build', 'docker image build', 'docker buildx build'],
+  ['docker import', 'docker image import'],
+  ['docker network create'],
+];
+
+const RUN = ['docker run', 'docker create'];
+
+/**
+ * The flags of the bundled decks' answers, each pair as the command's docs.docker.com reference
+ * lists it ("-m, --memory", "-p, --publish", "-e, --env", "-a, --all", "-t, --timeout",
+ * "-c, --change", "-d, --driver"); keep it to flags the decks ask.
+ */
+const FLAGS: readonly CliFlag[] = [
+  { long: '--publish', short: '-p', value: true, commands: RUN },
+  { long: '--env', short: '-e', value: true, commands: [...RUN, 'docker exec'] },
+  { long: '--memory', short: '-m', value: true, commands: RUN },
+  { long: '--all', short: '-a', value: false, commands: ['docker ps'] },
+  { long: '--timeout', short: '-t', value: true, commands: ['docker stop'] },
+  { long: '--change', short: '-c', value: true, commands: ['docker import'] },
+  { long: '--driver', short: '-d', value: true, commands: ['docker network create'] },
+  { long: '--build-arg', value: true, commands: ['docker build'] },
+  { long: '--platform', value: true, commands: ['docker build'] },
+  { long: '--secret', value: true, commands: ['docker build'] },
+];
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const mentions = (text: string, token: string) => new RegExp(`(^|[^\\w-])${escape(token)}(?![\\w-])`, 'i').test(text);
+
+/** The commands the question names, each as its first (canonical) name. */
+function namedCommands(prompt: string): string[] {
+  return COMMANDS.filter((names) => names.some((n) => mentions(prompt, n))).map((names) => names[0]!);
+}
+
+/** One flag word (with its value, when it takes one) in every spelling the CLI accepts. */
+function spellings(flag: CliFlag, value: string | undefined, prompt: string): string[] {
+  const names = [flag.long, ...(flag.short && !mentions(prompt, flag.short) ? [flag.short] : [])];
+  if (value === undefined) return names;
+  return names.flatMap((n) => (n.startsWith('--') ? [`${n} ${value}`, `${n}=${value}`] : [`${n} ${value}`]));
+}
+
+/** A form's words as slots of alternatives: a known flag (and its value) becomes all its spellings. */
+function slots(form: string, flags: readonly CliFlag[], prompt: string): string[][] {
+  const words = form.trim().split(/\s+/);
+  const out: string[][] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const [name, attached] = word.includes('=') ? [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)] : [word, undefined];
+    const flag = flags.find((f) => f.long === name || (f.short === name && attached === undefined));
+    if (!flag || (!flag.value && attached !== undefined)) {
+      out.push([word]);
+      continue;
+    }
+    let value = attached;
+    if (flag.value && value === undefined) {
+      const next = words[i + 1];
+      if (next === undefined || next.startsWith('-')) {
+        out.push(spellings(flag, undefined, prompt));
+        continue;
+      }
+      value = next;
+      i++;
+    }
+    out.push(spellings(flag, value, prompt));
+  }
+  return out;
+}
+
+/** At most this many spellings per form: a card's answer holds a flag or two. */
+const MAX_SPELLINGS = 32;
+
+/**
+ * The accepted answers with the spellings the CLI takes as the same, for the commands the
+ * question names. Without such a command the forms come back unchanged.
+ */
+export function cliFlagForms(forms: readonly string[], prompt: string): string[] {
+  const commands = namedCommands(prompt);
+  if (!commands.length) return [...forms];
+  const flags = FLAGS.filter((f) => f.commands.some((c) => commands.includes(c)));
+  const out = new Set(forms);
+  for (const form of forms) {
+    let spelled = [''];
+    for (const alternatives of slots(form, flags, prompt)) {
+      spelled = spelled.flatMap((head) => alternatives.map((a) => (head ? `${head} ${a}` : a))).slice(0, MAX_SPELLINGS);
+    }
+    for (const s of spelled) out.add(s);
+    // A flag answer typed with its command in front: `docker run -p 8081:80`.
+    if (!form.trim().startsWith('-')) continue;
+    for (const names of COMMANDS.filter((n) => commands.includes(n[0]!))) for (const name of names) for (const s of spelled) out.add(`${name} ${s}`);
+  }
+  return [...out];
+}
