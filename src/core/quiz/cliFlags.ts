@@ -48,8 +48,8 @@ const FLAGS: readonly CliFlag[] = [
   { long: '--secret', value: true, commands: ['docker build'] },
 ];
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const mentions = (text: string, token: string) => new RegExp(`(^|[^\\w-])${escape(token)}(?![\\w-])`, 'i').test(text);
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const mentions = (text: string, token: string) => new RegExp(`(^|[^\\w-])${escapeRegExp(token)}(?![\\w-])`, 'i').test(text);
 
 /** The commands the question names, each as its first (canonical) name. */
 function namedCommands(prompt: string): string[] {

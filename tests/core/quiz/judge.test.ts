@@ -177,22 +177,22 @@ describe('near misses ask y/n', () => {
   });
 
   it('a technical word is exact: a slip in a flag, a path or a command line is wrong, never close', () => {
-    expect(verdict('/var/run/docekr.sock', ['/var/run/docker.sock'])).toBe('wrong');
-    expect(verdict('-P', ['-p'])).toBe('wrong');
-    expect(verdict('-p 8080:80', ['-p 80:8080'])).toBe('wrong');
-    expect(verdict('--build-args', ['--build-arg'])).toBe('wrong');
-    expect(verdict('--build_arg', ['--build-arg'])).toBe('wrong');
-    expect(verdict('/VAR/run/docker.sock', ['/var/run/docker.sock'])).toBe('wrong');
-    expect(verdict('--int', ['--init'])).toBe('wrong');
-    expect(verdict('dockr ps -a', ['docker ps -a'])).toBe('wrong');
-    expect(verdict('docker pul', ['docker pull'])).toBe('wrong');
+    const slips = [
+      ['/var/run/docekr.sock', '/var/run/docker.sock'],
+      ['-P', '-p'],
+      ['-p 8080:80', '-p 80:8080'],
+      ['--build-args', '--build-arg'],
+      ['--build_arg', '--build-arg'],
+      ['/VAR/run/docker.sock', '/var/run/docker.sock'],
+      ['--int', '--init'],
+      ['dockr ps -a', 'docker ps -a'],
+      ['docker pul', 'docker pull'],
+    ];
+    for (const [typed, answer] of slips) expect(verdict(typed!, [answer!]), typed).toBe('wrong');
   });
 
   it('a changed digit or version is wrong, never a one-letter typo', () => {
-    expect(verdict('cgroup v1', ['cgroup v2'])).toBe('wrong');
-    expect(verdict('overlay3', ['overlay2'])).toBe('wrong');
-    expect(verdict('overlay', ['overlay2'])).toBe('wrong');
-    expect(verdict('PID 2', ['PID 1'])).toBe('wrong');
+    for (const [typed, answer] of [['cgroup v1', 'cgroup v2'], ['overlay3', 'overlay2'], ['overlay', 'overlay2'], ['PID 2', 'PID 1']]) expect(verdict(typed!, [answer!]), typed).toBe('wrong');
   });
 
   it('prose keeps its near misses', () => {
