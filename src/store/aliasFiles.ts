@@ -8,32 +8,36 @@ import { mergeAliasTables, parseAliasFile, type AliasTable } from '../core/searc
 import { bundledDecksDir, userAliasesPath } from './paths.js';
 
 export interface AliasLoad {
+  /** Every group, search-only ones included: what search expands a query with. */
   table: AliasTable;
+  /** The groups that are one answer, for the typed-answer judge. */
+  judge: AliasTable;
   /** Problems in an alias file, as `file: message` lines (the files are still used where valid). */
   problems: string[];
 }
 
-function readAliasFile(file: string, problems: string[]): AliasTable {
+function readAliasFile(file: string, problems: string[]): { table: AliasTable; searchOnly: AliasTable } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    return []; // no such file: nothing to add
+    return { table: [], searchOnly: [] }; // no such file: nothing to add
   }
   try {
     const r = parseAliasFile(JSON.parse(text));
     problems.push(...r.problems.map((p) => `${file}: ${p.message}`));
-    return r.table;
+    return r;
   } catch (e) {
     problems.push(`${file}: ${(e as Error).message}`);
-    return [];
+    return { table: [], searchOnly: [] };
   }
 }
 
 /** The bundled alias file merged with the user's. */
 export function loadAliases(env: NodeJS.ProcessEnv = process.env): AliasLoad {
   const problems: string[] = [];
-  const table = mergeAliasTables(readAliasFile(join(bundledDecksDir(), 'aliases.json'), problems), readAliasFile(userAliasesPath(env), problems));
-  return { table, problems };
+  const files = [readAliasFile(join(bundledDecksDir(), 'aliases.json'), problems), readAliasFile(userAliasesPath(env), problems)];
+  const judge = mergeAliasTables(...files.map((f) => f.table));
+  return { table: mergeAliasTables(judge, ...files.map((f) => f.searchOnly)), judge, problems };
 }
 

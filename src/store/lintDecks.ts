@@ -31,7 +31,7 @@ function readText(file: string): string | undefined {
 }
 
 export function lintLoadedDecks(decks: readonly LoadedDeck[], opts: { env?: NodeJS.ProcessEnv; seedsDir?: string } = {}): LintWarning[] {
-  const aliases = aliasKeys(loadAliases(opts.env).table);
+  const aliases = aliasKeys(loadAliases(opts.env).judge);
   const seeds = opts.seedsDir ? readSeedSections(opts.seedsDir) : undefined;
   return lintDecks(
     decks.map((d) => ({ file: d.file, deck: d.deck, text: readText(d.file) })),

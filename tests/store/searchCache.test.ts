@@ -87,6 +87,10 @@ describe('aliases', () => {
     for (const [a, b] of [['도커', 'docker'], ['컨테이너', 'container'], ['가상머신', 'vm'], ['도커파일', 'dockerfile'], ['쿠버네티스', 'kubernetes']]) {
       expect(flat.some((g) => g.includes(a!) && g.includes(b!)), `${a} ↔ ${b}`).toBe(true);
     }
+    // Search-only terms join their group for search, not for the judge.
+    const { judge } = loadAliases({ AMGI_HOME: home.home });
+    expect(table.some((g) => g.includes('toomanyrequests') && g.includes('rate limit'))).toBe(true);
+    expect(judge.some((g) => g.includes('toomanyrequests'))).toBe(false);
   });
 
   test("the user's file is merged in; a broken one is reported", () => {

@@ -145,7 +145,7 @@ export async function run(ctx: CommandContext): Promise<number> {
       now: ctx.now,
       loadSearch: () => (search ??= loadSearch()),
       seedTitle: (seed) => (titles ??= seedTitles()).get(seed) ?? seed,
-      answerAliases: () => (aliases ??= aliasKeys(loadAliases(ctx.env).table)),
+      answerAliases: () => (aliases ??= aliasKeys(loadAliases(ctx.env).judge)),
       warmUp: migrate ? undefined : () => void preloadConf().catch(() => {}),
     },
     initial,

@@ -1,7 +1,8 @@
 /**
  * Korean ↔ English aliases (`도커` ↔ `Docker`). Groups of terms that mean the same; a query word that
  * is one term of a group is also searched as every other term. Deck authors extend decks/aliases.json,
- * users $AMGI_HOME/aliases.json; groups that share a term are merged.
+ * users $AMGI_HOME/aliases.json; groups that share a term are merged. `groups` are also one answer
+ * to the typed-answer judge; `searchOnly` groups only widen a search.
  */
 import { toJamo } from './hangul.js';
 import { tokenize } from './tokenize.js';
@@ -24,17 +25,25 @@ export function termKey(term: string): string {
 }
 
 /** Read the alias file's JSON (`{"groups": [[...], ...]}` or a bare array of groups); bad entries are reported and skipped. */
-export function parseAliasFile(data: unknown): { table: AliasTable; problems: AliasProblem[] } {
+export function parseAliasFile(data: unknown): { table: AliasTable; searchOnly: AliasTable; problems: AliasProblem[] } {
   const problems: AliasProblem[] = [];
   const groups = Array.isArray(data) ? data : data && typeof data === 'object' ? (data as { groups?: unknown }).groups : undefined;
-  if (!Array.isArray(groups)) return { table: [], problems: [{ message: 'expected {"groups": [["도커", "Docker"], ...]}' }] };
+  if (!Array.isArray(groups)) return { table: [], searchOnly: [], problems: [{ message: 'expected {"groups": [["도커", "Docker"], ...]}' }] };
+  const table = parseGroups(groups, 'group', problems);
+  // Related words a search should also find, though they are not the same answer (`toomanyrequests` → rate limit).
+  const more = data && typeof data === 'object' && !Array.isArray(data) ? (data as { searchOnly?: unknown }).searchOnly : undefined;
+  const searchOnly = Array.isArray(more) ? parseGroups(more, 'searchOnly group', problems) : [];
+  return { table, searchOnly, problems };
+}
+
+function parseGroups(groups: readonly unknown[], what: string, problems: AliasProblem[]): AliasTable {
   const table: AliasTable = [];
   groups.forEach((g, i) => {
     const terms = Array.isArray(g) ? g.filter((t): t is string => typeof t === 'string' && termKey(t) !== '') : [];
-    if (terms.length < 2) problems.push({ message: `group ${i + 1}: needs at least two non-empty terms` });
+    if (terms.length < 2) problems.push({ message: `${what} ${i + 1}: needs at least two non-empty terms` });
     else table.push(terms.map((t) => t.normalize('NFC')));
   });
-  return { table, problems };
+  return table;
 }
 
 /** One table from several: groups sharing a term (compared without case and spaces) become one group. */

@@ -152,6 +152,13 @@ describe('Korean and English are one answer (alias groups, word by word)', () =>
     expect(checkTyped('pause', ['paused'], keys).verdict).not.toBe('right');
   });
 
+  it('an instruction is not the concept it sets: 환경 변수 is not ENV; the Korean gloss names the state, not the command', () => {
+    expect(verdict('환경 변수', ['ENV'])).toBe('wrong');
+    expect(verdict('환경 변수', ['environment variable'])).toBe('right');
+    expect(verdict('일시 정지', ['paused'])).toBe('right');
+    expect(verdict('pause', ['paused'])).not.toBe('right');
+  });
+
   it('a different term in the other language is still wrong', () => {
     expect(verdict('PID 볼륨', ['PID namespace'])).toBe('wrong');
     expect(verdict('네트워크 네임스페이스', ['mount namespace'])).toBe('wrong');
@@ -369,5 +376,20 @@ describe('equivalent spellings of a flag answer, as the CLI takes them', () => {
     const card: ClozeCard = { id: 'imp', type: 'cloze', front: 'docker import에 설정을 더하려면 {{--change}} 옵션에 Dockerfile 명령을 준다.' };
     expect(checkGap(card, ['--change'], 0, '-c', ALIASES).verdict).toBe('right');
     expect(checkGap(card, ['--change'], 0, '-m', ALIASES).verdict).toBe('wrong');
+  });
+});
+
+describe('search-only alias groups', () => {
+  it('widen a search but are not one answer to the judge', async () => {
+    const { aliasLookup, termKey } = await import('../../../src/core/search/aliases.js');
+    const file = parseAliasFile({ groups: [['레이트 리밋', 'rate limit']], searchOnly: [['레이트 리밋', 'toomanyrequests']] });
+    expect(file.problems).toEqual([]);
+    const judge = aliasKeys(file.table);
+    expect(checkTyped('레이트 리밋', ['rate limit'], judge).verdict).toBe('right');
+    expect(checkTyped('rate limit', ['toomanyrequests'], judge).verdict).toBe('wrong');
+    expect(aliasLookup([...file.table, ...file.searchOnly]).get(termKey('toomanyrequests'))?.length).toBe(2);
+    // The bundled file: ENV (the instruction) and the error code are search words only.
+    expect(verdict('rate limit', ['toomanyrequests'])).toBe('wrong');
+    expect(verdict('재시작', ['restart policy'])).toBe('wrong');
   });
 });
