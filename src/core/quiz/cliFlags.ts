@@ -49,11 +49,17 @@ const FLAGS: readonly CliFlag[] = [
 ];
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const mentions = (text: string, token: string) => new RegExp(`(^|[^\\w-])${escapeRegExp(token)}(?![\\w-])`, 'i').test(text);
+/** A token standing alone in a text: `docker run` in `docker run 옵션은?`, not in `docker runtime`. */
+const tokenPattern = (tokens: readonly string[]) => new RegExp(`(^|[^\\w-])(${tokens.map(escapeRegExp).join('|')})(?![\\w-])`, 'i');
+const mentions = (text: string, token: string) => tokenPattern([token]).test(text);
+// Compiled once: questions are built for every typed card of a session.
+const COMMAND_PATTERNS = COMMANDS.map((names) => ({ name: names[0]!, pattern: tokenPattern(names) }));
+const ANY_COMMAND = tokenPattern(COMMANDS.flat());
 
 /** The commands the question names, each as its first (canonical) name. */
 function namedCommands(prompt: string): string[] {
-  return COMMANDS.filter((names) => names.some((n) => mentions(prompt, n))).map((names) => names[0]!);
+  if (!ANY_COMMAND.test(prompt)) return [];
+  return COMMAND_PATTERNS.filter((c) => c.pattern.test(prompt)).map((c) => c.name);
 }
 
 /** One flag word (with its value, when it takes one) in every spelling the CLI accepts. */

@@ -109,7 +109,8 @@ export function aliasKeys(table: AliasTable): AliasKeys {
   const marks = new Map<string, string>();
   let longest = 0;
   let next = 0;
-  for (const terms of mergeAliasTables(table)) {
+  const groups = mergeAliasTables(table);
+  for (const terms of groups) {
     for (const members of judgeClasses(terms)) {
       // Supplementary private use area: one code point per class of terms, never typed.
       const mark = String.fromCodePoint(0xf0000 + next++);
@@ -120,7 +121,7 @@ export function aliasKeys(table: AliasTable): AliasKeys {
     }
   }
   const phrases = new Map<string, string>();
-  for (const term of mergeAliasTables(table).flat()) {
+  for (const term of groups.flat()) {
     if (!/\s/.test(term.trim())) continue;
     const mark = marks.get(plainKey(term));
     const parts = words(term).map((w) => (w.tech ? w.text : (marks.get(w.key) ?? w.key)));
