@@ -275,9 +275,13 @@ function plainNearMiss(typed: string, answer: string): boolean {
 /** An answer that is a command line (`docker pull`): its words are names to type exactly. */
 const COMMAND_LINE = /^(docker|docker-compose|podman|nerdctl|ctr|crictl|kubectl|buildah|skopeo|trivy|cosign)\s/;
 
-/** Prose only: a technical word (flag, path, `host:port`…) or a command line is exact, never close. */
+/**
+ * A slip in prose only: technical words (flag, path, `host:port`…) must match exactly, and beside
+ * a flag, or in a command line, the plain words are command names (`docker ps -a`): exact too.
+ */
 function isNearMiss(typed: AnswerKey, answer: AnswerKey, answerText: string): boolean {
-  if (typed.tech.length || answer.tech.length || COMMAND_LINE.test(answerText.trim())) return false;
+  if (typed.tech.length !== answer.tech.length || answer.tech.some((t, i) => t !== typed.tech[i])) return false;
+  if (answer.tech.some((t) => t.startsWith('-')) || COMMAND_LINE.test(answerText.trim())) return false;
   return plainNearMiss(typed.plain, answer.plain);
 }
 

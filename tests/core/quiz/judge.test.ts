@@ -207,6 +207,10 @@ describe('near misses ask y/n', () => {
     expect(verdict('리눅스 제단', ['리눅스 재단'])).toBe('close');
     expect(verdict('레이여', ['레이어'])).toBe('close');
     expect(verdict('containr', ['container'])).toBe('close');
+    // Beside an exact path the prose is still prose; beside a flag the words are a command.
+    expect(verdict('호스트으 /var/lib/docker', ['호스트의 /var/lib/docker'])).toBe('close');
+    expect(verdict('호스트으 /var/lib/dockr', ['호스트의 /var/lib/docker'])).toBe('wrong');
+    expect(verdict('buildz imagetools --help', ['buildx imagetools --help'])).toBe('wrong');
   });
 });
 
