@@ -17,9 +17,9 @@ export function weakestKeys(host: PickHost, items: StudyItem[]): string[] {
   }).map((it) => it.key);
 }
 
-/** What an interview plan would ask (the cram picker's preview): cards a day, cards today. */
+/** What an interview plan would ask (the cram picker's preview): answers a day, answers today. */
 export function planPreview(host: PickHost, opts: { deckId?: string; tag?: string; until: string }): PlanPreview {
   const items = host.items(opts.deckId).filter((it) => !opts.tag || (it.card.tags ?? []).includes(opts.tag));
   const r = planDue({ ledger: host.ledger, items, settings: host.settings, scheduler: host.ctx.planScheduler, now: host.now(), until: opts.until });
-  return r.ok ? { ok: true, perDay: r.perDay, daysLeft: r.daysLeft, today: r.due.length } : r;
+  return r.ok ? { ok: true, perDay: r.perDay, daysLeft: r.daysLeft, today: r.today } : r;
 }

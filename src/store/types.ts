@@ -58,7 +58,7 @@ export interface Undone {
 }
 
 export interface StudySession {
-  /** An interview plan (`cram --until`): about how many cards a day it needs. */
+  /** An interview plan (`cram --until`): about how many answers a day it needs. */
   readonly plan?: { perDay: number; daysLeft: number };
   /** The card to show now, or undefined when the session is over. */
   current(): QueueEntry | undefined;
@@ -92,7 +92,7 @@ export interface CramOptions {
   limit?: number;
 }
 
-/** An interview plan before it starts: about how many cards a day, and how many today. */
+/** An interview plan before it starts: about how many answers a day, and how many today (answers, not cards: planDue). */
 export type PlanPreview = { ok: true; perDay: number; daysLeft: number; today: number } | { ok: false; error: string };
 
 export interface Progress {

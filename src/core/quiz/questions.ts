@@ -1,13 +1,13 @@
 /** Turning study items into quiz questions, per mode. */
-import { answerText, promptText } from '../deck/cards.js';
+import { promptText } from '../deck/cards.js';
 import { cliFlagForms } from './cliFlags.js';
 import type { StudyItem } from '../deck/items.js';
-import { displayWidth } from '../text/width.js';
 import { answerAliases, arrangeOptions, chooseDistractors, optionText } from './choice.js';
 import { clozeAnswers, clozeParts, type ClozePart } from './cloze.js';
 import { headTerm, type AliasKeys } from './typedAnswer.js';
 import { isBottomUp, shuffledOrder } from './order.js';
 import { hashSeed } from './random.js';
+import { typeableAnswer } from './typeable.js';
 import type { QuizMode } from './modes.js';
 
 export { QUIZ_MODES, isQuizMode, type QuizMode } from './modes.js';
@@ -56,26 +56,6 @@ export interface InterviewQuestion extends QuestionBase {
 export type Question = ChoiceQuestion | TypedQuestion | ClozeQuestion | OrderQuestion | InterviewQuestion;
 export type QuestionKind = Question['kind'];
 
-/** Longer answers are not fair to type from memory: those cards become choice questions. */
-const MAX_TYPED_WIDTH = 40;
-
-/** A question that names its options ("나머지", "다음 중") cannot be asked without them. */
-const REFERS_TO_OPTIONS = /나머지|아닌\s*것은|다음\s*중|of the following|the others/i;
-
-function refersToOptions(prompt: string): boolean {
-  return REFERS_TO_OPTIONS.test(prompt);
-}
-
-/** The answer to type, when the item has one short enough (and needs no options to ask). */
-function typedAnswer(item: StudyItem): string | undefined {
-  const { card } = item;
-  if (card.type === 'typed') return card.answer;
-  if (card.type === 'choice') return displayWidth(card.answer) <= MAX_TYPED_WIDTH && !refersToOptions(card.front) ? card.answer : undefined;
-  if (card.type !== 'basic' && card.type !== 'reversible') return undefined;
-  const text = answerText(card, item.direction).trim();
-  return !text.includes('\n') && displayWidth(text) <= MAX_TYPED_WIDTH ? text : undefined;
-}
-
 /**
  * What a typed answer may be: the answer, its head term before a gloss, the aliases of that side,
  * and the spellings the CLI takes as the same flag for a command the question names.
@@ -104,7 +84,7 @@ function choiceQuestion(item: StudyItem, pool: readonly StudyItem[], seed: numbe
 }
 
 function typedQuestion(item: StudyItem): TypedQuestion | undefined {
-  const answer = typedAnswer(item);
+  const answer = typeableAnswer(item);
   if (answer === undefined) return undefined;
   return { ...base(item), kind: 'typed', answer, accepted: acceptedAnswers(item, answer) };
 }

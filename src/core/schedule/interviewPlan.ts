@@ -19,6 +19,7 @@
 import type { StudyItem } from '../deck/items.js';
 import { dayStart, parseDayKey, studyDay } from './day.js';
 import type { Scheduler } from './fsrs.js';
+import type { MemoryState } from './types.js';
 import { peekItem } from './itemTable.js';
 import { newItemState, type Ledger } from './ledger.js';
 import { isHidden } from './queue.js';
@@ -41,14 +42,70 @@ export interface PlanInput {
 }
 
 /**
- * perDay: about how many answers a day the plan needs from today to the interview: every card
- * of the selection gets PLAN_ANSWERS plan answers (first sight, halfway, the day before), less
- * the ones it has had, spread over the days left (today and interview day included).
+ * perDay: about how many answers a day the plan needs from today to the interview (today and
+ * interview day included); today: how many answers today's session asks (a card that comes back
+ * at the end of the session counts twice). Both count answers, not cards: a card is answered at
+ * least three times (first sight, halfway, the day before) and more while (b) pulls it forward.
+ * The days after today are counted by running the rule as if every answer were Good, given on
+ * the day the card falls due at the hour of `now`.
  */
-export type PlanResult = { ok: true; due: StudyItem[]; daysLeft: number; lastDays: boolean; perDay: number } | { ok: false; error: string };
+export type PlanResult = { ok: true; due: StudyItem[]; daysLeft: number; lastDays: boolean; perDay: number; today: number } | { ok: false; error: string };
 
-/** Plan answers a card gets by the rule above when all goes well: (a), (d), (c). */
-const PLAN_ANSWERS = 3;
+/** A card's plan so far: its memory, plan answers and the study day of the last one. */
+interface PlanCard {
+  m: MemoryState;
+  n: number;
+  last: number | undefined;
+}
+
+interface PlanDays {
+  T: number;
+  D: number;
+  rStar: number;
+  atD: number;
+  dayStartHour: number;
+  /** Time of day of `now` (ms since its study day began): simulated answers are given then. */
+  timeOfDay: number;
+  scheduler: Scheduler;
+}
+
+/**
+ * The first study day from `from` on that the rule above makes the card due, or undefined when
+ * it has nothing more to ask before D. (a) and (b) hold from any day until the card is answered;
+ * (c) and (d) from a day of their own.
+ */
+function nextDueDay({ m, n, last }: PlanCard, from: number, p: PlanDays): number | undefined {
+  if (n === 0 || last === undefined || p.scheduler.retrievability(m, p.atD) < p.rStar) return from <= p.D ? from : undefined;
+  const days: number[] = [];
+  if (last < p.D - 1) days.push(Math.max(from, p.D - 1));
+  if (n === 1) days.push(Math.max(from, last + Math.max(1, Math.floor((p.D - last) / 2))));
+  const day = Math.min(...days);
+  return day <= p.D ? day : undefined;
+}
+
+/** Plan answers a card due on `day` gets: twice on the last two days while it has fewer than two. */
+function answersOn(day: number, n: number, D: number): number {
+  return D - day <= 1 && n + 1 < 2 ? 2 : 1;
+}
+
+/** The card after answering Good `k` times on `day`. */
+function answered(c: PlanCard, day: number, k: number, p: PlanDays): PlanCard {
+  const at = dayStart(day, p.dayStartHour).getTime() + p.timeOfDay;
+  let m = c.m;
+  for (let i = 0; i < k; i++) m = p.scheduler.next(m, at, 3);
+  return { m, n: c.n + k, last: day };
+}
+
+/** Answers the rule asks of a card after today, answering Good. */
+function answersAfter(c: PlanCard, p: PlanDays): number {
+  let total = 0;
+  for (let day = nextDueDay(c, p.T + 1, p); day !== undefined; day = nextDueDay(c, day + 1, p)) {
+    const k = answersOn(day, c.n, p.D);
+    total += k;
+    c = answered(c, day, k, p);
+  }
+  return total;
+}
 
 /** Study days from `now` to the interview date (0 on the day); undefined for a bad date. */
 export function planDaysLeft(until: string, now: Date | number, dayStartHour: number): number | undefined {
@@ -63,24 +120,25 @@ export function planDue(p: PlanInput): PlanResult {
   if (D < T) return { ok: false, error: `the interview date ${p.until} has passed` };
   const rStar = planRetention(p.settings);
   const atD = dayStart(D, p.settings.dayStartHour).getTime();
+  const h = p.settings.dayStartHour;
+  const days: PlanDays = { T, D, rStar, atD, dayStartHour: h, timeOfDay: p.now - dayStart(T, h).getTime(), scheduler: p.scheduler };
   const scored: { item: StudyItem; r: number; lapses: number }[] = [];
-  let needed = 0;
+  let today = 0;
+  let later = 0;
   for (const item of p.items) {
     const s = peekItem(p.ledger.items, item.key) ?? newItemState(item.deckId);
     if (isHidden(s, T)) continue;
     const inPlan = s.plan === p.until;
-    const n = inPlan ? (s.planN ?? 0) : 0;
-    needed += Math.max(0, PLAN_ANSWERS - n);
-    const last = inPlan ? s.planLd : undefined;
-    if (last === T) continue;
-    const r = p.scheduler.retrievability(s, atD);
-    const due =
-      n === 0 ||
-      r < rStar ||
-      (T >= D - 1 && last! < D - 1) ||
-      (n === 1 && T - last! >= Math.max(1, Math.floor((D - last!) / 2)));
-    if (due) scored.push({ item, r, lapses: s.lapses });
+    const card: PlanCard = { m: s, n: inPlan ? (s.planN ?? 0) : 0, last: inPlan ? s.planLd : undefined };
+    if (card.last === T || nextDueDay(card, T, days) !== T) {
+      later += answersAfter(card, days);
+      continue;
+    }
+    const k = answersOn(T, card.n, D);
+    today += k;
+    later += answersAfter(answered(card, T, k, days), days);
+    scored.push({ item, r: p.scheduler.retrievability(s, atD), lapses: s.lapses });
   }
   scored.sort((a, b) => a.r - b.r || b.lapses - a.lapses);
-  return { ok: true, due: scored.map((x) => x.item), daysLeft: D - T, lastDays: D - T <= 1, perDay: Math.ceil(needed / (D - T + 1)) };
+  return { ok: true, due: scored.map((x) => x.item), daysLeft: D - T, lastDays: D - T <= 1, perDay: Math.ceil((today + later) / (D - T + 1)), today };
 }

@@ -87,7 +87,7 @@ export const en = {
     tomorrow: (fresh: number, due: number) => `Tomorrow: ${fresh} new · ${due} due.`,
     /** Interview plan header: "Interview D-10 · 12/13". */
     planTitle: (days: number, date: string) => `Interview ${days === 0 ? 'D-day' : `D-${days}`} · ${monthDay(date)}`,
-    planPreview: (perDay: number) => `Plan: ≈ ${perDay} cards a day to the interview · reschedules, brings in new cards`,
+    planPreview: (perDay: number) => `Plan: ≈ ${perDay} answers a day to the interview · reschedules, brings in new cards`,
     noneScheduled: 'No cards scheduled.',
     doneHint: 'q: back · u: undo the last answer',
     hint: 'u undo · s suspend · b bury · ? keys · q back',
@@ -223,6 +223,8 @@ export const en = {
     round: (n: number) => `round ${n}`,
     right: (n: number) => `${n} right`,
     empty: 'No card in this selection fits this quiz. Try another --mode, deck or tag.',
+    /** Typed quiz with fewer cards to type than --count: only cards whose answer is one term are typed. */
+    typedShort: (n: number, count: number) => `Only ${n} ${n === 1 ? 'card' : 'cards'} here ${n === 1 ? 'has' : 'have'} an answer to type (${count} asked).`,
     correct: 'Right!',
     wrong: 'Not quite.',
     close: 'Close: one letter off. Count it as right? (y/n)',
@@ -360,7 +362,7 @@ export const en = {
     allDecks: 'all decks',
     noDate: 'none',
     noDateNote: 'No date: practise without changing the schedule.',
-    plan: (days: number, date: string, perDay: number, due: number) => `Interview D-${days} · ${monthDay(date)}: ≈ ${perDay} cards a day, ${due} today. It reschedules and brings in new cards.`,
+    plan: (days: number, date: string, perDay: number, today: number) => `Interview D-${days} · ${monthDay(date)}: ≈ ${perDay} answers a day, ${today} today. It reschedules and brings in new cards.`,
     planError: (message: string) => `No plan: ${message}`,
     hint: '↑/↓ choose · ←/→ change · Enter start · Esc back',
   },

@@ -26,7 +26,9 @@ describe('buildQuestion', () => {
 
   it('accepts aliases for typed questions, only when asked forward', () => {
     expect(buildQuestion(item('vm'), 'typed', ITEMS, 1)).toMatchObject({ accepted: ['가상머신', 'VM', 'virtual machine'] });
-    expect(buildQuestion(item('vm~rev'), 'typed', ITEMS, 1)).toMatchObject({ answer: '게스트 OS를 포함하는 가상화', accepted: ['게스트 OS를 포함하는 가상화'] });
+    expect(buildQuestion(item('ct'), 'typed', ITEMS, 1)).toMatchObject({ accepted: ['컨테이너', 'container'] });
+    // The reverse side's answer is the description, a phrase: not something to type.
+    expect(buildQuestion(item('vm~rev'), 'typed', ITEMS, 1)).toBeUndefined();
   });
 
   it('carries the note to show after answering', () => {

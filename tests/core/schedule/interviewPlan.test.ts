@@ -51,6 +51,36 @@ describe('interview plan (--until)', () => {
     for (const it of p.items()) expect(p.state(it.key)!.planN).toBe(2);
   });
 
+  test('the preview counts answers: the today figure is what the session asks, the daily one averages the plan', () => {
+    const c = clock('2026-03-02T20:00:00');
+    const p = open(home, [deck('docker', 12)], c.now);
+    const D = '2026-03-12';
+    const first = p.planPreview({ until: D });
+    expect(first).toMatchObject({ ok: true, daysLeft: 10, today: 12 });
+    let total = 0;
+    for (let day = 2; day <= 12; day++) {
+      c.set(`2026-03-${String(day).padStart(2, '0')}T20:00:00`);
+      const preview = p.planPreview({ until: D });
+      const answers = session(p, D).length;
+      expect(preview.ok && preview.today).toBe(answers);
+      total += answers;
+    }
+    // Answering Good every day: the daily figure is the plan's answers over its eleven days (D
+    // included), and more than three a card (first sight, halfway, the day before): (b) pulls
+    // cards forward while their recall at D is below 95%.
+    expect(total).toBeGreaterThan(12 * 3);
+    expect(first.ok && first.perDay).toBe(Math.ceil(total / 11));
+  });
+
+  test('the day before, a card is answered twice today: the preview says so', () => {
+    const c = clock('2026-03-11T20:00:00');
+    const p = open(home, [deck('docker', 5)], c.now);
+    expect(p.planPreview({ until: '2026-03-12' })).toEqual({ ok: true, daysLeft: 1, today: 10, perDay: 5 });
+    expect(session(p, '2026-03-12')).toHaveLength(10);
+    c.set('2026-03-12T20:00:00');
+    expect(p.planPreview({ until: '2026-03-12' })).toEqual({ ok: true, daysLeft: 0, today: 0, perDay: 0 });
+  });
+
   test('plan answers schedule at the raised retention (shorter intervals than a plain review)', () => {
     const c = clock('2026-03-02T20:00:00');
     const p = open(home, [deck('a', 1), deck('b', 1)], c.now);

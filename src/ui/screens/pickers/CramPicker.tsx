@@ -1,6 +1,6 @@
 /**
  * Home → Cram: deck or tag, weakest first, and an interview date with the plan it makes
- * (cards a day, cards today: planDue) shown before it starts. Remembers the last choices.
+ * (answers a day, answers today: planDue) shown before it starts. Remembers the last choices.
  */
 import { useMemo } from 'react';
 import { tagsOf } from '../../../core/schedule/browse.js';

@@ -3,7 +3,7 @@
  * with "drill the missed ones again". Session logic is the pure reducer in core/quiz.
  */
 import { useMemo, useReducer, useRef } from 'react';
-import { buildQuestions, currentQuestion, quizReducer, startQuiz, summarize, type QuizState } from '../../../core/quiz/quizState.js';
+import { DEFAULT_QUIZ_COUNT, buildQuestions, currentQuestion, quizReducer, startQuiz, summarize, type QuizState } from '../../../core/quiz/quizState.js';
 import type { Outcome } from '../../../core/quiz/grading.js';
 import { useServices, useUi } from '../../context.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
@@ -66,7 +66,10 @@ export function QuizScreen({ params }: { params: QuizParams }) {
     dispatch({ type: 'overrule', index, ...o });
   };
   const onNext = () => dispatch({ type: 'next', index, at: now().getTime() });
-  const common = { title, right, onAnswer, onOverrule, onNext };
+  // A typed quiz only asks cards with an answer to type: say so when that leaves fewer than asked.
+  const wanted = params.count ?? DEFAULT_QUIZ_COUNT;
+  const short = state.mode === 'typed' && state.round === 1 && index === 0 && state.questions.length < wanted;
+  const common = { title, right, onAnswer, onOverrule, onNext, ...(short ? { notice: t.quiz.typedShort(state.questions.length, wanted) } : {}) };
   // Keyed by round and index: each question starts with fresh view state.
   const key = `${state.round}:${state.index}`;
   switch (q.kind) {

@@ -49,7 +49,7 @@ function feedbackRows({ q, phase, check, outcome, emptyHint, revealed, overruled
   return [...rows, ...diffRows(check.diff, columns, t, theme), ...note];
 }
 
-export function TypedView({ question: q, title, right, onAnswer, onOverrule, onNext }: QuestionViewProps<TypedQuestion>) {
+export function TypedView({ question: q, title, right, notice, onAnswer, onOverrule, onNext }: QuestionViewProps<TypedQuestion>) {
   const { messages: t, theme, columns } = useUi();
   const { answerAliases } = useServices();
   const overrule = useOverrule(onOverrule);
@@ -69,7 +69,7 @@ export function TypedView({ question: q, title, right, onAnswer, onOverrule, onN
   };
 
   const feedback = feedbackRows({ q, phase, check, outcome, emptyHint, revealed, overruled: overrule.overruled }, columns, t, theme);
-  const { rows: content, spans } = stackBlocks([[...promptRows(q, columns, t, theme), []], [fieldRow(field, columns, theme)], feedback]);
+  const { rows: content, spans } = stackBlocks([[...(notice ? [...wrapRows(notice, columns, theme.status.warn), []] : []), ...promptRows(q, columns, t, theme), []], [fieldRow(field, columns, theme)], feedback]);
   const fieldAt = spans[1]!.start;
   // While typing the field stays on screen under the question; then it (with what was typed)
   // and what follows it: the verdict, the diff, the note.

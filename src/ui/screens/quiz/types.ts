@@ -7,6 +7,8 @@ export interface QuestionViewProps<Q> {
   /** Header: mode, progress, score. */
   title: Row;
   right: Row;
+  /** One line above the question (a typed quiz that has fewer cards than asked), on its first question only. */
+  notice?: string;
   /** Record the outcome (once); the view then shows feedback. */
   onAnswer(outcome: Outcome): void;
   /** The learner overrules the verdict: the recorded grade becomes this outcome's. */

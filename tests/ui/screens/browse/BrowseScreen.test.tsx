@@ -158,7 +158,7 @@ describe('card view', () => {
 });
 
 describe('pickers', () => {
-  test('Home → Quiz: a typed quiz on one tag starts; the choices are remembered next time', async () => {
+  test('Home → Quiz: a typed quiz on one tag; the choices are remembered next time', async () => {
     const s = store();
     try {
       const app = renderApp(s.services);
@@ -169,8 +169,8 @@ describe('pickers', () => {
       await app.press(KEYS.down, KEYS.right, KEYS.right, KEYS.down, KEYS.down, KEYS.left);
       await app.waitFor('‹ #image ›');
       await app.press(KEYS.down, KEYS.down, KEYS.enter);
-      await app.waitFor('Typed answer');
-      expect(app.frame()).toContain('레이어란?');
+      // #image holds one card, answered by a description ("이미지를 이루는 읽기 전용 층"): nothing to type.
+      await app.waitFor('No card in this selection fits this quiz');
       expect(s.progress.settings.pickers?.quiz).toMatchObject({ mode: 'typed', scope: 'tag:image' });
       await app.press(KEYS.esc);
       await app.waitFor('Quit');
@@ -183,17 +183,30 @@ describe('pickers', () => {
     }
   });
 
-  test('Home → Cram: an interview date shows the plan before it starts (Korean)', async () => {
+  test('Home → Cram: an interview date shows the plan before it starts, in answers (Korean, English)', async () => {
     const s = store();
     try {
-      const app = renderApp(s.services, { lang: 'ko', initial: [{ kind: 'home' }, { kind: 'cramPicker' }] });
+      // Answers, not cards: each card is answered about three times by 3/5, all once today.
+      const plan = s.progress.planPreview({ until: '2026-03-05' });
+      if (!plan.ok) throw new Error(plan.error);
+      expect(plan.daysLeft).toBe(3);
+      expect(plan.today).toBe(s.progress.items().length);
+      expect(plan.perDay).toBeGreaterThanOrEqual(Math.ceil((plan.today * 3) / 4));
+      const en = renderApp({ ...s.services }, { lang: 'en', initial: [{ kind: 'home' }, { kind: 'cramPicker' }] });
+      await en.waitFor('Interview date');
+      await en.press(KEYS.up, KEYS.right, KEYS.right, KEYS.right);
+      await en.waitFor('(D-3)');
+      expect(en.frame()).toContain(`Interview D-3 · 3/5: ≈ ${plan.perDay} answers a day, ${plan.today} today.`);
+      en.unmount();
+      const app = renderApp({ ...s.services }, { lang: 'ko', initial: [{ kind: 'home' }, { kind: 'cramPicker' }] });
       await app.waitFor('면접 날짜');
       expect(app.frame()).toContain('일정을 바꾸지 않고');
       await app.press(KEYS.up, KEYS.right, KEYS.right, KEYS.right);
       await app.waitFor('(D-3)');
-      expect(app.frame()).toMatch(/면접 D-3 · 3\/5: 하루 약 \d+장, 오늘 \d+장/);
+      expect(app.frame()).toContain(`면접 D-3 · 3/5: 하루 답 약 ${plan.perDay}번, 오늘 ${plan.today}번.`);
       await app.press(KEYS.down, KEYS.enter);
       await app.waitFor('면접 D-3');
+      expect(app.frame()).toContain(`계획: 면접까지 하루 답 약 ${plan.perDay}번`);
     } finally {
       s.close();
     }

@@ -138,6 +138,30 @@ describe('typed quiz', () => {
     return app;
   }
 
+  it('says in one line, on the first question only, when fewer cards than asked have an answer to type', async () => {
+    // The fixture's reverse sides (descriptions) and its cloze, order and interview cards are not typed.
+    const n = questionsFor('typed', 20).length;
+    expect(n).toBeLessThan(20);
+    for (const [lang, line] of [
+      ['en', `Only ${n} cards here have an answer to type (20 asked).`],
+      ['ko', `입력해서 답할 카드가 ${n}장뿐입니다 (20문제 요청).`],
+    ] as const) {
+      const app = renderApp(services, { initial: [{ kind: 'quiz', mode: 'typed', count: 20, seed: SEED }], lang });
+      await app.waitFor(`1/${n}`);
+      expect(app.frame()).toContain(line);
+      await app.press(' ');
+      await app.press(KEYS.enter);
+      await app.waitFor(`2/${n}`);
+      expect(app.frame()).not.toContain(line);
+      app.unmount();
+    }
+    // Enough cards: no notice.
+    const app = renderApp(services, { initial: [{ kind: 'quiz', mode: 'typed', count: n, seed: SEED }] });
+    await app.waitFor(`1/${n}`);
+    expect(app.frame()).not.toContain('answer to type');
+    app.unmount();
+  });
+
   it('accepts Hangul with different spacing, and an alias', async () => {
     const app = await openTyped('vm');
     await app.press('가상 머신');
