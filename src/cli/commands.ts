@@ -5,7 +5,7 @@
  * here is only the fallback for one the catalogues do not know yet.
  */
 import type { CommandSpec, FlagSpec } from './types.js';
-import { editDistance } from '../core/text/editDistance.js';
+import { nearestNames } from '../core/text/nearest.js';
 import { UsageError } from '../core/errors.js';
 import { cliText } from '../core/messages.js';
 
@@ -112,18 +112,9 @@ export function findCommand(name: string): CommandSpec | undefined {
   return COMMANDS.find((c) => c.name === name);
 }
 
-/** The command a mistyped word most likely meant (`reveiw` → review): at most two edits, or a prefix (`stat`). */
-function nearestCommand(word: string): string | undefined {
-  let best: { name: string; d: number } | undefined;
-  for (const c of COMMANDS) {
-    const d = c.name.startsWith(word) && word.length >= 2 ? 0.5 : editDistance([...word], [...c.name]);
-    if (d <= Math.min(2, Math.floor(c.name.length / 3)) && (!best || d < best.d)) best = { name: c.name, d };
-  }
-  return best?.name;
-}
-
 /** "unknown command", with the nearest command when there is one. */
 export function unknownCommand(name: string): UsageError {
-  const guess = nearestCommand(name);
+  // `reveiw` → review, `stat` → status.
+  const guess = nearestNames(name, COMMANDS.map((c) => c.name))[0];
   return new UsageError(guess ? cliText().errors.didYouMean(name, guess) : cliText().errors.unknownCommand(name));
 }

@@ -82,6 +82,37 @@ describe('amgi suspend / unsuspend / forget', () => {
     expect(() => readFileSync(join(fixture.home, 'reviews.jsonl'), 'utf8')).toThrow();
   });
 
+  test('unsuspend on a card that is not suspended says so in one line, exit 0, and writes nothing', () => {
+    for (const [lang, line] of [
+      ['en', 'mini-typed is not suspended: nothing to do'],
+      ['ko', 'mini-typed은(는) 보류된 카드가 아닙니다: 바꿀 것이 없습니다'],
+    ] as const) {
+      const r = run(['unsuspend', 'mini-typed', '--lang', lang]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(`${line}\n`);
+      expect(r.stderr).toBe('');
+    }
+    // A reversible card not suspended in either direction: one line for the id.
+    expect(run(['unsuspend', 'mini-runtime']).stdout).toBe('mini-runtime is not suspended: nothing to do\n');
+    expect(() => readFileSync(join(fixture.home, 'reviews.jsonl'), 'utf8')).toThrow();
+    // One direction suspended: that one is brought back, and only it is written.
+    run(['suspend', 'mini-runtime~rev']);
+    expect(run(['unsuspend', 'mini-runtime']).stdout.trim()).toBe('unsuspended mini-runtime~rev: it comes back in reviews when due');
+    const ops = readFileSync(join(fixture.home, 'reviews.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).op);
+    expect(ops).toEqual(['suspend', 'unsuspend']);
+  });
+
+  test('a mistyped id: exit 2, and the closest known id is suggested in both languages', () => {
+    const en = run(['unsuspend', 'mini-typd']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('no card "mini-typd"; did you mean "mini-typed"?');
+    const ko = run(['unsuspend', 'mini-typd', '--lang', 'ko']);
+    expect(ko.code).toBe(2);
+    expect(ko.stderr).toContain('"mini-typd" 카드가 없습니다 — "mini-typed"을(를) 말씀하셨나요?');
+    // Nothing close: no guess.
+    expect(run(['suspend', 'zzzz-nothing']).stderr).not.toContain('did you mean');
+  });
+
   test('forget needs --yes; with it the card is new again', () => {
     appendEntries(fixture.home, [answer('mini-layer', '2026-03-01T01:00:00.000Z', 4)]);
     const no = run(['forget', 'mini-layer']);

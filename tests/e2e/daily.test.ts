@@ -3,6 +3,7 @@
  * cards and an estimate; the first new card is a virtualisation card; the header counts down;
  * the end screen says what tomorrow brings. Run `npm run build` first (npm test does).
  */
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -65,4 +66,24 @@ test('the end screen mentions tomorrow\'s new cards (Korean)', async () => {
   expect(screen).toContain('내일: 새 카드 2장');
   expect(screen).toMatch(/다음 복습: \d+일 후/);
   expect(screen).toContain('2번 답함');
+});
+
+test('suspend and bury in review: the next new card comes in; the header, Home and `amgi status` say 20 (Korean)', async () => {
+  const home = newHome();
+  const t = await start({ home, cols: 80, rows: 24, bin: build.bin, args: ['--lang', 'ko'], env: { AMGI_NOW: NOW } });
+  await t.waitFor('전체 덱');
+  t.keys('Enter');
+  let screen = await t.waitFor('가상 머신(Virtual Machine, VM)이란?');
+  expect(screen).toContain('새 20 · 학습 0 · 복습 0');
+  // s, then b: another card each time, and still 20 new (the limit counts cards introduced).
+  for (const key of ['s', 'b']) {
+    const before = screen.split('\n')[1];
+    t.keys(key);
+    screen = await t.waitFor((s: string) => s.split('\n')[1] !== before && s.includes('새 20 · 학습 0 · 복습 0'));
+  }
+  t.keys('q');
+  screen = await t.waitFor('전체 덱');
+  expect(screen).toMatch(/전체 덱\s+20\s+0\s+0/);
+  const status = execFileSync(process.execPath, [build.bin, 'status', '--lang', 'ko'], { env: { ...process.env, AMGI_HOME: home, AMGI_NOW: NOW }, encoding: 'utf8' });
+  expect(status).toMatch(/새 20 · 학습 0 · 복습 0/);
 });

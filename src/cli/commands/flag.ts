@@ -2,7 +2,8 @@
  * `amgi suspend ID…`, `amgi unsuspend ID…`, `amgi forget ID… --yes`: one flag entry per study
  * item, durable like an answer. A card id names all its items (both directions of a reversible
  * card); `ID~rev` names one. Every id is checked before anything is written: an unknown one is
- * a usage error (exit 2) that names it.
+ * a usage error (exit 2) that names it and the closest known ids. Unsuspending a card that is
+ * not suspended says so and writes nothing.
  */
 import type { CommandContext } from '../types.js';
 import { flagString } from '../args.js';
@@ -11,12 +12,14 @@ import { formatProblem } from '../../core/deck/validate.js';
 import type { StudyItem } from '../../core/deck/items.js';
 import { openProgressFromEnv } from '../../store/open.js';
 import { cliText } from '../../core/messages.js';
+import { nearestNames } from '../../core/text/nearest.js';
 
 const OPS = { suspend: 'suspend', unsuspend: 'unsuspend', forget: 'forget' } as const;
 
-/** The study item keys the ids name, in the order given; throws naming the unknown ones. */
-export function resolveKeys(ids: readonly string[], items: readonly StudyItem[]): string[] {
-  const keys: string[] = [];
+/** The study item keys each id names, in the order given; throws naming the unknown ones (and what they may have meant). */
+export function resolveIds(ids: readonly string[], items: readonly StudyItem[]): { id: string; keys: string[] }[] {
+  const out: { id: string; keys: string[] }[] = [];
+  const seen = new Set<string>();
   const unknown: string[] = [];
   for (const id of ids) {
     const found = items.filter((it) => it.key === id || it.cardId === id);
@@ -24,10 +27,23 @@ export function resolveKeys(ids: readonly string[], items: readonly StudyItem[])
     const exact = found.filter((it) => it.key === id);
     const chosen = exact.length && exact[0]!.key !== exact[0]!.cardId ? exact : found;
     if (!chosen.length) unknown.push(id);
-    for (const it of chosen) if (!keys.includes(it.key)) keys.push(it.key);
+    const keys = chosen.map((it) => it.key).filter((k) => !seen.has(k));
+    for (const k of keys) seen.add(k);
+    if (keys.length) out.push({ id, keys });
   }
-  if (unknown.length) throw new UsageError(cliText().cards.noCard(unknown));
-  return keys;
+  if (unknown.length) {
+    // `vm-guest-userlnd` → vm-guest-userland: the closest card ids (item keys for an `~rev` id).
+    const names = new Set(items.map((it) => it.key));
+    for (const it of items) names.add(it.cardId);
+    const guesses = [...new Set(unknown.flatMap((u) => nearestNames(u, names, 3)))];
+    throw new UsageError(cliText().cards.noCard(unknown, guesses));
+  }
+  return out;
+}
+
+/** The study item keys the ids name, in the order given; throws naming the unknown ones. */
+export function resolveKeys(ids: readonly string[], items: readonly StudyItem[]): string[] {
+  return resolveIds(ids, items).flatMap((r) => r.keys);
 }
 
 /** What each command says after a card, and how to take it back. */
@@ -45,10 +61,14 @@ export async function run(ctx: CommandContext): Promise<number> {
   const { progress, deckProblems } = openProgressFromEnv({ env: ctx.env, now: ctx.now, decksDir: flagString(ctx.flags, 'decks') });
   try {
     for (const p of deckProblems) ctx.io.err(formatProblem(p));
-    const keys = resolveKeys(ctx.args, progress.items());
-    for (const key of keys) {
-      progress.setFlag(key, op);
-      ctx.io.out(DONE[op](key));
+    for (const { id, keys } of resolveIds(ctx.args, progress.items())) {
+      // Unsuspending a card that is not suspended writes nothing (a no-op entry would only grow the log).
+      const todo = op === 'unsuspend' ? keys.filter((k) => progress.state(k)?.susp === true) : keys;
+      if (!todo.length) ctx.io.out(cliText().cards.notSuspended(id));
+      for (const key of todo) {
+        progress.setFlag(key, op);
+        ctx.io.out(DONE[op](key));
+      }
     }
     return 0;
   } finally {

@@ -144,11 +144,13 @@ export const cliEn = {
     state: { new: 'new', learning: 'learning', review: 'review', suspended: 'suspended', leech: 'leech', buried: 'buried' } as Record<string, string>,
     days: (n: number) => `${n}d`,
     noMatch: 'no cards match',
-    noCard: (ids: string[]) => `no card ${ids.map((u) => `"${u}"`).join(', ')} (see \`amgi cards\`)`,
+    noCard: (ids: string[], guesses: string[] = []) =>
+      `no card ${ids.map((u) => `"${u}"`).join(', ')}${guesses.length ? `; did you mean ${guesses.map((g) => `"${g}"`).join(' or ')}?` : ''} (see \`amgi cards\`)`,
     needsIds: (op: string) => `${op} needs at least one card ID (see \`amgi cards\`)`,
     forgetNeedsYes: 'forget resets the cards to new (their history stays in the log): add --yes to do it',
     suspended: (k: string) => `suspended ${k} — bring it back with: amgi unsuspend ${k}`,
     unsuspended: (k: string) => `unsuspended ${k}: it comes back in reviews when due`,
+    notSuspended: (id: string) => `${id} is not suspended: nothing to do`,
     forgot: (k: string) => `forgot ${k}: it is a new card again`,
   },
   import: {

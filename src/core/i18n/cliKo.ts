@@ -158,11 +158,13 @@ export const cliKo: CliMessages = {
     state: { new: '새 카드', learning: '학습 중', review: '복습', suspended: '보류', leech: '리치', buried: '숨김' },
     days: (n) => `${n}일`,
     noMatch: '맞는 카드가 없습니다',
-    noCard: (ids) => `${ids.map((u) => `"${u}"`).join(', ')} 카드가 없습니다 (\`amgi cards\`로 확인)`,
+    noCard: (ids, guesses = []) =>
+      `${ids.map((u) => `"${u}"`).join(', ')} 카드가 없습니다${guesses.length ? ` — ${guesses.map((g) => `"${g}"`).join(' 또는 ')}을(를) 말씀하셨나요?` : ''} (\`amgi cards\`로 확인)`,
     needsIds: (op) => `${op}에는 카드 ID가 하나 이상 필요합니다 (\`amgi cards\`로 확인)`,
     forgetNeedsYes: '잊기는 카드를 새 카드로 되돌립니다(기록은 로그에 남음): 하려면 --yes를 붙이세요',
     suspended: (k) => `${k} 보류함 — 되돌리려면: amgi unsuspend ${k}`,
     unsuspended: (k) => `${k} 보류 해제: 때가 되면 복습에 다시 나옵니다`,
+    notSuspended: (id) => `${id}은(는) 보류된 카드가 아닙니다: 바꿀 것이 없습니다`,
     forgot: (k) => `${k} 잊음: 다시 새 카드입니다`,
   },
   import: {

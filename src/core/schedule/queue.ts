@@ -3,8 +3,9 @@
  * so after missed days the most at-risk come first) interleaved evenly with new cards in
  * curriculum order (order.ts); per-deck daily limits, and collection-wide ones when reviewing
  * all decks; two cards of one topic (or one option set) never in a row when another card can
- * go between; siblings never on the same study day; suspended and buried cards left out. When
- * nothing else is left, learning cards due within 20 minutes are shown early.
+ * go between; siblings never on the same study day; suspended and buried cards left out (a new
+ * one hidden during the session makes room for the next: settle()). When nothing else is left,
+ * learning cards due within 20 minutes are shown early.
  */
 import type { StudyItem } from '../deck/items.js';
 import { dayStart, studyDay } from './day.js';
@@ -106,34 +107,102 @@ export class ReviewQueue {
   private last?: Spacing;
   private keys?: ReadonlyMap<string, StudyItem>;
 
+  /** Daily limits left per deck and in all ([new, reviews]), after the cards taken into the lists. */
+  private readonly left: Map<string, [number, number]>;
+  private readonly total: [number, number];
+  /** Keys in the lists (a sibling of one is not taken). */
+  private readonly queued = new Set<string>();
+  /** Every new card in scope, in curriculum order (indices into items): where refills come from. */
+  private readonly newOrder: number[];
+  /** New cards of `news` hidden (suspended, buried) before they were answered: their places went to others. */
+  private readonly released = new Set<string>();
+
   constructor(private readonly input: QueueInput) {
-    const { ledger, items, settings } = input;
+    const { settings } = input;
     this.today = studyDay(input.now, settings.dayStartHour);
     this.dayEnd = dayStart(this.today + 1, settings.dayStartHour).getTime();
-    const left = limitsLeft(input, this.today);
-    const total = totalLeft(input, this.today);
-    const queued = new Set<string>();
+    this.left = limitsLeft(input, this.today);
+    this.total = totalLeft(input, this.today);
     const { dueIdx, newIdx, r } = this.scan();
     this.dueReviews = dueIdx.length;
     // Lowest recall probability first.
     dueIdx.sort((a, b) => r[a]! - r[b]! || a - b);
-    // A card is taken if its deck's limit and the total allow it and no sibling is queued or seen today.
-    const take = (i: number, slot: 0 | 1, into: StudyItem[]): void => {
-      const item = items[i]!;
-      const l = left.get(item.deckId)!;
-      if (l[slot] <= 0 || siblingBlocked(item, ledger, this.today, queued)) return;
-      l[slot]--;
-      total[slot]--;
-      queued.add(item.key);
-      into.push(item);
-    };
     for (const i of dueIdx) {
-      if (total[1] <= 0) break;
-      take(i, 1, this.reviews);
+      if (this.total[1] <= 0) break;
+      this.take1(i, 1, this.reviews);
     }
-    for (const i of this.curriculumOrder(newIdx)) {
-      if (total[0] <= 0) break;
-      take(i, 0, this.news);
+    this.newOrder = this.curriculumOrder(newIdx);
+    for (const i of this.newOrder) {
+      if (this.total[0] <= 0) break;
+      this.take1(i, 0, this.news);
+    }
+  }
+
+  /** Take a card if its deck's limit and the total allow it and no sibling is queued or seen today. */
+  private take1(i: number, slot: 0 | 1, into: StudyItem[]): void {
+    const item = this.input.items[i]!;
+    const l = this.left.get(item.deckId)!;
+    if (l[slot] <= 0 || siblingBlocked(item, this.input.ledger, this.today, this.queued)) return;
+    l[slot]--;
+    this.total[slot]--;
+    this.queued.add(item.key);
+    into.push(item);
+  }
+
+  /**
+   * The daily new limit counts cards introduced, not cards skipped (Anki): a new card suspended
+   * or buried before its answer gives its place to the next new card, and takes it back if it
+   * comes back (undo), so the session counts what a queue built now would (Home, `amgi status`).
+   * Reads only the new list (at most the day's limit); the refill reads every new card, rarely.
+   */
+  private settle(): void {
+    let freed = false;
+    for (const it of this.news) {
+      const s = this.state(it.key);
+      // Released while new and hidden; back in (undo, another window) when shown or answered.
+      const hidden = kindOf(s) === 'new' && isHidden(s, this.today);
+      if (hidden === this.released.has(it.key)) continue;
+      const l = this.left.get(it.deckId)!;
+      const d = hidden ? 1 : -1;
+      l[0] += d;
+      this.total[0] += d;
+      if (hidden) {
+        this.released.add(it.key);
+        this.queued.delete(it.key);
+        freed = true;
+      } else {
+        this.released.delete(it.key);
+        this.queued.add(it.key);
+        if (l[0] < 0 || this.total[0] < 0) this.dropLastNew(it.key, it.deckId, l[0] < 0);
+      }
+    }
+    if (!freed) return;
+    const inNews = new Set(this.news.map((it) => it.key));
+    for (const i of this.newOrder) {
+      if (this.total[0] <= 0) break;
+      const it = this.input.items[i]!;
+      if (!inNews.has(it.key) && this.newOk(it)) this.take1(i, 0, this.news);
+    }
+  }
+
+  /**
+   * A card came back over the limit: the last new card not yet answered (of its deck when that
+   * limit is over) waits for another day, whether still to come or put back by an undo.
+   */
+  private dropLastNew(back: string, deckId: string, sameDeck: boolean): void {
+    for (let j = this.news.length - 1; j >= 0; j--) {
+      const it = this.news[j]!;
+      if (it.key === back || (sameDeck && it.deckId !== deckId) || !this.newOk(it) || this.released.has(it.key)) continue;
+      const putBack = this.front.includes(it.key);
+      if (j < this.ni && !putBack) continue;
+      // Every copy: an undo can put the card on screen back beside the undone one.
+      if (putBack) this.front = this.front.filter((k) => k !== it.key);
+      this.news.splice(j, 1);
+      if (j < this.ni) this.ni--;
+      this.queued.delete(it.key);
+      this.left.get(it.deckId)![0]++;
+      this.total[0]++;
+      return;
     }
   }
 
@@ -261,6 +330,7 @@ export class ReviewQueue {
 
   /** The next card at `now`, or undefined when the session is over. */
   next(now: number): QueueEntry | undefined {
+    this.settle();
     while (this.front.length) {
       const key = this.front.pop()!;
       const s = this.state(key);
@@ -342,6 +412,7 @@ export class ReviewQueue {
   }
 
   private tally(learnBy: number, bucket: (deckId: string) => Remaining, skip?: string): void {
+    this.settle();
     // Cards put back by undo are shown first and counted once, whatever list they came from.
     const counted = this.front.length || skip !== undefined ? new Set<string>(skip === undefined ? [] : [skip]) : undefined;
     const count = (item: StudyItem, kind: QueueKind) => {

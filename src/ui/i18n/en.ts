@@ -345,6 +345,8 @@ export const en = {
     forgetConfirm: 'Reset this card to new? Its schedule starts over (u undoes). y/n',
     forgotFlash: 'Reset to new. u undoes it.',
     undone: 'Undone.',
+    /** An answer given in a review or quiz started from this card. */
+    undoneAnswer: (grade: string) => `Answer “${grade}” undone.`,
     nothingToUndo: 'Nothing to undo on this screen.',
   },
   /** Home's quiz and cram pickers (issue 15 §2). */

@@ -296,6 +296,7 @@ export const ko: Messages = {
     forgetConfirm: '이 카드를 새 카드로 되돌릴까요? 일정이 처음부터 시작됩니다 (u로 취소). y/n',
     forgotFlash: '초기화했습니다. u로 취소할 수 있습니다.',
     undone: '되돌렸습니다.',
+    undoneAnswer: (grade) => `“${grade}” 답을 되돌렸습니다.`,
     nothingToUndo: '이 화면에서 되돌릴 것이 없습니다.',
   },
   pickers: {

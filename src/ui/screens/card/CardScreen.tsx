@@ -2,7 +2,8 @@
  * One card in full (from search or the card browser): its state (due, interval, memory, recall
  * now, reviews, lapses, last answers, flags), then the prompt, answer, note, source, deck and
  * tags. Actions: suspend / unsuspend, bury / unbury, forget (asks; `u` undoes it through
- * undoEntry, as every action taken here), review or quiz this card now.
+ * undoEntry, as every action taken here, and the answers of a review or quiz started here),
+ * review or quiz this card now. A notice lasts until the next action or until the screen is left.
  */
 import { useMemo, useRef } from 'react';
 import { fullCardRows } from '../../cardView.js';
@@ -29,12 +30,24 @@ export function CardScreen({ deckId, cardId, itemKey }: { deckId: string; cardId
   const deck = decks.find((d) => d.deck.id === deckId)?.deck;
   const card = deck?.cards.find((c) => c.id === cardId);
   const item = useMemo(() => progress.items(deckId).find((it) => it.key === key), [progress, deckId, key]);
-  const [acts, dispatch, current] = useSyncReducer(cardActionReducer, () => initialCardActions);
+  const [, dispatch, current] = useSyncReducer(cardActionReducer, () => initialCardActions);
 
   // Read the state again after every action here and whenever the screen is back on top (a review of it below).
-  const shown = useRef({ active: shell.active, times: 0 });
-  if (shell.active && !shown.current.active) shown.current.times++;
-  shown.current.active = shell.active;
+  // Leaving notes the card's entries; back on top, the old notice goes, and what a review or quiz
+  // started here wrote (its answers) joins what `u` takes back, newest first.
+  const shown = useRef<{ active: boolean; times: number; before?: Set<string> }>({ active: shell.active, times: 0 });
+  if (shell.active !== shown.current.active) {
+    const before = shown.current.before;
+    if (!shell.active) shown.current.before = item ? new Set(progress.history(item.key).map((e) => e.id)) : undefined;
+    else {
+      shown.current.times++;
+      shown.current.before = undefined;
+      const since = item && before ? progress.history(item.key).filter((e) => !before.has(e.id)) : [];
+      dispatch({ type: 'back', done: since.map((e) => ({ id: e.id, key: e.key, ...(e.op === 'answer' ? { grade: e.grade } : {}) })) });
+    }
+    shown.current.active = shell.active;
+  }
+  const acts = current();
   const version = `${shown.current.times}:${acts.done.length}:${acts.flash?.text ?? ''}`;
   const info = useMemo(() => (item ? progress.cardInfos([item])[0] : undefined), [progress, item, version]);
   const history = useMemo(() => (item ? progress.history(item.key) : []), [progress, item, version]);
@@ -65,7 +78,7 @@ export function CardScreen({ deckId, cardId, itemKey }: { deckId: string; cardId
     if (!last) dispatch({ type: 'flash', flash: { text: t.cardState.nothingToUndo, tone: 'warn' } });
     else {
       progress.undoEntry(last.id, last.key);
-      dispatch({ type: 'undone', flash: { text: t.cardState.undone, tone: 'info' } });
+      dispatch({ type: 'undone', flash: { text: last.grade ? t.cardState.undoneAnswer(t.review.grades[last.grade]) : t.cardState.undone, tone: 'info' } });
     }
   };
   useScreenInput(

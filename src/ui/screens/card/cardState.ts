@@ -3,7 +3,7 @@
  * this screen (entry ids, so `u` undoes exactly those), a forget waiting for y/n, the message.
  */
 import type { CardInfo } from '../../../core/schedule/browse.js';
-import type { AnswerEntry, AnswerKind, ItemEntry } from '../../../core/schedule/types.js';
+import type { AnswerEntry, AnswerKind, Grade, ItemEntry } from '../../../core/schedule/types.js';
 import { formatPercent, formatSpan, formatWhen } from '../../format.js';
 import type { Messages } from '../../i18n/index.js';
 import { seg, wrapRows, wrapStyledRow, type Row } from '../../textLayout.js';
@@ -56,9 +56,16 @@ const GRADE_TONE = (theme: Theme) => ({ 1: theme.grade.again, 2: theme.grade.har
 /** A message over the footer (components/notice.ts lays it out). */
 export type Flash = Notice;
 
+/** An entry `u` can take back: a flag set here, or an answer from a review or quiz started here (its grade). */
+export interface DoneHere {
+  id: string;
+  key: string;
+  grade?: Grade;
+}
+
 export interface CardActionState {
-  /** Entries this screen wrote, newest last: `u` undoes the newest. */
-  done: { id: string; key: string }[];
+  /** Entries this screen wrote, or a review or quiz of this card started from it, newest last: `u` undoes the newest. */
+  done: DoneHere[];
   confirmForget: boolean;
   flash?: Flash;
 }
@@ -68,7 +75,9 @@ export type CardAction =
   | { type: 'askForget' }
   | { type: 'cancel' }
   | { type: 'undone'; flash: Flash }
-  | { type: 'flash'; flash: Flash };
+  | { type: 'flash'; flash: Flash }
+  /** The screen is on top again: the notice was for the moment it was given; what was written meanwhile can be undone here. */
+  | { type: 'back'; done: DoneHere[] };
 
 export const initialCardActions: CardActionState = { done: [], confirmForget: false };
 
@@ -84,5 +93,7 @@ export function cardActionReducer(state: CardActionState, action: CardAction): C
       return { done: state.done.slice(0, -1), confirmForget: false, flash: action.flash };
     case 'flash':
       return { ...state, confirmForget: false, flash: action.flash };
+    case 'back':
+      return { done: [...state.done, ...action.done], confirmForget: false };
   }
 }

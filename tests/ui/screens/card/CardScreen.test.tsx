@@ -83,6 +83,43 @@ describe('card view', () => {
     }
   });
 
+  test('back from r (review it now): the old notice is gone, and u takes back the answer given there', async () => {
+    const w = {
+      en: { nothing: 'Nothing to undo on this screen.', title: 'Answers move the schedule.', done: 'Session done', history: /Good {2}review/, undone: 'Answer “Good” undone.', none: 'no answers yet' },
+      ko: { nothing: '이 화면에서 되돌릴 것이 없습니다.', title: '답하면 일정이 바뀝니다.', done: '세션 완료', history: /알맞음 {2}복습/, undone: '“알맞음” 답을 되돌렸습니다.', none: '아직 답이 없습니다' },
+    };
+    for (const lang of ['en', 'ko'] as const) {
+      for (const [columns, rows] of SIZES) {
+        const s = openRealStore(decks, NOW);
+        try {
+          const app = renderApp(s.services, { initial: [{ kind: 'card', deckId: 'card', cardId: LONG }], lang, columns, rows });
+          await app.waitFor('메모는?');
+          const where = () => `${lang} ${columns}×${rows}:\n${app.frame()}`;
+          await app.press('u');
+          await app.waitFor(w[lang].nothing);
+          await app.press('r');
+          await app.waitFor(w[lang].title);
+          await app.press(' ', '3');
+          await app.waitFor(w[lang].done);
+          await app.press('q');
+          await app.waitFor(w[lang].history);
+          expect(app.frame(), where()).not.toContain(w[lang].nothing);
+          expect(s.progress.history(LONG).filter((e) => e.op === 'answer')).toHaveLength(1);
+          await app.press('u');
+          await app.waitFor(w[lang].undone);
+          expect(s.progress.history(LONG).filter((e) => e.op === 'answer'), where()).toHaveLength(0);
+          await app.waitFor(w[lang].none);
+          // Nothing more was done here: the next u says so.
+          await app.press('u');
+          await app.waitFor(w[lang].nothing);
+          app.unmount();
+        } finally {
+          s.close();
+        }
+      }
+    }
+  });
+
   test('the footer keeps r (review it now) and ? keys at 40 columns; at 80 every hint', async () => {
     const all = { en: ['r review', 'u undo', '? keys', 't quiz', 's suspend', 'b bury', 'f forget', 'q back'], ko: ['r 복습', 'u 되돌리기', '? 키', 't 퀴즈', 's 보류', 'b 숨기기', 'f 초기화', 'q 뒤로'] };
     for (const lang of ['en', 'ko'] as const) {
