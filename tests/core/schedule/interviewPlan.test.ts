@@ -100,3 +100,29 @@ describe('interview plan (--until)', () => {
     expect(() => p.startCram({ until: '2026-02-30' })).toThrow(/not a date/);
   });
 });
+
+describe('planDue on a big selection', () => {
+  test('the days after today are simulated for a sample of the cards, scaled to all of them: the same figure, a bounded cost', async () => {
+    const { planDue } = await import('../../../src/core/schedule/interviewPlan.js');
+    const { emptyLedger } = await import('../../../src/core/schedule/ledger.js');
+    const { ledgerContext } = await import('../../../src/core/schedule/context.js');
+    const { DEFAULT_SETTINGS } = await import('../../../src/core/schedule/types.js');
+    const ctx = ledgerContext(DEFAULT_SETTINGS, false);
+    const now = new Date('2026-03-02T20:00:00').getTime();
+    const plan = (n: number) => {
+      let steps = 0;
+      const scheduler = { ...ctx.planScheduler, next: (...a: Parameters<typeof ctx.planScheduler.next>) => (steps++, ctx.planScheduler.next(...a)) };
+      const items = Array.from({ length: n }, (_, i) => ({ key: `k${i}`, deckId: 'd', direction: undefined, card: { id: `k${i}`, type: 'basic' as const, front: 'q', back: 'a' } }));
+      const r = planDue({ ledger: emptyLedger(), items: items as never, settings: DEFAULT_SETTINGS, scheduler, now, until: '2026-04-30' });
+      if (!r.ok) throw new Error(r.error);
+      return { perDay: r.perDay, today: r.today, steps };
+    };
+    const small = plan(1000);
+    const big = plan(5000);
+    // Identical new cards: the sampled figure is the exact one, five times over (± the rounding up).
+    expect(big.today).toBe(5 * small.today);
+    expect(Math.abs(big.perDay - 5 * small.perDay)).toBeLessThanOrEqual(5);
+    // Every card is stepped for today's answers, only the sample for the days after: far less than five times the steps.
+    expect(big.steps).toBeLessThan(2 * small.steps);
+  });
+});
