@@ -142,6 +142,8 @@ export const cliEn = {
   },
   cards: {
     state: { new: 'new', learning: 'learning', review: 'review', suspended: 'suspended', leech: 'leech', buried: 'buried' } as Record<string, string>,
+    /** Column names of `amgi cards`, in the order of its columns. */
+    header: ['id', 'deck', 'state', 'due', 'interval', 'recall', 'lapses'],
     days: (n: number) => `${n}d`,
     noMatch: 'no cards match',
     noCard: (ids: string[]) => `no card ${ids.map((u) => `"${u}"`).join(', ')} (see \`amgi cards\`)`,

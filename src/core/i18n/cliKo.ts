@@ -156,6 +156,7 @@ export const cliKo: CliMessages = {
   },
   cards: {
     state: { new: '새 카드', learning: '학습 중', review: '복습', suspended: '보류', leech: '거머리', buried: '숨김' },
+    header: ['ID', '덱', '상태', '다음 복습', '간격', '기억률', '잊음'],
     days: (n) => `${n}일`,
     noMatch: '맞는 카드가 없습니다',
     noCard: (ids) => `${ids.map((u) => `"${u}"`).join(', ')} 카드가 없습니다 (\`amgi cards\`로 확인)`,
