@@ -69,7 +69,8 @@ export const en = {
     otherWindow: 'Answered in another window: skipped.',
     /** Say how to bring it back (walkthrough B10): u now; `unsuspendLater` on a second line. */
     suspended: 'Suspended. Now: u brings it back.',
-    buried: 'Buried until tomorrow.',
+    /** As the suspend notice, how to take it back; whole at 40 columns (the footer row is cut). */
+    buried: 'Buried until tomorrow. u brings it back.',
     leech: 'A leech (keeps slipping): suspended. Rewrite it.',
     /** Under a suspend notice: the CLI command whole, then the card browser when the row has room. */
     unsuspendLater: (id: string) => `Later: \`amgi unsuspend ${id}\` or Home → Cards → Enter → s`,

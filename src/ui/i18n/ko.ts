@@ -49,7 +49,7 @@ export const ko: Messages = {
     nothingToUndo: '이 세션에서 되돌릴 답이 없습니다.',
     otherWindow: '다른 창에서 이미 답한 카드라 건너뜁니다.',
     suspended: '보류했습니다. u를 누르면 되돌립니다.',
-    buried: '내일까지 숨겼습니다.',
+    buried: '내일까지 숨김. u를 누르면 되돌립니다.',
     leech: '자꾸 틀리는 카드(거머리)라 보류했습니다. 고쳐 쓰세요.',
     unsuspendLater: (id) => `나중에는 \`amgi unsuspend ${id}\` 또는 홈 → 카드 관리 → Enter → s`,
     later: '나중에는',
