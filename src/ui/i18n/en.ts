@@ -127,10 +127,10 @@ export const en = {
     hint: '↑/↓ choose · ←/→ ±1 · Shift+←/→ ±10 · Esc back',
     /** One line under the list: what the highlighted setting does. */
     explain: {
-      newPerDayAll: 'New cards a day when you review All decks, all decks together.',
-      reviewsPerDayAll: 'Reviews a day when you review All decks, all decks together.',
-      newPerDay: 'New cards a day from any one deck (also caps it within All decks).',
-      reviewsPerDay: 'Reviews a day from any one deck (also caps it within All decks).',
+      newPerDayAll: 'New cards a day in an All decks review, counted over every deck together.',
+      reviewsPerDayAll: 'Reviews a day in an All decks review, counted over every deck together.',
+      newPerDay: 'New cards a day per deck; this cap holds inside an All decks review too.',
+      reviewsPerDay: 'Reviews a day per deck; this cap holds inside an All decks review too.',
       retention: 'Chance of remembering a card when it comes back; higher means more reviews.',
       dayStartHour: 'When a new study day begins (answers before it count for the day before).',
       thinkSeconds: 'Time to think before the model answer in a mock interview.',

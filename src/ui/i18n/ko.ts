@@ -97,8 +97,8 @@ export const ko: Messages = {
     saved: '저장했습니다.',
     hint: '↑/↓ 선택 · ←/→ ±1 · Shift+←/→ ±10 · Esc 뒤로',
     explain: {
-      newPerDayAll: '전체 덱을 복습할 때 모든 덱을 합쳐 하루에 나오는 새 카드 수입니다.',
-      reviewsPerDayAll: '전체 덱을 복습할 때 모든 덱을 합쳐 하루에 하는 복습 수입니다.',
+      newPerDayAll: '전체 덱 복습에서 하루에 나오는 새 카드 수입니다 (모든 덱 합계).',
+      reviewsPerDayAll: '전체 덱 복습에서 하루에 하는 복습 수입니다 (모든 덱 합계).',
       newPerDay: '덱 하나에서 하루에 나오는 새 카드 수입니다 (전체 덱 안에서도 적용).',
       reviewsPerDay: '덱 하나에서 하루에 하는 복습 수입니다 (전체 덱 안에서도 적용).',
       retention: '카드가 다시 나올 때 기억하고 있을 확률입니다. 높을수록 복습이 늘어납니다.',
