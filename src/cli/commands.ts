@@ -112,18 +112,26 @@ export function findCommand(name: string): CommandSpec | undefined {
   return COMMANDS.find((c) => c.name === name);
 }
 
-/** The command a mistyped word most likely meant (`reveiw` → review): at most two edits, or a prefix (`stat`). */
-function nearestCommand(word: string): string | undefined {
-  let best: { name: string; d: number } | undefined;
+/**
+ * The commands a mistyped word most likely meant (`reveiw` → review): at most two edits (a swap
+ * of neighbours is one), or a prefix (`stat`). Every command at the least distance, as a tie is
+ * a real doubt (`stauts`: stats and status are one edit each).
+ */
+function nearestCommands(word: string): string[] {
+  let best: string[] = [];
+  let bestD = Number.POSITIVE_INFINITY;
   for (const c of COMMANDS) {
     const d = c.name.startsWith(word) && word.length >= 2 ? 0.5 : editDistance([...word], [...c.name]);
-    if (d <= Math.min(2, Math.floor(c.name.length / 3)) && (!best || d < best.d)) best = { name: c.name, d };
+    if (d > Math.min(2, Math.floor(c.name.length / 3)) || d > bestD) continue;
+    if (d < bestD) best = [];
+    bestD = d;
+    best.push(c.name);
   }
-  return best?.name;
+  return best;
 }
 
-/** "unknown command", with the nearest command when there is one. */
+/** "unknown command", with the nearest commands when there are any. */
 export function unknownCommand(name: string): UsageError {
-  const guess = nearestCommand(name);
-  return new UsageError(guess ? cliText().errors.didYouMean(name, guess) : cliText().errors.unknownCommand(name));
+  const guesses = nearestCommands(name);
+  return new UsageError(guesses.length ? cliText().errors.didYouMean(name, guesses) : cliText().errors.unknownCommand(name));
 }

@@ -42,7 +42,10 @@ describe('usage errors: one line, exit 2, nothing opened', () => {
     [['export', '--deck', 'nope', '--format', 'json'], 'amgi: no deck "nope"'],
     [['export', '--format', 'pdf'], 'amgi: --format must be one of anki, json, apkg, got "pdf"'],
     [['reveiw'], 'amgi: unknown command "reveiw"; did you mean "review"?'],
-    [['stat'], 'amgi: unknown command "stat"; did you mean "stats"?'],
+    [['stat'], 'amgi: unknown command "stat"; did you mean "stats" or "status"?'],
+    [['stauts'], 'amgi: unknown command "stauts"; did you mean "stats" or "status"?'],
+    [['stauts', '--lang', 'ko'], 'amgi: "stauts"은(는) 없는 명령입니다. "stats", "status" 중 하나를 말씀하셨나요?'],
+    [['reveiw', '--lang', 'ko'], 'amgi: "reveiw"은(는) 없는 명령입니다. "review"을(를) 말씀하셨나요?'],
     [['frobnicate'], 'amgi: unknown command "frobnicate"'],
     [['help', 'reveiw'], 'amgi: unknown command "reveiw"; did you mean "review"?'],
   ];

@@ -73,7 +73,7 @@ export const cliEn = {
   },
   errors: {
     unknownCommand: (name: string) => `unknown command "${name}"`,
-    didYouMean: (name: string, guess: string) => `unknown command "${name}"; did you mean "${guess}"?`,
+    didYouMean: (name: string, guesses: string[]) => `unknown command "${name}"; did you mean ${guesses.map((g) => `"${g}"`).join(guesses.length > 2 ? ', ' : ' or ').replace(/, ([^,]*)$/, ', or $1')}?`,
     formatNotForPackage: 'an Anki package is read as one; --format does not apply',
     unexpectedArgument: (arg: string) => `unexpected argument "${arg}"`,
     extraArgument: (command: string, arg: string) => `${command} takes no arguments, got "${arg}"`,

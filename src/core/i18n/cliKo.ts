@@ -89,7 +89,8 @@ export const cliKo: CliMessages = {
   },
   errors: {
     unknownCommand: (name) => `"${name}"은(는) 없는 명령입니다`,
-    didYouMean: (name, guess) => `"${name}"은(는) 없는 명령입니다. "${guess}"을(를) 말씀하셨나요?`,
+    didYouMean: (name, guesses) =>
+      `"${name}"은(는) 없는 명령입니다. ${guesses.length === 1 ? `"${guesses[0]}"을(를)` : `${guesses.map((g) => `"${g}"`).join(', ')} 중 하나를`} 말씀하셨나요?`,
     formatNotForPackage: 'Anki 패키지는 그대로 읽습니다. --format은 쓰지 않습니다',
     unexpectedArgument: (arg) => `필요 없는 인수 "${arg}"`,
     extraArgument: (command, arg) => `${command} 명령은 인수를 받지 않습니다: "${arg}"`,
