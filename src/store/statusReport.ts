@@ -21,6 +21,13 @@ export interface DeckStatus {
   learning: number;
   /** Reviews due today (review-state cards), within the limits. */
   due: number;
+  /**
+   * What this deck alone offers today, under its own limits only: Home's row for it. `new` and
+   * `due` above are its share of the all-decks session, where the all-decks limits are shared
+   * (20 new cards a day in all, by default, go to the first decks), so they may be lower.
+   */
+  newAvailable: number;
+  dueAvailable: number;
 }
 
 export interface StatusReport {
@@ -49,7 +56,8 @@ export async function statusReport(env: NodeJS.ProcessEnv, opts: { now: () => Da
   // same deck files the key was made from.
   const { progress } = openProgressFromEnv({ env, now: () => new Date(nowMs), decksDir, outline: true, files });
   const due = progress.dueByDeck();
-  const decks = [...due].map(([id, c]) => ({ id, new: c.new, learning: c.learning, due: c.review }));
+  const alone = progress.dueByDeck(false);
+  const decks = [...due].map(([id, c]) => ({ id, new: c.new, learning: c.learning, due: c.review, newAvailable: alone.get(id)?.new ?? 0, dueAvailable: alone.get(id)?.review ?? 0 }));
   const report = {
     decks,
     new: decks.reduce((n, d) => n + d.new, 0),
@@ -57,7 +65,7 @@ export async function statusReport(env: NodeJS.ProcessEnv, opts: { now: () => Da
     due: decks.reduce((n, d) => n + d.due, 0),
     streak: progress.streak().current,
   };
-  if (key?.storable && progress.notices.length === 0 && progress.today() === key.today && !dependsOnTimeOfDay(progress, due)) {
+  if (key?.storable && progress.notices.length === 0 && progress.today() === key.today && !dependsOnTimeOfDay(progress, due, alone)) {
     writeStatusCache(home, key, report);
   }
   return { report, notices: [...listNotices, ...progress.notices] };
@@ -69,13 +77,14 @@ export async function statusReport(env: NodeJS.ProcessEnv, opts: { now: () => Da
  * cut depends on their recall probability at this moment, and a new card whose sibling made
  * it waits for another day. Such answers are not stored.
  */
-function dependsOnTimeOfDay(progress: ProgressStore, due: Map<string, Remaining>): boolean {
+function dependsOnTimeOfDay(progress: ProgressStore, due: Map<string, Remaining>, alone: Map<string, Remaining>): boolean {
   const stat = progress.ledger.days.get(progress.today());
   // The collection-wide limit cuts the same way, across every deck.
   const allLeft = Math.max(0, progress.settings.reviewsPerDayAll - (stat?.rv ?? 0));
   const reviews = [...due.values()].reduce((n, c) => n + c.review, 0);
   if (allLeft > 0 && reviews >= allLeft && [...due.keys()].some((id) => progress.hasSiblings(id))) return true;
-  for (const [id, c] of due) {
+  // A deck's own limit: its count alone is at least its share.
+  for (const [id, c] of alone) {
     const left = Math.max(0, progress.settings.reviewsPerDay - (stat?.dk[id]?.[1] ?? 0));
     if (left > 0 && c.review >= left && progress.hasSiblings(id)) return true;
   }
