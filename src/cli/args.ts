@@ -54,7 +54,8 @@ function optionValue(name: string, spec: FlagSpec, value: string | undefined, in
     return next;
   }
   // `--deck --json`: a flag where the value should be is a forgotten value (parseArgs's strict rule).
-  if (value === undefined || (!inline && looksLikeFlag(value))) throw new UsageError(cliText().errors.needsValue(name, spec.value));
+  // `--count -3` is not: a negative number is a wrong value, which flagInt names as such.
+  if (value === undefined || (!inline && looksLikeFlag(value) && !/^-[\d.]/.test(value))) throw new UsageError(cliText().errors.needsValue(name, spec.value));
   return value;
 }
 

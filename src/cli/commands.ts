@@ -112,9 +112,9 @@ export function findCommand(name: string): CommandSpec | undefined {
   return COMMANDS.find((c) => c.name === name);
 }
 
-/** "unknown command", with the nearest command when there is one. */
+/** "unknown command", with the nearest commands when there are any: every one at the least distance, as a tie is a real doubt (`stauts`: stats and status are one edit each). */
 export function unknownCommand(name: string): UsageError {
-  // `reveiw` → review, `stat` → status.
-  const guess = nearestNames(name, COMMANDS.map((c) => c.name))[0];
-  return new UsageError(guess ? cliText().errors.didYouMean(name, guess) : cliText().errors.unknownCommand(name));
+  // `reveiw` → review, `stat` → stats and status.
+  const guesses = nearestNames(name, COMMANDS.map((c) => c.name), COMMANDS.length);
+  return new UsageError(guesses.length ? cliText().errors.didYouMean(name, guesses) : cliText().errors.unknownCommand(name));
 }

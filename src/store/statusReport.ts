@@ -21,6 +21,14 @@ export interface DeckStatus {
   learning: number;
   /** Reviews due today (review-state cards), within the limits. */
   due: number;
+  /**
+   * What this deck alone offers today, under its own limits only: Home's row for it. `new` and
+   * `due` above are its share of the all-decks session, where the all-decks limits are shared
+   * (20 new cards a day in all, by default, go to the first decks), so they may be lower.
+   * Counted only when asked for (`amgi status --json`): they take a second queue.
+   */
+  newAvailable?: number;
+  dueAvailable?: number;
 }
 
 export interface StatusReport {
@@ -32,7 +40,7 @@ export interface StatusReport {
   streak: number;
 }
 
-export async function statusReport(env: NodeJS.ProcessEnv, opts: { now: () => Date; decksDir?: string }): Promise<{ report: StatusReport; notices: string[] }> {
+export async function statusReport(env: NodeJS.ProcessEnv, opts: { now: () => Date; decksDir?: string; alone?: boolean }): Promise<{ report: StatusReport; notices: string[] }> {
   const home = amgiHome(env);
   const { decksDir } = opts;
   // One instant for the whole run: the answer and its cache key are for the same study day.
@@ -43,13 +51,21 @@ export async function statusReport(env: NodeJS.ProcessEnv, opts: { now: () => Da
   const listNotices = listed.map(formatProblem);
   const key = listed.length ? undefined : statusKey(home, files, nowMs);
   const cached = key && readStatusCache<StatusReport>(home, key);
-  if (cached) return { report: cached, notices: [] };
+  // A prompt's answer has no per-deck-alone counts: one without them is recounted for --json.
+  if (cached && (!opts.alone || cached.decks.every((d) => d.newAvailable !== undefined))) return { report: cached, notices: [] };
   const { openProgressFromEnv } = await import('./open.js');
   // Outlines: status counts study items, so the decks' text is never parsed (deck cache). The
   // same deck files the key was made from.
   const { progress } = openProgressFromEnv({ env, now: () => new Date(nowMs), decksDir, outline: true, files });
   const due = progress.dueByDeck();
-  const decks = [...due].map(([id, c]) => ({ id, new: c.new, learning: c.learning, due: c.review }));
+  const alone = opts.alone ? progress.dueByDeck(false) : undefined;
+  const decks: DeckStatus[] = [...due].map(([id, c]) => ({
+    id,
+    new: c.new,
+    learning: c.learning,
+    due: c.review,
+    ...(alone ? { newAvailable: alone.get(id)?.new ?? 0, dueAvailable: alone.get(id)?.review ?? 0 } : {}),
+  }));
   const report = {
     decks,
     new: decks.reduce((n, d) => n + d.new, 0),
@@ -57,7 +73,7 @@ export async function statusReport(env: NodeJS.ProcessEnv, opts: { now: () => Da
     due: decks.reduce((n, d) => n + d.due, 0),
     streak: progress.streak().current,
   };
-  if (key?.storable && progress.notices.length === 0 && progress.today() === key.today && !dependsOnTimeOfDay(progress, due)) {
+  if (key?.storable && progress.notices.length === 0 && progress.today() === key.today && !dependsOnTimeOfDay(progress, due, alone ?? due)) {
     writeStatusCache(home, key, report);
   }
   return { report, notices: [...listNotices, ...progress.notices] };
@@ -69,13 +85,14 @@ export async function statusReport(env: NodeJS.ProcessEnv, opts: { now: () => Da
  * cut depends on their recall probability at this moment, and a new card whose sibling made
  * it waits for another day. Such answers are not stored.
  */
-function dependsOnTimeOfDay(progress: ProgressStore, due: Map<string, Remaining>): boolean {
+function dependsOnTimeOfDay(progress: ProgressStore, due: Map<string, Remaining>, alone: Map<string, Remaining>): boolean {
   const stat = progress.ledger.days.get(progress.today());
   // The collection-wide limit cuts the same way, across every deck.
   const allLeft = Math.max(0, progress.settings.reviewsPerDayAll - (stat?.rv ?? 0));
   const reviews = [...due.values()].reduce((n, c) => n + c.review, 0);
   if (allLeft > 0 && reviews >= allLeft && [...due.keys()].some((id) => progress.hasSiblings(id))) return true;
-  for (const [id, c] of due) {
+  // A deck's own limit: its count alone is at least its share.
+  for (const [id, c] of alone) {
     const left = Math.max(0, progress.settings.reviewsPerDay - (stat?.dk[id]?.[1] ?? 0));
     if (left > 0 && c.review >= left && progress.hasSiblings(id)) return true;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseArgs } from '../../src/cli/args.js';
+import { flagInt, parseArgs } from '../../src/cli/args.js';
 import type { FlagSpec } from '../../src/cli/types.js';
 import { setMessageLang } from '../../src/core/messages.js';
 
@@ -8,6 +8,7 @@ const specs: Record<string, FlagSpec> = {
   json: {},
   deck: { value: 'ID' },
   progress: { value: 'FILE', optional: true },
+  count: { value: 'N' },
 };
 
 const usageMessage = (argv: string[]) => {
@@ -36,9 +37,31 @@ describe('parseArgs (node:util underneath)', () => {
     expect(parseArgs(['--progress', '-'], specs).flags).toEqual({ progress: '-' });
   });
 
+  it('a negative, zero or fractional count asks for a whole number ≥ 1, not for a value (both languages)', () => {
+    const intMessage = (argv: string[]) => {
+      try {
+        flagInt(parseArgs(argv, specs).flags, 'count', 10);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      throw new Error('no usage error');
+    };
+    setMessageLang('en');
+    expect(intMessage(['--count', '-3'])).toBe('--count must be a whole number ≥ 1, got "-3"');
+    expect(intMessage(['--count', '-.5'])).toBe('--count must be a whole number ≥ 1, got "-.5"');
+    expect(intMessage(['--count=-3'])).toBe('--count must be a whole number ≥ 1, got "-3"');
+    expect(intMessage(['--count', '0'])).toBe('--count must be a whole number ≥ 1, got "0"');
+    expect(intMessage(['--count', '2.5'])).toBe('--count must be a whole number ≥ 1, got "2.5"');
+    expect(usageMessage(['--count'])).toBe('--count needs a value (N)');
+    expect(usageMessage(['--count', '--json'])).toBe('--count needs a value (N)');
+    setMessageLang('ko');
+    expect(intMessage(['--count', '-3'])).toBe('--count은(는) 1 이상의 정수여야 합니다: "-3"');
+    setMessageLang('en');
+  });
+
   it('answers bad flags with the catalogue message, in the chosen language', () => {
     setMessageLang('en');
-    const valid = '(options: --help, --json, --deck, --progress)';
+    const valid = '(options: --help, --json, --deck, --progress, --count)';
     expect(usageMessage(['--colour'])).toBe(`unknown option --colour ${valid}`);
     expect(usageMessage(['--colour=red'])).toBe(`unknown option --colour ${valid}`);
     expect(usageMessage(['-x'])).toBe(`unknown option -x ${valid}`);

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { amgi, ROOT } from '../helpers/cli.js';
+import { displayWidth } from '../../src/core/text/width.js';
 import { mini, useMiniDeckHome } from '../helpers/miniDeck.js';
 import { appendEntries } from '../../src/store/log.js';
 import type { AnswerEntry } from '../../src/core/schedule/types.js';
@@ -27,7 +28,8 @@ describe('amgi cards', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
     // The reversible card is two items.
-    expect(lines).toHaveLength(mini.cards.length + 1);
+    expect(lines).toHaveLength(mini.cards.length + 2);
+    expect(lines[0]!.split(/\s{2,}/)).toEqual(['id', 'deck', 'state', 'due', 'interval', 'recall', 'lapses']);
     const layer = lines.find((l) => l.startsWith('mini-layer '))!.split(/\s{2,}/);
     expect(layer[1]).toBe('mini');
     expect(layer[2]).toBe('review');
@@ -37,12 +39,26 @@ describe('amgi cards', () => {
     expect(layer[6]).toBe('0');
     expect(lines.find((l) => l.startsWith('mini-cloze '))).toMatch(/mini-cloze\s+mini\s+new\s+-\s+0d\s+-\s+0$/);
     const due = run(['cards', '--due']);
-    expect(due.stdout.trim().split('\n').map((l) => l.split(' ')[0])).toEqual(['mini-layer']);
+    expect(due.stdout.trim().split('\n').map((l) => l.split(' ')[0])).toEqual(['id', 'mini-layer']);
     const j = JSON.parse(run(['cards', '--json', '--tag', 'image']).stdout);
     expect(j).toHaveLength(1);
     expect(j[0]).toMatchObject({ key: 'mini-layer', deckId: 'mini', state: 'review', lapses: 0, suspended: false, dueToday: true });
     expect(typeof j[0].stability).toBe('number');
     expect(j[0].due).toMatch(/^2026-03-\d\dT/);
+  });
+
+  test('a header names the columns, aligned by display width in Korean too; no header when nothing matches', () => {
+    run(['suspend', 'mini-typed']);
+    const ko = run(['cards', '--lang', 'ko']).stdout.trimEnd().split('\n');
+    expect(ko[0]!.split(/\s{2,}/)).toEqual(['ID', '덱', '상태', '다음 복습', '간격', '기억률', '잊음']);
+    const typed = ko.find((l) => l.startsWith('mini-typed '))!;
+    expect(typed.split(/\s{2,}/).slice(2, 3)).toEqual(['새 카드, 보류']);
+    // Every column starts at the same display column on every line (Hangul is two columns wide).
+    const starts = (l: string) => [...l.matchAll(/(?:^|\s{2,})(\S)/g)].map((m) => displayWidth(l.slice(0, m.index! + m[0].length - 1)));
+    for (const l of ko.filter((l) => / -\s+0일/.test(l) || l === typed)) expect(starts(l)).toEqual(starts(ko[0]!));
+    const none = run(['cards', '--leech']);
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toContain('no cards match');
   });
 
   test('an unknown --deck or --tag is a usage error that names what exists', () => {
@@ -60,7 +76,7 @@ describe('amgi suspend / unsuspend / forget', () => {
     const s = run(['suspend', 'mini-typed']);
     expect(s.code).toBe(0);
     expect(s.stdout).toContain('amgi unsuspend mini-typed');
-    expect(run(['cards', '--suspended']).stdout.trim()).toMatch(/^mini-typed\s+mini\s+new,suspended/);
+    expect(run(['cards', '--suspended']).stdout.trim()).toMatch(/^mini-typed\s+mini\s+new, suspended/m);
     const u = run(['unsuspend', 'mini-typed']);
     expect(u.code).toBe(0);
     expect(run(['cards', '--suspended']).stdout.trim()).toBe('');

@@ -35,6 +35,23 @@ describe('amgi status', () => {
     expect(line).toBe(`${mini.id}: ${j.decks[0].new} new · ${j.decks[0].learning} learning · ${j.decks[0].due} due · streak 2`);
   });
 
+  test('--json: each deck\'s share of the shared all-decks limit, beside what it alone offers (Home\'s row)', () => {
+    // The bundled decks: the all-decks new-card limit goes to the first decks, each deck alone has its own.
+    const r = amgi(['status', '--json'], { AMGI_HOME: fixture.home, AMGI_NOW: '2026-03-02T10:00:00+09:00', TZ: 'Asia/Seoul' });
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout) as { new: number; decks: { new: number; newAvailable: number; due: number; dueAvailable: number }[] };
+    expect(j.decks.length).toBeGreaterThan(2);
+    expect(j.decks.reduce((n, d) => n + d.new, 0)).toBe(j.new);
+    expect(j.new).toBe(20);
+    for (const d of j.decks) {
+      expect(d.newAvailable).toBeGreaterThan(0);
+      expect(d.newAvailable).toBeGreaterThanOrEqual(d.new);
+      expect(d.dueAvailable).toBeGreaterThanOrEqual(d.due);
+    }
+    // The walkthrough's "new: 0" decks: the shared limit is spent, but each has cards of its own to give.
+    expect(j.decks.filter((d) => d.new === 0).length).toBeGreaterThan(0);
+  });
+
   test('a corrupt state file: status still answers and says where the backup is', () => {
     appendEntries(fixture.home, [answer(mini.cards[0]!.id, '2026-03-01T01:00:00.000Z', 3)]);
     writeFileSync(join(fixture.home, 'state.bin'), '{nope\n');

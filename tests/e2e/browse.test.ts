@@ -43,7 +43,7 @@ describe.each(TERMINAL_SIZES)('at %i×%i', (cols, rows) => {
   test.each(['en', 'ko'] as const)('%s: Cards → show suspended → open → unsuspend → it is due again', async (lang) => {
     const home = suspendedHome();
     const x = TEXT[lang];
-    expect(amgi(['cards', '--suspended'], { AMGI_HOME: home, AMGI_NOW: NOW }).stdout).toMatch(/^arch-docker\s+architecture\s+review,suspended/);
+    expect(amgi(['cards', '--suspended'], { AMGI_HOME: home, AMGI_NOW: NOW }).stdout).toMatch(/^arch-docker\s+architecture\s+review, suspended/m);
     const t = await start({ home, cols, rows, bin: build.bin, args: ['--lang', lang], env: { AMGI_NOW: NOW } });
     await t.waitFor(x.home);
     t.keys('Down', 'Down', 'Down', 'Enter');

@@ -63,6 +63,17 @@ beforeEach(() => {
 afterEach(() => t.cleanup());
 
 describe('status answer cache', () => {
+  test('--json\'s per-deck-alone counts: counted only when asked, and a stored prompt answer without them is recounted', async () => {
+    const prompt = (await statusReport()).report;
+    expect(prompt.decks[0]!.newAvailable).toBeUndefined();
+    expect(cacheFiles()).toHaveLength(1);
+    const json = (await report({ AMGI_HOME: t.home }, { decksDir, now: () => new Date(NOW), alone: true })).report;
+    expect(json.decks[0]).toMatchObject({ id: 'a', new: prompt.decks[0]!.new, newAvailable: prompt.decks[0]!.new, dueAvailable: prompt.decks[0]!.due });
+    // Stored with them now: the prompt reads that answer too.
+    const fake = fakeCachedAnswer();
+    expect((await statusReport()).report).toEqual(fake);
+  });
+
   test('a second run with nothing changed reads the stored answer', async () => {
     const first = await statusReport();
     expect(first.report.decks[0]!.id).toBe('a');

@@ -30,7 +30,7 @@ describe('help lists only keys that work where it is opened', () => {
       const f = app.frame();
       expect(f).toContain('choose option 1');
       expect(f).toContain('next question');
-      for (const wrong of ['pick up', 'near miss', 'Again', 'drill', 'show answer; on the answer: Good']) expect(f).not.toContain(wrong);
+      for (const wrong of ['pick up', 'near miss', 'Again', 'drill', 'show the answer; once shown: Good']) expect(f).not.toContain(wrong);
     } finally {
       store.close();
     }

@@ -11,6 +11,7 @@ import { formatProblem } from '../../core/deck/validate.js';
 import { filterCards, tagsOf, type BrowseFilter, type CardInfo } from '../../core/schedule/browse.js';
 import { openProgressFromEnv } from '../../store/open.js';
 import { cliText } from '../../core/messages.js';
+import { displayWidth, padDisplay } from '../../core/text/width.js';
 
 /** Local date and time, to the minute: "2026-12-04 09:30". */
 export function localStamp(ms: number): string {
@@ -19,10 +20,10 @@ export function localStamp(ms: number): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-/** "review", "new,suspended", "learning,leech,buried" (in the output's language). */
+/** "review", "new, suspended", "learning, leech, buried" (in the output's language). */
 export function stateLabel(c: CardInfo): string {
   const t = cliText().cards.state;
-  return [c.kind, ...(c.suspended ? ['suspended'] : []), ...(c.leech ? ['leech'] : []), ...(c.buried ? ['buried'] : [])].map((s) => t[s] ?? s).join(',');
+  return [c.kind, ...(c.suspended ? ['suspended'] : []), ...(c.leech ? ['leech'] : []), ...(c.buried ? ['buried'] : [])].map((s) => t[s] ?? s).join(', ');
 }
 
 function line(c: CardInfo): string[] {
@@ -48,10 +49,14 @@ export async function run(ctx: CommandContext): Promise<number> {
       ctx.io.out(json(rows.map((c) => ({ ...c, state: c.kind, due: c.due === undefined ? null : new Date(c.due).toISOString() }))));
       return 0;
     }
-    const table = rows.map(line);
-    const widths = [0, 1, 2, 3, 4, 5].map((i) => Math.max(...table.map((r) => r[i]!.length), 0));
-    for (const r of table) ctx.io.out(r.map((cell, i) => (i < widths.length ? cell.padEnd(widths[i]!) : cell)).join('  ').trimEnd());
-    if (!rows.length) ctx.io.err(cliText().cards.noMatch);
+    if (!rows.length) {
+      ctx.io.err(cliText().cards.noMatch);
+      return 0;
+    }
+    // A header names the columns; widths are display columns, as a Korean state is two per letter.
+    const table = [cliText().cards.header, ...rows.map(line)];
+    const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => displayWidth(r[i]!))));
+    for (const r of table) ctx.io.out(r.map((cell, i) => (i < r.length - 1 ? padDisplay(cell, widths[i]!) : cell)).join('  ').trimEnd());
     return 0;
   } finally {
     progress.close();

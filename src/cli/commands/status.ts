@@ -21,7 +21,7 @@ export function formatStatus(r: StatusReport): string {
 }
 
 export async function run(ctx: CommandContext): Promise<number> {
-  const { report, notices } = await statusReport(ctx.env, { now: ctx.now, decksDir: flagString(ctx.flags, 'decks') });
+  const { report, notices } = await statusReport(ctx.env, { now: ctx.now, decksDir: flagString(ctx.flags, 'decks'), alone: ctx.flags.json === true });
   ctx.io.out(ctx.flags.json ? json(report) : formatStatus(report));
   for (const n of notices) ctx.io.err(`amgi: ${n}`);
   return 0;

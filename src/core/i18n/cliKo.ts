@@ -48,7 +48,7 @@ export const cliKo: CliMessages = {
       sync: '동기화 도구(싱크싱·드롭박스·깃)가 옮기는 폴더로 여러 기기에서 하나의 기록 쓰기',
       cards: '카드와 상태 보기: ID, 덱, 상태, 다음 복습, 간격, 지금 기억률, 잊은 횟수',
       suspend: '카드를 복습에서 빼기 (카드 ID, 뒤집기 카드의 한쪽 방향만은 `ID~rev`)',
-      unsuspend: '보류한 카드(리치 포함)를 복습에 되돌리기',
+      unsuspend: '보류한 카드(거머리 포함)를 복습에 되돌리기',
       forget: '카드를 새 카드로 되돌리기 (기록은 로그에 남음)',
       optimize: '내 복습 기록에 맞춰 FSRS 매개변수 조정',
       help: 'amgi나 명령 하나의 도움말',
@@ -78,7 +78,7 @@ export const cliKo: CliMessages = {
       'export.out': '출력 파일',
       'export.progress': '복습 기록을 FILE에 쓰기. --format apkg와 함께면 (FILE 없이) 카드마다 일정을 담음',
       'cards.suspended': '보류한 카드만',
-      'cards.leech': '리치만 (자꾸 잊는 카드, 발견되면 보류됨)',
+      'cards.leech': '거머리(자꾸 잊는 카드, 발견되면 보류됨)만',
       'cards.due': '오늘 복습할 카드만 (학습 중과 복습)',
       'cards.json': '모든 필드를 JSON으로 출력',
       'forget.yes': '필수: 잊기는 일정을 되돌립니다',
@@ -89,7 +89,8 @@ export const cliKo: CliMessages = {
   },
   errors: {
     unknownCommand: (name) => `"${name}"은(는) 없는 명령입니다`,
-    didYouMean: (name, guess) => `"${name}"은(는) 없는 명령입니다. "${guess}"을(를) 말씀하셨나요?`,
+    didYouMean: (name, guesses) =>
+      `"${name}"은(는) 없는 명령입니다. ${guesses.length === 1 ? `"${guesses[0]}"을(를)` : `${guesses.map((g) => `"${g}"`).join(', ')} 중 하나를`} 말씀하셨나요?`,
     formatNotForPackage: 'Anki 패키지는 그대로 읽습니다. --format은 쓰지 않습니다',
     unexpectedArgument: (arg) => `필요 없는 인수 "${arg}"`,
     extraArgument: (command, arg) => `${command} 명령은 인수를 받지 않습니다: "${arg}"`,
@@ -155,7 +156,8 @@ export const cliKo: CliMessages = {
     noMatch: (query) => `"${query}"에 맞는 카드가 없습니다`,
   },
   cards: {
-    state: { new: '새 카드', learning: '학습 중', review: '복습', suspended: '보류', leech: '리치', buried: '숨김' },
+    state: { new: '새 카드', learning: '학습 중', review: '복습', suspended: '보류', leech: '거머리', buried: '숨김' },
+    header: ['ID', '덱', '상태', '다음 복습', '간격', '기억률', '잊음'],
     days: (n) => `${n}일`,
     noMatch: '맞는 카드가 없습니다',
     noCard: (ids, guesses = []) =>
@@ -319,7 +321,7 @@ export const cliKo: CliMessages = {
     snapshotRecovered: (reason, logAside, cards, salvaged, snapAside) =>
       `${reason}: ${logAside ?? '(없음: 기록 파일이 사라졌습니다)'}(으)로 옮겼습니다. 진행 상황은 state.bin에서 되살렸고(카드 ${cards}장${salvaged ? `, 그 뒤 항목 ${salvaged}개 포함` : ''}) 그 파일은 ${snapAside}(으)로 남겨 두었습니다`,
     snapshotNotSaved: (cause) => `state.bin을 저장하지 못했습니다(${cause}). 기록에서 다시 만듭니다`,
-    leech: (key, lapses) => `"${key}"은(는) 자꾸 틀리는 카드입니다(${lapses}번 잊음): leech 태그를 달고 보류했습니다 — 카드를 고쳐 쓰거나 나눈 뒤 \`amgi unsuspend ${key}\`(또는 홈 → 카드)로 되살리세요`,
+    leech: (key, lapses) => `"${key}"은(는) 거머리(자꾸 틀리는 카드)입니다(${lapses}번 잊음): leech 태그를 달고 보류했습니다 — 카드를 고쳐 쓰거나 나눈 뒤 \`amgi unsuspend ${key}\`(또는 홈 → 카드)로 되살리세요`,
     settingsNotJson: '올바른 JSON이 아님',
     settingsNotObject: 'JSON 객체가 아님',
     settingsUnreadable: (why, backup) => `settings.json을 읽을 수 없어(${why}) ${backup}(으)로 옮기고 기본 설정을 씁니다`,

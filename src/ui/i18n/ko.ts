@@ -49,7 +49,7 @@ export const ko: Messages = {
     nothingToUndo: '이 세션에서 되돌릴 답이 없습니다.',
     otherWindow: '다른 창에서 이미 답한 카드라 건너뜁니다.',
     suspended: '보류했습니다. u를 누르면 되돌립니다.',
-    buried: '내일까지 숨겼습니다.',
+    buried: '내일까지 숨김. u를 누르면 되돌립니다.',
     leech: '자꾸 틀리는 카드(거머리)라 보류했습니다. 고쳐 쓰세요.',
     unsuspendLater: (id) => `나중에는 \`amgi unsuspend ${id}\` 또는 홈 → 카드 관리 → Enter → s`,
     later: '나중에는',
@@ -97,8 +97,8 @@ export const ko: Messages = {
     saved: '저장했습니다.',
     hint: '↑/↓ 선택 · ←/→ ±1 · Shift+←/→ ±10 · Esc 뒤로',
     explain: {
-      newPerDayAll: '전체 덱을 복습할 때 모든 덱을 합쳐 하루에 나오는 새 카드 수입니다.',
-      reviewsPerDayAll: '전체 덱을 복습할 때 모든 덱을 합쳐 하루에 하는 복습 수입니다.',
+      newPerDayAll: '전체 덱 복습에서 하루에 나오는 새 카드 수입니다 (모든 덱 합계).',
+      reviewsPerDayAll: '전체 덱 복습에서 하루에 하는 복습 수입니다 (모든 덱 합계).',
       newPerDay: '덱 하나에서 하루에 나오는 새 카드 수입니다 (전체 덱 안에서도 적용).',
       reviewsPerDay: '덱 하나에서 하루에 하는 복습 수입니다 (전체 덱 안에서도 적용).',
       retention: '카드가 다시 나올 때 기억하고 있을 확률입니다. 높을수록 복습이 늘어납니다.',
@@ -332,7 +332,7 @@ export const ko: Messages = {
       ['하루 한도', '설정에 두 쌍이 있습니다: 전체 덱을 복습할 때 모든 덱을 합친 하루 새 카드·복습 수, 그리고 덱마다의 한도(전체 덱 안에서도 적용). 한도를 넘는 카드는 다음 날로 넘어갑니다.'],
       ['진행 기록 위치', '$AMGI_HOME(기본 ~/.config/amgi)에 있습니다: reviews.jsonl은 모든 답과 보류의 기록으로, 다음 카드가 나오기 전에 저장됩니다. state.bin은 그 기록에서 다시 만드는 캐시, settings.json은 설정입니다. 폴더를 복사하거나 amgi export --progress FILE을 쓰세요.'],
     ],
-    legend: '카드 관리에서: S 보류 · B 숨김 · L 거머리 · 기억 지금 기억률 · 잊음 잊은 횟수.',
+    legend: '카드 관리에서: S 보류 · B 숨김 · L 거머리(자꾸 잊는 카드) · 기억 지금 기억률 · 잊음 잊은 횟수.',
   },
   tooSmall: (columns, rows) => `터미널을 40×12 이상으로 키우세요 (지금 ${columns}×${rows}).`,
 };

@@ -61,9 +61,10 @@ function weeksThatFit(width: number, labelWidth: number, maxWeeks = 53): number 
  * The row above a heatmap: each month's name over the week column where it begins (the week
  * whose last day is among the month's first seven). `firstDay` is the first day of column 0,
  * whatever weekday the grid starts on. Labels may run `room - weeks` columns past the grid.
- * A name that would touch the next month's is written short (`11` for `11월`) and left out
- * only when even that does not fit: two-column Korean names four weeks apart used to drop a
- * month (walkthrough E22: "12월     2월" with no 1월).
+ * Names keep a blank column between them, except where a digit meets a letter: "10월11월" reads
+ * as two, so Korean names four weeks apart stay whole (a bare `11` was unclear); a name is
+ * written short only when even that does not fit, and left out when nothing does (walkthrough
+ * E22: "12월     2월" with no 1월).
  */
 export function monthLine(firstDay: number, weeks: number, room: number, months: readonly string[], short: readonly string[] = months): string {
   const starts: { w: number; month: number }[] = [];
@@ -73,9 +74,11 @@ export function monthLine(firstDay: number, weeks: number, room: number, months:
   }
   let line = '';
   starts.forEach(({ w, month }, i) => {
-    // One blank column before the next label, or the edge of the room.
-    const limit = i + 1 < starts.length ? starts[i + 1]!.w - 1 : room;
-    const label = [months[month] ?? '', short[month] ?? ''].find((l) => l && w + displayWidth(l) <= limit);
+    const next = starts[i + 1];
+    const nextName = next ? (months[next.month] ?? '') : '';
+    // Up to the edge of the room, or the next label: one blank column before it unless the boundary shows.
+    const limit = (l: string) => (next ? next.w - (/\d$/.test(l) !== /^\d/.test(nextName) ? 0 : 1) : room);
+    const label = [months[month] ?? '', short[month] ?? ''].find((l) => l && w + displayWidth(l) <= limit(l));
     if (label) line = padDisplay(line, w) + label;
   });
   return line;

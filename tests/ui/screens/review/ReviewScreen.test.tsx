@@ -101,7 +101,7 @@ describe('review', () => {
     expect(app.frame()).toMatch(/“ubuntu[^”]*…” 보류를 풀었습니다\./);
     expect(app.frame()).not.toContain('답을 되돌렸으니');
     await app.press('b');
-    await app.waitFor('내일까지 숨겼습니다.');
+    await app.waitFor('내일까지 숨김.');
     await app.press('u');
     await app.waitFor('숨김을 풀었습니다.');
     expect(app.frame()).toMatch(/“ubuntu[^”]*…” 숨김을 풀었습니다\./);
@@ -180,6 +180,20 @@ describe('review', () => {
         await app.press('s');
         await app.waitFor('세 번째 카드');
         check('dn-docker0', true, columns === 80);
+        app.unmount();
+      }
+    }
+  });
+
+  test('the bury notice says u brings the card back, as the suspend one does: whole at 80 and 40 columns, both languages', async () => {
+    for (const lang of ['en', 'ko'] as const) {
+      for (const [columns, rows] of [[80, 24], [40, 12]] as const) {
+        const app = renderApp(realServices(miniDecks()), { initial: [{ kind: 'review', deckId: 'mini' }], lang, columns, rows });
+        await app.waitFor('레이어란?');
+        await app.press('b');
+        const notice = lang === 'en' ? 'Buried until tomorrow. u brings it back.' : '내일까지 숨김. u를 누르면 되돌립니다.';
+        await app.waitFor(notice);
+        for (const l of lines(app.frame())) expect(displayWidth(l), `${lang} ${columns}`).toBeLessThanOrEqual(columns);
         app.unmount();
       }
     }

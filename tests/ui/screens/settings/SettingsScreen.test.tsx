@@ -13,7 +13,7 @@ describe('settings', () => {
     const app = renderApp(services, { initial: [{ kind: 'home' }, { kind: 'settings' }], lang: undefined });
     await app.waitFor('New/day, all decks');
     // The line under the list says what the highlighted setting does.
-    expect(app.frame()).toContain('all decks together');
+    expect(app.frame()).toContain('New cards a day in an All decks review, counted over every deck together.');
     await app.press(KEYS.right);
     expect(services.progress.settings.newPerDayAll).toBe(21);
     // By 10 with Shift (issue 14), and by 10 with L / H for terminals that drop Shift.
@@ -22,7 +22,7 @@ describe('settings', () => {
     await app.press('H');
     expect(services.progress.settings.newPerDayAll).toBe(21);
     await app.press('j', 'j');
-    await app.waitFor('from any one deck');
+    await app.waitFor('New cards a day per deck; this cap holds inside an All decks review too.');
     await app.press('j', 'j', KEYS.left);
     expect(services.progress.settings.retention).toBe(0.89);
     await app.press('j', 'j', 'l');
@@ -33,6 +33,8 @@ describe('settings', () => {
     await app.press('j', 'l');
     expect(services.progress.settings.language).toBe('ko');
     await app.waitFor('하루 새 카드');
+    const ko = renderApp(realServices(miniDecks()), { initial: [{ kind: 'home' }, { kind: 'settings' }], lang: 'ko' });
+    await ko.waitFor('전체 덱 복습에서 하루에 나오는 새 카드 수입니다 (모든 덱 합계).');
   });
 
   test('at 40×12 the list scrolls with the highlight and says what is hidden (↓ 4 more / ↑ 5개 더)', async () => {

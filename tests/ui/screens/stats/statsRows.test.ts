@@ -31,18 +31,17 @@ function monthsShown(lang: 'en' | 'ko', today: string, width: number): number[] 
   const line = text(rows[1]!).slice(labelWidth);
   const firstDay = parseDayKey(today)! - weekdayOf(parseDayKey(today)!) - (weeks - 1) * 7;
   const shown: number[] = [];
-  let col = 0;
-  for (const token of line.split(/( +)/)) {
-    if (token && !token.startsWith(' ')) {
-      const month = [t.statsScreen.months, t.statsScreen.shortMonths].map((m) => m.indexOf(token)).find((i) => i >= 0);
-      expect(month, `label "${token}"`).toBeGreaterThanOrEqual(0);
-      // Korean labels are two columns a letter: the string offset is not the column.
-      const w = displayWidth(line.slice(0, line.indexOf(token, col)));
-      const saturday = new Date((firstDay + w * 7 + 6) * DAY_MS);
-      expect([saturday.getUTCMonth(), saturday.getUTCDate() <= 7]).toEqual([month, true]);
-      shown.push(month!);
-    }
-    col += token.length;
+  // "10월11월" is two labels: a Korean name may touch the next where a digit follows 월.
+  for (const m of line.matchAll(/\d+월|\d+|[A-Za-z]+/g)) {
+    const token = m[0];
+    // Every label is a whole month name (11월, Nov), never the bare number or letter.
+    const month = t.statsScreen.months.indexOf(token);
+    expect(month, `label "${token}" in "${line}"`).toBeGreaterThanOrEqual(0);
+    // Korean labels are two columns a letter: the string offset is not the column.
+    const w = displayWidth(line.slice(0, m.index));
+    const saturday = new Date((firstDay + w * 7 + 6) * DAY_MS);
+    expect([saturday.getUTCMonth(), saturday.getUTCDate() <= 7]).toEqual([month, true]);
+    shown.push(month);
   }
   return shown;
 }
@@ -66,8 +65,10 @@ describe('heatmap month labels (walkthrough E22)', () => {
     for (let d = 0; d < 365; d += 3) {
       const today = new Date((start + d) * DAY_MS).toISOString().slice(0, 10);
       for (const width of [80, 40]) {
-        const shown = monthsShown('ko', today, width);
-        shown.slice(1).forEach((m, i) => expect(m, `${today} at ${width}`).toBe((shown[i]! + 1) % 12));
+        for (const lang of ['ko', 'en'] as const) {
+          const shown = monthsShown(lang, today, width);
+          shown.slice(1).forEach((m, i) => expect(m, `${today} at ${width}`).toBe((shown[i]! + 1) % 12));
+        }
       }
     }
   });
