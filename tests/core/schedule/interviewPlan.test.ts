@@ -111,7 +111,13 @@ describe('planDue on a big selection', () => {
     const now = new Date('2026-03-02T20:00:00').getTime();
     const plan = (n: number) => {
       let steps = 0;
-      const scheduler = { ...ctx.planScheduler, next: (...a: Parameters<typeof ctx.planScheduler.next>) => (steps++, ctx.planScheduler.next(...a)) };
+      const scheduler = {
+        ...ctx.planScheduler,
+        next: (...a: Parameters<typeof ctx.planScheduler.next>) => {
+          steps++;
+          return ctx.planScheduler.next(...a);
+        },
+      };
       const items = Array.from({ length: n }, (_, i) => ({ key: `k${i}`, deckId: 'd', direction: undefined, card: { id: `k${i}`, type: 'basic' as const, front: 'q', back: 'a' } }));
       const r = planDue({ ledger: emptyLedger(), items: items as never, settings: DEFAULT_SETTINGS, scheduler, now, until: '2026-04-30' });
       if (!r.ok) throw new Error(r.error);
