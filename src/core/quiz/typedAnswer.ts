@@ -2,11 +2,13 @@
  * Typed-answer checking, as an interviewer would judge. Technical tokens (flags, paths,
  * `host:port`, image references, digests, file names, code) are exact: their punctuation,
  * case and order are the knowledge being tested (`-p 8080:80` is not `-p 80:8080`). Plain
- * words stay forgiving: case, spacing (띄어쓰기), NFC and punctuation never count, and with
+ * words stay forgiving: case, Korean spacing (띄어쓰기), NFC and punctuation never count (a
+ * hyphen or a space inside a Latin token does: `unless-stopped`, `app-net`, `runc`), and with
  * an alias table Korean and English terms are one answer word by word
  * (`네트워크 네임스페이스` = `network namespace`), but never two English terms of a group that
  * differ as tokens (`overlay` ≠ `overlay2` ≠ `overlayfs`). One jamo or letter off in prose, or
- * two neighbouring letters swapped, is "close" and the learner decides; a slip that touches a
+ * two neighbouring letters swapped, is "close" and the learner decides, unless the typed word is
+ * another term of the alias table (`container` for `containerd`); a slip that touches a
  * digit, a technical word or a command line is wrong (`cgroup v1`, `--int`, `dockr ps -a`).
  * An answer that is one Dockerfile instruction (`USER`) also accepts it with its argument.
  */
@@ -65,6 +67,28 @@ function unglue(word: string): string[] {
   return m && /[\d:=/.@,]/.test(m[2]!) ? [m[1]!, m[2]!] : [word];
 }
 
+/** A hyphen between two Latin letters or digits: part of the token (`unless-stopped` is not `unlessstopped`). */
+const INNER_HYPHEN = /(?<=[a-z0-9])-(?=[a-z0-9])/g;
+const HYPHEN_MARK = '\u0003';
+
+/** A plain word as lower-case letters and digits, keeping a hyphen inside a Latin token. */
+function wordKey(raw: string): string {
+  return raw.toLowerCase().replace(INNER_HYPHEN, HYPHEN_MARK).replace(PUNCT_OR_SPACE, '').replaceAll(HYPHEN_MARK, '-');
+}
+
+const LATIN_END = /[a-z0-9]$/;
+const LATIN_START = /^[a-z0-9]/;
+
+/**
+ * Plain word keys as one key: a space between two Latin tokens splits them (`run c` is not
+ * `runc`), while Korean spacing (띄어쓰기) and a Latin word beside a Korean one do not count.
+ */
+function joinKeys(keys: readonly string[]): string {
+  let out = '';
+  for (const key of keys) out += out && LATIN_END.test(out) && LATIN_START.test(key) ? ` ${key}` : key;
+  return out;
+}
+
 /** Words of an answer: technical ones kept as written, plain ones as lower-case letters and digits. */
 function words(text: string): Word[] {
   const out: Word[] = [];
@@ -74,7 +98,7 @@ function words(text: string): Word[] {
     if (core && isTechnical(core)) out.push({ tech: true, text: core });
     else if (!core && isTechnical(raw)) out.push({ tech: true, text: raw });
     else {
-      const key = raw.toLowerCase().replace(PUNCT_OR_SPACE, '');
+      const key = wordKey(raw);
       if (key) out.push({ tech: false, key });
     }
   }
@@ -99,7 +123,7 @@ export interface AliasKeys {
   longest: number;
 }
 
-const plainKey = (text: string) => text.normalize('NFC').toLowerCase().replace(PUNCT_OR_SPACE, '');
+const plainKey = (text: string) => joinKeys(words(text).map((w) => (w.tech ? w.text : w.key)));
 
 const aliasCache = new WeakMap<AliasTable, AliasKeys>();
 
@@ -114,7 +138,8 @@ export function aliasKeys(table: AliasTable): AliasKeys {
     for (const members of judgeClasses(terms)) {
       // Supplementary private use area: one code point per class of terms, never typed.
       const mark = String.fromCodePoint(0xf0000 + next++);
-      for (const key of members) {
+      // A term of the table is prose (`copy-on-write`, `read-only`): its hyphens may be spaces.
+      for (const key of members.flatMap((k) => (k.includes('-') ? [k, k.replaceAll('-', ' ')] : [k]))) {
         marks.set(key, mark);
         longest = Math.max(longest, [...key].length);
       }
@@ -125,7 +150,7 @@ export function aliasKeys(table: AliasTable): AliasKeys {
     if (!/\s/.test(term.trim())) continue;
     const mark = marks.get(plainKey(term));
     const parts = words(term).map((w) => (w.tech ? w.text : (marks.get(w.key) ?? w.key)));
-    if (mark && parts.length > 1) phrases.set(parts.join(''), mark);
+    if (mark && parts.length > 1) phrases.set(joinKeys(parts), mark);
   }
   const keys = { marks, longest, phrases };
   aliasCache.set(table, keys);
@@ -204,7 +229,7 @@ function markAliases(keys: readonly string[], aliases: AliasKeys): string[] {
     let done = false;
     for (let n = Math.min(MAX_TERM_WORDS, keys.length - i); n >= 1 && !done; n--) {
       const run = keys.slice(i, i + n);
-      const mark = aliases.marks.get(run.join('')) ?? (n > 1 ? aliases.phrases.get(run.map((k) => aliases.marks.get(k) ?? k).join('')) : undefined);
+      const mark = aliases.marks.get(joinKeys(run)) ?? (n > 1 ? aliases.phrases.get(joinKeys(run.map((k) => aliases.marks.get(k) ?? k))) : undefined);
       if (mark) {
         out.push(mark);
         i += n;
@@ -225,7 +250,7 @@ export function answerKeyOf(text: string, aliases?: AliasKeys): AnswerKey {
   let plainRun: string[] = [];
   const flush = () => {
     if (!plainRun.length) return;
-    parts.push((aliases ? markAliases(plainRun, aliases) : plainRun).join(''));
+    parts.push(joinKeys(aliases ? markAliases(plainRun, aliases) : plainRun));
     plainRun = [];
   };
   for (const w of words(text)) {
@@ -266,10 +291,32 @@ function nearDistance(a: string, b: string): number {
   return editDistance([...a], [...b]);
 }
 
-/** One plain slip: one jamo in Korean, one letter in an English answer of 5+ letters; never a digit (`v1` is not `v2`). */
+const unseparated = (key: string) => key.replace(/[ -]/g, '');
+
+/**
+ * One plain slip: one jamo in Korean, one letter in an English answer of 5+ letters, or only
+ * the hyphens and spaces inside a token (`copy on write`); never a digit (`v1` is not `v2`).
+ */
 function plainNearMiss(typed: string, answer: string): boolean {
-  if (!typed || digitsOf(typed) !== digitsOf(answer) || nearDistance(typed, answer) !== 1) return false;
+  if (!typed || digitsOf(typed) !== digitsOf(answer)) return false;
+  if (nearDistance(typed, answer) !== 1 && unseparated(typed) !== unseparated(answer)) return false;
   return hasHangul(answer) || [...answer].length >= MIN_LATIN_NEAR_MISS;
+}
+
+const isMark = (ch: string) => ch.codePointAt(0)! >= 0xf0000;
+
+/**
+ * A typed word the alias table knows as another term than the answer's (`container` for
+ * `containerd`): a different thing, not a typo, so never "close".
+ */
+function namesOtherTerm(typed: string, answer: string, aliases: AliasKeys): boolean {
+  const answerWords = new Set(words(answer).flatMap((w) => (w.tech ? [] : [w.key])));
+  const answerMarks = new Set([...answerKey(answer, aliases)].filter(isMark));
+  return words(typed).some((w) => {
+    if (w.tech || answerWords.has(w.key)) return false;
+    const mark = aliases.marks.get(w.key);
+    return mark !== undefined && !answerMarks.has(mark);
+  });
 }
 
 /** An answer that is a command line (`docker pull`): its words are names to type exactly. */
@@ -317,7 +364,7 @@ export function checkTyped(typed: string, accepted: readonly string[], aliases?:
     if ((typedKeys[0].full && pairs.some(([t, k]) => t.full === k.full)) || instructionWithArgument(input, text)) {
       return { verdict: 'right', expected: text, diff: diffChars(input, text) };
     }
-    if (close === undefined && pairs.some(([t, k]) => isNearMiss(t, k, text))) close = text;
+    if (close === undefined && pairs.some(([t, k]) => isNearMiss(t, k, text)) && !(aliases && namesOtherTerm(input, text, aliases))) close = text;
   }
   // A near miss is shown against the form it nearly matched; a wrong (or empty, "reveal")
   // answer against the answer itself: the alias nearest to a wrong guess is not the answer.

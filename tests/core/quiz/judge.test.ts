@@ -105,8 +105,10 @@ describe('technical tokens are exact', () => {
 describe('plain words are forgiving', () => {
   it('case, spacing, NFC and trailing punctuation do not count', () => {
     expect(verdict('컨테이너런타임', ['컨테이너 런타임'])).toBe('right');
+    // A hyphen inside a Latin token is part of it: a dropped one is a slip to judge; a term of the
+    // alias table is prose, where a hyphen may be a space.
+    expect(verdict('crio', ['CRI-O'])).toBe('close');
     expect(verdict('cri o', ['CRI-O'])).toBe('right');
-    expect(verdict('crio', ['CRI-O'])).toBe('right');
     expect(verdict('Linux foundation.', ['Linux Foundation'])).toBe('right');
     expect(verdict('컨테이너'.normalize('NFD'), ['컨테이너'])).toBe('right');
   });
@@ -136,7 +138,8 @@ describe('Korean and English are one answer (alias groups, word by word)', () =>
     expect(verdict('overlay', ['overlay2'])).toBe('wrong');
     expect(verdict('overlayfs', ['overlay2'])).toBe('wrong');
     expect(verdict('overlay2', ['overlayfs'])).toBe('wrong');
-    expect(verdict('overlay 2', ['overlay2'])).toBe('right');
+    // `overlay 2` is the term overlay and a 2, not a spelling of overlay2.
+    expect(verdict('overlay 2', ['overlay2'])).toBe('wrong');
     // The Korean name is the plain driver's; with its digit, overlay2's.
     expect(verdict('오버레이', ['overlay'])).toBe('right');
     expect(verdict('오버레이', ['overlay2'])).toBe('wrong');
