@@ -105,7 +105,7 @@ const MAX_SPELLINGS = 32;
  */
 export function cliFlagForms(forms: readonly string[], prompt: string): string[] {
   const commands = namedCommands(prompt);
-  if (!commands.length) return [...forms];
+  if (!commands.length) return flagValueForms(forms, prompt);
   const flags = FLAGS.filter((f) => f.commands.some((c) => commands.includes(c)));
   const out = new Set(forms);
   for (const form of forms) {
@@ -118,5 +118,20 @@ export function cliFlagForms(forms: readonly string[], prompt: string): string[]
     if (!form.trim().startsWith('-')) continue;
     for (const names of COMMANDS.filter((n) => commands.includes(n[0]!))) for (const name of names) for (const s of spelled) out.add(`${name} ${s}`);
   }
-  return [...out];
+  return flagValueForms([...out], prompt);
+}
+
+const LONG_FLAG = /(?:^|[^\w-])(--[a-z][a-z-]*[a-z])(?![\w=-])/g;
+
+/**
+ * A value typed with the flag the question asks it for ("--restart 값은?" → `--restart
+ * on-failure:5`, `--restart=on-failure:5`), as the CLI takes either. Only when the question names
+ * one long flag and the answer is one word that is not a flag itself.
+ */
+function flagValueForms(forms: readonly string[], prompt: string): string[] {
+  const flags = new Set([...prompt.matchAll(LONG_FLAG)].map((m) => m[1]!));
+  if (flags.size !== 1) return [...forms];
+  const [flag] = flags;
+  const values = forms.filter((f) => /^[^\s-]\S*$/.test(f.trim()));
+  return [...new Set([...forms, ...values.flatMap((v) => [`${flag} ${v.trim()}`, `${flag}=${v.trim()}`])])];
 }

@@ -16,6 +16,7 @@ import { editDistance } from '../text/editDistance.js';
 import { mergeAliasTables, type AliasTable } from '../search/aliases.js';
 import { hasHangul, toJamo } from '../search/hangul.js';
 import { diffChars, type DiffPart } from './charDiff.js';
+import { sameValue } from './valueForms.js';
 
 export type Verdict = 'right' | 'close' | 'wrong';
 
@@ -222,6 +223,12 @@ function splitCompound(word: string, aliases: AliasKeys): string | undefined {
   return out;
 }
 
+/** An English plural of a term (`namespaces`) is the term, as its class already holds both. */
+function pluralOf(word: string, aliases: AliasKeys): string | undefined {
+  if (!/^[a-z]{4,}s$/.test(word)) return undefined;
+  return aliases.marks.get(word.slice(0, -1)) ?? (word.endsWith('es') ? aliases.marks.get(word.slice(0, -2)) : undefined);
+}
+
 /** Plain words with alias terms replaced by their group's mark, longest run of words first. */
 function markAliases(keys: readonly string[], aliases: AliasKeys): string[] {
   const out: string[] = [];
@@ -238,7 +245,7 @@ function markAliases(keys: readonly string[], aliases: AliasKeys): string[] {
     }
     if (done) continue;
     const word = keys[i++]!;
-    out.push((HANGUL_WORD.test(word) && splitCompound(word, aliases)) || word);
+    out.push((HANGUL_WORD.test(word) && splitCompound(word, aliases)) || pluralOf(word, aliases) || word);
   }
   return out;
 }
@@ -360,8 +367,9 @@ export function checkTyped(typed: string, accepted: readonly string[], aliases?:
   for (const text of accepted) {
     const keys = keysOf(text, aliases);
     // Compared kind with kind: as written, then both with alias marks.
-    const pairs = [[typedKeys[0], keys[0]], [typedKeys[1], keys[1]]] as const;
-    if ((typedKeys[0].full && pairs.some(([t, k]) => t.full === k.full)) || instructionWithArgument(input, text)) {
+    // A command line is names to type exactly: compared as written only (`docker images` is not `docker image`).
+    const pairs = COMMAND_LINE.test(text.trim()) ? ([[typedKeys[0], keys[0]]] as const) : ([[typedKeys[0], keys[0]], [typedKeys[1], keys[1]]] as const);
+    if ((typedKeys[0].full && pairs.some(([t, k]) => t.full === k.full)) || instructionWithArgument(input, text) || sameValue(input, text)) {
       return { verdict: 'right', expected: text, diff: diffChars(input, text) };
     }
     if (close === undefined && pairs.some(([t, k]) => isNearMiss(t, k, text)) && !(aliases && namesOtherTerm(input, text, aliases))) close = text;

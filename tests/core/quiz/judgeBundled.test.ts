@@ -61,3 +61,55 @@ describe('a typo that is another known term is wrong, not close', () => {
     expect(checkTyped('레이여', ['레이어'], ALIASES).verdict).toBe('close');
   });
 });
+
+describe('right answers written another way', () => {
+  it('a number with its unit in another spelling; the bare number when the question names the unit', () => {
+    for (const typed of ['10초', '10 초', '10s', '10 sec', '10 seconds', '10 Seconds']) expect(judge('ops-stop-default-timeout', typed), typed).toBe('right');
+    // "몇 초 기다리나?" names the unit.
+    expect(judge('ops-stop-default-timeout', '10')).toBe('right');
+    for (const typed of ['11초', '10분', '10m', '10 minutes', '100']) expect(judge('ops-stop-default-timeout', typed), typed).toBe('wrong');
+    for (const typed of ['128자', '128 characters', '128 chars', '128글자']) expect(judge('bs-tag-maxlen', typed), typed).toBe('right');
+    // "최대 길이는?" does not say in what: a bare 128 is not the answer.
+    expect(judge('bs-tag-maxlen', '128')).toBe('wrong');
+    expect(judge('bs-tag-maxlen', '128s')).toBe('wrong');
+  });
+
+  it('a two-term sum with spaces around + or its terms swapped', () => {
+    for (const typed of ['128+N', '128 + N', '128 +N', 'N + 128', 'N+128']) expect(judge('ops-exit-formula', typed), typed).toBe('right');
+    for (const typed of ['128-N', '128+n', '129+N', '128*N', '128 N']) expect(judge('ops-exit-formula', typed), typed).toBe('wrong');
+  });
+
+  it('a version with or without its v and a trailing .0', () => {
+    for (const typed of ['23.0', 'v23.0', '23', 'v23', '23.0.0']) expect(judge('bs-buildkit-default', typed), typed).toBe('right');
+    for (const typed of ['v29.0', '29.0', '29', 'v29', 'V29']) expect(judge('sec-cgroupv1-deprecated', typed), typed).toBe('right');
+    for (const typed of ['24.0', '2.3', '230', 'v28.0', '29.1']) expect(judge(typed.startsWith('v28') || typed === '29.1' ? 'sec-cgroupv1-deprecated' : 'bs-buildkit-default', typed), typed).toBe('wrong');
+    // An exit code is not a version.
+    expect(judge('ops-exit-125', 'v125')).toBe('wrong');
+    expect(judge('ops-exit-125', '125.0')).toBe('wrong');
+  });
+
+  it('the value with the flag the question asks it for', () => {
+    for (const typed of ['on-failure:5', '--restart on-failure:5', '--restart=on-failure:5']) expect(judge('ops-on-failure', typed), typed).toBe('right');
+    for (const typed of ['--restart on-failure:3', '--restart always', '-restart on-failure:5', '--network on-failure:5']) expect(judge('ops-on-failure', typed), typed).toBe('wrong');
+    for (const typed of ['none', '--network none', '--network=none']) expect(judge('dn-none-network', typed), typed).toBe('right');
+    expect(judge('dn-none-network', '--network host')).toBe('wrong');
+  });
+
+  it('host port for the host side port', () => {
+    for (const typed of ['호스트 쪽 포트', '호스트 포트', 'host port', 'Host Port']) expect(judge('dn-publish-side', typed), typed).toBe('right');
+    expect(judge('dn-publish-side', '컨테이너 포트')).toBe('wrong');
+  });
+});
+
+describe('an English plural of a term is the term', () => {
+  it('namespaces on both namespace cards', () => {
+    expect(judge('vm-namespaces~rev', 'namespaces')).toBe('right');
+    expect(judge('vm-namespace-choice', 'namespaces')).toBe('right');
+    expect(judge('vm-namespace-choice', 'Namespaces')).toBe('right');
+  });
+
+  it('but never in a command line, and never a plural that changes a digit', () => {
+    expect(checkTyped('docker images', ['docker image'], ALIASES).verdict).not.toBe('right');
+    expect(checkTyped('overlays', ['overlay2'], ALIASES).verdict).toBe('wrong');
+  });
+});
