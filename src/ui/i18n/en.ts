@@ -153,7 +153,7 @@ export const en = {
     closeScroll: '↑/↓ scroll · any other key closes this',
     commands: {
       quit: 'quit now (progress is saved)',
-      back: 'back (quit on Home)',
+      back: 'back (on Home: q quits)',
       help: 'this help',
       search: 'search',
       continue: 'show the answer; once shown: Good',
@@ -211,7 +211,7 @@ export const en = {
       prevPanel: 'previous panel',
     } as Record<Command, string>,
   },
-  footer: { home: 'Enter select · / search · ? keys · q quit', back: 'q back · ? keys' },
+  footer: { home: 'Enter select · / search · ? keys · q quit', quitHint: 'q to quit', back: 'q back · ? keys' },
   time: { s: 's', m: 'm', h: 'h', d: 'd', mo: 'mo', y: 'y', in: (span: string) => `in ${span}`, now: 'now' },
   error: (message: string) => `Something went wrong: ${message}`,
   quiz: {

@@ -5,7 +5,7 @@ import { useMemo, useRef } from 'react';
 import { useSyncReducer } from '../../hooks/useSyncReducer.js';
 import { useServices, useUi, type AppServices } from '../../context.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
-import { Command, matches } from '../../keymap.js';
+import { Command, matches, matchesCharacter } from '../../keymap.js';
 import { pushSearch } from '../../searchKey.js';
 import { useShell } from '../../shell.js';
 import { Frame } from '../../components/Frame.js';
@@ -45,6 +45,7 @@ export function HomeScreen() {
   };
 
   useScreenInput((input, key) => {
+    if (current().quitHint) dispatch({ type: 'quitHint', shown: false });
     const onDecks = current().focus === 'decks';
     if (matches(Command.MenuDown, input, key)) dispatch(onDecks ? { type: 'deck', by: 1, count: table.length } : { type: 'menu', by: 1 });
     else if (matches(Command.MenuUp, input, key)) dispatch(onDecks ? { type: 'deck', by: -1, count: table.length } : { type: 'menu', by: -1 });
@@ -55,7 +56,11 @@ export function HomeScreen() {
     } else if (matches(Command.FocusPrev, input, key) || matches(Command.FocusNext, input, key)) dispatch({ type: 'focus' });
     else if (pushSearch(shell, input, key)) return true;
     else if (matches(Command.Dismiss, input, key)) dispatch({ type: 'dismiss' });
-    else return false;
+    // Home is the last screen: q quits, Esc only says so (Esc, Esc from any screen used to quit).
+    else if (matches(Command.Back, input, key)) {
+      if (matchesCharacter(Command.Back, input, key)) shell.quit();
+      else dispatch({ type: 'quitHint', shown: true });
+    } else return false;
     return true;
   }, { help });
 

@@ -92,11 +92,13 @@ export interface HomeState {
   dismissed: boolean;
   /** Where ↑/↓ and Enter act; only the focused list shows its cursor. */
   focus: 'decks' | 'menu';
+  /** Esc was pressed: the footer says q quits (Esc does not, on Home). Gone with the next key. */
+  quitHint?: boolean;
 }
 
 export const initialHome: HomeState = { menu: 0, deck: 0, dismissed: false, focus: 'menu' };
 
-export type HomeAction = { type: 'menu'; by: 1 | -1 } | { type: 'deck'; by: 1 | -1; count: number } | { type: 'focus' } | { type: 'dismiss' };
+export type HomeAction = { type: 'menu'; by: 1 | -1 } | { type: 'deck'; by: 1 | -1; count: number } | { type: 'focus' } | { type: 'dismiss' } | { type: 'quitHint'; shown: boolean };
 
 /** Both lists wrap around; Tab and Shift+Tab switch between the two. */
 export function homeReducer(state: HomeState, action: HomeAction): HomeState {
@@ -109,5 +111,7 @@ export function homeReducer(state: HomeState, action: HomeAction): HomeState {
       return { ...state, focus: state.focus === 'menu' ? 'decks' : 'menu' };
     case 'dismiss':
       return { ...state, dismissed: true };
+    case 'quitHint':
+      return { ...state, quitHint: action.shown };
   }
 }

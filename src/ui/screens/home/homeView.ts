@@ -171,7 +171,7 @@ export function homeView(data: HomeData, state: HomeState, ui: Pick<Ui, 'message
   return {
     title: [seg(t.appName, theme.text.heading)],
     right: [seg(`${t.streak(streak.current)} · ${t.doneToday(total.doneToday)}`, theme.text.muted)],
-    footer: [seg(t.footer.home, theme.text.muted)],
+    footer: state.quitHint ? [seg(t.footer.quitHint, theme.text.accent)] : [seg(t.footer.home, theme.text.muted)],
     body,
     top,
     menu,

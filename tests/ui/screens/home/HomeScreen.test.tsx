@@ -42,4 +42,25 @@ describe('home', () => {
     // After Ctrl+C no key is handled any more.
     expect(b.frame()).toContain('› New/day, all decks');
   });
+
+  test('Esc on Home does not quit (Esc, Esc from a screen would leave the app): it says q quits', async () => {
+    const app = renderApp(realServices(miniDecks()), { initial: [{ kind: 'home' }, { kind: 'settings' }] });
+    await app.waitFor('Settings');
+    await app.press(KEYS.esc);
+    await app.waitFor('Quit');
+    await app.press(KEYS.esc);
+    await app.waitFor('q to quit');
+    expect(app.frame()).not.toContain('Enter select');
+    // Still running: the next key moves the menu, and the footer is back.
+    await app.press('j');
+    await app.waitFor('Enter select');
+    expect(app.frame()).toMatch(/› Cram/);
+  });
+
+  test('Korean: Esc on Home says q: 끝내기', async () => {
+    const app = renderApp(realServices(miniDecks()), { lang: 'ko' });
+    await app.waitFor('종료');
+    await app.press(KEYS.esc);
+    await app.waitFor('q: 끝내기');
+  });
 });
