@@ -264,6 +264,8 @@ export const en = {
     doneTitle: 'Quiz done',
     score: (c: number, n: number, pct: string) => `Score ${c}/${n} (${pct})`,
     time: (t: string) => `Time ${t}`,
+    /** A quiz left part-way: the score is of the questions answered. */
+    leftEarly: (answered: number, planned: number) => `Left after ${answered} of ${planned} questions`,
     missed: 'Missed',
     revisit: 'Questions to revisit',
     noneMissed: 'Nothing missed.',

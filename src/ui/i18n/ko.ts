@@ -224,6 +224,7 @@ export const ko: Messages = {
     doneTitle: '퀴즈 완료',
     score: (c, n, pct) => `점수 ${c}/${n} (${pct})`,
     time: (t) => `걸린 시간 ${t}`,
+    leftEarly: (answered, planned) => `${planned}문제 중 ${answered}문제에서 그만둠`,
     missed: '틀린 문제',
     revisit: '다시 볼 질문',
     noneMissed: '틀린 문제가 없습니다.',
