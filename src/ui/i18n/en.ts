@@ -49,8 +49,13 @@ export const en = {
     /** Its first notice: unlike a cram, the answers count. */
     movesSchedule: 'Answers move the schedule.',
     revealHint: 'Space/Enter: show answer',
-    /** A typed or cloze card answered by typing (Settings: type answers in review). */
-    typeHint: 'Enter check · empty Space: show answer',
+    /**
+     * A typed or cloze card answered by typing (Settings: type answers in review). Letters are the
+     * answer's (USER, stop, bridge): u, s, b, q act once the answer shows; Esc leaves at once.
+     */
+    typeHint: 'Enter check · empty Space: show answer (then u undo) · Esc back',
+    /** The same under 63 columns. */
+    typeHintNarrow: 'Enter check · Space: answer · Esc back',
     /** After a typed answer: the grade the verdict suggests, taken by Space/Enter. */
     close: 'Close: one letter off.',
     suggested: (grade: string) => `Space/Enter: ${grade} (judged) · 1–4 your own grade`,
