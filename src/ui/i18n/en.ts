@@ -14,6 +14,8 @@ export const en = {
   doneToday: (n: number) => `${n} done today`,
   /** Home: today's work, from the learner's own median time per answer. */
   estimate: (answers: number, minutes: number) => `today ≈ ${answers} answers · ${minutes} min`,
+  /** Home, while an interview plan is under way: hints split at " · ", the last dropped first when narrow. */
+  planUnderWay: (days: number, today: number) => `Interview ${days === 0 ? 'D-day' : `D-${days}`} · ${today ? `today ≈ ${today} answers` : 'done for today'} · Cram goes on with it`,
   /** Home, after missed days: reviews due beyond today's limit wait for the next days. */
   backlog: (n: number, days: number) => `${n} overdue, spread over ${days} days`,
   deckCounts: {

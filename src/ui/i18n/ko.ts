@@ -10,6 +10,7 @@ export const ko: Messages = {
   streak: (n) => `연속 ${n}일`,
   doneToday: (n) => `오늘 ${n}장 완료`,
   estimate: (answers, minutes) => `오늘 약 ${answers}번 · ${minutes}분`,
+  planUnderWay: (days, today) => `면접 ${days === 0 ? 'D-day' : `D-${days}`} · ${today ? `오늘 답 약 ${today}번` : '오늘 분량 끝'} · 벼락치기에서 계속`,
   backlog: (n, days) => `밀린 복습 ${n}장, ${days}일에 나눠서`,
   deckCounts: { new: '새', learning: '학습', due: '복습', deck: '덱', hidden: (arrows) => `${arrows}개 더` },
   noDecks: '덱이 없습니다. $AMGI_HOME/decks에 덱 파일을 넣거나 --decks DIR을 쓰세요.',

@@ -10,7 +10,7 @@ import { pushSearch } from '../../searchKey.js';
 import { useShell } from '../../shell.js';
 import { Frame } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
-import { MENU, deckRows, homeReducer, initialHome, menuTarget, type HomeState, type MenuValue } from './homeModel.js';
+import { MENU, activePlan, deckRows, homeReducer, initialHome, menuTarget, type HomeState, type MenuValue } from './homeModel.js';
 import { homeTotal, homeView, menuEntry, type HomeData } from './homeView.js';
 import { RowText } from '../../components/Rows.js';
 
@@ -34,7 +34,8 @@ export function HomeScreen() {
   const total = useMemo(() => homeTotal(table, progress), [table, progress]);
   const streak = useMemo(() => progress.streak(), [progress, shown.current.times]);
   const msPerAnswer = useMemo(() => progress.msPerAnswer(), [progress, shown.current.times]);
-  const data: HomeData = { table, total, streak, msPerAnswer, reviewLimit: progress.settings.reviewsPerDayAll, problems, notices: progress.notices };
+  const plan = useMemo(() => activePlan(progress), [progress, shown.current.times]);
+  const data: HomeData = { table, total, streak, msPerAnswer, reviewLimit: progress.settings.reviewsPerDayAll, problems, notices: progress.notices, ...(plan ? { plan } : {}) };
   const { title, right, footer, top, menu, help } = homeView(data, state, { messages: t, theme, columns, rows });
 
   const select = (value: MenuValue) => {
