@@ -104,7 +104,7 @@ describe.each(TERMINAL_SIZES)('quiz at %i×%i', (cols, rows) => {
 
 test('`amgi quiz` left after one answer: the summary of that answer, then Esc ends the app', async () => {
   const t = await quiz(setup(), ['--mode', 'choice', '--count', '5']);
-  const screen = await t.waitFor(/1\/5[^]*1–\d or/);
+  const screen = await t.waitFor(/1\/5[\s\S]*1–\d or/);
   const { card, direction } = questionOnScreen(screen);
   await press(t, String(optionsOnScreen(screen).get(optionText(card, direction)!)));
   await t.waitFor('✓ Right!');

@@ -1,5 +1,5 @@
 /** Home: decks with new / learning / due counts, today's count, streak, and the menu. */
-import { Box } from 'ink';
+import { Box, type Key } from 'ink';
 import SelectInput from 'ink-select-input';
 import { useMemo, useRef } from 'react';
 import { useSyncReducer } from '../../hooks/useSyncReducer.js';
@@ -45,6 +45,12 @@ export function HomeScreen() {
     else shell.push(target.screen);
   };
 
+  // Home is the last screen: q quits, Esc only says so (Esc, Esc from any screen used to quit).
+  const back = (input: string, key: Key) => {
+    if (matchesCharacter(Command.Back, input, key)) shell.quit();
+    else dispatch({ type: 'quitHint', shown: true });
+  };
+
   useScreenInput((input, key) => {
     if (current().quitHint) dispatch({ type: 'quitHint', shown: false });
     const onDecks = current().focus === 'decks';
@@ -57,11 +63,8 @@ export function HomeScreen() {
     } else if (matches(Command.FocusPrev, input, key) || matches(Command.FocusNext, input, key)) dispatch({ type: 'focus' });
     else if (pushSearch(shell, input, key)) return true;
     else if (matches(Command.Dismiss, input, key)) dispatch({ type: 'dismiss' });
-    // Home is the last screen: q quits, Esc only says so (Esc, Esc from any screen used to quit).
-    else if (matches(Command.Back, input, key)) {
-      if (matchesCharacter(Command.Back, input, key)) shell.quit();
-      else dispatch({ type: 'quitHint', shown: true });
-    } else return false;
+    else if (matches(Command.Back, input, key)) back(input, key);
+    else return false;
     return true;
   }, { help });
 

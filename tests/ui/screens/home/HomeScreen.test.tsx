@@ -68,7 +68,7 @@ describe('home', () => {
     await app.press(KEYS.down, KEYS.enter);
     await app.waitFor('Interview D-3');
     await app.press(' ', '3');
-    await app.waitFor(/Interview D-3[^]*new \d/);
+    await app.waitFor(/Interview D-3[\s\S]*new \d/);
     await app.press('q');
     await app.waitFor('Quit');
     const last = services.progress.settings.pickers!.cram!;
