@@ -21,5 +21,7 @@ export function weakestKeys(host: PickHost, items: StudyItem[]): string[] {
 export function planPreview(host: PickHost, opts: { deckId?: string; tag?: string; until: string }): PlanPreview {
   const items = host.items(opts.deckId).filter((it) => !opts.tag || (it.card.tags ?? []).includes(opts.tag));
   const r = planDue({ ledger: host.ledger, items, settings: host.settings, scheduler: host.ctx.planScheduler, now: host.now(), until: opts.until });
-  return r.ok ? { ok: true, perDay: r.perDay, daysLeft: r.daysLeft, today: r.today } : r;
+  if (!r.ok) return r;
+  const started = items.some((it) => peekItem(host.ledger.items, it.key)?.plan === opts.until);
+  return { ok: true, perDay: r.perDay, daysLeft: r.daysLeft, today: r.today, started };
 }

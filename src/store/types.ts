@@ -93,7 +93,8 @@ export interface CramOptions {
 }
 
 /** An interview plan before it starts: about how many answers a day, and how many today (answers, not cards: planDue). */
-export type PlanPreview = { ok: true; perDay: number; daysLeft: number; today: number } | { ok: false; error: string };
+/** `started`: a card of the selection has an answer in this plan already (Home shows a started plan). */
+export type PlanPreview = { ok: true; perDay: number; daysLeft: number; today: number; started: boolean } | { ok: false; error: string };
 
 export interface Progress {
   readonly settings: Settings;

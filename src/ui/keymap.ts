@@ -192,6 +192,14 @@ export function matches(command: Command, input: string, key: Key, opts: MatchOp
   return bindings.some((b) => bindingMatches(b, input, key, opts.textField === true));
 }
 
+/**
+ * Whether the key is one of the command's characters (the `q` of Esc/q), not a named key: Home
+ * quits on q but not on Esc, so that Esc, Esc from any screen never leaves the app.
+ */
+export function matchesCharacter(command: Command, input: string, key: Key): boolean {
+  return DEFAULT_BINDINGS[command].some((b) => b.input !== undefined && !b.ctrl && bindingMatches(b, input, key, false));
+}
+
 const GRADE_COMMANDS: Record<Grade, Command> = { 1: Command.GradeAgain, 2: Command.GradeHard, 3: Command.GradeGood, 4: Command.GradeEasy };
 
 /** The grade (1 Again … 4 Easy) a key gives, or undefined when it is not a grade key. */

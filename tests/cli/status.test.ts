@@ -18,7 +18,17 @@ describe('amgi status', () => {
     const r = amgi(['status', '--decks', fixture.decks], { AMGI_HOME: fixture.home, AMGI_NOW: '2026-03-02T10:00:00+09:00', TZ: 'Asia/Seoul' });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout.trim()).toMatch(new RegExp(`^${mini.id}: \\d+ new · 0 learning · 0 due · streak 0$`));
+    expect(r.stdout.trim()).toMatch(/^\d+ new · 0 learning · 0 due · streak 0$/);
+  });
+
+  test('the bundled decks, fresh: the whole collection (Home\'s "All decks" row), no deck named', () => {
+    // The day's 20 new cards all come from the first deck: that deck is not the only one with work.
+    const env = { AMGI_HOME: fixture.home, AMGI_NOW: '2026-03-02T10:00:00+09:00', TZ: 'Asia/Seoul' };
+    const j = JSON.parse(amgi(['status', '--json'], env).stdout) as { decks: { id: string; new: number }[] };
+    expect(j.decks.filter((d) => d.new > 0)).toHaveLength(1);
+    const line = amgi(['status'], env).stdout.trim();
+    expect(line).toBe('20 new · 0 learning · 0 due · streak 0');
+    for (const d of j.decks) expect(line).not.toContain(d.id);
   });
 
   test('after two days of answers: due cards and the streak, also as JSON', () => {
@@ -32,7 +42,7 @@ describe('amgi status', () => {
     expect(j.learning + j.due).toBeGreaterThanOrEqual(1); // the card answered Again yesterday is due
     expect(j.decks[0].id).toBe(mini.id);
     const line = amgi(['status', '--decks', fixture.decks], env).stdout.trim();
-    expect(line).toBe(`${mini.id}: ${j.decks[0].new} new · ${j.decks[0].learning} learning · ${j.decks[0].due} due · streak 2`);
+    expect(line).toBe(`${j.new} new · ${j.learning} learning · ${j.due} due · streak 2`);
   });
 
   test('--json: each deck\'s share of the shared all-decks limit, beside what it alone offers (Home\'s row)', () => {

@@ -102,6 +102,19 @@ describe.each(TERMINAL_SIZES)('quiz at %i×%i', (cols, rows) => {
   });
 });
 
+test('`amgi quiz` left after one answer: the summary of that answer, then Esc ends the app', async () => {
+  const t = await quiz(setup(), ['--mode', 'choice', '--count', '5']);
+  const screen = await t.waitFor(/1\/5[\s\S]*1–\d or/);
+  const { card, direction } = questionOnScreen(screen);
+  await press(t, String(optionsOnScreen(screen).get(optionText(card, direction)!)));
+  await t.waitFor('✓ Right!');
+  await press(t, 'Escape');
+  const summary = await t.waitFor('Score 1/1 (100%)');
+  expect(summary).toContain('Left after 1 of 5 questions');
+  t.keys('Escape');
+  expect(await t.waitForExit()).toBe(0);
+});
+
 describe('typed answers', () => {
   test('Hangul with other spacing is right; an English near miss can be accepted', async () => {
     const env = setup();

@@ -126,6 +126,11 @@ describe.each(TERMINAL_SIZES)('at %i×%i', (cols, rows) => {
     await t.waitFor('› ㄹㅇㅇ');
     t.keys('Escape');
     await t.waitFor('All decks');
+    // One Esc too many does not leave the app: Home says how (q).
+    t.keys('Escape');
+    await t.waitFor('q to quit');
+    t.keys('q');
+    expect(await t.waitForExit()).toBe(0);
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * `amgi status`: one line for a shell prompt ("docker: 20 new · 3 learning · 12 due · streak 5").
+ * `amgi status`: one line for a shell prompt ("20 new · 3 learning · 12 due · streak 5").
  * Imports only the store and core: never React or Ink (checked by a test on the bundle). The
  * answer, cached or counted, is store/statusReport.ts.
  */
@@ -9,15 +9,16 @@ import type { CommandContext } from '../types.js';
 import { json } from '../io.js';
 import { statusReport, type StatusReport } from '../../store/statusReport.js';
 
-/** One deck with work: named; several: totals (a prompt line must stay short). */
+/**
+ * The whole collection, as Home's "All decks" row: a deck is never named, since the decks' counts
+ * are shares of one all-decks session (on a fresh install the 20 new cards of the day all come
+ * from the first deck, which does not make it the only deck with work).
+ */
 export function formatStatus(r: StatusReport): string {
   const t = cliText().status;
-  const busy = r.decks.filter((d) => d.due || d.new || d.learning);
   const streak = t.streak(r.streak);
-  if (busy.length === 0) return `${t.nothingDue} · ${streak}`;
-  const counts = (c: { new: number; learning: number; due: number }) => t.counts(c.new, c.learning, c.due);
-  if (busy.length === 1) return `${busy[0]!.id}: ${counts(busy[0]!)} · ${streak}`;
-  return `${t.inDecks(counts(r), busy.length)} · ${streak}`;
+  if (!r.new && !r.learning && !r.due) return `${t.nothingDue} · ${streak}`;
+  return `${t.counts(r.new, r.learning, r.due)} · ${streak}`;
 }
 
 export async function run(ctx: CommandContext): Promise<number> {

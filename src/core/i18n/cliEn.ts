@@ -111,7 +111,6 @@ export const cliEn = {
     nothingDue: 'nothing due',
     streak: (n: number) => `streak ${n}`,
     counts: (fresh: number, learning: number, due: number) => `${fresh} new · ${learning} learning · ${due} due`,
-    inDecks: (counts: string, decks: number) => `${counts} in ${decks} decks`,
   },
   decks: {
     cards: (n: number) => `${String(n).padStart(4)} ${n === 1 ? 'card ' : 'cards'}`,

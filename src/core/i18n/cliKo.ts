@@ -128,7 +128,6 @@ export const cliKo: CliMessages = {
     nothingDue: '할 카드 없음',
     streak: (n) => `연속 ${n}일`,
     counts: (fresh, learning, due) => `새 ${fresh} · 학습 ${learning} · 복습 ${due}`,
-    inDecks: (counts, decks) => `덱 ${decks}개: ${counts}`,
   },
   decks: {
     cards: (n) => `${String(n).padStart(4)}장`,

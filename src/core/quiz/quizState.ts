@@ -76,6 +76,8 @@ export interface QuizState {
   finishedAt?: number;
   /** 1 for the first pass, +1 for every "drill again". */
   round: number;
+  /** Left part-way (`finish`): how many questions the round had; `questions` keeps the answered ones. */
+  planned?: number;
 }
 
 /**
@@ -131,8 +133,14 @@ export function quizReducer(state: QuizState, action: QuizAction): QuizState {
       if (index >= state.questions.length) return { ...state, finishedAt: action.at };
       return { ...state, index, shownAt: action.at };
     }
-    case 'finish':
-      return state.finishedAt === undefined ? { ...state, finishedAt: action.at } : state;
+    case 'finish': {
+      // Left part-way: the summary is of the questions answered so far (one never asked is not a
+      // miss, nor something to drill); the current one counts once its verdict is in.
+      if (state.finishedAt !== undefined) return state;
+      const answered = state.questions.flatMap((q, i) => (state.results[i] ? [{ q, r: state.results[i] }] : []));
+      if (answered.length === state.questions.length) return { ...state, finishedAt: action.at };
+      return { ...state, questions: answered.map((a) => a.q), results: answered.map((a) => a.r), index: answered.length, finishedAt: action.at, planned: state.questions.length };
+    }
     case 'drillMissed': {
       const missed = missedQuestions(state);
       if (state.finishedAt === undefined || missed.length === 0) return state;
@@ -142,7 +150,7 @@ export function quizReducer(state: QuizState, action: QuizAction): QuizState {
   }
 }
 
-/** Questions answered wrong or never answered (a quiz left early). */
+/** Questions answered wrong. */
 function missedQuestions(state: QuizState): Question[] {
   return state.questions.filter((_, i) => !state.results[i]?.correct);
 }
@@ -157,6 +165,8 @@ export interface QuizSummary {
   missed: Question[];
   /** Missed, plus answers graded Hard (a mock interview question the learner struggled with). */
   revisit: Question[];
+  /** Left part-way: the round's question count (`total` is the questions answered). */
+  planned?: number;
 }
 
 export function summarize(state: QuizState, at?: number): QuizSummary {
@@ -172,5 +182,6 @@ export function summarize(state: QuizState, at?: number): QuizSummary {
     ms: Math.max(0, end - state.startedAt),
     missed: missedQuestions(state),
     revisit: state.questions.filter((_, i) => { const r = state.results[i]; return !r?.correct || r.grade <= 2; }),
+    ...(state.planned !== undefined ? { planned: state.planned } : {}),
   };
 }

@@ -14,6 +14,8 @@ export const en = {
   doneToday: (n: number) => `${n} done today`,
   /** Home: today's work, from the learner's own median time per answer. */
   estimate: (answers: number, minutes: number) => `today ≈ ${answers} answers · ${minutes} min`,
+  /** Home, while an interview plan is under way: hints split at " · ", the last dropped first when narrow. */
+  planUnderWay: (days: number, today: number) => `Interview ${days === 0 ? 'D-day' : `D-${days}`} · ${today ? `today ≈ ${today} answers` : 'done for today'} · Cram goes on with it`,
   /** Home, after missed days: reviews due beyond today's limit wait for the next days. */
   backlog: (n: number, days: number) => `${n} overdue, spread over ${days} days`,
   deckCounts: {
@@ -49,8 +51,13 @@ export const en = {
     /** Its first notice: unlike a cram, the answers count. */
     movesSchedule: 'Answers move the schedule.',
     revealHint: 'Space/Enter: show answer',
-    /** A typed or cloze card answered by typing (Settings: type answers in review). */
-    typeHint: 'Enter check · empty Space: show answer',
+    /**
+     * A typed or cloze card answered by typing (Settings: type answers in review). Letters are the
+     * answer's (USER, stop, bridge): u, s, b, q act once the answer shows; Esc leaves at once.
+     */
+    typeHint: 'Enter check · empty Space: show answer (then u undo) · Esc back',
+    /** The same under 63 columns. */
+    typeHintNarrow: 'Enter check · Space: answer · Esc back',
     /** After a typed answer: the grade the verdict suggests, taken by Space/Enter. */
     close: 'Close: one letter off.',
     suggested: (grade: string) => `Space/Enter: ${grade} (judged) · 1–4 your own grade`,
@@ -153,7 +160,7 @@ export const en = {
     closeScroll: '↑/↓ scroll · any other key closes this',
     commands: {
       quit: 'quit now (progress is saved)',
-      back: 'back (quit on Home)',
+      back: 'back (on Home: q quits)',
       help: 'this help',
       search: 'search',
       continue: 'show the answer; once shown: Good',
@@ -211,7 +218,7 @@ export const en = {
       prevPanel: 'previous panel',
     } as Record<Command, string>,
   },
-  footer: { home: 'Enter select · / search · ? keys · q quit', back: 'q back · ? keys' },
+  footer: { home: 'Enter select · / search · ? keys · q quit', quitHint: 'q to quit', back: 'q back · ? keys' },
   time: { s: 's', m: 'm', h: 'h', d: 'd', mo: 'mo', y: 'y', in: (span: string) => `in ${span}`, now: 'now' },
   error: (message: string) => `Something went wrong: ${message}`,
   quiz: {
@@ -264,6 +271,8 @@ export const en = {
     doneTitle: 'Quiz done',
     score: (c: number, n: number, pct: string) => `Score ${c}/${n} (${pct})`,
     time: (t: string) => `Time ${t}`,
+    /** A quiz left part-way: the score is of the questions answered. */
+    leftEarly: (answered: number, planned: number) => `Left after ${answered} of ${planned} questions`,
     missed: 'Missed',
     revisit: 'Questions to revisit',
     noneMissed: 'Nothing missed.',

@@ -119,13 +119,19 @@ describe('quizReducer and summarize', () => {
     expect(quizReducer(perfect, { type: 'drillMissed', at: T0 })).toBe(perfect);
   });
 
-  it('counts unanswered questions as missed when the quiz is left early', () => {
+  it('left early: summarised over the questions answered (one never asked is not a miss to drill)', () => {
     let s = startQuiz(questions, 'mixed', 5, T0);
     s = quizReducer(s, { type: 'answer', index: 0, correct: true, grade: 3, at: T0 + 1_000 });
+    s = quizReducer(s, { type: 'next', index: 0, at: T0 + 1_500 });
+    s = quizReducer(s, { type: 'answer', index: 1, correct: false, grade: 1, at: T0 + 1_800 });
     s = quizReducer(s, { type: 'finish', at: T0 + 2_000 });
-    expect(summarize(s)).toMatchObject({ answered: 1, correct: 1, total: 4, ms: 2_000 });
-    expect(summarize(s).missed).toHaveLength(3);
+    expect(summarize(s)).toMatchObject({ answered: 2, correct: 1, total: 2, ms: 2_000, planned: 4 });
+    expect(summarize(s).missed.map((q) => q.key)).toEqual([questions[1]!.key]);
     expect(currentQuestion(s)).toBeUndefined();
+    expect(quizReducer(s, { type: 'drillMissed', at: T0 + 3_000 }).questions.map((q) => q.key)).toEqual([questions[1]!.key]);
+    // A quiz answered to the end and then finished is a whole one.
+    const whole = quizReducer(play(startQuiz(questions, 'mixed', 5, T0), questions.map(() => typedOutcome('right'))), { type: 'finish', at: T0 });
+    expect(summarize(whole).planned).toBeUndefined();
   });
 
   it('finishes an empty quiz at once', () => {

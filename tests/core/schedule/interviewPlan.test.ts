@@ -75,10 +75,11 @@ describe('interview plan (--until)', () => {
   test('the day before, a card is answered twice today: the preview says so', () => {
     const c = clock('2026-03-11T20:00:00');
     const p = open(home, [deck('docker', 5)], c.now);
-    expect(p.planPreview({ until: '2026-03-12' })).toEqual({ ok: true, daysLeft: 1, today: 10, perDay: 5 });
+    expect(p.planPreview({ until: '2026-03-12' })).toEqual({ ok: true, daysLeft: 1, today: 10, perDay: 5, started: false });
     expect(session(p, '2026-03-12')).toHaveLength(10);
     c.set('2026-03-12T20:00:00');
-    expect(p.planPreview({ until: '2026-03-12' })).toEqual({ ok: true, daysLeft: 0, today: 0, perDay: 0 });
+    // Answered in the plan: started (Home shows it).
+    expect(p.planPreview({ until: '2026-03-12' })).toEqual({ ok: true, daysLeft: 0, today: 0, perDay: 0, started: true });
   });
 
   test('plan answers schedule at the raised retention (shorter intervals than a plain review)', () => {

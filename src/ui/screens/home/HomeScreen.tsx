@@ -1,16 +1,16 @@
 /** Home: decks with new / learning / due counts, today's count, streak, and the menu. */
-import { Box } from 'ink';
+import { Box, type Key } from 'ink';
 import SelectInput from 'ink-select-input';
 import { useMemo, useRef } from 'react';
 import { useSyncReducer } from '../../hooks/useSyncReducer.js';
 import { useServices, useUi, type AppServices } from '../../context.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
-import { Command, matches } from '../../keymap.js';
+import { Command, matches, matchesCharacter } from '../../keymap.js';
 import { pushSearch } from '../../searchKey.js';
 import { useShell } from '../../shell.js';
 import { Frame } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
-import { MENU, deckRows, homeReducer, initialHome, menuTarget, type HomeState, type MenuValue } from './homeModel.js';
+import { MENU, activePlan, deckRows, homeReducer, initialHome, menuTarget, type HomeState, type MenuValue } from './homeModel.js';
 import { homeTotal, homeView, menuEntry, type HomeData } from './homeView.js';
 import { RowText } from '../../components/Rows.js';
 
@@ -34,7 +34,8 @@ export function HomeScreen() {
   const total = useMemo(() => homeTotal(table, progress), [table, progress]);
   const streak = useMemo(() => progress.streak(), [progress, shown.current.times]);
   const msPerAnswer = useMemo(() => progress.msPerAnswer(), [progress, shown.current.times]);
-  const data: HomeData = { table, total, streak, msPerAnswer, reviewLimit: progress.settings.reviewsPerDayAll, problems, notices: progress.notices };
+  const plan = useMemo(() => activePlan(progress), [progress, shown.current.times]);
+  const data: HomeData = { table, total, streak, msPerAnswer, reviewLimit: progress.settings.reviewsPerDayAll, problems, notices: progress.notices, ...(plan ? { plan } : {}) };
   const { title, right, footer, top, menu, help } = homeView(data, state, { messages: t, theme, columns, rows });
 
   const select = (value: MenuValue) => {
@@ -44,7 +45,14 @@ export function HomeScreen() {
     else shell.push(target.screen);
   };
 
+  // Home is the last screen: q quits, Esc only says so (Esc, Esc from any screen used to quit).
+  const back = (input: string, key: Key) => {
+    if (matchesCharacter(Command.Back, input, key)) shell.quit();
+    else dispatch({ type: 'quitHint', shown: true });
+  };
+
   useScreenInput((input, key) => {
+    if (current().quitHint) dispatch({ type: 'quitHint', shown: false });
     const onDecks = current().focus === 'decks';
     if (matches(Command.MenuDown, input, key)) dispatch(onDecks ? { type: 'deck', by: 1, count: table.length } : { type: 'menu', by: 1 });
     else if (matches(Command.MenuUp, input, key)) dispatch(onDecks ? { type: 'deck', by: -1, count: table.length } : { type: 'menu', by: -1 });
@@ -55,6 +63,7 @@ export function HomeScreen() {
     } else if (matches(Command.FocusPrev, input, key) || matches(Command.FocusNext, input, key)) dispatch({ type: 'focus' });
     else if (pushSearch(shell, input, key)) return true;
     else if (matches(Command.Dismiss, input, key)) dispatch({ type: 'dismiss' });
+    else if (matches(Command.Back, input, key)) back(input, key);
     else return false;
     return true;
   }, { help });

@@ -5,6 +5,7 @@ import type { DeckCounts } from '../../../core/schedule/types.js';
 import type { Progress } from '../../../store/types.js';
 import type { Screen } from '../../navigation.js';
 import type { Messages } from '../../i18n/index.js';
+import { parseScope } from '../pickers/pickerModel.js';
 
 export interface DeckRow {
   /** undefined: all decks together. */
@@ -23,6 +24,23 @@ export function deckRows(decks: LoadedDeck[], progress: Pick<Progress, 'countsBy
   const rows: DeckRow[] = sorted.map((d) => ({ deckId: d.deck.id, title: d.deck.title, counts: counts.decks.get(d.deck.id) ?? NONE }));
   // "All decks" only helps when there is more than one.
   return rows.length > 1 ? [{ title: allTitle, counts: counts.all }, ...rows] : rows;
+}
+
+/** An interview plan under way: days to the interview, answers it asks today (the cram's header and picker say the same). */
+export interface HomePlan {
+  daysLeft: number;
+  today: number;
+}
+
+/**
+ * The interview plan last started from the cram picker, while it is under way: its date not
+ * past and a card answered in it. The store's preview, so Home, the picker and the session agree.
+ */
+export function activePlan(progress: Pick<Progress, 'settings' | 'planPreview'>): HomePlan | undefined {
+  const last = progress.settings.pickers?.cram;
+  if (!last?.until) return undefined;
+  const p = progress.planPreview({ ...parseScope(last.scope ?? ''), until: last.until });
+  return p.ok && p.started ? { daysLeft: p.daysLeft, today: p.today } : undefined;
 }
 
 /** "Deck", or "Deck ↑ 1 ↓ 5 more" when the window hides decks above / below (it costs no row). */
@@ -92,11 +110,13 @@ export interface HomeState {
   dismissed: boolean;
   /** Where ↑/↓ and Enter act; only the focused list shows its cursor. */
   focus: 'decks' | 'menu';
+  /** Esc was pressed: the footer says q quits (Esc does not, on Home). Gone with the next key. */
+  quitHint?: boolean;
 }
 
 export const initialHome: HomeState = { menu: 0, deck: 0, dismissed: false, focus: 'menu' };
 
-export type HomeAction = { type: 'menu'; by: 1 | -1 } | { type: 'deck'; by: 1 | -1; count: number } | { type: 'focus' } | { type: 'dismiss' };
+export type HomeAction = { type: 'menu'; by: 1 | -1 } | { type: 'deck'; by: 1 | -1; count: number } | { type: 'focus' } | { type: 'dismiss' } | { type: 'quitHint'; shown: boolean };
 
 /** Both lists wrap around; Tab and Shift+Tab switch between the two. */
 export function homeReducer(state: HomeState, action: HomeAction): HomeState {
@@ -109,5 +129,7 @@ export function homeReducer(state: HomeState, action: HomeAction): HomeState {
       return { ...state, focus: state.focus === 'menu' ? 'decks' : 'menu' };
     case 'dismiss':
       return { ...state, dismissed: true };
+    case 'quitHint':
+      return { ...state, quitHint: action.shown };
   }
 }

@@ -10,8 +10,8 @@ import type { LoadedDeck } from '../../../core/deck/types.js';
 import type { Ui } from '../../context.js';
 import { Command } from '../../keymap.js';
 import { SCREEN_COMMANDS } from '../../navigation.js';
-import { bodyHeight, fitRow, listWindow, seg, wrapRows, type Row } from '../../textLayout.js';
-import { MENU, deckHeading, deckRows, homeLayout, type DeckRow, type HomeState } from './homeModel.js';
+import { bodyHeight, fitHint, fitRow, listWindow, seg, wrapRows, type Row } from '../../textLayout.js';
+import { MENU, activePlan, deckHeading, deckRows, homeLayout, type DeckRow, type HomePlan, type HomeState } from './homeModel.js';
 
 /** What Home shows, read from the store (HomeScreen recounts it whenever Home is back on top). */
 export interface HomeData {
@@ -24,9 +24,11 @@ export interface HomeData {
   problems: readonly string[];
   /** The store's warnings (a damaged cache rebuilt…). */
   notices: readonly string[];
+  /** An interview plan under way (activePlan). */
+  plan?: HomePlan;
 }
 
-export type HomeProgress = Pick<Progress, 'countsByDeck' | 'counts' | 'streak' | 'msPerAnswer' | 'settings' | 'notices'>;
+export type HomeProgress = Pick<Progress, 'countsByDeck' | 'counts' | 'streak' | 'msPerAnswer' | 'settings' | 'notices' | 'planPreview'>;
 
 /** With several decks the first row already is "All decks": don't count everything twice. */
 export function homeTotal(table: DeckRow[], progress: Pick<Progress, 'counts'>): DeckCounts {
@@ -36,7 +38,9 @@ export function homeTotal(table: DeckRow[], progress: Pick<Progress, 'counts'>):
 /** Everything at once, for a frame drawn once (HomeScreen memoises the parts itself). */
 export function homeData(decks: LoadedDeck[], progress: HomeProgress, problems: readonly string[], t: Ui['messages']): HomeData {
   const table = deckRows(decks, progress, t.allDecks);
+  const plan = activePlan(progress);
   return {
+    ...(plan ? { plan } : {}),
     table,
     total: homeTotal(table, progress),
     streak: progress.streak(),
@@ -151,6 +155,8 @@ export function homeView(data: HomeData, state: HomeState, ui: Pick<Ui, 'message
   // Today in answers and minutes (all decks, limits applied), and a backlog spread over days.
   const today = todayLine(total, data.msPerAnswer, data.reviewLimit, t);
   if (today) intro.push(...wrapRows(today, columns, theme.text.primary).slice(0, 2));
+  // The plan's own load (not in the line above: its answers are a cram's) and where it goes on.
+  if (data.plan) intro.push(fitHint([seg(t.planUnderWay(data.plan.daysLeft, data.plan.today), theme.text.accent)], columns));
   const notices: Row[] = [];
   if (!state.dismissed && problems.length) {
     notices.push([seg(t.deckProblems(problems.length), theme.status.warn)]);
@@ -171,7 +177,7 @@ export function homeView(data: HomeData, state: HomeState, ui: Pick<Ui, 'message
   return {
     title: [seg(t.appName, theme.text.heading)],
     right: [seg(`${t.streak(streak.current)} · ${t.doneToday(total.doneToday)}`, theme.text.muted)],
-    footer: [seg(t.footer.home, theme.text.muted)],
+    footer: state.quitHint ? [seg(t.footer.quitHint, theme.text.accent)] : [seg(t.footer.home, theme.text.muted)],
     body,
     top,
     menu,

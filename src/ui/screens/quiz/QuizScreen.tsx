@@ -2,12 +2,13 @@
  * The quiz: questions from a selection in a mode, one view per question kind, a summary
  * with "drill the missed ones again". Session logic is the pure reducer in core/quiz.
  */
-import { useMemo, useReducer, useRef } from 'react';
+import { useMemo, useReducer, useRef, type ReactElement } from 'react';
 import { DEFAULT_QUIZ_COUNT, buildQuestions, currentQuestion, quizReducer, startQuiz, summarize, type QuizState } from '../../../core/quiz/quizState.js';
 import type { Outcome } from '../../../core/quiz/grading.js';
 import { useServices, useUi } from '../../context.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
 import { QUIZ_VIEW_COMMANDS } from '../../navigation.js';
+import { ShellContext, useShell } from '../../shell.js';
 import { seg, wrapRows, type Row } from '../../textLayout.js';
 import { Frame, bodyHeight } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
@@ -33,6 +34,7 @@ function EmptyQuiz({ title }: { title: Row }) {
 
 export function QuizScreen({ params }: { params: QuizParams }) {
   const { decks, progress, now, answerAliases } = useServices();
+  const shell = useShell();
   const { messages: t, theme } = useUi();
   const pool = useMemo(() => allItems(decks), [decks]);
   const [state, dispatch] = useReducer(quizReducer, undefined, (): QuizState => {
@@ -72,16 +74,23 @@ export function QuizScreen({ params }: { params: QuizParams }) {
   const common = { title, right, onAnswer, onOverrule, onNext, ...(short ? { notice: t.quiz.typedShort(state.questions.length, wanted) } : {}) };
   // Keyed by round and index: each question starts with fresh view state.
   const key = `${state.round}:${state.index}`;
-  switch (q.kind) {
-    case 'choice':
-      return <ChoiceView key={key} question={q} {...common} />;
-    case 'typed':
-      return <TypedView key={key} question={q} {...common} />;
-    case 'cloze':
-      return <ClozeView key={key} question={q} {...common} />;
-    case 'order':
-      return <OrderView key={key} question={q} {...common} />;
-    case 'interview':
-      return <InterviewView key={key} question={q} {...common} thinkSeconds={progress.settings.thinkSeconds} />;
-  }
+  const view = (): ReactElement => {
+    switch (q.kind) {
+      case 'choice':
+        return <ChoiceView key={key} question={q} {...common} />;
+      case 'typed':
+        return <TypedView key={key} question={q} {...common} />;
+      case 'cloze':
+        return <ClozeView key={key} question={q} {...common} />;
+      case 'order':
+        return <OrderView key={key} question={q} {...common} />;
+      case 'interview':
+        return <InterviewView key={key} question={q} {...common} thinkSeconds={progress.settings.thinkSeconds} />;
+    }
+  };
+  // Esc/q part-way: the summary of the answers given so far (from `amgi quiz` the quiz is the only
+  // screen, so leaving used to end the app with no score). With nothing answered there is nothing to lose: back.
+  const anyAnswered = state.results.some(Boolean);
+  const leave: typeof shell = { ...shell, pop: () => (anyAnswered ? dispatch({ type: 'finish', at: now().getTime() }) : shell.pop()) };
+  return <ShellContext.Provider value={leave}>{view()}</ShellContext.Provider>;
 }

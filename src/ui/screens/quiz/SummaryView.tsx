@@ -25,6 +25,7 @@ export function SummaryView({ summary, interview, title, onDrill }: { summary: Q
   const head: Row[] = [
     [seg(t.quiz.score(summary.correct, summary.total, formatPercent(summary.total ? summary.score : undefined)), summary.missed.length ? theme.text.label : theme.status.ok)],
     [seg(t.quiz.time(formatElapsed(summary.ms, t)), theme.text.muted)],
+    ...(summary.planned !== undefined ? [fitRow([seg(t.quiz.leftEarly(summary.total, summary.planned), theme.text.muted)], columns)] : []),
     [],
   ];
   const listRows: Row[] = [];

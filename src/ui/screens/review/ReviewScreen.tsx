@@ -12,7 +12,7 @@ import { backBlock, choiceOptionRows, frontRows } from '../../cardView.js';
 import { useServices, useUi, type AppServices, type Ui } from '../../context.js';
 import { formatElapsed, formatInterval, formatPercent, formatWhen } from '../../format.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
-import { Command, gradeKey, matches } from '../../keymap.js';
+import { Command, gradeKey, matches, matchesCharacter } from '../../keymap.js';
 import { pushSearch } from '../../searchKey.js';
 import { clampScroll, fitHint, fitRow, oneLine, packRows, seg, wrapRows, type Row } from '../../textLayout.js';
 import { promptText } from '../../../core/deck/cards.js';
@@ -177,10 +177,12 @@ function leadRows(props: ReviewProps, { messages: t, theme, columns }: Ui): Row[
 }
 
 /** The last notice (a suspend's is over it), else the keys of the phase. */
-function footerRow(state: ReviewState, { messages: t, theme }: Ui, typing: boolean, cram: boolean): Row {
+function footerRow(state: ReviewState, { messages: t, theme, columns }: Ui, typing: boolean, cram: boolean): Row {
   if (state.flash && !state.flash.unsuspend) return [seg(state.flash.text, { ok: theme.status.ok, warn: theme.status.warn, info: theme.status.info }[state.flash.tone])];
   if (state.phase === 'done') return [seg(t.review.doneHint, theme.text.muted)];
-  return [seg(typing ? t.review.typeHint : cram ? t.review.cramHint : t.review.hint, theme.text.muted)];
+  // Narrow: the short hint whole, rather than the long one with its reveal key dropped.
+  const typeHint = displayWidth(t.review.typeHint) <= columns ? t.review.typeHint : t.review.typeHintNarrow;
+  return [seg(typing ? typeHint : cram ? t.review.cramHint : t.review.hint, theme.text.muted)];
 }
 
 export function ReviewScreen(props: ReviewProps) {
@@ -246,6 +248,12 @@ export function ReviewScreen(props: ReviewProps) {
     if (empty && (input === ' ' || matches(Command.Check, input, key))) {
       dispatch({ type: 'reveal' });
       followAnswer();
+      return true;
+    }
+    // `?` starts no answer: on an empty field it is the help. The letter keys (u, s, b, q) do start
+    // answers (USER, stop, bridge): they act once the answer shows, as the footer says.
+    if (empty && matchesCharacter(Command.Help, input, key)) {
+      shell.openHelp(TYPE_IN_COMMANDS);
       return true;
     }
     if (matches(Command.Check, input, key)) {

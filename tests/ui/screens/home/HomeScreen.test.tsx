@@ -3,6 +3,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { KEYS, miniDecks, renderApp } from '../../render.js';
 import { realServices } from '../../realStore.js';
+import { displayWidth } from '../../../../src/core/text/width.js';
 
 afterEach(() => cleanup());
 
@@ -41,5 +42,65 @@ describe('home', () => {
     await b.press('j');
     // After Ctrl+C no key is handled any more.
     expect(b.frame()).toContain('› New/day, all decks');
+  });
+
+  test('Esc on Home does not quit (Esc, Esc from a screen would leave the app): it says q quits', async () => {
+    const app = renderApp(realServices(miniDecks()), { initial: [{ kind: 'home' }, { kind: 'settings' }] });
+    await app.waitFor('Settings');
+    await app.press(KEYS.esc);
+    await app.waitFor('Quit');
+    await app.press(KEYS.esc);
+    await app.waitFor('q to quit');
+    expect(app.frame()).not.toContain('Enter select');
+    // Still running: the next key moves the menu, and the footer is back.
+    await app.press('j');
+    await app.waitFor('Enter select');
+    expect(app.frame()).toMatch(/› Cram/);
+  });
+
+  test('an interview plan under way: Home shows its day and today\'s answers, the same figure as the picker and the cram header', async () => {
+    const services = realServices(miniDecks());
+    const app = renderApp(services, { initial: [{ kind: 'home' }, { kind: 'cramPicker' }] });
+    await app.waitFor('Interview date');
+    await app.press(KEYS.up, KEYS.right, KEYS.right, KEYS.right);
+    await app.waitFor('(D-3)');
+    expect(app.frame()).not.toContain('Cram goes on with it');
+    await app.press(KEYS.down, KEYS.enter);
+    await app.waitFor('Interview D-3');
+    await app.press(' ', '3');
+    await app.waitFor(/Interview D-3[\s\S]*new \d/);
+    await app.press('q');
+    await app.waitFor('Quit');
+    const last = services.progress.settings.pickers!.cram!;
+    const preview = services.progress.planPreview({ until: last.until! });
+    if (!preview.ok) throw new Error(preview.error);
+    expect(preview.started).toBe(true);
+    expect(app.frame()).toContain(`Interview D-3 · today ≈ ${preview.today} answers · Cram goes on with it`);
+    // Cram (one key down the menu) remembers the plan: the picker and the session say the same figure.
+    await app.press('j', KEYS.enter);
+    await app.waitFor('(D-3)');
+    expect(app.frame()).toContain(`${preview.today} today.`);
+    await app.press(KEYS.enter);
+    await app.waitFor(`new ${preview.today} ·`);
+  });
+
+  test('Korean at 40×12: the plan line fits, the hint dropped whole', async () => {
+    const services = realServices(miniDecks());
+    const app = renderApp(services, { initial: [{ kind: 'home' }, { kind: 'cramPicker' }], lang: 'ko', columns: 40, rows: 12 });
+    await app.waitFor('면접 날짜');
+    await app.press(KEYS.up, KEYS.right, KEYS.right, KEYS.right);
+    await app.waitFor('(D-3)');
+    await app.press(KEYS.down, KEYS.enter);
+    await app.waitFor('면접 D-3');
+    await app.press(' ', '3', 'q');
+    await app.waitFor(/면접 D-3 · 오늘 답 약 \d+번/);
+    for (const line of app.frame().split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(40);
+  });
+
+  test('Korean: Esc on Home says q: 끝내기', async () => {
+    const app = renderApp(realServices(miniDecks()), { lang: 'ko' });
+    await app.waitFor('종료');
+    await app.press(KEYS.esc);
+    await app.waitFor('q: 끝내기');
   });
 });

@@ -78,6 +78,41 @@ describe('choice quiz', () => {
     app.unmount();
   });
 
+  it('Esc part-way: the summary of the answers given so far, not the app gone', async () => {
+    const qs = questionsFor('choice', 5) as (Question & { kind: 'choice' })[];
+    const app = open('choice', 5);
+    await app.waitFor('1/5');
+    await app.press(String(qs[0]!.correct + 1));
+    await app.waitFor('✓ Right!');
+    await app.press(KEYS.esc);
+    await app.waitFor('Score 1/1 (100%)');
+    expect(app.frame()).toContain('Left after 1 of 5 questions');
+    // The summary is a screen of its own: still running, its keys work.
+    await app.press('?');
+    await app.waitFor('Keys');
+    app.unmount();
+  });
+
+  it('q with nothing answered goes straight back (nothing to sum up)', async () => {
+    const app = renderApp(services, { initial: [{ kind: 'home' }, { kind: 'quiz', mode: 'choice', count: 5, seed: SEED }] });
+    await app.waitFor('1/5');
+    await app.press('q');
+    await app.waitFor('Quit');
+    app.unmount();
+  });
+
+  it('Korean: left part-way, says how many of how many', async () => {
+    const qs = questionsFor('choice', 5) as (Question & { kind: 'choice' })[];
+    const app = renderApp(services, { initial: [{ kind: 'quiz', mode: 'choice', count: 5, seed: SEED }], lang: 'ko' });
+    await app.waitFor('1/5');
+    await app.press(String(((qs[0]!.correct + 1) % qs[0]!.options.length) + 1), ' ');
+    await app.waitFor('2/5');
+    await app.press(String(qs[1]!.correct + 1), KEYS.esc);
+    await app.waitFor('5문제 중 2문제에서 그만둠');
+    expect(app.frame()).toContain('1/2');
+    app.unmount();
+  });
+
   it('shows the card note after answering', async () => {
     const pool = allItems(DECKS);
     const withNote = pool.find((i) => i.key === 'df-arg')!;

@@ -66,6 +66,51 @@ describe('review', () => {
     expect(services.answers()[2]).toMatchObject({ key: 'cz', grade: 4 });
   });
 
+  test('type-in cards: the footer names the way out and undo; letters are the answer until it shows, then u/s/b/q act', async () => {
+    const cards: Card[] = [
+      { id: 'stop', type: 'typed', front: '실행 중인 컨테이너를 멈추는 docker 하위 명령은?', answer: 'stop' },
+      { id: 'user', type: 'typed', front: 'Dockerfile에서 실행 사용자를 바꾸는 지시어는?', answer: 'USER' },
+      { id: 'bridge', type: 'typed', front: '기본 네트워크 드라이버는?', answer: 'bridge' },
+    ];
+    const decks: LoadedDeck[] = [{ deck: { id: 'ti', title: 'ti', description: '', language: 'ko', cards }, file: 'ti.json', origin: 'dir', contentHash: 'ti' }];
+    const services = realServices(decks);
+    const app = renderApp(services, { initial: [{ kind: 'review', deckId: 'ti' }] });
+    await app.waitFor('멈추는');
+    expect(app.frame()).toContain('Enter check · empty Space: show answer (then u undo) · Esc back');
+    // An answer that starts with s (suspend): typed, not a suspend.
+    await app.press('stop', KEYS.enter);
+    await app.waitFor('✓ Right!');
+    await app.press(' ');
+    await app.waitFor('지시어는?');
+    // `?` on the empty field: the help (no answer starts with it).
+    await app.press('?');
+    await app.waitFor('Keys');
+    await app.press(' ');
+    await app.waitFor('지시어는?');
+    // u types (USER), it does not undo.
+    await app.press('u');
+    expect(app.frame()).toContain('> u');
+    expect(services.answers()).toHaveLength(1);
+    await app.press(KEYS.backspace, ' ');
+    await app.waitFor('1 Again');
+    // Once the answer shows, the usual keys: u undoes the last answer (stop comes back).
+    expect(app.frame()).toContain('u undo');
+    await app.press('u');
+    await app.waitFor('Undone');
+    await app.waitFor('멈추는');
+  });
+
+  test('type-in footer at 40 columns, both languages: the short hint whole', async () => {
+    const cards: Card[] = [{ id: 'stop', type: 'typed', front: '멈추는 명령은?', answer: 'stop' }];
+    const decks: LoadedDeck[] = [{ deck: { id: 'ti', title: 'ti', description: '', language: 'ko', cards }, file: 'ti.json', origin: 'dir', contentHash: 'ti' }];
+    const en = renderApp(realServices(decks), { initial: [{ kind: 'review', deckId: 'ti' }], columns: 40, rows: 12 });
+    await en.waitFor('Enter check · Space: answer · Esc back');
+    en.unmount();
+    const ko = renderApp(realServices(decks), { initial: [{ kind: 'review', deckId: 'ti' }], columns: 40, rows: 12, lang: 'ko' });
+    await ko.waitFor('Enter 확인 · Space: 정답 · Esc 나가기');
+    ko.unmount();
+  });
+
   test('type-in off: a typed card reveals with Space as before', async () => {
     const app = renderApp(realServices(miniDecks(), { settings: { typeAnswers: false } }), { initial: [{ kind: 'review', deckId: 'mini' }] });
     for (let i = 0; i < 8; i++) {
