@@ -125,7 +125,7 @@ export const ko: Messages = {
     closeScroll: '↑/↓ 스크롤 · 다른 키를 누르면 닫힙니다',
     commands: {
       quit: '바로 종료 (진행은 저장됨)',
-      back: '뒤로 (홈에서는 q: 끝내기)',
+      back: '뒤로 (홈에서는 q: 종료)',
       help: '이 도움말',
       search: '검색',
       continue: '정답 보기; 정답 화면에서는 알맞음',
@@ -183,7 +183,7 @@ export const ko: Messages = {
       prevPanel: '이전 화면',
     } as Record<Command, string>,
   },
-  footer: { home: 'Enter 선택 · / 검색 · ? 키 · q 종료', quitHint: 'q: 끝내기', back: 'q 뒤로 · ? 키' },
+  footer: { home: 'Enter 선택 · / 검색 · ? 키 · q 종료', quitHint: 'q: 종료', back: 'q 뒤로 · ? 키' },
   time: { s: '초', m: '분', h: '시간', d: '일', mo: '개월', y: '년', in: (span) => `${span} 후`, now: '지금' },
   error: (message) => `문제가 생겼습니다: ${message}`,
   quiz: {

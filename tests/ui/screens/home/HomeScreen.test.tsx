@@ -97,10 +97,10 @@ describe('home', () => {
     for (const line of app.frame().split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(40);
   });
 
-  test('Korean: Esc on Home says q: 끝내기', async () => {
+  test('Korean: Esc on Home says q: 종료', async () => {
     const app = renderApp(realServices(miniDecks()), { lang: 'ko' });
     await app.waitFor('종료');
     await app.press(KEYS.esc);
-    await app.waitFor('q: 끝내기');
+    await app.waitFor('q: 종료');
   });
 });
