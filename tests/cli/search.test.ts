@@ -41,10 +41,11 @@ describe('amgi search', () => {
     expect(amgi(['search', '런타임', '--deck', 'nope'], env).code).toBe(2);
   });
 
-  test('nothing found: exit 1 (and [] with --json)', () => {
+  test('nothing found: exit 1, with what to try on stderr, in the interface language (and [] with --json)', () => {
     const r = amgi(['search', 'zzqqxxyy'], env);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('no cards match');
+    expect(r.stderr).toBe('no cards match "zzqqxxyy"\nTry fewer words, 초성 ㄷㅋ, 도커/docker\n');
+    expect(amgi(['--lang', 'ko', 'search', 'zzqqxxyy'], env).stderr).toBe('"zzqqxxyy"에 맞는 카드가 없습니다\n단어 줄이기 · 초성 ㄷㅋ · 도커/docker\n');
     const j = amgi(['search', 'zzqqxxyy', '--json'], env);
     expect(j.code).toBe(1);
     expect(JSON.parse(j.stdout)).toEqual([]);

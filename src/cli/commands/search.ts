@@ -53,6 +53,7 @@ export async function run(ctx: CommandContext): Promise<number> {
     });
   } else {
     ctx.io.err(cliText().search.noMatch(query));
+    ctx.io.err(cliText().search.tryHint);
   }
   return hits.length ? 0 : 1;
 }

@@ -138,6 +138,8 @@ export const cliEn = {
   },
   search: {
     noMatch: (query: string) => `no cards match "${query}"`,
+    /** Under a search that found nothing (the search screen too): what to try. Fits 40 columns. */
+    tryHint: 'Try fewer words, 초성 ㄷㅋ, 도커/docker',
   },
   cards: {
     state: { new: 'new', learning: 'learning', review: 'review', suspended: 'suspended', leech: 'leech', buried: 'buried' } as Record<string, string>,

@@ -153,6 +153,7 @@ export const cliKo: CliMessages = {
   },
   search: {
     noMatch: (query) => `"${query}"에 맞는 카드가 없습니다`,
+    tryHint: '단어 줄이기 · 초성 ㄷㅋ · 도커/docker',
   },
   cards: {
     state: { new: '새 카드', learning: '학습 중', review: '복습', suspended: '보류', leech: '거머리', buried: '숨김' },

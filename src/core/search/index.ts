@@ -20,7 +20,7 @@ import { PartScores } from './partScores.js';
 import { parseQuery } from './query.js';
 import { correctedForms, queryAlternatives } from './queryPlan.js';
 import { Ranker } from './ranker.js';
-import { allOf, anyOf, bestCards, ScorePool, type Scores } from './scores.js';
+import { allOf, anyOf, bestCards, NONE, ScorePool, type Scores } from './scores.js';
 import { tokenize } from './tokenize.js';
 import { Vocabulary } from './vocabulary.js';
 
@@ -139,17 +139,24 @@ class Engine implements SearchIndex {
       return this.filtersOnly(keep, limit, q.phrases);
     }
     const oneWord = alternatives.length === 1 && alternatives[0]!.length === 1;
-    const found = this.candidates(alternatives, oneWord ? ONE_WORD_CAP : Infinity);
+    const { found, withOptional } = this.candidates(alternatives, oneWord ? ONE_WORD_CAP : Infinity);
     const cards = found.cards.filter(keep);
     const top = bestCards(cards, found.score, Math.max(limit, CANDIDATES));
     const corrections = (p: Part) => this.parts.correctionsOf(p);
     const ranked = this.ranker.rank(
       top,
       found.score,
-      { alternatives, phrases: q.phrases, corrections, correctedForms: (f: Form) => correctedForms(f, corrections, this.aliases) },
+      {
+        alternatives,
+        phrases: q.phrases,
+        corrections,
+        correctedForms: (f: Form) => correctedForms(f, corrections, this.aliases),
+        partial: withOptional && ((card: number) => withOptional.score[card]! >= NONE),
+      },
       limit,
     );
-    const allParts = alternatives.flat(2).flatMap((f) => f.parts);
+    // Only the words that mean something are marked: not `vs`, nor the 차이 it stands for.
+    const allParts = alternatives.flat(2).flatMap((f) => (f.optional ? [] : f.parts));
     const hits = ranked.slice(0, limit).map(({ card: i, score }) => this.hit(i, score, allParts, q.phrases));
     return { hits, total: cards.length, atLeast: oneWord && found.cards.length >= ONE_WORD_CAP };
   }
@@ -168,24 +175,27 @@ class Engine implements SearchIndex {
     return { hits, total, atLeast: false };
   }
 
-  /** OR over the alternatives of AND over their slots of OR over each slot's forms of AND over a form's parts. */
-  private candidates(alternatives: Slot[][], cap: number): Scores {
+  /**
+   * OR over the alternatives of AND over their slots of OR over each slot's forms of AND over a
+   * form's parts; `withOptional`: the cards of the first alternative when it holds the query's
+   * optional words (queryPlan.ts), the others being the query without them.
+   */
+  private candidates(alternatives: Slot[][], cap: number): { found: Scores; withOptional?: Scores } {
     const form = (f: Form) =>
       allOf(
         this.pool,
         f.parts.map((p) => this.parts.of(p, cap)),
         f.cost,
       );
-    return anyOf(
-      this.pool,
-      alternatives.map((slots) =>
-        allOf(
-          this.pool,
-          slots.map((forms) => anyOf(this.pool, forms.map(form))),
-          0,
-        ),
+    const each = alternatives.map((slots) =>
+      allOf(
+        this.pool,
+        slots.map((forms) => anyOf(this.pool, forms.map(form))),
+        0,
       ),
     );
+    const optional = alternatives[0]!.some((forms) => forms.some((f) => f.optional));
+    return { found: anyOf(this.pool, each), withOptional: optional ? each[0] : undefined };
   }
 
   private hit(i: number, score: number, parts: Part[], phrases: string[]): SearchHit {

@@ -6,7 +6,8 @@ import type { AliasLookup } from './aliases.js';
 import { qwertyToHangul, toJamo } from './hangul.js';
 import { makePart, type Form, type Part, type Slot } from './wordMatch.js';
 import type { ParsedQuery } from './query.js';
-import { tokenize } from './tokenize.js';
+import { type Token, tokenize } from './tokenize.js';
+import { COMPARISON_FORMS, type FillerRole, fillerRole } from './fillerWords.js';
 
 /** Costs of a query word's other forms: an alias (`Docker` for `도커`), the IME-off reading (`ehzj` → 도커). */
 const ALIAS_COST = 0.1;
@@ -17,7 +18,7 @@ const MAX_WORDS = 8;
 const MAX_GROUPS = 6;
 
 /** A word's forms: as typed, its aliases, and the IME-off reading with its aliases. */
-function wordForms(q: ParsedQuery, t: { key: string; start: number; end: number }, aliases: AliasLookup): Form[] {
+function wordForms(q: ParsedQuery, t: Token, aliases: AliasLookup): Form[] {
   const jamo = toJamo(t.key);
   const forms: Form[] = [{ parts: [makePart(jamo)], cost: 0 }];
   for (const words of aliases.get(jamo) ?? []) forms.push({ parts: words.map(makePart), cost: ALIAS_COST, synonym: true });
@@ -30,18 +31,50 @@ function wordForms(q: ParsedQuery, t: { key: string; start: number; end: number 
   return forms;
 }
 
-/** The query as alternatives: its words (each with alias and IME-off forms), and its words run together. */
+/**
+ * An optional word (fillerWords.ts), marked so it is not highlighted. A comparing word is also
+ * searched as the other ways cards say it, exact or prefix only (a typo or an infix of `vs` would
+ * match anything).
+ */
+function optionalForms(q: ParsedQuery, t: Token, role: FillerRole, aliases: AliasLookup): Form[] {
+  const typed = wordForms(q, t, aliases);
+  const others = role === 'comparing' ? COMPARISON_FORMS.filter((jamo) => !typed.some((f) => f.parts.length === 1 && f.parts[0]!.jamo === jamo)) : [];
+  const strict = others.map((jamo): Form => ({ parts: [{ ...makePart(jamo), typos: 0, infix: false }], cost: ALIAS_COST, synonym: true }));
+  return [...typed, ...strict].map((f) => ({ ...f, optional: true }));
+}
+
+/**
+ * The query's free words split by what they do (fillerWords.ts), when words that mean something
+ * remain: `required` must all match; `optional`, when there are such words, is the query again with
+ * them, which ranks a card that also holds them first. Joining words are dropped, the last one only
+ * made optional (`docker or` may be `docker orchestration` being typed).
+ */
+function splitFillers(free: Token[], phraseCount: number): { required: Token[]; optional?: Array<{ t: Token; role: FillerRole | undefined }> } {
+  const words = free.map((t, i) => ({ t, role: fillerRole(free, i) }));
+  const required = words.filter((w) => w.role === undefined).map((w) => w.t);
+  if (required.length === free.length || required.length + phraseCount === 0) return { required: free };
+  return { required, optional: words.filter((w, i) => w.role !== 'joining' || i === free.length - 1) };
+}
+
+/**
+ * The query as alternatives: its words (each with alias and IME-off forms), the same with its
+ * optional words (see splitFillers), and its words run together.
+ */
 export function queryAlternatives(q: ParsedQuery, aliases: AliasLookup): Slot[][] {
-  const free = tokenize(q.text).slice(0, MAX_WORDS);
+  const { required, optional } = splitFillers(tokenize(q.text).slice(0, MAX_WORDS), q.phrases.length);
   const phraseWords = q.phrases.flatMap((p) => tokenize(p)).slice(0, MAX_WORDS);
   const exact = (t: { key: string }): Slot => [{ parts: [makePart(toJamo(t.key))], cost: 0 }];
-  const slots: Slot[] = free.map((t) => wordForms(q, t, aliases));
+  const slots: Slot[] = required.map((t) => wordForms(q, t, aliases));
   slots.push(...phraseWords.map(exact));
   if (slots.length === 0) return [];
   const alternatives: Slot[][] = [slots];
-  if (free.length > 1) {
+  if (optional) {
+    const withOptional = optional.map(({ t, role }) => (role ? optionalForms(q, t, role, aliases) : wordForms(q, t, aliases)));
+    alternatives.unshift([...withOptional, ...phraseWords.map(exact)]);
+  }
+  if (required.length > 1) {
     // `멀티 스테이지` typed for `멀티스테이지`, and multi-word aliases (`virtual machine`).
-    const compact = free.map((t) => toJamo(t.key)).join('');
+    const compact = required.map((t) => toJamo(t.key)).join('');
     const forms: Form[] = [{ parts: [makePart(compact)], cost: 0 }];
     for (const words of aliases.get(compact) ?? []) forms.push({ parts: words.map(makePart), cost: ALIAS_COST, synonym: true });
     alternatives.push([forms, ...phraseWords.map(exact)]);

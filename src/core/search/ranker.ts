@@ -42,6 +42,8 @@ export interface RankQuery {
   phrases: string[];
   corrections: (p: Part) => string[];
   correctedForms: (f: Form) => Form[];
+  /** The card lacks the query's optional words (`vs` → 차이): then it is not about the query, however it names the rest. */
+  partial?: (card: number) => boolean;
 }
 
 export class Ranker {
@@ -58,7 +60,9 @@ export class Ranker {
     const strictQuery = focusQuery.map((slots) => slots.map((forms) => forms.map((f) => ({ ...f, parts: f.parts.map((p) => ({ ...p, typos: 0 })) }))));
     const rows = top.map((card) => {
       const tier = Math.floor(coarse[card]!);
-      return { card, score: tier + focusCost(focusOn(this.focus(card), tier < 2 ? strictQuery : focusQuery, tier)), coarse: coarse[card]! };
+      const focus = focusOn(this.focus(card), tier < 2 ? strictQuery : focusQuery, tier);
+      if (q.partial?.(card)) focus.level = 2;
+      return { card, score: tier + focusCost(focus), coarse: coarse[card]! };
     });
     // fuse.js (the costly part) only for the cards that can still reach the first `limit`: a card
     // whose best case is behind the limit-th card's worst case cannot, and keeps the worst fuse score.

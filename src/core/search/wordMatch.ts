@@ -26,6 +26,8 @@ export interface Form {
   cost: number;
   /** Another word for the query's word, from the alias table (`k8s` for 쿠버네티스), not the word as typed. */
   synonym?: boolean;
+  /** A word that only joins or compares (fillerWords.ts): not required, and not highlighted. */
+  optional?: boolean;
 }
 /** A query word: cards must match it by any of its forms. */
 export type Slot = Form[];

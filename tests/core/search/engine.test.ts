@@ -90,6 +90,23 @@ describe('query language', () => {
     expect(two.search('레이어', { deckId: 'fixture' }).map((h) => h.card.id)).not.toContain('o-layer');
     expect(two.search('레이어').map((h) => h.deckId)).toContain('other');
   });
+  test('words that only join or compare do not make a query find nothing', () => {
+    // None of the fixture's cards holds `vs`, `and`, `between`, `비교` or a lone `의`.
+    for (const q of ['컨테이너 vs VM', 'difference between container and VM', 'VM과 컨테이너 비교', '컨테이너 versus 가상머신']) expect(first(q), q).toBe('vm');
+    expect(first('registry의 역할')).toBe('registry');
+    // A joining word last may be a word being typed (`or` → orchestration): optional, not dropped.
+    expect(first('쿠버네티스 or')).toBe('k8s');
+    expect(first('컨테이너 orchestration')).toBe('k8s');
+    // A query of only such words still searches them.
+    expect(first('차이')).toBe('vm');
+    expect(ids('vs and')).toEqual([]);
+  });
+  test('a comparing word stands for the others: the card about a difference comes first', () => {
+    expect(first('컨테이너 가상머신')).toBe('vm');
+    const two = buildSearchIndex([loaded({ ...FIXTURE, cards: [{ id: 'both', type: 'basic', front: 'VM과 컨테이너', back: '둘 다 격리된 실행 환경' }, ...FIXTURE.cards] })], { aliases: FIXTURE_ALIASES });
+    expect(two.search('컨테이너 VM', { limit: 1 })[0]!.card.id).toBe('both');
+    expect(two.search('컨테이너 vs VM', { limit: 1 })[0]!.card.id).toBe('vm');
+  });
   test('limit', () => {
     expect(index.search('컨테이너', { limit: 2 })).toHaveLength(2);
     expect(index.search('컨테이너', { limit: 0 })).toEqual([]);
@@ -149,6 +166,9 @@ describe('ranking and highlights', () => {
     expect(marked(frontText(cho.card), cho.highlights.front)).toEqual(['컨테이너 런타임']);
     const back = index.search('freezer', { limit: 1 })[0]!;
     expect(marked(answerText(back.card), back.highlights.back)).toEqual(['freezer']);
+    // Only the words that mean something: not `vs`, nor the 차이 it stands for.
+    const versus = index.search('컨테이너 vs 가상머신', { limit: 1 })[0]!;
+    expect(marked(frontText(versus.card), versus.highlights.front)).toEqual(['가상머신', '컨테이너']);
     const phrase = index.search('"읽기 전용" 템플릿', { limit: 1 })[0]!;
     expect(marked(frontText(phrase.card), phrase.highlights.front)).toEqual(['읽기 전용', '템플릿']);
   });

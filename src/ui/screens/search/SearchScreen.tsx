@@ -125,11 +125,12 @@ export function SearchScreen({ initialQuery }: { initialQuery?: string }) {
   setCursorPosition(shell.active ? { x: Math.min(columns - 1, displayWidth(PROMPT) + displayWidth(before)), y: 1 } : undefined);
 
   const listHeight = Math.max(1, bodyHeight(rows) - 2);
+  const none = Boolean(engine && !choices && state.query.trim() && !hits.length);
   const status: Row = !engine
     ? [seg(t.search.indexing, theme.text.muted)]
     : choices
       ? [seg(t.search.choose, theme.text.muted)]
-      : state.query.trim() && !hits.length
+      : none
         ? [seg(t.search.noResults, theme.status.warn)]
         : [];
   // How many cards matched in all: the list stops at LIMIT, the count does not.
@@ -138,7 +139,14 @@ export function SearchScreen({ initialQuery }: { initialQuery?: string }) {
   return (
     <Frame title={[seg(t.search.title, theme.text.heading)]} right={right} footer={[seg(t.search.hint, theme.text.muted)]}>
       <Rows rows={[fitRow(inputRow, columns), fitRow(status, columns)]} />
-      {choices ? <Rows rows={choiceRows(choices, state.selected, listHeight, ui)} /> : <Rows {...resultRows(hits, state.selected, listHeight, ui)} />}
+      {choices ? (
+        <Rows rows={choiceRows(choices, state.selected, listHeight, ui)} />
+      ) : none ? (
+        // What to try instead, where the hits would be.
+        <Rows rows={[fitRow([seg(t.cli.search.tryHint, theme.text.muted)], columns)]} />
+      ) : (
+        <Rows {...resultRows(hits, state.selected, listHeight, ui)} />
+      )}
     </Frame>
   );
 }

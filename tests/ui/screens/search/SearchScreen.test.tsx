@@ -66,6 +66,21 @@ describe('search', () => {
     await app.waitFor('No matches');
   });
 
+  test.each([
+    ['en', 'No matches.', 'Try fewer words, 초성 ㄷㅋ, 도커/docker'],
+    ['ko', '결과가 없습니다.', '단어 줄이기 · 초성 ㄷㅋ · 도커/docker'],
+  ] as const)('nothing found (%s): a muted line under it says what to try, whole at 40 columns', async (lang, none, hint) => {
+    const app = renderApp(withRealSearch(), { initial: [{ kind: 'search' }], lang, columns: 40, rows: 12 });
+    await app.press('zzqqxxyy');
+    await app.waitFor(none);
+    const at = lines(app.frame()).findIndex((l) => l.includes(none));
+    expect(lines(app.frame())[at + 1]!.trimEnd()).toBe(hint);
+    expect(displayWidth(hint)).toBeLessThanOrEqual(40);
+    await app.press(KEYS.backspace.repeat(8), '레이어');
+    await app.waitFor('레이어란?');
+    expect(app.frame()).not.toContain(hint);
+  });
+
   test('the help lists Esc for back, not q, which types in the box', async () => {
     const app = renderApp(withRealSearch(), { initial: [{ kind: 'home' }, { kind: 'search' }] });
     await app.waitFor('type a word');
