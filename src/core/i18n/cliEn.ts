@@ -74,6 +74,8 @@ export const cliEn = {
   errors: {
     unknownCommand: (name: string) => `unknown command "${name}"`,
     didYouMean: (name: string, guesses: string[]) => `unknown command "${name}"; did you mean ${guesses.map((g) => `"${g}"`).join(guesses.length > 2 ? ', ' : ' or ').replace(/, ([^,]*)$/, ', or $1')}?`,
+    progressNotNotes: (file: string) => `${file} is a progress export, not notes: run \`amgi import --progress ${file}\``,
+    notesNotProgress: (file: string) => `${file} is notes, not a progress export: run \`amgi import ${file}\` (without --progress)`,
     formatNotForPackage: 'an Anki package is read as one; --format does not apply',
     unexpectedArgument: (arg: string) => `unexpected argument "${arg}"`,
     extraArgument: (command: string, arg: string) => `${command} takes no arguments, got "${arg}"`,

@@ -91,6 +91,8 @@ export const cliKo: CliMessages = {
     unknownCommand: (name) => `"${name}"은(는) 없는 명령입니다`,
     didYouMean: (name, guesses) =>
       `"${name}"은(는) 없는 명령입니다. ${guesses.length === 1 ? `"${guesses[0]}"을(를)` : `${guesses.map((g) => `"${g}"`).join(', ')} 중 하나를`} 말씀하셨나요?`,
+    progressNotNotes: (file) => `${file}은(는) 노트가 아니라 복습 기록 내보내기입니다: \`amgi import --progress ${file}\`로 가져오세요`,
+    notesNotProgress: (file) => `${file}은(는) 복습 기록이 아니라 노트입니다: --progress 없이 \`amgi import ${file}\`로 가져오세요`,
     formatNotForPackage: 'Anki 패키지는 그대로 읽습니다. --format은 쓰지 않습니다',
     unexpectedArgument: (arg) => `필요 없는 인수 "${arg}"`,
     extraArgument: (command, arg) => `${command} 명령은 인수를 받지 않습니다: "${arg}"`,

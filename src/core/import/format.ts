@@ -20,6 +20,11 @@ export function detectFormat(fileName: string, text: string, explicit?: string):
   return 'md';
 }
 
+/** The first line of `amgi export --progress` (`{"amgi":"progress",…}`), whatever the file is called. */
+export function isProgressExport(text: string): boolean {
+  return /^\uFEFF?\s*\{\s*"amgi"\s*:\s*"progress"/.test(text.slice(0, 200));
+}
+
 /** The Markdown parser (CommonMark, ≈100 KB) is loaded only when a Markdown file is imported. */
 export async function parseNotes(format: NotesFormat, text: string, file: string): Promise<ImportParse> {
   return format === 'anki' ? parseAnki(text, file) : (await import('./markdown.js')).parseMarkdown(text, file);
