@@ -1,6 +1,7 @@
 /** Which parser reads a notes file, and the one entry point the CLI calls. */
 import { cliText } from '../messages.js';
 import { UsageError } from '../errors.js';
+import { nearestNames } from '../text/nearest.js';
 import { looksLikeAnki, parseAnki } from './anki.js';
 import type { ImportParse } from './draft.js';
 
@@ -14,7 +15,7 @@ export function detectFormat(fileName: string, text: string, explicit?: string):
   if (explicit !== undefined) {
     if (explicit === 'md' || explicit === 'markdown') return 'md';
     if (explicit === 'anki' || explicit === 'tsv') return 'anki';
-    throw new UsageError(cliText().errors.oneOf('format', ['md', 'anki'], explicit));
+    throw new UsageError(cliText().errors.oneOf('format', ['md', 'anki'], explicit, nearestNames(explicit, ['md', 'anki'])[0]));
   }
   if (/\.tsv$/i.test(fileName) || looksLikeAnki(text)) return 'anki';
   return 'md';
