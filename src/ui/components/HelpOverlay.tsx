@@ -39,7 +39,9 @@ export function helpPage(kind: ScreenKind, ui: Pick<Ui, 'messages' | 'theme' | '
   const { messages: t, theme, columns } = ui;
   const rows: Row[] = [];
   for (const [title, body] of t.helpPage.sections) {
-    rows.push([seg(title, theme.text.heading)], ...wrapRows(body, columns, theme.text.primary), []);
+    // A line break starts a row of a list (one grade a row), hung under a two-space indent.
+    const lines = body.split('\n').flatMap((line, i) => wrapRows(line, columns, theme.text.primary, i ? '  ' : ''));
+    rows.push([seg(title, theme.text.heading)], ...lines, []);
   }
   const keysAt = rows.length;
   rows.push([seg(t.helpPage.keysOf(t.helpPage.screens[name] ?? name), theme.text.heading)]);

@@ -378,7 +378,13 @@ export const en = {
       browse: 'Cards', quizPicker: 'Quiz picker', cramPicker: 'Cram picker',
     } as Record<string, string>,
     sections: [
-      ['Grades', 'After the answer, grade how well you knew it. 1 Again: you forgot; the card comes back in minutes, its memory stability drops and it counts as a lapse. 2 Hard: you recalled it with effort; the next interval is shorter than Good would give. 3 Good (Space/Enter): you recalled it; the interval grows. 4 Easy: you recalled it at once; the interval grows most, and a new card skips its learning steps. The grade row shows the next interval for each grade.'],
+      ['Grades', [
+          'After the answer, grade how well you knew it. The grade row shows the next interval for each grade.',
+          '1 Again: you forgot; the card comes back in minutes, its memory stability drops and it counts as a lapse.',
+          '2 Hard: you recalled it with effort; the next interval is shorter than Good would give.',
+          '3 Good (Space/Enter): you recalled it; the interval grows.',
+          '4 Easy: you recalled it at once; the interval grows most, and a new card skips its learning steps.',
+        ].join('\n')],
       ['New · learn · due', 'new: cards you have never studied, as many as today\'s limits let in. learn: cards in their short learning steps (minutes apart) that are due today. due: review cards whose interval ends today. Suspended and buried cards are not counted.'],
       ['Suspend, bury, forget', 'Suspend (s) keeps a card out of every review until you unsuspend it: in Home → Cards, show the suspended cards, press Enter on the card, then s; or run amgi unsuspend ID. Bury (b) hides a card until tomorrow. Forget (f in Cards) resets a card to new; its history stays in the log. A card you keep forgetting (a leech, marked L) is suspended for you: rewrite it, then unsuspend it.'],
       ['Review, cram, quiz, interview plan', 'Review: today\'s due cards; your answers change the schedule. Cram: practise any deck or tag, weakest cards first if you like, without changing the schedule. The one exception is r on a card\'s screen (review this card now): that is a real review, so it changes the schedule. Quiz: multiple choice, typed, order, cloze or mock interview questions; your answers are recorded and decide which cards count as weakest. Interview plan (Cram with a date): goes through every card before the day and repeats the weak ones; it changes the schedule and brings in new cards.'],
