@@ -239,7 +239,6 @@ export const en = {
     typeHint: 'Enter check · empty Space: show answer',
     /** Enter on an empty typed answer: not graded; Space there gives up (one line at 40 columns). */
     emptyAnswer: 'Not graded · Space: see answer (a miss)',
-    clozeHint: 'Enter check · empty Enter: reveal',
     gap: (i: number, n: number) => `gap ${i}/${n}`,
     revealed: 'revealed',
     orderHint: 'Space pick up · ↑/↓ move · Enter check',

@@ -203,7 +203,6 @@ export const ko: Messages = {
     choiceHint: (n) => `1–${n} 또는 ↑/↓ + Enter`,
     typeHint: 'Enter 확인 · 빈 칸에서 Space: 정답 보기',
     emptyAnswer: '채점 안 함 · Space: 정답 보기 (틀림)',
-    clozeHint: 'Enter 확인 · 빈 채로 Enter: 정답',
     gap: (i, n) => `빈칸 ${i}/${n}`,
     revealed: '정답 봄',
     orderHint: 'Space 집기 · ↑/↓ 이동 · Enter 확인',

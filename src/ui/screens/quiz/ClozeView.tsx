@@ -43,6 +43,8 @@ export function ClozeView({ question: q, title, right, onAnswer, onOverrule, onN
   const [field, setField, getField] = useSyncState<TextField>(EMPTY_FIELD);
   const [results, setResults, getResults] = useSyncState<GapResult[]>([]);
   const [pending, setPending, getPending] = useSyncState<TypedCheck | undefined>(undefined);
+  // As in a typed question: Enter on an empty gap only hints, Space there reveals it.
+  const [emptyHint, setEmptyHint] = useSyncState(false);
   const phaseOf = (p: TypedCheck | undefined, r: readonly GapResult[]): AnswerPhase => (p ? 'confirm' : r.length >= q.answers.length ? 'done' : 'typing');
   const phase = phaseOf(pending, results);
   // The gaps are answered in order: the current one is the next without a result.
@@ -53,6 +55,7 @@ export function ClozeView({ question: q, title, right, onAnswer, onOverrule, onN
     setResults(all);
     setPending(undefined);
     setField(EMPTY_FIELD);
+    setEmptyHint(false);
     if (all.length >= q.answers.length) onAnswer(clozeOutcome(all.map((g) => g.outcome)));
   };
 
@@ -60,7 +63,8 @@ export function ClozeView({ question: q, title, right, onAnswer, onOverrule, onN
   const fieldRows: Row[] = phase === 'done' ? [] : [fieldRow(field, columns, theme, label)];
   const feedback: Row[] = [];
   const last = pending ? { check: pending, outcome: undefined, revealed: false } : results[results.length - 1];
-  if (last) {
+  if (phase === 'typing' && emptyHint) feedback.push([], ...wrapRows(t.quiz.emptyAnswer, columns, theme.status.warn));
+  else if (last) {
     if (fieldRows.length) feedback.push([]);
     if (phase === 'confirm') feedback.push(...wrapRows(t.quiz.close, columns, theme.status.warn));
     else if (last.revealed && !overrule.overruled) feedback.push(...wrapRows(`${t.quiz.revealed}: ${last.check.expected}`, columns, theme.match));
@@ -83,12 +87,18 @@ export function ClozeView({ question: q, title, right, onAnswer, onOverrule, onN
     (input, key) =>
       handleAnswerKey(phaseOf(getPending(), getResults()), input, key, {
         field: getField(),
-        setField,
+        setField: (next) => {
+          setField(next);
+          setEmptyHint(false);
+        },
+        empty: {
+          hint: () => setEmptyHint(true),
+          // Given up: the gap counts as not known.
+          reveal: () => record({ check: checkGap(q.item.card as ClozeCard, q.answers, getResults().length, '', answerAliases?.()), outcome: typedOutcome('wrong'), revealed: true }),
+        },
         submit: (value) => {
           const check = checkGap(q.item.card as ClozeCard, q.answers, getResults().length, value, answerAliases?.());
-          // Enter on an empty field reveals the gap (it counts as not known).
-          if (!value.trim()) record({ check, outcome: typedOutcome('wrong'), revealed: true });
-          else if (check.verdict === 'close') setPending(check);
+          if (check.verdict === 'close') setPending(check);
           else record({ check, outcome: typedOutcome(check.verdict), revealed: false });
         },
         decide: (accepted) => record({ check: getPending()!, outcome: typedOutcome('close', accepted), revealed: false }),
@@ -98,7 +108,7 @@ export function ClozeView({ question: q, title, right, onAnswer, onOverrule, onN
     { textField: phase === 'typing', help: withScrollHelp('cloze') },
   );
 
-  const hint = phase === 'typing' ? t.quiz.clozeHint : phase === 'confirm' ? t.quiz.acceptHint : t.quiz.verdictHint;
+  const hint = phase === 'typing' ? t.quiz.typeHint : phase === 'confirm' ? t.quiz.acceptHint : t.quiz.verdictHint;
   return (
     <Frame title={title} right={right} footer={[seg(hint, theme.text.muted)]}>
       <Rows rows={body.rows} />

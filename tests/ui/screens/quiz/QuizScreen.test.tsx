@@ -313,7 +313,13 @@ describe('cloze quiz', () => {
     await app.press('읽기전용', KEYS.enter);
     await app.waitFor('gap 2/2');
     expect(app.frame()).toContain('✓ Right!');
+    // The same keys and words as a typed question: empty Enter only hints, empty Space reveals.
+    expect(app.frame()).toContain('Enter check · empty Space: show answer');
     await app.press(KEYS.enter);
+    await app.waitFor('Not graded · Space: see answer (a miss)');
+    expect(app.frame()).not.toContain('revealed');
+    expect(app.frame()).toContain('gap 2/2');
+    await app.press(' ');
     await app.waitFor('revealed: 쓰기 가능한');
     expect(app.frame()).toContain('copy-on-write');
     expect(progress.state('cl-1')).toMatchObject({ cramMiss: 1 });
