@@ -226,6 +226,8 @@ export const en = {
     empty: 'No card in this selection fits this quiz. Try another --mode, deck or tag.',
     /** Typed quiz with fewer cards to type than --count: only cards whose answer is one term are typed. */
     typedShort: (n: number, count: number) => `Only ${n} ${n === 1 ? 'card' : 'cards'} here ${n === 1 ? 'has' : 'have'} an answer to type (${count} asked).`,
+    /** Any other quiz with fewer questions than --count (a choice needs distractors, an interview an interview card…). */
+    fewerQuestions: (n: number, count: number) => `Only ${n} ${n === 1 ? 'question' : 'questions'} here for this quiz (${count} asked).`,
     correct: 'Right!',
     wrong: 'Not quite.',
     close: 'Close: one letter off. Count it as right? (y/n)',

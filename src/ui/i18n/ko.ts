@@ -192,6 +192,7 @@ export const ko: Messages = {
     right: (n) => `${n}개 맞음`,
     empty: '이 범위에는 이 퀴즈에 맞는 카드가 없습니다. 다른 --mode, 덱, 태그를 골라 보세요.',
     typedShort: (n, count) => `입력해서 답할 카드가 ${n}장뿐입니다 (${count}문제 요청).`,
+    fewerQuestions: (n, count) => `이 퀴즈로 낼 문제가 ${n}개뿐입니다 (${count}문제 요청).`,
     correct: '정답!',
     wrong: '아쉽네요.',
     close: '거의 맞았습니다 (한 글자 차이). 정답으로 칠까요? (y/n)',

@@ -13,7 +13,7 @@ import { seg, wrapRows, wrapStyledRow, type Row } from '../../textLayout.js';
 import type { Theme } from '../../theme.js';
 import { Frame } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
-import { diffRows, noteRows, stackBlocks } from './quizRows.js';
+import { diffRows, noteRows, noticeRows, stackBlocks } from './quizRows.js';
 import { useQuizBody, withScrollHelp } from './useQuizBody.js';
 import { EMPTY_FIELD, type TextField } from '../../textField.js';
 import { fieldCursor, fieldRow, handleAnswerKey, useFieldCursor, type AnswerPhase } from './AnswerField.js';
@@ -36,7 +36,7 @@ function sentenceRow(q: ClozeQuestion, results: readonly GapResult[], current: n
   });
 }
 
-export function ClozeView({ question: q, title, right, onAnswer, onOverrule, onNext }: QuestionViewProps<ClozeQuestion>) {
+export function ClozeView({ question: q, title, right, notice, onAnswer, onOverrule, onNext }: QuestionViewProps<ClozeQuestion>) {
   const { messages: t, theme, columns } = useUi();
   const { answerAliases } = useServices();
   const overrule = useOverrule(onOverrule);
@@ -75,7 +75,7 @@ export function ClozeView({ question: q, title, right, onAnswer, onOverrule, onN
     if (q.explanation) feedback.push(...wrapRows(q.explanation, columns, theme.text.muted));
     feedback.push(...noteRows(q.note, columns, t, theme));
   }
-  const sentence = [...wrapStyledRow(sentenceRow(q, results, gap, phase === 'done', theme), columns), []];
+  const sentence = [...noticeRows(notice, columns, theme), ...wrapStyledRow(sentenceRow(q, results, gap, phase === 'done', theme), columns), []];
   const { rows: content, spans } = stackBlocks([sentence, fieldRows, feedback]);
   // The field and the last gap's result under it; once done, the result, explanation and note.
   const focusStart = spans[1]!.start;

@@ -305,6 +305,29 @@ describe('order quiz', () => {
   });
 });
 
+describe('fewer questions than --count', () => {
+  it('says so in one line on the first question in every mode, both languages; not when there are enough', async () => {
+    for (const mode of ['choice', 'order', 'cloze', 'interview', 'mixed'] as const) {
+      const n = questionsFor(mode, 30).length;
+      expect(n, mode).toBeGreaterThan(0);
+      expect(n, mode).toBeLessThan(30);
+      for (const [lang, line] of [
+        ['en', `Only ${n} ${n === 1 ? 'question' : 'questions'} here for this quiz (30 asked).`],
+        ['ko', `이 퀴즈로 낼 문제가 ${n}개뿐입니다 (30문제 요청).`],
+      ] as const) {
+        const app = renderApp(services, { initial: [{ kind: 'quiz', mode, count: 30, seed: SEED }], lang });
+        await app.waitFor(`1/${n}`);
+        expect(app.frame(), `${mode} ${lang}`).toContain(line);
+        app.unmount();
+      }
+      const app = renderApp(services, { initial: [{ kind: 'quiz', mode, count: n, seed: SEED }] });
+      await app.waitFor(`1/${n}`);
+      expect(app.frame(), mode).not.toContain('for this quiz');
+      app.unmount();
+    }
+  });
+});
+
 describe('cloze quiz', () => {
   it('types one gap and reveals the other', async () => {
     const app = open('cloze', 1);
