@@ -124,7 +124,8 @@ export const en = {
     /** After the language's explanation while --lang decides it. */
     flagExplain: 'Set by --lang for now; a change is saved and used at once.',
     saved: 'Saved.',
-    hint: '↑/↓ choose · ←/→ ±1 · Shift+←/→ ±10 · Esc back',
+    /** The footer: Shift steps by 10 on the daily limits only; other rows just change. */
+    hint: { limit: '↑/↓ choose · ←/→ ±1 · Shift+←/→ ±10 · Esc back', other: '↑/↓ choose · ←/→ change · Esc back' },
     /** One line under the list: what the highlighted setting does. */
     explain: {
       newPerDayAll: 'New cards a day in an All decks review, counted over every deck together.',

@@ -95,7 +95,7 @@ export const ko: Messages = {
     languageFlag: (value) => `${value} (--lang)`,
     flagExplain: '지금은 --lang을 따릅니다. 바꾸면 저장하고 바로 적용합니다.',
     saved: '저장했습니다.',
-    hint: '↑/↓ 선택 · ←/→ ±1 · Shift+←/→ ±10 · Esc 뒤로',
+    hint: { limit: '↑/↓ 선택 · ←/→ ±1 · Shift+←/→ ±10 · Esc 뒤로', other: '↑/↓ 선택 · ←/→ 바꾸기 · Esc 뒤로' },
     explain: {
       newPerDayAll: '전체 덱 복습에서 하루에 나오는 새 카드 수입니다 (모든 덱 합계).',
       reviewsPerDayAll: '전체 덱 복습에서 하루에 하는 복습 수입니다 (모든 덱 합계).',
