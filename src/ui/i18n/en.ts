@@ -293,8 +293,6 @@ export const en = {
     noDecks: 'No decks.',
     weekdays: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
     months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
-    /** For a month label with no room for its name: the heatmap's months can start four weeks apart. */
-    shortMonths: ['J', 'F', 'M', 'A', 'M', 'J', 'J', 'A', 'S', 'O', 'N', 'D'],
     panels: ['Overview', 'Forecast', 'Heatmap'],
     hint: 'q back · ? keys',
     compactHint: '←/→ panel · q back',
