@@ -7,6 +7,7 @@
 import { parseArgs as nodeParseArgs } from 'node:util';
 import { UsageError } from '../core/errors.js';
 import { cliText } from '../core/messages.js';
+import { nearestNames } from '../core/text/nearest.js';
 import type { FlagSpec, Flags } from './types.js';
 
 export interface ParsedArgs {
@@ -80,6 +81,6 @@ export function flagInt(flags: Flags, name: string, fallback: number, min = 1): 
 export function flagChoice<T extends string>(flags: Flags, name: string, valid: readonly T[]): T | undefined {
   const v = flagString(flags, name);
   if (v === undefined) return undefined;
-  if (!(valid as readonly string[]).includes(v)) throw new UsageError(cliText().errors.oneOf(name, valid, v));
+  if (!(valid as readonly string[]).includes(v)) throw new UsageError(cliText().errors.oneOf(name, valid, v, nearestNames(v, valid)[0]));
   return v as T;
 }

@@ -15,7 +15,7 @@ import { buildDeck } from '../core/import/deck.js';
 import { diffDecks, findRenames, keepOldIds, type DeckDiff, type Rename } from '../core/import/deckDiff.js';
 import type { ImportParse, SkippedLine } from '../core/import/draft.js';
 import { InputError } from '../core/import/errors.js';
-import { detectFormat, parseNotes, type NotesFormat } from '../core/import/format.js';
+import { detectFormat, isProgressExport, parseNotes, type NotesFormat } from '../core/import/format.js';
 import { hashedDeckId, isValidId, slugifyDeckId } from '../core/import/ids.js';
 import { deckToJson } from '../core/export/json.js';
 import { backUpReplacedDeck, InstalledDecks, readInputFile, userDeckFile } from './importWrite.js';
@@ -81,6 +81,8 @@ async function readNotes(req: DeckImportRequest): Promise<{ format: NotesFormat;
     return { format: 'anki', parsed, info };
   }
   const text = readInputFile(req.file);
+  // A progress export read as notes would be "no cards found" after a page of skipped lines.
+  if (isProgressExport(text)) throw new UsageError(cliText().errors.progressNotNotes(req.file));
   const format = detectFormat(req.file, text, req.format);
   return { format, parsed: await parseNotes(format, text, req.file) };
 }

@@ -230,3 +230,29 @@ describe('helpers', () => {
     expect(lineRanges([1, 3, 5, 7], 2)).toBe('1, 3, …');
   });
 });
+
+describe('amgi import: the wrong kind of file for the flag', () => {
+  test('a progress export without --progress: one line naming the command, exit 2, both languages', () => {
+    const prog = join(home, 'prog.json');
+    writeFileSync(prog, `{"amgi":"progress","version":1,"entries":0}\n${'{"id":"x"}\n'.repeat(8)}`);
+    const r = run('import', prog);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toEqual([`amgi: ${prog} is a progress export, not notes: run \`amgi import --progress ${prog}\``]);
+    const ko = run('import', prog, '--lang', 'ko');
+    expect(ko.code).toBe(2);
+    expect(ko.stderr).toContain(`\`amgi import --progress ${prog}\`로 가져오세요`);
+    nothingWritten();
+  });
+
+  test('notes or an Anki text export with --progress: run it without --progress, exit 2', () => {
+    for (const name of ['notes.md', 'cards.tsv']) {
+      const f = join(home, name);
+      writeFileSync(f, 'a::1\n');
+      const r = run('import', '--progress', f);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim()).toBe(`amgi: ${f} is notes, not a progress export: run \`amgi import ${f}\` (without --progress)`);
+      expect(run('import', '--progress', f, '--lang', 'ko').stderr).toContain('--progress 없이');
+    }
+  });
+});

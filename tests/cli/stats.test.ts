@@ -40,8 +40,8 @@ describe('amgi stats', () => {
     };
     // Row prefix: two spaces, the weekday name and a space.
     expect(monthRow('en', /^ {2}Mon /)).toBe(`${' '.repeat(6)}  Oct Nov  Dec`);
-    // "10월" touches "11월" four weeks later: still two whole names (a digit after 월), never a bare "10".
-    expect(monthRow('ko', /^ {2}월 /)).toBe(`${' '.repeat(5)}  10월11월 12월`);
+    // "10월" would touch "11월" four weeks later: it is left out (the earlier one; this month stays named), never cut to "10".
+    expect(monthRow('ko', /^ {2}월 /)).toBe(`${' '.repeat(5)}      11월 12월`);
   });
 
   test('--json: forecast, heatmap, retention, streak, decks, time', () => {

@@ -27,9 +27,13 @@ describe('usage errors: one line, exit 2, nothing opened', () => {
     [['cram', '--until', 'tomorrow'], 'amgi: --until must be a date as YYYY-MM-DD, got "tomorrow"'],
     [['review', '--deck', 'nope'], 'amgi: no deck "nope" (decks: architecture,'],
     [['cram', '--deck', 'nope'], 'amgi: no deck "nope"'],
-    [['quiz', '--tag', 'nope'], 'amgi: no card has the tag "nope" (tags: '],
+    [['quiz', '--tag', 'qqqq'], 'amgi: no card has the tag "qqqq" (tags: activities, add, '],
+    [['cram', '--tag', 'lyer'], 'amgi: no card has the tag "lyer"; did you mean "layer"? (tags: activities, '],
+    [['cram', '--tag', 'lyer', '--lang', 'ko'], 'amgi: "lyer" 태그가 붙은 카드가 없습니다. "layer"을(를) 말씀하셨나요? (태그: activities, '],
+    [['quiz', '--mode', 'type'], 'amgi: --mode must be one of choice, typed, order, cloze, interview, mixed, got "type"; did you mean "typed"?\n'],
+    [['quiz', '--mode', 'type', '--lang', 'ko'], 'amgi: --mode은(는) choice, typed, order, cloze, interview, mixed 중 하나여야 합니다: "type". "typed"을(를) 말씀하셨나요?\n'],
     [['quiz', '--deck', 'registry', '--tag', 'cgroup'], 'amgi: no card has the tag "cgroup"'],
-    [['quiz', '--mode', 'nope'], 'amgi: --mode must be one of choice, typed, order, cloze, interview, mixed, got "nope"'],
+    [['quiz', '--mode', 'nope'], 'amgi: --mode must be one of choice, typed, order, cloze, interview, mixed, got "nope"\n'],
     [['quiz', '--count', '0'], 'amgi: --count must be a whole number ≥ 1, got "0"'],
     [['quiz', '--count', '-3'], 'amgi: --count must be a whole number ≥ 1, got "-3"'],
     [['search', 'x', '--limit', '-1'], 'amgi: --limit must be a whole number ≥ 1, got "-1"'],
@@ -59,6 +63,14 @@ describe('usage errors: one line, exit 2, nothing opened', () => {
       expect(r.stdout + r.stderr).not.toContain(ALT_SCREEN);
     });
   }
+
+  it('an unknown tag: the list is cut after 20 tags, saying how many more (never before the first tag)', () => {
+    const r = amgi(['cram', '--tag', 'qqqq'], env);
+    const shown = /\(tags: (.*), … (\d+) more\)\n$/.exec(r.stderr);
+    expect(shown?.[1]?.split(', ')).toHaveLength(20);
+    expect(Number(shown?.[2])).toBeGreaterThan(0);
+    expect(amgi(['cram', '--tag', 'qqqq', '--lang', 'ko'], env).stderr).toMatch(/\(태그: activities, .*, … 외 \d+개\)\n$/);
+  });
 
   it('a future or today --until passes the checks (then needs a terminal: exit 1)', () => {
     for (const until of ['2026-12-03', '2026-12-13']) {
@@ -118,6 +130,8 @@ describe('Korean everywhere (--lang ko, or a Korean locale)', () => {
     'amgi', 'Docker', 'Anki', 'Markdown', 'JSON', 'FSRS', 'UTF', 'ISO', 'KB', 'MB', 'LANG', 'NO_COLOR', 'AMGI_HOME', 'AMGI_NOW', 'README', 'RMSE', 'ENOENT',
     'ID', 'DIR', 'TAG', 'DATE', 'FILE', 'PATH', 'YYYY', 'MM', 'DD', 'ko', 'en', 'anki', 'json', 'md', 'apkg', 'colpkg', 'null', 'AMGI_SYNC_DIR',
     ...COMMANDS.map((c) => c.name), ...CARD_TYPES, ...QUIZ_MODES,
+    // Products by their names: a transliteration (싱크싱, 드롭박스) reads worse.
+    'Syncthing', 'Dropbox', 'iCloud', 'Drive', 'OneDrive', 'git',
   ]);
   /** ASCII words left once ids, paths, flags, quoted values and the given deck text are taken out. */
   function englishWords(text: string, deckText: string[] = []): string[] {
@@ -256,7 +270,7 @@ describe('Korean everywhere (--lang ko, or a Korean locale)', () => {
       // Device names come from the machine (hostname), titles and the preview's card text (FROM, stat -fc) from the decks.
       // The device id (`<host>-<6 hex>`) and its file are names, whatever the hex happens to spell
       // (a deck title's word such as "1" or "e" would otherwise cut the id into "words").
-      expect(englishWords((r.stdout + r.stderr).replace(/[\w.-]+\.jsonl|\b[a-z0-9-]*-[0-9a-f]{6}\b/g, ' '), [...titles, ...deckIds.map((d) => d.id), 'collection', 'git', 'init', 'URL', 'UTC', 'Syncthing', 'iCloud', 'Drive', 'PATH', 'apkg', 'anki2', `(${hostname()})`, `, ${hostname()})`, 'FROM', 'stat', 'fc']), args.join(' ')).toEqual([]);
+      expect(englishWords((r.stdout + r.stderr).replace(/[\w.-]+\.jsonl|\b[a-z0-9-]*-[0-9a-f]{6}\b/g, ' '), [...titles, ...deckIds.map((d) => d.id), 'collection', 'init', 'URL', 'UTC', 'PATH', 'apkg', 'anki2', `(${hostname()})`, `, ${hostname()})`, 'FROM', 'stat', 'fc']), args.join(' ')).toEqual([]);
     }
   });
 

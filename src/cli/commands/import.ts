@@ -29,6 +29,8 @@ export async function run(ctx: CommandContext): Promise<number> {
   if (more.length) throw new UsageError(t.importOneFile(ctx.args.length));
   if (ctx.flags.progress) {
     if (ctx.flags.format || ctx.flags.deck) throw new UsageError(t.progressImportFlags);
+    // Notes given with --progress: say so, not "the first line must be {"amgi":"progress"…}".
+    if (/\.(md|markdown|txt|tsv)$/i.test(file)) throw new UsageError(t.notesNotProgress(file));
     return mergeProgress(ctx, file);
   }
   return importNotes(ctx, file);

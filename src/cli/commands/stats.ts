@@ -48,10 +48,10 @@ export function heatmapRows(h: StatsReport['heatmap'], weeks = 12): string[] {
   const grid = names.map((name, r) => `${name} ${Array.from({ length: weeks }, (_, c) => shade(c * 7 + r - offset)).join('').trimEnd()}`);
   // Month names over the weeks they begin, as on the stats screen; a few columns past the
   // grid so this month's name is never dropped (the text has no 80-column squeeze here).
-  const { months, shortMonths } = messagesFor(messageLang()).statsScreen;
+  const { months } = messagesFor(messageLang()).statsScreen;
   const today = parseDayKey(h[h.length - 1]!.date)!;
   const firstMonday = today - weekday(h[h.length - 1]!.date) - (weeks - 1) * 7;
-  const line = monthLine(firstMonday, weeks, weeks + 4, months, shortMonths);
+  const line = monthLine(firstMonday, weeks, weeks + 4, months);
   return [`${' '.repeat(displayWidth(names[0]!) + 1)}${line}`, ...grid];
 }
 

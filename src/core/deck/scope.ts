@@ -1,6 +1,7 @@
 /** `--deck ID` and `--tag TAG` checked against the decks that loaded: a usage error names what exists. */
 import { UsageError } from '../errors.js';
 import { cliText } from '../messages.js';
+import { nearestNames } from '../text/nearest.js';
 import type { LoadedDeck } from './types.js';
 
 /** Tags named in the error: enough to spot a typo, not a page. */
@@ -12,7 +13,11 @@ export function checkScope(decks: readonly LoadedDeck[], deckId: string | undefi
   if (tag === undefined) return;
   const tags = new Set<string>();
   for (const d of decks) if (deckId === undefined || d.deck.id === deckId) for (const c of d.deck.cards) for (const x of c.tags ?? []) tags.add(x);
-  if (tags.has(tag)) return;
-  const sorted = [...tags].sort();
-  throw new UsageError(t.noTag(tag, sorted.length > TAGS_SHOWN ? [...sorted.slice(0, TAGS_SHOWN), '…'] : sorted));
+  if (!tags.has(tag)) throw unknownTag(tag, tags);
+}
+
+/** The error for a tag no card has: the likely typo first, as the list is cut after TAGS_SHOWN, often before the tag meant. */
+export function unknownTag(tag: string, tags: Iterable<string>): UsageError {
+  const sorted = [...new Set(tags)].sort();
+  return new UsageError(cliText().errors.noTag(tag, sorted.slice(0, TAGS_SHOWN), nearestNames(tag, sorted, 2), Math.max(0, sorted.length - TAGS_SHOWN)));
 }

@@ -74,6 +74,8 @@ export const cliEn = {
   errors: {
     unknownCommand: (name: string) => `unknown command "${name}"`,
     didYouMean: (name: string, guesses: string[]) => `unknown command "${name}"; did you mean ${guesses.map((g) => `"${g}"`).join(guesses.length > 2 ? ', ' : ' or ').replace(/, ([^,]*)$/, ', or $1')}?`,
+    progressNotNotes: (file: string) => `${file} is a progress export, not notes: run \`amgi import --progress ${file}\``,
+    notesNotProgress: (file: string) => `${file} is notes, not a progress export: run \`amgi import ${file}\` (without --progress)`,
     formatNotForPackage: 'an Anki package is read as one; --format does not apply',
     unexpectedArgument: (arg: string) => `unexpected argument "${arg}"`,
     extraArgument: (command: string, arg: string) => `${command} takes no arguments, got "${arg}"`,
@@ -81,12 +83,14 @@ export const cliEn = {
     needsValue: (name: string, value: string) => `--${name} needs a value (${value})`,
     takesNoValue: (name: string) => `--${name} takes no value`,
     wholeNumber: (name: string, min: number, got: string) => `--${name} must be a whole number ≥ ${min}, got "${got}"`,
-    oneOf: (name: string, valid: readonly string[], got: string) => `--${name} must be one of ${valid.join(', ')}, got "${got}"`,
+    oneOf: (name: string, valid: readonly string[], got: string, guess?: string) =>
+      `--${name} must be one of ${valid.join(', ')}, got "${got}"${guess ? `; did you mean "${guess}"?` : ''}`,
     notADate: (got: string) => `--until must be a date as YYYY-MM-DD, got "${got}"`,
     noSuchDate: (got: string) => `--until ${got} is not a date on the calendar`,
     datePassed: (got: string, today: string) => `--until ${got} has passed (today is ${today}); give the interview date`,
     noDeck: (id: string, ids: string[]) => `no deck "${id}" (decks: ${ids.join(', ') || 'none'})`,
-    noTag: (tag: string, tags: string[]) => `no card has the tag "${tag}" (tags: ${tags.join(', ') || 'none'})`,
+    noTag: (tag: string, tags: string[], guesses: string[], more: number) =>
+      `no card has the tag "${tag}"${guesses.length ? `; did you mean ${guesses.map((g) => `"${g}"`).join(' or ')}?` : ''} (tags: ${tags.join(', ') || 'none'}${more ? `, … ${more} more` : ''})`,
     noDecksLoaded: (dir: string) => `no deck in ${dir} could be loaded:`,
     notATerminal: 'amgi needs an interactive terminal; try `amgi status` or `amgi search QUERY`',
     amgiNow: (got: string) => `AMGI_NOW is not an ISO date-time: "${got}"`,

@@ -39,7 +39,13 @@ export function helpPage(kind: ScreenKind, ui: Pick<Ui, 'messages' | 'theme' | '
   const { messages: t, theme, columns } = ui;
   const rows: Row[] = [];
   for (const [title, body] of t.helpPage.sections) {
-    rows.push([seg(title, theme.text.heading)], ...wrapRows(body, columns, theme.text.primary), []);
+    // A line break starts an item of a list (one grade a row): its first word ("1") out in the
+    // margin, the rest wrapped under the text, so each grade stands out.
+    const lines = body.split('\n').flatMap((line, i) => {
+      const item = i ? /^(\S+ )(.*)$/.exec(line) : null;
+      return wrapRows(item ? item[2]! : line, columns, theme.text.primary, item ? `  ${item[1]}` : '');
+    });
+    rows.push([seg(title, theme.text.heading)], ...lines, []);
   }
   const keysAt = rows.length;
   rows.push([seg(t.helpPage.keysOf(t.helpPage.screens[name] ?? name), theme.text.heading)]);

@@ -131,7 +131,8 @@ export const en = {
     /** After the language's explanation while --lang decides it. */
     flagExplain: 'Set by --lang for now; a change is saved and used at once.',
     saved: 'Saved.',
-    hint: '↑/↓ choose · ←/→ ±1 · Shift+←/→ ±10 · Esc back',
+    /** The footer: Shift steps by 10 on the daily limits only; other rows just change. */
+    hint: { limit: '↑/↓ choose · ←/→ ±1 · Shift+←/→ ±10 · Esc back', other: '↑/↓ choose · ←/→ change · Esc back' },
     /** One line under the list: what the highlighted setting does. */
     explain: {
       newPerDayAll: 'New cards a day in an All decks review, counted over every deck together.',
@@ -233,6 +234,8 @@ export const en = {
     empty: 'No card in this selection fits this quiz. Try another --mode, deck or tag.',
     /** Typed quiz with fewer cards to type than --count: only cards whose answer is one term are typed. */
     typedShort: (n: number, count: number) => `Only ${n} ${n === 1 ? 'card' : 'cards'} here ${n === 1 ? 'has' : 'have'} an answer to type (${count} asked).`,
+    /** Any other quiz with fewer questions than --count (a choice needs distractors, an interview an interview card…). */
+    fewerQuestions: (n: number, count: number) => `Only ${n} ${n === 1 ? 'question' : 'questions'} here for this quiz (${count} asked).`,
     correct: 'Right!',
     wrong: 'Not quite.',
     close: 'Close: one letter off. Count it as right? (y/n)',
@@ -246,7 +249,6 @@ export const en = {
     typeHint: 'Enter check · empty Space: show answer',
     /** Enter on an empty typed answer: not graded; Space there gives up (one line at 40 columns). */
     emptyAnswer: 'Not graded · Space: see answer (a miss)',
-    clozeHint: 'Enter check · empty Enter: reveal',
     gap: (i: number, n: number) => `gap ${i}/${n}`,
     revealed: 'revealed',
     orderHint: 'Space pick up · ↑/↓ move · Enter check',
@@ -300,8 +302,6 @@ export const en = {
     noDecks: 'No decks.',
     weekdays: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
     months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
-    /** For a month label with no room for its name: the heatmap's months can start four weeks apart. */
-    shortMonths: ['J', 'F', 'M', 'A', 'M', 'J', 'J', 'A', 'S', 'O', 'N', 'D'],
     panels: ['Overview', 'Forecast', 'Heatmap'],
     hint: 'q back · ? keys',
     compactHint: '←/→ panel · q back',
@@ -387,7 +387,13 @@ export const en = {
       browse: 'Cards', quizPicker: 'Quiz picker', cramPicker: 'Cram picker',
     } as Record<string, string>,
     sections: [
-      ['Grades', 'After the answer, grade how well you knew it. 1 Again: you forgot; the card comes back in minutes, its memory stability drops and it counts as a lapse. 2 Hard: you recalled it with effort; the next interval is shorter than Good would give. 3 Good (Space/Enter): you recalled it; the interval grows. 4 Easy: you recalled it at once; the interval grows most, and a new card skips its learning steps. The grade row shows the next interval for each grade.'],
+      ['Grades', [
+          'After the answer, grade how well you knew it. The grade row shows the next interval for each grade.',
+          '1 Again: you forgot; the card comes back in minutes, its memory stability drops and it counts as a lapse.',
+          '2 Hard: you recalled it with effort; the next interval is shorter than Good would give.',
+          '3 Good (Space/Enter): you recalled it; the interval grows.',
+          '4 Easy: you recalled it at once; the interval grows most, and a new card skips its learning steps.',
+        ].join('\n')],
       ['New · learn · due', 'new: cards you have never studied, as many as today\'s limits let in. learn: cards in their short learning steps (minutes apart) that are due today. due: review cards whose interval ends today. Suspended and buried cards are not counted.'],
       ['Suspend, bury, forget', 'Suspend (s) keeps a card out of every review until you unsuspend it: in Home → Cards, show the suspended cards, press Enter on the card, then s; or run amgi unsuspend ID. Bury (b) hides a card until tomorrow. Forget (f in Cards) resets a card to new; its history stays in the log. A card you keep forgetting (a leech, marked L) is suspended for you: rewrite it, then unsuspend it.'],
       ['Review, cram, quiz, interview plan', 'Review: today\'s due cards; your answers change the schedule. Cram: practise any deck or tag, weakest cards first if you like, without changing the schedule. The one exception is r on a card\'s screen (review this card now): that is a real review, so it changes the schedule. Quiz: multiple choice, typed, order, cloze or mock interview questions; your answers are recorded and decide which cards count as weakest. Interview plan (Cram with a date): goes through every card before the day and repeats the weak ones; it changes the schedule and brings in new cards.'],

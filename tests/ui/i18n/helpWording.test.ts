@@ -1,6 +1,7 @@
 /** The English help reads as sentences (walkthrough: "Except r on a card (review this card now): a review, it moves the schedule."). */
 import { expect, test } from 'vitest';
 import { cliEn } from '../../../src/core/i18n/cliEn.js';
+import { cliKo } from '../../../src/core/i18n/cliKo.js';
 import { en } from '../../../src/ui/i18n/en.js';
 
 const helpPage = () => en.helpPage.sections.map(([title, body]) => `${title}: ${body}`).join('\n');
@@ -24,4 +25,11 @@ test('the command-line help: no verbless fragments', () => {
   expect(t.flags['forget.yes']).toBe('required, as forgetting resets the schedule');
   expect(t.flags['validate.seeds']).toBe("the folder of study notes that the cards' `source` fields cite: warn when a cited section is empty");
   expect(t.flags['export.progress']).toContain("with --format apkg and no FILE, put each card's schedule in the package");
+});
+
+test('Korean help names the sync tools as products are named, not transliterated', () => {
+  const t = cliKo;
+  const all = JSON.stringify([t.help, t.sync]);
+  for (const name of ['Syncthing', 'Dropbox', 'iCloud Drive', 'OneDrive']) expect(all).toContain(name);
+  for (const transliterated of ['싱크싱', '드롭박스', '아이클라우드', '원드라이브', '깃']) expect(all).not.toContain(transliterated);
 });

@@ -26,8 +26,6 @@ export interface HeatmapOptions {
   weekdays: readonly string[];
   /** Month names Jan..Dec, for the row above the grid. */
   months: readonly string[];
-  /** Narrower month names for a label that would touch the next one (default: `months`). */
-  shortMonths?: readonly string[];
   /** Never more weeks than this (365 days ≈ 53 weeks). */
   maxWeeks?: number;
   empty?: Style;
@@ -61,27 +59,22 @@ function weeksThatFit(width: number, labelWidth: number, maxWeeks = 53): number 
  * The row above a heatmap: each month's name over the week column where it begins (the week
  * whose last day is among the month's first seven). `firstDay` is the first day of column 0,
  * whatever weekday the grid starts on. Labels may run `room - weeks` columns past the grid.
- * Names keep a blank column between them, except where a digit meets a letter: "10월11월" reads
- * as two, so Korean names four weeks apart stay whole (a bare `11` was unclear); a name is
- * written short only when even that does not fit, and left out when nothing does (walkthrough
- * E22: "12월     2월" with no 1월).
+ * Names are always whole ("11월", never a bare "11") with a blank column between them: where
+ * two would touch ("10월11월": Korean names are 4 columns, months begin 4 weeks apart), the
+ * earlier is left out, read from the right so the current month is always named; the gap
+ * between its neighbours still shows where the missing month began.
  */
-export function monthLine(firstDay: number, weeks: number, room: number, months: readonly string[], short: readonly string[] = months): string {
-  const starts: { w: number; month: number }[] = [];
-  for (let w = 0; w < weeks; w++) {
+export function monthLine(firstDay: number, weeks: number, room: number, months: readonly string[]): string {
+  const kept: { w: number; label: string }[] = [];
+  let limit = room;
+  for (let w = weeks - 1; w >= 0; w--) {
     const end = dateOf(firstDay + w * 7 + 6);
-    if (end.dayOfMonth <= 7) starts.push({ w, month: end.month });
+    const label = months[end.month] ?? '';
+    if (end.dayOfMonth > 7 || !label || w + displayWidth(label) > limit) continue;
+    kept.unshift({ w, label });
+    limit = w - 1;
   }
-  let line = '';
-  starts.forEach(({ w, month }, i) => {
-    const next = starts[i + 1];
-    const nextName = next ? (months[next.month] ?? '') : '';
-    // Up to the edge of the room, or the next label: one blank column before it unless the boundary shows.
-    const limit = (l: string) => (next ? next.w - (/\d$/.test(l) !== /^\d/.test(nextName) ? 0 : 1) : room);
-    const label = [months[month] ?? '', short[month] ?? ''].find((l) => l && w + displayWidth(l) <= limit(l));
-    if (label) line = padDisplay(line, w) + label;
-  });
-  return line;
+  return kept.reduce((line, { w, label }) => padDisplay(line, w) + label, '');
 }
 
 /** The last month's full name's overhang past `room` when the grid ends `weeks` wide (0: it fits). */
@@ -98,7 +91,6 @@ export function heatmap(days: readonly HeatDay[], opts: HeatmapOptions): Row[] {
   const today = dayNumber(opts.today);
   const labelWidth = Math.max(...[1, 3, 5].map((i) => displayWidth(opts.weekdays[i] ?? ''))) + 1;
   const room = Math.max(1, opts.width - labelWidth);
-  const short = opts.shortMonths ?? opts.months;
   let weeks = weeksThatFit(opts.width, labelWidth, opts.maxWeeks ?? 53);
   // The grid ends with the week holding today; its first column starts on a Sunday.
   const lastSunday = today - dateOf(today).weekday;
@@ -107,7 +99,7 @@ export function heatmap(days: readonly HeatDay[], opts: HeatmapOptions): Row[] {
   weeks = Math.max(1, weeks - labelOverhang(lastSunday - (weeks - 1) * 7, weeks, room, opts.months));
   const firstDay = lastSunday - (weeks - 1) * 7;
   const level = heatLevels([...byDay.entries()].filter(([d]) => d >= firstDay && d <= today).map(([, c]) => c));
-  const monthText = monthLine(firstDay, weeks, room, opts.months, short);
+  const monthText = monthLine(firstDay, weeks, room, opts.months);
   const rows: Row[] = [[seg(' '.repeat(labelWidth)), seg(monthText, opts.muted)]];
   for (let wd = 0; wd < 7; wd++) {
     const label = wd % 2 === 1 ? (opts.weekdays[wd] ?? '') : '';

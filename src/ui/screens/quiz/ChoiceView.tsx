@@ -11,14 +11,14 @@ import { Command, matches } from '../../keymap.js';
 import { seg, wrapRows, type Row } from '../../textLayout.js';
 import { Frame } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
-import { noteRows, promptRows, stackBlocks } from './quizRows.js';
+import { noteRows, noticeRows, promptRows, stackBlocks } from './quizRows.js';
 import { useQuizBody, withScrollHelp } from './useQuizBody.js';
 import { useOverrule, verdictLine } from './overrule.js';
 import type { QuestionViewProps } from './types.js';
 
 const OPTION_KEYS = [Command.Option1, Command.Option2, Command.Option3, Command.Option4] as const;
 
-export function ChoiceView({ question: q, title, right, onAnswer, onOverrule, onNext }: QuestionViewProps<ChoiceQuestion>) {
+export function ChoiceView({ question: q, title, right, notice, onAnswer, onOverrule, onNext }: QuestionViewProps<ChoiceQuestion>) {
   const { messages: t, theme, columns } = useUi();
   const overrule = useOverrule(onOverrule);
   const [highlight, setHighlight, getHighlight] = useSyncState(0);
@@ -49,7 +49,7 @@ export function ChoiceView({ question: q, title, right, onAnswer, onOverrule, on
     verdictHeight = verdict.length;
     feedback.push([], ...verdict, ...noteRows(q.note, columns, t, theme));
   }
-  const { rows: content, spans } = stackBlocks([[...promptRows(q, columns, t, theme), []], ...optionBlocks, feedback]);
+  const { rows: content, spans } = stackBlocks([[...noticeRows(notice, columns, theme), ...promptRows(q, columns, t, theme), []], ...optionBlocks, feedback]);
   const feedbackSpan = spans[spans.length - 1]!;
   const options = { start: spans[1]!.start, end: feedbackSpan.start };
   const verdict = { start: feedbackSpan.start + 1, end: feedbackSpan.start + 1 + verdictHeight };

@@ -13,7 +13,7 @@ import { seg, wrapRows, wrapStyledRow, type Row } from '../../textLayout.js';
 import type { Theme } from '../../theme.js';
 import { Frame } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
-import { diffRows, noteRows, stackBlocks } from './quizRows.js';
+import { diffRows, noteRows, noticeRows, stackBlocks } from './quizRows.js';
 import { useQuizBody, withScrollHelp } from './useQuizBody.js';
 import { EMPTY_FIELD, type TextField } from '../../textField.js';
 import { fieldCursor, fieldRow, handleAnswerKey, useFieldCursor, type AnswerPhase } from './AnswerField.js';
@@ -36,13 +36,15 @@ function sentenceRow(q: ClozeQuestion, results: readonly GapResult[], current: n
   });
 }
 
-export function ClozeView({ question: q, title, right, onAnswer, onOverrule, onNext }: QuestionViewProps<ClozeQuestion>) {
+export function ClozeView({ question: q, title, right, notice, onAnswer, onOverrule, onNext }: QuestionViewProps<ClozeQuestion>) {
   const { messages: t, theme, columns } = useUi();
   const { answerAliases } = useServices();
   const overrule = useOverrule(onOverrule);
   const [field, setField, getField] = useSyncState<TextField>(EMPTY_FIELD);
   const [results, setResults, getResults] = useSyncState<GapResult[]>([]);
   const [pending, setPending, getPending] = useSyncState<TypedCheck | undefined>(undefined);
+  // As in a typed question: Enter on an empty gap only hints, Space there reveals it.
+  const [emptyHint, setEmptyHint] = useSyncState(false);
   const phaseOf = (p: TypedCheck | undefined, r: readonly GapResult[]): AnswerPhase => (p ? 'confirm' : r.length >= q.answers.length ? 'done' : 'typing');
   const phase = phaseOf(pending, results);
   // The gaps are answered in order: the current one is the next without a result.
@@ -53,6 +55,7 @@ export function ClozeView({ question: q, title, right, onAnswer, onOverrule, onN
     setResults(all);
     setPending(undefined);
     setField(EMPTY_FIELD);
+    setEmptyHint(false);
     if (all.length >= q.answers.length) onAnswer(clozeOutcome(all.map((g) => g.outcome)));
   };
 
@@ -60,7 +63,8 @@ export function ClozeView({ question: q, title, right, onAnswer, onOverrule, onN
   const fieldRows: Row[] = phase === 'done' ? [] : [fieldRow(field, columns, theme, label)];
   const feedback: Row[] = [];
   const last = pending ? { check: pending, outcome: undefined, revealed: false } : results[results.length - 1];
-  if (last) {
+  if (phase === 'typing' && emptyHint) feedback.push([], ...wrapRows(t.quiz.emptyAnswer, columns, theme.status.warn));
+  else if (last) {
     if (fieldRows.length) feedback.push([]);
     if (phase === 'confirm') feedback.push(...wrapRows(t.quiz.close, columns, theme.status.warn));
     else if (last.revealed && !overrule.overruled) feedback.push(...wrapRows(`${t.quiz.revealed}: ${last.check.expected}`, columns, theme.match));
@@ -71,7 +75,7 @@ export function ClozeView({ question: q, title, right, onAnswer, onOverrule, onN
     if (q.explanation) feedback.push(...wrapRows(q.explanation, columns, theme.text.muted));
     feedback.push(...noteRows(q.note, columns, t, theme));
   }
-  const sentence = [...wrapStyledRow(sentenceRow(q, results, gap, phase === 'done', theme), columns), []];
+  const sentence = [...noticeRows(notice, columns, theme), ...wrapStyledRow(sentenceRow(q, results, gap, phase === 'done', theme), columns), []];
   const { rows: content, spans } = stackBlocks([sentence, fieldRows, feedback]);
   // The field and the last gap's result under it; once done, the result, explanation and note.
   const focusStart = spans[1]!.start;
@@ -83,12 +87,18 @@ export function ClozeView({ question: q, title, right, onAnswer, onOverrule, onN
     (input, key) =>
       handleAnswerKey(phaseOf(getPending(), getResults()), input, key, {
         field: getField(),
-        setField,
+        setField: (next) => {
+          setField(next);
+          setEmptyHint(false);
+        },
+        empty: {
+          hint: () => setEmptyHint(true),
+          // Given up: the gap counts as not known.
+          reveal: () => record({ check: checkGap(q.item.card as ClozeCard, q.answers, getResults().length, '', answerAliases?.()), outcome: typedOutcome('wrong'), revealed: true }),
+        },
         submit: (value) => {
           const check = checkGap(q.item.card as ClozeCard, q.answers, getResults().length, value, answerAliases?.());
-          // Enter on an empty field reveals the gap (it counts as not known).
-          if (!value.trim()) record({ check, outcome: typedOutcome('wrong'), revealed: true });
-          else if (check.verdict === 'close') setPending(check);
+          if (check.verdict === 'close') setPending(check);
           else record({ check, outcome: typedOutcome(check.verdict), revealed: false });
         },
         decide: (accepted) => record({ check: getPending()!, outcome: typedOutcome('close', accepted), revealed: false }),
@@ -98,7 +108,7 @@ export function ClozeView({ question: q, title, right, onAnswer, onOverrule, onN
     { textField: phase === 'typing', help: withScrollHelp('cloze') },
   );
 
-  const hint = phase === 'typing' ? t.quiz.clozeHint : phase === 'confirm' ? t.quiz.acceptHint : t.quiz.verdictHint;
+  const hint = phase === 'typing' ? t.quiz.typeHint : phase === 'confirm' ? t.quiz.acceptHint : t.quiz.verdictHint;
   return (
     <Frame title={title} right={right} footer={[seg(hint, theme.text.muted)]}>
       <Rows rows={body.rows} />

@@ -11,14 +11,14 @@ import { Command, gradeKey, matches } from '../../keymap.js';
 import { progressBar, seg, wrapRows, type Row } from '../../textLayout.js';
 import { Frame } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
-import { noteRows, promptRows, stackBlocks } from './quizRows.js';
+import { noteRows, noticeRows, promptRows, stackBlocks } from './quizRows.js';
 import { useQuizBody, withScrollHelp } from './useQuizBody.js';
 import type { QuestionViewProps } from './types.js';
 
 /** Redraw a few times a second: enough for a seconds countdown. */
 const TICK_MS = 250;
 
-export function InterviewView({ question: q, title, right, onAnswer, onNext, thinkSeconds }: QuestionViewProps<InterviewQuestion> & { thinkSeconds: number }) {
+export function InterviewView({ question: q, title, right, notice, onAnswer, onNext, thinkSeconds }: QuestionViewProps<InterviewQuestion> & { thinkSeconds: number }) {
   const { now } = useServices();
   const { messages: t, theme, columns } = useUi();
   const [timer, setTimer, getTimer] = useSyncState<ThinkTimer>(() => startTimer(now().getTime(), thinkSeconds));
@@ -43,7 +43,7 @@ export function InterviewView({ question: q, title, right, onAnswer, onNext, thi
     for (const p of q.points) bottom.push(...wrapRows(p, columns, theme.text.primary, '• '));
     bottom.push(...noteRows(q.note, columns, t, theme));
   }
-  const { rows: content, spans } = stackBlocks([[...promptRows(q, columns, t, theme), []], bottom]);
+  const { rows: content, spans } = stackBlocks([[...noticeRows(notice, columns, theme), ...promptRows(q, columns, t, theme), []], bottom]);
   // The countdown stays on screen; once shown, the model answer (from its first row when it is taller than the screen).
   const body = useQuizBody(content, { ...spans[1]!, key: revealed ? 'revealed' : 'thinking' }, revealed ? undefined : spans[1]!.start);
 

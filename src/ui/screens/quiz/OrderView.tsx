@@ -13,12 +13,12 @@ import { Command, matches } from '../../keymap.js';
 import { rowWidth, seg, wrapRows, type Row } from '../../textLayout.js';
 import { Frame } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
-import { noteRows, promptRows, stackBlocks } from './quizRows.js';
+import { noteRows, noticeRows, promptRows, stackBlocks } from './quizRows.js';
 import { useQuizBody, withScrollHelp } from './useQuizBody.js';
 import { useOverrule, verdictLine } from './overrule.js';
 import type { QuestionViewProps } from './types.js';
 
-export function OrderView({ question: q, title, right, onAnswer, onOverrule, onNext }: QuestionViewProps<OrderQuestion>) {
+export function OrderView({ question: q, title, right, notice, onAnswer, onOverrule, onNext }: QuestionViewProps<OrderQuestion>) {
   const { messages: t, theme, columns } = useUi();
   const overrule = useOverrule(onOverrule);
   const [arrangement, setArrangement, getArrangement] = useSyncState(q.start);
@@ -66,7 +66,7 @@ export function OrderView({ question: q, title, right, onAnswer, onOverrule, onN
     feedback.push(...noteRows(q.note, columns, t, theme));
   }
   const stackNote = q.bottomUp ? wrapRows(t.quiz.bottomUp, columns, theme.text.muted) : [];
-  const { rows: content, spans } = stackBlocks([[...promptRows(q, columns, t, theme), ...stackNote, []], ...stepBlocks, feedback]);
+  const { rows: content, spans } = stackBlocks([[...noticeRows(notice, columns, theme), ...promptRows(q, columns, t, theme), ...stackNote, []], ...stepBlocks, feedback]);
   const feedbackSpan = spans[spans.length - 1]!;
   // Before checking the step under the cursor; after it the verdict and note (not the blank row above them).
   const focus = check

@@ -68,10 +68,11 @@ export function QuizScreen({ params }: { params: QuizParams }) {
     dispatch({ type: 'overrule', index, ...o });
   };
   const onNext = () => dispatch({ type: 'next', index, at: now().getTime() });
-  // A typed quiz only asks cards with an answer to type: say so when that leaves fewer than asked.
+  // Fewer questions than asked (in any mode: not every card makes every kind of question): say so once.
   const wanted = params.count ?? DEFAULT_QUIZ_COUNT;
-  const short = state.mode === 'typed' && state.round === 1 && index === 0 && state.questions.length < wanted;
-  const common = { title, right, onAnswer, onOverrule, onNext, ...(short ? { notice: t.quiz.typedShort(state.questions.length, wanted) } : {}) };
+  const short = state.round === 1 && index === 0 && state.questions.length < wanted;
+  const notice = state.mode === 'typed' ? t.quiz.typedShort(state.questions.length, wanted) : t.quiz.fewerQuestions(state.questions.length, wanted);
+  const common = { title, right, onAnswer, onOverrule, onNext, ...(short ? { notice } : {}) };
   // Keyed by round and index: each question starts with fresh view state.
   const key = `${state.round}:${state.index}`;
   const view = (): ReactElement => {

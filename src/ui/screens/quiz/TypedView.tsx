@@ -12,7 +12,7 @@ import { useScreenInput } from '../../hooks/useScreenInput.js';
 import { seg, wrapRows, type Row } from '../../textLayout.js';
 import { Frame } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
-import { diffRows, noteRows, promptRows, stackBlocks } from './quizRows.js';
+import { diffRows, noteRows, noticeRows, promptRows, stackBlocks } from './quizRows.js';
 import { useQuizBody, withScrollHelp } from './useQuizBody.js';
 import { EMPTY_FIELD, type TextField } from '../../textField.js';
 import { fieldCursor, fieldRow, handleAnswerKey, useFieldCursor, type AnswerPhase } from './AnswerField.js';
@@ -69,7 +69,7 @@ export function TypedView({ question: q, title, right, notice, onAnswer, onOverr
   };
 
   const feedback = feedbackRows({ q, phase, check, outcome, emptyHint, revealed, overruled: overrule.overruled }, columns, t, theme);
-  const { rows: content, spans } = stackBlocks([[...(notice ? [...wrapRows(notice, columns, theme.status.warn), []] : []), ...promptRows(q, columns, t, theme), []], [fieldRow(field, columns, theme)], feedback]);
+  const { rows: content, spans } = stackBlocks([[...noticeRows(notice, columns, theme), ...promptRows(q, columns, t, theme), []], [fieldRow(field, columns, theme)], feedback]);
   const fieldAt = spans[1]!.start;
   // While typing the field stays on screen under the question; then it (with what was typed)
   // and what follows it: the verdict, the diff, the note.

@@ -12,6 +12,11 @@ export function promptRows(q: Question, width: number, t: Messages, theme: Theme
   return frontRows(q.item.card, q.item.direction, width, t, theme);
 }
 
+/** The one-line notice above the first question (fewer questions than asked), and a blank row after it. */
+export function noticeRows(notice: string | undefined, width: number, theme: Theme): Row[] {
+  return notice ? [...wrapRows(notice, width, theme.status.warn), []] : [];
+}
+
 /** "Note: …" rows, when the card has a note. */
 export function noteRows(note: string | undefined, width: number, t: Messages, theme: Theme): Row[] {
   return note ? wrapRows(`${t.quiz.note}: ${note}`, width, theme.text.accent) : [];

@@ -7,7 +7,7 @@ export interface QuestionViewProps<Q> {
   /** Header: mode, progress, score. */
   title: Row;
   right: Row;
-  /** One line above the question (a typed quiz that has fewer cards than asked), on its first question only. */
+  /** One line above the question (fewer questions than asked, in any mode), on its first question only. */
   notice?: string;
   /** Record the outcome (once); the view then shows feedback. */
   onAnswer(outcome: Outcome): void;

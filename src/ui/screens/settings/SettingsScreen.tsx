@@ -10,7 +10,7 @@ import { useShell } from '../../shell.js';
 import { Frame, bodyHeight } from '../../components/Frame.js';
 import { Rows } from '../../components/Rows.js';
 import { followScroll, itemMarker, viewport, windowRows } from '../../components/scrollWindow.js';
-import { SETTING_FIELDS, formatSetting, stepSetting } from './settingsModel.js';
+import { SETTING_FIELDS, formatSetting, isLimit, stepSetting } from './settingsModel.js';
 
 export function SettingsScreen() {
   const { progress } = useServices();
@@ -73,7 +73,7 @@ export function SettingsScreen() {
   scroll.current = followScroll(scroll.current, all.length, height, { start: selected, end: selected + 1 });
   const list = windowRows(all, viewport(all.length, scroll.current, height), itemMarker(t, theme));
   return (
-    <Frame title={[seg(t.settings.title, theme.text.heading)]} right={saved ? [seg(t.settings.saved, theme.status.ok)] : []} footer={[seg(t.settings.hint, theme.text.muted)]}>
+    <Frame title={[seg(t.settings.title, theme.text.heading)]} right={saved ? [seg(t.settings.saved, theme.status.ok)] : []} footer={[seg(isLimit(field) ? t.settings.hint.limit : t.settings.hint.other, theme.text.muted)]}>
       <Rows rows={list} />
       {shownExplain.length > 0 && <Rows rows={[[], ...shownExplain]} />}
     </Frame>

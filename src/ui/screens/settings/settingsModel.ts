@@ -35,6 +35,11 @@ export function stepSetting(settings: Settings, field: SettingField, dir: 1 | -1
   }
 }
 
+/** The daily limits: the only rows a Shift step (±10) moves further than a plain one. */
+export function isLimit(field: SettingField): boolean {
+  return field === 'newPerDay' || field === 'reviewsPerDay' || field === 'newPerDayAll' || field === 'reviewsPerDayAll';
+}
+
 export interface SettingNames {
   languageValues: Record<Settings['language'], string>;
   onOff: { on: string; off: string };

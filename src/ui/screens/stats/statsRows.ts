@@ -55,7 +55,7 @@ export function heatmapRows(r: StatsReport, width: number, { t, theme }: StatsVi
   const style = { empty: theme.progress.todo, filled: theme.progress.done, muted: theme.text.muted };
   const grid = heatmap(
     r.heatmap.map((d) => ({ date: d.date, count: d.answers })),
-    { today: r.today, width, weekdays: t.statsScreen.weekdays, months: t.statsScreen.months, shortMonths: t.statsScreen.shortMonths, ...style },
+    { today: r.today, width, weekdays: t.statsScreen.weekdays, months: t.statsScreen.months, ...style },
   );
   // The grid may give up a week or two so this month's name fits: count what it drew.
   const weeks = rowWidth(grid[1]!) - labelWidth;

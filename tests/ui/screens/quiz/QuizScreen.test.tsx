@@ -340,6 +340,29 @@ describe('order quiz', () => {
   });
 });
 
+describe('fewer questions than --count', () => {
+  it('says so in one line on the first question in every mode, both languages; not when there are enough', async () => {
+    for (const mode of ['choice', 'order', 'cloze', 'interview', 'mixed'] as const) {
+      const n = questionsFor(mode, 30).length;
+      expect(n, mode).toBeGreaterThan(0);
+      expect(n, mode).toBeLessThan(30);
+      for (const [lang, line] of [
+        ['en', `Only ${n} ${n === 1 ? 'question' : 'questions'} here for this quiz (30 asked).`],
+        ['ko', `이 퀴즈로 낼 문제가 ${n}개뿐입니다 (30문제 요청).`],
+      ] as const) {
+        const app = renderApp(services, { initial: [{ kind: 'quiz', mode, count: 30, seed: SEED }], lang });
+        await app.waitFor(`1/${n}`);
+        expect(app.frame(), `${mode} ${lang}`).toContain(line);
+        app.unmount();
+      }
+      const app = renderApp(services, { initial: [{ kind: 'quiz', mode, count: n, seed: SEED }] });
+      await app.waitFor(`1/${n}`);
+      expect(app.frame(), mode).not.toContain('for this quiz');
+      app.unmount();
+    }
+  });
+});
+
 describe('cloze quiz', () => {
   it('types one gap and reveals the other', async () => {
     const app = open('cloze', 1);
@@ -348,7 +371,13 @@ describe('cloze quiz', () => {
     await app.press('읽기전용', KEYS.enter);
     await app.waitFor('gap 2/2');
     expect(app.frame()).toContain('✓ Right!');
+    // The same keys and words as a typed question: empty Enter only hints, empty Space reveals.
+    expect(app.frame()).toContain('Enter check · empty Space: show answer');
     await app.press(KEYS.enter);
+    await app.waitFor('Not graded · Space: see answer (a miss)');
+    expect(app.frame()).not.toContain('revealed');
+    expect(app.frame()).toContain('gap 2/2');
+    await app.press(' ');
     await app.waitFor('revealed: 쓰기 가능한');
     expect(app.frame()).toContain('copy-on-write');
     expect(progress.state('cl-1')).toMatchObject({ cramMiss: 1 });

@@ -37,6 +37,27 @@ describe('settings', () => {
     await ko.waitFor('전체 덱 복습에서 하루에 나오는 새 카드 수입니다 (모든 덱 합계).');
   });
 
+  test('the footer offers Shift ±10 on the daily limits only; other rows say ←/→ change (both languages)', async () => {
+    for (const [lang, big, change] of [
+      ['en', '←/→ ±1 · Shift+←/→ ±10', '←/→ change'],
+      ['ko', '←/→ ±1 · Shift+←/→ ±10', '←/→ 바꾸기'],
+    ] as const) {
+      const app = renderApp(realServices(miniDecks()), { initial: [{ kind: 'settings' }], lang });
+      await app.waitFor(big);
+      // The four limits, then retention, day start, think time, type answers, language.
+      for (let i = 0; i < 3; i++) {
+        await app.press('j');
+        expect(app.frame()).toContain(big);
+      }
+      for (let i = 0; i < 5; i++) {
+        await app.press('j');
+        await app.waitFor(change);
+        expect(app.frame(), `${lang} row ${i + 5}`).not.toContain('±10');
+      }
+      app.unmount();
+    }
+  });
+
   test('at 40×12 the list scrolls with the highlight and says what is hidden (↓ 4 more / ↑ 5개 더)', async () => {
     for (const [lang, down, last, up] of [
       ['en', '↓ 4 more', '› Language', '↑ 5 more'],
