@@ -18,9 +18,9 @@ import { highlightSpans } from './highlight.js';
 import type { Form, Part, Slot } from './wordMatch.js';
 import { PartScores } from './partScores.js';
 import { parseQuery } from './query.js';
-import { correctedForms, queryAlternatives } from './queryPlan.js';
+import { correctedForms, type KnownWord, queryAlternatives } from './queryPlan.js';
 import { Ranker } from './ranker.js';
-import { allOf, anyOf, bestCards, NONE, ScorePool, type Scores } from './scores.js';
+import { allOf, anyOf, atLeastTier, bestCards, NONE, ScorePool, type Scores } from './scores.js';
 import { tokenize } from './tokenize.js';
 import { Vocabulary } from './vocabulary.js';
 
@@ -84,6 +84,7 @@ class Engine implements SearchIndex {
   private readonly parts: PartScores;
   private readonly filter: CardFilter;
   private readonly ranker: Ranker;
+  private readonly known: KnownWord;
 
   constructor(
     private readonly decks: LoadedDeck[],
@@ -106,7 +107,9 @@ class Engine implements SearchIndex {
       count: d.deck.cards.length,
     }));
     this.pool = new ScorePool(this.cards.length);
-    this.parts = new PartScores(new Vocabulary(perDeck, deckBase, this.cards.length), spans, this.pool);
+    const vocabulary = new Vocabulary(perDeck, deckBase, this.cards.length);
+    this.known = (jamo) => vocabulary.exact(jamo) !== undefined;
+    this.parts = new PartScores(vocabulary, spans, this.pool);
     this.filter = new CardFilter(decks, this.cards, this.cardDeck);
     this.ranker = new Ranker(this.cards);
   }
@@ -132,7 +135,7 @@ class Engine implements SearchIndex {
   private searchWith(raw: string, limit: number, deckId: string | undefined): SearchResult {
     const q = parseQuery(raw);
     this.parts.startSearch();
-    const alternatives = queryAlternatives(q, this.aliases);
+    const alternatives = queryAlternatives(q, this.aliases, this.known);
     const keep = this.filter.predicate(q, deckId);
     if (alternatives.length === 0) {
       if (!q.tags.length && !q.decks.length && !q.phrases.length) return noResult();
@@ -181,12 +184,14 @@ class Engine implements SearchIndex {
    * optional words (queryPlan.ts), the others being the query without them.
    */
   private candidates(alternatives: Slot[][], cap: number): { found: Scores; withOptional?: Scores } {
-    const form = (f: Form) =>
-      allOf(
+    const form = (f: Form) => {
+      const s = allOf(
         this.pool,
         f.parts.map((p) => this.parts.of(p, cap)),
         f.cost,
       );
+      return f.minTier ? atLeastTier(this.pool, s, f.minTier) : s;
+    };
     const each = alternatives.map((slots) =>
       allOf(
         this.pool,

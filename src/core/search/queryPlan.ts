@@ -5,6 +5,8 @@
 import type { AliasLookup } from './aliases.js';
 import { qwertyToHangul, toJamo } from './hangul.js';
 import { makePart, type Form, type Part, type Slot } from './wordMatch.js';
+import { allowedTypos } from './fuzzy.js';
+import { editDistance } from '../text/editDistance.js';
 import type { ParsedQuery } from './query.js';
 import { type Token, tokenize } from './tokenize.js';
 import { COMPARISON_FORMS, type FillerRole, fillerRole } from './fillerWords.js';
@@ -12,16 +14,19 @@ import { COMPARISON_FORMS, type FillerRole, fillerRole } from './fillerWords.js'
 /** Costs of a query word's other forms: an alias (`Docker` for `도커`), the IME-off reading (`ehzj` → 도커). */
 const ALIAS_COST = 0.1;
 const IME_COST = 0.2;
+/** An alias reached through a typo of its term (`쿠버네티즈` → Kubernetes): in the typo tier, as a typo. */
+const ALIAS_TYPO_COST = 0.1;
 /** Query words considered (a pasted paragraph is cut to these). */
 const MAX_WORDS = 8;
 /** fuse.js extended-search alternatives built from the words' forms. */
 const MAX_GROUPS = 6;
 
 /** A word's forms: as typed, its aliases, and the IME-off reading with its aliases. */
-function wordForms(q: ParsedQuery, t: Token, aliases: AliasLookup): Form[] {
+function wordForms(q: ParsedQuery, t: Token, aliases: AliasLookup, known: KnownWord): Form[] {
   const jamo = toJamo(t.key);
   const forms: Form[] = [{ parts: [makePart(jamo)], cost: 0 }];
   for (const words of aliases.get(jamo) ?? []) forms.push({ parts: words.map(makePart), cost: ALIAS_COST, synonym: true });
+  forms.push(...aliasTypoForms(jamo, aliases, known));
   const hangul = qwertyToHangul(q.text.slice(t.start, t.end));
   if (hangul) {
     const hj = tokenize(hangul).map((h) => toJamo(h.key));
@@ -31,13 +36,35 @@ function wordForms(q: ParsedQuery, t: Token, aliases: AliasLookup): Form[] {
   return forms;
 }
 
+/** Whether the cards have this word (as jamo). */
+export type KnownWord = (jamo: string) => boolean;
+
+/**
+ * A word a typo or two from an alias term the cards never use (`쿠버네티즈` for 쿠버네티스, while
+ * the cards say Kubernetes): that term's group, in the typo tier. A term the cards use is left to
+ * the typo stage, which corrects to it (`dokcer` → docker). Why: the typo stage only corrects to
+ * words the cards have, so `쿠버네티즈` found nothing. Terms that share the word's first letter
+ * only: a typo there is rare, and it keeps this to a few distances a key.
+ */
+function aliasTypoForms(jamo: string, aliases: AliasLookup, known: KnownWord): Form[] {
+  const max = allowedTypos(jamo.length);
+  if (max === 0 || aliases.has(jamo) || known(jamo)) return [];
+  const word = [...jamo];
+  const forms: Form[] = [];
+  for (const [key, others] of aliases) {
+    if (key[0] !== jamo[0] || Math.abs(key.length - jamo.length) > max || known(key) || editDistance(word, [...key]) > max) continue;
+    for (const words of others) forms.push({ parts: words.map(makePart), cost: ALIAS_TYPO_COST, synonym: true, minTier: 2 });
+  }
+  return forms;
+}
+
 /**
  * An optional word (fillerWords.ts), marked so it is not highlighted. A comparing word is also
  * searched as the other ways cards say it, exact or prefix only (a typo or an infix of `vs` would
  * match anything).
  */
-function optionalForms(q: ParsedQuery, t: Token, role: FillerRole, aliases: AliasLookup): Form[] {
-  const typed = wordForms(q, t, aliases);
+function optionalForms(q: ParsedQuery, t: Token, role: FillerRole, aliases: AliasLookup, known: KnownWord): Form[] {
+  const typed = wordForms(q, t, aliases, known);
   const others = role === 'comparing' ? COMPARISON_FORMS.filter((jamo) => !typed.some((f) => f.parts.length === 1 && f.parts[0]!.jamo === jamo)) : [];
   const strict = others.map((jamo): Form => ({ parts: [{ ...makePart(jamo), typos: 0, infix: false }], cost: ALIAS_COST, synonym: true }));
   return [...typed, ...strict].map((f) => ({ ...f, optional: true }));
@@ -60,16 +87,16 @@ function splitFillers(free: Token[], phraseCount: number): { required: Token[]; 
  * The query as alternatives: its words (each with alias and IME-off forms), the same with its
  * optional words (see splitFillers), and its words run together.
  */
-export function queryAlternatives(q: ParsedQuery, aliases: AliasLookup): Slot[][] {
+export function queryAlternatives(q: ParsedQuery, aliases: AliasLookup, known: KnownWord = () => false): Slot[][] {
   const { required, optional } = splitFillers(tokenize(q.text).slice(0, MAX_WORDS), q.phrases.length);
   const phraseWords = q.phrases.flatMap((p) => tokenize(p)).slice(0, MAX_WORDS);
   const exact = (t: { key: string }): Slot => [{ parts: [makePart(toJamo(t.key))], cost: 0 }];
-  const slots: Slot[] = required.map((t) => wordForms(q, t, aliases));
+  const slots: Slot[] = required.map((t) => wordForms(q, t, aliases, known));
   slots.push(...phraseWords.map(exact));
   if (slots.length === 0) return [];
   const alternatives: Slot[][] = [slots];
   if (optional) {
-    const withOptional = optional.map(({ t, role }) => (role ? optionalForms(q, t, role, aliases) : wordForms(q, t, aliases)));
+    const withOptional = optional.map(({ t, role }) => (role ? optionalForms(q, t, role, aliases, known) : wordForms(q, t, aliases, known)));
     alternatives.unshift([...withOptional, ...phraseWords.map(exact)]);
   }
   if (required.length > 1) {

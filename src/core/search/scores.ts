@@ -78,6 +78,18 @@ export function allOf(pool: ScorePool, lists: Scores[], cost: number): Scores {
   return out;
 }
 
+/** The same cards, none in a better tier than `tier`: each keeps its place within its tier. */
+export function atLeastTier(pool: ScorePool, list: Scores, tier: number): Scores {
+  const out = pool.temp();
+  for (const c of list.cards) {
+    const v = list.score[c]!;
+    const t = Math.floor(v);
+    out.score[c] = t >= tier ? v : within(tier, v - t);
+    out.cards.push(c);
+  }
+  return out;
+}
+
 /** OR: the best score of any list. */
 export function anyOf(pool: ScorePool, lists: Scores[]): Scores {
   if (lists.length === 1) return lists[0]!;

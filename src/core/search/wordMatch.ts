@@ -28,6 +28,8 @@ export interface Form {
   synonym?: boolean;
   /** A word that only joins or compares (fillerWords.ts): not required, and not highlighted. */
   optional?: boolean;
+  /** Its matches count in no better tier than this (an alias reached through a typo: 2). */
+  minTier?: Tier;
 }
 /** A query word: cards must match it by any of its forms. */
 export type Slot = Form[];
