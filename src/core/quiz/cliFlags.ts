@@ -122,6 +122,8 @@ export function cliFlagForms(forms: readonly string[], prompt: string): string[]
 }
 
 const LONG_FLAG = /(?:^|[^\w-])(--[a-z][a-z-]*[a-z])(?![\w=-])/g;
+/** Right after the flag, words that ask for its value: `--restart 값은?`, `--network에 무엇을 주나?`, `--restart value`. */
+const ASKS_VALUE = /^\s*(?:값|옵션\s*값|에\s*(?:무엇|뭘|무슨|어떤)|(?:option\s+)?value)/i;
 
 /**
  * A value typed with the flag the question asks it for ("--restart 값은?" → `--restart
@@ -129,9 +131,13 @@ const LONG_FLAG = /(?:^|[^\w-])(--[a-z][a-z-]*[a-z])(?![\w=-])/g;
  * one long flag and the answer is one word that is not a flag itself.
  */
 function flagValueForms(forms: readonly string[], prompt: string): string[] {
-  const flags = new Set([...prompt.matchAll(LONG_FLAG)].map((m) => m[1]!));
+  const found = [...prompt.matchAll(LONG_FLAG)];
+  const flags = new Set(found.map((m) => m[1]!));
   if (flags.size !== 1) return [...forms];
   const [flag] = flags;
+  // Only a question that asks for the flag's value: a flag named in passing (`docker run --foo`
+  // in a question about exit codes, `--init` in one about tini) must not make `--foo 125` right.
+  if (!found.some((m) => ASKS_VALUE.test(prompt.slice(m.index! + m[0].length)))) return [...forms];
   const values = forms.filter((f) => /^[^\s-]\S*$/.test(f.trim()));
   return [...new Set([...forms, ...values.flatMap((v) => [`${flag} ${v.trim()}`, `${flag}=${v.trim()}`])])];
 }

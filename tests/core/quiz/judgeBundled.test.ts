@@ -113,3 +113,21 @@ describe('an English plural of a term is the term', () => {
     expect(checkTyped('overlays', ['overlay2'], ALIASES).verdict).toBe('wrong');
   });
 });
+
+describe('second re-check: a flag named in passing, a config key split', () => {
+  it('a value typed with a flag only when the question asks for that flag’s value', () => {
+    expect(judge('ops-on-failure', '--restart on-failure:5')).toBe('right');
+    expect(judge('dn-none-network', '--network none')).toBe('right');
+    // The question names `--foo` or `--init` in passing: a flag in front is not the answer.
+    expect(judge('ops-exit-125', '125')).toBe('right');
+    expect(judge('ops-exit-125', '--foo 125')).toBe('wrong');
+    expect(judge('ops-init-tini', '--init tini')).toBe('wrong');
+  });
+
+  it('live-restore is a daemon.json key: `live restore` is not right (a search alias only)', () => {
+    const key = ITEMS.find((i) => i.card.type === 'typed' && i.card.answer === 'live-restore')?.key;
+    expect(key).toBeDefined();
+    expect(judge(key!, 'live-restore')).toBe('right');
+    expect(judge(key!, 'live restore')).not.toBe('right');
+  });
+});
