@@ -58,6 +58,7 @@ export const en = {
     typeHint: 'Enter check · empty Space: show answer (then u undo) · Esc back',
     /** The same under 63 columns. */
     typeHintNarrow: 'Enter check · Space: answer · Esc back',
+    emptyAnswer: 'Nothing typed, nothing checked · Space: show answer',
     /** After a typed answer: the grade the verdict suggests, taken by Space/Enter. */
     close: 'Close: one letter off.',
     suggested: (grade: string) => `Space/Enter: ${grade} (judged) · 1–4 your own grade`,

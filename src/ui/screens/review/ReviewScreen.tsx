@@ -244,10 +244,15 @@ export function ReviewScreen(props: ReviewProps) {
     const s = current();
     const field = s.typed?.field ?? EMPTY_FIELD;
     const empty = field.value.trim() === '';
-    // Space (or Enter) on an empty field reveals: self-grading stays one key away.
-    if (empty && (input === ' ' || matches(Command.Check, input, key))) {
+    // Space on an empty field reveals: self-grading stays one key away. Enter there checks
+    // nothing and says so: a second Enter on the answer would grade Good a card never answered.
+    if (empty && input === ' ') {
       dispatch({ type: 'reveal' });
       followAnswer();
+      return true;
+    }
+    if (empty && matches(Command.Check, input, key)) {
+      dispatch({ type: 'flash', flash: { text: t.review.emptyAnswer, tone: 'info' } });
       return true;
     }
     // `?` starts no answer: on an empty field it is the help. The letter keys (u, s, b, q) do start

@@ -100,6 +100,23 @@ describe('review', () => {
     await app.waitFor('멈추는');
   });
 
+  test('type-in: Enter on an empty field checks nothing and says so; a second Enter grades nothing', async () => {
+    const cards: Card[] = [{ id: 'stop', type: 'typed', front: '멈추는 명령은?', answer: 'stop' }];
+    const decks: LoadedDeck[] = [{ deck: { id: 'ti', title: 'ti', description: '', language: 'ko', cards }, file: 'ti.json', origin: 'dir', contentHash: 'ti' }];
+    for (const [lang, hint] of [['en', 'Nothing typed, nothing checked'], ['ko', '빈 답은 확인하지 않습니다']] as const) {
+      const services = realServices(decks);
+      const app = renderApp(services, { initial: [{ kind: 'review', deckId: 'ti' }], lang });
+      await app.waitFor('멈추는');
+      await app.press(KEYS.enter);
+      await app.waitFor(hint);
+      await app.press(KEYS.enter);
+      await app.waitFor(hint);
+      expect(app.frame()).not.toContain(lang === 'en' ? '1 Again' : '1 다시');
+      expect(services.answers()).toHaveLength(0);
+      app.unmount();
+    }
+  });
+
   test('type-in footer at 40 columns, both languages: the short hint whole', async () => {
     const cards: Card[] = [{ id: 'stop', type: 'typed', front: '멈추는 명령은?', answer: 'stop' }];
     const decks: LoadedDeck[] = [{ deck: { id: 'ti', title: 'ti', description: '', language: 'ko', cards }, file: 'ti.json', origin: 'dir', contentHash: 'ti' }];
