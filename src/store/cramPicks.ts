@@ -4,7 +4,7 @@ import { selectCram } from '../core/schedule/cram.js';
 import { planDue } from '../core/schedule/interviewPlan.js';
 import { peekItem } from '../core/schedule/itemTable.js';
 import { kindOf } from '../core/schedule/queue.js';
-import type { PlanPreview, SessionHost } from './types.js';
+import type { PlanPreview, PlanPreviewOptions, SessionHost } from './types.js';
 
 type PickHost = Pick<SessionHost, 'ledger' | 'ctx' | 'settings' | 'now' | 'items'>;
 
@@ -18,10 +18,12 @@ export function weakestKeys(host: PickHost, items: StudyItem[]): string[] {
 }
 
 /** What an interview plan would ask (the cram picker's preview): answers a day, answers today. */
-export function planPreview(host: PickHost, opts: { deckId?: string; tag?: string; until: string }): PlanPreview {
+export function planPreview(host: PickHost, opts: PlanPreviewOptions): PlanPreview {
   const items = host.items(opts.deckId).filter((it) => !opts.tag || (it.card.tags ?? []).includes(opts.tag));
+  // Checked first: Home asks on every showing, and an unstarted plan needs no simulation (planDue).
+  const started = items.some((it) => peekItem(host.ledger.items, it.key)?.plan === opts.until);
+  if (opts.startedOnly && !started) return { ok: false, error: 'not started' };
   const r = planDue({ ledger: host.ledger, items, settings: host.settings, scheduler: host.ctx.planScheduler, now: host.now(), until: opts.until });
   if (!r.ok) return r;
-  const started = items.some((it) => peekItem(host.ledger.items, it.key)?.plan === opts.until);
   return { ok: true, perDay: r.perDay, daysLeft: r.daysLeft, today: r.today, started };
 }

@@ -35,7 +35,7 @@ import { countsByDeck, deckCounts, tallyDecks } from './deckCounts.js';
 import { BrowserRows, cardHistory } from './cardViews.js';
 import { planPreview, weakestKeys } from './cramPicks.js';
 import { statsReport } from './studyStats.js';
-import type { CramOptions, OpenProgressOptions, PlanPreview, Progress, SessionHost, StudySession, Streak } from './types.js';
+import type { CramOptions, OpenProgressOptions, PlanPreview, PlanPreviewOptions, Progress, SessionHost, StudySession, Streak } from './types.js';
 
 export class ProgressStore implements Progress, SessionHost {
   readonly notices: string[] = [];
@@ -185,7 +185,7 @@ export class ProgressStore implements Progress, SessionHost {
     return weakestKeys(this, items);
   }
 
-  planPreview(opts: { deckId?: string; tag?: string; until: string }): PlanPreview {
+  planPreview(opts: PlanPreviewOptions): PlanPreview {
     return planPreview(this, opts);
   }
 

@@ -94,6 +94,13 @@ export interface CramOptions {
 
 /** An interview plan before it starts: about how many answers a day, and how many today (answers, not cards: planDue). */
 /** `started`: a card of the selection has an answer in this plan already (Home shows a started plan). */
+export interface PlanPreviewOptions {
+  deckId?: string;
+  tag?: string;
+  until: string;
+  /** Only a plan with an answer in it already (else `ok: false`, computed no further): Home's question. */
+  startedOnly?: boolean;
+}
 export type PlanPreview = { ok: true; perDay: number; daysLeft: number; today: number; started: boolean } | { ok: false; error: string };
 
 export interface Progress {
@@ -127,7 +134,7 @@ export interface Progress {
   /** The studied keys among `items`, weakest first (a quiz's "weakest first"). */
   weakestKeys(items: StudyItem[]): string[];
   /** What `cram --until` would ask (Home's cram picker shows it before starting). */
-  planPreview(opts: { deckId?: string; tag?: string; until: string }): PlanPreview;
+  planPreview(opts: PlanPreviewOptions): PlanPreview;
   /** Undo the newest entry in the log still in effect (any process); false if none. */
   undoLast(): boolean;
   /** Pick up answers other terminals wrote since the last look (done before each answer anyway). */

@@ -129,17 +129,17 @@ export class ReviewQueue {
     dueIdx.sort((a, b) => r[a]! - r[b]! || a - b);
     for (const i of dueIdx) {
       if (this.total[1] <= 0) break;
-      this.take1(i, 1, this.reviews);
+      this.admit(i, 1, this.reviews);
     }
     this.newOrder = this.curriculumOrder(newIdx);
     for (const i of this.newOrder) {
       if (this.total[0] <= 0) break;
-      this.take1(i, 0, this.news);
+      this.admit(i, 0, this.news);
     }
   }
 
-  /** Take a card if its deck's limit and the total allow it and no sibling is queued or seen today. */
-  private take1(i: number, slot: 0 | 1, into: StudyItem[]): void {
+  /** Admit a card into the day's lists if its deck's limit and the total allow it and no sibling is queued or seen today. */
+  private admit(i: number, slot: 0 | 1, into: StudyItem[]): void {
     const item = this.input.items[i]!;
     const l = this.left.get(item.deckId)!;
     if (l[slot] <= 0 || siblingBlocked(item, this.input.ledger, this.today, this.queued)) return;
@@ -181,7 +181,7 @@ export class ReviewQueue {
     for (const i of this.newOrder) {
       if (this.total[0] <= 0) break;
       const it = this.input.items[i]!;
-      if (!inNews.has(it.key) && this.newOk(it)) this.take1(i, 0, this.news);
+      if (!inNews.has(it.key) && this.newOk(it)) this.admit(i, 0, this.news);
     }
   }
 

@@ -39,7 +39,7 @@ export interface HomePlan {
 export function activePlan(progress: Pick<Progress, 'settings' | 'planPreview'>): HomePlan | undefined {
   const last = progress.settings.pickers?.cram;
   if (!last?.until) return undefined;
-  const p = progress.planPreview({ ...parseScope(last.scope ?? ''), until: last.until });
+  const p = progress.planPreview({ ...parseScope(last.scope ?? ''), until: last.until, startedOnly: true });
   return p.ok && p.started ? { daysLeft: p.daysLeft, today: p.today } : undefined;
 }
 
