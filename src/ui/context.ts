@@ -6,7 +6,7 @@ import type { Messages, Lang } from './i18n/index.js';
 import type { Theme } from './theme.js';
 
 /** The search engine (src/core/search): hits carry [start, end) highlight offsets. */
-export type { SearchHit, SearchIndex as SearchEngine } from '../core/search/index.js';
+export type { SearchHit, SearchIndex as SearchEngine, SearchResult } from '../core/search/index.js';
 import type { SearchIndex as SearchEngine } from '../core/search/index.js';
 import type { AliasKeys } from '../core/quiz/typedAnswer.js';
 

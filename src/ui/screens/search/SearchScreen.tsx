@@ -8,7 +8,7 @@ import { useMemo } from 'react';
 import { answerText, frontText } from '../../../core/deck/cards.js';
 import { completeFilter, filterChoices, pendingFilter, type FilterChoice } from '../../../core/search/facets.js';
 import { displayWidth } from '../../../core/text/width.js';
-import { useServices, useUi, type SearchHit, type Ui } from '../../context.js';
+import { useServices, useUi, type SearchEngine, type SearchHit, type SearchResult, type Ui } from '../../context.js';
 import { useSearchEngine } from '../../hooks/useSearchEngine.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
 import { Command, matches } from '../../keymap.js';
@@ -20,6 +20,12 @@ import { initialSearch, searchReducer, type SearchAction } from './searchState.j
 import { useSyncReducer } from '../../hooks/useSyncReducer.js';
 
 const LIMIT = 100;
+/**
+ * Hits ranked for the first screenful: the engine ranks max(limit, 32) candidates (its CANDIDATES),
+ * so asking for a page instead of LIMIT costs a third less per key, most of it fuse.js and focus
+ * (bench/search.bench.ts). The page is the CLI's own 20, so both list the same cards first.
+ */
+const PAGE = 20;
 const PROMPT = '› ';
 const TF = { textField: true };
 
@@ -45,7 +51,7 @@ function hitLine(text: string, ranges: [number, number][], width: number, ui: Pi
 /** Result rows: two per hit (front; deck and answer) when there is room, else one; `keys` name each row's hit (Rows). */
 function resultRows(hits: SearchHit[], selected: number, height: number, ui: Pick<Ui, 'theme' | 'columns'>): { rows: Row[]; keys: string[] } {
   const { theme, columns } = ui;
-  const perHit = height >= 10 ? 2 : 1;
+  const perHit = hitRows(height);
   const { start, end } = listWindow(hits.length, selected, Math.floor(height / perHit));
   const rows: Row[] = [];
   const keys: string[] = [];
@@ -76,6 +82,27 @@ function choiceRows(choices: FilterChoice[], selected: number, height: number, u
   });
 }
 
+/** Hits a list of `height` rows shows: two rows each (front; deck and answer) when there is room. */
+const hitRows = (height: number) => (height >= 10 ? 2 : 1);
+
+/** Whether the window of a list of `height` rows, `selected` highlighted, could reach the end of the first page. */
+const pastFirstPage = (selected: number, height: number) => selected + Math.floor(height / hitRows(height)) >= Math.max(PAGE, height);
+
+/**
+ * The hits to list: the first page (at least a window's worth), and `more`: the rest of LIMIT
+ * after it. The first page stays as it was drawn (the longer ranking may order its first cards
+ * otherwise), so moving down never reorders what was shown.
+ */
+function hitsFor(engine: SearchEngine, query: string, more: boolean, height: number): SearchResult {
+  const page = Math.max(PAGE, height);
+  const first = engine.find(query, { limit: page });
+  if (!more || first.hits.length < page) return first;
+  const id = (h: SearchHit) => `${h.deckId}/${h.card.id}`;
+  const shown = new Set(first.hits.map(id));
+  const rest = engine.find(query, { limit: Math.max(LIMIT, page) }).hits.filter((h) => !shown.has(id(h)));
+  return { ...first, hits: [...first.hits, ...rest] };
+}
+
 export function SearchScreen({ initialQuery }: { initialQuery?: string }) {
   const ui = useUi();
   const { decks } = useServices();
@@ -88,7 +115,12 @@ export function SearchScreen({ initialQuery }: { initialQuery?: string }) {
   // `#` or `deck:` alone at the end: list what it can name instead of searching.
   const pending = pendingFilter(state.query);
   const choices = useMemo(() => (pending ? filterChoices(decks, pending) : undefined), [decks, pending]);
-  const found = useMemo(() => (!choices && engine && state.query.trim() ? engine.find(state.query, { limit: LIMIT }) : undefined), [choices, engine, state.query]);
+  const listHeight = Math.max(1, bodyHeight(rows) - 2);
+  const more = pastFirstPage(state.selected, listHeight);
+  const found = useMemo(
+    () => (!choices && engine && state.query.trim() ? hitsFor(engine, state.query, more, listHeight) : undefined),
+    [choices, engine, state.query, more, listHeight],
+  );
   const hits = found?.hits ?? [];
   const count = choices?.length ?? hits.length;
 
@@ -101,7 +133,7 @@ export function SearchScreen({ initialQuery }: { initialQuery?: string }) {
       if (choice) dispatch({ type: 'replace', query: completeFilter(now.query, choice) });
       return;
     }
-    const hit = (now.query === state.query ? hits : engine?.search(now.query, { limit: LIMIT }) ?? [])[now.selected];
+    const hit = (now.query === state.query ? hits : engine ? hitsFor(engine, now.query, pastFirstPage(now.selected, listHeight), listHeight).hits : [])[now.selected];
     if (hit) shell.push({ kind: 'card', deckId: hit.deckId, cardId: hit.card.id });
   };
 
@@ -124,7 +156,6 @@ export function SearchScreen({ initialQuery }: { initialQuery?: string }) {
   // Header row is row 0 of the frame, the box row 1.
   setCursorPosition(shell.active ? { x: Math.min(columns - 1, displayWidth(PROMPT) + displayWidth(before)), y: 1 } : undefined);
 
-  const listHeight = Math.max(1, bodyHeight(rows) - 2);
   const none = Boolean(engine && !choices && state.query.trim() && !hits.length);
   const status: Row = !engine
     ? [seg(t.search.indexing, theme.text.muted)]

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { buildSearchIndex } from '../../../../src/core/search/index.js';
+import type { SearchEngine } from '../../../../src/ui/context.js';
 import { displayWidth } from '../../../../src/core/text/width.js';
 import type { Card, LoadedDeck } from '../../../../src/core/deck/types.js';
 import { KEYS, miniDecks, renderApp } from '../../render.js';
@@ -48,6 +49,44 @@ describe('search', () => {
     const decks: LoadedDeck[] = [{ ...mini!, deck: { ...mini!.deck, cards } }];
     const app = renderApp({ ...realServices(decks), loadSearch: async () => buildSearchIndex(decks) }, { initial: [{ kind: 'search', query: '네임스페이스' }] });
     await app.waitFor('130 matches');
+  });
+
+  test('each key ranks a first page, not the whole list; moving down past it brings the rest after it, the first page unmoved', async () => {
+    const [mini] = miniDecks();
+    const cards: Card[] = Array.from({ length: 130 }, (_, i) => ({ id: `n${i}`, type: 'basic', front: `네임스페이스 질문 ${i}`, back: '-' }));
+    const decks: LoadedDeck[] = [{ ...mini!, deck: { ...mini!.deck, cards } }];
+    const real = buildSearchIndex(decks);
+    const limits: number[] = [];
+    // The longer ranking orders the cards otherwise (as a real one may): the shown page must not move.
+    const engine: SearchEngine = {
+      size: real.size,
+      search: (q, o) => engine.find(q, o).hits,
+      find: (q, o = {}) => {
+        limits.push(o.limit ?? 20);
+        const r = real.find(q, o);
+        return (o.limit ?? 20) > 20 ? { ...r, hits: [...r.hits].reverse() } : r;
+      },
+    };
+    const app = renderApp({ ...realServices(decks), loadSearch: async () => engine }, { initial: [{ kind: 'search', query: '네임스페이스' }], rows: 24 });
+    await app.waitFor('130 matches');
+    const firstPage = app.frame();
+    expect(limits.length).toBeGreaterThan(0);
+    expect(Math.max(...limits)).toBe(20);
+    const listed = (frame: string) => [...frame.matchAll(/질문 (\d+)/g)].map((m) => Number(m[1]));
+    const page = real.find('네임스페이스', { limit: 20 }).hits.map((h) => Number(h.card.id.slice(1)));
+    expect(listed(firstPage)).toEqual(page.slice(0, listed(firstPage).length));
+    // Down until the window could reach the page's end: the rest is asked for, and what shows is
+    // still the first page's cards in the first page's order.
+    for (let i = 0; i < 12; i++) await app.press(KEYS.down);
+    expect(Math.max(...limits)).toBe(100);
+    const shown = listed(app.frame());
+    const from = page.indexOf(shown[0]!);
+    expect(shown).toEqual(page.slice(from, from + shown.length));
+    // Past the page: cards it did not hold, none listed twice.
+    for (let i = 0; i < 15; i++) await app.press(KEYS.down);
+    const later = listed(app.frame());
+    expect(later.some((n) => !page.includes(n))).toBe(true);
+    expect(new Set(later).size).toBe(later.length);
   });
 
   test('# alone lists the tags with counts and deck: the decks; Enter fills the query and searches', async () => {
