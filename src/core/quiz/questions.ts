@@ -1,7 +1,7 @@
 /** Turning study items into quiz questions, per mode. */
 import { promptText } from '../deck/cards.js';
 import { cliFlagForms } from './cliFlags.js';
-import { bareNumberForms } from './valueForms.js';
+import { bareNumberForms, leadWordForms } from './valueForms.js';
 import type { StudyItem } from '../deck/items.js';
 import { answerAliases, arrangeOptions, chooseDistractors, optionText } from './choice.js';
 import { clozeAnswers, clozeParts, type ClozePart } from './cloze.js';
@@ -64,7 +64,7 @@ export type QuestionKind = Question['kind'];
 export function acceptedAnswers(item: StudyItem, answer: string): string[] {
   const head = headTerm(answer);
   const prompt = promptText(item.card, item.direction);
-  const forms = [...new Set([answer, ...(head ? [head] : []), ...answerAliases(item.card, item.direction), ...bareNumberForms(answer, prompt)])];
+  const forms = [...new Set([answer, ...(head ? [head] : []), ...answerAliases(item.card, item.direction), ...bareNumberForms(answer, prompt), ...leadWordForms(answer, prompt)])];
   return cliFlagForms(forms, prompt);
 }
 

@@ -363,13 +363,15 @@ function keysOf(text: string, aliases: AliasKeys | undefined): [AnswerKey, Answe
 export function checkTyped(typed: string, accepted: readonly string[], aliases?: AliasKeys): TypedCheck {
   const input = typed.normalize('NFC').trim();
   const typedKeys = keysOf(input, aliases);
+  // The words around a value (`--memory`, `Docker Engine`) compared as the whole answer would be.
+  const sameWords = (a: string, b: string) => answerKey(a) === answerKey(b) || (aliases !== undefined && !COMMAND_LINE.test(b) && answerKey(a, aliases) === answerKey(b, aliases));
   let close: string | undefined;
   for (const text of accepted) {
     const keys = keysOf(text, aliases);
     // Compared kind with kind: as written, then both with alias marks.
     // A command line is names to type exactly: compared as written only (`docker images` is not `docker image`).
     const pairs = COMMAND_LINE.test(text.trim()) ? ([[typedKeys[0], keys[0]]] as const) : ([[typedKeys[0], keys[0]], [typedKeys[1], keys[1]]] as const);
-    if ((typedKeys[0].full && pairs.some(([t, k]) => t.full === k.full)) || instructionWithArgument(input, text) || sameValue(input, text)) {
+    if ((typedKeys[0].full && pairs.some(([t, k]) => t.full === k.full)) || instructionWithArgument(input, text) || sameValue(input, text, sameWords, COMMAND_LINE.test(text.trim()))) {
       return { verdict: 'right', expected: text, diff: diffChars(input, text) };
     }
     if (close === undefined && pairs.some(([t, k]) => isNearMiss(t, k, text)) && !(aliases && namesOtherTerm(input, text, aliases))) close = text;

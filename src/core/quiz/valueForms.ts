@@ -1,7 +1,8 @@
 /**
  * Answers that are one value written another way, as an interviewer hears them: a number with
  * its unit (`10초` = `10s` = `10 seconds`), a version (`v29.0` = `29`), a two-term sum
- * (`128+N` = `128 + N` = `N + 128`). Only when the accepted answer is such a value as a whole.
+ * (`128+N` = `128 + N` = `N + 128`), a memory size (`512m` = `512MB` = `0.5g`). As a whole answer, or as
+ * the one value in an answer whose other words match (`--memory 512MB` for `--memory 512m`).
  */
 
 /** Each unit's spellings; the first is its key. Kept to the units the bundled answers use and their neighbours. */
@@ -31,19 +32,92 @@ function versionKey(text: string): string | undefined {
 /** An answer is a version when it has a `v` or a dot: a bare `125` is an exit code, not `v125`. */
 const isVersion = (text: string) => /^(v\d+(\.\d+)*|\d+(\.\d+)+)$/i.test(text.trim());
 
+/**
+ * Bytes of a memory size as Docker reads it: go-units RAMInBytes (docker/go-units size.go), which
+ * `docker run --memory` and its siblings parse with: binary units k/m/g/t/p, case-insensitive, an
+ * optional `b` or `ib` (`512m` = `512MB` = `512MiB` = `0.5g`), one optional space; no unit is bytes.
+ */
+const SIZE = /^(\d+(?:\.\d+)?) ?(?:([kmgtp])(?:i?b)?|b)?$/i;
+const SIZE_UNIT: Record<string, number> = { k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40, p: 2 ** 50 };
+
+function sizeBytes(text: string): number | undefined {
+  const m = SIZE.exec(text.trim());
+  return m ? Math.trunc(Number(m[1]) * (m[2] ? SIZE_UNIT[m[2].toLowerCase()]! : 1)) : undefined;
+}
+
+/** `docker run` flags whose value is such a size (docs.docker.com, "docker container run"). */
+const SIZE_FLAGS = new Set(['--memory', '-m', '--memory-swap', '--memory-reservation', '--shm-size', '--kernel-memory']);
+
+/**
+ * Whether an answer is a size: its unit says so (`512MB`, `1g`, `64k`), or it is a size flag's
+ * value. A bare `512m` alone stays a duration (`10m` is ten minutes to `docker logs --since`).
+ */
+function isSize(answer: string, flag: string | undefined): boolean {
+  const m = SIZE.exec(answer.trim());
+  if (!m || !/[a-z]$/i.test(answer.trim())) return false;
+  return (flag !== undefined && SIZE_FLAGS.has(flag)) || !/^m$/i.test(answer.trim().slice(m[1]!.length).trim());
+}
+
 /** `128 + N` → `128+N`, and its terms sorted: a sum reads the same in either order. */
 function sumKey(text: string): string | undefined {
   const m = /^([\p{L}\p{N}]+)\+([\p{L}\p{N}]+)$/u.exec(text.replace(/\s+/g, ''));
   return m ? [m[1]!, m[2]!].sort().join('+') : undefined;
 }
 
-/** Whether the typed text is the answer's value written another way. */
-export function sameValue(typed: string, answer: string): boolean {
+/** One value written another way. */
+function sameWhole(typed: string, answer: string): boolean {
+  if (isSize(answer, undefined)) return sizeBytes(typed) === sizeBytes(answer);
   const quantity = quantityKey(answer);
   if (quantity) return quantityKey(typed) === quantity;
   if (isVersion(answer)) return versionKey(typed) === versionKey(answer);
   const sum = sumKey(answer);
   return sum !== undefined && sumKey(typed) === sum;
+}
+
+/** A word that is a value: a number, a version (`v23`), a size or a quantity. */
+const VALUE_WORD = /^v?\d/i;
+
+/** Words split the way the CLI and Korean split them: `--memory=512m`, `-m512m`, `125번` (not `10초`, a quantity). */
+function valueWords(text: string): string[] {
+  return text
+    .trim()
+    .split(/\s+/)
+    .flatMap((w) => {
+      const flag = /^(--[\w-]+=|-[A-Za-z])(\d.*)$/.exec(w);
+      if (flag) return [flag[1]!, flag[2]!];
+      const counter = /^(\d+)([가-힣]+)$/.exec(w);
+      return counter && !UNIT_KEY.has(counter[2]!) ? [counter[1]!, counter[2]!] : [w];
+    });
+}
+
+/** The text around its one value word; undefined with no value or more than one (`125 127`). */
+function valueParts(text: string): { head: string; value: string; tail: string; flag?: string } | undefined {
+  const words = valueWords(text);
+  const at = words.flatMap((w, i) => (VALUE_WORD.test(w) ? [i] : []));
+  if (at.length !== 1) return undefined;
+  const i = at[0]!;
+  const flag = words[i - 1]?.replace(/=$/, '');
+  return { head: words.slice(0, i).join(' '), value: words[i]!, tail: words.slice(i + 1).join(' '), ...(flag ? { flag } : {}) };
+}
+
+/**
+ * Whether the typed text is the answer's value written another way: as a whole, or as the one
+ * value in it, a size or a version, with the words around it the same by `sameWords` (the judge's
+ * own comparison). In code (a command line, a flag) a value is what the program parses: a size
+ * is compared as bytes (go-units), nothing else (`--interval=30sec` is not `--interval=30s`).
+ */
+export function sameValue(typed: string, answer: string, sameWords: (typed: string, answer: string) => boolean = (a, b) => a === b, commandLine = false): boolean {
+  if (sameWhole(typed, answer)) return true;
+  const [t, a] = [valueParts(typed), valueParts(answer)];
+  if (!t || !a || (!a.head && !a.tail)) return false;
+  const around = (x: string, y: string) => (x && y ? sameWords(x, y) : x === y);
+  if (!around(t.head, a.head) || !around(t.tail, a.tail)) return false;
+  if (t.value === a.value) return true;
+  const code = commandLine || /(^|\s)-/.test(answer);
+  const sizeFlag = a.flag !== undefined && SIZE_FLAGS.has(a.flag);
+  if ((sizeFlag || !code) && isSize(a.value, a.flag)) return sizeBytes(t.value) === sizeBytes(a.value);
+  // A version in prose (`Docker 23` for `Docker 23.0`); a duration or a count stays as written.
+  return !code && isVersion(a.value) && versionKey(t.value) === versionKey(a.value);
 }
 
 /** The unit a question asks in ("몇 초", "how many seconds"), as its key. */
@@ -62,4 +136,21 @@ export function bareNumberForms(answer: string, prompt: string): string[] {
   if (!quantity) return [];
   const [number, unit] = quantity.split(' ');
   return askedUnit(prompt) === unit ? [number!] : [];
+}
+
+/** A question about an exit code: `125번`, `exit 125`, `종료 코드 125` say the number. */
+const ASKS_EXIT_CODE = /종료\s*(?:코드|상태)|exit\s*(?:code|status)/i;
+/** A question about a Docker Engine release: `Docker 23.0`, `Docker Engine 23.0` name it. */
+const ASKS_ENGINE_VERSION = /(?:docker|도커)\s*(?:engine|엔진)/i;
+
+/**
+ * The answer with the lead word or counter an interviewer hears with it, when the question asks
+ * for that kind of value: an exit code (`exit 125`, `125번`), a Docker Engine version (`Docker
+ * 23.0`). Only then: `exit 0` is no answer to "which UID", nor `Docker 1.35` to a Kubernetes one.
+ */
+export function leadWordForms(answer: string, prompt: string): string[] {
+  const value = answer.trim();
+  if (/^\d+$/.test(value) && ASKS_EXIT_CODE.test(prompt)) return [`${value}번`, `exit ${value}`, `exit code ${value}`, `exit status ${value}`, `종료 코드 ${value}`];
+  if (isVersion(value) && ASKS_ENGINE_VERSION.test(prompt)) return [`Docker ${value}`, `Docker Engine ${value}`, `도커 엔진 ${value}`];
+  return [];
 }

@@ -88,6 +88,59 @@ describe('right answers written another way', () => {
     expect(judge('ops-exit-125', '125.0')).toBe('wrong');
   });
 
+  it('a memory size in any spelling Docker reads as the same bytes (go-units RAMInBytes)', () => {
+    const sizes = ['512m', '512M', '512mb', '512MB', '512MiB', '512mib', '0.5g', '0.5G', '0.5gb', '0.5GiB', '524288k'];
+    for (const size of sizes) {
+      for (const typed of [`--memory ${size}`, `--memory=${size}`, `-m ${size}`, `-m${size}`, `docker run -m ${size}`]) expect(judge('ops-memory-flag', typed), typed).toBe('right');
+    }
+    // Another number of bytes, or bare bytes, or a unit the CLI would not read.
+    for (const size of ['512k', '5g', '51m', '512', '1g', '0.5m', '512mi', '512 m', '512 minutes']) {
+      for (const typed of [`--memory ${size}`, `-m ${size}`]) expect(judge('ops-memory-flag', typed), typed).toBe('wrong');
+    }
+    // Another flag with the same size stays wrong.
+    expect(judge('ops-memory-flag', '--memory-swap 512MB')).toBe('wrong');
+    expect(judge('ops-memory-flag', '--shm-size 0.5g')).toBe('wrong');
+  });
+
+  it('a size as a bare value or inside prose; a bare `m` alone stays minutes', () => {
+    for (const typed of ['512m', '512M', '512mb', '512MiB', '512 m', '512 MB', '0.5g', '0.5G', '0.5gb']) expect(checkTyped(typed, ['512MB'], ALIASES).verdict, typed).toBe('right');
+    for (const typed of ['512k', '5g', '51m', '512', '1g', '512 minutes']) expect(checkTyped(typed, ['512MB'], ALIASES).verdict, typed).toBe('wrong');
+    expect(checkTyped('여전히 약 500M 커진 상태다', ['여전히 약 500MB 커진 상태다'], ALIASES).verdict).toBe('right');
+    expect(checkTyped('여전히 약 0.5GB 커진 상태다', ['여전히 약 500MB 커진 상태다'], ALIASES).verdict).toBe('wrong');
+    // Without a size flag `10m` is ten minutes: `10MB` is not it, `10 minutes` is.
+    expect(checkTyped('10MB', ['10m'], ALIASES).verdict).toBe('wrong');
+    expect(checkTyped('10 minutes', ['10m'], ALIASES).verdict).toBe('right');
+    expect(checkTyped('--since 10MB', ['--since 10m'], ALIASES).verdict).toBe('wrong');
+    // In code a value is what the program parses: a duration's spelling is not free.
+    expect(checkTyped('--interval=30sec', ['--interval=30s'], ALIASES).verdict).toBe('wrong');
+    expect(checkTyped('docker logs --since 10minutes', ['docker logs --since 10m'], ALIASES).verdict).toBe('wrong');
+    expect(checkTyped('sleep 10sec', ['sleep 10s'], ALIASES).verdict).toBe('wrong');
+    expect(checkTyped('cgroup v2.0', ['--cgroup v2'], ALIASES).verdict).toBe('wrong');
+    expect(checkTyped('--since 10m', ['--since 10MB'], ALIASES).verdict).toBe('wrong');
+  });
+
+  it('an exit code with a counter or a lead word, when the question asks for an exit code', () => {
+    for (const typed of ['125', '125번', '125 번', 'exit 125', 'Exit 125', 'exit code 125', 'Exit code: 125', 'exit status 125', '종료 코드 125', '종료코드 125']) expect(judge('ops-exit-125', typed), typed).toBe('right');
+    for (const typed of ['126', '125 127', 'exit 1', 'exit 126', '126번', '종료 코드 127', 'exit code 125 127', 'v125', '125.0']) expect(judge('ops-exit-125', typed), typed).toBe('wrong');
+    expect(judge('ops-exit-127', 'exit code 127')).toBe('right');
+    // Not an exit-code question: a layer count of 3 is not `exit 3`.
+    expect(judge('img-layer-count', '3')).toBe('right');
+    expect(judge('img-layer-count', 'exit 3')).toBe('wrong');
+    expect(judge('img-layer-count', '종료 코드 3')).toBe('wrong');
+  });
+
+  it('a Docker Engine version named with its product, when the question asks for an Engine release', () => {
+    for (const typed of ['Docker 23.0', 'docker 23', 'v23.0', 'Docker Engine 23.0', 'docker engine v23', '도커 23.0', '도커 엔진 23.0', 'Docker 엔진 23']) expect(judge('bs-buildkit-default', typed), typed).toBe('right');
+    for (const typed of ['24.0', 'Docker 24.0', 'Docker 2.3', '23.1', 'Docker 23.1', 'Docker Engine 24', 'Docker 23.0 24.0', 'Kubernetes 23.0', 'BuildKit 23.0']) expect(judge('bs-buildkit-default', typed), typed).toBe('wrong');
+    for (const typed of ['Docker v29.0', 'Docker Engine 29', 'docker 29.0.0']) expect(judge('sec-cgroupv1-deprecated', typed), typed).toBe('right');
+    expect(judge('sec-cgroupv1-deprecated', 'Docker 28')).toBe('wrong');
+    // A lead word is only right when the question asks for a Docker Engine release.
+    const k8s = deckItems({ id: 't', title: 't', description: '', language: 'ko', cards: [{ id: 'k8s', type: 'typed', front: 'Docker를 쓰던 클러스터가 cgroup v1에서 kubelet이 시작을 거부하게 된 Kubernetes 버전은?', answer: '1.35' }] })[0]!;
+    const q = buildQuestion(k8s, 'typed', [k8s], 1) as TypedQuestion;
+    expect(checkTyped('v1.35', q.accepted, ALIASES).verdict).toBe('right');
+    expect(checkTyped('Docker 1.35', q.accepted, ALIASES).verdict).toBe('wrong');
+  });
+
   it('the value with the flag the question asks it for', () => {
     for (const typed of ['on-failure:5', '--restart on-failure:5', '--restart=on-failure:5']) expect(judge('ops-on-failure', typed), typed).toBe('right');
     for (const typed of ['--restart on-failure:3', '--restart always', '-restart on-failure:5', '--network on-failure:5']) expect(judge('ops-on-failure', typed), typed).toBe('wrong');
