@@ -4,7 +4,7 @@
  * users $AMGI_HOME/aliases.json; groups that share a term are merged. `groups` are also one answer
  * to the typed-answer judge; `searchOnly` groups only widen a search.
  */
-import { toJamo } from './hangul.js';
+import { isChoseongOnly, toChoseong, toJamo } from './hangul.js';
 import { tokenize } from './tokenize.js';
 
 /** Groups of equivalent terms, e.g. `[["도커", "Docker"], ["가상머신", "VM", "virtual machine"]]`. */
@@ -83,4 +83,26 @@ export function aliasLookup(table: AliasTable): AliasLookup {
     for (const k of keys) lookup.set(k, words.filter((_, j) => keys[j] !== k));
   }
   return lookup;
+}
+
+/** A Hangul term by its initial consonants (`ㅇㅌㄹㅍㅇㅌ` → 엔트리포인트): its key and the other terms of its group. */
+export type AliasInitials = Map<string, Array<{ key: string; others: string[][] }>>;
+
+/**
+ * Initials find a card's own words; a term the cards never write (엔트리포인트, while they say
+ * ENTRYPOINT) is reached by its initials only through its group (queryPlan.ts asks, for such terms only).
+ */
+export function aliasInitials(table: AliasTable): AliasInitials {
+  const out: AliasInitials = new Map();
+  for (const terms of mergeAliasTables(table)) {
+    const words = terms.map(termWords);
+    const keys = words.map((w) => w.join(''));
+    terms.forEach((term, i) => {
+      const initials = toChoseong(term.replace(/\s+/g, ''));
+      if (initials.length < 2 || !isChoseongOnly(initials)) return;
+      const entry = { key: keys[i]!, others: words.filter((_, j) => keys[j] !== keys[i]) };
+      out.set(initials, [...(out.get(initials) ?? []), entry]);
+    });
+  }
+  return out;
 }

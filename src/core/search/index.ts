@@ -9,7 +9,7 @@
  */
 import type { Card, LoadedDeck } from '../deck/types.js';
 import { answerText, frontText } from '../deck/cards.js';
-import { aliasLookup, type AliasLookup, type AliasTable } from './aliases.js';
+import { aliasInitials, aliasLookup, type AliasInitials, type AliasLookup, type AliasTable } from './aliases.js';
 import { CardFilter } from './cardFilter.js';
 import type { DeckDerived, DerivedCache } from './derive.js';
 import { derivedFor } from './derivedCache.js';
@@ -80,6 +80,7 @@ class Engine implements SearchIndex {
   private readonly cards: Card[] = [];
   private readonly cardDeck: number[] = [];
   private readonly aliases: AliasLookup;
+  private readonly initials: AliasInitials;
   private readonly pool: ScorePool;
   private readonly parts: PartScores;
   private readonly filter: CardFilter;
@@ -91,6 +92,7 @@ class Engine implements SearchIndex {
     opts: { aliases?: AliasTable; cache?: DerivedCache },
   ) {
     this.aliases = aliasLookup(opts.aliases ?? []);
+    this.initials = aliasInitials(opts.aliases ?? []);
     const perDeck: DeckDerived[] = [];
     const deckBase: number[] = [];
     decks.forEach((d, i) => {
@@ -135,14 +137,22 @@ class Engine implements SearchIndex {
   private searchWith(raw: string, limit: number, deckId: string | undefined): SearchResult {
     const q = parseQuery(raw);
     this.parts.startSearch();
-    const alternatives = queryAlternatives(q, this.aliases, this.known);
+    let alternatives = queryAlternatives(q, this.aliases, this.known);
     const keep = this.filter.predicate(q, deckId);
     if (alternatives.length === 0) {
       if (!q.tags.length && !q.decks.length && !q.phrases.length) return noResult();
       return this.filtersOnly(keep, limit, q.phrases);
     }
     const oneWord = alternatives.length === 1 && alternatives[0]!.length === 1;
-    const { found, withOptional } = this.candidates(alternatives, oneWord ? ONE_WORD_CAP : Infinity);
+    const cap = oneWord ? ONE_WORD_CAP : Infinity;
+    let { found, withOptional } = this.candidates(alternatives, cap);
+    // Initials that name no card's word may be a term's the cards never write (`ㅇㅌㄹㅍㅇㅌ`,
+    // 엔트리포인트, while they say ENTRYPOINT): asked again with such terms' groups. Only then, so
+    // initials that do find words rank as before.
+    if (found.cards.length === 0 && this.initials.size) {
+      alternatives = queryAlternatives(q, this.aliases, this.known, this.initials);
+      ({ found, withOptional } = this.candidates(alternatives, cap));
+    }
     const cards = found.cards.filter(keep);
     const top = bestCards(cards, found.score, Math.max(limit, CANDIDATES));
     const corrections = (p: Part) => this.parts.correctionsOf(p);

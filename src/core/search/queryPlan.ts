@@ -2,7 +2,7 @@
  * A parsed query as alternatives of slots of forms: each word with its alias and IME-off forms,
  * the words run together, typo corrections, and the fuse.js extended-search groups built from them.
  */
-import type { AliasLookup } from './aliases.js';
+import type { AliasInitials, AliasLookup } from './aliases.js';
 import { qwertyToHangul, toJamo } from './hangul.js';
 import { makePart, type Form, type Part, type Slot } from './wordMatch.js';
 import { allowedTypos } from './fuzzy.js';
@@ -22,10 +22,14 @@ const MAX_WORDS = 8;
 const MAX_GROUPS = 6;
 
 /** A word's forms: as typed, its aliases, and the IME-off reading with its aliases. */
-function wordForms(q: ParsedQuery, t: Token, aliases: AliasLookup, known: KnownWord): Form[] {
+function wordForms(q: ParsedQuery, t: Token, aliases: AliasLookup, known: KnownWord, initials: AliasInitials): Form[] {
   const jamo = toJamo(t.key);
-  const forms: Form[] = [{ parts: [makePart(jamo)], cost: 0 }];
+  const typed = makePart(jamo);
+  const forms: Form[] = [{ parts: [typed], cost: 0 }];
   for (const words of aliases.get(jamo) ?? []) forms.push({ parts: words.map(makePart), cost: ALIAS_COST, synonym: true });
+  // Initials of a term the cards never write: its group (`ㅇㅌㄹㅍㅇㅌ` → ENTRYPOINT). A term they
+  // write is found by its initials directly, and ranks as such.
+  if (typed.cho) for (const term of initials.get(jamo) ?? []) if (!known(term.key)) for (const words of term.others) forms.push({ parts: words.map(makePart), cost: ALIAS_COST, synonym: true });
   forms.push(...aliasTypoForms(jamo, aliases, known));
   const hangul = qwertyToHangul(q.text.slice(t.start, t.end));
   if (hangul) {
@@ -63,8 +67,8 @@ function aliasTypoForms(jamo: string, aliases: AliasLookup, known: KnownWord): F
  * searched as the other ways cards say it, exact or prefix only (a typo or an infix of `vs` would
  * match anything).
  */
-function optionalForms(q: ParsedQuery, t: Token, role: FillerRole, aliases: AliasLookup, known: KnownWord): Form[] {
-  const typed = wordForms(q, t, aliases, known);
+function optionalForms(q: ParsedQuery, t: Token, role: FillerRole, aliases: AliasLookup, known: KnownWord, initials: AliasInitials): Form[] {
+  const typed = wordForms(q, t, aliases, known, initials);
   const others = role === 'comparing' ? COMPARISON_FORMS.filter((jamo) => !typed.some((f) => f.parts.length === 1 && f.parts[0]!.jamo === jamo)) : [];
   const strict = others.map((jamo): Form => ({ parts: [{ ...makePart(jamo), typos: 0, infix: false }], cost: ALIAS_COST, synonym: true }));
   return [...typed, ...strict].map((f) => ({ ...f, optional: true }));
@@ -87,16 +91,16 @@ function splitFillers(free: Token[], phraseCount: number): { required: Token[]; 
  * The query as alternatives: its words (each with alias and IME-off forms), the same with its
  * optional words (see splitFillers), and its words run together.
  */
-export function queryAlternatives(q: ParsedQuery, aliases: AliasLookup, known: KnownWord = () => false): Slot[][] {
+export function queryAlternatives(q: ParsedQuery, aliases: AliasLookup, known: KnownWord = () => false, initials: AliasInitials = new Map()): Slot[][] {
   const { required, optional } = splitFillers(tokenize(q.text).slice(0, MAX_WORDS), q.phrases.length);
   const phraseWords = q.phrases.flatMap((p) => tokenize(p)).slice(0, MAX_WORDS);
   const exact = (t: { key: string }): Slot => [{ parts: [makePart(toJamo(t.key))], cost: 0 }];
-  const slots: Slot[] = required.map((t) => wordForms(q, t, aliases, known));
+  const slots: Slot[] = required.map((t) => wordForms(q, t, aliases, known, initials));
   slots.push(...phraseWords.map(exact));
   if (slots.length === 0) return [];
   const alternatives: Slot[][] = [slots];
   if (optional) {
-    const withOptional = optional.map(({ t, role }) => (role ? optionalForms(q, t, role, aliases, known) : wordForms(q, t, aliases, known)));
+    const withOptional = optional.map(({ t, role }) => (role ? optionalForms(q, t, role, aliases, known, initials) : wordForms(q, t, aliases, known, initials)));
     alternatives.unshift([...withOptional, ...phraseWords.map(exact)]);
   }
   if (required.length > 1) {

@@ -18,6 +18,15 @@ describe('Korean-aware matching', () => {
     ['ㅋㅌㅇㄴ ㄹㅌㅇ', 'runtime'],
   ])('initial consonants %s → %s', (q, id) => expect(first(q)).toBe(id));
 
+  test('initials of a term only the alias table knows find its group; initials that find words rank as before', () => {
+    const deck: Deck = { ...FIXTURE, id: 'ep', cards: [{ id: 'ep', type: 'basic', front: 'ENTRYPOINT와 CMD를 함께 쓰면?', back: '-' }, ...FIXTURE.cards] };
+    const withGroup = buildSearchIndex([loaded(deck)], { aliases: [...FIXTURE_ALIASES, ['엔트리포인트', 'ENTRYPOINT']] });
+    expect(withGroup.search('ㅇㅌㄹㅍㅇㅌ').map((h) => h.card.id)).toEqual(['ep']);
+    expect(withGroup.search('ㅇㅌㄹ').map((h) => h.card.id)).toEqual([]);
+    expect(buildSearchIndex([loaded(deck)], { aliases: FIXTURE_ALIASES }).search('ㅇㅌㄹㅍㅇㅌ')).toEqual([]);
+    expect(withGroup.search('ㄷㅋ', { limit: 1 })[0]?.card.id).toBe('docker');
+  });
+
   test.each([['컨텡'], ['컨테ㅇ']])('half-composed %s finds 컨테이너 cards', (q) => {
     const hits = index.search(q);
     expect(hits.length).toBeGreaterThan(0);
