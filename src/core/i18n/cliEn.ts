@@ -70,6 +70,10 @@ export const cliEn = {
       'sync.off': 'stop syncing (the history stays here)',
       'sync.git': "PATH is a git work tree: commit this device's file, pull --rebase, push",
     } as Record<string, string>,
+    /** A line after a command's options: what a new user looks for and does not find in the flag list. */
+    notes: {
+      export: 'To export your review progress (to merge on another machine): amgi export --progress FILE',
+    } as Record<string, string>,
   },
   errors: {
     unknownCommand: (name: string) => `unknown command "${name}"`,

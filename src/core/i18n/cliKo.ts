@@ -86,6 +86,9 @@ export const cliKo: CliMessages = {
       'sync.off': '동기화 끄기 (기록은 이 기기에 남음)',
       'sync.git': 'PATH가 git 작업 트리: 이 기기 파일을 커밋하고 `git pull --rebase`, `git push`',
     },
+    notes: {
+      export: '복습 진행 기록을 내보내려면 (다른 컴퓨터에서 합치기용): amgi export --progress FILE',
+    },
   },
   errors: {
     unknownCommand: (name) => `"${name}"은(는) 없는 명령입니다`,
