@@ -1,9 +1,13 @@
 /** The home screen over the real store: decks with counts, the menu, notices, quitting. */
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, onTestFinished, test } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { KEYS, miniDecks, renderApp } from '../../render.js';
-import { realServices } from '../../realStore.js';
+import { realServices, tickingClock } from '../../realStore.js';
+import { tmpHome } from '../../../helpers/tmpHome.js';
 import { displayWidth } from '../../../../src/core/text/width.js';
+import { dayKey, studyDay } from '../../../../src/core/schedule/day.js';
+import { openProgress } from '../../../../src/store/progress.js';
+import { initialScreens } from '../../../../src/cli/commands/interactive.js';
 
 afterEach(() => cleanup());
 
@@ -82,6 +86,33 @@ describe('home', () => {
     expect(app.frame()).toContain(`${preview.today} today.`);
     await app.press(KEYS.enter);
     await app.waitFor(`new ${preview.today} ·`);
+  });
+
+  test('a plan started on the command line (`amgi cram --until`) shows on the next Home, as one from the picker does', async () => {
+    const decks = miniDecks();
+    const now = tickingClock();
+    const { home, cleanup: removeHome } = tmpHome();
+    onTestFinished(removeHome);
+    const until = dayKey(studyDay(now().getTime(), 4) + 3);
+    // The screens `amgi cram --until DATE` starts with, over the store it opens; one answer, then q back to the shell.
+    const cli = openProgress({ home, decks, now, fuzz: false });
+    const cram = renderApp({ progress: cli, decks, problems: [], now, loadSearch: () => Promise.reject(new Error('no search')) }, {
+      initial: initialScreens({ command: 'cram', args: [], flags: { until } }),
+    });
+    await cram.waitFor('Interview D-3');
+    await cram.press(' ', '3');
+    await cram.waitFor(/Interview D-3[\s\S]*new \d/);
+    await cram.press('q');
+    cli.close();
+    cleanup();
+    // The next `amgi`: a new store on the same folder.
+    const next = openProgress({ home, decks, now, fuzz: false });
+    onTestFinished(() => next.close());
+    const preview = next.planPreview({ until });
+    if (!preview.ok) throw new Error(preview.error);
+    const app = renderApp({ progress: next, decks, problems: [], now, loadSearch: () => Promise.reject(new Error('no search')) });
+    await app.waitFor('Quit');
+    expect(app.frame()).toContain(`Interview D-3 · today ≈ ${preview.today} answers · Cram goes on with it`);
   });
 
   test('Korean at 40×12: the plan line fits, the hint dropped whole', async () => {
