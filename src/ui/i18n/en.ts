@@ -14,8 +14,15 @@ export const en = {
   doneToday: (n: number) => `${n} done today`,
   /** Home: today's work, from the learner's own median time per answer. */
   estimate: (answers: number, minutes: number) => `today ≈ ${answers} answers · ${minutes} min`,
-  /** Home, while an interview plan is under way: hints split at " · ", the last dropped first when narrow. */
-  planUnderWay: (days: number, today: number) => `Interview ${days === 0 ? 'D-day' : `D-${days}`} · ${today ? `today ≈ ${today} answers` : 'done for today'} · Cram goes on with it`,
+  /**
+   * Home, while an interview plan is under way: today's load as one summary, the review's and the
+   * plan's (a cram's answers) under one label, each named by the menu entry that does it.
+   */
+  todayLabel: 'Today: ',
+  todayReview: (answers: number, minutes: number) => `Review ≈ ${answers} answers · ${minutes} min`,
+  /** `short`: without "answers" (or "for today"), when the line would not fit (40 columns). */
+  todayPlan: (days: number, today: number, short: boolean) =>
+    `Cram ${today ? `≈ ${today}${short ? '' : ' answers'}` : `done${short ? '' : ' for today'}`} · interview ${days === 0 ? 'D-day' : `D-${days}`}`,
   /** Home, after missed days: reviews due beyond today's limit wait for the next days. */
   backlog: (n: number, days: number) => `${n} overdue, spread over ${days} days`,
   deckCounts: {
