@@ -63,8 +63,8 @@ export const en = {
      * answer's (USER, stop, bridge): u, s, b, q act once the answer shows; Esc leaves at once.
      */
     typeHint: 'Enter check · empty Space: show answer (then u undo) · Esc back',
-    /** The same under 63 columns. */
-    typeHintNarrow: 'Enter check · Space: answer · Esc back',
+    /** The same under 63 columns, within 40: "Type" first, as u, s, b, q type into the field here. */
+    typeHintNarrow: 'Type, Enter · Space: answer · Esc back',
     emptyAnswer: 'Nothing typed, nothing checked · Space: show answer',
     /** After a typed answer: the grade the verdict suggests, taken by Space/Enter. */
     close: 'Close: one letter off.',

@@ -37,7 +37,7 @@ export const ko: Messages = {
     movesSchedule: '답하면 일정이 바뀝니다.',
     revealHint: 'Space/Enter: 정답 보기',
     typeHint: 'Enter 확인 · 빈 칸에서 Space: 정답 보기 (그다음 u 되돌리기) · Esc 나가기',
-    typeHintNarrow: 'Enter 확인 · Space: 정답 · Esc 나가기',
+    typeHintNarrow: '입력 후 Enter · Space: 정답 · Esc 나가기',
     emptyAnswer: '빈 답은 확인하지 않습니다 · Space: 정답 보기',
     close: '거의 맞았습니다 (한 글자 차이).',
     suggested: (grade) => `Space/Enter: ${grade} (채점) · 1–4 직접 선택`,
