@@ -36,5 +36,14 @@ export function usage(): string {
 
 export function commandUsage(c: CommandSpec): string {
   const h = cliText().help;
-  return [h.commandUsage(c.name, c.args ? (h.args[c.args] ?? c.args) : ''), '', summary(c), '', h.optionsHeading, ...flagLines(c.name, { ...c.flags, ...GLOBAL_FLAGS })].join('\n');
+  const note = h.notes[c.name];
+  return [
+    h.commandUsage(c.name, c.args ? (h.args[c.args] ?? c.args) : ''),
+    '',
+    summary(c),
+    '',
+    h.optionsHeading,
+    ...flagLines(c.name, { ...c.flags, ...GLOBAL_FLAGS }),
+    ...(note ? ['', note] : []),
+  ].join('\n');
 }

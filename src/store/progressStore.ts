@@ -13,7 +13,8 @@
  * flagUndo.ts (flags and undo), deckCounts.ts (what is left today), cardViews.ts (the browser's
  * rows, a card's history), cramPicks.ts and studyStats.ts (what a cram would pick, statistics).
  */
-import { fsCause, msg } from '../core/messages.js';
+import { fsCause, isSystemError, msg } from '../core/messages.js';
+import { isAmgiError } from '../core/errors.js';
 import { mkdirSync } from 'node:fs';
 import { deckItems, type StudyItem } from '../core/deck/items.js';
 import { ledgerContext } from '../core/schedule/context.js';
@@ -23,7 +24,7 @@ import { cardInfos, type CardInfo } from '../core/schedule/browse.js';
 import { medianAnswerMs } from '../core/schedule/estimate.js';
 import { deckRanks } from '../core/schedule/order.js';
 import { ReviewQueue, type QueueInput, type Remaining } from '../core/schedule/queue.js';
-import type { DeckCounts, FlagEntry, ItemEntry, LogEntry, Settings } from '../core/schedule/types.js';
+import type { DeckCounts, FlagEntry, InterviewPlanRecord, ItemEntry, LogEntry, Settings } from '../core/schedule/types.js';
 import { streakOf, type StatsReport } from '../core/stats/index.js';
 import { LogAppender } from './log.js';
 import { openSettings, type SettingsStore } from './settings.js';
@@ -236,7 +237,24 @@ export class ProgressStore implements Progress, SessionHost {
 
   startCram(opts: CramOptions = {}): StudySession {
     this.refresh();
-    return cramSession(this, opts);
+    const session = cramSession(this, opts);
+    if (opts.until && opts.kind !== 'quiz') this.recordPlan({ until: opts.until, ...(opts.deckId ? { deckId: opts.deckId } : {}), ...(opts.tag ? { tag: opts.tag } : {}) });
+    return session;
+  }
+
+  /**
+   * The plan Home shows, recorded where every plan starts: Home's cram picker and `amgi cram
+   * --until` both come through startCram. A settings file we cannot write (a newer amgi's, a
+   * read-only folder) costs Home's plan line, not the session.
+   */
+  private recordPlan(plan: InterviewPlanRecord): void {
+    const was = this.settings.plan;
+    if (was?.until === plan.until && was.deckId === plan.deckId && was.tag === plan.tag) return;
+    try {
+      this.saveSettings({ plan });
+    } catch (e) {
+      if (!isAmgiError(e) && !isSystemError(e)) throw e;
+    }
   }
 
   saveSnapshot(): void {

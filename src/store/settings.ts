@@ -52,15 +52,20 @@ export function sanitizeSettings(raw: Record<string, unknown>): { settings: Sett
   const w = raw.weights;
   if (Array.isArray(w) && w.length >= 17 && w.every((x) => typeof x === 'number' && Number.isFinite(x))) s.weights = w;
   else if (w !== undefined) invalid.push('weights');
+  const isRecord = (o: unknown): o is Record<string, unknown> => !!o && typeof o === 'object' && !Array.isArray(o);
   const dates = raw.interviewDates;
   if (dates && typeof dates === 'object' && Object.values(dates).every((d) => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d))) {
     s.interviewDates = dates as Record<string, string>;
   } else if (dates !== undefined) invalid.push('interviewDates');
   const pickers = raw.pickers;
-  const isRecord = (o: unknown): o is Record<string, unknown> => !!o && typeof o === 'object' && !Array.isArray(o);
   if (isRecord(pickers) && Object.values(pickers).every((p) => isRecord(p) && Object.values(p).every((v) => typeof v === 'string'))) {
     s.pickers = pickers as Record<string, Record<string, string>>;
   } else if (pickers !== undefined) invalid.push('pickers');
+  const plan = raw.plan;
+  const optionalString = (v: unknown) => v === undefined || typeof v === 'string';
+  if (isRecord(plan) && typeof plan.until === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(plan.until) && optionalString(plan.deckId) && optionalString(plan.tag)) {
+    s.plan = { until: plan.until, ...(plan.deckId === undefined ? {} : { deckId: plan.deckId as string }), ...(plan.tag === undefined ? {} : { tag: plan.tag as string }) };
+  } else if (plan !== undefined) invalid.push('plan');
   return { settings: s, invalid };
 }
 

@@ -65,6 +65,7 @@ describe('amgi cards', () => {
     const d = run(['cards', '--deck', 'nope']);
     expect(d.code).toBe(2);
     expect(d.stderr).toContain('no deck "nope" (decks: mini)');
+    expect(run(['cards', '--deck', 'mni']).stderr).toContain('no deck "mni"; did you mean "mini"? (decks: mini)');
     const t = run(['cards', '--tag', 'nope']);
     expect(t.code).toBe(2);
     expect(t.stderr).toContain('tags: image');

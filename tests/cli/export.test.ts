@@ -55,6 +55,21 @@ describe('amgi export (decks)', () => {
   });
 });
 
+describe('a bare `amgi export` points at --progress', () => {
+  // A new user after their review progress saw only "say which format".
+  test.each([
+    ['en', 'To export your review progress (to merge on another machine): amgi export --progress FILE'],
+    ['ko', '복습 진행 기록을 내보내려면 (다른 컴퓨터에서 합치기용): amgi export --progress FILE'],
+  ])('%s: in the usage error and in --help', (lang, line) => {
+    const bare = run(['export', '--lang', lang]);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr.split('\n')).toContain(line);
+    const help = run(['export', '--help', '--lang', lang]);
+    expect(help.code).toBe(0);
+    expect(help.stdout.split('\n')).toContain(line);
+  });
+});
+
 const entry = (id: string, at: string, key: string, grade: 1 | 2 | 3 | 4 = 3): LogEntry => ({ v: 1, id, at, op: 'answer', key, deck: 'obsidian', grade, ms: 1000, kind: 'review', reschedule: true });
 
 describe('the store\'s own files are never an export target (F13)', () => {

@@ -27,6 +27,13 @@ describe('usage errors: one line, exit 2, nothing opened', () => {
     [['cram', '--until', 'tomorrow'], 'amgi: --until must be a date as YYYY-MM-DD, got "tomorrow"'],
     [['review', '--deck', 'nope'], 'amgi: no deck "nope" (decks: architecture,'],
     [['cram', '--deck', 'nope'], 'amgi: no deck "nope"'],
+    // A deck id a letter off gets a guess wherever --deck is taken (the ids are in `amgi decks`).
+    [['review', '--deck', 'runtime'], 'amgi: no deck "runtime"; did you mean "runtimes"? (decks: architecture, '],
+    [['cram', '--deck', 'runtime'], 'amgi: no deck "runtime"; did you mean "runtimes"? (decks: '],
+    [['quiz', '--deck', 'regsitry'], 'amgi: no deck "regsitry"; did you mean "registry"? (decks: '],
+    [['search', 'x', '--deck', 'image'], 'amgi: no deck "image"; did you mean "images"? (decks: '],
+    [['export', '--deck', 'runtime', '--format', 'json'], 'amgi: no deck "runtime"; did you mean "runtimes"? (decks: '],
+    [['review', '--deck', 'runtime', '--lang', 'ko'], 'amgi: "runtime" 덱이 없습니다. "runtimes"을(를) 말씀하셨나요? (덱: architecture, '],
     [['quiz', '--tag', 'qqqq'], 'amgi: no card has the tag "qqqq" (tags: activities, add, '],
     [['cram', '--tag', 'lyer'], 'amgi: no card has the tag "lyer"; did you mean "layer"? (tags: activities, '],
     [['cram', '--tag', 'lyer', '--lang', 'ko'], 'amgi: "lyer" 태그가 붙은 카드가 없습니다. "layer"을(를) 말씀하셨나요? (태그: activities, '],

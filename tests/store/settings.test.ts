@@ -3,7 +3,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { isAmgiError } from '../../src/core/errors.js';
-import { isNewerVersion, openSettings, preloadConf, settingsNeedMigration } from '../../src/store/settings.js';
+import { isNewerVersion, openSettings, preloadConf, sanitizeSettings, settingsNeedMigration } from '../../src/store/settings.js';
 import { amgi } from '../helpers/cli.js';
 import { tmpHome } from '../helpers/tmpHome.js';
 
@@ -74,5 +74,17 @@ describe('settingsNeedMigration (the TUI loads conf before its first frame only 
     expect(settingsNeedMigration(home)).toBe(false); // a newer amgi's: read as it is
     writeFileSync(file, '{ not json');
     expect(settingsNeedMigration(home)).toBe(false); // moved aside, not migrated
+  });
+});
+
+describe('the recorded interview plan (Home shows it)', () => {
+  test('a plan of a date, a deck or a tag is kept; anything else is named and dropped', () => {
+    expect(sanitizeSettings({ plan: { until: '2026-03-05', deckId: 'images' } })).toMatchObject({ settings: { plan: { until: '2026-03-05', deckId: 'images' } }, invalid: [] });
+    expect(sanitizeSettings({ plan: { until: '2026-03-05', tag: 'layer' } }).settings.plan).toEqual({ until: '2026-03-05', tag: 'layer' });
+    for (const plan of [{ until: 'soon' }, { deckId: 'images' }, { until: '2026-03-05', tag: 3 }, 'x']) {
+      const r = sanitizeSettings({ plan });
+      expect(r.settings.plan).toBeUndefined();
+      expect(r.invalid).toEqual(['plan']);
+    }
   });
 });

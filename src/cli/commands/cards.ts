@@ -8,7 +8,7 @@ import type { CommandContext } from '../types.js';
 import { json } from '../io.js';
 import { UsageError } from '../../core/errors.js';
 import { formatProblem } from '../../core/deck/validate.js';
-import { unknownTag } from '../../core/deck/scope.js';
+import { unknownDeck, unknownTag } from '../../core/deck/scope.js';
 import { filterCards, tagsOf, type BrowseFilter, type CardInfo } from '../../core/schedule/browse.js';
 import { openProgressFromEnv } from '../../store/open.js';
 import { cliText } from '../../core/messages.js';
@@ -40,7 +40,7 @@ export async function run(ctx: CommandContext): Promise<number> {
     for (const p of deckProblems) ctx.io.err(formatProblem(p));
     const items = progress.items();
     const decks = [...new Set(items.map((it) => it.deckId))];
-    if (deckId !== undefined && !decks.includes(deckId)) throw new UsageError(cliText().errors.noDeck(deckId, decks));
+    if (deckId !== undefined && !decks.includes(deckId)) throw unknownDeck(deckId, decks);
     if (tag !== undefined && !tagsOf(items).includes(tag)) throw unknownTag(tag, tagsOf(items));
     // Flags narrow together: --suspended --leech lists suspended leeches.
     const wanted: BrowseFilter[] = (['suspended', 'leech', 'due'] as const).filter((f) => ctx.flags[f] === true);

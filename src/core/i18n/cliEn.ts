@@ -70,6 +70,10 @@ export const cliEn = {
       'sync.off': 'stop syncing (the history stays here)',
       'sync.git': "PATH is a git work tree: commit this device's file, pull --rebase, push",
     } as Record<string, string>,
+    /** A line after a command's options: what a new user looks for and does not find in the flag list. */
+    notes: {
+      export: 'To export your review progress (to merge on another machine): amgi export --progress FILE',
+    } as Record<string, string>,
   },
   errors: {
     unknownCommand: (name: string) => `unknown command "${name}"`,
@@ -88,7 +92,8 @@ export const cliEn = {
     notADate: (got: string) => `--until must be a date as YYYY-MM-DD, got "${got}"`,
     noSuchDate: (got: string) => `--until ${got} is not a date on the calendar`,
     datePassed: (got: string, today: string) => `--until ${got} has passed (today is ${today}); give the interview date`,
-    noDeck: (id: string, ids: string[]) => `no deck "${id}" (decks: ${ids.join(', ') || 'none'})`,
+    noDeck: (id: string, ids: string[], guesses: string[]) =>
+      `no deck "${id}"${guesses.length ? `; did you mean ${guesses.map((g) => `"${g}"`).join(' or ')}?` : ''} (decks: ${ids.join(', ') || 'none'})`,
     noTag: (tag: string, tags: string[], guesses: string[], more: number) =>
       `no card has the tag "${tag}"${guesses.length ? `; did you mean ${guesses.map((g) => `"${g}"`).join(' or ')}?` : ''} (tags: ${tags.join(', ') || 'none'}${more ? `, … ${more} more` : ''})`,
     noDecksLoaded: (dir: string) => `no deck in ${dir} could be loaded:`,

@@ -86,6 +86,9 @@ export const cliKo: CliMessages = {
       'sync.off': '동기화 끄기 (기록은 이 기기에 남음)',
       'sync.git': 'PATH가 git 작업 트리: 이 기기 파일을 커밋하고 `git pull --rebase`, `git push`',
     },
+    notes: {
+      export: '복습 진행 기록을 내보내려면 (다른 컴퓨터에서 합치기용): amgi export --progress FILE',
+    },
   },
   errors: {
     unknownCommand: (name) => `"${name}"은(는) 없는 명령입니다`,
@@ -104,7 +107,8 @@ export const cliKo: CliMessages = {
     notADate: (got) => `--until에는 YYYY-MM-DD 형식의 날짜를 쓰세요: "${got}"`,
     noSuchDate: (got) => `--until ${got}: 달력에 없는 날짜입니다`,
     datePassed: (got, today) => `--until ${got}: 이미 지난 날짜입니다 (오늘 ${today}). 면접 날짜를 쓰세요`,
-    noDeck: (id, ids) => `"${id}" 덱이 없습니다 (덱: ${ids.join(', ') || '없음'})`,
+    noDeck: (id, ids, guesses) =>
+      `"${id}" 덱이 없습니다${guesses.length ? `. ${guesses.map((g) => `"${g}"`).join(' 또는 ')}을(를) 말씀하셨나요?` : ''} (덱: ${ids.join(', ') || '없음'})`,
     noTag: (tag, tags, guesses, more) =>
       `"${tag}" 태그가 붙은 카드가 없습니다${guesses.length ? `. ${guesses.map((g) => `"${g}"`).join(' 또는 ')}을(를) 말씀하셨나요?` : ''} (태그: ${tags.join(', ') || '없음'}${more ? `, … 외 ${more}개` : ''})`,
     noDecksLoaded: (dir) => `${dir}에서 읽을 수 있는 덱이 없습니다:`,

@@ -138,6 +138,15 @@ export interface Settings {
    * against today's decks and tags, and falls back to its default).
    */
   pickers?: Record<string, Record<string, string>>;
+  /** The interview plan last started (`cram --until`, from the command line or the cram picker): Home shows it while it is under way. */
+  plan?: InterviewPlanRecord;
+}
+
+export interface InterviewPlanRecord {
+  /** The interview date, YYYY-MM-DD. */
+  until: string;
+  deckId?: string;
+  tag?: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {

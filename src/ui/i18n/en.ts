@@ -14,8 +14,15 @@ export const en = {
   doneToday: (n: number) => `${n} done today`,
   /** Home: today's work, from the learner's own median time per answer. */
   estimate: (answers: number, minutes: number) => `today ≈ ${answers} answers · ${minutes} min`,
-  /** Home, while an interview plan is under way: hints split at " · ", the last dropped first when narrow. */
-  planUnderWay: (days: number, today: number) => `Interview ${days === 0 ? 'D-day' : `D-${days}`} · ${today ? `today ≈ ${today} answers` : 'done for today'} · Cram goes on with it`,
+  /**
+   * Home, while an interview plan is under way: today's load as one summary, the review's and the
+   * plan's (a cram's answers) under one label, each named by the menu entry that does it.
+   */
+  todayLabel: 'Today: ',
+  todayReview: (answers: number, minutes: number) => `Review ≈ ${answers} answers · ${minutes} min`,
+  /** `short`: without "answers" (or "for today"), when the line would not fit (40 columns). */
+  todayPlan: (days: number, today: number, short: boolean) =>
+    `Cram ${today ? `≈ ${today}${short ? '' : ' answers'}` : `done${short ? '' : ' for today'}`} · interview ${days === 0 ? 'D-day' : `D-${days}`}`,
   /** Home, after missed days: reviews due beyond today's limit wait for the next days. */
   backlog: (n: number, days: number) => `${n} overdue, spread over ${days} days`,
   deckCounts: {
@@ -56,8 +63,8 @@ export const en = {
      * answer's (USER, stop, bridge): u, s, b, q act once the answer shows; Esc leaves at once.
      */
     typeHint: 'Enter check · empty Space: show answer (then u undo) · Esc back',
-    /** The same under 63 columns. */
-    typeHintNarrow: 'Enter check · Space: answer · Esc back',
+    /** The same under 63 columns, within 40: "Type" first, as u, s, b, q type into the field here. */
+    typeHintNarrow: 'Type, Enter · Space: answer · Esc back',
     emptyAnswer: 'Nothing typed, nothing checked · Space: show answer',
     /** After a typed answer: the grade the verdict suggests, taken by Space/Enter. */
     close: 'Close: one letter off.',

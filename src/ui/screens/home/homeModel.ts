@@ -33,13 +33,16 @@ export interface HomePlan {
 }
 
 /**
- * The interview plan last started from the cram picker, while it is under way: its date not
- * past and a card answered in it. The store's preview, so Home, the picker and the session agree.
+ * The interview plan last started (the store records it: `amgi cram --until` or the cram picker),
+ * while it is under way: its date not past and a card answered in it. The store's preview, so
+ * Home, the picker and the session agree.
  */
 export function activePlan(progress: Pick<Progress, 'settings' | 'planPreview'>): HomePlan | undefined {
   const last = progress.settings.pickers?.cram;
-  if (!last?.until) return undefined;
-  const p = progress.planPreview({ ...parseScope(last.scope ?? ''), until: last.until, startedOnly: true });
+  // Settings from before the store recorded plans: the picker's last choice was the plan.
+  const plan = progress.settings.plan ?? (last?.until ? { ...parseScope(last.scope ?? ''), until: last.until } : undefined);
+  if (!plan) return undefined;
+  const p = progress.planPreview({ ...plan, startedOnly: true });
   return p.ok && p.started ? { daysLeft: p.daysLeft, today: p.today } : undefined;
 }
 

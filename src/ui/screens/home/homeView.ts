@@ -10,7 +10,7 @@ import type { LoadedDeck } from '../../../core/deck/types.js';
 import type { Ui } from '../../context.js';
 import { Command } from '../../keymap.js';
 import { SCREEN_COMMANDS } from '../../navigation.js';
-import { bodyHeight, fitHint, fitRow, listWindow, seg, wrapRows, type Row } from '../../textLayout.js';
+import { bodyHeight, fitRow, listWindow, seg, wrapRows, type Row } from '../../textLayout.js';
 import { MENU, activePlan, deckHeading, deckRows, homeLayout, type DeckRow, type HomePlan, type HomeState } from './homeModel.js';
 
 /** What Home shows, read from the store (HomeScreen recounts it whenever Home is back on top). */
@@ -83,13 +83,36 @@ function deckTableRows(rows: DeckRow[], selected: number, focused: boolean, heig
 }
 
 /** "today ≈ 34 answers · 6 min", and after missed days "· 480 overdue, spread over 3 days"; empty when nothing is left. */
-function todayLine(total: DeckCounts, msPerAnswer: number, reviewLimit: number, t: Ui['messages']): string {
+function todayLine(total: DeckCounts, msPerAnswer: number, reviewLimit: number, t: Ui['messages'], estimate = t.estimate): string {
   const { answers, minutes } = estimateDay(total, msPerAnswer);
   // Nothing left today: no line (the counts say so).
   if (answers === 0) return '';
   const due = total.dueReviews ?? 0;
   const backlog = due > total.review ? ` · ${t.backlog(due, backlogDays(due, total.review, reviewLimit))}` : '';
-  return `${t.estimate(answers, minutes)}${backlog}`;
+  return `${estimate(answers, minutes)}${backlog}`;
+}
+
+/**
+ * Today's load: the daily review's line, or with an interview plan under way one summary under
+ * "Today:", the review's row and the plan's (its answers are a cram's, not in the review's count):
+ *
+ *   Today: Review ≈ 49 answers · 8 min
+ *          Cram ≈ 332 answers · interview D-3
+ */
+function todayRows(data: HomeData, columns: number, { messages: t, theme }: Pick<Ui, 'messages' | 'theme'>): Row[] {
+  if (!data.plan) {
+    const today = todayLine(data.total, data.msPerAnswer, data.reviewLimit, t);
+    return today ? wrapRows(today, columns, theme.text.primary).slice(0, 2) : [];
+  }
+  const review = todayLine(data.total, data.msPerAnswer, data.reviewLimit, t, t.todayReview);
+  const hang = ' '.repeat(displayWidth(t.todayLabel));
+  const rows = review ? wrapRows(review, columns, theme.text.primary, t.todayLabel).slice(0, 2) : [];
+  const indent = rows.length ? hang : t.todayLabel;
+  const { daysLeft, today } = data.plan;
+  const full = t.todayPlan(daysLeft, today, false);
+  const plan = displayWidth(indent + full) <= columns ? full : t.todayPlan(daysLeft, today, true);
+  rows.push(fitRow([seg(indent), seg(plan, theme.text.accent)], columns));
+  return rows;
 }
 
 export interface HomeView {
@@ -152,11 +175,8 @@ export function homeView(data: HomeData, state: HomeState, ui: Pick<Ui, 'message
   const { table, total, streak, problems, notices: storeNotices } = data;
   const firstRun = streak.longest === 0 && total.doneToday === 0;
   const intro: Row[] = firstRun ? wrapRows(t.firstRun, columns, theme.text.accent).slice(0, 2) : [];
-  // Today in answers and minutes (all decks, limits applied), and a backlog spread over days.
-  const today = todayLine(total, data.msPerAnswer, data.reviewLimit, t);
-  if (today) intro.push(...wrapRows(today, columns, theme.text.primary).slice(0, 2));
-  // The plan's own load (not in the line above: its answers are a cram's) and where it goes on.
-  if (data.plan) intro.push(fitHint([seg(t.planUnderWay(data.plan.daysLeft, data.plan.today), theme.text.accent)], columns));
+  // Today in answers and minutes (all decks, limits applied), a backlog spread over days, a plan's load.
+  intro.push(...todayRows(data, columns, ui));
   const notices: Row[] = [];
   if (!state.dismissed && problems.length) {
     notices.push([seg(t.deckProblems(problems.length), theme.status.warn)]);

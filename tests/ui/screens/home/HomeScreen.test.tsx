@@ -1,9 +1,13 @@
 /** The home screen over the real store: decks with counts, the menu, notices, quitting. */
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, onTestFinished, test } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { KEYS, miniDecks, renderApp } from '../../render.js';
-import { realServices } from '../../realStore.js';
+import { realServices, tickingClock } from '../../realStore.js';
+import { tmpHome } from '../../../helpers/tmpHome.js';
 import { displayWidth } from '../../../../src/core/text/width.js';
+import { dayKey, studyDay } from '../../../../src/core/schedule/day.js';
+import { openProgress } from '../../../../src/store/progress.js';
+import { initialScreens } from '../../../../src/cli/commands/interactive.js';
 
 afterEach(() => cleanup());
 
@@ -64,7 +68,7 @@ describe('home', () => {
     await app.waitFor('Interview date');
     await app.press(KEYS.up, KEYS.right, KEYS.right, KEYS.right);
     await app.waitFor('(D-3)');
-    expect(app.frame()).not.toContain('Cram goes on with it');
+    expect(app.frame()).not.toContain('Today:');
     await app.press(KEYS.down, KEYS.enter);
     await app.waitFor('Interview D-3');
     await app.press(' ', '3');
@@ -75,7 +79,7 @@ describe('home', () => {
     const preview = services.progress.planPreview({ until: last.until! });
     if (!preview.ok) throw new Error(preview.error);
     expect(preview.started).toBe(true);
-    expect(app.frame()).toContain(`Interview D-3 · today ≈ ${preview.today} answers · Cram goes on with it`);
+    expect(app.frame()).toMatch(new RegExp(`^Today: Review ≈ \\d+ answers · \\d+ min\n {7}Cram ≈ ${preview.today} answers · interview D-3$`, 'm'));
     // Cram (one key down the menu) remembers the plan: the picker and the session say the same figure.
     await app.press('j', KEYS.enter);
     await app.waitFor('(D-3)');
@@ -84,17 +88,55 @@ describe('home', () => {
     await app.waitFor(`new ${preview.today} ·`);
   });
 
-  test('Korean at 40×12: the plan line fits, the hint dropped whole', async () => {
+  test('a plan started on the command line (`amgi cram --until`) shows on the next Home, as one from the picker does', async () => {
+    const decks = miniDecks();
+    const now = tickingClock();
+    const { home, cleanup: removeHome } = tmpHome();
+    onTestFinished(removeHome);
+    const until = dayKey(studyDay(now().getTime(), 4) + 3);
+    // The screens `amgi cram --until DATE` starts with, over the store it opens; one answer, then q back to the shell.
+    const cli = openProgress({ home, decks, now, fuzz: false });
+    const cram = renderApp({ progress: cli, decks, problems: [], now, loadSearch: () => Promise.reject(new Error('no search')) }, {
+      initial: initialScreens({ command: 'cram', args: [], flags: { until } }),
+    });
+    await cram.waitFor('Interview D-3');
+    await cram.press(' ', '3');
+    await cram.waitFor(/Interview D-3[\s\S]*new \d/);
+    await cram.press('q');
+    cli.close();
+    cleanup();
+    // The next `amgi`: a new store on the same folder.
+    const next = openProgress({ home, decks, now, fuzz: false });
+    onTestFinished(() => next.close());
+    const preview = next.planPreview({ until });
+    if (!preview.ok) throw new Error(preview.error);
+    const app = renderApp({ progress: next, decks, problems: [], now, loadSearch: () => Promise.reject(new Error('no search')) });
+    await app.waitFor('Quit');
+    expect(app.frame()).toContain(`       Cram ≈ ${preview.today} answers · interview D-3`);
+  });
+
+  // The review's load and the plan's read as one summary under one "today", at 80×24 and 40×12, not two "today" lines.
+  test.each([
+    ['en', 80, 24, 'Today: ', /^Review ≈ \d+ answers · \d+ min$/, (n: number) => `Cram ≈ ${n} answers · interview D-3`, /today ≈/],
+    // 7 + 33 columns: the plan's row fits whole at 40 while its count has one digit (the mini decks).
+    ['en', 40, 12, 'Today: ', /^Review ≈ \d+ answers · \d+ min$/, (n: number) => `Cram ≈ ${n} answers · interview D-3`, /today ≈/],
+    ['ko', 80, 24, '오늘: ', /^복습 약 \d+번 · \d+분$/, (n: number) => `벼락치기 약 ${n}번 · 면접 D-3`, /오늘 (답 )?약/],
+    ['ko', 40, 12, '오늘: ', /^복습 약 \d+번 · \d+분$/, (n: number) => `벼락치기 약 ${n}번 · 면접 D-3`, /오늘 (답 )?약/],
+  ] as const)('a plan under way, %s at %i columns: one "today" summary, the review and the plan under it, no line past the width', async (lang, columns, rows, label, review, plan, twice) => {
     const services = realServices(miniDecks());
-    const app = renderApp(services, { initial: [{ kind: 'home' }, { kind: 'cramPicker' }], lang: 'ko', columns: 40, rows: 12 });
-    await app.waitFor('면접 날짜');
-    await app.press(KEYS.up, KEYS.right, KEYS.right, KEYS.right);
-    await app.waitFor('(D-3)');
-    await app.press(KEYS.down, KEYS.enter);
-    await app.waitFor('면접 D-3');
+    const app = renderApp(services, { initial: [{ kind: 'home' }, { kind: 'cramPicker' }], lang, columns, rows });
+    await app.press(KEYS.up, KEYS.right, KEYS.right, KEYS.right, KEYS.down, KEYS.enter);
+    await app.waitFor(lang === 'en' ? 'Interview D-3' : '면접 D-3');
     await app.press(' ', '3', 'q');
-    await app.waitFor(/면접 D-3 · 오늘 답 약 \d+번/);
-    for (const line of app.frame().split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(40);
+    await app.waitFor(label);
+    const preview = services.progress.planPreview({ until: services.progress.settings.plan!.until });
+    if (!preview.ok) throw new Error(preview.error);
+    const lines = app.frame().split('\n');
+    const at = lines.findIndex((l) => l.startsWith(label));
+    expect(lines[at]!.slice(label.length)).toMatch(review);
+    expect(lines[at + 1]).toBe(' '.repeat(displayWidth(label)) + plan(preview.today));
+    expect(app.frame()).not.toMatch(twice);
+    for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(columns);
   });
 
   test('Korean: Esc on Home says q: 종료', async () => {

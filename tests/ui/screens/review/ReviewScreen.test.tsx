@@ -117,15 +117,19 @@ describe('review', () => {
     }
   });
 
-  test('type-in footer at 40 columns, both languages: the short hint whole', async () => {
+  test('type-in footer at 40 columns, both languages: the short hint whole, saying that letters type', async () => {
     const cards: Card[] = [{ id: 'stop', type: 'typed', front: '멈추는 명령은?', answer: 'stop' }];
     const decks: LoadedDeck[] = [{ deck: { id: 'ti', title: 'ti', description: '', language: 'ko', cards }, file: 'ti.json', origin: 'dir', contentHash: 'ti' }];
-    const en = renderApp(realServices(decks), { initial: [{ kind: 'review', deckId: 'ti' }], columns: 40, rows: 12 });
-    await en.waitFor('Enter check · Space: answer · Esc back');
-    en.unmount();
-    const ko = renderApp(realServices(decks), { initial: [{ kind: 'review', deckId: 'ti' }], columns: 40, rows: 12, lang: 'ko' });
-    await ko.waitFor('Enter 확인 · Space: 정답 · Esc 나가기');
-    ko.unmount();
+    for (const [lang, hint] of [['en', 'Type, Enter · Space: answer · Esc back'], ['ko', '입력 후 Enter · Space: 정답 · Esc 나가기']] as const) {
+      const app = renderApp(realServices(decks), { initial: [{ kind: 'review', deckId: 'ti' }], columns: 40, rows: 12, lang });
+      await app.waitFor(hint);
+      expect(app.frame().split('\n').at(-1)).toBe(hint);
+      expect(displayWidth(hint)).toBeLessThanOrEqual(40);
+      // What it says: s (suspend on a card without a field) goes into the answer.
+      await app.press('s');
+      await app.waitFor(/> s\b/);
+      app.unmount();
+    }
   });
 
   test('type-in off: a typed card reveals with Space as before', async () => {
