@@ -23,7 +23,8 @@ export function CramPicker({ deckId }: { deckId?: string }) {
     return p.ok ? { text: t.pickers.plan(p.daysLeft, v.until, p.perDay, p.today) } : { text: t.pickers.planError(p.error), warn: true };
   };
   const start = (v: Record<string, string>) => {
-    progress.saveSettings({ pickers: { ...progress.settings.pickers, cram: v } });
+    // "No date" chosen here ends the plan Home shows (the store records one when a dated cram starts).
+    progress.saveSettings({ pickers: { ...progress.settings.pickers, cram: v }, ...(v.until ? {} : { plan: undefined }) });
     shell.replace({ kind: 'cram', options: { ...parseScope(v.scope!), ...(v.weakest === 'on' ? { weakest: true } : {}), ...(v.until ? { until: v.until } : {}) } });
   };
   return (

@@ -88,6 +88,31 @@ describe('home', () => {
     await app.waitFor(`new ${preview.today} ·`);
   });
 
+  test('choosing "no date" in the cram picker ends the plan: Home no longer shows it', async () => {
+    const services = realServices(miniDecks());
+    const app = renderApp(services, { initial: [{ kind: 'home' }, { kind: 'cramPicker' }] });
+    await app.waitFor('Interview date');
+    await app.press(KEYS.up, KEYS.right, KEYS.right, KEYS.right);
+    await app.waitFor('(D-3)');
+    await app.press(KEYS.down, KEYS.enter);
+    await app.waitFor('Interview D-3');
+    await app.press(' ', '3');
+    await app.waitFor(/Interview D-3[\s\S]*new \d/);
+    await app.press('q');
+    await app.waitFor('interview D-3');
+    // Cram again, the date back to none: a plain cram, and the plan is over.
+    await app.press('j', KEYS.enter);
+    await app.waitFor('(D-3)');
+    await app.press(KEYS.up, KEYS.left, KEYS.left, KEYS.left);
+    await app.waitFor(/Interview date\s+‹ none ›|Interview date\s+‹ —/);
+    await app.press(KEYS.down, KEYS.enter);
+    await app.waitFor(/Cram/);
+    await app.press('q');
+    await app.waitFor('Quit');
+    expect(services.progress.settings.plan).toBeUndefined();
+    expect(app.frame()).not.toContain('interview D-');
+  });
+
   test('a plan started on the command line (`amgi cram --until`) shows on the next Home, as one from the picker does', async () => {
     const decks = miniDecks();
     const now = tickingClock();
