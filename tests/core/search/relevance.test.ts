@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { buildSearchIndex, parseAliasFile } from '../../../src/core/search/index.js';
+import { answerText, frontText } from '../../../src/core/deck/cards.js';
 import { loadAllDecks } from '../../../src/store/deckFiles.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -39,6 +40,17 @@ describe('relevance over the shipped decks', () => {
     expect(misses, misses.join('\n')).toEqual([]);
     // Every query finds its card first today (hit@1 100%): one that stops doing so is named.
     expect(notFirst, notFirst.join('\n')).toEqual([]);
+  });
+
+  test('a card that holds the word, even with two particles (`쓰기 레이어에도`), ranks above cards only their deck title names', () => {
+    const hits = index.search('레이어', { limit: 100 });
+    // The word in its text, or its tag `layer` (the alias group's English term).
+    const holds = (h: (typeof hits)[number]) => `${frontText(h.card)} ${answerText(h.card)}`.includes('레이어') || (h.card.tags ?? []).includes('layer');
+    const tmpfs = hits.find((h) => h.card.id === 'dn-tmpfs-secret');
+    expect(tmpfs?.matchKind).toBe('exact');
+    const firstTitleOnly = hits.findIndex((h) => !holds(h));
+    expect(firstTitleOnly).toBeGreaterThan(0);
+    expect(hits.slice(firstTitleOnly).filter(holds).map((h) => h.card.id)).toEqual([]);
   });
 
   test('a query that names a concept finds the card about it first', () => {
