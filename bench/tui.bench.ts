@@ -270,6 +270,8 @@ async function keys10k() {
   // Search: type a query character by character (each keystroke searches 10k cards), then move.
   const typed = [...'레이어 ㄹㅇ'].concat(['\u007f', '\u007f', '\u007f', '\u007f']);
   const search = await keyLatency([{ kind: 'search' }], [...typed, ...typed], 'type a word', services);
+  // AMGI_BENCH_KEYS=1: each typed key's time, in order (which keys make the p90).
+  if (process.env.AMGI_BENCH_KEYS) console.log(`Search keys (ms): ${typed.map((k, i) => `${k === '\u007f' ? '⌫' : k}${fmt(search.wall[i]!)}`).join(' ')} | ${typed.map((k, i) => `${k === '\u007f' ? '⌫' : k}${fmt(search.wall[typed.length + i]!)}`).join(' ')}`);
   const moves = await keyLatency([{ kind: 'search', query: '컨테이너' }], Array.from({ length: 20 }, () => '\u001b[B'), 'matches', services);
 
   // Cards (issue 15): open it from Home; type in its text filter; change the Show filter (Tab to it, then →).

@@ -10,7 +10,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const filter = process.argv[2] ?? '';
 const files = readdirSync(`${root}bench`).filter((f) => f.endsWith('.bench.ts') && f.includes(filter)).sort();
 const out = `${root}dist-bench`;
-rmSync(out, { recursive: true, force: true });
+if (!process.env.AMGI_KEEP_BENCH) rmSync(out, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
   entryPoints: files.map((f) => `bench/${f}`),
@@ -34,5 +34,5 @@ for (const f of files) {
   const r = spawnSync(process.execPath, [`${out}/${f.replace(/\.ts$/, '.mjs')}`], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (r.status !== 0) failed++;
 }
-rmSync(out, { recursive: true, force: true });
+if (!process.env.AMGI_KEEP_BENCH) rmSync(out, { recursive: true, force: true });
 process.exit(failed ? 1 : 0);
