@@ -312,6 +312,7 @@ function plainNearMiss(typed: string, answer: string): boolean {
 }
 
 const isMark = (ch: string) => ch.codePointAt(0)! >= 0xf0000;
+const marksOf = (key: string) => [...key].filter(isMark).join('');
 
 /**
  * A typed word the alias table knows as another term than the answer's (`container` for
@@ -337,6 +338,8 @@ const COMMAND_LINE = /^(docker|docker-compose|podman|nerdctl|ctr|crictl|kubectl|
 function isNearMiss(typed: AnswerKey, answer: AnswerKey, answerText: string): boolean {
   if (typed.tech.length !== answer.tech.length || answer.tech.some((t, i) => t !== typed.tech[i])) return false;
   if (answer.tech.some((t) => t.startsWith('-')) || COMMAND_LINE.test(answerText.trim())) return false;
+  // A term of the alias table is one mark: one left out (`index` for `image index`) is a word missing, not a slip.
+  if (marksOf(typed.plain) !== marksOf(answer.plain)) return false;
   return plainNearMiss(typed.plain, answer.plain);
 }
 

@@ -1,8 +1,9 @@
 /**
  * Answers that are one value written another way, as an interviewer hears them: a number with
- * its unit (`10초` = `10s` = `10 seconds`), a version (`v29.0` = `29`), a two-term sum
- * (`128+N` = `128 + N` = `N + 128`), a memory size (`512m` = `512MB` = `0.5g`). As a whole answer, or as
- * the one value in an answer whose other words match (`--memory 512MB` for `--memory 512m`).
+ * its unit (`10초` = `10s` = `10 seconds`), a version (`v29.0` =
+ * `29`), a two-term sum (`128+N` = `128 + N` = `N + 128`), a memory size (`512m` = `512MB` =
+ * `0.5g`). As a whole answer, or as the one value in an answer whose other words match (`--memory
+ * 512MB` for `--memory 512m`).
  */
 
 /** Each unit's spellings; the first is its key. Kept to the units the bundled answers use and their neighbours. */
@@ -58,9 +59,9 @@ function isSize(answer: string, flag: string | undefined): boolean {
   return (flag !== undefined && SIZE_FLAGS.has(flag)) || !/^m$/i.test(answer.trim().slice(m[1]!.length).trim());
 }
 
-/** `128 + N` → `128+N`, and its terms sorted: a sum reads the same in either order. */
+/** `128 + N` → `128+n`, and its terms sorted: a sum reads the same in either order, and `n` is the `N` it names. */
 function sumKey(text: string): string | undefined {
-  const m = /^([\p{L}\p{N}]+)\+([\p{L}\p{N}]+)$/u.exec(text.replace(/\s+/g, ''));
+  const m = /^([\p{L}\p{N}]+)\+([\p{L}\p{N}]+)$/u.exec(text.replace(/\s+/g, '').toLowerCase());
   return m ? [m[1]!, m[2]!].sort().join('+') : undefined;
 }
 
@@ -120,10 +121,13 @@ export function sameValue(typed: string, answer: string, sameWords: (typed: stri
   return !code && isVersion(a.value) && versionKey(t.value) === versionKey(a.value);
 }
 
-/** The unit a question asks in ("몇 초", "how many seconds"), as its key. */
+/** A question about the length of a name or a string ("최대 길이는?"): its unit is characters. */
+const ASKS_LENGTH = /길이|\blength\b/i;
+
+/** The unit a question asks in ("몇 초", "how many seconds", a length in characters), as its key. */
 function askedUnit(prompt: string): string | undefined {
   const m = /몇\s*([가-힣]+)/.exec(prompt) ?? /how many (\w+)/i.exec(prompt);
-  if (!m) return undefined;
+  if (!m) return ASKS_LENGTH.test(prompt) ? 'char' : undefined;
   const word = m[1]!.toLowerCase();
   // Korean: the unit is the word's start (`초` in `초를`, `글자까지`).
   for (const [name, key] of UNIT_KEY) if (word === name || (/[가-힣]/.test(name) && word.startsWith(name))) return key;
@@ -142,15 +146,20 @@ export function bareNumberForms(answer: string, prompt: string): string[] {
 const ASKS_EXIT_CODE = /종료\s*(?:코드|상태)|exit\s*(?:code|status)/i;
 /** A question about a Docker Engine release: `Docker 23.0`, `Docker Engine 23.0` name it. */
 const ASKS_ENGINE_VERSION = /(?:docker|도커)\s*(?:engine|엔진)/i;
+/** A question that asks for a version or a release: `버전 23`, `23 버전`, `version 23` say it. */
+const ASKS_VERSION = /버전|릴리스|version|release/i;
 
 /**
  * The answer with the lead word or counter an interviewer hears with it, when the question asks
  * for that kind of value: an exit code (`exit 125`, `125번`), a Docker Engine version (`Docker
- * 23.0`). Only then: `exit 0` is no answer to "which UID", nor `Docker 1.35` to a Kubernetes one.
+ * 23.0`), a version (`23.0 버전`). Only then: `exit 0` is no answer to "which UID", nor `Docker
+ * 1.35` to a Kubernetes one.
  */
 export function leadWordForms(answer: string, prompt: string): string[] {
   const value = answer.trim();
   if (/^\d+$/.test(value) && ASKS_EXIT_CODE.test(prompt)) return [`${value}번`, `exit ${value}`, `exit code ${value}`, `exit status ${value}`, `종료 코드 ${value}`];
-  if (isVersion(value) && ASKS_ENGINE_VERSION.test(prompt)) return [`Docker ${value}`, `Docker Engine ${value}`, `도커 엔진 ${value}`];
-  return [];
+  if (!isVersion(value)) return [];
+  const engine = ASKS_ENGINE_VERSION.test(prompt) ? [`Docker ${value}`, `Docker Engine ${value}`, `도커 엔진 ${value}`] : [];
+  const version = ASKS_VERSION.test(prompt) ? [`버전 ${value}`, `${value} 버전`, `version ${value}`] : [];
+  return [...engine, ...version];
 }
