@@ -17,7 +17,7 @@ import { editDistance } from '../text/editDistance.js';
 import { mergeAliasTables, type AliasTable } from '../search/aliases.js';
 import { hasHangul, toJamo } from '../search/hangul.js';
 import { diffChars, type DiffPart } from './charDiff.js';
-import { sameValue } from './valueForms.js';
+import { differentCounts, sameValue } from './valueForms.js';
 
 export type Verdict = 'right' | 'close' | 'wrong';
 
@@ -393,7 +393,7 @@ export function checkTyped(typed: string, accepted: readonly string[], aliases?:
     if ((typedKeys[0].full && pairs.some(([t, k]) => t.full === k.full)) || instructionWithArgument(input, text) || sameValue(input, text, sameWords, COMMAND_LINE.test(text.trim()))) {
       return { verdict: 'right', expected: text, diff: diffChars(input, text) };
     }
-    if (close === undefined && pairs.some(([t, k]) => isNearMiss(t, k, text)) && !(aliases && namesOtherTerm(input, text, aliases))) close = text;
+    if (close === undefined && pairs.some(([t, k]) => isNearMiss(t, k, text)) && !(aliases && namesOtherTerm(input, text, aliases)) && !differentCounts(input, text)) close = text;
   }
   // A near miss is shown against the form it nearly matched; a wrong (or empty, "reveal")
   // answer against the answer itself: the alias nearest to a wrong guess is not the answer.

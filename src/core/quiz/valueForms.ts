@@ -1,6 +1,6 @@
 /**
  * Answers that are one value written another way, as an interviewer hears them: a number with
- * its unit (`10초` = `10s` = `10 seconds`), a version (`v29.0` =
+ * its unit (`10초` = `10s` = `10 seconds`), a count (`3개` = `세 개` = `셋`), a version (`v29.0` =
  * `29`), a two-term sum (`128+N` = `128 + N` = `N + 128`), a memory size (`512m` = `512MB` =
  * `0.5g`). As a whole answer, or as the one value in an answer whose other words match (`--memory
  * 512MB` for `--memory 512m`).
@@ -65,12 +65,41 @@ function sumKey(text: string): string | undefined {
   return m ? [m[1]!, m[2]!].sort().join('+') : undefined;
 }
 
+/** Korean native numerals (고유어 수사) standing alone, and the forms that only come before a counter (`세 개`). */
+const NATIVE_NUMERALS: Record<string, number> = { 하나: 1, 둘: 2, 셋: 3, 넷: 4, 다섯: 5, 여섯: 6, 일곱: 7, 여덟: 8, 아홉: 9, 열: 10 };
+const NATIVE_DETERMINERS: Record<string, number> = { 한: 1, 두: 2, 세: 3, 네: 4 };
+/**
+ * Counters of a count (`3개`, `세 가지`). Not `번`: `3번` is number three (an exit code), `세 번`
+ * three times; nor `번째`, an ordinal.
+ */
+const COUNT = /^(\d+|[가-힣]+?)\s*(개의|개|가지|명|대|층|단계|줄|장)?$/;
+
+/**
+ * The number a count says: `3개`, `세 개`, `셋`, `다섯 가지`; a bare `3` only with `bare` (the
+ * typed side: `3` answers a question a `3개` answers, while an answer `1` is not a count).
+ */
+function countOf(text: string, bare: boolean): number | undefined {
+  const m = COUNT.exec(text.trim());
+  if (!m) return undefined;
+  const [, word, counter] = m;
+  if (/^\d+$/.test(word!)) return counter || bare ? Number(word) : undefined;
+  return NATIVE_NUMERALS[word!] ?? (counter ? NATIVE_DETERMINERS[word!] : undefined);
+}
+
+/** Two counts of different numbers (`네 개` for `세 개`): another answer, never a slip of it. */
+export function differentCounts(typed: string, answer: string): boolean {
+  const [t, a] = [countOf(typed, true), countOf(answer, true)];
+  return t !== undefined && a !== undefined && t !== a;
+}
+
 /** One value written another way. */
 function sameWhole(typed: string, answer: string): boolean {
   if (isSize(answer, undefined)) return sizeBytes(typed) === sizeBytes(answer);
   const quantity = quantityKey(answer);
   if (quantity) return quantityKey(typed) === quantity;
   if (isVersion(answer)) return versionKey(typed) === versionKey(answer);
+  const count = countOf(answer, false);
+  if (count !== undefined) return countOf(typed, true) === count;
   const sum = sumKey(answer);
   return sum !== undefined && sumKey(typed) === sum;
 }

@@ -239,4 +239,15 @@ describe('third re-check: an instruction with a contradicting argument, glosses,
     for (const typed of ['운영체제', 'OS', 'os', 'operating system', 'OS 수준', '운영체제 수준']) expect(judge('vm-isolation-level', typed), typed).toBe('right');
     for (const typed of ['애플리케이션 수준', '하드웨어', 'application', 'VM', '네트워크 수준']) expect(judge('vm-isolation-level', typed), typed).toBe('wrong');
   });
+
+  it('a count in Korean native numerals is its number, and another number is wrong, not close', () => {
+    for (const typed of ['3', '3개', '3 개', '세 개', '세개', '셋', '세 가지', '세 개의']) expect(judge('img-layer-count', typed), typed).toBe('right');
+    for (const typed of ['네 개', '넷', '4', '4개', '두 개', '둘', '다섯 개', '한 개', '네개', '세 번째', '셋째']) expect(judge('img-layer-count', typed), typed).toBe('wrong');
+    // An answer that is a bare number is not a count: `하나` is not PID 1.
+    expect(checkTyped('하나', ['1'], ALIASES).verdict).toBe('wrong');
+    expect(checkTyped('한 개', ['1'], ALIASES).verdict).toBe('wrong');
+    // A number that is not a count (an exit code, a UID) is not said in native numerals.
+    expect(judge('df-default-user', '영')).toBe('wrong');
+    expect(judge('ops-exit-125', '125번')).toBe('right');
+  });
 });
