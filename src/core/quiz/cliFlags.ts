@@ -14,6 +14,8 @@ interface CliFlag {
   /** Whether it takes a value (`--memory 512m`) or is a switch (`--all`). */
   value: boolean;
   commands: readonly string[];
+  /** Keys of its `key=value,…` value that name a file on the client, relative to where it runs. */
+  pathKeys?: readonly string[];
 }
 
 /** A command and its other names (docs.docker.com: `docker run` is `docker container run`). */
@@ -45,7 +47,8 @@ const FLAGS: readonly CliFlag[] = [
   { long: '--driver', short: '-d', value: true, commands: ['docker network create'] },
   { long: '--build-arg', value: true, commands: ['docker build'] },
   { long: '--platform', value: true, commands: ['docker build'] },
-  { long: '--secret', value: true, commands: ['docker build'] },
+  // "src, source: Secret filename" (docs.docker.com, docker buildx build --secret).
+  { long: '--secret', value: true, commands: ['docker build'], pathKeys: ['src', 'source'] },
 ];
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -62,11 +65,32 @@ function namedCommands(prompt: string): string[] {
   return COMMAND_PATTERNS.filter((c) => c.pattern.test(prompt)).map((c) => c.name);
 }
 
+/**
+ * A value with its relative paths written both ways: `src=./token.txt` and `src=token.txt` name
+ * the same file. An absolute path (`/token.txt`) or a parent (`../`) is another file.
+ */
+function pathForms(value: string, keys: readonly string[]): string[] {
+  const parts = value.split(',');
+  // The other spelling of a path relative to the working directory; none for `/x`, `../x`, `~/x`, `$X`.
+  const relative = (p: string): string | undefined => {
+    if (p.startsWith('./')) return p.slice(2);
+    return p && !/^[/.~$]/.test(p) ? `./${p}` : undefined;
+  };
+  const other = parts.map((part) => {
+    const at = part.indexOf('=');
+    const alt = at > 0 && keys.includes(part.slice(0, at)) ? relative(part.slice(at + 1)) : undefined;
+    return alt === undefined ? part : `${part.slice(0, at + 1)}${alt}`;
+  });
+  const spelled = other.join(',');
+  return spelled === value ? [value] : [value, spelled];
+}
+
 /** One flag word (with its value, when it takes one) in every spelling the CLI accepts. */
 function spellings(flag: CliFlag, value: string | undefined, prompt: string): string[] {
   const names = [flag.long, ...(flag.short && !mentions(prompt, flag.short) ? [flag.short] : [])];
   if (value === undefined) return names;
-  return names.flatMap((n) => (n.startsWith('--') ? [`${n} ${value}`, `${n}=${value}`] : [`${n} ${value}`]));
+  const values = flag.pathKeys ? pathForms(value, flag.pathKeys) : [value];
+  return names.flatMap((n) => values.flatMap((v) => (n.startsWith('--') ? [`${n} ${v}`, `${n}=${v}`] : [`${n} ${v}`])));
 }
 
 /** A form's words as slots of alternatives: a known flag (and its value) becomes all its spellings. */

@@ -10,13 +10,14 @@
  * two neighbouring letters swapped, is "close" and the learner decides, unless the typed word is
  * another term of the alias table (`container` for `containerd`); a slip that touches a
  * digit, a technical word or a command line is wrong (`cgroup v1`, `--int`, `dockr ps -a`).
- * An answer that is one Dockerfile instruction (`USER`) also accepts it with its argument.
+ * An answer that is one Dockerfile instruction (`USER`) also accepts it with its argument, unless
+ * the argument contradicts it (`USER root`).
  */
 import { editDistance } from '../text/editDistance.js';
 import { mergeAliasTables, type AliasTable } from '../search/aliases.js';
 import { hasHangul, toJamo } from '../search/hangul.js';
 import { diffChars, type DiffPart } from './charDiff.js';
-import { sameValue } from './valueForms.js';
+import { differentCounts, sameValue } from './valueForms.js';
 
 export type Verdict = 'right' | 'close' | 'wrong';
 
@@ -311,6 +312,7 @@ function plainNearMiss(typed: string, answer: string): boolean {
 }
 
 const isMark = (ch: string) => ch.codePointAt(0)! >= 0xf0000;
+const marksOf = (key: string) => [...key].filter(isMark).join('');
 
 /**
  * A typed word the alias table knows as another term than the answer's (`container` for
@@ -336,18 +338,35 @@ const COMMAND_LINE = /^(docker|docker-compose|podman|nerdctl|ctr|crictl|kubectl|
 function isNearMiss(typed: AnswerKey, answer: AnswerKey, answerText: string): boolean {
   if (typed.tech.length !== answer.tech.length || answer.tech.some((t, i) => t !== typed.tech[i])) return false;
   if (answer.tech.some((t) => t.startsWith('-')) || COMMAND_LINE.test(answerText.trim())) return false;
+  // A term of the alias table is one mark: one left out (`index` for `image index`) is a word missing, not a slip.
+  if (marksOf(typed.plain) !== marksOf(answer.plain)) return false;
   return plainNearMiss(typed.plain, answer.plain);
 }
 
 /** Dockerfile instructions (Dockerfile reference): an answer that is one of them, written upper-case. */
 const INSTRUCTIONS = new Set(['ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR']);
 
+/** A user part that is root: the name `root` or UID 0 (`root`, `0`, `root:app`, `0:0`); a root group alone is not. */
+const ROOT_USER = /^["']?(?:root|0+)(?::|["']?$)/i;
+/** A source that is a URL: COPY refuses it (BuildKit: "source can't be a URL for COPY"). */
+const URL_SOURCE = /^["'[]*https?:\/\//i;
+
+/**
+ * An argument that makes the line the opposite of the instruction's answer: USER is asked for
+ * running as someone other than root, so `USER root` or `USER 0` is not it; COPY takes no URL.
+ */
+function contradictingArgument(instruction: string, args: readonly string[]): boolean {
+  if (instruction === 'USER') return args.some((a) => ROOT_USER.test(a));
+  if (instruction === 'COPY') return args.some((a) => URL_SOURCE.test(a));
+  return false;
+}
+
 /** `USER appuser` for the answer `USER`: the instruction as written in a Dockerfile, with its argument. */
 function instructionWithArgument(typed: string, answer: string): boolean {
   const word = answer.trim();
   if (!INSTRUCTIONS.has(word)) return false;
-  const m = /^(\S+)\s+\S/.exec(typed);
-  return m !== null && m[1]!.toUpperCase() === word;
+  const [first, ...args] = typed.trim().split(/\s+/);
+  return args.length > 0 && first!.toUpperCase() === word && !contradictingArgument(word, args);
 }
 
 /** Keys of a text: as written, and with alias groups applied (the same key without a table). */
@@ -374,7 +393,7 @@ export function checkTyped(typed: string, accepted: readonly string[], aliases?:
     if ((typedKeys[0].full && pairs.some(([t, k]) => t.full === k.full)) || instructionWithArgument(input, text) || sameValue(input, text, sameWords, COMMAND_LINE.test(text.trim()))) {
       return { verdict: 'right', expected: text, diff: diffChars(input, text) };
     }
-    if (close === undefined && pairs.some(([t, k]) => isNearMiss(t, k, text)) && !(aliases && namesOtherTerm(input, text, aliases))) close = text;
+    if (close === undefined && pairs.some(([t, k]) => isNearMiss(t, k, text)) && !(aliases && namesOtherTerm(input, text, aliases)) && !differentCounts(input, text)) close = text;
   }
   // A near miss is shown against the form it nearly matched; a wrong (or empty, "reveal")
   // answer against the answer itself: the alias nearest to a wrong guess is not the answer.

@@ -1,8 +1,9 @@
 /**
  * Answers that are one value written another way, as an interviewer hears them: a number with
- * its unit (`10초` = `10s` = `10 seconds`), a version (`v29.0` = `29`), a two-term sum
- * (`128+N` = `128 + N` = `N + 128`), a memory size (`512m` = `512MB` = `0.5g`). As a whole answer, or as
- * the one value in an answer whose other words match (`--memory 512MB` for `--memory 512m`).
+ * its unit (`10초` = `10s` = `10 seconds`), a count (`3개` = `세 개` = `셋`), a version (`v29.0` =
+ * `29`), a two-term sum (`128+N` = `128 + N` = `N + 128`), a memory size (`512m` = `512MB` =
+ * `0.5g`). As a whole answer, or as the one value in an answer whose other words match (`--memory
+ * 512MB` for `--memory 512m`).
  */
 
 /** Each unit's spellings; the first is its key. Kept to the units the bundled answers use and their neighbours. */
@@ -58,10 +59,37 @@ function isSize(answer: string, flag: string | undefined): boolean {
   return (flag !== undefined && SIZE_FLAGS.has(flag)) || !/^m$/i.test(answer.trim().slice(m[1]!.length).trim());
 }
 
-/** `128 + N` → `128+N`, and its terms sorted: a sum reads the same in either order. */
+/** `128 + N` → `128+n`, and its terms sorted: a sum reads the same in either order, and `n` is the `N` it names. */
 function sumKey(text: string): string | undefined {
-  const m = /^([\p{L}\p{N}]+)\+([\p{L}\p{N}]+)$/u.exec(text.replace(/\s+/g, ''));
+  const m = /^([\p{L}\p{N}]+)\+([\p{L}\p{N}]+)$/u.exec(text.replace(/\s+/g, '').toLowerCase());
   return m ? [m[1]!, m[2]!].sort().join('+') : undefined;
+}
+
+/** Korean native numerals (고유어 수사) standing alone, and the forms that only come before a counter (`세 개`). */
+const NATIVE_NUMERALS: Record<string, number> = { 하나: 1, 둘: 2, 셋: 3, 넷: 4, 다섯: 5, 여섯: 6, 일곱: 7, 여덟: 8, 아홉: 9, 열: 10 };
+const NATIVE_DETERMINERS: Record<string, number> = { 한: 1, 두: 2, 세: 3, 네: 4 };
+/**
+ * Counters of a count (`3개`, `세 가지`). Not `번`: `3번` is number three (an exit code), `세 번`
+ * three times; nor `번째`, an ordinal.
+ */
+const COUNT = /^(\d+|[가-힣]+?)\s*(개의|개|가지|명|대|층|단계|줄|장)?$/;
+
+/**
+ * The number a count says: `3개`, `세 개`, `셋`, `다섯 가지`; a bare `3` only with `bare` (the
+ * typed side: `3` answers a question a `3개` answers, while an answer `1` is not a count).
+ */
+function countOf(text: string, bare: boolean): number | undefined {
+  const m = COUNT.exec(text.trim());
+  if (!m) return undefined;
+  const [, word, counter] = m;
+  if (/^\d+$/.test(word!)) return counter || bare ? Number(word) : undefined;
+  return NATIVE_NUMERALS[word!] ?? (counter ? NATIVE_DETERMINERS[word!] : undefined);
+}
+
+/** Two counts of different numbers (`네 개` for `세 개`): another answer, never a slip of it. */
+export function differentCounts(typed: string, answer: string): boolean {
+  const [t, a] = [countOf(typed, true), countOf(answer, true)];
+  return t !== undefined && a !== undefined && t !== a;
 }
 
 /** One value written another way. */
@@ -70,6 +98,8 @@ function sameWhole(typed: string, answer: string): boolean {
   const quantity = quantityKey(answer);
   if (quantity) return quantityKey(typed) === quantity;
   if (isVersion(answer)) return versionKey(typed) === versionKey(answer);
+  const count = countOf(answer, false);
+  if (count !== undefined) return countOf(typed, true) === count;
   const sum = sumKey(answer);
   return sum !== undefined && sumKey(typed) === sum;
 }
@@ -120,10 +150,13 @@ export function sameValue(typed: string, answer: string, sameWords: (typed: stri
   return !code && isVersion(a.value) && versionKey(t.value) === versionKey(a.value);
 }
 
-/** The unit a question asks in ("몇 초", "how many seconds"), as its key. */
+/** A question about the length of a name or a string ("최대 길이는?"): its unit is characters. */
+const ASKS_LENGTH = /길이|\blength\b/i;
+
+/** The unit a question asks in ("몇 초", "how many seconds", a length in characters), as its key. */
 function askedUnit(prompt: string): string | undefined {
   const m = /몇\s*([가-힣]+)/.exec(prompt) ?? /how many (\w+)/i.exec(prompt);
-  if (!m) return undefined;
+  if (!m) return ASKS_LENGTH.test(prompt) ? 'char' : undefined;
   const word = m[1]!.toLowerCase();
   // Korean: the unit is the word's start (`초` in `초를`, `글자까지`).
   for (const [name, key] of UNIT_KEY) if (word === name || (/[가-힣]/.test(name) && word.startsWith(name))) return key;
@@ -142,15 +175,20 @@ export function bareNumberForms(answer: string, prompt: string): string[] {
 const ASKS_EXIT_CODE = /종료\s*(?:코드|상태)|exit\s*(?:code|status)/i;
 /** A question about a Docker Engine release: `Docker 23.0`, `Docker Engine 23.0` name it. */
 const ASKS_ENGINE_VERSION = /(?:docker|도커)\s*(?:engine|엔진)/i;
+/** A question that asks for a version or a release: `버전 23`, `23 버전`, `version 23` say it. */
+const ASKS_VERSION = /버전|릴리스|version|release/i;
 
 /**
  * The answer with the lead word or counter an interviewer hears with it, when the question asks
  * for that kind of value: an exit code (`exit 125`, `125번`), a Docker Engine version (`Docker
- * 23.0`). Only then: `exit 0` is no answer to "which UID", nor `Docker 1.35` to a Kubernetes one.
+ * 23.0`), a version (`23.0 버전`). Only then: `exit 0` is no answer to "which UID", nor `Docker
+ * 1.35` to a Kubernetes one.
  */
 export function leadWordForms(answer: string, prompt: string): string[] {
   const value = answer.trim();
   if (/^\d+$/.test(value) && ASKS_EXIT_CODE.test(prompt)) return [`${value}번`, `exit ${value}`, `exit code ${value}`, `exit status ${value}`, `종료 코드 ${value}`];
-  if (isVersion(value) && ASKS_ENGINE_VERSION.test(prompt)) return [`Docker ${value}`, `Docker Engine ${value}`, `도커 엔진 ${value}`];
-  return [];
+  if (!isVersion(value)) return [];
+  const engine = ASKS_ENGINE_VERSION.test(prompt) ? [`Docker ${value}`, `Docker Engine ${value}`, `도커 엔진 ${value}`] : [];
+  const version = ASKS_VERSION.test(prompt) ? [`버전 ${value}`, `${value} 버전`, `version ${value}`] : [];
+  return [...engine, ...version];
 }

@@ -69,14 +69,14 @@ describe('right answers written another way', () => {
     expect(judge('ops-stop-default-timeout', '10')).toBe('right');
     for (const typed of ['11초', '10분', '10m', '10 minutes', '100']) expect(judge('ops-stop-default-timeout', typed), typed).toBe('wrong');
     for (const typed of ['128자', '128 characters', '128 chars', '128글자']) expect(judge('bs-tag-maxlen', typed), typed).toBe('right');
-    // "최대 길이는?" does not say in what: a bare 128 is not the answer.
-    expect(judge('bs-tag-maxlen', '128')).toBe('wrong');
-    expect(judge('bs-tag-maxlen', '128s')).toBe('wrong');
+    // "최대 길이는?" asks a length, counted in characters: a bare 128 says it; another unit does not.
+    expect(judge('bs-tag-maxlen', '128')).toBe('right');
+    for (const typed of ['128s', '127', '256', '128분', '128 bytes']) expect(judge('bs-tag-maxlen', typed), typed).toBe('wrong');
   });
 
   it('a two-term sum with spaces around + or its terms swapped', () => {
     for (const typed of ['128+N', '128 + N', '128 +N', 'N + 128', 'N+128']) expect(judge('ops-exit-formula', typed), typed).toBe('right');
-    for (const typed of ['128-N', '128+n', '129+N', '128*N', '128 N']) expect(judge('ops-exit-formula', typed), typed).toBe('wrong');
+    for (const typed of ['128-N', '129+N', '128*N', '128 N', '128+M', '128+n+1']) expect(judge('ops-exit-formula', typed), typed).toBe('wrong');
   });
 
   it('a version with or without its v and a trailing .0', () => {
@@ -182,5 +182,72 @@ describe('second re-check: a flag named in passing, a config key split', () => {
     expect(key).toBeDefined();
     expect(judge(key!, 'live-restore')).toBe('right');
     expect(judge(key!, 'live restore')).not.toBe('right');
+  });
+});
+
+describe('third re-check: an instruction with a contradicting argument, glosses, counts', () => {
+  it('USER with root or UID 0 as the user is not the non-root USER the question asks', () => {
+    for (const typed of ['USER', 'USER appuser', 'USER 1000', 'USER app:app', 'user appuser', 'USER 1000:0', 'USER rootless']) expect(judge('df-user', typed), typed).toBe('right');
+    for (const typed of ['USER root', 'USER 0', 'USER root:root', 'USER 0:0', 'USER ROOT', 'USER root:app', 'USER 0:1000', 'USER 00', 'USER "root"', 'user root']) expect(judge('df-user', typed), typed).toBe('wrong');
+  });
+
+  it('COPY with a URL source is no COPY (BuildKit refuses it); a local source stays right', () => {
+    for (const typed of ['COPY', 'COPY . /app', 'COPY app.tar.gz /app/']) expect(judge('df-copy-preferred', typed), typed).toBe('right');
+    for (const typed of ['COPY https://example.com/app.tar.gz /app/', 'COPY http://example.com/a /a']) expect(judge('df-copy-preferred', typed), typed).toBe('wrong');
+  });
+
+  it('a sum reads its letters in any case', () => {
+    for (const typed of ['128+n', 'n + 128', '128 + n']) expect(judge('ops-exit-formula', typed), typed).toBe('right');
+    for (const typed of ['128+m', '128-n', '129+n']) expect(judge('ops-exit-formula', typed), typed).toBe('wrong');
+  });
+
+  it('an image index by either of its names, in either language', () => {
+    for (const typed of ['이미지 인덱스(매니페스트 리스트)', '이미지 인덱스', 'image index', 'Image Index', 'manifest list', '매니페스트 리스트', '매니페스트리스트']) expect(judge('bs-image-index', typed), typed).toBe('right');
+    // A word of the name left out is not a slip of it.
+    for (const typed of ['index', 'list', 'manifest', '이미지', '매니페스트', 'image manifest', '이미지 설정']) expect(judge('bs-image-index', typed), typed).toBe('wrong');
+  });
+
+  it('a pull-through cache is a registry mirror (docs.docker.com: "Mirror the Docker Hub library")', () => {
+    for (const typed of ['pull-through 캐시 레지스트리', 'pull-through cache', 'pull through cache', 'pull-through 캐시', 'registry mirror', '레지스트리 미러', 'pull-through cache registry']) expect(judge('bs-pull-through', typed), typed).toBe('right');
+    for (const typed of ['캐시', '레지스트리', 'push-through cache', '업로드 프록시', 'proxy']) expect(judge('bs-pull-through', typed), typed).not.toBe('right');
+  });
+
+  it('a version with the word 버전 around it', () => {
+    for (const typed of ['버전 23', '23 버전', '23.0 버전', 'v23 버전', 'version 23', 'Docker 23']) expect(judge('bs-buildkit-default', typed), typed).toBe('right');
+    for (const typed of ['버전 24', '24 버전', '23.1 버전', '버전 2.3', '버전 18.09']) expect(judge('bs-buildkit-default', typed), typed).toBe('wrong');
+    expect(judge('sec-cgroupv1-deprecated', '29 버전')).toBe('right');
+    expect(judge('sec-cgroupv1-deprecated', '28 버전')).toBe('wrong');
+  });
+
+  it('a relative secret source with or without ./ is the same file; an absolute one is not', () => {
+    for (const typed of ['--secret id=token,src=token.txt', '--secret id=token,source=token.txt', '--secret src=token.txt,id=token', '--secret=id=token,src=token.txt', 'docker build --secret id=token,src=token.txt', '--secret id=token,src=./token.txt']) {
+      expect(judge('bs-secret-cli', typed), typed).toBe('right');
+    }
+    for (const typed of ['--secret id=token,src=/token.txt', '--secret id=token,src=../token.txt', '--secret id=token,src=.token.txt', '--secret id=tok,src=token.txt', '--secret id=token,src=token']) {
+      expect(judge('bs-secret-cli', typed), typed).toBe('wrong');
+    }
+  });
+
+  it('the two default-user cards take the same names of root', () => {
+    for (const key of ['sec-default-user', 'df-default-user']) {
+      for (const typed of ['root', '루트', 'UID 0', 'uid 0', '0', 'root user', '루트 사용자']) expect(judge(key, typed), `${key} ${typed}`).toBe('right');
+      for (const typed of ['nobody', 'UID 1000', '1000', 'uid 65534', 'docker']) expect(judge(key, typed), `${key} ${typed}`).toBe('wrong');
+    }
+  });
+
+  it('OS is 운영체제', () => {
+    for (const typed of ['운영체제', 'OS', 'os', 'operating system', 'OS 수준', '운영체제 수준']) expect(judge('vm-isolation-level', typed), typed).toBe('right');
+    for (const typed of ['애플리케이션 수준', '하드웨어', 'application', 'VM', '네트워크 수준']) expect(judge('vm-isolation-level', typed), typed).toBe('wrong');
+  });
+
+  it('a count in Korean native numerals is its number, and another number is wrong, not close', () => {
+    for (const typed of ['3', '3개', '3 개', '세 개', '세개', '셋', '세 가지', '세 개의']) expect(judge('img-layer-count', typed), typed).toBe('right');
+    for (const typed of ['네 개', '넷', '4', '4개', '두 개', '둘', '다섯 개', '한 개', '네개', '세 번째', '셋째']) expect(judge('img-layer-count', typed), typed).toBe('wrong');
+    // An answer that is a bare number is not a count: `하나` is not PID 1.
+    expect(checkTyped('하나', ['1'], ALIASES).verdict).toBe('wrong');
+    expect(checkTyped('한 개', ['1'], ALIASES).verdict).toBe('wrong');
+    // A number that is not a count (an exit code, a UID) is not said in native numerals.
+    expect(judge('df-default-user', '영')).toBe('wrong');
+    expect(judge('ops-exit-125', '125번')).toBe('right');
   });
 });
