@@ -77,10 +77,11 @@ export function flagInt(flags: Flags, name: string, fallback: number, min = 1): 
   return Number(v);
 }
 
-/** A flag whose value must be one of `valid` (--mode, --format, --lang). */
-export function flagChoice<T extends string>(flags: Flags, name: string, valid: readonly T[]): T | undefined {
+/** A flag whose value must be one of `valid` (--mode, --format, --lang) or another name for one (`aliases`: --mode mc). */
+export function flagChoice<T extends string>(flags: Flags, name: string, valid: readonly T[], aliases: Readonly<Record<string, T>> = {}): T | undefined {
   const v = flagString(flags, name);
   if (v === undefined) return undefined;
-  if (!(valid as readonly string[]).includes(v)) throw new UsageError(cliText().errors.oneOf(name, valid, v, nearestNames(v, valid)[0]));
+  if (Object.hasOwn(aliases, v)) return aliases[v];
+  if (!(valid as readonly string[]).includes(v)) throw new UsageError(cliText().errors.oneOf(name, valid, v, nearestNames(v, [...valid, ...Object.keys(aliases)])[0]));
   return v as T;
 }

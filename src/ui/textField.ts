@@ -75,7 +75,52 @@ export function editField(field: TextField, input: string, key: Key): TextField 
   return insertText(field, input);
 }
 
-/** Columns from the start of the field to the cursor (Hangul is two columns). */
-export function cursorColumn(field: TextField): number {
-  return displayWidth([...field.value].slice(0, field.cursor).join(''));
+/** What a field `width` columns wide shows: `text` (with … at a cut side) and the cursor's column in it. */
+export interface FieldWindow {
+  text: string;
+  cursor: number;
+}
+
+const MORE = '…';
+
+/**
+ * The part of a long field that fits `width` columns, as a shell line scrolls: the whole text
+ * when it fits (with a cell for the cursor after it); else the end of the text while the cursor
+ * is in it (typing at the end keeps the newest characters in view), the start while the cursor
+ * is there, otherwise a page around the cursor. Pages move by half the width so ← and → do not
+ * shift the text on every key. Characters are never split (a syllable is two columns).
+ */
+export function fieldWindow(field: TextField, width: number): FieldWindow {
+  const chars = [...field.value];
+  const widths = chars.map((c) => displayWidth(c));
+  // Column where each character starts; cols[chars.length] is the whole width.
+  const cols = [0];
+  for (const w of widths) cols.push(cols[cols.length - 1]! + w);
+  const total = cols[chars.length]!;
+  const at = Math.min(Math.max(0, field.cursor), chars.length);
+  const c = cols[at]!;
+  if (width <= 0) return { text: '', cursor: 0 };
+  if (total + 1 <= width) return { text: field.value, cursor: c };
+  // The cell the cursor covers: the character under it, or the empty cell after the text.
+  const under = Math.max(1, widths[at] ?? 1);
+  /** Characters from `start` that fit `room` columns, and whether any are left after them. */
+  const take = (start: number, room: number) => {
+    let end = start;
+    while (end < chars.length && cols[end + 1]! - cols[start]! <= room) end++;
+    return { shown: chars.slice(start, end).join(''), rest: end < chars.length };
+  };
+  // The end of the text behind a leading …, with a cell left for the cursor after it.
+  let tail = chars.length;
+  while (tail > 0 && total - cols[tail - 1]! <= width - 2) tail--;
+  if (at >= tail && width >= 3) return { text: MORE + chars.slice(tail).join(''), cursor: 1 + c - cols[tail]! };
+  // The start of the text, cut with … at the right.
+  if (c + under <= width - 1) return { text: take(0, width - 1).shown + MORE, cursor: c };
+  // A page around the cursor, … on both sides (the right one only when text is left there).
+  const room = Math.max(1, width - 2);
+  const step = Math.max(1, Math.floor(room / 2));
+  const page = Math.max(1, Math.ceil((c + under - room) / step));
+  let start = cols.findIndex((col) => col >= page * step);
+  if (start < 0 || start > at) start = at;
+  const { shown, rest } = take(start, room);
+  return { text: MORE + shown + (rest ? MORE : ''), cursor: 1 + c - cols[start]! };
 }

@@ -25,6 +25,11 @@ describe('amgi --help / --version / usage errors', () => {
     }
   });
 
+  it('quiz --help says mc is another name for choice (en, ko)', () => {
+    expect(amgi(['quiz', '--help', '--lang', 'en'], env).stdout).toMatch(/--mode choice\|typed\|\S+\s+question style \(default mixed; mc is choice\)/);
+    expect(amgi(['quiz', '--help', '--lang', 'ko'], env).stdout).toContain('mc는 choice');
+  });
+
   it('<command> --help shows that command\'s options', () => {
     const r = amgi(['decks', '--help'], env);
     expect(r.code).toBe(0);

@@ -60,3 +60,12 @@ test('--until: a calendar date, today or later by study day', () => {
   // 02:00 belongs to the day before (day start 04:00): yesterday's date is still today.
   expect(() => checkUntil('2026-12-02', new Date(2026, 11, 3, 2), env)).not.toThrow();
 });
+
+test('--mode mc is multiple choice; an unknown mode is still refused with a guess', () => {
+  expect(initialScreens(ctx('quiz', { mode: 'mc' }))).toEqual([{ kind: 'quiz', mode: 'choice', deckId: undefined, tag: undefined, count: 10 }]);
+  expect(initialScreens(ctx('quiz', { mode: 'choice' }))[0]).toMatchObject({ mode: 'choice' });
+  expect(() => initialScreens(ctx('quiz', { mode: 'chioce' }))).toThrow('did you mean "choice"?');
+  expect(() => initialScreens(ctx('quiz', { mode: 'nope' }))).toThrow('--mode must be one of choice, typed, order, cloze, interview, mixed, got "nope"');
+  // Only the names given: not what every object has.
+  expect(() => initialScreens(ctx('quiz', { mode: 'toString' }))).toThrow(UsageError);
+});

@@ -64,6 +64,17 @@ describe('amgi stats', () => {
     expect(j.decks[0]).toMatchObject({ id: mini.id, review: 1, total: mini.cards.length + mini.cards.filter((c) => c.type === 'reversible').length });
   });
 
+  test("today's line counts answers, as Home and the Stats screen say: one card answered twice is two answers", () => {
+    const key = mini.cards[0]!.id;
+    appendEntries(fixture.home, [
+      { v: 1, id: 'a', at: '2026-03-02T01:00:00.000Z', op: 'answer', key, deck: mini.id, grade: 1, ms: 10_000, kind: 'review', reschedule: true },
+      { v: 1, id: 'b', at: '2026-03-02T01:10:00.000Z', op: 'answer', key, deck: mini.id, grade: 3, ms: 10_000, kind: 'review', reschedule: true },
+    ]);
+    const env = { AMGI_HOME: fixture.home, AMGI_NOW: '2026-03-02T12:00:00+09:00', TZ: 'Asia/Seoul' };
+    expect(amgi(['stats', '--decks', fixture.decks, '--lang', 'en'], env).stdout).toContain('Today 2026-03-02: 2 answers');
+    expect(amgi(['stats', '--decks', fixture.decks, '--lang', 'ko'], env).stdout).toContain('2026-03-02: 오늘 2번 답함');
+  });
+
   test('text output names the sections and each deck', () => {
     const r = amgi(['stats', '--decks', fixture.decks], { AMGI_HOME: fixture.home, AMGI_NOW: '2026-03-02T12:00:00+09:00' });
     expect(r.code).toBe(0);

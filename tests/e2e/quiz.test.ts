@@ -147,6 +147,40 @@ describe('typed answers', () => {
     await press(t, 'Enter');
     await t.waitFor('Score 1/1');
   });
+
+  test('at 40×12 a long answer scrolls in its row: the typed end in view, the real cursor where the next character goes', async () => {
+    const env = setup();
+    const t = await quiz(env, ['--mode', 'typed', '--tag', 'ko-typed'], 40, 12);
+    await t.waitFor('통째로 포함하는');
+    t.text('아주 긴 답을 입력해 봅니다 여러 줄에 걸쳐서 계속 씁니다');
+    let line = '> … 봅니다 여러 줄에 걸쳐서 계속 씁니다';
+    const screen = await t.waitFor(line);
+    expect(t.format('#{cursor_y}')).toBe(String(screen.split('\n').indexOf(line)));
+    expect(Number(t.format('#{cursor_x}'))).toBe(displayWidth(line));
+    // Three syllables back (two columns each): the cursor moves, the text stays put.
+    await press(t, 'Left', 'Left', 'Left');
+    await sleep(200);
+    expect(Number(t.format('#{cursor_x}'))).toBe(displayWidth(line) - 6);
+    // A syllable typed there goes in before 씁니다; the row scrolls to keep it in view.
+    t.text('꼭');
+    line = '> …니다 여러 줄에 걸쳐서 계속 꼭씁니다';
+    await t.waitFor(line);
+    expect(Number(t.format('#{cursor_x}'))).toBe(displayWidth(line) - 6);
+    t.kill();
+
+    const u = await quiz(env, ['--mode', 'typed', '--tag', 'en-typed'], 40, 12);
+    await u.waitFor('실행을 맡기는 데몬');
+    u.text('--publish=0.0.0.0:8081:80 --restart unless-stopped');
+    line = '> …0.0:8081:80 --restart unless-stopped';
+    await u.waitFor(line);
+    expect(Number(u.format('#{cursor_x}'))).toBe(displayWidth(line));
+    // All the way back to the start: the start of the answer, the cursor on its first character.
+    await press(u, ...Array<string>(55).fill('Left'));
+    await u.waitFor('> --publish=0.0.0.0:8081:80 --restart u…');
+    await sleep(200);
+    expect(Number(u.format('#{cursor_x}'))).toBe(2);
+    u.kill();
+  });
 });
 
 describe('the interviewer judge (issue 12)', () => {

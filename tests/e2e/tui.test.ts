@@ -47,7 +47,7 @@ describe.each(TERMINAL_SIZES)('at %i×%i', (cols, rows) => {
     let t = await start(home, cols, rows);
     let screen = await t.waitFor('All decks');
     expect(screen).toContain('가상화: 가상 머신과'); // decks in curriculum order
-    expect(screen).toContain('0 done today'.slice(0, cols > 40 ? 12 : 0));
+    expect(screen).toContain('0 answers today'.slice(0, cols > 40 ? 15 : 0));
     expect(t.format('#{alternate_on}')).toBe('1');
     expectFits(screen, cols, rows);
 
@@ -74,7 +74,7 @@ describe.each(TERMINAL_SIZES)('at %i×%i', (cols, rows) => {
     t = await start(home, cols, rows);
     screen = await t.waitFor('All decks');
     expect(screen).toMatch(/All decks\s+19\s+1\s+0/);
-    if (cols >= 80) expect(screen).toContain('1 done today');
+    if (cols >= 80) expect(screen).toContain('1 answer today');
 
     // `u` in a new session undoes only that session's answers: there are none yet.
     t.keys('Enter');
@@ -143,7 +143,7 @@ test('Ctrl+C in the middle of a review quits at once, answers kept, terminal res
   expect(await t.waitForExit()).toBe(0);
   expect(t.format('#{alternate_on}')).toBe('0');
   t = await start(home, 80, 24);
-  await t.waitFor('1 done today');
+  await t.waitFor('1 answer today');
 });
 
 test('SIGTERM restores the terminal too', async () => {
@@ -185,7 +185,7 @@ test('Korean interface from LANG', async () => {
   const t = await start(newHome(), 80, 24, { lang: 'ko_KR.UTF-8' });
   const screen = await t.waitFor('전체 덱');
   expect(screen).toContain('복습');
-  expect(screen).toContain('오늘 0장 완료');
+  expect(screen).toContain('오늘 0번 답함');
 });
 
 test('stdin not a terminal: one clear line on stderr, exit 1', () => {

@@ -35,7 +35,7 @@ describe('stack', () => {
     await app.waitFor('Quit');
     // One new card answered Good: it is learning now.
     expect(app.frame()).toMatch(/미니 덱\s+6\s+1\s+0/);
-    expect(app.frame()).toContain('1 done today');
+    expect(app.frame()).toContain('1 answer today');
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { EMPTY_FIELD, insertText } from '../../src/ui/textField.js';
+import { EMPTY_FIELD, fieldWindow, insertText } from '../../src/ui/textField.js';
+import { displayWidth } from '../../src/core/text/width.js';
 import { NO_KEY } from '../../src/ui/keymap.js';
 import { searchKey } from '../../src/ui/searchKey.js';
 
@@ -15,5 +16,57 @@ describe('keys that arrive in one chunk', () => {
     expect(searchKey('/레이어', NO_KEY)).toBe('레이어');
     expect(searchKey('레이어', NO_KEY)).toBeUndefined();
     expect(searchKey('/', { ...NO_KEY, ctrl: true })).toBeUndefined();
+  });
+});
+
+describe('a field longer than its row scrolls to the cursor', () => {
+  const ascii = '--publish=0.0.0.0:8081:80 --restart unless-stopped';
+  const korean = '아주 긴 답을 입력해 봅니다 여러 줄에 걸쳐서 계속 씁니다';
+  const end = (value: string) => ({ value, cursor: [...value].length });
+
+  test('typing at the end shows the newest characters, … where the start was cut', () => {
+    expect(fieldWindow(end(ascii), 38)).toEqual({ text: '…0.0:8081:80 --restart unless-stopped', cursor: 37 });
+    expect(fieldWindow(end(korean), 38)).toEqual({ text: '… 봅니다 여러 줄에 걸쳐서 계속 씁니다', cursor: 37 });
+  });
+
+  test('a field that fits is shown whole, the cursor after the last character', () => {
+    expect(fieldWindow(end('docker ps'), 38)).toEqual({ text: 'docker ps', cursor: 9 });
+  });
+
+  test('← to the start shows the start, cut with … at the right', () => {
+    expect(fieldWindow({ value: ascii, cursor: 2 }, 38)).toEqual({ text: '--publish=0.0.0.0:8081:80 --restart u…', cursor: 2 });
+    expect(fieldWindow({ value: korean, cursor: 2 }, 38)).toEqual({ text: '아주 긴 답을 입력해 봅니다 여러 줄에 …', cursor: 4 });
+  });
+
+  test('every cursor position: the row fits, whole characters, the cursor on the character it is before', () => {
+    for (const value of [ascii, korean, `${korean} ${ascii} ${korean}`]) {
+      const chars = [...value];
+      for (const width of [20, 31, 38, 40]) {
+        for (let cursor = 0; cursor <= chars.length; cursor++) {
+          const { text, cursor: x } = fieldWindow({ value, cursor }, width);
+          expect(displayWidth(text)).toBeLessThanOrEqual(width);
+          expect(x).toBeLessThan(width);
+          // The window is a piece of the value between the … marks: no syllable cut in half.
+          const inner = text.replace(/^…/, '').replace(/…$/, '');
+          expect(value).toContain(inner);
+          // What stands at the cursor's column is the character the cursor is before (or nothing at the end).
+          const shown = [...text];
+          let col = 0;
+          let i = 0;
+          while (col < x) col += displayWidth(shown[i++]!);
+          expect(col).toBe(x);
+          expect(shown[i] ?? '').toBe(chars[cursor] ?? '');
+          if (cursor > 0 && x > 1) expect(shown[i - 1]).toBe(chars[cursor - 1]);
+        }
+      }
+    }
+  });
+
+  test('moving ← inside the shown part does not shift the text', () => {
+    const value = `${korean} ${ascii} ${korean}`;
+    const texts = new Set<string>();
+    for (let cursor = [...value].length; cursor >= 0; cursor--) texts.add(fieldWindow({ value, cursor }, 38).text);
+    // Far fewer views than cursor positions: the text jumps by pages, not by one character.
+    expect(texts.size).toBeLessThan(8);
   });
 });

@@ -10,7 +10,7 @@ import { dayKey, parseDayKey, studyDay } from '../../core/schedule/day.js';
 import type { Screen } from '../../ui/navigation.js';
 import { flagChoice, flagInt, flagString } from '../args.js';
 // Not questions.js or quizState.js: the quiz (and es-hangul) would load before Home's first frame.
-import { DEFAULT_QUIZ_COUNT, QUIZ_MODES } from '../../core/quiz/modes.js';
+import { DEFAULT_QUIZ_COUNT, QUIZ_MODE_ALIASES, QUIZ_MODES } from '../../core/quiz/modes.js';
 import type { CommandContext } from '../types.js';
 import { checkScope } from '../../core/deck/scope.js';
 import { decksFromContext } from './decks.js';
@@ -51,7 +51,7 @@ export function initialScreens(ctx: Pick<CommandContext, 'command' | 'args' | 'f
         },
       ];
     case 'quiz': {
-      const mode = flagChoice(ctx.flags, 'mode', QUIZ_MODES) ?? 'mixed';
+      const mode = flagChoice(ctx.flags, 'mode', QUIZ_MODES, QUIZ_MODE_ALIASES) ?? 'mixed';
       return [{ kind: 'quiz', mode, deckId, tag: flagString(ctx.flags, 'tag'), count: flagInt(ctx.flags, 'count', DEFAULT_QUIZ_COUNT) }];
     }
     case 'search':

@@ -49,7 +49,7 @@ export const cliEn = {
       'cram.weakest': 'weakest cards first',
       'cram.until': 'plan for an interview on DATE (YYYY-MM-DD): reschedules the cards (at 95% retention) and brings in new ones',
       'cram.reschedule': 'let your answers change the long-term schedule',
-      'quiz.mode': 'question style (default mixed)',
+      'quiz.mode': 'question style (default mixed; mc is choice)',
       'quiz.count': 'number of questions (default 10)',
       'search.limit': 'at most N results (default 10)',
       'validate.strict': 'also exit 1 on lint warnings (cards that teach badly)',

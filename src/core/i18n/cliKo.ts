@@ -65,7 +65,7 @@ export const cliKo: CliMessages = {
       'cram.weakest': '약한 카드부터',
       'cram.until': 'DATE(YYYY-MM-DD) 면접 계획: 카드 일정을 바꾸고(기억률 95%) 새 카드도 가져옴',
       'cram.reschedule': '답이 장기 일정을 바꾸게 하기',
-      'quiz.mode': '문제 방식 (기본 mixed)',
+      'quiz.mode': '문제 방식 (기본 mixed, mc는 choice)',
       'quiz.count': '문제 수 (기본 10)',
       'search.limit': '결과 최대 N개 (기본 10)',
       'validate.strict': '린트 경고(잘 가르치지 못하는 카드)에도 종료 코드 1',

@@ -11,7 +11,8 @@ export const en = {
   cli: cliEn,
   firstRun: 'Docker flashcards with spaced repetition — Enter: review · /: search · ?: keys',
   streak: (n: number) => `streak ${n} ${n === 1 ? 'day' : 'days'}`,
-  doneToday: (n: number) => `${n} done today`,
+  /** Home's header: answers given today (a card answered twice counts twice), as `amgi stats` says. */
+  doneToday: (n: number) => `${n} ${n === 1 ? 'answer' : 'answers'} today`,
   /** Home: today's work, from the learner's own median time per answer. */
   estimate: (answers: number, minutes: number) => `today ≈ ${answers} answers · ${minutes} min`,
   /**
@@ -154,15 +155,6 @@ export const en = {
       language: 'Language of the interface (cards stay as written).',
     } as Record<'newPerDayAll' | 'reviewsPerDayAll' | 'newPerDay' | 'reviewsPerDay' | 'retention' | 'dayStartHour' | 'thinkSeconds' | 'typeAnswers' | 'language', string>,
   },
-  stats: {
-    title: 'Stats',
-    due: 'Due now',
-    learning: 'Learning',
-    new: 'New',
-    suspended: 'Suspended',
-    doneToday: 'Done today',
-    streak: 'Streak (current / longest)',
-  },
   help: {
     title: 'Keys',
     close: 'any key closes this',
@@ -298,7 +290,8 @@ export const en = {
     streak: (current: number, longest: number) => `Streak ${current}d (best ${longest}d)`,
     timeToday: (t: string) => `Today ${t}`,
     timeTotal: (t: string) => `Total ${t}`,
-    reviewsToday: (n: number) => `${n} today`,
+    /** Answers today, not cards: a card answered twice counts twice. */
+    answersToday: (n: number) => (n === 1 ? '1 answer' : `${n} answers`),
     forecast: 'Due, next 30 days',
     forecastTotal: (n: number) => (n === 1 ? '1 card' : `${n} cards`),
     today: 'today',

@@ -11,6 +11,7 @@ import { promptText } from '../../../core/deck/cards.js';
 import type { StudyItem } from '../../../core/deck/items.js';
 import { BROWSE_FILTERS, BROWSE_SORTS, filterCards, sortCards, tagsOf, type BrowseFilter, type BrowseSort, type CardInfo } from '../../../core/schedule/browse.js';
 import { displayWidth, padDisplay, truncateDisplay } from '../../../core/text/width.js';
+import { fieldWindow } from '../../textField.js';
 import { useServices, useUi, type Ui } from '../../context.js';
 import { useSearchEngine } from '../../hooks/useSearchEngine.js';
 import { formatSpan } from '../../format.js';
@@ -220,13 +221,14 @@ export function BrowseScreen({ query, filter }: { query?: string; filter?: Brows
   };
   useScreenInput(handler, { textField: true });
 
-  const before = [...state.query].slice(0, state.cursor).join('');
+  // A query longer than the row scrolls to the cursor, as the answer fields do.
+  const box = fieldWindow({ value: state.query, cursor: state.cursor }, columns - displayWidth(PROMPT));
   const focusQuery = state.focus === 'query';
   const inputRow: Row = [
     seg(PROMPT, focusQuery ? theme.selection : theme.text.muted),
-    state.query ? seg(state.query) : seg(t.browser.placeholder, theme.text.muted),
+    state.query ? seg(box.text) : seg(t.browser.placeholder, theme.text.muted),
   ];
-  setCursorPosition(shell.active && focusQuery ? { x: Math.min(columns - 1, displayWidth(PROMPT) + displayWidth(before)), y: 1 } : undefined);
+  setCursorPosition(shell.active && focusQuery ? { x: Math.min(columns - 1, displayWidth(PROMPT) + box.cursor), y: 1 } : undefined);
 
   const controls = controlRows(state, opts, (id) => titles.get(id) ?? id, ui);
   const status: Row = wantsIndex && !engine ? [seg(t.browser.loading, theme.text.muted)] : !list.length ? [seg(t.browser.empty, theme.status.warn)] : hits && hits.size >= SEARCH_LIMIT ? [seg(t.browser.capped(SEARCH_LIMIT), theme.text.muted)] : [];

@@ -7,12 +7,18 @@ import { useEffect } from 'react';
 import { Command, matches } from '../../keymap.js';
 import { fitRow, seg, type Row } from '../../textLayout.js';
 import type { Theme } from '../../theme.js';
-import { cursorColumn, editField, type TextField } from '../../textField.js';
+import { editField, fieldWindow, type TextField } from '../../textField.js';
+import { displayWidth } from '../../../core/text/width.js';
 
 const FIELD_PROMPT = '> ';
 
+/** The part of the field shown after the label and the prompt: it scrolls to the cursor when the answer is longer than the row. */
+function shownField(field: TextField, labelWidth: number, width: number) {
+  return fieldWindow(field, width - labelWidth - FIELD_PROMPT.length);
+}
+
 export function fieldRow(field: TextField, width: number, theme: Theme, label = ''): Row {
-  return fitRow([seg(label, theme.text.muted), seg(FIELD_PROMPT, theme.selection), seg(field.value)], width);
+  return fitRow([seg(label, theme.text.muted), seg(FIELD_PROMPT, theme.selection), seg(shownField(field, displayWidth(label), width).text)], width);
 }
 
 /**
@@ -27,7 +33,7 @@ export function useFieldCursor(position: { x: number; y: number } | undefined): 
 }
 
 export function fieldCursor(field: TextField, labelWidth: number, frameRow: number, width: number): { x: number; y: number } {
-  return { x: Math.min(width - 1, labelWidth + FIELD_PROMPT.length + cursorColumn(field)), y: frameRow };
+  return { x: Math.min(width - 1, labelWidth + FIELD_PROMPT.length + shownField(field, labelWidth, width).cursor), y: frameRow };
 }
 
 /** Typing into the field, confirming a near miss (y/n), or done (any key to go on). */

@@ -8,6 +8,7 @@ import { useMemo } from 'react';
 import { answerText, frontText } from '../../../core/deck/cards.js';
 import { completeFilter, filterChoices, pendingFilter, type FilterChoice } from '../../../core/search/facets.js';
 import { displayWidth } from '../../../core/text/width.js';
+import { fieldWindow } from '../../textField.js';
 import { useServices, useUi, type SearchEngine, type SearchHit, type SearchResult, type Ui } from '../../context.js';
 import { useSearchEngine } from '../../hooks/useSearchEngine.js';
 import { useScreenInput } from '../../hooks/useScreenInput.js';
@@ -149,12 +150,13 @@ export function SearchScreen({ initialQuery }: { initialQuery?: string }) {
     return true;
   }, TF);
 
-  const before = [...state.query].slice(0, state.cursor).join('');
+  // A query longer than the row scrolls to the cursor, as the answer fields do.
+  const box = fieldWindow({ value: state.query, cursor: state.cursor }, columns - displayWidth(PROMPT));
   const inputRow: Row = state.query
-    ? [seg(PROMPT, theme.text.accent), seg(state.query)]
+    ? [seg(PROMPT, theme.text.accent), seg(box.text)]
     : [seg(PROMPT, theme.text.accent), seg(t.search.placeholder, theme.text.muted)];
   // Header row is row 0 of the frame, the box row 1.
-  setCursorPosition(shell.active ? { x: Math.min(columns - 1, displayWidth(PROMPT) + displayWidth(before)), y: 1 } : undefined);
+  setCursorPosition(shell.active ? { x: Math.min(columns - 1, displayWidth(PROMPT) + box.cursor), y: 1 } : undefined);
 
   const none = Boolean(engine && !choices && state.query.trim() && !hits.length);
   const status: Row = !engine

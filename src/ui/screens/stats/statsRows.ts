@@ -36,7 +36,7 @@ function summaryRows(r: StatsReport, width: number, { t, theme }: StatsView): Ro
   const parts: Row[] = [
     [seg(retentionText(r.retention, t), r.retention.rate === undefined ? theme.text.muted : theme.text.label)],
     [seg(t.statsScreen.streak(r.streak.current, r.streak.longest), theme.status.ok)],
-    [seg(`${t.statsScreen.timeToday(formatDuration(r.time.todayMs, t))} · ${t.statsScreen.reviewsToday(r.answers.today)}`)],
+    [seg(`${t.statsScreen.timeToday(formatDuration(r.time.todayMs, t))} · ${t.statsScreen.answersToday(r.answers.today)}`)],
     [seg(t.statsScreen.timeTotal(formatDuration(r.time.totalMs, t)), theme.text.muted)],
   ];
   return packRows(parts, width, seg(' · ', theme.text.muted));

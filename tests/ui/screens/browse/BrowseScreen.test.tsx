@@ -72,6 +72,18 @@ describe('card browser', () => {
     }
   });
 
+  test('a filter longer than the box at 40 columns shows its end, where the cursor is', async () => {
+    const s = store();
+    try {
+      const app = renderApp(s.services, { initial: [{ kind: 'browse' }], columns: 40, rows: 12 });
+      await app.waitFor('9/9');
+      await app.press('--publish=0.0.0.0:8081:80 --restart unless-stopped');
+      await app.waitFor('› …0.0:8081:80 --restart unless-stopped\n');
+    } finally {
+      s.close();
+    }
+  });
+
   test('sorted by recall, weakest first; lapses shown; 10 rows of a long list in a window', async () => {
     const s = store();
     try {

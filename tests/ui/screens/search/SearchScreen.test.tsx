@@ -163,6 +163,15 @@ describe('search', () => {
     await app.waitFor('› ㄹㅇㅇ\n');
   });
 
+  test('a query longer than the box at 40 columns scrolls: the end while typing there, the start after ← to it', async () => {
+    const query = '컨테이너 런타임 이미지 레이어 네트워크 볼륨 설정';
+    const app = renderApp(withRealSearch(), { initial: [{ kind: 'search', query }], columns: 40, rows: 12 });
+    await app.waitFor('› …임 이미지 레이어 네트워크 볼륨 설정\n');
+    await app.press(...Array<string>(30).fill(KEYS.left));
+    await app.waitFor('› 컨테이너 런타임 이미지 레이어 네트워…\n');
+    for (const l of lines(app.frame())) expect(displayWidth(l)).toBeLessThanOrEqual(40);
+  });
+
   test('↓ moves the highlight; a far match is scrolled into view', async () => {
     const app = renderApp(withRealSearch(), { initial: [{ kind: 'search', query: '런타임' }], columns: 40, rows: 12 });
     await app.waitFor(/matches?/);
