@@ -5,6 +5,7 @@
  * renames, the backup and the atomic write are all here. Bad input is refused before anything
  * is written.
  */
+import { readdirSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { AmgiError, UsageError } from '../core/errors.js';
 import { cliText } from '../core/messages.js';
@@ -20,6 +21,7 @@ import { hashedDeckId, isValidId, slugifyDeckId } from '../core/import/ids.js';
 import { deckToJson } from '../core/export/json.js';
 import { backUpReplacedDeck, InstalledDecks, readInputFile, userDeckFile } from './importWrite.js';
 import { writeUserFile } from './atomicFile.js';
+import { userDecksDir } from './paths.js';
 import type { PackageInfo } from './ankiImport.js';
 
 export const isAnkiPackage = (file: string) => /\.(apkg|colpkg)$/i.test(file);
@@ -73,7 +75,40 @@ export class NoCardsError extends InputError {
   }
 }
 
-async function readNotes(req: DeckImportRequest): Promise<{ format: NotesFormat; parsed: ImportParse; info?: PackageInfo }> {
+const isFolder = (path: string) => {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
+/** An amgi deck (what `amgi export --format json` writes), not notes: read as Markdown it made one garbled card. */
+function isDeckJson(text: string): boolean {
+  if (!/^\s*\{/.test(text)) return false;
+  try {
+    const v = JSON.parse(text) as { cards?: unknown };
+    return Array.isArray(v.cards);
+  } catch {
+    return false;
+  }
+}
+
+/** A folder, or amgi's own deck files, are no notes: say what to do with them (the round trip export all → import all). */
+function refuseNonNotes(env: NodeJS.ProcessEnv, file: string, text?: string): void {
+  const t = cliText().errors;
+  if (text !== undefined) {
+    if (isDeckJson(text)) throw new UsageError(t.deckFileNotNotes(file, userDecksDir(env)));
+    return;
+  }
+  if (!isFolder(file)) return;
+  const decks = readdirSync(file).some((n) => n.toLowerCase().endsWith('.json'));
+  // A folder stays a failure (exit 1) as before; the message now says what to do with it.
+  throw new AmgiError(decks ? t.deckFolderNotNotes(file, userDecksDir(env)) : t.folderNotNotes(file));
+}
+
+async function readNotes(env: NodeJS.ProcessEnv, req: DeckImportRequest): Promise<{ format: NotesFormat; parsed: ImportParse; info?: PackageInfo }> {
+  refuseNonNotes(env, req.file);
   if (isAnkiPackage(req.file)) {
     if (req.format) throw new UsageError(cliText().errors.formatNotForPackage);
     // Loaded here only: sql.js (WebAssembly) never loads for a text import.
@@ -83,6 +118,7 @@ async function readNotes(req: DeckImportRequest): Promise<{ format: NotesFormat;
   const text = readInputFile(req.file);
   // A progress export read as notes would be "no cards found" after a page of skipped lines.
   if (isProgressExport(text)) throw new UsageError(cliText().errors.progressNotNotes(req.file));
+  refuseNonNotes(env, req.file, text);
   const format = detectFormat(req.file, text, req.format);
   return { format, parsed: await parseNotes(format, text, req.file) };
 }
@@ -91,7 +127,7 @@ async function readNotes(req: DeckImportRequest): Promise<{ format: NotesFormat;
 export async function planDeckImport(env: NodeJS.ProcessEnv, req: DeckImportRequest): Promise<DeckImportPlan> {
   const t = cliText();
   const { file } = req;
-  const { format, parsed, info } = await readNotes(req);
+  const { format, parsed, info } = await readNotes(env, req);
   const stem = basename(file, extname(file));
   // Read when first needed (not for notes that make no card), then once for every check.
   let read: InstalledDecks | undefined;

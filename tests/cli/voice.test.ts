@@ -135,7 +135,7 @@ describe('Korean everywhere (--lang ko, or a Korean locale)', () => {
   /** Words that are not prose: names of things, formats, placeholders, values a flag takes. */
   const ALLOWED = new Set([
     'amgi', 'Docker', 'Anki', 'Markdown', 'JSON', 'FSRS', 'UTF', 'ISO', 'KB', 'MB', 'LANG', 'NO_COLOR', 'AMGI_HOME', 'AMGI_NOW', 'README', 'RMSE', 'ENOENT',
-    'ID', 'DIR', 'TAG', 'DATE', 'FILE', 'PATH', 'YYYY', 'MM', 'DD', 'ko', 'en', 'anki', 'json', 'md', 'apkg', 'colpkg', 'null', 'AMGI_SYNC_DIR',
+    'ID', 'DIR', 'TAG', 'DATE', 'FILE', 'FOLDER', 'PATH', 'YYYY', 'MM', 'DD', 'ko', 'en', 'anki', 'json', 'md', 'apkg', 'colpkg', 'null', 'AMGI_SYNC_DIR',
     ...COMMANDS.map((c) => c.name), ...CARD_TYPES, ...QUIZ_MODES,
     // Products by their names: a transliteration (싱크싱, 드롭박스) reads worse.
     'Syncthing', 'Dropbox', 'iCloud', 'Drive', 'OneDrive', 'git',
