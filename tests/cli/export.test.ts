@@ -63,7 +63,7 @@ describe('where an export goes: a file, a folder, never a made-up folder', () =>
     for (const args of [['--format', 'json', '--out', join(home, 'decks.json')], ['--out', join(home, 'decks.JSON')]]) {
       const r = run(['export', ...args]);
       expect(r.code, r.stderr).toBe(2);
-      expect(lines(r)).toEqual([`amgi: 11 decks are one file each: --out ${args.at(-1)} names a file; give a folder with --out FOLDER (or one deck with --deck ID)`]);
+      expect(lines(r)).toEqual([`amgi: 11 decks are written one file each: --out ${args.at(-1)} names a file; give a folder with --out FOLDER (or one deck with --deck ID)`]);
       expect(existsSync(args.at(-1)!)).toBe(false);
     }
     const ko = run(['export', '--format', 'json', '--out', join(home, 'decks.json'), '--lang', 'ko']);

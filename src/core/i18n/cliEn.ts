@@ -111,7 +111,7 @@ export const cliEn = {
     progressExportFlags: '--progress FILE exports the review history; --format, --deck and --out do not apply',
     formatNeeded: 'say which format: --format anki or --format json',
     severalDecksNeedDir: (n: number) => `${n} decks: give a folder with --out FOLDER (or one deck with --deck ID)`,
-    severalDecksNotFile: (n: number, out: string) => `${n} decks are one file each: --out ${out} names a file; give a folder with --out FOLDER (or one deck with --deck ID)`,
+    severalDecksNotFile: (n: number, out: string) => `${n} decks are written one file each: --out ${out} names a file; give a folder with --out FOLDER (or one deck with --deck ID)`,
     noOutFolder: (flag: string, out: string, folder: string) => `${flag} ${out}: no folder ${folder} (amgi does not create it; make it first)`,
     outIsFile: (out: string) => `--out ${out} is a file; several decks need a folder`,
     badDeckId: (id: string, pattern: string) => `--deck "${id}" is not a valid deck id (${pattern}: lower-case letters, digits, ".", "_", "-")`,
@@ -185,6 +185,9 @@ export const cliEn = {
     compared: (added: number, changed: number, removed: number, unchanged: number) =>
       `Compared with the installed deck: ${added} added, ${changed} changed, ${removed} removed, ${unchanged} unchanged`,
     progressKept: 'Progress is kept for changed and unchanged cards (their ids come from the question).',
+    sameTotal: (same: number, cards: number) => `${same} of the ${plural(cards, 'card')} are already in other loaded decks`,
+    questionDecks: (n: number, decks: number, dir: string) => `Write ${plural(n, 'card')} as ${decks} decks to ${dir}? [y/N] `,
+    sameCards: (n: number, id: string, title: string) => `${n === 1 ? '1 card is' : `${n} cards are`} the same as cards in deck "${id}" (${title}); you would study them twice`,
     question: (n: number, target: string) => `Write ${plural(n, 'card')} to ${target}? [y/N] `,
     looksRenamed: (from: string, to: string) => `looks renamed: ${from} → ${to}`,
     keepProgress: (to: string) => `"${to}" looks renamed: keep progress? [Y/n] `,
