@@ -90,7 +90,7 @@ export const COMMANDS: CommandSpec[] = [
     flags: {
       deck: deckFlag,
       format: { value: 'anki|json|apkg' },
-      out: { value: 'FILE' },
+      out: { value: 'FILE|FOLDER' },
       progress: { value: 'FILE', optional: true },
     },
     store: true,

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../core/import/errors.js';
 import { cliText } from '../core/messages.js';
-import { cardsByGuid, notesToDrafts, revlogToEntries } from '../core/import/apkg.js';
+import { cardsByGuid, draftsByDeck, notesToDrafts, revlogToEntries } from '../core/import/apkg.js';
 import type { ImportParse } from '../core/import/draft.js';
 import { formatProgress } from '../core/sync/progressFile.js';
 import { readAnkiPackage } from './ankiPackage.js';
@@ -24,15 +24,13 @@ export interface PackageInfo {
   media: number;
 }
 
-export async function parseApkgNotes(file: string): Promise<{ parsed: ImportParse; info: PackageInfo }> {
+/** The package's notes: all of them as one draft deck (`parsed`), and split by Anki deck (`decks`). */
+export async function parseApkgNotes(file: string): Promise<{ parsed: ImportParse; decks: { name: string; parsed: ImportParse }[]; info: PackageInfo }> {
   const pkg = await readAnkiPackage(file);
   const deckOfNote = new Map<number, string>();
   for (const c of pkg.cards) if (!deckOfNote.has(c.nid)) deckOfNote.set(c.nid, pkg.decks.get(c.did) ?? '');
-  const parsed = notesToDrafts(
-    pkg.notes.map((n) => ({ ...n, deck: deckOfNote.get(n.id) })),
-    pkg.models,
-  );
-  return { parsed, info: { format: pkg.format, notes: pkg.notes.length, media: pkg.media } };
+  const notes = pkg.notes.map((n) => ({ ...n, deck: deckOfNote.get(n.id) }));
+  return { parsed: notesToDrafts(notes, pkg.models), decks: draftsByDeck(notes, pkg.models), info: { format: pkg.format, notes: pkg.notes.length, media: pkg.media } };
 }
 
 /** The package's reviews of amgi's cards as a progress file in a temp folder: its path, and what was left out. */

@@ -4,7 +4,7 @@
  * writing (never over the store's own files) are here.
  */
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { AmgiError, StoreError, UsageError } from '../core/errors.js';
 import { cliText, fsCause, msg } from '../core/messages.js';
 import type { Deck } from '../core/deck/types.js';
@@ -54,6 +54,12 @@ function writeOut(env: NodeJS.ProcessEnv, file: string, text: string): void {
 
 const isDir = (path: string) => existsSync(path) && statSync(path).isDirectory();
 
+/** The folder an export goes into must be there: a missing one is more often a typo than a wish, and was made silently. */
+function checkOutFolder(out: string, flag = '--out'): void {
+  const parent = dirname(resolve(out));
+  if (!isDir(parent)) throw new AmgiError(cliText().errors.noOutFolder(flag, out, parent));
+}
+
 export async function exportDecks(env: NodeJS.ProcessEnv, req: DeckExportRequest): Promise<DeckExportResult> {
   const t = cliText().errors;
   const { out } = req;
@@ -68,13 +74,17 @@ export async function exportDecks(env: NodeJS.ProcessEnv, req: DeckExportRequest
   if (req.format === 'apkg') return { ...base, ...(await exportApkg(env, decks, out!, req, base.notices)) };
   const one = (text: string, deckId?: string): DeckExportResult => {
     if (toStdout) return { ...base, to: 'stdout', text };
+    checkOutFolder(out);
     writeOut(env, out, text);
     return { ...base, to: 'file', out, ...(deckId ? { deckId } : {}) };
   };
   if (req.format === 'anki') return one(decksToAnki(decks));
   if (decks.length === 1 && !(out && isDir(out))) return one(deckToJson(decks[0]!, SCHEMA_URL), decks[0]!.id);
   if (toStdout) throw new UsageError(t.severalDecksNeedDir(decks.length));
+  // `--out decks.json` made a folder named decks.json that `amgi import` then could not read.
+  if (/\.json$/i.test(out) && !isDir(out)) throw new UsageError(t.severalDecksNotFile(decks.length, out));
   if (existsSync(out) && !isDir(out)) throw new UsageError(t.outIsFile(out));
+  checkOutFolder(out);
   for (const d of decks) writeOut(env, join(out, `${d.id}.json`), deckToJson(d, SCHEMA_URL));
   return { ...base, to: 'dir', out };
 }
@@ -82,6 +92,7 @@ export async function exportDecks(env: NodeJS.ProcessEnv, req: DeckExportRequest
 /** An Anki package; sql.js (WebAssembly) and fflate load here only, never for other exports. */
 async function exportApkg(env: NodeJS.ProcessEnv, decks: Deck[], out: string, req: DeckExportRequest, notices: string[]) {
   if (isStoreFile(amgiHome(env), out)) throw new AmgiError(msg().ownedByStore(out));
+  checkOutFolder(out);
   const [{ buildCollection }, { writeApkg }] = await Promise.all([import('../core/export/apkg.js'), import('./ankiPackage.js')]);
   let schedule: import('../core/export/apkg.js').ScheduleSource | undefined;
   if (req.withProgress) {
@@ -99,6 +110,7 @@ async function exportApkg(env: NodeJS.ProcessEnv, decks: Deck[], out: string, re
 export function exportProgress(env: NodeJS.ProcessEnv, out: string): { entries: number; problems: string[] } {
   const home = amgiHome(env);
   if (out !== '-' && isStoreFile(home, out)) throw new AmgiError(msg().ownedByStore(out));
+  if (out !== '-') checkOutFolder(out, '--progress');
   try {
     return exportProgressFile(home, out);
   } catch (e) {

@@ -64,6 +64,11 @@ export class InstalledDecks {
     }
   }
 
+  /** Every loaded deck, bundled and user. */
+  all(): Deck[] {
+    return this.decks.map((d) => d.deck);
+  }
+
   bundled(deckId: string): Deck | undefined {
     return this.decks.find((d) => d.origin === 'bundled' && d.deck.id === deckId)?.deck;
   }

@@ -5,7 +5,8 @@
  * a phone would, import, the schedule moves; a second import adds nothing).
  */
 import { describe, expect, test } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import initSqlJs, { type Database } from 'sql.js';
 import { strToU8, unzipSync, zipSync } from 'fflate';
@@ -359,4 +360,85 @@ test('revlog round trip: export with progress, reviews on the phone, import: the
   expect(twice.stdout).toMatch(/nothing new/);
   expect(readLog(env.home).entries).toHaveLength(5);
   void mini;
+});
+
+describe('a package of several decks (amgi export --format apkg of every deck)', () => {
+  // It made ONE deck named after the file, titled after the biggest Anki deck, every card a silent copy of a bundled one.
+  const fresh = () => {
+    const home = mkdtempSync(join(tmpdir(), 'amgi-apkg-all-'));
+    return { home, run: (args: string[]) => amgi(args, { AMGI_HOME: home, AMGI_NOW: NOW }), done: () => rmSync(home, { recursive: true, force: true }) };
+  };
+  type Listed = { id: string; title: string; cards: number; source: string };
+
+  test('round trip: one user deck per Anki deck, the same titles and counts; the copies of loaded cards are reported', () => {
+    const h = fresh();
+    try {
+      const file = join(h.home, 'all.apkg');
+      expect(h.run(['export', '--format', 'apkg', '--out', file]).code).toBe(0);
+      const r = h.run(['import', file, '--yes']);
+      expect(r.code, r.stderr).toBe(0);
+      const listed = JSON.parse(h.run(['decks', '--json']).stdout) as Listed[];
+      const bundled = listed.filter((d) => d.source === 'bundled');
+      const user = listed.filter((d) => d.source === 'user');
+      expect(bundled.length).toBeGreaterThan(1);
+      const shape = (ds: Listed[]) => ds.map((d) => [d.title, d.cards]).sort();
+      expect(shape(user)).toEqual(shape(bundled));
+      expect(user.map((d) => d.id)).not.toContain('all');
+      expect(user.find((d) => d.title === '이미지 레지스트리')!.id).toBe('imiji-rejiseuteuri');
+      // Every card is one a bundled deck already has, choice and order cards included (found by the note's GUID).
+      const warnings = r.stderr.split('\n').filter(Boolean);
+      for (const d of bundled) expect(warnings).toContain(`amgi: warning: ${d.cards} cards are the same as cards in deck "${d.id}" (${d.title}); you would study them twice`);
+      const total = bundled.reduce((n, d) => n + d.cards, 0);
+      expect(warnings.at(-1)).toBe(`amgi: warning: ${total} of the ${total} cards are already in other loaded decks`);
+      expect(warnings).toHaveLength(bundled.length + 1);
+      // One question for all of them (here answered by --yes), one line per deck written.
+      expect(r.stdout.match(/^wrote \d+ cards to /gm)).toHaveLength(bundled.length);
+    } finally {
+      h.done();
+    }
+  });
+
+  test('with --deck ID: one deck, titled after the file, not after one of its decks', () => {
+    const h = fresh();
+    try {
+      const file = join(h.home, 'all.apkg');
+      expect(h.run(['export', '--format', 'apkg', '--out', file]).code).toBe(0);
+      const r = h.run(['import', file, '--deck', 'everything', '--yes', '--lang', 'ko']);
+      expect(r.code, r.stderr).toBe(0);
+      const deck = JSON.parse(readFileSync(join(h.home, 'decks', 'everything.json'), 'utf8')) as { title: string; cards: unknown[] };
+      expect(deck.title).toBe('all');
+      expect(deck.cards.length).toBeGreaterThan(300);
+      expect(r.stderr).toMatch(/^amgi: 경고: 카드 47장이 "images" 덱\(이미지와 컨테이너, 이미지 레이어\)의 카드와 같습니다\. 두 번 공부하게 됩니다$/m);
+    } finally {
+      h.done();
+    }
+  });
+
+  test('notes: a card with the front and answer of a loaded card is reported too; a new one is not', () => {
+    const h = fresh();
+    try {
+      const md = join(h.home, 'pull.md');
+      writeFileSync(md, '레지스트리에서 이미지를 내려받는 명령은?::docker pull\n새 질문::새 답\n');
+      const r = h.run(['import', md, '--yes']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr.trim()).toBe('amgi: warning: 1 card is the same as cards in deck "registry" (이미지 레지스트리); you would study them twice');
+    } finally {
+      h.done();
+    }
+  });
+
+  test('without --yes and no terminal: every deck is previewed, then nothing is written', () => {
+    const h = fresh();
+    try {
+      const file = join(h.home, 'all.apkg');
+      expect(h.run(['export', '--format', 'apkg', '--out', file]).code).toBe(0);
+      const r = h.run(['import', file]);
+      expect(r.code).toBe(1);
+      expect(r.stdout.match(/^Anki import: /gm)!.length).toBeGreaterThan(1);
+      expect(r.stderr).toMatch(/nothing written: pass --yes/);
+      expect(existsSync(join(h.home, 'decks'))).toBe(false);
+    } finally {
+      h.done();
+    }
+  });
 });

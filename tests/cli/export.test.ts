@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -52,6 +52,67 @@ describe('amgi export (decks)', () => {
     expect(run(['export', '--deck', 'nope', '--format', 'anki']).stderr).toContain('no deck "nope"');
     expect(run(['export', '--deck', 'nt']).code).toBe(2);
     expect(run(['export', '--format', 'json', '--decks', join(home, 'decks')]).code).toBe(2);
+  });
+});
+
+describe('where an export goes: a file, a folder, never a made-up folder', () => {
+  const lines = (r: { stderr: string }) => r.stderr.trim().split('\n');
+
+  test('several decks to --out NAME.json: refused in one line (exit 2), nothing written; the folder export is what import then explains', () => {
+    // It made a folder called decks.json, which `amgi import decks.json` then could not read.
+    for (const args of [['--format', 'json', '--out', join(home, 'decks.json')], ['--out', join(home, 'decks.JSON')]]) {
+      const r = run(['export', ...args]);
+      expect(r.code, r.stderr).toBe(2);
+      expect(lines(r)).toEqual([`amgi: 11 decks are written one file each: --out ${args.at(-1)} names a file; give a folder with --out FOLDER (or one deck with --deck ID)`]);
+      expect(existsSync(args.at(-1)!)).toBe(false);
+    }
+    const ko = run(['export', '--format', 'json', '--out', join(home, 'decks.json'), '--lang', 'ko']);
+    expect(ko.code).toBe(2);
+    expect(lines(ko)).toHaveLength(1);
+    expect(ko.stderr).toContain('--out FOLDER');
+
+    // One deck to a .json file is fine; so is a folder (even one whose name ends in .json, if it is there).
+    expect(run(['export', '--deck', 'images', '--out', join(home, 'images.json')]).code).toBe(0);
+    mkdirSync(join(home, 'old.json'));
+    expect(run(['export', '--format', 'json', '--out', join(home, 'old.json')]).code).toBe(0);
+    const dir = join(home, 'all');
+    expect(run(['export', '--format', 'json', '--out', dir]).code).toBe(0);
+    expect(readdirSync(dir)).toHaveLength(11);
+
+    // Export all → import all: import says what to do with deck files instead of "is a folder, not a file" (or one garbled card).
+    const folder = run(['import', dir, '--yes']);
+    expect(folder.code).toBe(1);
+    expect(lines(folder)).toEqual([`amgi: ${dir} is a folder of amgi deck files; amgi import reads one notes file. To use the decks, copy them into ${join(home, 'decks')}`]);
+    const file = run(['import', join(dir, 'images.json'), '--yes']);
+    expect(file.code).toBe(2);
+    expect(lines(file)).toEqual([`amgi: ${join(dir, 'images.json')} is an amgi deck file, not notes; to use it, copy it into ${join(home, 'decks')}`]);
+    expect(existsSync(join(home, 'decks'))).toBe(false);
+  });
+
+  test.each([
+    [['--deck', 'images'], 'x.json'],
+    [['--format', 'anki'], 'x.txt'],
+    [['--format', 'apkg'], 'x.apkg'],
+    [['--format', 'json'], 'all'],
+  ])('export %j to a missing folder: one line naming it, exit 1, no folder made', (flags, name) => {
+    const out = join(home, 'no', 'such', name);
+    const r = run(['export', ...flags, '--out', out]);
+    expect(r.code, r.stderr).toBe(1);
+    expect(lines(r)).toEqual([`amgi: --out ${out}: no folder ${join(home, 'no', 'such')} (amgi does not create it; make it first)`]);
+    expect(existsSync(join(home, 'no'))).toBe(false);
+  });
+
+  test('export --progress to a missing folder: the same, naming --progress', () => {
+    const out = join(home, 'no', 'p.jsonl');
+    const r = run(['export', '--progress', out, '--lang', 'ko']);
+    expect(r.code).toBe(1);
+    expect(lines(r)).toEqual([`amgi: --progress ${out}: ${join(home, 'no')} 폴더가 없습니다 (amgi는 폴더를 만들지 않습니다. 먼저 만드세요)`]);
+    expect(existsSync(join(home, 'no'))).toBe(false);
+  });
+
+  test('--help names the folder', () => {
+    expect(run(['export', '--help']).stdout).toMatch(/--out FILE\|FOLDER +output file; a folder for several decks as JSON/);
+    expect(run(['export', '--help', '--lang', 'ko']).stdout).toMatch(/--out FILE\|FOLDER +출력 파일\. JSON으로 덱 여러 개를 내보낼 때는 폴더/);
   });
 });
 
@@ -112,6 +173,7 @@ describe('progress between machines', () => {
   afterEach(() => other.cleanup());
 
   test('export → import merges; merging again changes nothing; either order gives the same history', () => {
+    for (const h of [home, other.home]) mkdirSync(join(h, 'sync'));
     appendEntries(home, [entry('a1', '2025-01-01T09:00:00.000Z', 'x'), entry('a2', '2025-01-03T09:00:00.000Z', 'y')]);
     appendEntries(other.home, [entry('b1', '2025-01-02T09:00:00.000Z', 'x', 1), entry('a1', '2025-01-01T09:00:00.000Z', 'x')]);
     const fileA = join(home, 'sync', 'a.jsonl');

@@ -135,7 +135,7 @@ describe('Korean everywhere (--lang ko, or a Korean locale)', () => {
   /** Words that are not prose: names of things, formats, placeholders, values a flag takes. */
   const ALLOWED = new Set([
     'amgi', 'Docker', 'Anki', 'Markdown', 'JSON', 'FSRS', 'UTF', 'ISO', 'KB', 'MB', 'LANG', 'NO_COLOR', 'AMGI_HOME', 'AMGI_NOW', 'README', 'RMSE', 'ENOENT',
-    'ID', 'DIR', 'TAG', 'DATE', 'FILE', 'PATH', 'YYYY', 'MM', 'DD', 'ko', 'en', 'anki', 'json', 'md', 'apkg', 'colpkg', 'null', 'AMGI_SYNC_DIR',
+    'ID', 'DIR', 'TAG', 'DATE', 'FILE', 'FOLDER', 'PATH', 'YYYY', 'MM', 'DD', 'ko', 'en', 'anki', 'json', 'md', 'apkg', 'colpkg', 'null', 'AMGI_SYNC_DIR',
     ...COMMANDS.map((c) => c.name), ...CARD_TYPES, ...QUIZ_MODES,
     // Products by their names: a transliteration (싱크싱, 드롭박스) reads worse.
     'Syncthing', 'Dropbox', 'iCloud', 'Drive', 'OneDrive', 'git',
@@ -274,10 +274,11 @@ describe('Korean everywhere (--lang ko, or a Korean locale)', () => {
     const apkg = join(home, 'all.apkg');
     for (const args of [['sync'], ['sync', '--dir', folder], ['sync'], ['sync', '--git'], ['sync', '--dir', folder, '--off'], ['export', '--format', 'apkg', '--out', apkg], ['import', apkg], ['sync', '--off']]) {
       const r = amgi([...args, '--lang', 'ko'], env2);
-      // Device names come from the machine (hostname), titles and the preview's card text (FROM, stat -fc) from the decks.
+      // Device names come from the machine (hostname), titles and the preview's sample cards (`  [type] front  →  answer`) from the decks.
       // The device id (`<host>-<6 hex>`) and its file are names, whatever the hex happens to spell
       // (a deck title's word such as "1" or "e" would otherwise cut the id into "words").
-      expect(englishWords((r.stdout + r.stderr).replace(/[\w.-]+\.jsonl|\b[a-z0-9-]*-[0-9a-f]{6}\b/g, ' '), [...titles, ...deckIds.map((d) => d.id), 'collection', 'init', 'URL', 'UTC', 'PATH', 'apkg', 'anki2', `(${hostname()})`, `, ${hostname()})`, 'FROM', 'stat', 'fc']), args.join(' ')).toEqual([]);
+      const said = (r.stdout + r.stderr).replace(/^ {2}\[[a-z]+\] .*$/gm, ' ');
+      expect(englishWords(said.replace(/[\w.-]+\.jsonl|\b[a-z0-9-]*-[0-9a-f]{6}\b/g, ' '), [...titles, ...deckIds.map((d) => d.id), 'collection', 'init', 'URL', 'UTC', 'PATH', 'apkg', 'anki2', `(${hostname()})`, `, ${hostname()})`]), args.join(' ')).toEqual([]);
     }
   });
 

@@ -3,8 +3,15 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpHome } from '../helpers/tmpHome.js';
-import { importDeck, NoCardsError, planDeckImport, type DeckImportAsk, type DeckImportPlan } from '../../src/store/deckImport.js';
+import { importDecks, NoCardsError, planDeckImports, type DeckImportAsk, type DeckImportPlan, type DeckImportRequest } from '../../src/store/deckImport.js';
 import type { Rename } from '../../src/core/import/deckDiff.js';
+import type { Deck } from '../../src/core/deck/types.js';
+import { buildCollection } from '../../src/core/export/apkg.js';
+import { writeApkg } from '../../src/store/ankiPackage.js';
+
+/** A notes file makes one deck: its plan and its result. */
+const importDeck = async (e: NodeJS.ProcessEnv, req: DeckImportRequest, ask: DeckImportAsk) => (await importDecks(e, req, ask))[0]!;
+const planDeckImport = async (e: NodeJS.ProcessEnv, req: DeckImportRequest) => (await planDeckImports(e, req))[0]!;
 
 let home: string;
 let cleanup: () => void;
@@ -112,5 +119,19 @@ describe('importDeck', () => {
     const file = notes('x.md', 'a::1\n');
     await expect(planDeckImport(env(), { file, deckId: 'Bad Id', now: NOW })).rejects.toMatchObject({ code: 'USAGE' });
     await expect(planDeckImport(env(), { file, deckId: 'registry', now: NOW })).rejects.toMatchObject({ code: 'USAGE' });
+  });
+});
+
+describe('an Anki package of several decks', () => {
+  const deck = (id: string, title: string, front: string): Deck => ({ id, title, description: title, language: 'en', cards: [{ id: `${id}-1`, type: 'basic', front, back: 'answer' }] });
+
+  test('one deck each: names that romanise alike and a bundled deck\'s id get a suffix; one question for all', async () => {
+    const file = join(home, 'three.apkg');
+    await writeApkg(file, buildCollection([deck('a', 'Docker', 'one'), deck('b', 'docker', 'two'), deck('c', 'images', 'three')], NOW.getTime()));
+    const { ask, seen } = answering();
+    const results = await importDecks(env(), { file, now: NOW }, ask);
+    expect(seen.plans.map((p) => [p.deck.id, p.deck.title])).toEqual([['docker', 'Docker'], ['docker-2', 'docker'], ['images-2', 'images']]);
+    expect(seen.writes).toEqual([[3, join(home, 'decks'), 0]]);
+    expect(results.map((r) => r.written && readDeck(r.plan.deck.id).cards.length)).toEqual([1, 1, 1]);
   });
 });

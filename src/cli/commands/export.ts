@@ -1,5 +1,5 @@
 /**
- * `amgi export [--deck ID] --format anki|json|apkg [--out FILE|DIR] [--progress]`: decks for Anki
+ * `amgi export [--deck ID] --format anki|json|apkg [--out FILE|FOLDER] [--progress]`: decks for Anki
  * or as amgi deck files. `amgi export --progress FILE`: the review history, to merge on another
  * machine with `amgi import --progress FILE` (any synced folder carries it). Flags parsed here;
  * the work is store/deckExport.ts.
@@ -42,9 +42,10 @@ export async function run(ctx: CommandContext): Promise<number> {
 }
 
 function formatOfFile(out: string | undefined): ExportFormat | undefined {
-  if (out?.endsWith('.json')) return 'json';
-  if (out && /\.(txt|tsv)$/.test(out)) return 'anki';
-  return out?.endsWith('.apkg') ? 'apkg' : undefined;
+  const name = out?.toLowerCase();
+  if (name?.endsWith('.json')) return 'json';
+  if (name && /\.(txt|tsv)$/.test(name)) return 'anki';
+  return name?.endsWith('.apkg') ? 'apkg' : undefined;
 }
 
 function report(ctx: CommandContext, format: ExportFormat, r: DeckExportResult): void {

@@ -1,6 +1,6 @@
 /**
  * `amgi import FILE [--format md|anki] [--deck ID] [--yes]`: notes → a deck file in
- * $AMGI_HOME/decks, after a preview and a question. `amgi import --progress FILE`: merge
+ * $AMGI_HOME/decks (an Anki package of several decks: one each), after a preview and one question. `amgi import --progress FILE`: merge
  * another machine's review history. Bad input is refused before anything is written.
  */
 import { createInterface } from 'node:readline/promises';
@@ -12,7 +12,7 @@ import type { Card } from '../../core/deck/types.js';
 import { answerText, promptText } from '../../core/deck/cards.js';
 import { truncateDisplay } from '../../core/text/width.js';
 import type { SkippedLine } from '../../core/import/draft.js';
-import { importDeck, NoCardsError, type DeckImportPlan, type DeckImportResult } from '../../store/deckImport.js';
+import { importDecks, NoCardsError, type DeckImportPlan, type DeckImportResult } from '../../store/deckImport.js';
 import { importProgress } from '../../store/progressImport.js';
 import { amgiHome } from '../../store/paths.js';
 
@@ -40,21 +40,26 @@ async function importNotes(ctx: CommandContext, file: string): Promise<number> {
   const { io } = ctx;
   const t = cliText().import;
   const yes = ctx.flags.yes === true;
-  let result: DeckImportResult;
+  let results: DeckImportResult[];
+  // Several decks' warnings scroll away: their sum is said again by the question.
+  let same = 0;
   try {
-    result = await importDeck(ctx.env, { file, format: flagString(ctx.flags, 'format'), deckId: flagString(ctx.flags, 'deck'), now: ctx.now() }, {
-      preview(plan) {
-        printPreview(ctx, plan);
+    results = await importDecks(ctx.env, { file, format: flagString(ctx.flags, 'format'), deckId: flagString(ctx.flags, 'deck'), now: ctx.now() }, {
+      preview(plan, part) {
+        printPreview(ctx, plan, part);
+        same += plan.same.reduce((n, s) => n + s.count, 0);
         for (const r of plan.renames) io.out(truncateDisplay(`  ${t.looksRenamed(oneLine(promptText(r.from)), oneLine(promptText(r.to)))}`, previewWidth(ctx)));
-        if (yes || io.stdinIsTTY) return true;
+        // Every deck of a package is shown before the one answer for all of them.
+        if (yes || io.stdinIsTTY || part.index < part.of - 1) return true;
         io.err(`amgi: ${t.passYes}`);
         return false;
       },
       // Keeping is the default ([Y/n]), and what --yes does: a reworded question is the same card.
       keepRename: (r) => yes || askYesNo(t.keepProgress(oneLine(promptText(r.to))), undefined, undefined, true),
-      async write(cards, target, renamesKept) {
+      async write(cards, target, renamesKept, decks) {
         if (renamesKept) io.out(t.renamesKept(renamesKept));
-        if (yes || (await askYesNo(t.question(cards, target)))) return true;
+        if (decks > 1 && same) io.err(`amgi: ${t.warning(t.sameTotal(same, cards))}`);
+        if (yes || (await askYesNo(decks > 1 ? t.questionDecks(cards, decks, target) : t.question(cards, target)))) return true;
         io.out(t.nothingWritten);
         return false;
       },
@@ -63,16 +68,19 @@ async function importNotes(ctx: CommandContext, file: string): Promise<number> {
     if (e instanceof NoCardsError) printSkipped(ctx, e.skipped, e.ignored);
     throw e;
   }
-  if (!result.written) return 1;
-  if (result.backup) io.err(`amgi: ${msg().deckBackedUp(result.target, result.backup)}`);
-  io.out(t.wrote(result.cards, result.target));
+  if (!results.some((r) => r.written)) return 1;
+  for (const result of results) {
+    if (!result.written) continue;
+    if (result.backup) io.err(`amgi: ${msg().deckBackedUp(result.target, result.backup)}`);
+    io.out(t.wrote(result.cards, result.target));
+  }
   return 0;
 }
 
-function printPreview(ctx: CommandContext, p: DeckImportPlan): void {
+function printPreview(ctx: CommandContext, p: DeckImportPlan, part: { index: number; of: number }): void {
   const { io } = ctx;
   const t = cliText().import;
-  if (p.package) {
+  if (p.package && part.index === 0) {
     io.out(cliText().anki.apkgRead(p.package.format, p.package.notes));
     if (p.package.media) io.out(cliText().anki.apkgMedia(p.package.media));
   }
@@ -81,8 +89,10 @@ function printPreview(ctx: CommandContext, p: DeckImportPlan): void {
   for (const c of p.deck.cards) byType.set(c.type, (byType.get(c.type) ?? 0) + 1);
   io.out(t.heading(t.formats[p.format], p.file, p.deck.id, p.deck.title, p.deck.language));
   io.out(t.cardCounts(p.deck.cards.length, [...byType].map(([type, n]) => t.byType(n, type)).join(', ')));
+  // Several decks: one sample each keeps the preview to a screen or two.
   io.out(t.samples);
-  for (const c of p.deck.cards.slice(0, SAMPLES)) io.out(sampleLine(c, width));
+  for (const c of p.deck.cards.slice(0, part.of > 1 ? 1 : SAMPLES)) io.out(sampleLine(c, width));
+  for (const s of p.same) io.err(`amgi: ${t.warning(t.sameCards(s.count, s.deckId, s.title))}`);
   printSkipped(ctx, p.skipped, p.ignored);
   if (p.reimport) {
     const d = p.diff;

@@ -38,7 +38,7 @@ export function notesToDrafts(notes: AnkiNote[], models: Map<number, AnkiNoteTyp
     const m = models.get(n.mid);
     const text = (k: number) => htmlToText(n.fields[k] ?? '').trim();
     if (n.deck) decks.set(n.deck, (decks.get(n.deck) ?? 0) + 1);
-    const tags = n.tags.length ? { tags: n.tags } : {};
+    const tags = { ...(n.tags.length ? { tags: n.tags } : {}), ...(n.guid ? { guid: n.guid } : {}) };
     if (m?.cloze || /\{\{c\d+::/.test(n.fields[0] ?? '')) {
       const front = ankiClozeToGaps(text(0));
       if (!/\{\{[^{}]+\}\}/.test(front)) return skipped.push({ line, text: front.slice(0, 60), reason: 'a cloze note without a gap' });
@@ -53,6 +53,21 @@ export function notesToDrafts(notes: AnkiNote[], models: Map<number, AnkiNoteTyp
   // The deck most notes are in names the amgi deck.
   const title = [...decks].sort((a, b) => b[1] - a[1])[0]?.[0];
   return { cards, skipped, ignoredLines: [], ...(title ? { title } : {}) };
+}
+
+/**
+ * The notes as one draft deck per Anki deck (the deck of each note's first card), in name order:
+ * a package of several decks (amgi's own export of every deck) is several amgi decks, not one.
+ * Line numbers stay the note's place in the whole package.
+ */
+export function draftsByDeck(notes: AnkiNote[], models: Map<number, AnkiNoteType>): { name: string; parsed: ImportParse }[] {
+  const all = notesToDrafts(notes, models);
+  const deckOf = (line: number) => notes[line - 1]?.deck ?? '';
+  const names = [...new Set(notes.map((n) => n.deck ?? ''))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return names.map((name) => ({
+    name,
+    parsed: { cards: all.cards.filter((c) => deckOf(c.line) === name), skipped: all.skipped.filter((k) => deckOf(k.line) === name), ignoredLines: [], ...(name ? { title: name } : {}) },
+  }));
 }
 
 export interface RevlogRow {

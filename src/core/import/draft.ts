@@ -7,6 +7,8 @@ interface DraftCommon {
   tags?: string[];
   /** The heading the card sits under: confusable cards share it (quiz distractors). */
   topic?: string;
+  /** An Anki package note's GUID: amgi's own export names the card it came from by it. */
+  guid?: string;
 }
 
 export type DraftCard =
