@@ -13,6 +13,7 @@ import { ko } from '../../src/ui/i18n/ko.js';
 import { COMMANDS } from '../../src/cli/commands.js';
 import { CARD_TYPES } from '../../src/core/deck/types.js';
 import { QUIZ_MODES } from '../../src/core/quiz/questions.js';
+import { QUIZ_MODE_ALIASES } from '../../src/core/quiz/modes.js';
 
 const t = tmpHome();
 afterAll(() => t.cleanup());
@@ -136,7 +137,7 @@ describe('Korean everywhere (--lang ko, or a Korean locale)', () => {
   const ALLOWED = new Set([
     'amgi', 'Docker', 'Anki', 'Markdown', 'JSON', 'FSRS', 'UTF', 'ISO', 'KB', 'MB', 'LANG', 'NO_COLOR', 'AMGI_HOME', 'AMGI_NOW', 'README', 'RMSE', 'ENOENT',
     'ID', 'DIR', 'TAG', 'DATE', 'FILE', 'FOLDER', 'PATH', 'YYYY', 'MM', 'DD', 'ko', 'en', 'anki', 'json', 'md', 'apkg', 'colpkg', 'null', 'AMGI_SYNC_DIR',
-    ...COMMANDS.map((c) => c.name), ...CARD_TYPES, ...QUIZ_MODES,
+    ...COMMANDS.map((c) => c.name), ...CARD_TYPES, ...QUIZ_MODES, ...Object.keys(QUIZ_MODE_ALIASES),
     // Products by their names: a transliteration (싱크싱, 드롭박스) reads worse.
     'Syncthing', 'Dropbox', 'iCloud', 'Drive', 'OneDrive', 'git',
   ]);
