@@ -5,7 +5,7 @@
  * renames, the backup and the atomic write are all here. Bad input is refused before anything
  * is written.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { AmgiError, UsageError } from '../core/errors.js';
 import { cliText } from '../core/messages.js';
@@ -177,6 +177,17 @@ function sameCards(deck: Deck, drafts: DraftCard[], installed: InstalledDecks): 
   return [...counts].map(([d, count]) => ({ deckId: d.id, title: d.title, count }));
 }
 
+/**
+ * Where a new deck is written: `<id>.json`, or `<id>-2.json`… when that name is taken by a file
+ * holding another deck (a hand-written `docker.json` with id `mine`) or one that does not load:
+ * that file is the user's and stays as it is.
+ */
+function freeDeckFile(env: NodeJS.ProcessEnv, deckId: string): string {
+  let file = userDeckFile(env, deckId);
+  for (let n = 2; existsSync(file); n++) file = userDeckFile(env, `${deckId}-${n}`);
+  return file;
+}
+
 /** One deck's plan: build, check as `amgi validate` would, diff against the installed deck. */
 function planOne(env: NodeJS.ProcessEnv, installed: InstalledDecks, req: DeckImportRequest, read: ReadNotes, parsed: ImportParse, deckId: string, title: string): DeckImportPlan {
   const t = cliText();
@@ -190,7 +201,7 @@ function planOne(env: NodeJS.ProcessEnv, installed: InstalledDecks, req: DeckImp
   if (bundled) throw new UsageError(t.errors.bundledDeckId(deckId, bundled.title));
 
   const existing = installed.user(deckId);
-  const target = existing?.file ?? userDeckFile(env, deckId);
+  const target = existing?.file ?? freeDeckFile(env, deckId);
   // What is written is what `amgi validate` reads back: check it the same way.
   const checked = parseDeckText(target, deckToJson(built.deck));
   const errors = checked.problems.filter((p) => p.severity === 'error');

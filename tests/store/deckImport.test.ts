@@ -49,6 +49,22 @@ function answering(yes: { preview?: boolean; rename?: boolean; write?: boolean }
 }
 
 describe('importDeck', () => {
+  test('a hand-written file named like the new deck but holding another deck is left as it is: the new deck goes to <id>-2.json', async () => {
+    mkdirSync(join(home, 'decks'), { recursive: true });
+    const mine = JSON.stringify({ id: 'mine', title: 'Mine', language: 'ko', cards: [{ id: 'm1', type: 'basic', front: 'q', back: 'a' }] });
+    writeFileSync(deckFile('net'), mine);
+    const { ask } = answering();
+    const r = await importDeck(env(), { file: notes('net.md', 'a::1\nb::2\n'), now: NOW }, ask);
+    expect(r).toMatchObject({ written: true, target: deckFile('net-2') });
+    expect(readFileSync(deckFile('net'), 'utf8')).toBe(mine);
+    expect(readDeck('net-2').id).toBe('net');
+    // Imported again: the deck with that id is updated where it lives, nothing else is made.
+    const again = await importDeck(env(), { file: notes('net.md', 'a::1\nb::2\nc::3\n'), now: NOW }, ask);
+    expect(again).toMatchObject({ written: true, target: deckFile('net-2'), cards: 3 });
+    expect(existsSync(deckFile('net-3'))).toBe(false);
+    expect(readFileSync(deckFile('net'), 'utf8')).toBe(mine);
+  });
+
   test('plan shown, then written: the deck file and what the preview said agree', async () => {
     const { ask, seen } = answering();
     const r = await importDeck(env(), { file: notes('net.md', 'a::1\nb::2\nbad line ::\n'), now: NOW }, ask);

@@ -346,8 +346,8 @@ function isNearMiss(typed: AnswerKey, answer: AnswerKey, answerText: string): bo
 /** Dockerfile instructions (Dockerfile reference): an answer that is one of them, written upper-case. */
 const INSTRUCTIONS = new Set(['ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR']);
 
-/** A user part that is root: the name `root` or UID 0 (`root`, `0`, `root:app`, `0:0`); a root group alone is not. */
-const ROOT_USER = /^["']?(?:root|0+)(?::|["']?$)/i;
+/** A user part that is root: the name `root` or UID 0 (`root`, `0`, `+0`, `root:app`, `0:0`: runc reads it with strconv.Atoi); a root group alone is not. */
+const ROOT_USER = /^["']?(?:root|[+-]?0+)(?::|["']?$)/i;
 /** A source that is a URL: COPY refuses it (BuildKit: "source can't be a URL for COPY"). */
 const URL_SOURCE = /^["'[]*https?:\/\//i;
 

@@ -27,11 +27,14 @@ function quantityKey(text: string): string | undefined {
 
 /** `v29.0` → `29`, `23.0.0` → `23`: a version without its `v` and trailing `.0`s. */
 function versionKey(text: string): string | undefined {
-  const m = /^v?(\d+(?:\.\d+)*)$/i.exec(text.trim());
+  const m = /^v?(\d+(?:\.\d+){0,2})$/i.exec(text.trim());
   return m ? m[1]!.replace(/(\.0)+$/, '') : undefined;
 }
-/** An answer is a version when it has a `v` or a dot: a bare `125` is an exit code, not `v125`. */
-const isVersion = (text: string) => /^(v\d+(\.\d+)*|\d+(\.\d+)+)$/i.test(text.trim());
+/**
+ * An answer is a version when it has a `v` or a dot: a bare `125` is an exit code, not `v125`.
+ * At most three parts: `10.0.0.0` is an address, and `10` is not it.
+ */
+const isVersion = (text: string) => /^(v\d+(\.\d+){0,2}|\d+(\.\d+){1,2})$/i.test(text.trim());
 
 /**
  * Bytes of a memory size as Docker reads it: go-units RAMInBytes (docker/go-units size.go), which

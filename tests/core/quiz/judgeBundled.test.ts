@@ -188,7 +188,7 @@ describe('second re-check: a flag named in passing, a config key split', () => {
 describe('third re-check: an instruction with a contradicting argument, glosses, counts', () => {
   it('USER with root or UID 0 as the user is not the non-root USER the question asks', () => {
     for (const typed of ['USER', 'USER appuser', 'USER 1000', 'USER app:app', 'user appuser', 'USER 1000:0', 'USER rootless']) expect(judge('df-user', typed), typed).toBe('right');
-    for (const typed of ['USER root', 'USER 0', 'USER root:root', 'USER 0:0', 'USER ROOT', 'USER root:app', 'USER 0:1000', 'USER 00', 'USER "root"', 'user root']) expect(judge('df-user', typed), typed).toBe('wrong');
+    for (const typed of ['USER root', 'USER 0', 'USER root:root', 'USER 0:0', 'USER ROOT', 'USER root:app', 'USER 0:1000', 'USER 00', 'USER "root"', 'user root', 'USER +0', 'USER -0', 'USER +0:0']) expect(judge('df-user', typed), typed).toBe('wrong');
   });
 
   it('COPY with a URL source is no COPY (BuildKit refuses it); a local source stays right', () => {

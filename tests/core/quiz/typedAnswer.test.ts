@@ -66,6 +66,18 @@ describe('checkTyped', () => {
   });
 });
 
+describe('an address is not a version', () => {
+  it('a dotted four-part address keeps every part: `0` is not 0.0.0.0, `v10` not 10.0.0.0', () => {
+    expect(checkTyped('바인드 주소 0', ['바인드 주소 0.0.0.0']).verdict).not.toBe('right');
+    expect(checkTyped('v10 대역', ['10.0.0.0 대역']).verdict).not.toBe('right');
+    expect(checkTyped('0', ['0.0.0.0']).verdict).not.toBe('right');
+    expect(checkTyped('192.168', ['192.168.0.0']).verdict).not.toBe('right');
+    // Versions still read as versions.
+    expect(checkTyped('Docker 23', ['Docker 23.0']).verdict).toBe('right');
+    expect(checkTyped('v1.2', ['1.2.0']).verdict).toBe('right');
+  });
+});
+
 describe('editDistance', () => {
   it('is Levenshtein', () => {
     expect(editDistance([...'kitten'], [...'sitting'])).toBe(3);
