@@ -141,6 +141,14 @@ describe('importDeck', () => {
 describe('an Anki package of several decks', () => {
   const deck = (id: string, title: string, front: string): Deck => ({ id, title, description: title, language: 'en', cards: [{ id: `${id}-1`, type: 'basic', front, back: 'answer' }] });
 
+  test('a choice card amgi exported comes back with its right option as the answer, not the list of options', async () => {
+    const file = join(home, 'choice.apkg');
+    const quiz: Deck = { id: 'q', title: 'Quiz', description: 'Quiz', language: 'en', cards: [{ id: 'q-1', type: 'choice', front: '143 means?', answer: 'SIGTERM', distractors: ['SIGKILL', 'SIGINT'] }] };
+    await writeApkg(file, buildCollection([quiz], NOW.getTime()));
+    const plan = (await planDeckImports(env(), { file }))[0]!;
+    expect(plan.deck.cards).toMatchObject([{ type: 'basic', front: '143 means?', back: 'SIGTERM' }]);
+  });
+
   test('one deck each: names that romanise alike and a bundled deck\'s id get a suffix; one question for all', async () => {
     const file = join(home, 'three.apkg');
     await writeApkg(file, buildCollection([deck('a', 'Docker', 'one'), deck('b', 'docker', 'two'), deck('c', 'images', 'three')], NOW.getTime()));

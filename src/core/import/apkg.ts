@@ -29,6 +29,9 @@ export interface AnkiNoteType {
   cloze: boolean;
 }
 
+/** The note type amgi exports choice cards as: Question, Options, Marked (the right one with class=right). */
+const CHOICE_MODEL = 'amgi Choice';
+
 export function notesToDrafts(notes: AnkiNote[], models: Map<number, AnkiNoteType>): ImportParse {
   const cards: DraftCard[] = [];
   const skipped: ImportParse['skipped'] = [];
@@ -43,6 +46,13 @@ export function notesToDrafts(notes: AnkiNote[], models: Map<number, AnkiNoteTyp
       const front = ankiClozeToGaps(text(0));
       if (!/\{\{[^{}]+\}\}/.test(front)) return skipped.push({ line, text: front.slice(0, 60), reason: 'a cloze note without a gap' });
       cards.push({ type: 'cloze', line, front, ...(text(1) ? { back: text(1) } : {}), ...tags });
+      return;
+    }
+    if (m?.name === CHOICE_MODEL) {
+      // amgi's own choice card: its answer is the option marked right (core/export/apkg.ts), not the list.
+      const right = /<li class=right>([\s\S]*?)<\/li>/.exec(n.fields[2] ?? '');
+      const back = right ? htmlToText(right[1]!).replace(/\s*✔$/, '').trim() : text(2);
+      cards.push({ type: 'basic', line, front: text(0), back, ...tags });
       return;
     }
     if (!m) skipped.push({ line, text: text(0).slice(0, 60), reason: 'unknown note type; read as Basic' });
