@@ -130,7 +130,9 @@ function valueParts(text: string): { head: string; value: string; tail: string; 
   if (at.length !== 1) return undefined;
   const i = at[0]!;
   const flag = words[i - 1]?.replace(/=$/, '');
-  return { head: words.slice(0, i).join(' '), value: words[i]!, tail: words.slice(i + 1).join(' '), ...(flag ? { flag } : {}) };
+  // `--shm-size=64m` and `--shm-size 64m` have the same words around the value.
+  const head = words.slice(0, i).map((w, k) => (k === i - 1 ? w.replace(/^(--[\w-]+)=$/, '$1') : w));
+  return { head: head.join(' '), value: words[i]!, tail: words.slice(i + 1).join(' '), ...(flag ? { flag } : {}) };
 }
 
 /**

@@ -66,6 +66,15 @@ describe('checkTyped', () => {
   });
 });
 
+describe('a size flag written with = or a space', () => {
+  it('`--shm-size=64MB` for `--shm-size 64m` and the other way; a different size stays wrong', () => {
+    expect(checkTyped('--shm-size=64MB', ['--shm-size 64m']).verdict).toBe('right');
+    expect(checkTyped('--shm-size 64mb', ['--shm-size=64m']).verdict).toBe('right');
+    expect(checkTyped('--shm-size=64k', ['--shm-size 64m']).verdict).not.toBe('right');
+    expect(checkTyped('--memory-swap=64m', ['--shm-size 64m']).verdict).not.toBe('right');
+  });
+});
+
 describe('an address is not a version', () => {
   it('a dotted four-part address keeps every part: `0` is not 0.0.0.0, `v10` not 10.0.0.0', () => {
     expect(checkTyped('바인드 주소 0', ['바인드 주소 0.0.0.0']).verdict).not.toBe('right');
