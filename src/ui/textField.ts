@@ -101,6 +101,11 @@ export function fieldWindow(field: TextField, width: number): FieldWindow {
   const c = cols[at]!;
   if (width <= 0) return { text: '', cursor: 0 };
   if (total + 1 <= width) return { text: field.value, cursor: c };
+  // No room for a … beside a character: only the character under the cursor, if it fits.
+  if (width < 3) {
+    const ch = chars[at] ?? '';
+    return { text: displayWidth(ch) <= width ? ch : '', cursor: 0 };
+  }
   // The cell the cursor covers: the character under it, or the empty cell after the text.
   const under = Math.max(1, widths[at] ?? 1);
   /** Characters from `start` that fit `room` columns, and whether any are left after them. */

@@ -62,6 +62,21 @@ describe('a field longer than its row scrolls to the cursor', () => {
     }
   });
 
+  test('a field one or two columns wide: never wider than that; the character under the cursor when it fits', () => {
+    for (const value of [ascii, korean]) {
+      const chars = [...value];
+      for (const width of [1, 2, 3, 4]) {
+        for (let cursor = 0; cursor <= chars.length; cursor++) {
+          const { text, cursor: x } = fieldWindow({ value, cursor }, width);
+          expect(displayWidth(text), `${width} ${cursor}`).toBeLessThanOrEqual(width);
+          expect(x).toBeLessThan(width);
+        }
+      }
+    }
+    expect(fieldWindow({ value: ascii, cursor: 3 }, 2)).toEqual({ text: ascii[3], cursor: 0 });
+    expect(fieldWindow({ value: korean, cursor: 3 }, 2)).toEqual({ text: [...korean][3], cursor: 0 });
+  });
+
   test('moving ← inside the shown part does not shift the text', () => {
     const value = `${korean} ${ascii} ${korean}`;
     const texts = new Set<string>();
