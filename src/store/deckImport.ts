@@ -113,8 +113,9 @@ function refuseNonNotes(env: NodeJS.ProcessEnv, file: string, text?: string): vo
   }
   if (!isFolder(file)) return;
   const decks = readdirSync(file).some((n) => n.toLowerCase().endsWith('.json'));
-  // A folder stays a failure (exit 1) as before; the message now says what to do with it.
-  throw new AmgiError(decks ? t.deckFolderNotNotes(file, userDecksDir(env)) : t.folderNotNotes(file));
+  // A folder of deck files is the same mistake as one deck file (exit 2); another folder stays a failure (exit 1).
+  if (decks) throw new UsageError(t.deckFolderNotNotes(file, userDecksDir(env)));
+  throw new AmgiError(t.folderNotNotes(file));
 }
 
 /** What a notes file reads as: one draft deck, or one per Anki deck when a package holds several. */

@@ -81,7 +81,7 @@ describe('where an export goes: a file, a folder, never a made-up folder', () =>
 
     // Export all → import all: import says what to do with deck files instead of "is a folder, not a file" (or one garbled card).
     const folder = run(['import', dir, '--yes']);
-    expect(folder.code).toBe(1);
+    expect(folder.code).toBe(2);
     expect(lines(folder)).toEqual([`amgi: ${dir} is a folder of amgi deck files; amgi import reads one notes file. To use the decks, copy them into ${join(home, 'decks')}`]);
     const file = run(['import', join(dir, 'images.json'), '--yes']);
     expect(file.code).toBe(2);
@@ -119,12 +119,12 @@ describe('where an export goes: a file, a folder, never a made-up folder', () =>
 describe('a bare `amgi export` points at --progress', () => {
   // A new user after their review progress saw only "say which format".
   test.each([
-    ['en', 'To export your review progress (to merge on another machine): amgi export --progress FILE'],
-    ['ko', '복습 진행 기록을 내보내려면 (다른 컴퓨터에서 합치기용): amgi export --progress FILE'],
-  ])('%s: in the usage error and in --help', (lang, line) => {
+    ['en', 'To export your review progress (to merge on another machine): amgi export --progress FILE', 'amgi: say which format: --format anki, json or apkg (your review progress: --progress FILE)'],
+    ['ko', '복습 진행 기록을 내보내려면 (다른 컴퓨터에서 합치기용): amgi export --progress FILE', 'amgi: 형식을 정하세요: --format anki, json 또는 apkg (복습 진행 기록은 --progress FILE)'],
+  ])('%s: in the usage error (one line) and in --help', (lang, line, error) => {
     const bare = run(['export', '--lang', lang]);
     expect(bare.code).toBe(2);
-    expect(bare.stderr.split('\n')).toContain(line);
+    expect(bare.stderr.trimEnd().split('\n')).toEqual([error]);
     const help = run(['export', '--help', '--lang', lang]);
     expect(help.code).toBe(0);
     expect(help.stdout.split('\n')).toContain(line);

@@ -145,7 +145,7 @@ describe('an Anki package of several decks', () => {
     const file = join(home, 'choice.apkg');
     const quiz: Deck = { id: 'q', title: 'Quiz', description: 'Quiz', language: 'en', cards: [{ id: 'q-1', type: 'choice', front: '143 means?', answer: 'SIGTERM', distractors: ['SIGKILL', 'SIGINT'] }] };
     await writeApkg(file, buildCollection([quiz], NOW.getTime()));
-    const plan = (await planDeckImports(env(), { file }))[0]!;
+    const plan = (await planDeckImports(env(), { file, now: NOW }))[0]!;
     expect(plan.deck.cards).toMatchObject([{ type: 'basic', front: '143 means?', back: 'SIGTERM' }]);
   });
 

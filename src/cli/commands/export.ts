@@ -25,8 +25,8 @@ export async function run(ctx: CommandContext): Promise<number> {
   }
   const out = flagString(ctx.flags, 'out');
   const format = flagChoice(ctx.flags, 'format', ['anki', 'json', 'apkg'] as const) ?? formatOfFile(out);
-  // A bare `amgi export` is often someone after their progress, which the format question hides.
-  if (!format) throw new UsageError(`${t.formatNeeded}\n${cliText().help.notes.export}`);
+  // A bare `amgi export` is often someone after their progress: the one line names --progress too.
+  if (!format) throw new UsageError(t.formatNeeded);
   if (ctx.flags.progress === true && format !== 'apkg') throw new UsageError(t.progressNeedsApkg);
   const r = await exportDecks(ctx.env, {
     format,

@@ -109,7 +109,7 @@ export const cliEn = {
     progressImportFlags: '--progress merges review history; --format and --deck do not apply',
     exportNoFile: (arg: string) => `export takes no FILE argument; use --out FILE (got "${arg}")`,
     progressExportFlags: '--progress FILE exports the review history; --format, --deck and --out do not apply',
-    formatNeeded: 'say which format: --format anki or --format json',
+    formatNeeded: 'say which format: --format anki, json or apkg (your review progress: --progress FILE)',
     severalDecksNeedDir: (n: number) => `${n} decks: give a folder with --out FOLDER (or one deck with --deck ID)`,
     severalDecksNotFile: (n: number, out: string) => `${n} decks are written one file each: --out ${out} names a file; give a folder with --out FOLDER (or one deck with --deck ID)`,
     noOutFolder: (flag: string, out: string, folder: string) => `${flag} ${out}: no folder ${folder} (amgi does not create it; make it first)`,

@@ -124,7 +124,7 @@ export const cliKo: CliMessages = {
     progressImportFlags: '--progress는 복습 기록을 합칩니다. --format과 --deck은 함께 쓸 수 없습니다',
     exportNoFile: (arg) => `export는 파일 인수를 받지 않습니다. --out 파일을 쓰세요 ("${arg}")`,
     progressExportFlags: '--progress 파일은 복습 기록을 내보냅니다. --format, --deck, --out은 함께 쓸 수 없습니다',
-    formatNeeded: '형식을 정하세요: --format anki 또는 --format json',
+    formatNeeded: '형식을 정하세요: --format anki, json 또는 apkg (복습 진행 기록은 --progress FILE)',
     severalDecksNeedDir: (n) => `덱 ${n}개: --out FOLDER로 폴더를 주거나 --deck ID로 덱 하나를 고르세요`,
     severalDecksNotFile: (n, out) => `덱 ${n}개는 덱마다 파일 하나로 씁니다: --out ${out}은(는) 파일 이름입니다. --out FOLDER로 폴더를 주거나 --deck ID로 덱 하나를 고르세요`,
     noOutFolder: (flag, out, folder) => `${flag} ${out}: ${folder} 폴더가 없습니다 (amgi는 폴더를 만들지 않습니다. 먼저 만드세요)`,
