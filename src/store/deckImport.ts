@@ -71,6 +71,8 @@ export interface DeckImportAsk {
   keepRename(rename: Rename): boolean | Promise<boolean>;
   /** Last word before writing `cards` cards to `target` (`renamesKept` of the offered renames kept); several decks: `target` is their folder. */
   write(cards: number, target: string, renamesKept: number, decks: number): boolean | Promise<boolean>;
+  /** Told as each deck is written: when a later one fails (a full disk), what was written is known. */
+  written?(result: Extract<DeckImportResult, { written: true }>): void;
 }
 
 export type DeckImportResult =
@@ -259,7 +261,10 @@ export async function planDeckImports(env: NodeJS.ProcessEnv, req: DeckImportReq
   return plans;
 }
 
-/** Plan, ask, write: the whole import, one result per deck. Nothing is written unless every deck may be. */
+/**
+ * Plan, ask, write: the whole import, one result per deck. Nothing is written unless every deck
+ * may be; the decks are then written one by one, each reported as it is (`ask.written`).
+ */
 export async function importDecks(env: NodeJS.ProcessEnv, req: DeckImportRequest, ask: DeckImportAsk): Promise<DeckImportResult[]> {
   const plans = await planDeckImports(env, req);
   for (const [index, plan] of plans.entries()) if (!(await ask.preview(plan, { index, of: plans.length }))) return plans.map((p) => ({ written: false, plan: p }));
@@ -276,6 +281,8 @@ export async function importDecks(env: NodeJS.ProcessEnv, req: DeckImportRequest
     const { deck, renamesKept } = kept[i]!;
     const backup = plan.reimport ? backUpReplacedDeck(plan.target, userDeckFile(env, deck.id), req.now) : undefined;
     writeUserFile(plan.target, deckToJson(deck));
-    return { written: true, plan, cards: deck.cards.length, target: plan.target, renamesKept, ...(backup ? { backup } : {}) };
+    const result = { written: true as const, plan, cards: deck.cards.length, target: plan.target, renamesKept, ...(backup ? { backup } : {}) };
+    ask.written?.(result);
+    return result;
   });
 }

@@ -149,6 +149,25 @@ describe('an Anki package of several decks', () => {
     expect(plan.deck.cards).toMatchObject([{ type: 'basic', front: '143 means?', back: 'SIGTERM' }]);
   });
 
+  test('a write that fails part-way (the second of three decks): the deck written before it was told, the error is raised', async () => {
+    const file = join(home, 'three.apkg');
+    await writeApkg(file, buildCollection([deck('a', 'alpha', 'one'), deck('b', 'beta', 'two'), deck('c', 'gamma', 'three')], NOW.getTime()));
+    const { ask, seen } = answering();
+    const told: string[] = [];
+    ask.written = (r) => {
+      told.push(r.target);
+      // The next deck's file cannot be written: a folder with something in it stands there now.
+      const next = seen.plans[told.length]?.target;
+      if (next && told.length === 1) {
+        mkdirSync(next);
+        writeFileSync(join(next, 'x'), '');
+      }
+    };
+    await expect(importDecks(env(), { file, now: NOW }, ask)).rejects.toThrow();
+    expect(told).toEqual([seen.plans[0]!.target]);
+    expect(readDeck('alpha').cards).toHaveLength(1);
+  });
+
   test('one deck each: names that romanise alike and a bundled deck\'s id get a suffix; one question for all', async () => {
     const file = join(home, 'three.apkg');
     await writeApkg(file, buildCollection([deck('a', 'Docker', 'one'), deck('b', 'docker', 'two'), deck('c', 'images', 'three')], NOW.getTime()));

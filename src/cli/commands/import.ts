@@ -63,18 +63,16 @@ async function importNotes(ctx: CommandContext, file: string): Promise<number> {
         io.out(t.nothingWritten);
         return false;
       },
+      written(result) {
+        if (result.backup) io.err(`amgi: ${msg().deckBackedUp(result.target, result.backup)}`);
+        io.out(t.wrote(result.cards, result.target));
+      },
     });
   } catch (e) {
     if (e instanceof NoCardsError) printSkipped(ctx, e.skipped, e.ignored);
     throw e;
   }
-  if (!results.some((r) => r.written)) return 1;
-  for (const result of results) {
-    if (!result.written) continue;
-    if (result.backup) io.err(`amgi: ${msg().deckBackedUp(result.target, result.backup)}`);
-    io.out(t.wrote(result.cards, result.target));
-  }
-  return 0;
+  return results.some((r) => r.written) ? 0 : 1;
 }
 
 function printPreview(ctx: CommandContext, p: DeckImportPlan, part: { index: number; of: number }): void {
