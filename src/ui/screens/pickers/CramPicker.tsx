@@ -13,9 +13,12 @@ export function CramPicker({ deckId }: { deckId?: string }) {
   const { progress, decks, now } = useServices();
   const { messages: t } = useUi();
   const shell = useShell();
+  // The plan under way (recorded by the store, whichever way it started): the picker opens on it,
+  // so Enter goes on with it; "no date" is a choice to end it, never the default.
+  const plan = progress.settings.plan;
   const fields = useMemo(
-    () => cramFields(scopeChoices(decks.map((d) => ({ id: d.deck.id, title: d.deck.title })), tagsOf(progress.items()), t), now().getTime(), progress.settings.dayStartHour, t),
-    [decks, progress, t, now],
+    () => cramFields(scopeChoices(decks.map((d) => ({ id: d.deck.id, title: d.deck.title })), tagsOf(progress.items()), t), now().getTime(), progress.settings.dayStartHour, t, plan?.until),
+    [decks, progress, t, now, plan?.until],
   );
   const note = (v: Record<string, string>) => {
     if (!v.until) return { text: t.pickers.noDateNote };
@@ -32,7 +35,12 @@ export function CramPicker({ deckId }: { deckId?: string }) {
       title={t.pickers.cramTitle}
       kind="cramPicker"
       fields={fields}
-      initial={() => initialPicker(fields, progress.settings.pickers?.cram, { scope: deckId && `deck:${deckId}` })}
+      initial={() =>
+        initialPicker(fields, progress.settings.pickers?.cram, {
+          scope: deckId ? `deck:${deckId}` : plan && (plan.deckId ? `deck:${plan.deckId}` : plan.tag ? `tag:${plan.tag}` : 'all'),
+          until: plan?.until,
+        })
+      }
       note={note}
       onStart={start}
     />

@@ -6,7 +6,7 @@
  */
 import { QUIZ_MODES } from '../../../core/quiz/questions.js';
 import { DEFAULT_QUIZ_COUNT } from '../../../core/quiz/quizState.js';
-import { dayKey, studyDay } from '../../../core/schedule/day.js';
+import { dayKey, parseDayKey, studyDay } from '../../../core/schedule/day.js';
 import { monthDay, type Messages } from '../../i18n/en.js';
 
 export interface Choice {
@@ -90,12 +90,17 @@ export function quizFields(scope: Choice[], t: Messages): PickerField[] {
 /** Interview dates offered: none, then tomorrow … 60 days ahead (study days, as the plan counts them). */
 const PLAN_DAYS = 60;
 
-export function cramFields(scope: Choice[], now: number, dayStartHour: number, t: Messages): PickerField[] {
+/** `plan`: the interview date of the plan under way, offered even when further out than PLAN_DAYS. */
+export function cramFields(scope: Choice[], now: number, dayStartHour: number, t: Messages, plan?: string): PickerField[] {
   const today = studyDay(now, dayStartHour);
-  const dates: Choice[] = Array.from({ length: PLAN_DAYS }, (_, i) => {
-    const key = dayKey(today + i + 1);
-    return { value: key, label: `${monthDay(key)} (D-${i + 1})` };
-  });
+  const date = (day: number): Choice => {
+    const key = dayKey(day);
+    return { value: key, label: `${monthDay(key)} (D-${day - today})` };
+  };
+  const dates: Choice[] = Array.from({ length: PLAN_DAYS }, (_, i) => date(today + i + 1));
+  // A plan further out than the list: its date as one more choice at the end.
+  const planDay = plan === undefined ? undefined : parseDayKey(plan);
+  if (planDay !== undefined && planDay > today + PLAN_DAYS) dates.push(date(planDay));
   return [
     { id: 'scope', label: t.pickers.scope, choices: scope },
     { id: 'weakest', label: t.pickers.weakest, choices: onOff(t) },

@@ -113,6 +113,21 @@ describe('home', () => {
     expect(app.frame()).not.toContain('interview D-');
   });
 
+  test('with a plan under way the cram picker opens on its date (a plan 40 days out too): Enter goes on with it, never ends it', async () => {
+    for (const days of [3, 40]) {
+      const now = tickingClock();
+      const until = dayKey(studyDay(now().getTime(), 4) + days);
+      const services = realServices(miniDecks(), { now, settings: { plan: { until } } });
+      const app = renderApp(services, { initial: [{ kind: 'home' }, { kind: 'cramPicker' }] });
+      await app.waitFor('Interview date');
+      expect(app.frame()).toContain(`(D-${days})`);
+      await app.press(KEYS.enter);
+      await app.waitFor(`Interview D-${days}`);
+      expect(services.progress.settings.plan?.until).toBe(until);
+      app.unmount();
+    }
+  });
+
   test('a plan started on the command line (`amgi cram --until`) shows on the next Home, as one from the picker does', async () => {
     const decks = miniDecks();
     const now = tickingClock();
