@@ -108,6 +108,10 @@ class Session implements StudySession {
     return { leech: leeches.has(e.id) };
   }
 
+  canUndo(): boolean {
+    return this.done.length > 0;
+  }
+
   /** Undo this session's newest answer or flag (never another session's, deck's or mode's). */
   undo(): Undone | undefined {
     const last = this.done.pop();

@@ -68,6 +68,8 @@ export interface StudySession {
   answer(grade: Grade, ms: number): AnswerResult;
   /** Undo this session's newest answer (or suspend/bury) and show its card again: what was undone, or undefined if none. */
   undo(): Undone | undefined;
+  /** Whether `undo` has something of this session's to undo. */
+  canUndo(): boolean;
   suspend(): void;
   /** Hide the current card (and its siblings) until the next study day. */
   bury(): void;

@@ -107,6 +107,7 @@ export const en = {
     planPreview: (perDay: number) => `Plan: ≈ ${perDay} answers a day to the interview · reschedules, brings in new cards`,
     noneScheduled: 'No cards scheduled.',
     doneHint: 'q: back · u: undo the last answer',
+    doneHintBack: 'q: back',
     hint: 'u undo · s suspend · b bury · ? keys · q back',
     cramHint: 'u undo · ? keys · q back',
   },

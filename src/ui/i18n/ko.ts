@@ -70,6 +70,7 @@ export const ko: Messages = {
     planPreview: (perDay) => `계획: 면접까지 하루 답 약 ${perDay}번 · 일정을 바꾸고 새 카드도 가져옴`,
     noneScheduled: '예정된 카드가 없습니다.',
     doneHint: 'q: 뒤로 · u: 마지막 답 되돌리기',
+    doneHintBack: 'q: 뒤로',
     hint: 'u 되돌리기 · s 보류 · b 숨기기 · ? 키 · q 뒤로',
     cramHint: 'u 되돌리기 · ? 키 · q 뒤로',
   },

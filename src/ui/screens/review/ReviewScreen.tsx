@@ -177,9 +177,10 @@ function leadRows(props: ReviewProps, { messages: t, theme, columns }: Ui): Row[
 }
 
 /** The last notice (a suspend's is over it), else the keys of the phase. */
-function footerRow(state: ReviewState, { messages: t, theme, columns }: Ui, typing: boolean, cram: boolean): Row {
+function footerRow(state: ReviewState, { messages: t, theme, columns }: Ui, typing: boolean, cram: boolean, canUndo: boolean): Row {
   if (state.flash && !state.flash.unsuspend) return [seg(state.flash.text, { ok: theme.status.ok, warn: theme.status.warn, info: theme.status.info }[state.flash.tone])];
-  if (state.phase === 'done') return [seg(t.review.doneHint, theme.text.muted)];
+  // `u` is offered only when this session has something to undo (nothing due at the start: it has not).
+  if (state.phase === 'done') return [seg(canUndo ? t.review.doneHint : t.review.doneHintBack, theme.text.muted)];
   // Narrow: the short hint whole, rather than the long one with its reveal key dropped.
   const typeHint = displayWidth(t.review.typeHint) <= columns ? t.review.typeHint : t.review.typeHintNarrow;
   return [seg(typing ? typeHint : cram ? t.review.cramHint : t.review.hint, theme.text.muted)];
@@ -329,7 +330,7 @@ export function ReviewScreen(props: ReviewProps) {
   const deckTitle = entry ? services.decks.find((d) => d.deck.id === entry.item.deckId)?.deck.title : undefined;
   const title: Row = [seg(headingText(props, services, t), theme.text.heading), ...(deckTitle ? [seg(` · ${deckTitle}`, theme.text.muted)] : [])];
   const right = leftCountsRow(state.snap.left, ui);
-  const footer = footerRow(state, ui, typing, cram);
+  const footer = footerRow(state, ui, typing, cram, session.canUndo());
 
   return (
     <Frame title={title} right={right} footer={footer}>

@@ -373,6 +373,21 @@ describe('review', () => {
     const app = renderApp(services, { initial: [{ kind: 'review' }] });
     await app.waitFor('Nothing due right now.');
     expect(app.frame()).toContain('No cards scheduled.');
+    // Nothing of this session's to undo: `u` is not offered.
+    expect(app.frame()).toMatch(/^q: back\s*$/m);
+    expect(app.frame()).not.toContain('u: undo');
+  });
+
+  test('done after answering: the footer offers u, which undoes that answer', async () => {
+    const services = realServices(miniDecks());
+    const [, ...rest] = services.progress.items();
+    for (const i of rest) services.progress.setFlag(i.key, 'suspend');
+    const app = renderApp(services, { initial: [{ kind: 'review' }] });
+    await app.waitFor(/Space/);
+    await app.press(' ', '4');
+    await app.waitFor('u: undo the last answer');
+    await app.press('u');
+    await app.waitFor(/Undid|undid|undone/i);
   });
 
   test('cram runs the same screen over startCram, without suspend / bury', async () => {
