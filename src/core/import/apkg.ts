@@ -32,6 +32,12 @@ export interface AnkiNoteType {
 /** The note type amgi exports choice cards as: Question, Options, Marked (the right one with class=right). */
 const CHOICE_MODEL = 'amgi Choice';
 
+/** amgi's own choice card: its answer is the option marked right (core/export/apkg.ts), not the list. */
+function choiceAnswer(marked: string): string {
+  const right = /<li class=right>([\s\S]*?)<\/li>/.exec(marked);
+  return (right ? htmlToText(right[1]!).replace(/\s*✔$/, '') : htmlToText(marked)).trim();
+}
+
 export function notesToDrafts(notes: AnkiNote[], models: Map<number, AnkiNoteType>): ImportParse {
   const cards: DraftCard[] = [];
   const skipped: ImportParse['skipped'] = [];
@@ -49,10 +55,7 @@ export function notesToDrafts(notes: AnkiNote[], models: Map<number, AnkiNoteTyp
       return;
     }
     if (m?.name === CHOICE_MODEL) {
-      // amgi's own choice card: its answer is the option marked right (core/export/apkg.ts), not the list.
-      const right = /<li class=right>([\s\S]*?)<\/li>/.exec(n.fields[2] ?? '');
-      const back = right ? htmlToText(right[1]!).replace(/\s*✔$/, '').trim() : text(2);
-      cards.push({ type: 'basic', line, front: text(0), back, ...tags });
+      cards.push({ type: 'basic', line, front: text(0), back: choiceAnswer(n.fields[2] ?? ''), ...tags });
       return;
     }
     if (!m) skipped.push({ line, text: text(0).slice(0, 60), reason: 'unknown note type; read as Basic' });
