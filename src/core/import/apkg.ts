@@ -38,6 +38,14 @@ function choiceAnswer(marked: string): string {
   return (right ? htmlToText(right[1]!).replace(/\s*✔$/, '') : htmlToText(marked)).trim();
 }
 
+/** A note that is not a cloze: its amgi card type and answer. */
+function plainNote(m: AnkiNoteType | undefined, n: AnkiNote, text: (k: number) => string): { type: 'basic' | 'typed' | 'reversible'; back: string } {
+  if (m?.name === CHOICE_MODEL) return { type: 'basic', back: choiceAnswer(n.fields[2] ?? '') };
+  // A `{{type:Field}}` on the question asks for the answer to be typed: an amgi typed card.
+  const type = m?.qfmts.some((q) => /\{\{type:/.test(q)) ? 'typed' : (m?.qfmts.length ?? 1) >= 2 ? 'reversible' : 'basic';
+  return { type, back: text(1) };
+}
+
 export function notesToDrafts(notes: AnkiNote[], models: Map<number, AnkiNoteType>): ImportParse {
   const cards: DraftCard[] = [];
   const skipped: ImportParse['skipped'] = [];
@@ -54,14 +62,8 @@ export function notesToDrafts(notes: AnkiNote[], models: Map<number, AnkiNoteTyp
       cards.push({ type: 'cloze', line, front, ...(text(1) ? { back: text(1) } : {}), ...tags });
       return;
     }
-    if (m?.name === CHOICE_MODEL) {
-      cards.push({ type: 'basic', line, front: text(0), back: choiceAnswer(n.fields[2] ?? ''), ...tags });
-      return;
-    }
     if (!m) skipped.push({ line, text: text(0).slice(0, 60), reason: 'unknown note type; read as Basic' });
-    // A `{{type:Field}}` on the question asks for the answer to be typed: an amgi typed card.
-    const type = m?.qfmts.some((q) => /\{\{type:/.test(q)) ? 'typed' : (m?.qfmts.length ?? 1) >= 2 ? 'reversible' : 'basic';
-    cards.push({ type, line, front: text(0), back: text(1), ...tags });
+    cards.push({ ...plainNote(m, n, text), line, front: text(0), ...tags });
   });
   // The deck most notes are in names the amgi deck.
   const title = [...decks].sort((a, b) => b[1] - a[1])[0]?.[0];
