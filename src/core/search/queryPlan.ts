@@ -103,6 +103,15 @@ export function queryAlternatives(q: ParsedQuery, aliases: AliasLookup, known: K
     const withOptional = optional.map(({ t, role }) => (role ? optionalForms(q, t, role, aliases, known, initials) : wordForms(q, t, aliases, known, initials)));
     alternatives.unshift([...withOptional, ...phraseWords.map(exact)]);
   }
+  // Two words that are one alias term (`volume bind mount`: `bind mount` is 바인드 마운트's) also
+  // searched as that term with its group, the other words as they are.
+  for (let i = 0; i + 1 < required.length; i++) {
+    const pair = toJamo(required[i]!.key) + toJamo(required[i + 1]!.key);
+    const group = aliases.get(pair);
+    if (!group || required.length === 2) continue; // two words: the run-together alternative below is this
+    const forms: Form[] = [{ parts: [makePart(pair)], cost: 0 }, ...group.map((words) => ({ parts: words.map(makePart), cost: ALIAS_COST, synonym: true }))];
+    alternatives.push([...slots.slice(0, i), forms, ...slots.slice(i + 2)]);
+  }
   if (required.length > 1) {
     // `멀티 스테이지` typed for `멀티스테이지`, and multi-word aliases (`virtual machine`).
     const compact = required.map((t) => toJamo(t.key)).join('');

@@ -53,6 +53,11 @@ describe('relevance over the shipped decks', () => {
     expect(hits.slice(firstTitleOnly).filter(holds).map((h) => h.card.id)).toEqual([]);
   });
 
+  test('two English words that are one alias term (`bind mount`) beside another word find the Korean card holding all of them', () => {
+    const ids = index.search('volume bind mount', { limit: 3 }).map((h) => h.card.id);
+    expect(ids).toContain('dn-storage-interview');
+  });
+
   test('a query that names a concept finds the card about it first', () => {
     const named = cases.filter((c) => c.first);
     expect(named.length).toBeGreaterThan(0);
