@@ -55,6 +55,9 @@ export enum Command {
   ClearField = 'clearField',
   CursorLeft = 'cursorLeft',
   CursorRight = 'cursorRight',
+  /** Text fields: to the start / end of the text (Home / End, or Ctrl+A / Ctrl+E as in a shell). */
+  CursorStart = 'cursorStart',
+  CursorEnd = 'cursorEnd',
   /** Quiz: choose option 1–4. */
   Option1 = 'option1',
   Option2 = 'option2',
@@ -148,6 +151,8 @@ export const DEFAULT_BINDINGS: Readonly<Record<Command, readonly Binding[]>> = {
   [Command.ClearField]: [{ input: 'u', ctrl: true }],
   [Command.CursorLeft]: [k('leftArrow')],
   [Command.CursorRight]: [k('rightArrow')],
+  [Command.CursorStart]: [k('home'), { input: 'a', ctrl: true }],
+  [Command.CursorEnd]: [k('end'), { input: 'e', ctrl: true }],
   [Command.Option1]: [ch('1')],
   [Command.Option2]: [ch('2')],
   [Command.Option3]: [ch('3')],

@@ -84,7 +84,7 @@ export const SCREEN_COMMANDS: Record<ScreenKind, readonly Command[]> = {
     Command.Continue, Command.GradeAgain, Command.GradeHard, Command.GradeGood, Command.GradeEasy,
     Command.Undo, Command.ScrollUp, Command.ScrollDown, Command.PageUp, Command.PageDown,
   ],
-  search: [Command.ListUp, Command.ListDown, Command.Open, Command.BrowseResults, Command.DeleteBack, Command.ClearField, Command.CursorLeft, Command.CursorRight],
+  search: [Command.ListUp, Command.ListDown, Command.Open, Command.BrowseResults, Command.DeleteBack, Command.ClearField, Command.CursorLeft, Command.CursorRight, Command.CursorStart, Command.CursorEnd],
   card: [
     Command.ToggleSuspend, Command.ToggleBury, Command.Forget, Command.Undo, Command.StudyCard, Command.QuizCard,
     Command.ScrollUp, Command.ScrollDown, Command.PageUp, Command.PageDown, Command.Search,
@@ -100,13 +100,13 @@ export const SCREEN_COMMANDS: Record<ScreenKind, readonly Command[]> = {
   // Each quiz view says which of these work (QUIZ_VIEW_COMMANDS); this is the whole set.
   quiz: [
     Command.Option1, Command.Option2, Command.Option3, Command.Option4, Command.MenuUp, Command.MenuDown, Command.Check,
-    Command.DeleteBack, Command.ClearField, Command.CursorLeft, Command.CursorRight, Command.PickUp, Command.MoveItemUp, Command.MoveItemDown,
+    Command.DeleteBack, Command.ClearField, Command.CursorLeft, Command.CursorRight, Command.CursorStart, Command.CursorEnd, Command.PickUp, Command.MoveItemUp, Command.MoveItemDown,
     Command.Accept, Command.Reject, Command.Next, Command.OverruleRight, Command.OverruleWrong, Command.Reveal,
     Command.GradeAgain, Command.GradeHard, Command.GradeGood, Command.GradeEasy, Command.DrillAgain,
   ],
 };
 
-const TYPED_KEYS = [Command.Check, Command.DeleteBack, Command.ClearField, Command.CursorLeft, Command.CursorRight, Command.Accept, Command.Reject, Command.Next, Command.OverruleRight, Command.OverruleWrong];
+const TYPED_KEYS = [Command.Check, Command.DeleteBack, Command.ClearField, Command.CursorLeft, Command.CursorRight, Command.CursorStart, Command.CursorEnd, Command.Accept, Command.Reject, Command.Next, Command.OverruleRight, Command.OverruleWrong];
 
 /** Help per quiz view: a choice question must not list the keys of an order question. */
 export const QUIZ_VIEW_COMMANDS = {

@@ -71,6 +71,8 @@ export function editField(field: TextField, input: string, key: Key): TextField 
   if (matches(Command.ClearField, input, key, { textField: true })) return field.value ? EMPTY_FIELD : field;
   if (matches(Command.CursorLeft, input, key, { textField: true })) return { ...field, cursor: Math.max(0, field.cursor - 1) };
   if (matches(Command.CursorRight, input, key, { textField: true })) return { ...field, cursor: Math.min([...field.value].length, field.cursor + 1) };
+  if (matches(Command.CursorStart, input, key, { textField: true })) return { ...field, cursor: 0 };
+  if (matches(Command.CursorEnd, input, key, { textField: true })) return { ...field, cursor: [...field.value].length };
   if (key.ctrl || key.meta || key.escape || key.return || key.tab) return field;
   return insertText(field, input);
 }

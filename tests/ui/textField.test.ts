@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { EMPTY_FIELD, fieldWindow, insertText } from '../../src/ui/textField.js';
+import { EMPTY_FIELD, editField, fieldWindow, insertText } from '../../src/ui/textField.js';
 import { displayWidth } from '../../src/core/text/width.js';
 import { NO_KEY } from '../../src/ui/keymap.js';
 import { searchKey } from '../../src/ui/searchKey.js';
@@ -83,5 +83,18 @@ describe('a field longer than its row scrolls to the cursor', () => {
     for (let cursor = [...value].length; cursor >= 0; cursor--) texts.add(fieldWindow({ value, cursor }, 38).text);
     // Far fewer views than cursor positions: the text jumps by pages, not by one character.
     expect(texts.size).toBeLessThan(8);
+  });
+});
+
+describe('Home / End (Ctrl+A / Ctrl+E) in a text field', () => {
+  test('to the start and the end of the text, in code points', () => {
+    const field = { value: '레이어 layer', cursor: 4 };
+    expect(editField(field, '', { ...NO_KEY, home: true }).cursor).toBe(0);
+    expect(editField(field, 'a', { ...NO_KEY, ctrl: true }).cursor).toBe(0);
+    expect(editField(field, '', { ...NO_KEY, end: true }).cursor).toBe(9);
+    expect(editField(field, 'e', { ...NO_KEY, ctrl: true }).cursor).toBe(9);
+    // The text is unchanged, and a plain `a` still types.
+    expect(editField(field, '', { ...NO_KEY, home: true }).value).toBe('레이어 layer');
+    expect(editField(field, 'a', NO_KEY).value).toBe('레이어 alayer');
   });
 });

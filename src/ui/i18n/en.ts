@@ -201,6 +201,8 @@ export const en = {
       clearField: 'clear the field',
       cursorLeft: 'cursor left',
       cursorRight: 'cursor right',
+      cursorStart: 'to the start',
+      cursorEnd: 'to the end',
       option1: 'choose option 1',
       option2: 'choose option 2',
       option3: 'choose option 3',

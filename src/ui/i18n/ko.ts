@@ -159,6 +159,8 @@ export const ko: Messages = {
       clearField: '입력 모두 지우기',
       cursorLeft: '커서 왼쪽',
       cursorRight: '커서 오른쪽',
+      cursorStart: '맨 앞으로',
+      cursorEnd: '맨 뒤로',
       option1: '1번 고르기',
       option2: '2번 고르기',
       option3: '3번 고르기',

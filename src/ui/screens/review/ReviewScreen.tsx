@@ -34,7 +34,7 @@ import { fieldCursor, fieldRow, useFieldCursor } from '../quiz/AnswerField.js';
 import { diffRows, verdictRows } from '../quiz/quizRows.js';
 
 /** Keys while typing an answer in review. */
-const TYPE_IN_COMMANDS = [Command.Check, Command.Continue, Command.DeleteBack, Command.ClearField, Command.CursorLeft, Command.CursorRight];
+const TYPE_IN_COMMANDS = [Command.Check, Command.Continue, Command.DeleteBack, Command.ClearField, Command.CursorLeft, Command.CursorRight, Command.CursorStart, Command.CursorEnd];
 
 export type ReviewProps = { mode: 'review'; deckId?: string } | { mode: 'cram'; options: CramOptions };
 

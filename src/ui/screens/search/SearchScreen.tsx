@@ -40,6 +40,8 @@ const STATE_KEYS: readonly [Command, (count: number) => SearchAction][] = [
   [Command.ClearField, () => ({ type: 'clear' })],
   [Command.CursorLeft, () => ({ type: 'left' })],
   [Command.CursorRight, () => ({ type: 'right' })],
+  [Command.CursorStart, () => ({ type: 'start' })],
+  [Command.CursorEnd, () => ({ type: 'end' })],
 ];
 
 /** One line of card text with the hit's ranges highlighted and the first match in view. */

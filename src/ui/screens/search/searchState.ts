@@ -15,6 +15,8 @@ export type SearchAction =
   | TextEdit
   | { type: 'left' }
   | { type: 'right' }
+  | { type: 'start' }
+  | { type: 'end' }
   | { type: 'move'; by: number; count: number }
   /** A chosen tag or deck filled into the query (facets.ts). */
   | { type: 'replace'; query: string };
@@ -37,6 +39,10 @@ export function searchReducer(state: SearchState, action: SearchAction): SearchS
       return { ...state, cursor: Math.max(0, state.cursor - 1) };
     case 'right':
       return { ...state, cursor: Math.min([...state.query].length, state.cursor + 1) };
+    case 'start':
+      return { ...state, cursor: 0 };
+    case 'end':
+      return { ...state, cursor: [...state.query].length };
     case 'replace':
       return initialSearch(action.query);
     case 'move':

@@ -36,6 +36,17 @@ describe('search', () => {
     await app.waitFor('Quit');
   });
 
+  test('Home / End and Ctrl+A / Ctrl+E move the cursor to the start and end of the box', async () => {
+    const app = renderApp(withRealSearch(), { initial: [{ kind: 'search' }] });
+    await app.waitFor('type a word');
+    await app.press('이미지', '\u0001', '레');
+    await app.waitFor('› 레이미지');
+    await app.press('\u0005', '!');
+    await app.waitFor('› 레이미지!');
+    await app.press('\u001b[H', 'x', '\u001b[F', 'y');
+    await app.waitFor('› x레이미지!y');
+  });
+
   test('letters are text in the box: q types, it does not go back', async () => {
     const app = renderApp(withRealSearch(), { initial: [{ kind: 'home' }, { kind: 'search' }] });
     await app.waitFor('type a word');
