@@ -224,8 +224,10 @@ export function openSettings(home: string, now: () => Date): SettingsStore {
       // One write for the whole patch: conf rewrites the file on every set, and a kill between
       // two sets would keep half a change.
       const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-      if (Object.keys(defined).length) conf.set(defined);
-      for (const [k, v] of Object.entries(patch)) if (v === undefined) conf.delete(k);
+      const removed = new Set(Object.entries(patch).flatMap(([k, v]) => (v === undefined ? [k] : [])));
+      // Keys set and keys removed (`plan: undefined`) in that one write too.
+      if (removed.size) conf.store = { ...Object.fromEntries(Object.entries(conf.store).filter(([k]) => !removed.has(k))), ...defined };
+      else if (Object.keys(defined).length) conf.set(defined);
       current = next.settings;
       return current;
     },

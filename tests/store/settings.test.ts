@@ -88,3 +88,25 @@ describe('the recorded interview plan (Home shows it)', () => {
     }
   });
 });
+
+describe('a patch that sets some keys and removes others', () => {
+  test('is one write of the settings file: a kill between two writes could keep half of it', async () => {
+    const { watch } = await import('node:fs');
+    rmSync(file); // this file's other tests start from a newer amgi's settings: none here
+    await preloadConf();
+    const s = openSettings(t.home, () => new Date());
+    s.save({ plan: { until: '2030-01-02' }, newPerDay: 9 });
+    let writes = 0;
+    const watcher = watch(t.home, (_event, name) => {
+      if (name === 'settings.json') writes++;
+    });
+    s.save({ pickers: { cram: { scope: 'all', weakest: 'off', until: '' } }, plan: undefined });
+    await new Promise((r) => setTimeout(r, 200));
+    watcher.close();
+    expect(writes).toBe(1);
+    const saved = JSON.parse(readFileSync(join(t.home, 'settings.json'), 'utf8'));
+    expect(saved.plan).toBeUndefined();
+    expect(saved.pickers.cram.until).toBe('');
+    expect(saved.newPerDay).toBe(9);
+  });
+});
