@@ -3,7 +3,7 @@
  * history. The caller parses flags and prints what comes back; loading, scoping, rendering and
  * writing (never over the store's own files) are here.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { AmgiError, StoreError, UsageError } from '../core/errors.js';
 import { cliText, fsCause, msg } from '../core/messages.js';
@@ -17,7 +17,7 @@ import { SCHEMA_URL } from '../core/deck/spec.js';
 import { loadAllDecks } from './deckFiles.js';
 import { writeUserFile } from './atomicFile.js';
 import { exportProgressFile } from './progressTransfer.js';
-import { amgiHome } from './paths.js';
+import { amgiHome, isFolder } from './paths.js';
 import { isStoreFile } from './home.js';
 
 export type ExportFormat = 'anki' | 'json' | 'apkg';
@@ -52,12 +52,11 @@ function writeOut(env: NodeJS.ProcessEnv, file: string, text: string): void {
   writeUserFile(file, text);
 }
 
-const isDir = (path: string) => existsSync(path) && statSync(path).isDirectory();
 
 /** The folder an export goes into must be there: a missing one is more often a typo than a wish, and was made silently. */
 function checkOutFolder(out: string, flag = '--out'): void {
   const parent = dirname(resolve(out));
-  if (!isDir(parent)) throw new AmgiError(cliText().errors.noOutFolder(flag, out, parent));
+  if (!isFolder(parent)) throw new AmgiError(cliText().errors.noOutFolder(flag, out, parent));
 }
 
 export async function exportDecks(env: NodeJS.ProcessEnv, req: DeckExportRequest): Promise<DeckExportResult> {
@@ -79,11 +78,11 @@ export async function exportDecks(env: NodeJS.ProcessEnv, req: DeckExportRequest
     return { ...base, to: 'file', out, ...(deckId ? { deckId } : {}) };
   };
   if (req.format === 'anki') return one(decksToAnki(decks));
-  if (decks.length === 1 && !(out && isDir(out))) return one(deckToJson(decks[0]!, SCHEMA_URL), decks[0]!.id);
+  if (decks.length === 1 && !(out && isFolder(out))) return one(deckToJson(decks[0]!, SCHEMA_URL), decks[0]!.id);
   if (toStdout) throw new UsageError(t.severalDecksNeedDir(decks.length));
   // `--out decks.json` made a folder named decks.json that `amgi import` then could not read.
-  if (/\.json$/i.test(out) && !isDir(out)) throw new UsageError(t.severalDecksNotFile(decks.length, out));
-  if (existsSync(out) && !isDir(out)) throw new UsageError(t.outIsFile(out));
+  if (/\.json$/i.test(out) && !isFolder(out)) throw new UsageError(t.severalDecksNotFile(decks.length, out));
+  if (existsSync(out) && !isFolder(out)) throw new UsageError(t.outIsFile(out));
   checkOutFolder(out);
   for (const d of decks) writeOut(env, join(out, `${d.id}.json`), deckToJson(d, SCHEMA_URL));
   return { ...base, to: 'dir', out };

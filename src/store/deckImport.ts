@@ -5,7 +5,7 @@
  * renames, the backup and the atomic write are all here. Bad input is refused before anything
  * is written.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { AmgiError, UsageError } from '../core/errors.js';
 import { cliText } from '../core/messages.js';
@@ -23,7 +23,7 @@ import { deckToJson } from '../core/export/json.js';
 import { guidFor } from '../core/export/apkg.js';
 import { backUpReplacedDeck, InstalledDecks, readInputFile, userDeckFile } from './importWrite.js';
 import { writeUserFile } from './atomicFile.js';
-import { userDecksDir } from './paths.js';
+import { isFolder, userDecksDir } from './paths.js';
 import type { PackageInfo } from './ankiImport.js';
 
 export const isAnkiPackage = (file: string) => /\.(apkg|colpkg)$/i.test(file);
@@ -87,13 +87,6 @@ export class NoCardsError extends InputError {
   }
 }
 
-const isFolder = (path: string) => {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-};
 
 /** An amgi deck (what `amgi export --format json` writes), not notes: read as Markdown it made one garbled card. */
 function isDeckJson(text: string): boolean {

@@ -1,4 +1,5 @@
 /** Where amgi keeps things. AMGI_HOME overrides the per-user config folder (tests use it). */
+import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,4 +36,13 @@ export function bundledDecksDir(): string {
   const here = fileURLToPath(import.meta.url);
   const idx = Math.max(here.lastIndexOf(`${join('/', 'dist')}/`), here.lastIndexOf(`${join('/', 'src')}/`));
   return join(idx >= 0 ? here.slice(0, idx) : process.cwd(), 'decks');
+}
+
+/** Whether `path` is a folder (false when it is missing or cannot be read). */
+export function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

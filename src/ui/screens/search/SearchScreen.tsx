@@ -24,7 +24,7 @@ const LIMIT = 100;
 /**
  * Hits ranked for the first screenful: the engine ranks max(limit, 32) candidates (its CANDIDATES),
  * so asking for a page instead of LIMIT costs a third less per key, most of it fuse.js and focus
- * (bench/search.bench.ts). The page is the CLI's own 20, so both list the same cards first.
+ * (docs/BENCHMARKS.md, Search). The page is the CLI's own 20, so both list the same cards first.
  */
 const PAGE = 20;
 const PROMPT = '› ';
