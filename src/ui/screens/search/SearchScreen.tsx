@@ -3,7 +3,7 @@
  * The real cursor sits at the insertion point (useCursor), where the IME draws the syllable
  * being composed.
  */
-import { useCursor } from 'ink';
+import { renderToString, useCursor } from 'ink';
 import { useMemo } from 'react';
 import { answerText, frontText } from '../../../core/deck/cards.js';
 import { completeFilter, filterChoices, pendingFilter, type FilterChoice } from '../../../core/search/facets.js';
@@ -28,6 +28,8 @@ const LIMIT = 100;
  */
 const PAGE = 20;
 const PROMPT = '› ';
+/** Whether this process has drawn result rows through Ink once (see the warm-up in SearchScreen). */
+let inkWarmed = false;
 const TF = { textField: true };
 
 /** Keys that only change the box or the highlight: the action each dispatches (`count`: the list's length). */
@@ -111,7 +113,15 @@ export function SearchScreen({ initialQuery }: { initialQuery?: string }) {
   const { decks } = useServices();
   const shell = useShell();
   const { messages: t, theme, columns, rows } = ui;
-  const engine = useSearchEngine(true, (hits) => resultRows(hits, 0, Math.max(1, bodyHeight(rows) - 2), ui));
+  // The warm-up's hits are laid out as rows, and the first of them, once a process, drawn through
+  // Ink offscreen (renderToString): React, Ink's layout and its output code are then compiled when
+  // the first key brings a list (a session's first key 13–21 ms instead of 15–44; docs/BENCHMARKS.md).
+  const engine = useSearchEngine(true, (hits) => {
+    const drawn = resultRows(hits, 0, Math.max(1, bodyHeight(rows) - 2), ui);
+    if (inkWarmed) return;
+    inkWarmed = true;
+    renderToString(<Rows {...drawn} />, { columns });
+  });
   const [state, dispatch, current] = useSyncReducer(searchReducer, () => initialSearch(initialQuery));
   const { setCursorPosition } = useCursor();
 
