@@ -30,7 +30,9 @@ export async function parseApkgNotes(file: string): Promise<{ parsed: ImportPars
   const deckOfNote = new Map<number, string>();
   for (const c of pkg.cards) if (!deckOfNote.has(c.nid)) deckOfNote.set(c.nid, pkg.decks.get(c.did) ?? '');
   const notes = pkg.notes.map((n) => ({ ...n, deck: deckOfNote.get(n.id) }));
-  return { parsed: notesToDrafts(notes, pkg.models), decks: draftsByDeck(notes, pkg.models), info: { format: pkg.format, notes: pkg.notes.length, media: pkg.media } };
+  // Parsed once: split by deck from the same drafts.
+  const parsed = notesToDrafts(notes, pkg.models);
+  return { parsed, decks: draftsByDeck(notes, parsed), info: { format: pkg.format, notes: pkg.notes.length, media: pkg.media } };
 }
 
 /** The package's reviews of amgi's cards as a progress file in a temp folder: its path, and what was left out. */

@@ -176,16 +176,16 @@ function sameCards(deck: Deck, drafts: DraftCard[], installed: InstalledDecks): 
 /**
  * Where a new deck is written: `<id>.json`, or `<id>-2.json`… when that name is taken by a file
  * holding another deck (a hand-written `docker.json` with id `mine`) or one that does not load:
- * that file is the user's and stays as it is.
+ * that file is the user's and stays as it is. `taken`: the files this import's other decks go to.
  */
-function freeDeckFile(env: NodeJS.ProcessEnv, deckId: string): string {
+function freeDeckFile(env: NodeJS.ProcessEnv, deckId: string, taken: ReadonlySet<string>): string {
   let file = userDeckFile(env, deckId);
-  for (let n = 2; existsSync(file); n++) file = userDeckFile(env, `${deckId}-${n}`);
+  for (let n = 2; existsSync(file) || taken.has(file); n++) file = userDeckFile(env, `${deckId}-${n}`);
   return file;
 }
 
 /** One deck's plan: build, check as `amgi validate` would, diff against the installed deck. */
-function planOne(env: NodeJS.ProcessEnv, installed: InstalledDecks, req: DeckImportRequest, read: ReadNotes, parsed: ImportParse, deckId: string, title: string): DeckImportPlan {
+function planOne(env: NodeJS.ProcessEnv, installed: InstalledDecks, req: DeckImportRequest, read: ReadNotes, parsed: ImportParse, deckId: string, title: string, taken: ReadonlySet<string> = new Set()): DeckImportPlan {
   const t = cliText();
   const { file } = req;
   const { format, info } = read;
@@ -197,7 +197,7 @@ function planOne(env: NodeJS.ProcessEnv, installed: InstalledDecks, req: DeckImp
   if (bundled) throw new UsageError(t.errors.bundledDeckId(deckId, bundled.title));
 
   const existing = installed.user(deckId);
-  const target = existing?.file ?? freeDeckFile(env, deckId);
+  const target = existing?.file ?? freeDeckFile(env, deckId, taken);
   // What is written is what `amgi validate` reads back: check it the same way.
   const checked = parseDeckText(target, deckToJson(built.deck));
   const errors = checked.problems.filter((p) => p.severity === 'error');
@@ -233,6 +233,7 @@ export async function planDeckImports(env: NodeJS.ProcessEnv, req: DeckImportReq
   }
   const plans: DeckImportPlan[] = [];
   const ids = new Set<string>();
+  const targets = new Set<string>();
   const empty: SkippedLine[] = [];
   for (const d of read.decks!) {
     const name = d.name || stem;
@@ -240,8 +241,10 @@ export async function planDeckImports(env: NodeJS.ProcessEnv, req: DeckImportReq
     // Two Anki decks whose names romanise alike ("Docker", "docker") stay two decks; a bundled deck's id is not taken.
     for (let n = 2; ids.has(id) || installed().bundled(id); n++) id = `${idFromName(installed(), name)}-${n}`;
     try {
-      plans.push(planOne(env, installed(), req, read, d.parsed, id, name));
+      const plan = planOne(env, installed(), req, read, d.parsed, id, name, targets);
+      plans.push(plan);
       ids.add(id);
+      targets.add(plan.target);
     } catch (e) {
       // An Anki deck whose notes make no card is left out; its lines are shown with the first deck's.
       if (!(e instanceof NoCardsError)) throw e;

@@ -168,6 +168,20 @@ describe('an Anki package of several decks', () => {
     expect(readDeck('alpha').cards).toHaveLength(1);
   });
 
+  test('two decks of one package never go to the same file, even when a hand-written file moves the first one aside', async () => {
+    mkdirSync(join(home, 'decks'), { recursive: true });
+    const mine = JSON.stringify({ id: 'mine', title: 'Mine', language: 'ko', cards: [{ id: 'm1', type: 'basic', front: 'q', back: 'a' }] });
+    writeFileSync(deckFile('alpha'), mine);
+    const file = join(home, 'two.apkg');
+    await writeApkg(file, buildCollection([deck('a', 'alpha', 'one'), deck('b', 'alpha-2', 'two')], NOW.getTime()));
+    const { ask } = answering();
+    const results = await importDecks(env(), { file, now: NOW }, ask);
+    const targets = results.map((r) => (r.written ? r.target : ''));
+    expect(new Set(targets).size).toBe(2);
+    expect(targets.map((t) => JSON.parse(readFileSync(t, 'utf8')).cards[0].front).sort()).toEqual(['one', 'two']);
+    expect(readFileSync(deckFile('alpha'), 'utf8')).toBe(mine);
+  });
+
   test('one deck each: names that romanise alike and a bundled deck\'s id get a suffix; one question for all', async () => {
     const file = join(home, 'three.apkg');
     await writeApkg(file, buildCollection([deck('a', 'Docker', 'one'), deck('b', 'docker', 'two'), deck('c', 'images', 'three')], NOW.getTime()));

@@ -73,10 +73,9 @@ export function notesToDrafts(notes: AnkiNote[], models: Map<number, AnkiNoteTyp
 /**
  * The notes as one draft deck per Anki deck (the deck of each note's first card), in name order:
  * a package of several decks (amgi's own export of every deck) is several amgi decks, not one.
- * Line numbers stay the note's place in the whole package.
+ * Line numbers stay the note's place in the whole package. `all`: notesToDrafts of the same notes.
  */
-export function draftsByDeck(notes: AnkiNote[], models: Map<number, AnkiNoteType>): { name: string; parsed: ImportParse }[] {
-  const all = notesToDrafts(notes, models);
+export function draftsByDeck(notes: AnkiNote[], all: ImportParse): { name: string; parsed: ImportParse }[] {
   const deckOf = (line: number) => notes[line - 1]?.deck ?? '';
   const names = [...new Set(notes.map((n) => n.deck ?? ''))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return names.map((name) => ({
